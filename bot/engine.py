@@ -1,0 +1,207 @@
+"""The matching engine: a profile in, three-valued verdicts per measure out.
+
+eligible  every condition holds
+possible  no condition fails, some facts are still unknown
+(dropped) some condition fails
+
+The region condition is implied by the measure's document: a document covers
+its region and every place inside it. `needs` only ranks, it never excludes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .kb import KnowledgeBase, Measure
+from .profile import Profile
+
+TRUE, UNKNOWN, FALSE = 1, 0, -1
+_LEVEL_DEPTH = {"province": 0, "prefecture": 1, "county": 2}
+
+
+@dataclass
+class Verdict:
+    measure: Measure
+    status: int              # TRUE eligible / UNKNOWN possible
+    why: list
+    open: list               # facts still unknown
+    own_group: bool          # meant for one of the person's groups
+    sort_key: tuple
+
+
+@dataclass
+class MatchResult:
+    region_input: str | None
+    resolved: list
+    eligible: list
+    possible: list
+    next_question: dict | None
+    message: str | None
+
+    def as_dict(self, engine: "Engine") -> dict:
+        out = {
+            "region": {"input": self.region_input, "resolved": self.resolved},
+            "eligible": [engine.measure_dict(v) for v in self.eligible],
+            "possible": [engine.measure_dict(v) for v in self.possible],
+            "next_question": self.next_question,
+        }
+        if self.message:
+            out["message"] = self.message
+        return out
+
+
+class Engine:
+    def __init__(self, kb: KnowledgeBase, today: dt.date | None = None):
+        self.kb = kb
+        self.today = today or dt.date.today()
+        self._group_labels = {v: fv.label for v, fv in kb.facts["groups"].values.items()}
+        self._doc_depth = {}
+        for sid, source in kb.sources.items():
+            places = kb.gazetteer.find(source.region)
+            self._doc_depth[sid] = _LEVEL_DEPTH[places[0].level] if places else 0
+        self._static = {m.id: self._static_dict(m) for m in kb.measures}
+        self._order = {m.id: i for i, m in enumerate(kb.measures)}
+
+    # ---- static part of each measure, built once --------------------------
+    def expired(self, doc: str) -> bool:
+        until = self.kb.sources[doc].valid_until
+        return until is not None and self.today > until
+
+    def expiry_note(self, doc: str) -> str | None:
+        source = self.kb.sources[doc]
+        if not self.expired(doc):
+            return None
+        period = source.period_label or f"截至{source.valid_until:%Y年%-m月%-d日}"
+        return f"该计划执行期（{period}）已结束，请向主管部门核实现行政策"
+
+    def _static_dict(self, m: Measure) -> dict:
+        source = self.kb.sources[m.doc]
+        agencies = self.kb.agencies
+        return {
+            "id": m.id,
+            "title": m.title,
+            "summary": m.summary,
+            "doc": m.doc,
+            "article": m.article,
+            "category": m.category,
+            "agencies": {"lead": [agencies[a].full_name for a in m.lead],
+                         "support": [agencies[a].full_name for a in m.support]},
+            "quote": m.quote,
+            "valid_until": source.valid_until.isoformat() if source.valid_until else None,
+            "citation": source.citation(m.article),
+            "expired": self.expired(m.doc),
+            "expiry_note": self.expiry_note(m.doc),
+            "criteria_by": "、".join(agencies[a].full_name for a in m.lead),
+        }
+
+    def measure_dict(self, v: Verdict) -> dict:
+        out = dict(self._static[v.measure.id])
+        out["why"] = list(v.why)
+        out["status"] = "eligible" if v.status == TRUE else "possible"
+        if v.open:
+            out["open"] = list(v.open)
+        out["own_group"] = v.own_group
+        return out
+
+    # ---- evaluation -------------------------------------------------------
+    def match(self, profile: Profile) -> MatchResult:
+        kb = self.kb
+        place = None
+        resolved: list = []
+        message = None
+        if profile.region is not None:
+            place = kb.gazetteer.resolve(profile.region)
+            resolved = place.chain if place else []
+        chain = set(resolved)
+        doc_region = {}
+        for sid, source in kb.sources.items():
+            if profile.region is None:
+                doc_region[sid] = UNKNOWN
+            else:
+                doc_region[sid] = TRUE if source.region in chain else FALSE
+        if profile.region is not None and not any(s == TRUE for s in doc_region.values()):
+            covered = "、".join(kb.covered_regions())
+            where = f"“{profile.region}”" + ("" if place else "（未能识别的地名）")
+            message = f"{where}不在本知识库覆盖的地区内。目前覆盖：{covered}及其下辖各地。"
+
+        needs_rank = {n: i for i, n in enumerate(profile.needs)}
+        eligible, possible = [], []
+        for m in kb.measures:
+            v = self._judge(m, profile, doc_region[m.doc], place, needs_rank)
+            if v is None:
+                continue
+            (eligible if v.status == TRUE else possible).append(v)
+        eligible.sort(key=lambda v: v.sort_key)
+        possible.sort(key=lambda v: v.sort_key)
+        return MatchResult(profile.region, resolved, eligible, possible,
+                           self.next_question(possible), message)
+
+    def _judge(self, m: Measure, p: Profile, region_state: int, place, needs_rank) -> Verdict | None:
+        if region_state == FALSE:
+            return None
+        why, open_facts = [], []
+        if region_state == TRUE:
+            why.append(f"地区：{place.name}在{self.kb.sources[m.doc].region}范围内 ✓")
+        else:
+            open_facts.append("region")
+        cond = m.conditions
+        own_group = False
+        groups = cond.get("groups")
+        if groups is not None:
+            if p.groups is None:
+                open_facts.append("groups")
+            else:
+                hit = groups & p.groups
+                if not hit:
+                    return None
+                own_group = True
+                why.append("身份：" + "、".join(self._group_labels[g] for g in sorted(hit)) + " ✓")
+        else:
+            why.append("身份：不限 ✓")
+        gender = cond.get("gender")
+        if gender is not None:
+            if p.gender is None:
+                open_facts.append("gender")
+            elif p.gender != gender:
+                return None
+            else:
+                why.append(f"性别：{self.kb.facts['gender'].values[gender].label} ✓")
+        tech = cond.get("tech_business")
+        if tech is not None:
+            if p.tech_business is None:
+                open_facts.append("tech_business")
+            elif p.tech_business != tech:
+                return None
+            else:
+                why.append("科技型企业 ✓" if tech else "非科技型企业 ✓")
+        status = UNKNOWN if open_facts else TRUE
+        sort_key = (
+            0 if own_group or gender is not None else 1,     # the person's own groups first
+            needs_rank.get(m.category, len(needs_rank)),      # then by stated needs
+            -self._doc_depth[m.doc],                          # local documents before provincial
+            self._order[m.id],
+        )
+        return Verdict(m, status, why, open_facts, own_group, sort_key)
+
+    def next_question(self, possible: list) -> dict | None:
+        """The unknown fact that would settle the most possible measures."""
+        counts: dict = {}
+        for v in possible:
+            for fact in v.open:
+                counts[fact] = counts.get(fact, 0) + 1
+        if not counts:
+            return None
+        order = ("region", "groups", "gender", "tech_business")
+        fact = max(counts, key=lambda f: (counts[f], -order.index(f)))
+        spec = self.kb.facts[fact]
+        return {
+            "fact": fact,
+            "text": spec.question,
+            "settles": counts[fact],
+            "options": [{"value": v, "label": fv.label} for v, fv in spec.values.items()]
+            if spec.values else [{"value": b, "label": b} for b in spec.buttons],
+        }
+
+
+def needs_match(v_dict: dict, needs) -> bool:
+    return v_dict["category"] in needs

@@ -1,0 +1,509 @@
+"""The knowledge base: loads every file in rules/, validates it against the
+schema and cross-references, and compiles it for the engine.
+
+Nothing loads rules that fail validation: ``load()`` raises RulesInvalid with
+every problem, each as ``file:line: id: what is wrong``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .regions import LEVELS, Gazetteer, Place
+from .yamlio import LineDict, LineList, RulesSyntaxError, load_yaml
+
+DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+FACT_ORDER = ("region", "groups", "gender", "tech_business", "needs")
+CONDITION_FACTS = ("groups", "gender", "tech_business")  # region is implied by the doc
+MEASURE_KEYS = {"id", "article", "title", "summary", "category", "conditions", "agencies", "quote", "note"}
+REQUIRED_MEASURE_KEYS = ("id", "article", "title", "summary", "category", "agencies", "quote")
+SOURCE_KEYS = {"id", "title", "short_title", "issuer", "number", "issued", "valid_until",
+               "period_label", "region", "script", "article_style", "articles"}
+AGENCY_KEYS = {"id", "name", "full_name", "level", "region"}
+CHINESE_NUMERALS = "零一二三四五六七八九"
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    ident: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.ident}: {self.message}"
+
+
+class RulesInvalid(Exception):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(map(str, problems)))
+
+
+def chinese_number(n: int) -> str:
+    """1..99 -> 一 .. 九十九 (the numbering of 图们's （二十五）)."""
+    tens, ones = divmod(n, 10)
+    if tens == 0:
+        return CHINESE_NUMERALS[ones]
+    head = "" if tens == 1 else CHINESE_NUMERALS[tens]
+    return head + "十" + (CHINESE_NUMERALS[ones] if ones else "")
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    short_title: str
+    issuer: str
+    number: str | None
+    issued: dt.date | None
+    valid_until: dt.date | None
+    period_label: str | None
+    region: str
+    script: str
+    article_style: str
+    articles: int
+    text: str = field(repr=False)
+
+    def article_label(self, article: int) -> str:
+        if self.article_style == "chinese":
+            return f"（{chinese_number(article)}）"
+        return f"第{article}条"
+
+    def citation(self, article: int) -> str:
+        return f"《{self.short_title}》{self.article_label(article)}"
+
+
+@dataclass(frozen=True)
+class Agency:
+    id: str
+    name: str
+    full_name: str
+    level: str
+    region: str
+
+
+@dataclass(frozen=True)
+class FactValue:
+    value: str
+    label: str
+    synonyms: tuple
+
+
+@dataclass(frozen=True)
+class FactDef:
+    name: str
+    kind: str            # one | list | bool
+    label: str
+    question: str
+    buttons: tuple
+    values: dict         # value -> FactValue (empty for region)
+
+
+@dataclass(frozen=True)
+class Measure:
+    id: str
+    doc: str
+    article: int
+    title: str
+    summary: str
+    category: str
+    conditions: dict     # fact -> frozenset (groups) | str (gender) | bool (tech_business)
+    lead: tuple
+    support: tuple
+    quote: str
+    note: str | None
+    file: str
+    line: int
+
+
+@dataclass
+class KnowledgeBase:
+    root: Path
+    sources: dict
+    gazetteer: Gazetteer
+    agencies: dict
+    facts: dict
+    measures: list
+
+    def measures_of(self, doc: str) -> list[Measure]:
+        return [m for m in self.measures if m.doc == doc]
+
+    def covered_regions(self) -> list[str]:
+        seen = []
+        for s in self.sources.values():
+            if s.region not in seen:
+                seen.append(s.region)
+        return seen
+
+    def rule_files(self) -> list[Path]:
+        return sorted(p for p in self.root.rglob("*") if p.is_file() and p.suffix in (".yml", ".txt"))
+
+
+# --------------------------------------------------------------------------
+# Validation
+# --------------------------------------------------------------------------
+
+class _Collector:
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def display(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.root.parent))
+        except ValueError:
+            return str(path)
+
+    def add(self, path: Path | str, line: int, ident: str, message: str) -> None:
+        file = path if isinstance(path, str) else self.display(path)
+        self.problems.append(Problem(file, line, ident, message))
+
+    def load(self, path: Path):
+        try:
+            return load_yaml(path, self.display(path))
+        except RulesSyntaxError as exc:
+            self.problems.append(Problem(exc.path, exc.line, path.name, exc.message))
+            return None
+
+
+def _is_text(value) -> bool:
+    return isinstance(value, str) and value.strip() != ""
+
+
+def _date(value):
+    if value is None or isinstance(value, dt.date):
+        return value, True
+    try:
+        return dt.date.fromisoformat(str(value)), True
+    except ValueError:
+        return None, False
+
+
+def _top(c: _Collector, path: Path, key: str, kind: type):
+    data = c.load(path)
+    if data is None:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get(key), kind):
+        c.add(path, getattr(data, "line", 1), path.name, f"expected a top-level `{key}:` {kind.__name__}")
+        return None
+    return data[key]
+
+
+def _load_sources(c: _Collector, regions: Gazetteer | None) -> dict:
+    path = c.root / "sources.yml"
+    items = _top(c, path, "sources", list) or []
+    sources = {}
+    for item in items:
+        if not isinstance(item, LineDict):
+            c.add(path, getattr(items, "line", 0), "sources", "each source must be a mapping")
+            continue
+        sid = str(item.get("id", "?"))
+        for key in set(item) - SOURCE_KEYS:
+            c.add(path, item.line_of(key), sid, f"unknown key `{key}` (allowed: {', '.join(sorted(SOURCE_KEYS))})")
+        ok = True
+        for key in ("id", "title", "short_title", "issuer", "region"):
+            if not _is_text(item.get(key)):
+                c.add(path, item.line_of(key), sid, f"`{key}` is required and must be text")
+                ok = False
+        issued, good_issued = _date(item.get("issued"))
+        until, good_until = _date(item.get("valid_until"))
+        if not good_issued:
+            c.add(path, item.line_of("issued"), sid, "`issued` must be YYYY-MM-DD or null")
+        if not good_until:
+            c.add(path, item.line_of("valid_until"), sid, "`valid_until` must be YYYY-MM-DD or null")
+        style = item.get("article_style", "number")
+        if style not in ("number", "chinese"):
+            c.add(path, item.line_of("article_style"), sid, "`article_style` must be number or chinese")
+        articles = item.get("articles")
+        if not isinstance(articles, int) or isinstance(articles, bool) or articles < 1:
+            c.add(path, item.line_of("articles"), sid, "`articles` (how many the document numbers) must be a positive integer")
+            ok = False
+        if sid in sources:
+            c.add(path, item.line, sid, "duplicate source id")
+            continue
+        if regions is not None and _is_text(item.get("region")) and not regions.find(item["region"]):
+            c.add(path, item.line_of("region"), sid, f"unknown region `{item['region']}` (not in regions.yml)")
+        text_path = c.root / "sources" / f"{sid}.txt"
+        text = ""
+        if not text_path.is_file():
+            c.add(path, item.line, sid, f"source text {c.display(text_path)} is missing")
+            ok = False
+        else:
+            text = text_path.read_text(encoding="utf-8")
+        if ok:
+            sources[sid] = Source(
+                id=sid, title=item["title"], short_title=item["short_title"], issuer=item["issuer"],
+                number=item.get("number"), issued=issued, valid_until=until,
+                period_label=item.get("period_label"), region=item["region"],
+                script=item.get("script", "simplified"), article_style=style,
+                articles=articles, text=text)
+    return sources
+
+
+def _load_regions(c: _Collector) -> Gazetteer | None:
+    path = c.root / "regions.yml"
+    items = _top(c, path, "regions", list)
+    if items is None:
+        return None
+
+    def build(node, parent: Place | None, depth: int) -> Place | None:
+        if not isinstance(node, LineDict):
+            c.add(path, getattr(node, "line", 0), "regions", "each region must be a mapping")
+            return None
+        name = node.get("name")
+        if not _is_text(name):
+            c.add(path, node.line, "regions", "region without a `name`")
+            return None
+        level = node.get("level")
+        if level not in LEVELS:
+            c.add(path, node.line_of("level"), name, f"`level` must be one of {', '.join(LEVELS)}")
+            return None
+        if parent is not None and LEVELS.index(level) <= LEVELS.index(parent.level):
+            c.add(path, node.line_of("level"), name, f"level {level} cannot sit under {parent.level} {parent.name}")
+        for key in set(node) - {"name", "level", "aliases", "children"}:
+            c.add(path, node.line_of(key), name, f"unknown key `{key}`")
+        aliases = node.get("aliases") or []
+        if not isinstance(aliases, list) or not all(_is_text(a) for a in aliases):
+            c.add(path, node.line_of("aliases"), name, "`aliases` must be a list of names")
+            aliases = []
+        place = Place(name=name, level=level, parent=parent, aliases=tuple(aliases), line=node.line)
+        seen = set()
+        for child in node.get("children") or []:
+            built = build(child, place, depth + 1)
+            if built is None:
+                continue
+            if built.name in seen:
+                c.add(path, built.line, built.name, f"listed twice under {name}")
+                continue
+            seen.add(built.name)
+            place.children.append(built)
+        return place
+
+    roots, names = [], set()
+    for node in items:
+        place = build(node, None, 0)
+        if place is None:
+            continue
+        if place.name in names:
+            c.add(path, place.line, place.name, "province listed twice")
+            continue
+        names.add(place.name)
+        roots.append(place)
+    return Gazetteer(roots)
+
+
+def _load_agencies(c: _Collector, regions: Gazetteer | None) -> dict:
+    path = c.root / "agencies.yml"
+    items = _top(c, path, "agencies", list) or []
+    agencies = {}
+    for item in items:
+        if not isinstance(item, LineDict):
+            c.add(path, getattr(items, "line", 0), "agencies", "each agency must be a mapping")
+            continue
+        aid = str(item.get("id", "?"))
+        for key in set(item) - AGENCY_KEYS:
+            c.add(path, item.line_of(key), aid, f"unknown key `{key}` (allowed: {', '.join(sorted(AGENCY_KEYS))})")
+        missing = [k for k in ("id", "name", "full_name", "region") if not _is_text(item.get(k))]
+        for key in missing:
+            c.add(path, item.line_of(key), aid, f"`{key}` is required and must be text")
+        if item.get("level") not in LEVELS:
+            c.add(path, item.line_of("level"), aid, f"`level` must be one of {', '.join(LEVELS)}")
+            missing.append("level")
+        if regions is not None and _is_text(item.get("region")) and not regions.find(item["region"]):
+            c.add(path, item.line_of("region"), aid, f"unknown region `{item['region']}` (not in regions.yml)")
+        if aid in agencies:
+            c.add(path, item.line, aid, "duplicate agency id")
+            continue
+        if not missing:
+            agencies[aid] = Agency(aid, item["name"], item["full_name"], item["level"], item["region"])
+    return agencies
+
+
+def _load_facts(c: _Collector) -> dict:
+    path = c.root / "facts.yml"
+    items = _top(c, path, "facts", dict) or {}
+    facts = {}
+    for name in FACT_ORDER:
+        if name not in items:
+            c.add(path, getattr(items, "line", 1), name, "contract fact missing from facts.yml")
+    for name, item in items.items():
+        line = items.line_of(name) if isinstance(items, LineDict) else 0
+        if name not in FACT_ORDER:
+            c.add(path, line, name, f"unknown fact (contract facts: {', '.join(FACT_ORDER)})")
+            continue
+        if not isinstance(item, LineDict):
+            c.add(path, line, name, "must be a mapping")
+            continue
+        kind = item.get("kind")
+        if kind not in ("one", "list", "bool"):
+            c.add(path, item.line_of("kind"), name, "`kind` must be one, list or bool")
+        for key in ("label", "question"):
+            if not _is_text(item.get(key)):
+                c.add(path, item.line_of(key), name, f"`{key}` is required and must be text")
+        values = {}
+        for value, spec in (item.get("values") or {}).items():
+            vline = item["values"].line_of(value)
+            if not isinstance(spec, LineDict) or not _is_text(spec.get("label")):
+                c.add(path, vline, f"{name}.{value}", "each value needs a `label`")
+                continue
+            synonyms = spec.get("synonyms") or []
+            if not isinstance(synonyms, list) or not all(_is_text(s) for s in synonyms):
+                c.add(path, spec.line_of("synonyms"), f"{name}.{value}", "`synonyms` must be a list of text")
+                synonyms = []
+            values[str(value)] = FactValue(str(value), spec["label"], tuple(synonyms))
+        if name != "region" and not values:
+            c.add(path, line, name, "`values` are required")
+        facts[name] = FactDef(name, kind, item.get("label", name), item.get("question", ""),
+                              tuple(item.get("buttons") or ()), values)
+    return facts
+
+
+def _check_condition(c, path, m: LineDict, mid: str, facts: dict, conditions) -> dict:
+    compiled = {}
+    if conditions is None:
+        return compiled
+    if not isinstance(conditions, LineDict):
+        c.add(path, m.line_of("conditions"), mid, "`conditions` must be a mapping")
+        return compiled
+    for fact, want in conditions.items():
+        line = conditions.line_of(fact)
+        if fact not in CONDITION_FACTS:
+            hint = " (region is implied by the document)" if fact == "region" else ""
+            c.add(path, line, mid, f"unknown fact `{fact}` in conditions{hint}; allowed: {', '.join(CONDITION_FACTS)}")
+            continue
+        allowed = facts.get(fact).values if fact in facts else {}
+        if fact == "groups":
+            if not isinstance(want, list) or not want:
+                c.add(path, line, mid, "`groups` must be a non-empty list")
+                continue
+            bad = [g for g in want if g not in allowed]
+            for g in bad:
+                c.add(path, line, mid, f"unknown value `{g}` for groups; allowed: {', '.join(allowed)}")
+            if not bad:
+                compiled["groups"] = frozenset(want)
+        elif fact == "tech_business":
+            if not isinstance(want, bool):
+                c.add(path, line, mid, "`tech_business` must be true or false")
+                continue
+            compiled[fact] = want
+        else:
+            if want not in allowed:
+                c.add(path, line, mid, f"unknown value `{want}` for {fact}; allowed: {', '.join(allowed)}")
+                continue
+            compiled[fact] = want
+    return compiled
+
+
+def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict) -> list:
+    measures, seen_ids = [], {}
+    needs = facts["needs"].values if "needs" in facts else {}
+    for path in sorted((c.root / "measures").glob("*.yml")):
+        data = c.load(path)
+        if data is None:
+            continue
+        if not isinstance(data, LineDict) or not isinstance(data.get("measures"), list):
+            c.add(path, getattr(data, "line", 1), path.stem, "expected `doc:` and a `measures:` list")
+            continue
+        doc = data.get("doc")
+        if doc not in sources:
+            c.add(path, data.line_of("doc"), path.stem, f"unknown doc `{doc}`; known: {', '.join(sources)}")
+            continue
+        if path.stem != doc:
+            c.add(path, data.line_of("doc"), path.stem, f"file name must be the doc id ({doc}.yml)")
+        source = sources[doc]
+        for m in data["measures"]:
+            if not isinstance(m, LineDict):
+                c.add(path, getattr(data["measures"], "line", 0), doc, "each measure must be a mapping")
+                continue
+            mid = str(m.get("id", f"<measure at line {m.line}>"))
+            bad = False
+            for key in REQUIRED_MEASURE_KEYS:
+                if key not in m:
+                    c.add(path, m.line, mid, f"missing `{key}`")
+                    bad = True
+            for key in sorted(set(m) - MEASURE_KEYS):
+                c.add(path, m.line_of(key), mid, f"unknown key `{key}` (allowed: {', '.join(sorted(MEASURE_KEYS))})")
+            if mid in seen_ids:
+                c.add(path, m.line_of("id"), mid, f"duplicate id (first at {seen_ids[mid]})")
+                bad = True
+            else:
+                seen_ids[mid] = f"{c.display(path)}:{m.line_of('id')}"
+            for key in ("title", "summary", "quote"):
+                if key in m and not _is_text(m[key]):
+                    c.add(path, m.line_of(key), mid, f"`{key}` must be non-empty text")
+                    bad = True
+            article = m.get("article")
+            if "article" in m and (not isinstance(article, int) or isinstance(article, bool)
+                                   or not 1 <= article <= source.articles):
+                c.add(path, m.line_of("article"), mid,
+                      f"article {article!r} is not a number from 1 to {source.articles} ({doc})")
+                bad = True
+            if "category" in m and m["category"] not in needs:
+                c.add(path, m.line_of("category"), mid,
+                      f"unknown category `{m['category']}`; allowed: {', '.join(needs)}")
+                bad = True
+            quote = m.get("quote")
+            if _is_text(quote) and quote not in source.text:
+                c.add(path, m.line_of("quote"), mid,
+                      f"quote not found verbatim in rules/sources/{doc}.txt")
+                bad = True
+            conditions = _check_condition(c, path, m, mid, facts, m.get("conditions"))
+            if m.get("conditions") is not None and len(conditions) != len(m.get("conditions") or {}):
+                bad = True
+            lead, support = (), ()
+            ag = m.get("agencies")
+            if "agencies" in m:
+                if not isinstance(ag, LineDict):
+                    c.add(path, m.line_of("agencies"), mid, "`agencies` must have `lead:` and optional `support:`")
+                    bad = True
+                else:
+                    for key in set(ag) - {"lead", "support"}:
+                        c.add(path, ag.line_of(key), mid, f"unknown key `agencies.{key}` (lead, support)")
+                    lead = tuple(ag.get("lead") or ())
+                    support = tuple(ag.get("support") or ())
+                    if not lead:
+                        c.add(path, ag.line, mid, "`agencies.lead` must name at least one agency")
+                        bad = True
+                    for role, ids in (("lead", lead), ("support", support)):
+                        for aid in ids:
+                            if aid not in agencies:
+                                c.add(path, ag.line_of(role), mid, f"unknown agency `{aid}` (not in agencies.yml)")
+                                bad = True
+            if not bad:
+                measures.append(Measure(
+                    id=mid, doc=doc, article=article, title=m["title"].strip(),
+                    summary=m["summary"].strip(), category=m["category"], conditions=conditions,
+                    lead=lead, support=support, quote=quote, note=m.get("note"),
+                    file=c.display(path), line=m.line))
+    return measures
+
+
+def validate(root: Path | str = DEFAULT_RULES_DIR) -> tuple[KnowledgeBase | None, list[Problem]]:
+    """Load everything; return the knowledge base (None when any problem) and the problems."""
+    root = Path(root)
+    c = _Collector(root)
+    regions = _load_regions(c)
+    sources = _load_sources(c, regions)
+    agencies = _load_agencies(c, regions)
+    facts = _load_facts(c)
+    measures = _load_measures(c, sources, agencies, facts)
+    if c.problems or regions is None:
+        return None, c.problems
+    return KnowledgeBase(root, sources, regions, agencies, facts, measures), []
+
+
+def load(root: Path | str = DEFAULT_RULES_DIR) -> KnowledgeBase:
+    kb, problems = validate(root)
+    if problems:
+        raise RulesInvalid(problems)
+    return kb
+
+
+@lru_cache(maxsize=4)
+def default_kb(root: str = str(DEFAULT_RULES_DIR)) -> KnowledgeBase:
+    """The knowledge base loaded and compiled once per process."""
+    return load(root)

@@ -1,0 +1,23 @@
+"""Traditional/Simplified Chinese conversion (OpenCC, pure-Python build)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from opencc import OpenCC
+
+_T2S = OpenCC("t2s")
+_S2T = OpenCC("s2t")
+
+
+@lru_cache(maxsize=4096)
+def to_simplified(text: str) -> str:
+    return _T2S.convert(text)
+
+
+def to_traditional(text: str) -> str:
+    return _S2T.convert(text)
+
+
+def is_traditional(text: str) -> bool:
+    """True when the text holds characters that only the Traditional script uses."""
+    return to_simplified(text) != text

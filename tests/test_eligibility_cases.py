@@ -1,0 +1,50 @@
+"""OpenFisca-style situation tests: tests/eligibility/*.yml, each case a
+profile with the articles that must be eligible and those that must not
+appear at all. Written by reading the documents, not generated from rules/."""
+from pathlib import Path
+
+import pytest
+import yaml
+
+CASES_DIR = Path(__file__).parent / "eligibility"
+
+
+def load_cases():
+    for path in sorted(CASES_DIR.glob("*.yml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            yield pytest.param(case, id=f"{path.stem}:{case['name']}")
+
+
+def articles(measures):
+    return {f"{m['doc']}:{m['article']}" for m in measures}
+
+
+@pytest.mark.parametrize("case", list(load_cases()))
+def test_case(case, match):
+    result = match(**case["profile"])
+    eligible = articles(result["eligible"])
+    shown = eligible | articles(result["possible"])
+    missing = [a for a in case.get("include", []) if a not in eligible]
+    assert not missing, f"expected eligible: {missing}; got {sorted(eligible)}"
+    wrong = [a for a in case.get("exclude", []) if a in shown]
+    assert not wrong, f"must not be offered: {wrong}"
+
+
+def test_every_group_and_region_has_two_cases(kb):
+    """At least two situation cases for each (document, group) that has a measure."""
+    cases = [c.values[0] for c in load_cases()]
+    missing = []
+    for doc, source in kb.sources.items():
+        groups = {g for m in kb.measures_of(doc) for g in m.conditions.get("groups", ())}
+        for group in sorted(groups):
+            n = 0
+            for case in cases:
+                profile = case["profile"]
+                place = kb.gazetteer.resolve(profile.get("region") or "")
+                if (group in (profile.get("groups") or []) and place is not None
+                        and source.region in place.chain
+                        and any(a.startswith(doc + ":") for a in case.get("include", []))):
+                    n += 1
+            if n < 2:
+                missing.append(f"{doc} × {group}: {n} case(s)")
+    assert not missing, "too few eligibility cases:\n" + "\n".join(missing)

@@ -1,0 +1,127 @@
+"""Every validation error names file, line, id and the problem."""
+from bot import kb as kbmod
+from conftest import MINI_MEASURES
+
+
+def problems(root):
+    _, found = kbmod.validate(root)
+    return [str(p) for p in found]
+
+
+def test_real_rules_validate():
+    kb, found = kbmod.validate()
+    assert found == []
+    assert len(kb.measures) > 60
+
+
+def test_mini_rules_are_valid(mini_rules):
+    assert problems(mini_rules) == []
+
+
+def test_quote_not_verbatim(mini_rules):
+    mini_rules.write("measures/guangxi-2021.yml", MINI_MEASURES.replace("三年行动计划", "五年行动计划"))
+    assert problems(mini_rules) == [
+        "rules/measures/guangxi-2021.yml:12: gx-test-1: quote not found verbatim in rules/sources/guangxi-2021.txt"]
+
+
+def test_unknown_fact_in_conditions(mini_rules):
+    mini_rules.write("measures/guangxi-2021.yml", MINI_MEASURES.replace("groups: [veteran]", "age: 30"))
+    [msg] = problems(mini_rules)
+    assert msg.startswith("rules/measures/guangxi-2021.yml:9: gx-test-1: unknown fact `age` in conditions")
+    assert "allowed: groups, gender, tech_business" in msg
+
+
+def test_unknown_value(mini_rules):
+    mini_rules.write("measures/guangxi-2021.yml", MINI_MEASURES.replace("[veteran]", "[soldier]"))
+    [msg] = problems(mini_rules)
+    assert msg.startswith("rules/measures/guangxi-2021.yml:9: gx-test-1: unknown value `soldier` for groups; allowed: ")
+    assert "veteran" in msg
+
+
+def test_unknown_gender_value(mini_rules):
+    mini_rules.write("measures/guangxi-2021.yml", MINI_MEASURES.replace("groups: [veteran]", "gender: woman"))
+    assert problems(mini_rules) == [
+        "rules/measures/guangxi-2021.yml:9: gx-test-1: unknown value `woman` for gender; allowed: female, male"]
+
+
+def test_unknown_agency(mini_rules):
+    mini_rules.write("measures/guangxi-2021.yml", MINI_MEASURES.replace("[gx-rst]", "[gx-nobody]"))
+    assert problems(mini_rules) == [
+        "rules/measures/guangxi-2021.yml:11: gx-test-1: unknown agency `gx-nobody` (not in agencies.yml)"]
+
+
+def test_unknown_region_in_agencies(mini_rules):
+    mini_rules.write("agencies.yml", open(mini_rules / "agencies.yml", encoding="utf-8").read()
+                     .replace("region: 广西壮族自治区", "region: 亚特兰蒂斯"))
+    assert problems(mini_rules) == [
+        "rules/agencies.yml:6: gx-rst: unknown region `亚特兰蒂斯` (not in regions.yml)"]
+
+
+def test_unknown_doc(mini_rules):
+    mini_rules.write("measures/guangxi-2021.yml", MINI_MEASURES.replace("doc: guangxi-2021", "doc: guangxi-2099"))
+    [msg] = problems(mini_rules)
+    assert msg.startswith("rules/measures/guangxi-2021.yml:1: guangxi-2021: unknown doc `guangxi-2099`; known: ")
+
+
+def test_duplicate_id(mini_rules):
+    second = MINI_MEASURES.split("measures:\n", 1)[1]
+    mini_rules.write("measures/guangxi-2021.yml", MINI_MEASURES + second)
+    assert problems(mini_rules) == [
+        "rules/measures/guangxi-2021.yml:13: gx-test-1: duplicate id (first at rules/measures/guangxi-2021.yml:3)"]
+
+
+def test_article_out_of_range(mini_rules):
+    mini_rules.write("measures/guangxi-2021.yml", MINI_MEASURES.replace("article: 13", "article: 28"))
+    assert problems(mini_rules) == [
+        "rules/measures/guangxi-2021.yml:4: gx-test-1: article 28 is not a number from 1 to 27 (guangxi-2021)"]
+
+
+def test_unknown_category(mini_rules):
+    mini_rules.write("measures/guangxi-2021.yml", MINI_MEASURES.replace("category: financing", "category: money"))
+    [msg] = problems(mini_rules)
+    assert msg.startswith("rules/measures/guangxi-2021.yml:7: gx-test-1: unknown category `money`; allowed: financing")
+
+
+def test_missing_field_and_typo_key(mini_rules):
+    mini_rules.write("measures/guangxi-2021.yml", MINI_MEASURES.replace("    quote:", "    qoute:"))
+    found = problems(mini_rules)
+    assert "rules/measures/guangxi-2021.yml:3: gx-test-1: missing `quote`" in found
+    assert any(m.startswith("rules/measures/guangxi-2021.yml:12: gx-test-1: unknown key `qoute`") for m in found)
+
+
+def test_yaml_syntax_error_names_line(mini_rules):
+    mini_rules.write("measures/guangxi-2021.yml", MINI_MEASURES.replace("title: 测试措施", "title: [unclosed"))
+    [msg] = problems(mini_rules)
+    assert msg.startswith("rules/measures/guangxi-2021.yml:")
+    assert "YAML syntax" in msg
+
+
+def test_duplicate_yaml_key(mini_rules):
+    mini_rules.write("measures/guangxi-2021.yml", MINI_MEASURES.replace("    category: financing\n",
+                                                                          "    category: financing\n    category: tax\n"))
+    [msg] = problems(mini_rules)
+    assert msg.startswith("rules/measures/guangxi-2021.yml:8:") and "duplicate key 'category'" in msg
+
+
+def test_unknown_region_in_sources(mini_rules):
+    text = (mini_rules / "sources.yml").read_text(encoding="utf-8").replace("region: 图们市", "region: 图门市")
+    mini_rules.write("sources.yml", text)
+    [msg] = problems(mini_rules)
+    assert msg.endswith("tumen-2018: unknown region `图门市` (not in regions.yml)")
+    assert msg.startswith("rules/sources.yml:")
+
+
+def test_nothing_loads_invalid_rules(mini_rules):
+    mini_rules.write("measures/guangxi-2021.yml", MINI_MEASURES.replace("[veteran]", "[soldier]"))
+    import pytest
+    with pytest.raises(kbmod.RulesInvalid) as info:
+        kbmod.load(mini_rules)
+    assert "unknown value `soldier`" in str(info.value)
+
+
+def test_cli_validate_exit_code(mini_rules, capsys):
+    from bot.cli import main
+    mini_rules.write("measures/guangxi-2021.yml", MINI_MEASURES.replace("[gx-rst]", "[gx-nobody]"))
+    assert main(["--rules", str(mini_rules), "validate"]) == 1
+    out = capsys.readouterr().out
+    assert "rules/measures/guangxi-2021.yml:11: gx-test-1: unknown agency `gx-nobody`" in out

@@ -1,13 +1,25 @@
-# One-command set-up: every target installs what it needs first.
-#   make run    interactive demo (later: the Rasa bot in `rasa shell`)
-#   make test   validation + the whole test suite
+# One-command set-up: every target installs (and trains) what it needs first.
+#   make run    the bot in `rasa shell` (Chinese), with the action server in the background
+#   make test   validation, unit tests, Rasa data validation, training, story and NLU tests,
+#               and a whole conversation over REST against real servers
 PYTHON ?= $(shell command -v python3.11 || command -v python3.10 || command -v python3)
 VENV   := .venv
 PY     := $(VENV)/bin/python
+RASA   := $(VENV)/bin/rasa
 PIP    := $(PY) -m pip --disable-pip-version-check
 STAMP  := $(VENV)/.installed
+MODEL  := models/current.tar.gz
 
-.PHONY: install run test validate bench lock clean
+export PYTHONPATH := $(CURDIR)
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONWARNINGS := ignore
+
+TRAINING_INPUTS := config.yml domain.yml $(shell find data -type f 2>/dev/null) \
+                   $(wildcard bot/nlu_components.py bot/script.py)
+
+.PHONY: install run test unit rasa-test validate gen train actions bench lock clean
 
 install: $(STAMP)
 
@@ -19,19 +31,39 @@ $(STAMP): requirements/lock.txt requirements/rasa.txt
 	$(PIP) install -q --upgrade "pip>=23,<25"
 	$(PIP) install -q -r requirements/lock.txt
 	$(PIP) install -q --no-deps --ignore-requires-python -r requirements/rasa.txt
-	$(PY) -c "import rasa, rasa_sdk, spacy, jieba, telegram, opencc, sqlalchemy; print('installed rasa', rasa.__version__)"
+	$(PY) -c "import rasa, rasa_sdk, spacy, jieba, telegram, opencc, sqlalchemy; print('installed rasa', rasa.__version__)" 2>/dev/null
 	touch $(STAMP)
-
-run: install
-	$(PY) -m bot validate
-	$(PY) -m bot demo
 
 validate: install
 	$(PY) -m bot validate
 
-test: install
+gen: install
+	$(PY) -m bot gen
+
+$(MODEL): $(STAMP) $(TRAINING_INPUTS)
+	$(PY) -m bot gen --check
+	$(RASA) train --fixed-model-name current --out models
+
+train: $(MODEL)
+
+run: $(MODEL)
+	bash scripts/shell.sh
+
+actions: install
+	$(RASA) run actions --actions actions --port 5055
+
+unit: install
 	$(PY) -m bot validate
-	$(PY) -m pytest -q
+	$(PY) -m bot gen --check
+	$(PY) -m pytest -q tests --ignore=tests/integration
+
+rasa-test: $(MODEL)
+	$(RASA) data validate --fail-on-warnings
+	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml \
+	    --fail-on-prediction-errors --out results/core
+	$(PY) -m pytest -q tests/integration
+
+test: unit rasa-test
 
 bench: install
 	$(PY) bench/match.py
@@ -43,4 +75,4 @@ lock:
 	/tmp/lock-venv/bin/pip freeze --exclude-editable | grep -v '^rasa' > requirements/lock.txt
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache models results tracker.db

@@ -58,6 +58,21 @@ def cmd_match(args) -> int:
     return 0
 
 
+def cmd_gen(args) -> int:
+    from . import nlu_export
+    kb = _load(args)
+    if kb is None:
+        return 1
+    if args.check:
+        stale = nlu_export.stale(kb)
+        for path in stale:
+            print(f"stale: {path.relative_to(nlu_export.ROOT)} (run `python -m bot gen`)")
+        return 1 if stale else 0
+    for path in nlu_export.write(kb):
+        print(f"wrote {path.relative_to(nlu_export.ROOT)}")
+    return 0
+
+
 def cmd_demo(args) -> int:
     """A small interactive loop: asks the engine's next question until settled."""
     kb = _load(args)
@@ -104,5 +119,8 @@ def main(argv=None) -> int:
     p.add_argument("--explain", action="store_true", help="print for a person to read")
     p.add_argument("--pretty", action="store_true", help="indent the JSON")
     sub.add_parser("demo", help="interactive question-and-answer demo")
+    g = sub.add_parser("gen", help="generate NLU lookups, synonyms and the jieba dictionary from rules/")
+    g.add_argument("--check", action="store_true", help="exit 1 when the generated files are stale")
     args = parser.parse_args(argv)
-    return {"validate": cmd_validate, "match": cmd_match, "demo": cmd_demo}[args.command](args)
+    return {"validate": cmd_validate, "match": cmd_match, "demo": cmd_demo,
+            "gen": cmd_gen}[args.command](args)

@@ -104,7 +104,8 @@ class Engine:
         return out
 
     # ---- evaluation -------------------------------------------------------
-    def match(self, profile: Profile) -> MatchResult:
+    def match(self, profile: Profile, skip=()) -> MatchResult:
+        """Judge every measure; `skip` lists facts never to ask about (the person declined)."""
         kb = self.kb
         place = None
         resolved: list = []
@@ -134,7 +135,7 @@ class Engine:
         eligible.sort(key=lambda v: v.sort_key)
         possible.sort(key=lambda v: v.sort_key)
         return MatchResult(profile.region, resolved, eligible, possible,
-                           self.next_question(possible), message)
+                           self.next_question(possible, skip), message)
 
     def _judge(self, m: Measure, p: Profile, region_state: int, place, needs_rank) -> Verdict | None:
         if region_state == FALSE:
@@ -183,12 +184,13 @@ class Engine:
         )
         return Verdict(m, status, why, open_facts, own_group, sort_key)
 
-    def next_question(self, possible: list) -> dict | None:
+    def next_question(self, possible: list, skip=()) -> dict | None:
         """The unknown fact that would settle the most possible measures."""
         counts: dict = {}
         for v in possible:
             for fact in v.open:
-                counts[fact] = counts.get(fact, 0) + 1
+                if fact not in skip:
+                    counts[fact] = counts.get(fact, 0) + 1
         if not counts:
             return None
         order = ("region", "groups", "gender", "tech_business")
@@ -202,6 +204,3 @@ class Engine:
             if spec.values else [{"value": b, "label": b} for b in spec.buttons],
         }
 
-
-def needs_match(v_dict: dict, needs) -> bool:
-    return v_dict["category"] in needs

@@ -183,8 +183,8 @@ def _date(value):
         return None, False
 
 
-def _top(c: _Collector, path: Path, key: str, kind: type):
-    data = c.load(path)
+def _top(c: _Collector, path: Path, key: str, kind: type, data=None):
+    data = c.load(path) if data is None else data
     if data is None:
         return None
     if not isinstance(data, dict) or not isinstance(data.get(key), kind):
@@ -246,9 +246,16 @@ def _load_sources(c: _Collector, regions: Gazetteer | None) -> dict:
 
 def _load_regions(c: _Collector) -> Gazetteer | None:
     path = c.root / "regions.yml"
-    items = _top(c, path, "regions", list)
+    data = c.load(path)
+    items = _top(c, path, "regions", list, data) if data is not None else None
     if items is None:
         return None
+    words = data.get("everyday_words") or []
+    if not isinstance(words, list) or not all(_is_text(w) for w in words):
+        c.add(path, data.line_of("everyday_words"), "everyday_words", "must be a list of words")
+        words = []
+    for key in set(data) - {"regions", "everyday_words"}:
+        c.add(path, data.line_of(key), key, "unknown top-level key (regions, everyday_words)")
 
     def build(node, parent: Place | None, depth: int) -> Place | None:
         if not isinstance(node, LineDict):
@@ -293,7 +300,7 @@ def _load_regions(c: _Collector) -> Gazetteer | None:
             continue
         names.add(place.name)
         roots.append(place)
-    return Gazetteer(roots)
+    return Gazetteer(roots, frozenset(words))
 
 
 def _load_agencies(c: _Collector, regions: Gazetteer | None) -> dict:

@@ -31,6 +31,7 @@ _ETHNIC = ("朝鲜族", "满族", "蒙古族", "蒙古", "回族", "壮族", "�
            "鄂温克族", "鄂伦春", "哈尼族", "景颇族", "傈僳族", "怒族", "独龙族", "纳西族",
            "拉祜族", "佤族", "普米族", "水族", "仡佬族", "畲族", "土族", "撒拉族", "东乡族",
            "保安族", "裕固族", "塔吉克", "京族", "哈尼", "布朗族")
+_ETHNIC_LONGEST_FIRST = sorted(_ETHNIC, key=len, reverse=True)
 _AUTONOMOUS = re.compile(r"自治(区|州|县|旗)$")
 _SUFFIXES = ("特别行政区", "地区", "林区", "新区", "省", "市", "县", "区", "盟", "旗")
 
@@ -67,10 +68,14 @@ def short_form(name: str) -> str | None:
     """图们市 -> 图们, 延边朝鲜族自治州 -> 延边, 广西壮族自治区 -> 广西; None when nothing to strip."""
     stem = _AUTONOMOUS.sub("", name)
     if stem != name:
-        for ethnic in sorted(_ETHNIC, key=len, reverse=True):
-            if stem.endswith(ethnic) and len(stem) - len(ethnic) >= 2:
-                stem = stem[: -len(ethnic)]
-                break
+        stripped = True
+        while stripped:  # 恩施土家族苗族自治州 carries two ethnic names
+            stripped = False
+            for ethnic in _ETHNIC_LONGEST_FIRST:
+                if stem.endswith(ethnic) and len(stem) - len(ethnic) >= 2:
+                    stem = stem[: -len(ethnic)]
+                    stripped = True
+                    break
     else:
         for suffix in _SUFFIXES:
             if name.endswith(suffix) and len(name) - len(suffix) >= 2:
@@ -80,8 +85,11 @@ def short_form(name: str) -> str | None:
 
 
 class Gazetteer:
-    def __init__(self, roots: list[Place]):
+    def __init__(self, roots: list[Place], everyday_words: frozenset = frozenset()):
         self.roots = roots
+        # Short forms that are also ordinary words (资源县 -> 资源): found only when
+        # they are the whole answer, never inside a sentence.
+        self.everyday_words = everyday_words
         self.places: list[Place] = []
         self._keys: dict[str, list[tuple[int, Place]]] = {}
         for root in roots:
@@ -133,7 +141,8 @@ class Gazetteer:
         i = 0
         while i < len(text):
             for size in range(min(self._max_key, len(text) - i), 0, -1):
-                place = self.lookup(text[i:i + size])
+                key = text[i:i + size]
+                place = None if key in self.everyday_words else self.lookup(key)
                 if place is not None:
                     found.append(place)
                     i += size
@@ -144,8 +153,12 @@ class Gazetteer:
             return None
         return max(found, key=lambda p: _LEVEL_RANK[p.level])
 
-    def contains(self, outer: str, place: Place) -> bool:
-        return any(p.name == outer for p in place.ancestors_and_self())
+    def lookup_terms(self) -> list[str]:
+        """Names to find places in free text (NLU lookup table, jieba dictionary):
+        full names, aliases and short forms, minus one-character aliases and
+        everyday words."""
+        terms = {key for key in self._keys if len(key) >= 2 and key not in self.everyday_words}
+        return sorted(terms, key=lambda t: (-len(t), t))
 
 
 def _common_ancestor(places: list[Place]) -> Place | None:

@@ -1,0 +1,154 @@
+"""One renderer: the bot's replies as channel-neutral messages (text + buttons).
+Channels only format these; no measure text is formatted anywhere else."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from . import texts
+from .engine import Engine, MatchResult
+from .kb import KnowledgeBase
+from .script import to_traditional
+
+PAGE_SIZE = 5
+
+
+@dataclass
+class Button:
+    title: str
+    payload: str
+
+
+@dataclass
+class Reply:
+    text: str
+    buttons: list = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        out = {"text": self.text}
+        if self.buttons:
+            out["buttons"] = [{"title": b.title, "payload": b.payload} for b in self.buttons]
+        return out
+
+
+def intent_payload(intent: str, **entities) -> str:
+    return "/" + intent + (json.dumps(entities, ensure_ascii=False) if entities else "")
+
+
+def localize(replies: list[Reply], script: str | None) -> list[Reply]:
+    """Answer in Traditional to a person who writes Traditional (payloads untouched)."""
+    if script != "traditional":
+        return replies
+    return [Reply(to_traditional(r.text), [Button(to_traditional(b.title), b.payload) for b in r.buttons])
+            for r in replies]
+
+
+# ---- questions -------------------------------------------------------------
+
+_ENTITY = {"groups": "group", "gender": "gender", "tech_business": "tech_business", "region": "region"}
+
+
+def question(kb: KnowledgeBase, fact: str) -> Reply:
+    spec = kb.facts[fact]
+    buttons: list[Button] = []
+    if fact == "region":
+        buttons = [Button(b, intent_payload("inform", region=b)) for b in spec.buttons]
+    else:
+        for value, fv in spec.values.items():
+            title = fv.label.split("（")[0]
+            buttons.append(Button(title, intent_payload("inform", **{_ENTITY[fact]: value})))
+    if fact == "groups":
+        buttons.append(Button(texts.NONE_BUTTON, "/none_of_these"))
+    buttons.append(Button(texts.SKIP_BUTTON, "/skip"))
+    return Reply(spec.question, buttons)
+
+
+# ---- results ---------------------------------------------------------------
+
+def profile_line(kb: KnowledgeBase, result: MatchResult, slots: dict) -> str:
+    parts = []
+    if result.resolved:
+        parts.append(f"地区：{result.resolved[0]}")
+    groups = slots.get("groups")
+    if groups:
+        parts.append("身份：" + "、".join(kb.facts["groups"].values[g].label.split("（")[0]
+                                         for g in groups if g in kb.facts["groups"].values))
+    if slots.get("gender") in kb.facts["gender"].values:
+        parts.append("性别：" + kb.facts["gender"].values[slots["gender"]].label)
+    needs = [n for n in (slots.get("needs") or []) if n in kb.facts["needs"].values]
+    if needs:
+        parts.append("需求：" + "、".join(kb.facts["needs"].values[n].label.split("（")[0] for n in needs))
+    return "；".join(parts)
+
+
+def measure_line(n: int, m: dict) -> str:
+    lines = [f"{n}. {m['title']}"]
+    lines.append(f"   {m['summary']}")
+    lines.append(f"   牵头部门：{'、'.join(m['agencies']['lead'])}")
+    lines.append(f"   依据：{m['citation']}")
+    if m.get("status") == "possible":
+        lines.append("   （可能适用：还有信息未确认）")
+    if m.get("expiry_note"):
+        lines.append(f"   ⚠ {m['expiry_note']}")
+    return "\n".join(lines)
+
+
+def page(kb: KnowledgeBase, result: MatchResult, items: list[dict], slots: dict, page_no: int) -> list[Reply]:
+    """Page `page_no` (0-based) of the listing, at most PAGE_SIZE measures."""
+    if not items:
+        if result.message:
+            return [Reply(result.message + "\n请告诉我您在上述地区中的哪个地方，或说“重新开始”。",
+                          [Button(texts.RESTART_BUTTON, "/restart")])]
+        where = profile_line(kb, result, slots) or "目前的信息下"
+        return [Reply(texts.NOTHING_FOUND.format(where=where), [Button(texts.RESTART_BUTTON, "/restart")])]
+    start = page_no * PAGE_SIZE
+    chunk = items[start:start + PAGE_SIZE]
+    if not chunk:
+        return [Reply(texts.NO_MORE, [Button(texts.RESTART_BUTTON, "/restart")])]
+    head = ""
+    if page_no == 0:
+        who = profile_line(kb, result, slots)
+        n_el = sum(1 for m in items if m.get("status") == "eligible")
+        head = (f"根据您的情况（{who}），" if who else "") + f"找到 {n_el} 项适用措施"
+        n_pos = len(items) - n_el
+        head += f"，另有 {n_pos} 项可能适用。\n\n" if n_pos else "。\n\n"
+    else:
+        head = f"第 {start + 1}—{start + len(chunk)} 项（共 {len(items)} 项）：\n\n"
+    body = "\n\n".join(measure_line(start + i + 1, m) for i, m in enumerate(chunk))
+    buttons = [Button(texts.DETAILS_BUTTON.format(n=start + i + 1), intent_payload("details", item=start + i + 1))
+               for i in range(len(chunk))]
+    if start + PAGE_SIZE < len(items):
+        buttons.append(Button(texts.MORE_BUTTON, "/more"))
+    buttons.append(Button(texts.AGENCIES_BUTTON, "/ask_agency"))
+    buttons.append(Button(texts.RESTART_BUTTON, "/restart"))
+    tail = ""
+    if start + PAGE_SIZE < len(items):
+        tail = f"\n\n还有 {len(items) - start - PAGE_SIZE} 项，说“更多”继续查看。"
+    return [Reply(head + body + tail, buttons)]
+
+
+def details(n: int, m: dict) -> Reply:
+    lines = [f"{n}. {m['title']}（{m['citation']}）", "", f"原文：“{m['quote']}”", "",
+             "为什么适用您：" + "；".join(m["why"])]
+    if m.get("open"):
+        lines.append("还需确认：" + "、".join(m["open"]))
+    lines.append("牵头部门：" + "、".join(m["agencies"]["lead"]))
+    if m["agencies"]["support"]:
+        lines.append("配合部门：" + "、".join(m["agencies"]["support"]))
+    lines.append(texts.CRITERIA.format(agency=m["criteria_by"]))
+    if m.get("expiry_note"):
+        lines.append(f"⚠ {m['expiry_note']}")
+    return Reply("\n".join(lines), [Button(texts.AGENCIES_BUTTON, "/ask_agency"),
+                                    Button(texts.RESTART_BUTTON, "/restart")])
+
+
+def agencies(items: list[dict], start: int, only: int | None = None) -> Reply:
+    chosen = [(only, items[only - 1])] if only else list(enumerate(items[start:start + PAGE_SIZE], start + 1))
+    lines = ["各项措施的负责部门："]
+    for n, m in chosen:
+        line = f"{n}. {m['title']}：牵头 {'、'.join(m['agencies']['lead'])}"
+        if m["agencies"]["support"]:
+            line += f"；配合 {'、'.join(m['agencies']['support'])}"
+        lines.append(line)
+    lines.append("文件没有写明具体的办理窗口和电话，请向牵头部门咨询。")
+    return Reply("\n".join(lines))

@@ -1,0 +1,92 @@
+"""Real servers for integration tests: a trained model (make train), `rasa run`
+with the REST channel and `rasa run actions`, on free loopback ports."""
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL = ROOT / "models" / "current.tar.gz"
+RASA = str(Path(sys.executable).parent / "rasa")
+ENV = dict(os.environ, PYTHONPATH=str(ROOT), RASA_TELEMETRY_ENABLED="false",
+           TF_CPP_MIN_LOG_LEVEL="2", PYTHONWARNINGS="ignore", SQLALCHEMY_SILENCE_UBER_WARNING="1")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, proc: subprocess.Popen, log: Path, timeout: float = 240) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            if requests.get(url, timeout=2).ok:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(1)
+    raise TimeoutError(f"{url} not up after {timeout}s:\n{log.read_text()[-3000:]}")
+
+
+def start(args, log: Path) -> subprocess.Popen:
+    return subprocess.Popen(args, cwd=ROOT, env=ENV, stdout=log.open("w"), stderr=subprocess.STDOUT)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+class Bot:
+    def __init__(self, url: str):
+        self.url = url
+
+    def say(self, sender: str, text: str) -> list[dict]:
+        r = requests.post(f"{self.url}/webhooks/rest/webhook", json={"sender": sender, "message": text},
+                          timeout=60)
+        assert r.status_code == 200, r.text
+        return r.json()
+
+
+def start_bot(tmp: Path, action_port: int) -> tuple[subprocess.Popen, Bot]:
+    assert MODEL.is_file(), "no trained model: run `make train` first"
+    port = free_port()
+    endpoints = tmp / "endpoints.yml"
+    endpoints.write_text(
+        f"action_endpoint:\n  url: http://127.0.0.1:{action_port}/webhook\n"
+        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tmp / 'tracker.db'}\n", encoding="utf-8")
+    log = tmp / f"rasa-{port}.log"
+    proc = start([RASA, "run", "--model", str(MODEL), "--endpoints", str(endpoints), "--port", str(port),
+                  "--interface", "127.0.0.1", "--credentials", str(ROOT / "credentials.yml")], log)
+    wait_for(f"http://127.0.0.1:{port}/", proc, log)
+    return proc, Bot(f"http://127.0.0.1:{port}")
+
+
+@pytest.fixture(scope="session")
+def action_server(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("actions")
+    port = free_port()
+    log = tmp / "actions.log"
+    proc = start([RASA, "run", "actions", "--actions", "actions", "--port", str(port)], log)
+    wait_for(f"http://127.0.0.1:{port}/health", proc, log)
+    yield port
+    stop(proc)
+
+
+@pytest.fixture(scope="session")
+def bot(tmp_path_factory, action_server):
+    proc, client = start_bot(tmp_path_factory.mktemp("rasa"), action_server)
+    yield client
+    stop(proc)

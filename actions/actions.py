@@ -23,6 +23,9 @@ from bot.script import is_traditional, to_simplified
 logger = logging.getLogger(__name__)
 
 FACT_SLOTS = ("region", "groups", "gender", "tech_business", "needs")
+# Facts that refine a few measures only: once region and groups are known, at
+# most one of these is asked; the rest stay "possible" and are flagged as such.
+REFINING = ("gender", "tech_business")
 MAX_TEXT = 2000
 
 _engine: Engine | None = None
@@ -132,8 +135,15 @@ class ValidateProfileForm(FormValidationAction):
     async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> List[Text]:
         eng = engine()
         profile = profile_from_slots(eng.kb, slots_of(tracker))
-        question = eng.match(profile, skip=tuple(tracker.get_slot("skipped") or ())).next_question
-        return [question["fact"]] if question else []
+        asked = tracker.get_slot("asked") or []
+        # never ask again what was skipped, or a refining question already put once
+        skip = set(tracker.get_slot("skipped") or ()) | {f for f in asked if f in REFINING}
+        question = eng.match(profile, skip=tuple(skip)).next_question
+        if question is None:
+            return []
+        if question["fact"] in REFINING and any(f in REFINING for f in asked):
+            return []  # one refining question per conversation is enough
+        return [question["fact"]]
 
 
 class AskFact(Action):
@@ -144,7 +154,8 @@ class AskFact(Action):
 
     async def run(self, dispatcher, tracker, domain):
         say(dispatcher, tracker, [render.question(engine().kb, self.fact)])
-        return []
+        asked = list(tracker.get_slot("asked") or [])
+        return [] if self.fact in asked else [SlotSet("asked", asked + [self.fact])]
 
 
 class AskRegion(AskFact):

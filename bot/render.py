@@ -98,13 +98,13 @@ def page(kb: KnowledgeBase, result: MatchResult, items: list[dict], slots: dict,
     if not items:
         if result.message:
             return [Reply(result.message + "\n请告诉我您在上述地区中的哪个地方，或说“重新开始”。",
-                          [Button(texts.RESTART_BUTTON, "/restart")])]
+                          [Button(texts.RESTART_BUTTON, "/start_over")])]
         where = profile_line(kb, result, slots) or "目前的信息下"
-        return [Reply(texts.NOTHING_FOUND.format(where=where), [Button(texts.RESTART_BUTTON, "/restart")])]
+        return [Reply(texts.NOTHING_FOUND.format(where=where), [Button(texts.RESTART_BUTTON, "/start_over")])]
     start = page_no * PAGE_SIZE
     chunk = items[start:start + PAGE_SIZE]
     if not chunk:
-        return [Reply(texts.NO_MORE, [Button(texts.RESTART_BUTTON, "/restart")])]
+        return [Reply(texts.NO_MORE, [Button(texts.RESTART_BUTTON, "/start_over")])]
     head = ""
     if page_no == 0:
         who = profile_line(kb, result, slots)
@@ -120,7 +120,7 @@ def page(kb: KnowledgeBase, result: MatchResult, items: list[dict], slots: dict,
     if start + PAGE_SIZE < len(items):
         buttons.append(Button(texts.MORE_BUTTON, "/more"))
     buttons.append(Button(texts.AGENCIES_BUTTON, "/ask_agency"))
-    buttons.append(Button(texts.RESTART_BUTTON, "/restart"))
+    buttons.append(Button(texts.RESTART_BUTTON, "/start_over"))
     tail = ""
     if start + PAGE_SIZE < len(items):
         tail = f"\n\n还有 {len(items) - start - PAGE_SIZE} 项，说“更多”继续查看。"
@@ -139,7 +139,7 @@ def details(n: int, m: dict) -> Reply:
     if m.get("expiry_note"):
         lines.append(f"⚠ {m['expiry_note']}")
     return Reply("\n".join(lines), [Button(texts.AGENCIES_BUTTON, "/ask_agency"),
-                                    Button(texts.RESTART_BUTTON, "/restart")])
+                                    Button(texts.RESTART_BUTTON, "/start_over")])
 
 
 def agencies(items: list[dict], start: int, only: int | None = None) -> Reply:

@@ -6,7 +6,7 @@ from functools import lru_cache
 from opencc import OpenCC
 
 _T2S = OpenCC("t2s")
-_S2T = OpenCC("s2t")
+_S2T = OpenCC("s2tw")  # Taiwan standard forms (為, not 爲)
 
 
 @lru_cache(maxsize=4096)

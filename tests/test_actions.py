@@ -115,6 +115,18 @@ def test_nothing_to_ask_when_the_outcome_is_settled():
     assert required({"region": "图们", "groups": ["veteran"], "gender": "male", "tech_business": True}) == []
 
 
+def test_at_most_one_refining_question():
+    slots = {"region": "柳州", "groups": ["veteran"]}
+    first = required(slots)
+    assert first in (["gender"], ["tech_business"])
+    assert required(dict(slots, asked=first)) == []
+
+
+def test_ask_action_records_the_question():
+    _, events = run(A.AskGender(), make_tracker(slots={"asked": ["region"]}))
+    assert slot_sets(events) == {"asked": ["region", "gender"]}
+
+
 def test_outside_coverage_nothing_is_asked():
     assert required({"region": "北京", "groups": ["veteran"]}) == []
 

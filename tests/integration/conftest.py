@@ -60,7 +60,7 @@ class Bot:
         return r.json()
 
 
-def start_bot(tmp: Path, action_port: int) -> tuple[subprocess.Popen, Bot]:
+def start_bot(tmp: Path, action_port: int, extra=()) -> tuple[subprocess.Popen, Bot]:
     assert MODEL.is_file(), "no trained model: run `make train` first"
     port = free_port()
     endpoints = tmp / "endpoints.yml"
@@ -69,7 +69,7 @@ def start_bot(tmp: Path, action_port: int) -> tuple[subprocess.Popen, Bot]:
         f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tmp / 'tracker.db'}\n", encoding="utf-8")
     log = tmp / f"rasa-{port}.log"
     proc = start([RASA, "run", "--model", str(MODEL), "--endpoints", str(endpoints), "--port", str(port),
-                  "--interface", "127.0.0.1", "--credentials", str(ROOT / "credentials.yml")], log)
+                  "--interface", "127.0.0.1", "--credentials", str(ROOT / "credentials.yml"), *extra], log)
     wait_for(f"http://127.0.0.1:{port}/", proc, log)
     return proc, Bot(f"http://127.0.0.1:{port}")
 

@@ -19,7 +19,7 @@ export PYTHONWARNINGS := ignore
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -type f 2>/dev/null) \
                    $(wildcard bot/nlu_components.py bot/script.py)
 
-.PHONY: install run test unit rasa-test validate gen train actions bench lock clean
+.PHONY: install run test unit rasa-test validate gen train actions telegram web browser-deps bench lock clean
 
 install: $(STAMP)
 
@@ -52,12 +52,24 @@ run: $(MODEL)
 actions: install
 	$(RASA) run actions --actions actions --port 5055
 
+telegram: $(MODEL)
+	bash scripts/telegram.sh
+
+web: $(MODEL)
+	bash scripts/web.sh
+
+# Debian's Chromium and a CJK font for the browser tests (Playwright drives
+# /usr/bin/chromium; its own browser download does not work here).
+browser-deps:
+	@command -v chromium >/dev/null && fc-list | grep -qi "Noto.*CJK" || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+
 unit: install
 	$(PY) -m bot validate
 	$(PY) -m bot gen --check
 	$(PY) -m pytest -q tests --ignore=tests/integration
 
-rasa-test: $(MODEL)
+rasa-test: $(MODEL) browser-deps
 	$(RASA) data validate --fail-on-warnings
 	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml \
 	    --fail-on-prediction-errors --out results/core

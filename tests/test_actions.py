@@ -155,7 +155,7 @@ def test_show_measures_cites_and_flags_the_ended_plan():
     numbered = [line for line in text.splitlines() if line[:2] in {f"{i}." for i in range(1, 10)}]
     assert 1 <= len(numbered) <= 5
     titles = [b["title"] for b in messages[-1]["buttons"]]
-    assert "更多" in titles and "第1条详细" in titles
+    assert "更多" in titles and "第1项详情" in titles
 
 
 def test_own_group_measures_come_first():
@@ -193,7 +193,7 @@ def test_details_by_button_entity():
 def test_details_for_a_missing_item_says_how_many():
     t = make_tracker(slots=LIUZHOU_VETERAN, text="第99条", intent="details")
     messages, _ = run(A.Details(), t)
-    assert "第2条详细说说" in text_of(messages)
+    assert "第2项详细说说" in text_of(messages)
 
 
 def test_agencies_lists_lead_and_support():

@@ -1,0 +1,2 @@
+"""Rasa input/output channels. Each channel only formats the channel-neutral
+replies of bot/render.py (text + buttons)."""

@@ -191,15 +191,25 @@ class ShowMeasures(Action):
         return [SlotSet("page", 0)]
 
 
-class MoreMeasures(Action):
-    def name(self) -> Text:
-        return "action_more"
+class ListingAction(Action):
+    """An action about the listing the person has seen (page, details, agencies)."""
 
     async def run(self, dispatcher, tracker, domain):
         eng, slots, result, items = _current(tracker)
         if not items:
             say(dispatcher, tracker, [render.Reply(texts.NO_RESULTS_YET)])
             return []
+        return self.respond(dispatcher, tracker, eng, slots, result, items)
+
+    def respond(self, dispatcher, tracker, eng, slots, result, items) -> list:
+        raise NotImplementedError
+
+
+class MoreMeasures(ListingAction):
+    def name(self) -> Text:
+        return "action_more"
+
+    def respond(self, dispatcher, tracker, eng, slots, result, items):
         page_no = int(tracker.get_slot("page") or 0) + 1
         say(dispatcher, tracker, render.page(eng.kb, result, items, slots, page_no))
         last = (len(items) - 1) // render.PAGE_SIZE
@@ -217,34 +227,26 @@ def _item(tracker: Tracker) -> int | None:
     return None if text.startswith("/") else item_number(to_simplified(text))
 
 
-class Details(Action):
+class Details(ListingAction):
     def name(self) -> Text:
         return "action_details"
 
-    async def run(self, dispatcher, tracker, domain):
-        _, _, _, items = _current(tracker)
-        if not items:
-            say(dispatcher, tracker, [render.Reply(texts.NO_RESULTS_YET)])
-            return []
+    def respond(self, dispatcher, tracker, eng, slots, result, items):
         n = _item(tracker)
         if n is None and len(items) == 1:
             n = 1
         if n is None or not 1 <= n <= len(items):
             say(dispatcher, tracker, [render.Reply(texts.BAD_ITEM.format(n=len(items)))])
-            return []
-        say(dispatcher, tracker, [render.details(n, items[n - 1])])
+        else:
+            say(dispatcher, tracker, [render.details(n, items[n - 1])])
         return []
 
 
-class Agencies(Action):
+class Agencies(ListingAction):
     def name(self) -> Text:
         return "action_agencies"
 
-    async def run(self, dispatcher, tracker, domain):
-        _, _, _, items = _current(tracker)
-        if not items:
-            say(dispatcher, tracker, [render.Reply(texts.NO_RESULTS_YET)])
-            return []
+    def respond(self, dispatcher, tracker, eng, slots, result, items):
         n = _item(tracker)
         only = n if n is not None and 1 <= n <= len(items) else None
         start = int(tracker.get_slot("page") or 0) * render.PAGE_SIZE

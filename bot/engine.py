@@ -159,30 +159,29 @@ class Engine:
                 why.append("身份：" + "、".join(self._group_labels[g] for g in sorted(hit)) + " ✓")
         else:
             why.append("身份：不限 ✓")
-        gender = cond.get("gender")
-        if gender is not None:
-            if p.gender is None:
-                open_facts.append("gender")
-            elif p.gender != gender:
+        for fact, known in (("gender", p.gender), ("tech_business", p.tech_business)):
+            want = cond.get(fact)
+            if want is None:
+                continue
+            if known is None:
+                open_facts.append(fact)
+            elif known != want:
                 return None
             else:
-                why.append(f"性别：{self.kb.facts['gender'].values[gender].label} ✓")
-        tech = cond.get("tech_business")
-        if tech is not None:
-            if p.tech_business is None:
-                open_facts.append("tech_business")
-            elif p.tech_business != tech:
-                return None
-            else:
-                why.append("科技型企业 ✓" if tech else "非科技型企业 ✓")
+                why.append(self._why_single(fact, want))
         status = UNKNOWN if open_facts else TRUE
         sort_key = (
-            0 if own_group or gender is not None else 1,     # the person's own groups first
+            0 if own_group or "gender" in cond else 1,       # the person's own groups first
             needs_rank.get(m.category, len(needs_rank)),      # then by stated needs
             -self._doc_depth[m.doc],                          # local documents before provincial
             self._order[m.id],
         )
         return Verdict(m, status, why, open_facts, own_group, sort_key)
+
+    def _why_single(self, fact: str, value) -> str:
+        if fact == "gender":
+            return f"性别：{self.kb.facts['gender'].values[value].label} ✓"
+        return "科技型企业 ✓" if value else "非科技型企业 ✓"
 
     def next_question(self, possible: list, skip=()) -> dict | None:
         """The unknown fact that would settle the most possible measures."""

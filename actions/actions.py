@@ -7,6 +7,7 @@ can set several facts and later messages can correct or add to them.
 from __future__ import annotations
 
 import logging
+from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -146,8 +147,13 @@ class ValidateProfileForm(FormValidationAction):
         return [question["fact"]]
 
 
-class AskFact(Action):
-    fact = ""
+class AskFact(Action, ABC):
+    """Asks for one fact, with buttons built from facts.yml."""
+
+    @property
+    @abstractmethod
+    def fact(self) -> str:
+        """The fact this action asks for (subclasses set it)."""
 
     def name(self) -> Text:
         return f"action_ask_{self.fact}"
@@ -191,8 +197,9 @@ class ShowMeasures(Action):
         return [SlotSet("page", 0)]
 
 
-class ListingAction(Action):
-    """An action about the listing the person has seen (page, details, agencies)."""
+class ListingAction(Action, ABC):
+    """An action about the listing the person has seen (page, details, agencies).
+    Abstract, so the action server does not register it."""
 
     async def run(self, dispatcher, tracker, domain):
         eng, slots, result, items = _current(tracker)
@@ -201,8 +208,9 @@ class ListingAction(Action):
             return []
         return self.respond(dispatcher, tracker, eng, slots, result, items)
 
+    @abstractmethod
     def respond(self, dispatcher, tracker, eng, slots, result, items) -> list:
-        raise NotImplementedError
+        """The events after replying about `items`."""
 
 
 class MoreMeasures(ListingAction):
@@ -264,11 +272,15 @@ class StartOver(Action):
         return [ActiveLoop(None), AllSlotsReset(), SlotSet("script", script)]
 
 
-class Say(Action):
+class Say(Action, ABC):
     """Fixed replies (greeting, help, honesty about being a bot, fallbacks)."""
 
-    action = ""
     text = ""
+
+    @property
+    @abstractmethod
+    def action(self) -> str:
+        """The action's name (subclasses set it)."""
 
     def name(self) -> Text:
         return self.action

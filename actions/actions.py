@@ -70,7 +70,8 @@ def _updates(tracker: Tracker) -> dict:
             value = canonical_value(kb, asked, text) if len(text) <= 20 else None
             if value is not None:
                 updates[asked] = [value] if asked == "groups" else value
-    if asked == "groups" and intent == "none_of_these" and "groups" not in updates:
+    # a bare "不是" to the groups question means none of them
+    if asked == "groups" and intent in ("none_of_these", "deny") and "groups" not in updates:
         updates["groups"] = []
     return updates
 

@@ -11,6 +11,7 @@ from .profile import Profile
 ENTITY_TO_FACT = {"group": "groups", "need": "needs", "gender": "gender",
                   "tech_business": "tech_business", "region": "region"}
 LIST_FACTS = ("groups", "needs")
+PLACE_SUFFIXES = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "村")
 
 
 def canonical_value(kb: KnowledgeBase, fact: str, text: str) -> str | None:
@@ -41,8 +42,11 @@ def facts_from_entities(kb: KnowledgeBase, entities: list[dict]) -> dict:
             continue
         if fact == "region":
             text = str(raw).strip()
-            # prefer a place the gazetteer knows over an unknown span
-            if text and (kb.gazetteer.resolve(text) is not None or "region" not in out):
+            if kb.gazetteer.resolve(text) is not None:
+                out["region"] = text
+            elif text.endswith(PLACE_SUFFIXES) and "region" not in out:
+                # an unknown place ("火星市") still gets the "not covered" answer;
+                # a word the NLU mistook for a place ("新能源") is ignored
                 out["region"] = text
             continue
         value = canonical_value(kb, fact, str(raw))

@@ -94,6 +94,25 @@ def test_none_of_these_closes_the_groups():
     assert slot_sets(events)["groups"] == []
 
 
+def test_a_word_mistaken_for_a_place_is_ignored():
+    t = make_tracker(slots={"region": "柳州"}, text="我做新能源", entities=[ent("region", "新能源")])
+    _, events = run(A.ValidateSlotMappings(), t)
+    assert "region" not in slot_sets(events)
+
+
+def test_no_to_the_groups_question_means_none():
+    t = make_tracker(slots={"region": "柳州"}, text="不是", intent="deny", requested="groups")
+    _, events = run(A.ValidateSlotMappings(), t)
+    assert slot_sets(events)["groups"] == []
+
+
+def test_not_a_tech_business():
+    t = make_tracker(slots={"region": "长春"}, text="我们不是科技型企业",
+                     entities=[ent("tech_business", "不是科技型企业", "RegexEntityExtractor")])
+    _, events = run(A.ValidateSlotMappings(), t)
+    assert slot_sets(events)["tech_business"] is False
+
+
 def test_yes_to_the_tech_question():
     t = make_tracker(slots={"region": "长春"}, text="是的", intent="affirm", requested="tech_business")
     _, events = run(A.ValidateSlotMappings(), t)

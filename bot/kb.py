@@ -193,22 +193,32 @@ def _top(c: _Collector, path: Path, key: str, kind: type, data=None):
     return data[key]
 
 
-def _load_sources(c: _Collector, regions: Gazetteer | None) -> dict:
-    path = c.root / "sources.yml"
-    items = _top(c, path, "sources", list) or []
-    sources = {}
+def _entries(c: _Collector, path: Path, top: str, allowed: set):
+    """Each mapping in the top-level list `top`, with its id; reports non-mappings and unknown keys."""
+    items = _top(c, path, top, list) or []
     for item in items:
         if not isinstance(item, LineDict):
-            c.add(path, getattr(items, "line", 0), "sources", "each source must be a mapping")
+            c.add(path, getattr(items, "line", 0), top, f"each entry of `{top}` must be a mapping")
             continue
-        sid = str(item.get("id", "?"))
-        for key in set(item) - SOURCE_KEYS:
-            c.add(path, item.line_of(key), sid, f"unknown key `{key}` (allowed: {', '.join(sorted(SOURCE_KEYS))})")
-        ok = True
-        for key in ("id", "title", "short_title", "issuer", "region"):
-            if not _is_text(item.get(key)):
-                c.add(path, item.line_of(key), sid, f"`{key}` is required and must be text")
-                ok = False
+        ident = str(item.get("id", "?"))
+        for key in sorted(set(item) - allowed):
+            c.add(path, item.line_of(key), ident, f"unknown key `{key}` (allowed: {', '.join(sorted(allowed))})")
+        yield item, ident
+
+
+def _require_text(c: _Collector, path: Path, item: LineDict, ident: str, keys) -> list:
+    """Report and return the keys that are missing or not text."""
+    missing = [k for k in keys if not _is_text(item.get(k))]
+    for key in missing:
+        c.add(path, item.line_of(key), ident, f"`{key}` is required and must be text")
+    return missing
+
+
+def _load_sources(c: _Collector, regions: Gazetteer | None) -> dict:
+    path = c.root / "sources.yml"
+    sources = {}
+    for item, sid in _entries(c, path, "sources", SOURCE_KEYS):
+        ok = not _require_text(c, path, item, sid, ("id", "title", "short_title", "issuer", "region"))
         issued, good_issued = _date(item.get("issued"))
         until, good_until = _date(item.get("valid_until"))
         if not good_issued:
@@ -305,18 +315,9 @@ def _load_regions(c: _Collector) -> Gazetteer | None:
 
 def _load_agencies(c: _Collector, regions: Gazetteer | None) -> dict:
     path = c.root / "agencies.yml"
-    items = _top(c, path, "agencies", list) or []
     agencies = {}
-    for item in items:
-        if not isinstance(item, LineDict):
-            c.add(path, getattr(items, "line", 0), "agencies", "each agency must be a mapping")
-            continue
-        aid = str(item.get("id", "?"))
-        for key in set(item) - AGENCY_KEYS:
-            c.add(path, item.line_of(key), aid, f"unknown key `{key}` (allowed: {', '.join(sorted(AGENCY_KEYS))})")
-        missing = [k for k in ("id", "name", "full_name", "region") if not _is_text(item.get(k))]
-        for key in missing:
-            c.add(path, item.line_of(key), aid, f"`{key}` is required and must be text")
+    for item, aid in _entries(c, path, "agencies", AGENCY_KEYS):
+        missing = _require_text(c, path, item, aid, ("id", "name", "full_name", "region"))
         if item.get("level") not in LEVELS:
             c.add(path, item.line_of("level"), aid, f"`level` must be one of {', '.join(LEVELS)}")
             missing.append("level")

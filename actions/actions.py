@@ -53,6 +53,15 @@ def latest_text(tracker: Tracker) -> str:
 
 
 def _updates(tracker: Tracker) -> dict:
+    """Facts stated in the latest message (computed once per request: every
+    extract_<slot> method asks for them)."""
+    cached = getattr(tracker, "_fact_updates", None)
+    if cached is None:
+        cached = tracker._fact_updates = _compute_updates(tracker)
+    return cached
+
+
+def _compute_updates(tracker: Tracker) -> dict:
     """Facts stated in the latest message, from entities and from answers to the question asked."""
     kb = engine().kb
     message = tracker.latest_message or {}

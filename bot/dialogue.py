@@ -8,8 +8,10 @@ from .engine import Engine, MatchResult
 from .kb import KnowledgeBase
 from .profile import Profile
 
-ENTITY_TO_FACT = {"group": "groups", "need": "needs", "gender": "gender",
+# NLU entity name for each fact (the slots carry the fact names).
+ENTITY_OF_FACT = {"groups": "group", "needs": "need", "gender": "gender",
                   "tech_business": "tech_business", "region": "region"}
+FACT_OF_ENTITY = {entity: fact for fact, entity in ENTITY_OF_FACT.items()}
 LIST_FACTS = ("groups", "needs")
 PLACE_SUFFIXES = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "村")
 
@@ -36,7 +38,7 @@ def facts_from_entities(kb: KnowledgeBase, entities: list[dict]) -> dict:
     the same span (DIET and RegexEntityExtractor): each fact value counts once."""
     out: dict = {}
     for ent in entities or []:
-        fact = ENTITY_TO_FACT.get(ent.get("entity"))
+        fact = FACT_OF_ENTITY.get(ent.get("entity"))
         raw = ent.get("value")
         if fact is None or raw is None:
             continue

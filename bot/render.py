@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 
 from . import texts
+from .dialogue import ENTITY_OF_FACT
 from .engine import Engine, MatchResult
 from .kb import KnowledgeBase
 from .script import to_traditional
@@ -45,9 +46,6 @@ def localize(replies: list[Reply], script: str | None) -> list[Reply]:
 
 # ---- questions -------------------------------------------------------------
 
-_ENTITY = {"groups": "group", "gender": "gender", "tech_business": "tech_business", "region": "region"}
-
-
 def question(kb: KnowledgeBase, fact: str) -> Reply:
     spec = kb.facts[fact]
     buttons: list[Button] = []
@@ -56,7 +54,7 @@ def question(kb: KnowledgeBase, fact: str) -> Reply:
     else:
         for value, fv in spec.values.items():
             title = fv.label.split("（")[0]
-            buttons.append(Button(title, intent_payload("inform", **{_ENTITY[fact]: value})))
+            buttons.append(Button(title, intent_payload("inform", **{ENTITY_OF_FACT[fact]: value})))
     if fact == "groups":
         buttons.append(Button(texts.NONE_BUTTON, "/none_of_these"))
     buttons.append(Button(texts.SKIP_BUTTON, "/skip"))

@@ -3,9 +3,10 @@
 # foreground; the action server stops when the shell exits.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/env.sh
 RASA=.venv/bin/rasa
 LOG=$(mktemp -t actions.XXXX.log)
-$RASA run actions --actions actions --port 5055 >"$LOG" 2>&1 &
+.venv/bin/python -m bot.action_server --port 5055 >"$LOG" 2>&1 &
 ACTIONS=$!
 trap 'kill $ACTIONS 2>/dev/null || true; wait $ACTIONS 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do

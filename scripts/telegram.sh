@@ -29,9 +29,10 @@ export RASA_TELEMETRY_ENABLED=${RASA_TELEMETRY_ENABLED:-false}
 export TF_CPP_MIN_LOG_LEVEL=${TF_CPP_MIN_LOG_LEVEL:-2}
 export SQLALCHEMY_SILENCE_UBER_WARNING=${SQLALCHEMY_SILENCE_UBER_WARNING:-1}
 export PYTHONWARNINGS=${PYTHONWARNINGS:-ignore}
+. scripts/env.sh
 
 RASA=.venv/bin/rasa
-HEALTH=http://localhost:5055/health   # endpoints.yml points at localhost:5055
+HEALTH=http://localhost:5055/health   # ACTION_ENDPOINT_URL (config/embedded.env) points at localhost:5055
 
 ACTIONS=
 cleanup() {
@@ -46,7 +47,7 @@ if curl -fsS "$HEALTH" >/dev/null 2>&1; then
   echo "An action server already answers on port 5055; using it."
 else
   LOG=$(mktemp -t actions.XXXX.log)
-  $RASA run actions --actions actions --port 5055 >"$LOG" 2>&1 &
+  .venv/bin/python -m bot.action_server --port 5055 >"$LOG" 2>&1 &
   ACTIONS=$!
   for _ in $(seq 1 90); do
     if curl -fsS "$HEALTH" >/dev/null 2>&1; then break; fi

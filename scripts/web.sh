@@ -8,6 +8,7 @@
 # (the page's origin is then passed to the socket.io channel as its only CORS origin pair).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/env.sh
 RASA=.venv/bin/rasa
 PY=.venv/bin/python
 RASA_PORT=${RASA_PORT:-5005}
@@ -45,12 +46,10 @@ wait_up() {  # url pid name log
   echo "$3 not up after 300 s (log: $4)" >&2; exit 1
 }
 
-# Endpoints and credentials for other ports (the defaults use the committed files).
+# The action server of this script (endpoints.yml reads ACTION_ENDPOINT_URL).
+export ACTION_ENDPOINT_URL="http://localhost:$ACTIONS_PORT/webhook"
 ENDPOINTS=endpoints.yml
-if [ "$ACTIONS_PORT" != 5055 ]; then
-  ENDPOINTS=$TMP/endpoints.yml
-  sed "s#http://localhost:5055/webhook#http://localhost:$ACTIONS_PORT/webhook#" endpoints.yml >"$ENDPOINTS"
-fi
+# Credentials for other ports (the defaults use the committed file).
 CREDENTIALS=credentials.yml
 if [ "$WEB_PORT" != 8080 ]; then
   CREDENTIALS=$TMP/credentials.yml
@@ -62,7 +61,7 @@ yaml.safe_dump(creds, open(sys.argv[1], "w", encoding="utf-8"), allow_unicode=Tr
 EOF
 fi
 
-$RASA run actions --actions actions --port "$ACTIONS_PORT" >"$TMP/actions.log" 2>&1 &
+"$PY" -m bot.action_server --port "$ACTIONS_PORT" >"$TMP/actions.log" 2>&1 &
 PIDS+=($!)
 # --cors: Rasa's HTTP API / REST channel for the same page; the socket.io channel
 # takes its origins from credentials.yml (cors_allowed_origins).

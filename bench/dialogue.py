@@ -23,7 +23,8 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from integration.conftest import ENV, MODEL, RASA, free_port, start, stop, wait_for  # noqa: E402
+from integration.conftest import (ENV, MODEL, RASA, action_server_args, endpoint_env,  # noqa: E402
+                                 free_port, start, stop, wait_for)
 
 SCRIPT = ["你好", "我是退伍军人，在柳州，想贷款开个汽修店", "不是科技型企业", "第2条详细说说", "更多",
           "哪个部门负责", "我其实在图们", "跳过", "重新开始"]
@@ -52,12 +53,10 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp())
     aport, port = free_port(), free_port()
     t0 = time.time()
-    actions = start([RASA, "run", "actions", "--actions", "actions", "--port", str(aport)], tmp / "a.log")
-    endpoints = tmp / "endpoints.yml"
-    endpoints.write_text(f"action_endpoint:\n  url: http://127.0.0.1:{aport}/webhook\n"
-                         f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tmp / 't.db'}\n")
-    server = start([RASA, "run", "--model", str(MODEL), "--endpoints", str(endpoints), "--port", str(port),
-                    "--interface", "127.0.0.1"], tmp / "r.log")
+    actions = start(action_server_args(aport), tmp / "a.log")
+    server = start([RASA, "run", "--model", str(MODEL), "--endpoints", str(ROOT / "endpoints.yml"),
+                    "--port", str(port), "--interface", "127.0.0.1"], tmp / "r.log",
+                   env=endpoint_env(tmp, aport, RATE_LIMIT_PER_MINUTE="0"))
     try:
         wait_for(f"http://127.0.0.1:{aport}/health", actions, tmp / "a.log")
         wait_for(f"http://127.0.0.1:{port}/", server, tmp / "r.log")

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from integration.conftest import free_port, start, start_bot, stop, wait_for  # noqa: E402
+from integration.conftest import action_server_args, free_port, start, start_bot, stop, wait_for  # noqa: E402
 
 from bot.kb import default_kb  # noqa: E402
 
@@ -113,8 +113,7 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp())
     port = free_port()
     log = tmp / "actions.log"
-    actions = start([str(Path(sys.executable).parent / "rasa"), "run", "actions", "--actions", "actions",
-                     "--port", str(port)], log)
+    actions = start(action_server_args(port), log)
     wait_for(f"http://127.0.0.1:{port}/health", actions, log)
     proc, client = start_bot(tmp, port, extra=["--enable-api"])
     failures, stories = [], []

@@ -1,5 +1,8 @@
 """Real servers for integration tests: a trained model (make train), `rasa run`
-with the REST channel and `rasa run actions`, on free loopback ports."""
+with the committed endpoints.yml and credentials.yml, and our action server
+(bot.action_server), on free loopback ports. Endpoints come from the
+environment exactly as in production: config/embedded.env's defaults, with the
+tracker store in the test's temporary directory and the test's action port."""
 import os
 import socket
 import subprocess
@@ -13,8 +16,22 @@ import requests
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "current.tar.gz"
 RASA = str(Path(sys.executable).parent / "rasa")
-ENV = dict(os.environ, PYTHONPATH=str(ROOT), RASA_TELEMETRY_ENABLED="false",
-           TF_CPP_MIN_LOG_LEVEL="2", PYTHONWARNINGS="ignore", SQLALCHEMY_SILENCE_UBER_WARNING="1")
+sys.path.insert(0, str(ROOT))
+from bot import envfile  # noqa: E402
+
+ENV = envfile.with_defaults(dict(
+    os.environ, PYTHONPATH=str(ROOT), RASA_TELEMETRY_ENABLED="false",
+    TF_CPP_MIN_LOG_LEVEL="2", PYTHONWARNINGS="ignore", SQLALCHEMY_SILENCE_UBER_WARNING="1"))
+
+
+def endpoint_env(tmp: Path, action_port: int, **extra: str) -> dict:
+    """Environment for `rasa run`: SQLite tracker store in `tmp`, our action port."""
+    return dict(ENV, TRACKER_STORE_URL=f"sqlite:///{tmp / 'tracker.db'}",
+                ACTION_ENDPOINT_URL=f"http://127.0.0.1:{action_port}/webhook", **extra)
+
+
+def action_server_args(port: int) -> list:
+    return [sys.executable, "-m", "bot.action_server", "--port", str(port)]
 
 
 def free_port() -> int:
@@ -37,8 +54,8 @@ def wait_for(url: str, proc: subprocess.Popen, log: Path, timeout: float = 240) 
     raise TimeoutError(f"{url} not up after {timeout}s:\n{log.read_text()[-3000:]}")
 
 
-def start(args, log: Path) -> subprocess.Popen:
-    return subprocess.Popen(args, cwd=ROOT, env=ENV, stdout=log.open("w"), stderr=subprocess.STDOUT)
+def start(args, log: Path, env: dict | None = None) -> subprocess.Popen:
+    return subprocess.Popen(args, cwd=ROOT, env=env or ENV, stdout=log.open("w"), stderr=subprocess.STDOUT)
 
 
 def stop(proc: subprocess.Popen) -> None:
@@ -63,13 +80,11 @@ class Bot:
 def start_bot(tmp: Path, action_port: int, extra=()) -> tuple[subprocess.Popen, Bot]:
     assert MODEL.is_file(), "no trained model: run `make train` first"
     port = free_port()
-    endpoints = tmp / "endpoints.yml"
-    endpoints.write_text(
-        f"action_endpoint:\n  url: http://127.0.0.1:{action_port}/webhook\n"
-        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tmp / 'tracker.db'}\n", encoding="utf-8")
     log = tmp / f"rasa-{port}.log"
-    proc = start([RASA, "run", "--model", str(MODEL), "--endpoints", str(endpoints), "--port", str(port),
-                  "--interface", "127.0.0.1", "--credentials", str(ROOT / "credentials.yml"), *extra], log)
+    proc = start([RASA, "run", "--model", str(MODEL), "--endpoints", str(ROOT / "endpoints.yml"),
+                  "--port", str(port), "--interface", "127.0.0.1",
+                  "--credentials", str(ROOT / "credentials.yml"), *extra], log,
+                 env=endpoint_env(tmp, action_port))
     wait_for(f"http://127.0.0.1:{port}/", proc, log)
     return proc, Bot(f"http://127.0.0.1:{port}")
 
@@ -79,7 +94,7 @@ def action_server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("actions")
     port = free_port()
     log = tmp / "actions.log"
-    proc = start([RASA, "run", "actions", "--actions", "actions", "--port", str(port)], log)
+    proc = start(action_server_args(port), log)
     wait_for(f"http://127.0.0.1:{port}/health", proc, log)
     yield port
     stop(proc)

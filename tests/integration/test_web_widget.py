@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import MODEL, RASA, ROOT, free_port, start, stop, wait_for
+from .conftest import (MODEL, RASA, ROOT, action_server_args, endpoint_env, free_port, start, stop,
+                       wait_for)
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 expect = playwright_sync.expect
@@ -68,8 +69,7 @@ def servers(tmp_path_factory):
         # our own action server, started while Rasa loads (the shared fixture would start first)
         action_port = free_port()
         actions_log = tmp / "actions.log"
-        actions = start([RASA, "run", "actions", "--actions", "actions", "--port", str(action_port)],
-                        actions_log)
+        actions = start(action_server_args(action_port), actions_log)
         procs.append(actions)
 
         rasa_port = free_port()
@@ -81,13 +81,11 @@ def servers(tmp_path_factory):
         creds = yaml.safe_load((ROOT / "credentials.yml").read_text(encoding="utf-8"))
         creds["bot.channels.socketio.SocketIOInput"]["cors_allowed_origins"] = [demo, other]
         (tmp / "credentials.yml").write_text(yaml.safe_dump(creds), encoding="utf-8")
-        (tmp / "endpoints.yml").write_text(
-            f"action_endpoint:\n  url: http://127.0.0.1:{action_port}/webhook\n"
-            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tmp / 'tracker.db'}\n", encoding="utf-8")
         rasa_log = tmp / "rasa.log"
-        rasa = start([RASA, "run", "--model", str(MODEL), "--endpoints", str(tmp / "endpoints.yml"),
+        rasa = start([RASA, "run", "--model", str(MODEL), "--endpoints", str(ROOT / "endpoints.yml"),
                       "--credentials", str(tmp / "credentials.yml"), "--port", str(rasa_port),
-                      "--interface", "127.0.0.1", "--cors", demo, other], rasa_log)
+                      "--interface", "127.0.0.1", "--cors", demo, other], rasa_log,
+                     env=endpoint_env(tmp, action_port))
         procs.append(rasa)
         wait_for(f"{demo}/widget.js", web, web_log, timeout=30)
         wait_for(f"{other}/host.html", site, site_log, timeout=30)

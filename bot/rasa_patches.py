@@ -1,21 +1,47 @@
-"""The one change we make to Rasa 3.6.21's behaviour, installed when our NLU
-component is imported by the Rasa server.
+"""The changes we make to Rasa 3.6.21's behaviour, installed when our NLU
+component is imported by the Rasa server (every model of this project has it,
+so `rasa run`, `rasa shell` and every channel get them).
 
-When the action server is down (or a custom action fails), Rasa logs the error
-and the person gets silence. Here the failing call instead yields one short
-apology per user message, in every channel (rasa shell, REST, Telegram, web).
+1. When the action server is down (or a custom action fails), Rasa logs the
+   error and the person gets silence. Here the failing call instead yields one
+   short apology per user message.
+2. Every user message passes one guard before Rasa handles it
+   (Agent.handle_message, the single entry all channels share):
+   - personal data (身份证号, mobile numbers, e-mail) is masked (bot/privacy.py),
+     so the raw values never reach NLU, the tracker store or the logs;
+   - a sender over RATE_LIMIT_PER_MINUTE gets a "too fast" reply without taking
+     the conversation lock (bot/rate_limit.py);
+   - a message whose client-given metadata.message_id is already in the
+     conversation (a retry after a replica died or a timeout) is answered with
+     the replies it got the first time instead of being processed twice;
+   - a failing lock store (Redis) or tracker store (PostgreSQL) gives a clear
+     log line and a clear reply instead of a 500 or silence; a database
+     connection dropped by a restart is retried once.
+3. The tracker store fails loudly. Rasa wraps it in a FailSafeTrackerStore
+   that, when the database errs, logs and carries on with an empty in-memory
+   tracker: the person's earlier answers are forgotten and the turn is saved
+   nowhere (seen when PostgreSQL restarted). Here the error reaches the guard
+   instead, and pooled connections are tested before use, so connections
+   killed by a database restart are replaced without an error at all.
 """
 from __future__ import annotations
 
 import logging
+from typing import Any, Dict, List, Optional
 
-from . import texts
+from . import privacy, rate_limit, texts
 
 logger = logging.getLogger(__name__)
 _apologised: dict = {}   # sender_id -> id of the user message already apologised for
+MAX_MESSAGE_ID = 128
 
 
 def install() -> None:
+    _install_action_apology()
+    _install_message_guard()
+
+
+def _install_action_apology() -> None:
     from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
     from rasa.shared.core.events import BotUttered
     from rasa.shared.exceptions import RasaException
@@ -44,3 +70,145 @@ def install() -> None:
 
     run._apologises = True  # type: ignore[attr-defined]
     RemoteAction.run = run
+
+
+def _install_message_guard() -> None:
+    from rasa.core.agent import Agent
+
+    if getattr(Agent.handle_message, "_guarded", False):
+        return
+
+    async def handle_message(self, message) -> Optional[List[Dict[str, Any]]]:
+        if not self.is_ready():
+            logger.info("Ignoring message as there is no agent to handle it.")
+            return None
+        message.text = privacy.mask(message.text)
+        client_id = _client_message_id(message)
+        if client_id:
+            message.message_id = client_id
+
+        limiter = getattr(self, "_rate_limiter", None)
+        if limiter is None:
+            _harden_tracker_store(self.tracker_store)
+            limiter = self._rate_limiter = rate_limit.for_lock_store(self.lock_store)
+        if not limiter.allow(message.sender_id):
+            logger.info("sender %s is over the rate limit; message not processed", message.sender_id)
+            await message.output_channel.send_text_message(message.sender_id, texts.TOO_FAST)
+            return _collected(message)
+
+        for attempt in (1, 2):
+            try:
+                async with self.lock_store.lock(message.sender_id):
+                    if client_id and await _replay(self, message):
+                        return _collected(message)
+                    return await self.processor.handle_message(message)
+            except Exception as exc:  # noqa: BLE001 - every failure gets a reply
+                # the turn was not saved: do not show replies as if it had been
+                _forget_replies(message)
+                if attempt == 1 and _dropped_connection(exc):
+                    logger.warning("database connection dropped (%s); retrying the message once",
+                                   type(exc).__name__)
+                    continue
+                logger.error("message from %s not processed: %s", message.sender_id, _describe(exc))
+                await message.output_channel.send_text_message(message.sender_id,
+                                                               texts.SERVICE_UNAVAILABLE)
+                return _collected(message)
+        return None
+
+    handle_message._guarded = True  # type: ignore[attr-defined]
+    Agent.handle_message = handle_message
+
+
+def _client_message_id(message) -> Optional[str]:
+    meta = message.metadata if isinstance(message.metadata, dict) else {}
+    value = meta.get("message_id")
+    if isinstance(value, (str, int)) and str(value).strip():
+        return str(value).strip()[:MAX_MESSAGE_ID]
+    return None
+
+
+def _forget_replies(message) -> None:
+    collected = _collected(message)
+    if collected:
+        collected.clear()
+
+
+def _collected(message) -> Optional[List[Dict[str, Any]]]:
+    return getattr(message.output_channel, "messages", None)
+
+
+async def _replay(agent, message) -> bool:
+    """Send again the replies of an already processed message with the same id."""
+    from rasa.shared.core.events import BotUttered, UserUttered
+
+    tracker = await agent.tracker_store.retrieve(message.sender_id)
+    if tracker is None:
+        return False
+    events = list(tracker.events)
+    for i, event in enumerate(events):
+        if isinstance(event, UserUttered) and event.message_id == message.message_id:
+            break
+    else:
+        return False
+    logger.info("message %s from %s already processed; replaying its replies",
+                message.message_id, message.sender_id)
+    for event in events[i + 1:]:
+        if isinstance(event, UserUttered):
+            break
+        if isinstance(event, BotUttered):
+            reply = {"text": event.text, **{k: v for k, v in (event.data or {}).items() if v}}
+            await message.output_channel.send_response(message.sender_id, reply)
+    return True
+
+
+def _harden_tracker_store(store) -> None:
+    from rasa.core.tracker_store import FailSafeTrackerStore
+
+    if isinstance(store, FailSafeTrackerStore):
+        # Rasa's own hook: called with the error before it falls back
+        store._on_tracker_store_error = _raise
+        store = store._tracker_store
+    engine = getattr(store, "engine", None)
+    if engine is not None:
+        from sqlalchemy import event
+
+        event.listen(engine.pool, "checkout", _ping)
+
+
+def _raise(error: Exception) -> None:
+    raise error
+
+
+def _ping(dbapi_connection, connection_record, connection_proxy) -> None:
+    """SQLAlchemy's pessimistic disconnect handling: a pooled connection that
+    no longer answers is discarded and the pool connects anew."""
+    from sqlalchemy.exc import DisconnectionError
+
+    try:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("SELECT 1")
+        cursor.close()
+    except Exception as exc:  # noqa: BLE001 - any failure means a dead connection
+        raise DisconnectionError(str(exc)) from exc
+
+
+def _dropped_connection(exc: Exception) -> bool:
+    try:
+        from sqlalchemy.exc import DBAPIError
+    except ImportError:  # pragma: no cover
+        return False
+    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+
+
+def _describe(exc: Exception) -> str:
+    # Rasa wraps the Redis error in its LockError: look along the chain
+    chain, cause = [], exc
+    while cause is not None and cause not in chain:
+        chain.append(cause)
+        cause = cause.__cause__ or cause.__context__
+    first_line = str(exc).strip().splitlines()[-1] if str(exc).strip() else ""
+    if any(type(e).__module__.startswith("redis") for e in chain):
+        return f"the lock store (Redis) is unreachable: {first_line}"
+    if any(type(e).__module__.startswith(("sqlalchemy", "psycopg2")) for e in chain):
+        return f"the tracker store database failed: {type(exc).__name__}: {str(exc).splitlines()[0]}"
+    return f"{type(exc).__name__}: {exc}"

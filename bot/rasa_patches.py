@@ -23,9 +23,15 @@ so `rasa run`, `rasa shell` and every channel get them).
    nowhere (seen when PostgreSQL restarted). Here the error reaches the guard
    instead, and pooled connections are tested before use, so connections
    killed by a database restart are replaced without an error at all.
+4. A message that waits for its conversation's lock longer than the ticket
+   lifetime (TICKET_LOCK_LIFETIME; e.g. behind a turn of a replica that was
+   killed) loses its own ticket, and Rasa then waits for ever: the lock shows
+   no ticket, "now serving" is 0, and 0 is not the waiter's number. Here the
+   waiter takes a new ticket instead.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any, Dict, List, Optional
 
@@ -39,6 +45,7 @@ MAX_MESSAGE_ID = 128
 def install() -> None:
     _install_action_apology()
     _install_message_guard()
+    _install_lock_wait_fix()
 
 
 def _install_action_apology() -> None:
@@ -117,6 +124,37 @@ def _install_message_guard() -> None:
 
     handle_message._guarded = True  # type: ignore[attr-defined]
     Agent.handle_message = handle_message
+
+
+def _install_lock_wait_fix() -> None:
+    from contextlib import asynccontextmanager
+
+    from rasa.core.lock_store import LOCK_LIFETIME, LockStore
+
+    if getattr(LockStore.lock, "_renews_expired_ticket", False):
+        return
+
+    @asynccontextmanager
+    async def lock(self, conversation_id, lock_lifetime=LOCK_LIFETIME, wait_time_in_seconds=1):
+        ticket = self.issue_ticket(conversation_id, lock_lifetime)
+        try:
+            while True:
+                ticket_lock = self.get_lock(conversation_id)
+                if ticket_lock is None or ticket_lock._ticket_for_ticket_number(ticket) is None:
+                    logger.warning("ticket for conversation %s expired while waiting; taking a new one",
+                                   conversation_id)
+                    ticket = self.issue_ticket(conversation_id, lock_lifetime)
+                    continue
+                if not ticket_lock.is_locked(ticket):
+                    break
+                await asyncio.sleep(wait_time_in_seconds)
+                self.update_lock(conversation_id)
+            yield ticket_lock
+        finally:
+            self.cleanup(conversation_id, ticket)
+
+    lock._renews_expired_ticket = True  # type: ignore[attr-defined]
+    LockStore.lock = lock
 
 
 def _client_message_id(message) -> Optional[str]:

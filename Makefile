@@ -16,10 +16,17 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONWARNINGS := ignore
 
+# Embedded defaults for endpoints.yml's ${VAR}s (config/embedded.env), for every
+# variable not already set in the environment or on the command line.
+$(foreach kv,$(shell grep -E '^[A-Z_][A-Z0-9_]*=' config/embedded.env),\
+  $(eval _k := $(firstword $(subst =, ,$(kv))))\
+  $(if $(filter undefined,$(origin $(_k))),$(eval export $(_k) := $(patsubst $(_k)=%,%,$(kv)))))
+
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -type f 2>/dev/null) \
                    $(wildcard bot/nlu_components.py bot/script.py)
 
-.PHONY: install run test unit rasa-test validate gen train actions telegram web browser-deps bench lock clean
+.PHONY: install run test unit rasa-test validate gen train actions telegram web browser-deps bench lock clean \
+        cluster-deps cluster cluster-stop load
 
 install: $(STAMP)
 
@@ -50,7 +57,7 @@ run: $(MODEL)
 	bash scripts/shell.sh
 
 actions: install
-	$(RASA) run actions --actions actions --port 5055
+	$(PY) -m bot.action_server --port 5055
 
 telegram: $(MODEL)
 	bash scripts/telegram.sh
@@ -64,12 +71,32 @@ browser-deps:
 	@command -v chromium >/dev/null && fc-list | grep -qi "Noto.*CJK" || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
+# The production topology on loopback (scripts/cluster.py): PostgreSQL, Redis
+# and nginx from Debian's packages, two Rasa replicas, two action servers.
+cluster-deps:
+	@{ ls /usr/lib/postgresql/*/bin/initdb && command -v redis-server && command -v nginx; } >/dev/null 2>&1 || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      postgresql redis-server nginx-light >/dev/null; }
+	@# Debian starts the packaged services; the cluster runs its own on other ports.
+	@-service postgresql stop >/dev/null 2>&1; service redis-server stop >/dev/null 2>&1; \
+	  service nginx stop >/dev/null 2>&1; true
+
+cluster: $(MODEL) cluster-deps
+	$(PY) scripts/cluster.py start
+
+cluster-stop:
+	$(PY) scripts/cluster.py stop
+
+# 50 users through nginx against our bot, then against a bare `rasa init` moodbot (bench/load.py)
+load: $(MODEL) cluster-deps
+	$(PY) bench/load.py
+
 unit: install
 	$(PY) -m bot validate
 	$(PY) -m bot gen --check
 	$(PY) -m pytest -q tests --ignore=tests/integration
 
-rasa-test: $(MODEL) browser-deps
+rasa-test: $(MODEL) browser-deps cluster-deps
 	$(RASA) data validate --fail-on-warnings
 	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml \
 	    --fail-on-prediction-errors --out results/core
@@ -87,4 +114,5 @@ lock:
 	/tmp/lock-venv/bin/pip freeze --exclude-editable | grep -v '^rasa' > requirements/lock.txt
 
 clean:
-	rm -rf $(VENV) .pytest_cache models results tracker.db
+	-test ! -f .cluster/state.json || $(PY) scripts/cluster.py stop
+	rm -rf $(VENV) .pytest_cache models results tracker.db .cluster

@@ -1,0 +1,238 @@
+"""Load test through nginx on the local cluster: our bot, then a bare `rasa init`
+moodbot on the same topology (figures go to README, never asserted in tests).
+
+    .venv/bin/python bench/load.py [--users 50] [--think 0] [--kill-replica] [--keep]
+
+- Starts the cluster (scripts/cluster.py) unless it is already up, and stops what
+  it started at the end (--keep leaves it running).
+- USERS simulated people at once, each holding a whole scripted conversation
+  over REST (several groups and regions, multi-fact first messages, paging,
+  details, agencies, Traditional script). When the bot asks a question the
+  script did not expect, the user skips it. Every message carries a
+  metadata.message_id; a 502/503/connection error is retried with the same id.
+- Reports throughput, p50/p95/p99 turn latency, errors (no reply, an apology,
+  a failed request after retries, or a conversation that never got a cited
+  measure) and then checks in PostgreSQL that every conversation's events are
+  complete and in order: the user messages stored are exactly the ones sent,
+  once each, in order, each followed by the bot's reply before the next one.
+- --kill-replica: SIGKILL rasa-1 half-way through our bot's run (fault test:
+  conversations must continue on rasa-2 with no lost or duplicated turn).
+- Then the same load (same users, same number of turns) against the moodbot
+  (trained once into .cluster/moodbot with `rasa init --no-prompt`), and the
+  ratio ours/moodbot. Results also go to bench/results/load.json.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import aiohttp
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))
+import cluster  # noqa: E402
+from bot import texts  # noqa: E402
+
+SCENARIOS = [
+    ["你好", "我是退伍军人，在柳州，想贷款开个汽修店", "第1条详细说说", "更多", "哪个部门负责", "谢谢"],
+    ["我是返乡农民工，在图们，想找场地", "第2项详情", "更多", "哪个部门负责", "再见"],
+    ["我是大学生，在乌鲁木齐，想贷款和培训", "第1条详细说说", "更多", "谢谢"],
+    ["你好", "我是海归，在长春，想注册公司", "更多", "第3条详细说说", "哪个部门负责"],
+    ["我是女性，在南宁创业，需要贷款", "第1条详细说说", "重新开始", "我是科研人员，在吉林市", "更多"],
+    ["我是退伍軍人，在圖們，想貸款", "第1條詳細說說", "哪個部門負責"],
+]
+MOODBOT = ["hello", "I am feeling sad", "yes", "great, thanks", "are you a bot?", "goodbye"]
+FAILURE_TEXTS = (texts.SERVICE_UNAVAILABLE, texts.ACTION_SERVER_DOWN, texts.TOO_FAST)
+RETRIES = 4
+
+
+class Conversation:
+    def __init__(self, sender: str, script: list[str], adaptive: bool):
+        self.sender, self.script, self.adaptive = sender, script, adaptive
+        self.sent: list[str] = []          # every message as stored (skips included)
+        self.latencies: list[float] = []
+        self.errors: list[str] = []
+        self.retried = 0
+        self.cited = False
+
+
+async def turn(session, conv: Conversation, text: str) -> list[dict]:
+    message_id = uuid.uuid4().hex
+    body = {"sender": conv.sender, "message": text, "metadata": {"message_id": message_id}}
+    t0 = time.perf_counter()
+    for attempt in range(RETRIES):
+        try:
+            async with session.post(f"{cluster.URL}/webhooks/rest/webhook", json=body) as r:
+                if r.status in (502, 503, 504):
+                    raise aiohttp.ClientResponseError(r.request_info, (), status=r.status)
+                r.raise_for_status()
+                replies = await r.json()
+                break
+        except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+            if attempt == RETRIES - 1:
+                conv.errors.append(f"{text!r}: {exc!r}")
+                conv.sent.append(text)   # it may have been stored before the failure
+                return []
+            conv.retried += 1
+            await asyncio.sleep(1 + attempt)
+    conv.latencies.append(time.perf_counter() - t0)
+    conv.sent.append(text)
+    said = "\n".join(m.get("text", "") for m in replies)
+    if not replies:
+        conv.errors.append(f"{text!r}: no reply")
+    elif any(f in said for f in FAILURE_TEXTS):
+        conv.errors.append(f"{text!r}: {said[:60]!r}")
+    conv.cited |= "》第" in said
+    return replies
+
+
+def asks_question(replies: list[dict]) -> bool:
+    return any(b.get("payload") == "/skip" for m in replies for b in m.get("buttons") or [])
+
+
+async def converse(session, conv: Conversation, think: float) -> None:
+    await asyncio.sleep(random.random() * 2)   # people do not all arrive in the same millisecond
+    for text in conv.script:
+        replies = await turn(session, conv, text)
+        while conv.adaptive and asks_question(replies) and len(conv.sent) < 3 * len(conv.script):
+            replies = await turn(session, conv, "/skip")
+        if think:
+            await asyncio.sleep(think * (0.5 + random.random()))
+
+
+async def run_load(users: int, scripts: list[list[str]], adaptive: bool, think: float, tag: str,
+                   fault=None) -> tuple[list[Conversation], float]:
+    convs = [Conversation(f"{tag}-{i:03d}", scripts[i % len(scripts)], adaptive) for i in range(users)]
+    timeout = aiohttp.ClientTimeout(total=120)
+    async with aiohttp.ClientSession(timeout=timeout, connector=aiohttp.TCPConnector(limit=users * 2)) as s:
+        t0 = time.perf_counter()
+        tasks = [asyncio.create_task(converse(s, c, think)) for c in convs]
+        if fault:
+            tasks.append(asyncio.create_task(fault()))
+        await asyncio.gather(*tasks)
+        return convs, time.perf_counter() - t0
+
+
+def check_events(convs: list[Conversation], database: str) -> list[str]:
+    """Problems in the stored conversations: lost, duplicated, reordered or unanswered turns."""
+    senders = ",".join(f"'{c.sender}'" for c in convs)
+    rows = cluster.psql(f"SELECT json_build_array(sender_id, type_name, coalesce(data::json->>'text', '')) "
+                        f"FROM events WHERE sender_id IN ({senders}) AND type_name IN ('user', 'bot') "
+                        f"ORDER BY id", database)
+    stored: dict[str, list[tuple[str, str]]] = {c.sender: [] for c in convs}
+    for line in rows.splitlines():
+        sender, kind, text = json.loads(line)
+        stored[sender].append((kind, text))
+    problems = []
+    for c in convs:
+        events = stored[c.sender]
+        said = [t for k, t in events if k == "user"]
+        if said != c.sent:
+            problems.append(f"{c.sender}: sent {c.sent} but stored {said}")
+        for (k1, _), (k2, _) in zip(events, events[1:]):
+            if k1 == "user" and k2 == "user":
+                problems.append(f"{c.sender}: a user message without a reply before the next one")
+                break
+        if events and events[-1][0] != "bot":
+            problems.append(f"{c.sender}: the last message has no reply")
+    return problems
+
+
+def summary(name: str, convs: list[Conversation], seconds: float, problems: list[str], need_citation: bool):
+    lat = sorted(x for c in convs for x in c.latencies)
+    errors = [e for c in convs for e in c.errors]
+    if need_citation:
+        errors += [f"{c.sender}: no cited measure in the conversation" for c in convs if not c.cited]
+    q = statistics.quantiles(lat, n=100, method="inclusive") if len(lat) > 1 else [float("nan")] * 99
+    result = {"bot": name, "users": len(convs), "turns": len(lat), "seconds": round(seconds, 1),
+              "turns_per_s": round(len(lat) / seconds, 2), "p50_ms": round(q[49] * 1000),
+              "p95_ms": round(q[94] * 1000), "p99_ms": round(q[98] * 1000), "errors": len(errors),
+              "retried_requests": sum(c.retried for c in convs), "lost_or_misordered": len(problems)}
+    print(f"{name:>8}: {result['users']} users, {result['turns']} turns in {result['seconds']} s "
+          f"({result['turns_per_s']}/s); p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, "
+          f"p99 {result['p99_ms']} ms; errors {result['errors']}; retried {result['retried_requests']}; "
+          f"stored-turn problems {result['lost_or_misordered']}")
+    for line in (errors + problems)[:10]:
+        print("   ", line)
+    return result
+
+
+def moodbot_model() -> Path:
+    """A bare `rasa init` project, trained once (its own default config and data)."""
+    home = cluster.DIR / "moodbot"
+    models = sorted((home / "models").glob("*.tar.gz")) if home.exists() else []
+    if not models:
+        print("training the `rasa init` moodbot once (.cluster/moodbot) ...")
+        shutil_rm(home)
+        home.mkdir(parents=True)
+        subprocess.run([cluster.RASA, "init", "--no-prompt", "--init-dir", str(home)], cwd=ROOT,
+                       env=cluster.env(), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+        models = sorted((home / "models").glob("*.tar.gz"))
+    return models[-1]
+
+
+def shutil_rm(path: Path) -> None:
+    import shutil
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--users", type=int, default=50)
+    ap.add_argument("--think", type=float, default=0.0, help="mean seconds a user waits between messages")
+    ap.add_argument("--kill-replica", action="store_true", help="SIGKILL rasa-1 half-way through our run")
+    ap.add_argument("--skip-moodbot", action="store_true")
+    ap.add_argument("--keep", action="store_true", help="leave the cluster running")
+    args = ap.parse_args()
+    random.seed(7)
+
+    started_here = not cluster.alive("nginx")
+    mood = None if args.skip_moodbot else moodbot_model()
+    cluster.start()
+    run = uuid.uuid4().hex[:6]
+    results = []
+    try:
+        async def kill_rasa_1():
+            await asyncio.sleep(8)
+            print("killing rasa-1 (SIGKILL) during the load")
+            cluster.kill("rasa-1", signal.SIGKILL)
+
+        convs, secs = asyncio.run(run_load(args.users, SCENARIOS, True, args.think, f"load-{run}",
+                                           kill_rasa_1 if args.kill_replica else None))
+        results.append(summary("ours", convs, secs, check_events(convs, "rasa"), need_citation=True))
+        if mood:
+            cluster.stop_replicas()
+            cluster.start_replicas(mood, "moodbot")
+            turns = round(statistics.mean(len(c.sent) for c in convs))
+            script = (MOODBOT * (turns // len(MOODBOT) + 1))[:turns]
+            mconvs, msecs = asyncio.run(run_load(args.users, [script], False, args.think, f"mood-{run}"))
+            results.append(summary("moodbot", mconvs, msecs, check_events(mconvs, "moodbot"),
+                                   need_citation=False))
+            ratio = results[0]["p95_ms"] / max(results[1]["p95_ms"], 1)
+            print(f"p95 ours/moodbot: {ratio:.2f} (target <= 1.5); "
+                  f"p50 ratio {results[0]['p50_ms'] / max(results[1]['p50_ms'], 1):.2f}")
+            cluster.stop_replicas()
+            cluster.start_replicas()
+    finally:
+        if started_here and not args.keep:
+            cluster.stop()
+    out = ROOT / "bench" / "results" / "load.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"args": vars(args), "results": results}, indent=1, ensure_ascii=False))
+    bad = any(r["errors"] or r["lost_or_misordered"] for r in results)
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -111,6 +111,15 @@ async def converse(session, conv: Conversation, think: float) -> None:
             await asyncio.sleep(think * (0.5 + random.random()))
 
 
+def kill_later(name: str, seconds: float):
+    """A fault for run_load: SIGKILL one cluster process `seconds` into the load."""
+    async def fault():
+        await asyncio.sleep(seconds)
+        print(f"killing {name} (SIGKILL) during the load")
+        cluster.kill(name, signal.SIGKILL)
+    return fault
+
+
 async def run_load(users: int, scripts: list[list[str]], adaptive: bool, think: float, tag: str,
                    fault=None) -> tuple[list[Conversation], float]:
     convs = [Conversation(f"{tag}-{i:03d}", scripts[i % len(scripts)], adaptive) for i in range(users)]
@@ -203,13 +212,8 @@ def main() -> int:
     run = uuid.uuid4().hex[:6]
     results = []
     try:
-        async def kill_rasa_1():
-            await asyncio.sleep(8)
-            print("killing rasa-1 (SIGKILL) during the load")
-            cluster.kill("rasa-1", signal.SIGKILL)
-
         convs, secs = asyncio.run(run_load(args.users, SCENARIOS, True, args.think, f"load-{run}",
-                                           kill_rasa_1 if args.kill_replica else None))
+                                           kill_later("rasa-1", 8) if args.kill_replica else None))
         results.append(summary("ours", convs, secs, check_events(convs, "rasa"), need_citation=True))
         if mood:
             cluster.stop_replicas()

@@ -5,7 +5,6 @@ and faults (action server killed, PostgreSQL restarted, Redis gone, a Rasa
 replica killed mid-conversation). The full 50-user load is bench/load.py."""
 import asyncio
 import os
-import signal
 import subprocess
 import sys
 import tempfile
@@ -123,11 +122,7 @@ def run_conversations(users, tag, fault=None):
 
 
 def test_killing_an_action_server_costs_at_most_the_in_flight_turn():
-    async def kill_actions_1():
-        await asyncio.sleep(4)
-        cluster.kill("actions-1", signal.SIGKILL)
-
-    convs, problems = run_conversations(6, f"act-{time.time_ns()}", kill_actions_1)
+    convs, problems = run_conversations(6, f"act-{time.time_ns()}", load.kill_later("actions-1", 4))
     assert not problems, problems
     for c in convs:
         assert len(c.errors) <= 1, c.errors   # at most the turn in flight got the apology
@@ -159,11 +154,7 @@ def test_redis_unreachable_gives_a_clear_reply_and_log_not_a_hang():
 
 
 def test_killing_a_rasa_replica_loses_and_duplicates_no_turn():
-    async def kill_rasa_1():
-        await asyncio.sleep(5)
-        cluster.kill("rasa-1", signal.SIGKILL)
-
-    convs, problems = run_conversations(8, f"kill-{time.time_ns()}", kill_rasa_1)
+    convs, problems = run_conversations(8, f"kill-{time.time_ns()}", load.kill_later("rasa-1", 5))
     assert not problems, problems
     assert not [e for c in convs for e in c.errors]
     assert all(c.cited for c in convs)

@@ -106,10 +106,20 @@ def as_postgres(cmd: list) -> list:
 
 # ---------------------------------------------------------------- process state
 def _started(pid: int) -> str | None:
+    """The process's start time (identifies it across PID reuse); None once it has exited.
+    A child of ours that exited stays a zombie, with the same start time, until
+    reaped: reap it here, or `kill` would wait its whole timeout for a dead process."""
     try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
-    except (OSError, IndexError):
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
         return None
+    if fields[0] == "Z":
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:   # not our child: its parent reaps it
+            pass
+        return None
+    return fields[19]
 
 
 def load_state() -> dict:

@@ -15,7 +15,7 @@ moodbot on the same topology (figures go to README, never asserted in tests).
   measure) and then checks in PostgreSQL that every conversation's events are
   complete and in order: the user messages stored are exactly the ones sent,
   once each, in order, each followed by the bot's reply before the next one.
-- --kill-replica: SIGKILL rasa-1 half-way through our bot's run (fault test:
+- --kill-replica: SIGKILL rasa-1 once 40% of our bot's turns are answered (fault test:
   conversations must continue on rasa-2 with no lost or duplicated turn).
 - Then the same load (same users, same number of turns) against the moodbot
   (trained once into .cluster/moodbot with `rasa init --no-prompt`), and the
@@ -65,6 +65,7 @@ class Conversation:
         self.errors: list[str] = []
         self.retried = 0
         self.cited = False
+        self.done = False
 
 
 async def turn(session, conv: Conversation, text: str) -> list[dict]:
@@ -109,15 +110,39 @@ async def converse(session, conv: Conversation, think: float) -> None:
             replies = await turn(session, conv, "/skip")
         if think:
             await asyncio.sleep(think * (0.5 + random.random()))
+    conv.done = True
 
 
-def kill_later(name: str, seconds: float):
-    """A fault for run_load: SIGKILL one cluster process `seconds` into the load."""
-    async def fault():
-        await asyncio.sleep(seconds)
-        print(f"killing {name} (SIGKILL) during the load")
-        cluster.kill(name, signal.SIGKILL)
-    return fault
+class KillMidway:
+    """A fault for run_load: SIGKILL one cluster process once `share` of the
+    scripted turns are answered (a fixed delay may fall after the last turn on
+    a fast machine, and then nothing is tested). Afterwards `turns_before` and
+    `turns_after` tell how much of the load the fault really hit."""
+
+    def __init__(self, name: str, share: float = 0.4):
+        self.name, self.share = name, share
+        self.turns_before: int | None = None
+        self.convs: list[Conversation] = []
+
+    async def __call__(self, convs: list[Conversation]) -> None:
+        self.convs = convs
+        planned = sum(len(c.script) for c in convs)
+        while answered(convs) < self.share * planned:
+            if all(c.done for c in convs):
+                return
+            await asyncio.sleep(0.05)
+        self.turns_before = answered(convs)
+        print(f"killing {self.name} (SIGKILL) after {self.turns_before} of ~{planned} turns")
+        # off the event loop: the simulated users go on while the process dies
+        await asyncio.to_thread(cluster.kill, self.name, signal.SIGKILL)
+
+    @property
+    def turns_after(self) -> int:
+        return answered(self.convs) - (self.turns_before or 0)
+
+
+def answered(convs: list[Conversation]) -> int:
+    return sum(len(c.latencies) for c in convs)
 
 
 async def run_load(users: int, scripts: list[list[str]], adaptive: bool, think: float, tag: str,
@@ -128,7 +153,7 @@ async def run_load(users: int, scripts: list[list[str]], adaptive: bool, think: 
         t0 = time.perf_counter()
         tasks = [asyncio.create_task(converse(s, c, think)) for c in convs]
         if fault:
-            tasks.append(asyncio.create_task(fault()))
+            tasks.append(asyncio.create_task(fault(convs)))
         await asyncio.gather(*tasks)
         return convs, time.perf_counter() - t0
 
@@ -200,7 +225,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--users", type=int, default=50)
     ap.add_argument("--think", type=float, default=0.0, help="mean seconds a user waits between messages")
-    ap.add_argument("--kill-replica", action="store_true", help="SIGKILL rasa-1 half-way through our run")
+    ap.add_argument("--kill-replica", action="store_true", help="SIGKILL rasa-1 when 40%% of our turns are answered")
     ap.add_argument("--skip-moodbot", action="store_true")
     ap.add_argument("--keep", action="store_true", help="leave the cluster running")
     args = ap.parse_args()
@@ -212,9 +237,12 @@ def main() -> int:
     run = uuid.uuid4().hex[:6]
     results = []
     try:
-        convs, secs = asyncio.run(run_load(args.users, SCENARIOS, True, args.think, f"load-{run}",
-                                           kill_later("rasa-1", 8) if args.kill_replica else None))
+        fault = KillMidway("rasa-1") if args.kill_replica else None
+        convs, secs = asyncio.run(run_load(args.users, SCENARIOS, True, args.think, f"load-{run}", fault))
         results.append(summary("ours", convs, secs, check_events(convs, "rasa"), need_citation=True))
+        if fault:
+            results[-1]["turns_after_kill"] = fault.turns_after
+            print(f"    {fault.turns_after} turns answered after the kill")
         if mood:
             cluster.stop_replicas()
             cluster.start_replicas(mood, "moodbot")

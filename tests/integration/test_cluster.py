@@ -122,7 +122,9 @@ def run_conversations(users, tag, fault=None):
 
 
 def test_killing_an_action_server_costs_at_most_the_in_flight_turn():
-    convs, problems = run_conversations(6, f"act-{time.time_ns()}", load.kill_later("actions-1", 4))
+    fault = load.KillMidway("actions-1")
+    convs, problems = run_conversations(6, f"act-{time.time_ns()}", fault)
+    assert fault.turns_after >= 10, "the kill fell during the conversations"
     assert not problems, problems
     for c in convs:
         assert len(c.errors) <= 1, c.errors   # at most the turn in flight got the apology
@@ -154,7 +156,9 @@ def test_redis_unreachable_gives_a_clear_reply_and_log_not_a_hang():
 
 
 def test_killing_a_rasa_replica_loses_and_duplicates_no_turn():
-    convs, problems = run_conversations(8, f"kill-{time.time_ns()}", load.kill_later("rasa-1", 5))
+    fault = load.KillMidway("rasa-1")
+    convs, problems = run_conversations(8, f"kill-{time.time_ns()}", fault)
+    assert fault.turns_after >= 10, "the kill fell during the conversations"
     assert not problems, problems
     assert not [e for c in convs for e in c.errors]
     assert all(c.cited for c in convs)

@@ -1,4 +1,4 @@
-"""Per-sender fixed-window limit, in memory and in Redis-like storage."""
+"""Per-sender sliding-window limit in memory (the Redis one: tests/integration/test_rate_limit_redis.py)."""
 from bot.rate_limit import MemoryLimiter, RedisLimiter
 
 
@@ -10,13 +10,40 @@ class Clock:
         return self.t
 
 
-def test_memory_limit_is_per_sender_and_resets_each_minute():
-    clock = Clock(60 * 100)
-    limiter = MemoryLimiter(3, clock)
+def test_memory_limit_is_per_sender():
+    limiter = MemoryLimiter(3, Clock())
     assert [limiter.allow("a") for _ in range(5)] == [True, True, True, False, False]
     assert limiter.allow("b"), "another sender is not affected"
-    clock.t += 60
-    assert limiter.allow("a"), "a new minute starts a new count"
+
+
+def test_no_burst_of_twice_the_limit_around_a_minute_boundary():
+    clock = Clock(60 * 100 + 50)          # ten seconds before a clock minute ends
+    limiter = MemoryLimiter(3, clock)
+    assert all(limiter.allow("a") for _ in range(3))
+    clock.t += 15                          # a new clock minute, but not a minute later
+    assert not limiter.allow("a")
+
+
+def test_a_sender_who_slows_down_is_served_again_after_a_minute():
+    clock = Clock()
+    limiter = MemoryLimiter(2, clock)
+    assert limiter.allow("a")
+    clock.t += 30
+    assert limiter.allow("a")
+    assert not limiter.allow("a")         # refused messages do not count ...
+    clock.t += 30.5
+    assert limiter.allow("a")             # ... the first accepted one is now over a minute old
+    assert not limiter.allow("a")         # the one at +30 s still is not
+
+
+def test_quiet_senders_are_forgotten():
+    clock = Clock()
+    limiter = MemoryLimiter(5, clock)
+    for i in range(1000):
+        limiter.allow(f"s{i}")
+    clock.t += 61
+    limiter.allow("new")
+    assert len(limiter._accepted) == 1
 
 
 def test_zero_means_no_limit():
@@ -24,39 +51,12 @@ def test_zero_means_no_limit():
     assert all(limiter.allow("a") for _ in range(1000))
 
 
-class FakeRedis:
-    def __init__(self, down=False):
-        self.data, self.down = {}, down
-
-    def pipeline(self):
-        return FakePipe(self)
-
-
-class FakePipe:
-    def __init__(self, red):
-        self.red, self.ops = red, []
-
-    def incr(self, key):
-        self.ops.append(key)
-
-    def expire(self, key, seconds):
-        pass
-
-    def execute(self):
-        if self.red.down:
+class DownRedis:
+    def register_script(self, source):
+        def call(keys, args):
             raise ConnectionError("Error 111 connecting to localhost:6379. Connection refused.")
-        key = self.ops[0]
-        self.red.data[key] = self.red.data.get(key, 0) + 1
-        return [self.red.data[key], True]
-
-
-def test_redis_limit_is_shared_by_replicas():
-    red, clock = FakeRedis(), Clock()
-    replica1, replica2 = RedisLimiter(red, 2, clock), RedisLimiter(red, 2, clock)
-    assert replica1.allow("a") and replica2.allow("a")
-    assert not replica1.allow("a") and not replica2.allow("a")
-    assert replica2.allow("b")
+        return call
 
 
 def test_redis_down_does_not_block_people():
-    assert RedisLimiter(FakeRedis(down=True), 1).allow("a")
+    assert RedisLimiter(DownRedis(), 1).allow("a")

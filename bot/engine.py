@@ -51,6 +51,9 @@ class MatchResult:
 
 
 class Engine:
+    # the facts the bot may ask about, in order of preference on a tie
+    QUESTION_ORDER = ("region", "groups", "gender", "tech_business")
+
     def __init__(self, kb: KnowledgeBase, today: dt.date | None = None):
         self.kb = kb
         self.today = today or dt.date.today()
@@ -192,7 +195,7 @@ class Engine:
                     counts[fact] = counts.get(fact, 0) + 1
         if not counts:
             return None
-        order = ("region", "groups", "gender", "tech_business")
+        order = self.QUESTION_ORDER
         fact = max(counts, key=lambda f: (counts[f], -order.index(f)))
         spec = self.kb.facts[fact]
         return {

@@ -12,12 +12,14 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from . import rasa_patches
+from .conversation import MAX_TEXT
 from .script import is_traditional, to_simplified
 
 rasa_patches.install()
 
 SCRIPT = "script"
-MAX_CHARS = 1000
+TRUNCATED = "truncated"
+MAX_CHARS = MAX_TEXT  # the one length cap; the dialogue answers TOO_LONG when it applied
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
@@ -36,8 +38,11 @@ class TraditionalToSimplified(GraphComponent):
         text = message.get(TEXT)
         if not text:
             return
-        # A 10,000-character paste is not a question; its start is enough to classify.
-        text = text[:MAX_CHARS]
+        # A 10,000-character paste is not a question; its start is enough to
+        # classify, and the flag lets the dialogue say that it was cut.
+        if len(text) > MAX_CHARS:
+            text = text[:MAX_CHARS]
+            message.set(TRUNCATED, True, add_to_output=True)
         simplified = to_simplified(text)
         if simplified != message.get(TEXT):
             message.set(TEXT, simplified)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .dialogue import ENTITY_OF_FACT
+from .understanding import ENTITY_OF_FACT
 from .kb import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parent.parent

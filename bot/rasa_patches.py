@@ -21,8 +21,8 @@ so `rasa run`, `rasa shell` and every channel get them).
    that, when the database errs, logs and carries on with an empty in-memory
    tracker: the person's earlier answers are forgotten and the turn is saved
    nowhere (seen when PostgreSQL restarted). Here the error reaches the guard
-   instead, and pooled connections are tested before use, so connections
-   killed by a database restart are replaced without an error at all.
+   instead. (Pooled connections are tested before use by our tracker store
+   class, bot/tracker_store.py, selected in endpoints.yml.)
 4. A message that waits for its conversation's lock longer than the ticket
    lifetime (TICKET_LOCK_LIFETIME; e.g. behind a turn of a replica that was
    killed) loses its own ticket, and Rasa then waits for ever: the lock shows
@@ -239,29 +239,10 @@ def _harden_tracker_store(store) -> None:
     if isinstance(store, FailSafeTrackerStore):
         # Rasa's own hook: called with the error before it falls back
         store._on_tracker_store_error = _raise
-        store = store._tracker_store
-    engine = getattr(store, "engine", None)
-    if engine is not None:
-        from sqlalchemy import event
-
-        event.listen(engine.pool, "checkout", _ping)
 
 
 def _raise(error: Exception) -> None:
     raise error
-
-
-def _ping(dbapi_connection, connection_record, connection_proxy) -> None:
-    """SQLAlchemy's pessimistic disconnect handling: a pooled connection that
-    no longer answers is discarded and the pool connects anew."""
-    from sqlalchemy.exc import DisconnectionError
-
-    try:
-        cursor = dbapi_connection.cursor()
-        cursor.execute("SELECT 1")
-        cursor.close()
-    except Exception as exc:  # noqa: BLE001 - any failure means a dead connection
-        raise DisconnectionError(str(exc)) from exc
 
 
 def _dropped_connection(exc: Exception) -> bool:

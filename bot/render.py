@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 
 from . import texts
-from .dialogue import ENTITY_OF_FACT
+from .understanding import ENTITY_OF_FACT
 from .engine import Engine, MatchResult
 from .kb import KnowledgeBase
 from .script import to_traditional

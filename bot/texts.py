@@ -33,3 +33,23 @@ BAD_ITEM = "请说清楚是第几项，比如“第2项详细说说”（当前�
 CRITERIA = "“符合条件”的具体标准以{agency}的解释为准，办理前请向其咨询。"
 TOO_FAST = "您发消息太快了，请稍等一分钟再发。"
 SERVICE_UNAVAILABLE = "抱歉，系统正在维护或暂时繁忙，没能处理您的消息。请稍后再试，您之前的信息不会丢失。"
+# Off-script answers (bot/conversation.py)
+NOT_UNDERSTOOD = "抱歉，我没太明白。"
+SKIPPED_AFTER_MISS = "这个问题先跳过，不影响查询。"
+NOTED = "好的，这个已经记下了（{what}）。"
+NOTED_NOT = "好的，记下了：您不是{what}。"
+DID_YOU_MEAN = "您是说“{place}”吗？"
+YES_BUTTON = "是"
+NO_BUTTON = "不是"
+REGION_AGAIN = "好的，那请告诉我您所在的城市或县区。"
+VAGUE_PLACE = "“{word}”的范围有点大，我需要具体的城市或县区才能查到对应的政策。"
+STILL_NO_PLACE = ("还是没能认出这个地名。目前能查询的是{covered}及其下辖各地，"
+                  "请说一个城市或县区的名字，比如 长春、图们、乌鲁木齐、南宁、柳州。")
+OTHER_LANGUAGE = ("Sorry, I only understand Chinese. Please describe your situation in Chinese, "
+                  "for example: “我是退役军人，在南宁，想贷款”.\n"
+                  "抱歉，我目前只能用中文交流。请用中文说说您的情况，比如：“我是退役军人，在南宁，想贷款”。")
+AFTER_RESULTS_HINT = ("您可以说“更多”“第N项详细说说”“哪个部门负责”，或补充您的情况（身份、地区、需求）；"
+                      "换个情况查询请说“重新开始”。")
+DONE = "好的。" + AFTER_RESULTS_HINT
+NOT_UNDERSTOOD_AFTER_RESULTS = NOT_UNDERSTOOD + AFTER_RESULTS_HINT
+GREET_AGAIN = "您好！"

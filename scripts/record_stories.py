@@ -6,7 +6,7 @@ Starts `rasa run --enable-api` and the action server on loopback, holds each
 scenario below (user texts only), checks what a person would see (a citation
 of the right document, the expected notices), and writes each conversation's
 events as a Rasa test story with the user's text, predicted intent, actions,
-loop and requested_slot steps. `rasa test core --fail-on-prediction-errors`
+the one action it ran. `rasa test core --fail-on-prediction-errors`
 then fails whenever the model stops reproducing these dialogues.
 """
 from __future__ import annotations
@@ -79,8 +79,8 @@ def converse(bot_url: str, messages: list[str]) -> tuple[str, list[dict]]:
     # answer the bot's remaining questions with ordinary replies until it lists measures
     for _ in range(5):
         tracker = requests.get(f"{bot_url}/conversations/{sender}/tracker", timeout=30).json()
-        asked = tracker["slots"].get("requested_slot")
-        if not (tracker.get("active_loop") or {}).get("name") or not asked:
+        asked = tracker["slots"].get("question")
+        if not asked:
             break
         last = requests.post(f"{bot_url}/webhooks/rest/webhook",
                              json={"sender": sender, "message": ANSWERS[asked]}, timeout=60).json()
@@ -100,10 +100,6 @@ def story_steps(events: list[dict]) -> list[str]:
         elif kind == "action" and e["name"] not in ("action_listen", "action_session_start",
                                                      "action_extract_slots"):
             out.append(f"      - action: {e['name']}")
-        elif kind == "active_loop":
-            out.append(f"      - active_loop: {e['name'] or 'null'}")
-        elif kind == "slot" and e["name"] == "requested_slot":
-            out.append(f"      - slot_was_set:\n          - requested_slot: {e['value'] or 'null'}")
     return out
 
 

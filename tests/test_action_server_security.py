@@ -52,15 +52,15 @@ def test_health_is_open_for_load_balancers(server):
 @pytest.mark.parametrize("headers", [{}, {"X-Action-Token": "wrong"}, {"X-Action-Token": ""}])
 def test_calls_without_the_token_are_refused(server, headers):
     assert requests.get(f"{server}/actions", headers=headers, timeout=5).status_code == 403
-    call = {"next_action": "action_show_measures", "sender_id": "x", "tracker": {}, "domain": {}}
+    call = {"next_action": "action_respond", "sender_id": "x", "tracker": {}, "domain": {}}
     r = requests.post(f"{server}/webhook", json=call, headers=headers, timeout=5)
-    assert r.status_code == 403 and "action_show_measures" not in r.text
+    assert r.status_code == 403 and "action_respond" not in r.text
 
 
 def test_calls_with_the_token_run_actions(server):
     r = requests.get(f"{server}/actions", headers={"X-Action-Token": TOKEN}, timeout=5)
     assert r.status_code == 200
-    assert {"name": "action_show_measures"} in r.json()
+    assert {"name": "action_respond"} in r.json()
 
 
 def test_only_loopback_by_default(server):

@@ -18,6 +18,7 @@ from sanic import Sanic
 from bot import render
 from bot.channels import telegram as tg
 from bot.engine import Engine
+from bot import conversation
 from bot.dialogue import listing
 from bot.kb import default_kb
 from bot.profile import parse_profile
@@ -357,10 +358,10 @@ def all_bot_buttons():
     without all groups, every details reply, and agency replies."""
     kb = default_kb()
     engine = Engine(kb)
-    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
-    asked = [a[len("action_ask_"):] for a in domain["actions"] if a.startswith("action_ask_")]
-    assert asked, "no action_ask_* in domain.yml"
-    replies = [render.question(kb, fact) for fact in asked]
+    replies = [render.question(kb, fact) for fact in Engine.QUESTION_ORDER]
+    # "您是说柳州市吗？" with 是/不是
+    did_you_mean = conversation.respond(engine, {"question": "region"}, conversation.Incoming("柳洲", "inform"))
+    replies += did_you_mean.replies
     places = [b.title for b in render.question(kb, "region").buttons if b.payload.startswith("/inform")]
     places += kb.covered_regions() + ["北京"]
     all_groups = list(kb.facts["groups"].values)

@@ -1,0 +1,428 @@
+"""The dialogue policy, Rasa-free: slots + the latest message -> replies + slot changes.
+
+One function, `respond`, decides every turn. Rasa's part is to classify the
+message (intent, entities) and to store the slots; one custom action
+(action_respond) calls this module once per user message. Because every
+message goes through the same code, each gets exactly one answer: there is no
+form that can reject a message and no second prediction that can loop.
+
+What a turn does, in order:
+1. 重新开始 / the restart button / Telegram's /restart forget everything.
+2. A message that is too long, or has no Chinese (English, emoji, digits),
+   gets a short reply and the open question again.
+3. The facts the message states (bot/understanding.py) are merged into the
+   profile; a near-miss place name gets "您是说柳州吗？" first.
+4. Something new was learnt: ask the one question that settles the most
+   measures (the engine's next_question), or list the measures.
+5. Otherwise the intent decides (details, more, agencies, help …), and an
+   answer that answers nothing gets "抱歉，我没太明白" with the question once;
+   a second miss on the same question skips it (the region excepted), so no
+   conversation can go round in circles.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import render, texts, understanding
+from .dialogue import item_number, listing, profile_from_slots
+from .engine import Engine
+from .render import Button, Reply
+from .script import is_traditional, to_simplified, to_traditional
+
+FACT_SLOTS = ("region", "groups", "gender", "tech_business", "needs")
+# Facts that refine a few measures only: once region and groups are known, at
+# most one of these is asked; the rest stay "possible" and are flagged as such.
+REFINING = ("gender", "tech_business")
+# Every slot this module reads or writes (domain.yml declares the same).
+SLOTS = FACT_SLOTS + ("skipped", "asked", "question", "missed", "suggested_region", "script", "page")
+MAX_TEXT = 1000
+RESTART_WORDS = {"重新开始", "重来", "从头开始", "从头来", "重新来", "重新查", "清空", "restart", "/restart"}
+YES_WORDS = {"是", "是的", "对", "对的", "对啊", "嗯", "嗯嗯", "没错", "是啊", "好", "好的", "yes", "y", "ok"}
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_OTHER_LETTER = re.compile(r"[^\W\d_\u3400-\u9fff\uf900-\ufaff]")  # letters of any other script
+_FILLER = re.compile(r"^(?:e+m+|h?m+|ok|okay|hi|hey|ha+|lol)$", re.I)
+_MARKUP = re.compile(r"<[^>]*>|[{}\[\]]|https?://")
+# Words that must be in the message for NLU's intent to be taken at its word:
+# short social intents have closed vocabularies, and a number or a filler
+# classified as goodbye must not end the conversation.
+YES_MARKERS = ("是", "对", "算", "有", "没错", "当然", "肯定", "确实", "yes")
+NO_MARKERS = ("不", "没", "否", "非", "no")
+INTENT_MARKERS = {
+    "goodbye": ("再见", "拜拜", "拜", "bye", "88", "走了", "结束", "下次", "回头", "没事了", "不聊了", "晚安"),
+    "thanks": ("谢", "感谢", "多谢", "thank", "辛苦"),
+    "greet": ("你好", "您好", "嗨", "哈喽", "哈啰", "hello", "hi", "在吗", "在不在", "早上好", "下午好", "晚上好",
+              "早安", "有人吗", "喂"),
+}
+ANSWER_INTENTS = ("inform", "nlu_fallback", "affirm", "deny", "none_of_these", "skip")
+
+
+@dataclass
+class Incoming:
+    """One user message as NLU saw it."""
+    text: str
+    intent: str | None = None
+    entities: list = field(default_factory=list)
+    script: str | None = None       # "traditional" when written in Traditional
+    truncated: bool = False         # longer than the NLU cap: only its start was read
+
+    @property
+    def is_payload(self) -> bool:
+        return self.text.startswith("/")
+
+
+@dataclass
+class Outcome:
+    replies: list
+    slots: dict                     # slot name -> new value
+    reset: bool = False             # forget every slot first (restart)
+
+    def script(self, before: str | None) -> str | None:
+        return self.slots.get("script", before)
+
+
+def respond(engine: Engine, slots: dict, message: Incoming) -> Outcome:
+    return _Turn(engine, slots, message).run()
+
+
+class _Turn:
+    def __init__(self, engine: Engine, slots: dict, message: Incoming):
+        self.engine = engine
+        self.kb = engine.kb
+        self.before = {name: slots.get(name) for name in SLOTS}
+        self.slots = dict(self.before)
+        self.msg = message
+        self.replies: list[Reply] = []
+        self.reset = False
+
+    # ---- plumbing ------------------------------------------------------------
+    def set(self, **values) -> None:
+        self.slots.update(values)
+
+    def say(self, text: str, buttons=()) -> None:
+        self.replies.append(Reply(text, list(buttons)))
+
+    def outcome(self) -> Outcome:
+        if self.reset:
+            changes = {k: v for k, v in self.slots.items() if v is not None}
+        else:
+            changes = {k: v for k, v in self.slots.items() if v != self.before.get(k)}
+        return Outcome(_distinct(self.replies), changes, self.reset)
+
+    @property
+    def question(self) -> str | None:
+        return self.slots.get("question")
+
+    def profile(self):
+        return profile_from_slots(self.kb, {f: self.slots.get(f) for f in FACT_SLOTS})
+
+    # ---- the turn --------------------------------------------------------------
+    def run(self) -> Outcome:
+        msg = self.msg
+        text = msg.text or ""
+        intent = msg.intent
+        simple = "" if msg.is_payload else to_simplified(text).strip()
+        if not msg.is_payload:
+            self.note_script(text)
+
+        if intent in ("start_over", "restart") or simple.lower() in RESTART_WORDS \
+                or text.strip().lower() in RESTART_WORDS:
+            return self.restart()
+        if msg.truncated or len(text) > MAX_TEXT:
+            self.say(texts.TOO_LONG)
+            return self.ask_again()
+        if not msg.is_payload and _foreign(simple):
+            self.say(texts.OTHER_LANGUAGE)
+            return self.ask_again()
+        if not msg.is_payload and not _CJK.search(simple) and simple.lower() not in YES_WORDS \
+                and not _FILLER.match(simple.strip(" .!?！？。,，")):
+            self.say(texts.ODD_INPUT)
+            return self.ask_again()
+
+        if intent in INTENT_MARKERS and not msg.is_payload and not _says(simple, INTENT_MARKERS[intent]):
+            intent = "nlu_fallback"
+        reading = understanding.read(self.kb, simple, msg.entities, self.question, msg.is_payload)
+        self.answer_by_intent(reading, intent, simple)
+
+        suggested = self.slots.get("suggested_region")
+        if suggested:
+            self.set(suggested_region=None)
+            if "region" not in reading.facts:
+                if intent == "affirm" or simple.lower() in YES_WORDS:
+                    reading.facts["region"] = suggested
+                elif intent in ("deny", "none_of_these") and not reading.facts:
+                    self.say(texts.REGION_AGAIN)
+                    return self.ask("region")
+
+        changed = understanding.merge_facts(self.slots, reading.facts, reading.negated)
+        if reading.suggestion is not None and "region" not in reading.facts:
+            self.set(**changed)
+            name = reading.suggestion.name
+            # the bot now asks about the region: a yes, a no or another place answers it
+            self.set(suggested_region=reading.suggestion.qualified_name, question="region", missed=0)
+            self.say(texts.DID_YOU_MEAN.format(place=name),
+                     [Button(texts.YES_BUTTON, "/affirm"), Button(texts.NO_BUTTON, "/deny")])
+            return self.outcome()
+        if changed:
+            self.set(**changed, page=0, missed=0)
+            return self.advance()
+        if reading.facts and intent in ANSWER_INTENTS:
+            return self.repeated(reading)
+        if reading.negated and intent in ANSWER_INTENTS:
+            labels = [self.label(f, v) for f, vs in reading.negated.items() for v in vs]
+            self.say(texts.NOTED_NOT.format(what="、".join(l for l in labels if l)))
+            return self.ask_again() if self.question else self.advance(listing_again=False)
+        return self.by_intent(intent, reading)
+
+    def answer_by_intent(self, reading, intent: str | None, simple: str) -> None:
+        """Yes/no and "none of these" as answers to the open question."""
+        q = self.question
+        if q == "tech_business" and "tech_business" not in reading.facts:
+            # "好的" / "嗯" are not a yes to "is it a tech business?"
+            if intent == "affirm" and _says(simple, YES_MARKERS):
+                reading.facts["tech_business"] = True
+            elif intent == "deny" and _says(simple, NO_MARKERS):
+                reading.facts["tech_business"] = False
+        if q == "groups" and intent in ("none_of_these", "deny") and "groups" not in reading.facts \
+                and not reading.negated.get("groups"):
+            reading.facts["groups"] = []
+
+    def by_intent(self, intent: str | None, reading) -> Outcome:
+        q = self.question
+        if intent == "skip":
+            if q:
+                self.skip(q)
+            return self.advance(listing_again=False)
+        if intent in ("more", "details", "ask_agency"):
+            return self.listing_request(intent)
+        fixed = {"help": texts.HELP, "bot_challenge": texts.BOT_CHALLENGE, "out_of_scope": texts.OUT_OF_SCOPE,
+                 "thanks": texts.THANKS}
+        if intent in fixed:
+            self.say(fixed[intent])
+            return self.ask_again()
+        if intent == "greet":
+            if not q and not self.has_profile():
+                self.say(texts.GREET)
+                return self.outcome()
+            self.say(texts.GREET_AGAIN + ("" if q else texts.AFTER_RESULTS_HINT))
+            return self.ask_again()
+        if intent == "goodbye":
+            self.say(texts.GOODBYE)
+            return self.outcome()
+        if q == "tech_business" and intent == "none_of_these":
+            # "就这些" / "没有了" to a yes/no question: nothing to add, move on
+            self.skip(q)
+            return self.advance()
+        if not q and intent in ("affirm", "deny", "none_of_these"):
+            # "好的" / "没有了" with no question open
+            self.say(texts.DONE if self.has_profile() else texts.HELP)
+            return self.outcome()
+        return self.not_understood(reading)
+
+    # ---- steps ---------------------------------------------------------------
+    def restart(self) -> Outcome:
+        script = self.slots.get("script")
+        self.slots = {name: None for name in SLOTS}
+        self.slots["script"] = script
+        self.slots["page"] = 0
+        self.reset = True
+        self.say(texts.RESTARTED)
+        return self.outcome()
+
+    def skip(self, fact: str) -> None:
+        skipped = list(self.slots.get("skipped") or [])
+        if fact not in skipped:
+            self.set(skipped=skipped + [fact])
+        self.set(question=None, missed=0)
+
+    def next_fact(self) -> str | None:
+        asked = self.slots.get("asked") or []
+        skip = set(self.slots.get("skipped") or ()) | {f for f in asked if f in REFINING}
+        question = self.engine.match(self.profile(), skip=tuple(skip)).next_question
+        if question is None:
+            return None
+        if question["fact"] in REFINING and any(f in REFINING for f in asked):
+            return None  # one refining question per conversation is enough
+        return question["fact"]
+
+    def advance(self, listing_again: bool = True) -> Outcome:
+        """Ask the question that settles the most, or list the measures."""
+        fact = self.next_fact()
+        if fact is not None:
+            return self.ask(fact)
+        if not listing_again and self.before.get("question") is None and self.has_profile():
+            self.say(texts.DONE)
+            return self.outcome()
+        self.set(question=None, missed=0, page=0)
+        eng, result, items = self.current()
+        self.replies += render.page(self.kb, result, items, self.facts(), 0)
+        return self.outcome()
+
+    def ask(self, fact: str, prefix: str | None = None) -> Outcome:
+        q = render.question(self.kb, fact)
+        if prefix:
+            q = Reply(prefix + "\n" + q.text, q.buttons)
+        self.replies.append(q)
+        asked = list(self.slots.get("asked") or [])
+        if fact not in asked:
+            asked.append(fact)
+        if self.slots.get("question") != fact:
+            self.set(missed=0)
+        self.set(question=fact, asked=asked)
+        return self.outcome()
+
+    def ask_again(self) -> Outcome:
+        """After a side remark: the open question once more, with its buttons."""
+        if self.question:
+            self.replies.append(render.question(self.kb, self.question))
+        return self.outcome()
+
+    def repeated(self, reading) -> Outcome:
+        """The person said again what we know ("长春" when asked about groups)."""
+        what = self.describe(reading.facts)
+        self.say(texts.NOTED.format(what=what) if what else texts.NOT_UNDERSTOOD)
+        if self.question:
+            return self.miss_again()
+        self.say(texts.AFTER_RESULTS_HINT if self.has_profile() else texts.HELP)
+        return self.outcome()
+
+    def not_understood(self, reading) -> Outcome:
+        q = self.question
+        if reading.vague_place and (q == "region" or self.slots.get("region") is None):
+            self.say(texts.VAGUE_PLACE.format(word=reading.vague_place))
+            return self.ask("region")
+        if q:
+            if not self.slots.get("missed"):
+                self.set(missed=1)
+                return self.ask(q, prefix=texts.NOT_UNDERSTOOD)
+            return self.miss_again(understood_nothing=True)
+        if self.has_profile():
+            self.say(texts.NOT_UNDERSTOOD_AFTER_RESULTS)
+        else:
+            self.say(texts.FALLBACK)
+        return self.outcome()
+
+    def miss_again(self, understood_nothing: bool = False) -> Outcome:
+        """The open question got no answer: once it is asked again, then skipped
+        (the region, without which nothing can be found, gets a hint instead)."""
+        q = self.question
+        missed = int(self.slots.get("missed") or 0)
+        if missed == 0:
+            self.set(missed=1)
+            return self.ask(q)
+        if q == "region":
+            self.set(missed=missed + 1)
+            covered = "、".join(self.kb.covered_regions())
+            return self.ask("region", prefix=texts.STILL_NO_PLACE.format(covered=covered)
+                            if understood_nothing else None)
+        self.say(texts.SKIPPED_AFTER_MISS)
+        self.skip(q)
+        return self.advance()
+
+    def listing_request(self, intent: str) -> Outcome:
+        eng, result, items = self.current()
+        if not items:
+            if result is not None and result.message:
+                self.replies += render.page(self.kb, result, items, self.facts(), 0)
+                return self.outcome()
+            self.say(texts.NO_RESULTS_YET)
+            return self.ask(self.question or "region")
+        if intent == "more":
+            page_no = int(self.slots.get("page") or 0) + 1
+            self.replies += render.page(self.kb, result, items, self.facts(), page_no)
+            last = (len(items) - 1) // render.PAGE_SIZE
+            self.set(page=float(min(page_no, last)))
+        else:
+            n = self.item()
+            if intent == "details":
+                if n is None and len(items) == 1:
+                    n = 1
+                if n is None or not 1 <= n <= len(items):
+                    self.say(texts.BAD_ITEM.format(n=len(items)))
+                else:
+                    self.replies.append(render.details(n, items[n - 1]))
+            else:
+                only = n if n is not None and 1 <= n <= len(items) else None
+                start = int(self.slots.get("page") or 0) * render.PAGE_SIZE
+                self.replies.append(render.agencies(items, start, only))
+        return self.ask_again()
+
+    # ---- helpers -------------------------------------------------------------
+    def note_script(self, text: str) -> None:
+        """Answer in the script the person writes; text that reads the same in
+        both (更多, 是) keeps the script we had."""
+        if is_traditional(text):
+            self.set(script="traditional")
+        elif to_traditional(text) != text:
+            self.set(script="simplified")
+
+    def facts(self) -> dict:
+        return {f: self.slots.get(f) for f in FACT_SLOTS}
+
+    def has_profile(self) -> bool:
+        return self.slots.get("region") is not None
+
+    def current(self):
+        if not self.has_profile() and "region" not in (self.slots.get("skipped") or ()):
+            return self.engine, None, []
+        result = self.engine.match(self.profile(), skip=tuple(self.slots.get("skipped") or ()))
+        return self.engine, result, listing(self.engine, result)
+
+    def item(self) -> int | None:
+        for ent in self.msg.entities or []:
+            if ent.get("entity") == "item":
+                try:
+                    return int(ent.get("value"))
+                except (TypeError, ValueError):
+                    pass
+        if self.msg.is_payload:
+            return None
+        return item_number(to_simplified(self.msg.text))
+
+    def label(self, fact: str, value) -> str:
+        if fact == "tech_business":
+            return "科技型企业" if value else "非科技型企业"
+        spec = self.kb.facts[fact].values.get(value)
+        return spec.label.split("（")[0] if spec else ""
+
+    def describe(self, facts: dict) -> str:
+        parts = []
+        for fact, value in facts.items():
+            if fact == "region":
+                place = self.kb.gazetteer.resolve(str(value))
+                parts.append(f"地区：{place.name if place else value}")
+            elif isinstance(value, list):
+                labels = [self.label(fact, v) for v in value]
+                if labels:
+                    parts.append(f"{self.kb.facts[fact].label}：" + "、".join(labels))
+            else:
+                parts.append(self.label(fact, value))
+        return "；".join(p for p in parts if p)
+
+
+def _says(text: str, markers) -> bool:
+    low = text.lower()
+    return any(m in low for m in markers)
+
+
+def _foreign(text: str) -> bool:
+    """Written in another language: letters of another script outnumber the
+    Chinese characters (嗯，I am a veteran … / 안녕하세요 / Bonjour)."""
+    if _MARKUP.search(text) or _FILLER.match(text.strip(" .!?！？。,，")):
+        return False
+    other = len(_OTHER_LETTER.findall(text))
+    if other < 3 or text.strip().lower() in YES_WORDS:
+        return False
+    return other > 2 * len(_CJK.findall(text))
+
+
+def _distinct(replies: list) -> list:
+    """Never the same text twice in one answer."""
+    seen, out = set(), []
+    for r in replies:
+        if r.text in seen:
+            continue
+        seen.add(r.text)
+        out.append(r)
+    return out

@@ -1,0 +1,79 @@
+"""The tracker store: Rasa's SQLTrackerStore (SQLite embedded, PostgreSQL in
+production) with two additions, selected in endpoints.yml as
+`type: bot.tracker_store.SQLTrackerStore` (Rasa's extension point for custom
+tracker stores, not a patch):
+
+1. Pooled connections are tested before use (SQLAlchemy's pessimistic
+   disconnect handling), so connections killed by a database restart are
+   replaced without an error reaching the person.
+2. Conversations saved by an earlier dialogue model are repaired when they are
+   loaded. Before the dialogue became one action per message, an off-script
+   answer could leave a conversation inside a form that had rejected it, or
+   stopped by Rasa's circuit breaker without listening again; every later
+   message then got an empty reply. Such a conversation recovers on its next
+   message: the stale loop is closed and the bot listens again. Its facts
+   (slots) are kept.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Optional, Text
+
+from rasa.core.tracker_store import SQLTrackerStore as RasaSQLTrackerStore
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet
+from rasa.shared.core.trackers import DialogueStateTracker
+
+logger = logging.getLogger(__name__)
+
+
+class SQLTrackerStore(RasaSQLTrackerStore):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from sqlalchemy import event
+
+        event.listen(self.engine.pool, "checkout", _ping)
+
+    async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        tracker = await super().retrieve(sender_id)
+        if tracker is not None and self.domain is not None:
+            repair(tracker, self.domain)
+        return tracker
+
+
+def repair(tracker: DialogueStateTracker, domain) -> list:
+    """Bring a conversation saved under an earlier dialogue model into a state
+    the current one can continue from; returns the events added.
+
+    Two states are repaired: a form that is still active but no longer in the
+    domain (RulePolicy would predict it and fail), and a turn that ended
+    without action_listen. Rasa's circuit breaker counts the actions since the
+    last action_listen, not since the last user message, so after a turn cut
+    short by it every later message is over the limit at once and gets no
+    action at all."""
+    added = []
+    if tracker.active_loop_name and tracker.active_loop_name not in domain.form_names:
+        added.append(ActiveLoop(None))
+        if tracker.get_slot("requested_slot") is not None:
+            added.append(SlotSet("requested_slot", None))
+    actions = [e for e in tracker.events if isinstance(e, ActionExecuted)]
+    if actions and actions[-1].action_name != ACTION_LISTEN_NAME:
+        added.append(ActionExecuted(ACTION_LISTEN_NAME))
+    for event in added:
+        tracker.update(event)
+    if added:
+        logger.warning("conversation %s was left in a state the dialogue cannot continue from (%s); repaired",
+                       tracker.sender_id, ", ".join(type(e).__name__ for e in added))
+    return added
+
+
+def _ping(dbapi_connection, connection_record, connection_proxy) -> None:
+    """A pooled connection that no longer answers is discarded and the pool connects anew."""
+    from sqlalchemy.exc import DisconnectionError
+
+    try:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("SELECT 1")
+        cursor.close()
+    except Exception as exc:  # noqa: BLE001 - any failure means a dead connection
+        raise DisconnectionError(str(exc)) from exc

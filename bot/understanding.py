@@ -1,0 +1,321 @@
+"""What one message says about the person's facts, Rasa-free.
+
+Inputs are the message text (already Simplified), the NLU entities and the
+question the bot has open. Three sources, in this order of trust:
+
+1. NLU entities (DIET and the lookup-table regex extractor), upgraded to the
+   longest synonym that covers them (研究生 inside 研究生毕业 is a graduate);
+2. the synonyms (two characters or more) found in the text, so what
+   rules/facts.yml lists is always understood; a one-character answer (女)
+   counts only as the whole answer to the question asked;
+3. the gazetteer for places: one resolution per message.
+
+A mention is dropped or flipped when a negation cue (不是, 没, 并非 …) stands
+right before it in the same clause: "我不是大学生，是退伍军人" gives only the
+veteran; "不是科技型企业" answers the tech question with no; "我不是女的"
+sets the other gender.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .kb import KnowledgeBase
+
+# NLU entity name for each fact (the slots carry the fact names).
+ENTITY_OF_FACT = {"groups": "group", "needs": "need", "gender": "gender",
+                  "tech_business": "tech_business", "region": "region"}
+FACT_OF_ENTITY = {entity: fact for fact, entity in ENTITY_OF_FACT.items()}
+LIST_FACTS = ("groups", "needs")
+PLACE_SUFFIXES = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "村")
+
+# Negation cues, longest first; a mention is negated when the last cue before
+# it in its clause is followed by at most a few characters and no 是.
+NEGATION_CUES = ("从来没有", "从没有", "从来没", "并不是", "并非", "不是", "不算", "没有", "从没", "没当过",
+                 "没", "未", "非", "不")
+_CLAUSE_END = re.compile(r"[，,。；;！!？?\n、]|但是|而是|可是|不过")
+_MAX_GAP = 4
+
+
+@dataclass
+class Mention:
+    fact: str
+    value: object
+    start: int
+    end: int
+    negated: bool = False
+
+
+@dataclass
+class Reading:
+    """The facts one message states (canonical values) and what it says about places."""
+    facts: dict = field(default_factory=dict)
+    negated: dict = field(default_factory=dict)    # fact -> values the person said they are not
+    place: object = None                            # the resolved Place, if any
+    unknown_place: str | None = None                # a place-like name the gazetteer does not know
+    suggestion: object = None                       # Place the person probably meant (柳洲 -> 柳州)
+    vague_place: str | None = None                  # 东北, 老家 …
+
+
+def canonical_value(kb: KnowledgeBase, fact: str, text: str) -> str | None:
+    """Map what a person wrote (退伍军人, 女, 海归) to a contract value: an exact
+    label or synonym, else the longest synonym inside the text."""
+    if not text:
+        return None
+    values = kb.facts[fact].values
+    if text in values:
+        return text
+    best, best_len = None, 0
+    for value, spec in values.items():
+        for term in (spec.label, *spec.synonyms):
+            if term == text:
+                return value
+            if len(term) > best_len and term in text:
+                best, best_len = value, len(term)
+    return best
+
+
+@lru_cache(maxsize=64)
+def _synonym_pattern(kb_id: int, terms: tuple) -> re.Pattern:
+    # longest first: Python's alternation takes the first alternative that matches
+    return re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
+
+
+def _terms(kb: KnowledgeBase, fact: str) -> dict:
+    cache = kb.__dict__.setdefault("_terms_cache", {})
+    if fact not in cache:
+        terms = {}
+        for value, spec in kb.facts[fact].values.items():
+            for term in (spec.label, *spec.synonyms):
+                # one-character synonyms (女, 男) only count as a whole answer
+                if len(term) >= 2:
+                    terms.setdefault(term, value)
+        cache[fact] = terms
+    return cache[fact]
+
+
+def scan(kb: KnowledgeBase, fact: str, text: str) -> list[Mention]:
+    """Every synonym of `fact` in `text`, longest match first, without overlaps."""
+    terms = _terms(kb, fact)
+    if not terms or not text:
+        return []
+    pattern = _synonym_pattern(id(kb), tuple(terms))
+    return [Mention(fact, terms[m.group(0)], m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def negated_at(text: str, start: int) -> bool:
+    """Is the mention starting at `start` negated (我不是大学生, 没当过兵)?"""
+    head = text[:start]
+    clause_start = 0
+    for m in _CLAUSE_END.finditer(head):
+        clause_start = m.end()
+    clause = head[clause_start:]
+    best = -1
+    cue_end = -1
+    for cue in NEGATION_CUES:
+        i = clause.rfind(cue)
+        if i >= 0 and i + len(cue) > cue_end:
+            best, cue_end = i, i + len(cue)
+    if best < 0:
+        return False
+    gap = clause[cue_end:]
+    return len(gap) <= _MAX_GAP and "是" not in gap and "有" not in gap.replace("没有", "")
+
+
+def _from_entities(kb: KnowledgeBase, entities: list[dict]) -> list[Mention]:
+    out = []
+    for ent in entities or []:
+        fact = FACT_OF_ENTITY.get(ent.get("entity"))
+        raw = ent.get("value")
+        if fact is None or fact == "region" or raw is None:
+            continue
+        value = canonical_value(kb, fact, str(raw))
+        if value is None:
+            continue
+        start, end = ent.get("start"), ent.get("end")
+        out.append(Mention(fact, value, start if isinstance(start, int) else -1,
+                           end if isinstance(end, int) else -1))
+    return out
+
+
+def _upgrade(mentions: list[Mention], longer: list[Mention]) -> list[Mention]:
+    """Replace a mention by a longer synonym of the same fact covering it."""
+    out = []
+    for m in mentions:
+        for s in longer:
+            if s.fact == m.fact and m.start >= 0 and s.start <= m.start and m.end <= s.end \
+                    and (s.end - s.start) > (m.end - m.start):
+                m = s
+                break
+        out.append(m)
+    return out
+
+
+def _value_of(kb: KnowledgeBase, fact: str, value):
+    return value == "true" if fact == "tech_business" else value
+
+
+def _flip(kb: KnowledgeBase, fact: str, value):
+    """The answer a negated one-valued fact gives: 不是科技型 -> False; 不是女的 -> male."""
+    if fact == "tech_business":
+        return not value
+    others = [v for v in kb.facts[fact].values if v != value]
+    return others[0] if len(others) == 1 else None
+
+
+def read(kb: KnowledgeBase, text: str, entities: list[dict], open_question: str | None = None,
+         is_payload: bool = False, negation: bool | None = None) -> Reading:
+    """The facts in one message. `text` is Simplified; `open_question` the fact
+    asked. A payload (a button) is read from its entities only."""
+    reading = Reading()
+    mentions = _from_entities(kb, entities)
+    if not is_payload:
+        # the synonyms in the text count like the lookup-table extractor's entities,
+        # and a longer synonym beats an entity inside it (研究生 in 研究生毕业)
+        for fact in ("groups", "needs", "gender", "tech_business"):
+            found = scan(kb, fact, text)
+            mentions = _upgrade(mentions, found)
+            for s in found:
+                if not any(m.fact == s.fact and m.start >= 0 and not (s.end <= m.start or m.end <= s.start)
+                           for m in mentions):
+                    mentions.append(s)
+        if open_question in ("groups", "gender", "tech_business", "needs"):
+            whole = text.strip("。.!！ ")
+            if open_question in ("gender",) and whole and len(whole) <= 4:
+                # a one-character answer to the gender question (女, 男的)
+                value = canonical_value(kb, "gender", whole)
+                if value and not any(m.fact == "gender" for m in mentions):
+                    mentions.append(Mention("gender", value, 0, len(text)))
+    if negation if negation is not None else not is_payload:
+        for m in mentions:
+            if m.start >= 0:
+                m.negated = negated_at(text, m.start)
+
+    for m in sorted(mentions, key=lambda m: m.start):
+        value = _value_of(kb, m.fact, m.value)
+        if m.negated:
+            reading.negated.setdefault(m.fact, [])
+            if value not in reading.negated[m.fact]:
+                reading.negated[m.fact].append(value)
+            if m.fact in ("gender", "tech_business"):
+                flipped = _flip(kb, m.fact, value)
+                if flipped is not None:
+                    reading.facts[m.fact] = flipped
+            continue
+        if m.fact in LIST_FACTS:
+            values = reading.facts.setdefault(m.fact, [])
+            if value not in values:
+                values.append(value)
+        else:
+            reading.facts[m.fact] = value
+    # a place inside a group's name is not where the person is (台湾青年, 香港同胞)
+    place_text = text
+    spans = [(m.start, m.end) for m in mentions if m.fact == "groups" and m.start >= 0]
+    for start, end in spans:
+        place_text = place_text[:start] + "，" * (end - start) + place_text[end:]
+    places = [e for e in entities or [] if not (
+        isinstance(e.get("start"), int) and any(s <= e["start"] < t for s, t in spans))]
+    _read_place(kb, reading, place_text, places, open_question, is_payload)
+    return reading
+
+
+def _read_place(kb: KnowledgeBase, reading: Reading, text: str, entities: list[dict],
+                open_question: str | None, is_payload: bool) -> None:
+    gaz = kb.gazetteer
+    named = [str(e.get("value")).strip() for e in entities or []
+             if e.get("entity") == "region" and e.get("value") is not None]
+    if is_payload:
+        places = [p for p in (gaz.resolve(name) for name in named) if p is not None]
+        if places:  # the most specific of the places named (长春 + 二道区)
+            reading.place = max(places, key=lambda p: len(p.chain))
+            reading.facts["region"] = reading.place.qualified_name
+        else:
+            unknown = [n for n in named if n.endswith(PLACE_SUFFIXES)]
+            if unknown:
+                reading.facts["region"] = unknown[0]
+        return
+    place = _current_place(gaz, text) if text else None
+    if place is None:
+        for name in named:
+            place = gaz.resolve(name)
+            if place is not None:
+                break
+    if place is not None:
+        reading.place = place
+        reading.facts["region"] = place.qualified_name  # resolves back to exactly this place
+        return
+    if text and len(text) <= 30:
+        bare = _FILLERS.sub("", text)
+        if bare != text:
+            place = gaz.resolve(bare)  # "请问昆山" -> 昆山 as a whole answer
+            if place is not None:
+                reading.place = place
+                reading.facts["region"] = place.qualified_name
+                return
+        for candidate in dict.fromkeys([text, bare, *_CLAUSES.split(bare)]):
+            if candidate and gaz.resolve(candidate) is None:
+                reading.suggestion = gaz.suggest(candidate)
+                if reading.suggestion is not None:
+                    return
+    for name in named:
+        if name.endswith(PLACE_SUFFIXES) and len(name) >= 2:
+            # an unknown place ("火星市") still gets the "not covered" answer;
+            # a word the NLU mistook for a place ("新能源") is ignored
+            reading.unknown_place = name
+            reading.facts["region"] = name
+            return
+    if text:
+        reading.vague_place = gaz.vague(text)
+
+
+# A place in a clause that tells where the person was, not where they are:
+# "在广东打了十年工，今年回老家了" -> not 广东.
+_AWAY = re.compile(r"打工|打了.{0,4}工|务工|工作过|上过学|读书|读完|留学|出差|旅游|当兵|服役")
+_CLAUSES = re.compile(r"[，,。；;！!？?\n]")
+# what people put before an answer: 呃，柳洲 / 请问昆山 / 那个南寕
+_FILLERS = re.compile(r"^(?:(?:呃|嗯|额|哦|啊|唔|请问|那个|就是|哈哈|我想问一下|问一下|我说|是)[，,。\s]*)+")
+
+
+def _current_place(gaz, text: str):
+    """The place the person is in: the deepest place named, ignoring clauses
+    about where they worked or studied before (unless nothing else is named)."""
+    clauses = [c for c in _CLAUSES.split(text) if c]
+    if len(clauses) <= 1 and not _AWAY.search(text):
+        return gaz.resolve(text)
+    here = [c for c in clauses if not _AWAY.search(c)]
+    found = [p for p in (gaz.resolve(c) for c in here) if p is not None]
+    if found:
+        return max(found, key=lambda p: len(p.chain))
+    if any(_AWAY.search(c) for c in clauses):
+        return None
+    return gaz.resolve(text)
+
+
+def facts_from_entities(kb: KnowledgeBase, entities: list[dict], text: str | None = None) -> dict:
+    """The facts some entities state, without reading the text itself (the NLU
+    gate's ground truth); with the text, negated mentions are dropped or flipped."""
+    reading = read(kb, text or "", entities, None, is_payload=True, negation=text is not None)
+    return reading.facts
+
+
+def merge_facts(slots: dict, updates: dict, negated: dict | None = None) -> dict:
+    """New facts add to lists (我还是大学生) and replace single values (我其实在南宁);
+    a negated list value is removed (我不是大学生)."""
+    changed = {}
+    for fact, value in updates.items():
+        if fact in LIST_FACTS:
+            current = list(slots.get(fact) or [])
+            merged = current + [v for v in value if v not in current]
+            if merged != current or slots.get(fact) is None:
+                changed[fact] = merged
+        elif slots.get(fact) != value:
+            changed[fact] = value
+    for fact, values in (negated or {}).items():
+        if fact in LIST_FACTS:
+            base = changed.get(fact, slots.get(fact))
+            if base:
+                kept = [v for v in base if v not in values or v in updates.get(fact, ())]
+                if kept != list(base):
+                    changed[fact] = kept
+    return changed

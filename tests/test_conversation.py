@@ -1,0 +1,447 @@
+"""The dialogue policy (bot/conversation.py) on plain dicts: what the person
+would see and which slots change, without Rasa. NLU output is written by hand
+here (intent + entities); tests/integration runs the same turns on the model."""
+import pytest
+
+from actions.actions import engine
+from bot.conversation import SLOTS, Incoming, respond
+from bot.render import localize
+from bot.script import to_simplified
+
+
+def ent(entity, value, text=None, start=None):
+    e = {"entity": entity, "value": value}
+    if text is not None:
+        e["start"] = text.index(value) if start is None else start
+        e["end"] = e["start"] + len(value)
+    return e
+
+
+class Chat:
+    """A conversation with the core: slots carried from turn to turn."""
+
+    def __init__(self, **slots):
+        self.slots = {name: None for name in SLOTS}
+        self.slots["page"] = 0
+        self.slots.update(slots)
+        self.replies = []
+
+    def say(self, text, intent="inform", entities=()):
+        out = respond(engine(), dict(self.slots), Incoming(text, intent, list(entities)))
+        if out.reset:
+            self.slots = {name: None for name in SLOTS}
+        self.slots.update(out.slots)
+        self.changes = out.slots
+        self.replies = localize(out.replies, self.slots.get("script"))
+        return self
+
+    @property
+    def text(self):
+        return "\n".join(r.text for r in self.replies)
+
+    @property
+    def buttons(self):
+        return [b for r in self.replies for b in r.buttons]
+
+
+def asks(chat, fact):
+    return chat.slots["question"] == fact and engine().kb.facts[fact].question in chat.text
+
+
+LIUZHOU_VETERAN = dict(region="柳州", groups=["veteran"], gender="male", tech_business=False,
+                       needs=["financing"])
+
+
+# ---- filling facts -----------------------------------------------------------
+
+def test_one_message_fills_several_facts():
+    text = "我是退伍军人，在柳州，想贷款开个汽修店"
+    c = Chat().say(text, entities=[ent("group", "退伍军人", text), ent("region", "柳州", text),
+                                   ent("need", "贷款", text)])
+    assert c.slots["groups"] == ["veteran"] and c.slots["region"] == "广西壮族自治区柳州市" and c.slots["needs"] == ["financing"]
+
+
+def test_same_entity_from_two_extractors_counts_once():
+    text = "我是退伍军人，在柳州"
+    c = Chat().say(text, entities=[ent("group", "veteran"), ent("group", "退伍军人", text)])
+    assert c.slots["groups"] == ["veteran"]
+
+
+def test_correction_replaces_region_and_adds_group():
+    text = "我其实在南宁，我还是大学生"
+    c = Chat(region="柳州", groups=["veteran"], page=2).say(
+        text, entities=[ent("region", "南宁", text), ent("group", "大学生", text)])
+    assert c.slots["region"] == "广西壮族自治区南宁市"
+    assert c.slots["groups"] == ["veteran", "university_student"]
+    assert c.slots["page"] == 0
+
+
+def test_bare_answer_in_traditional_fills_the_asked_fact():
+    c = Chat(question="region").say("圖們")
+    assert c.slots["region"] == "吉林省延边朝鲜族自治州图们市"
+    assert c.slots["script"] == "traditional"
+    assert to_simplified(c.text) != c.text, "the next question comes in Traditional"
+
+
+def test_skip_is_remembered_and_never_asked_again():
+    c = Chat(region="长春", groups=[], question="gender").say("不想说", "skip")
+    assert c.slots["skipped"] == ["gender"]
+    assert c.slots["question"] != "gender"
+
+
+def test_none_of_these_closes_the_groups():
+    c = Chat(region="柳州", question="groups").say("都不是", "none_of_these")
+    assert c.slots["groups"] == []
+
+
+def test_no_to_the_groups_question_means_none():
+    c = Chat(region="柳州", question="groups").say("不是", "deny")
+    assert c.slots["groups"] == []
+
+
+def test_a_word_mistaken_for_a_place_is_ignored():
+    c = Chat(region="柳州").say("我做新能源", entities=[ent("region", "新能源", "我做新能源")])
+    assert c.slots["region"] == "柳州"
+
+
+def test_not_a_tech_business():
+    text = "我们不是科技型企业"
+    c = Chat(region="长春").say(text, entities=[ent("tech_business", "不是科技型企业", text)])
+    assert c.slots["tech_business"] is False
+
+
+def test_yes_to_the_tech_question():
+    c = Chat(region="长春", question="tech_business").say("是的", "affirm")
+    assert c.slots["tech_business"] is True
+
+
+# ---- negation ------------------------------------------------------------------
+
+def test_not_x_but_y_gives_y_only():
+    text = "我不是大学生，我是退伍军人，在南宁"
+    c = Chat().say(text, entities=[ent("group", "大学生", text), ent("group", "退伍军人", text),
+                                   ent("region", "南宁", text)])
+    assert c.slots["groups"] == ["veteran"]
+    assert "在校大学生" not in c.text
+
+
+@pytest.mark.parametrize("text, term", [("我不是农民工", "农民工"), ("没当过兵", "当过兵"),
+                                        ("我并非大学生", "大学生")])
+def test_a_negated_group_is_never_added(text, term):
+    c = Chat(region="长春", question="groups").say(text, entities=[ent("group", term, text)])
+    assert not c.slots["groups"]
+    assert c.text, "the person still gets an answer"
+
+
+def test_a_negated_group_is_removed():
+    text = "说错了，我不是大学生"
+    c = Chat(region="长春", groups=["university_student", "veteran"]).say(
+        text, entities=[ent("group", "大学生", text)])
+    assert c.slots["groups"] == ["veteran"]
+
+
+def test_we_do_not_do_technology_answers_the_tech_question():
+    c = Chat(region="长春", groups=["veteran"], question="tech_business").say("我们不搞技术")
+    assert c.slots["tech_business"] is False
+
+
+def test_not_a_woman_sets_gender():
+    text = "我不是女的"
+    c = Chat(region="长春", question="gender").say(text, entities=[ent("gender", "女", text)])
+    assert c.slots["gender"] == "male"
+
+
+# ---- asking only what matters ----------------------------------------------------
+
+def test_region_is_asked_first():
+    text = "我是退役军人"
+    c = Chat().say(text, entities=[ent("group", "退役军人", text)])
+    assert asks(c, "region")
+
+
+def test_nothing_to_ask_when_the_outcome_is_settled():
+    c = Chat(region="图们", groups=["veteran"], gender="male").say(
+        "是科技型企业", entities=[ent("tech_business", "科技型企业", "是科技型企业")])
+    assert c.slots["question"] is None and "《" in c.text
+
+
+def test_at_most_one_refining_question():
+    text = "我是退役军人，在柳州"
+    c = Chat().say(text, entities=[ent("group", "退役军人", text), ent("region", "柳州", text)])
+    first = c.slots["question"]
+    assert first in ("gender", "tech_business")
+    c.say("跳过", "skip")
+    assert c.slots["question"] is None and "《" in c.text
+    assert c.slots["asked"] == [first]
+
+
+def test_outside_coverage_nothing_is_asked():
+    c = Chat().say("我是大学生，在北京", entities=[ent("group", "大学生", "我是大学生，在北京")])
+    assert c.slots["question"] is None
+    assert "吉林省" in c.text and "乌鲁木齐市" in c.text and "广西壮族自治区" in c.text
+    assert "《" not in c.text  # nothing recommended
+
+
+def test_question_has_buttons_and_skip():
+    c = Chat().say("我在长春想创业")
+    assert asks(c, "groups")
+    titles = [b.title for b in c.buttons]
+    assert "退役军人" in titles and "都不是" in titles and "跳过" in titles
+    veteran = next(b for b in c.buttons if b.title == "退役军人")
+    assert veteran.payload == '/inform{"group": "veteran"}'
+
+
+def test_a_button_answers_the_question():
+    c = Chat(question="groups", region="长春").say('/inform{"group": "veteran"}', "inform",
+                                                   [{"entity": "group", "value": "veteran"}])
+    assert c.slots["groups"] == ["veteran"]
+
+
+# ---- the answer ------------------------------------------------------------------
+
+def test_show_measures_cites_and_flags_the_ended_plan():
+    c = Chat(**dict(LIUZHOU_VETERAN, needs=[])).say("想贷款", entities=[ent("need", "贷款", "想贷款")])
+    text = c.text
+    assert "《广西双创三年行动计划（2021—2023年）》第" in text
+    assert "该计划执行期（2021—2023年）已结束，请向主管部门核实现行政策" in text
+    assert "牵头部门：" in text
+    numbered = [line for line in text.splitlines() if line[:2] in {f"{i}." for i in range(1, 10)}]
+    assert 1 <= len(numbered) <= 5
+    titles = [b.title for b in c.replies[-1].buttons]
+    assert "更多" in titles and "第1项详情" in titles
+
+
+def test_own_group_measures_come_first():
+    c = Chat(**dict(LIUZHOU_VETERAN, needs=[])).say("想贷款", entities=[ent("need", "贷款", "想贷款")])
+    first_title = c.text.split("\n\n")[1].split("\n")[0]
+    veteran_titles = {m.title for m in engine().kb.measures if "veteran" in m.conditions.get("groups", ())
+                      and m.doc == "guangxi-2021"}
+    assert first_title.split(". ", 1)[1] in veteran_titles
+
+
+def test_more_pages_on():
+    c = Chat(**LIUZHOU_VETERAN).say("更多", "more")
+    assert "6. " in c.text
+    assert c.slots["page"] == 1
+
+
+def test_details_quote_why_and_agencies():
+    c = Chat(**LIUZHOU_VETERAN).say("第2条详细说说", "details")
+    assert "原文：“" in c.text
+    assert "为什么适用您" in c.text and "柳州市" in c.text
+    assert "牵头部门：" in c.text and "的解释为准" in c.text
+    assert c.text.startswith("2. ")
+
+
+def test_details_by_button_entity():
+    c = Chat(**LIUZHOU_VETERAN).say('/details{"item": 3}', "details", [{"entity": "item", "value": 3}])
+    assert c.text.startswith("3. ")
+
+
+def test_details_for_a_missing_item_says_how_many():
+    c = Chat(**LIUZHOU_VETERAN).say("第99条", "details")
+    assert "第2项详细说说" in c.text
+
+
+def test_agencies_lists_lead_and_support():
+    c = Chat(**LIUZHOU_VETERAN).say("哪个部门负责", "ask_agency")
+    assert "牵头" in c.text and "配合" in c.text
+    assert "电话" in c.text  # says that the documents give no phone numbers
+
+
+def test_traditional_user_gets_traditional_answer():
+    c = Chat(**dict(LIUZHOU_VETERAN, script="traditional")).say("更多", "more")
+    assert to_simplified(c.text) != c.text
+    assert "廣西" in c.text
+
+
+def test_start_over_forgets_everything_but_the_script():
+    c = Chat(**dict(LIUZHOU_VETERAN, script="traditional")).say("/start_over", "start_over")
+    assert c.slots["region"] is None and c.slots["groups"] is None
+    assert c.changes == {"script": "traditional", "page": 0}
+    assert "重新開始" in c.text
+
+
+@pytest.mark.parametrize("words", ["重新开始", "/restart"])
+def test_restart_works_in_the_middle_of_a_question(words):
+    c = Chat(region="长春", question="groups", missed=1).say(words, "nlu_fallback")
+    assert c.slots["question"] is None and c.slots["region"] is None and c.slots["missed"] is None
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("😀😀😀", "nlu_fallback", "请用一两句话"),
+    ("<script>alert(1)</script>", "nlu_fallback", "请用一两句话"),
+    ("今天天气怎么样", "out_of_scope", "只能帮您查找创业扶持政策"),
+    ("I am a veteran in Nanning", "nlu_fallback", "Chinese"),
+])
+def test_odd_messages_get_a_friendly_reply(text, intent, expected):
+    c = Chat().say(text, intent)
+    assert expected in c.text
+
+
+def test_a_cut_message_says_so_and_asks_again():
+    c = Chat(region="长春", question="groups")
+    out = respond(engine(), c.slots, Incoming("创业" * 500, "inform", [], truncated=True))
+    text = "\n".join(r.text for r in out.replies)
+    assert "太长" in text and engine().kb.facts["groups"].question in text
+
+
+def test_bot_challenge_is_honest():
+    c = Chat().say("你是机器人吗", "bot_challenge")
+    assert "机器人" in c.text and "不是真人" in c.text
+
+
+# ---- off-script answers: never a dead end -------------------------------------------
+
+def test_just_these_to_the_tech_question_moves_on():
+    """The reproduction of issue 12: 就这些 at 科技型企业 used to loop and kill the conversation."""
+    c = Chat(region="柳州", groups=["veteran"], question="tech_business", asked=["tech_business"])
+    c.say("就这些", "none_of_these")
+    assert "《" in c.text and c.slots["question"] is None
+    assert "tech_business" in c.slots["skipped"]
+
+
+def test_a_repeated_answer_is_acknowledged_and_the_question_asked_again():
+    c = Chat().say("我在长春想创业")
+    c.say("长春")
+    assert "已经记下" in c.text and "长春市" in c.text
+    assert asks(c, "groups")
+
+
+def test_an_answer_that_answers_nothing_gets_the_question_once_then_moves_on():
+    c = Chat(region="长春", groups=["veteran"], question="gender", asked=["gender"])
+    c.say("嗯嗯这个嘛", "nlu_fallback")
+    assert c.text.startswith("抱歉，我没太明白") and asks(c, "gender")
+    assert c.text.count(engine().kb.facts["gender"].question) == 1
+    c.say("呃呃", "nlu_fallback")
+    assert "跳过" in c.text and c.slots["question"] is None and "《" in c.text
+
+
+def test_the_region_is_never_skipped_for_want_of_an_answer():
+    c = Chat(question="region", asked=["region"])
+    for _ in range(4):
+        c.say("这个嘛", "nlu_fallback")
+        assert asks(c, "region")
+
+
+def test_interruptions_during_a_question_are_answered_and_the_question_repeated():
+    for text, intent in [("你是机器人吗", "bot_challenge"), ("帮助", "help"), ("你好", "greet"),
+                         ("今天天气怎么样", "out_of_scope"), ("谢谢", "thanks")]:
+        c = Chat(region="长春", question="groups").say(text, intent)
+        assert asks(c, "groups"), text
+        assert len({r.text for r in c.replies}) == len(c.replies)
+
+
+def test_listing_requests_during_a_question_answer_from_the_current_profile():
+    c = Chat(region="长春", groups=["university_student"], gender="female", question="tech_business")
+    c.say("第2条详细说说", "details")
+    assert c.text.startswith("2. ") and asks(c, "tech_business")
+
+
+def test_listing_request_before_any_profile_asks_for_the_region():
+    c = Chat().say("更多", "more")
+    assert "还没有查询结果" in c.text and asks(c, "region")
+
+
+def test_every_reply_is_distinct_and_non_empty():
+    c = Chat(region="长春", question="groups")
+    for text, intent in [("随便", "skip"), ("嗯", "affirm"), ("好的", "affirm"), ("算了", "skip"),
+                         ("都没有", "none_of_these"), ("123", "nlu_fallback"), ("?", "nlu_fallback")]:
+        c.say(text, intent)
+        texts = [r.text for r in c.replies]
+        assert texts and all(t.strip() for t in texts), text
+        assert len(set(texts)) == len(texts), text
+
+
+@pytest.mark.parametrize("text", ["东北那边", "老家在村里", "南方"])
+def test_a_vague_place_gets_the_region_question_with_a_hint(text):
+    c = Chat(question="region").say(text)
+    assert "范围有点大" in c.text and asks(c, "region")
+
+
+@pytest.mark.parametrize("typo, meant", [("柳洲", "柳州市"), ("南寕", "南宁市"), ("图门", "图们市"),
+                                         ("乌鲁木其", "乌鲁木齐市"), ("我在柳洲", "柳州市")])
+def test_a_near_miss_place_gets_did_you_mean(typo, meant):
+    c = Chat().say(typo)
+    assert f"您是说“{meant}”吗" in c.text
+    assert [b.title for b in c.buttons] == ["是", "不是"]
+    c.say("是", "affirm")
+    assert engine().kb.gazetteer.resolve(c.slots["region"]).name == meant
+    assert c.slots["suggested_region"] is None
+
+
+def test_no_to_did_you_mean_asks_the_region_again():
+    c = Chat().say("柳洲").say("不是", "deny")
+    assert asks(c, "region") and c.slots["region"] is None
+
+
+def test_did_you_mean_keeps_the_other_facts_of_the_message():
+    text = "我是退役军人，在柳洲"
+    c = Chat().say(text, entities=[ent("group", "退役军人", text)])
+    assert c.slots["groups"] == ["veteran"] and "柳州市" in c.text
+    c.say("对", "affirm")
+    assert "柳州市" in c.slots["region"] and c.slots["question"] in ("tech_business", "gender", None)
+
+
+@pytest.mark.parametrize("place, province", [("昆山", "江苏省"), ("义乌", "浙江省"), ("我在顺德", "广东省")])
+def test_a_county_outside_coverage_gets_the_coverage_answer(place, province):
+    c = Chat(question="region").say(place)
+    assert province in c.slots["region"]
+    assert "不在本知识库覆盖的地区内" in c.text and "抱歉" not in c.text
+
+
+def test_a_place_where_the_person_worked_is_not_where_they_are():
+    c = Chat().say("在广东打了十年工，今年回老家了，想在村里搞养殖")
+    assert c.slots["groups"] == ["returning_migrant_worker"]
+    assert c.slots["region"] is None and asks(c, "region")
+
+
+def test_graduates_are_not_students():
+    c = Chat().say("我去年研究生毕业")
+    assert c.slots["groups"] == ["college_graduate"]
+
+
+@pytest.mark.parametrize("text, intent", [("5万", "goodbye"), ("嗯，0", "goodbye"), ("请问3吧", "goodbye"),
+                                          ("嗯嗯", "thanks"), ("1", "greet")])
+def test_a_number_or_filler_misread_as_a_social_intent_does_not_end_the_question(text, intent):
+    c = Chat(region="长春", question="groups").say(text, intent)
+    assert asks(c, "groups") and "祝您创业顺利" not in c.text and "不客气" not in c.text
+
+
+def test_a_real_goodbye_is_answered():
+    assert "祝您创业顺利" in Chat(region="长春").say("好的，再见", "goodbye").text
+
+
+@pytest.mark.parametrize("text", ["嗯，I am a veteran in Nanning", "안녕하세요", "Bonjour", "مرحبا",
+                                  "请问Hola, ¿cómo estás?"])
+def test_other_languages_get_the_bilingual_reply(text):
+    c = Chat(region="长春", question="groups").say(text, "greet")
+    assert "Chinese" in c.text and "中文" in c.text and asks(c, "groups")
+
+
+@pytest.mark.parametrize("text, intent", [("好的", "affirm"), ("嗯", "affirm"), ("行吧", "affirm")])
+def test_a_filler_is_not_a_yes_to_the_tech_question(text, intent):
+    c = Chat(region="长春", groups=["veteran"], question="tech_business").say(text, intent)
+    assert c.slots["tech_business"] is None and asks(c, "tech_business")
+
+
+@pytest.mark.parametrize("text", ["算是吧", "是的", "对"])
+def test_yes_in_words_answers_the_tech_question(text):
+    c = Chat(region="长春", groups=["veteran"], question="tech_business").say(text, "affirm")
+    assert c.slots["tech_business"] is True
+
+
+@pytest.mark.parametrize("text", ["呃，柳洲", "请问南寕", "那个图门"])
+def test_a_near_miss_after_a_filler_still_gets_did_you_mean(text):
+    assert "您是说" in Chat(question="region").say(text).text
+
+
+def test_a_place_inside_a_group_name_is_not_the_region():
+    text = "我是台湾青年"
+    c = Chat().say(text, entities=[ent("group", "台湾青年", text), ent("region", "台湾", text)])
+    assert c.slots["groups"] == ["hk_macao_taiwan"] and c.slots["region"] is None and asks(c, "region")
+
+
+def test_a_negation_alone_at_the_start_moves_on_to_the_region():
+    c = Chat().say("那个不是农民工")
+    assert "不是返乡农民工" in c.text and asks(c, "region")

@@ -593,9 +593,10 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict) ->
 
 
 def _group_word(fv: FactValue, quote: str) -> str | None:
-    """The longest of the group's words that the (Simplified) quote uses."""
-    found = [w for w in fv.words() if w in quote]
-    return max(found, key=len) if found else None
+    """The first of the group's words (label parts, then synonyms, in order) that
+    the (Simplified) quote uses; words shorter than 3 characters (返乡, 农民) say
+    too little about who is meant and are not quoted back."""
+    return next((w for w in fv.words() if len(w) >= 3 and w in quote), None)
 
 
 def _with_neighbours(measures: list, facts: dict) -> list:

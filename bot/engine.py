@@ -1,7 +1,9 @@
 """The matching engine: a profile in, three-valued verdicts per measure out.
 
 eligible  every condition holds
-possible  no condition fails, some facts are still unknown
+possible  no condition fails, some facts are still unknown; or the text names
+          a group next to one of the person's (rules/facts.yml `neighbours`):
+          then a plain-words note says what to confirm, and with whom
 (dropped) some condition fails
 
 The region condition is implied by the measure's document: a document covers
@@ -12,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from . import texts
 from .kb import KnowledgeBase, Measure
 from .profile import Profile
 
@@ -27,6 +30,7 @@ class Verdict:
     open: list               # facts still unknown
     own_group: bool          # meant for one of the person's groups
     sort_key: tuple
+    confirm: list = None     # plain-words notes: what to confirm (neighbouring groups)
 
 
 @dataclass
@@ -80,7 +84,7 @@ class Engine:
     def _static_dict(self, m: Measure) -> dict:
         source = self.kb.sources[m.doc]
         agencies = self.kb.agencies
-        return {
+        out = {
             "id": m.id,
             "title": m.title,
             "summary": m.summary,
@@ -94,8 +98,31 @@ class Engine:
             "citation": source.citation(m.article),
             "expired": self.expired(m.doc),
             "expiry_note": self.expiry_note(m.doc),
-            "criteria_by": "、".join(agencies[a].full_name for a in m.lead),
+            "criteria_by": "、".join(agencies[a].full_name for a in m.lead) or None,
         }
+        if m.lead_reason:
+            out["lead_reason"] = m.lead_reason
+        if source.responsibility == "none":
+            out["no_responsible_unit"] = True
+            out["publisher"] = agencies[source.publisher].full_name
+        return out
+
+    def ask_whom(self, m: Measure) -> str:
+        """Whom the person should ask (the lead; a document naming no unit: nobody in particular)."""
+        if not m.lead:
+            return texts.ASK_LOCAL_OFFICE
+        return "或".join(self.kb.agencies[a].full_name for a in m.lead)
+
+    def neighbour_note(self, m: Measure, near: frozenset) -> str:
+        values = self.kb.facts["groups"].values
+        person = "、".join(values[g].short_label() for g in sorted(near))
+        named = [(g, w) for g, w in m.group_words if set(values[g].neighbours) & near]
+        words = [w for _, w in named if w]
+        if words:
+            return texts.NEIGHBOUR_NOTE.format(word="”“".join(dict.fromkeys(words)), person=person,
+                                               agency=self.ask_whom(m))
+        return texts.NEIGHBOUR_NOTE_LABEL.format(named="、".join(values[g].short_label() for g, _ in named),
+                                                 person=person, agency=self.ask_whom(m))
 
     def measure_dict(self, v: Verdict) -> dict:
         out = dict(self._static[v.measure.id])
@@ -104,6 +131,8 @@ class Engine:
         if v.open:
             out["open"] = list(v.open)
         out["own_group"] = v.own_group
+        if v.confirm:
+            out["confirm"] = list(v.confirm)
         return out
 
     # ---- evaluation -------------------------------------------------------
@@ -150,16 +179,21 @@ class Engine:
             open_facts.append("region")
         cond = m.conditions
         own_group = False
+        confirm = []
         groups = cond.get("groups")
         if groups is not None:
             if p.groups is None:
                 open_facts.append("groups")
             else:
                 hit = groups & p.groups
-                if not hit:
+                near = m.neighbour_groups & p.groups
+                if hit:
+                    own_group = True
+                    why.append("身份：" + "、".join(self._group_labels[g] for g in sorted(hit)) + " ✓")
+                elif near:
+                    confirm.append(self.neighbour_note(m, near))
+                else:
                     return None
-                own_group = True
-                why.append("身份：" + "、".join(self._group_labels[g] for g in sorted(hit)) + " ✓")
         else:
             why.append("身份：不限 ✓")
         for fact, known in (("gender", p.gender), ("tech_business", p.tech_business)):
@@ -172,14 +206,14 @@ class Engine:
                 return None
             else:
                 why.append(self._why_single(fact, want))
-        status = UNKNOWN if open_facts else TRUE
+        status = UNKNOWN if open_facts or confirm else TRUE
         sort_key = (
-            0 if own_group or "gender" in cond else 1,       # the person's own groups first
+            0 if own_group or confirm or "gender" in cond else 1,   # the person's own (or next) groups first
             needs_rank.get(m.category, len(needs_rank)),      # then by stated needs
             -self._doc_depth[m.doc],                          # local documents before provincial
             self._order[m.id],
         )
-        return Verdict(m, status, why, open_facts, own_group, sort_key)
+        return Verdict(m, status, why, open_facts, own_group, sort_key, confirm)
 
     def _why_single(self, fact: str, value) -> str:
         if fact == "gender":

@@ -1,13 +1,20 @@
 """Human-readable rendering of match results (the CLI's --explain)."""
 from __future__ import annotations
 
+from . import texts
+
 
 def explain_measure(m: dict, index: int | None = None) -> list[str]:
     head = f"{index}. " if index is not None else ""
     lines = [f"{head}{m['title']} —— {m['citation']}"]
     lines.append(f"   {m['summary']}")
-    lead = "、".join(m["agencies"]["lead"])
-    lines.append(f"   牵头部门：{lead}")
+    if m.get("no_responsible_unit"):
+        lines.append("   责任部门：" + texts.NO_UNIT.format(publisher=m["publisher"]))
+    else:
+        lead = "、".join(m["agencies"]["lead"])
+        if m.get("lead_reason"):
+            lead += texts.LEAD_REASON.format(reason=m["lead_reason"])
+        lines.append(f"   牵头部门：{lead}")
     if m["agencies"]["support"]:
         lines.append(f"   配合部门：{'、'.join(m['agencies']['support'])}")
     lines.append(f"   原文：“{m['quote']}”")
@@ -15,7 +22,12 @@ def explain_measure(m: dict, index: int | None = None) -> list[str]:
     if m.get("open"):
         lines.append(f"   待确认：{'、'.join(m['open_labels'])}" if m.get("open_labels") else
                      f"   待确认：{'、'.join(m['open'])}")
-    lines.append(f"   “符合条件”的具体标准以{m['criteria_by']}的解释为准。")
+    if m.get("confirm"):
+        lines.append(f"   待确认：{'；'.join(m['confirm'])}")
+    if m.get("no_responsible_unit"):
+        lines.append(f"   {texts.CRITERIA_NO_UNIT}")
+    else:
+        lines.append(f"   “符合条件”的具体标准以{m['criteria_by']}的解释为准。")
     if m.get("expiry_note"):
         lines.append(f"   ⚠ {m['expiry_note']}")
     return lines

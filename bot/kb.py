@@ -7,21 +7,25 @@ every problem, each as ``file:line: id: what is wrong``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from .regions import LEVELS, Gazetteer, Place, graft_counties
+from .script import to_simplified
 from .yamlio import LineDict, LineList, RulesSyntaxError, load_yaml
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
 FACT_ORDER = ("region", "groups", "gender", "tech_business", "needs")
 CONDITION_FACTS = ("groups", "gender", "tech_business")  # region is implied by the doc
-MEASURE_KEYS = {"id", "article", "title", "summary", "category", "conditions", "agencies", "quote", "note"}
-REQUIRED_MEASURE_KEYS = ("id", "article", "title", "summary", "category", "agencies", "quote")
+MEASURE_KEYS = {"id", "article", "title", "summary", "category", "conditions", "agencies", "quote", "note",
+                "lead_reason", "strict_groups"}
+REQUIRED_MEASURE_KEYS = ("id", "article", "title", "summary", "category", "quote")
 SOURCE_KEYS = {"id", "title", "short_title", "issuer", "number", "issued", "valid_until",
-               "period_label", "region", "script", "article_style", "articles"}
+               "period_label", "region", "script", "article_style", "articles",
+               "responsibility", "publisher"}
+RESPONSIBILITY = ("named", "none")   # sources.yml `responsibility`: does the text name responsible units?
 AGENCY_KEYS = {"id", "name", "full_name", "level", "region"}
 CHINESE_NUMERALS = "零一二三四五六七八九"
 
@@ -67,6 +71,17 @@ class Source:
     article_style: str
     articles: int
     text: str = field(repr=False)
+    responsibility: str = "named"   # "none": the text assigns no measure to any unit
+    publisher: str | None = None     # agency id of the office that presented the measures
+
+    def paragraph_of(self, passage: str) -> str:
+        """The paragraph of the text that holds `passage` (each article is one paragraph)."""
+        start = self.text.find(passage)
+        if start < 0:
+            return ""
+        begin = self.text.rfind("\n", 0, start) + 1
+        end = self.text.find("\n", start + len(passage))
+        return self.text[begin:end if end >= 0 else len(self.text)]
 
     def article_label(self, article: int) -> str:
         if self.article_style == "chinese":
@@ -91,6 +106,16 @@ class FactValue:
     value: str
     label: str
     synonyms: tuple
+    neighbours: tuple = ()   # groups only: the neighbouring groups (made symmetric on load)
+
+    def short_label(self) -> str:
+        """在校大学生（含高职、研究生） -> 在校大学生; 返乡农民工/返乡下乡创业人员 -> 返乡农民工"""
+        return self.label.split("（")[0].split("/")[0]
+
+    def words(self) -> tuple:
+        """What a text may call this group: the label's parts and the synonyms."""
+        parts = [w for w in self.label.replace("（", "/").replace("）", "").split("/") if w]
+        return tuple(dict.fromkeys(parts + list(self.synonyms)))
 
 
 @dataclass(frozen=True)
@@ -118,6 +143,10 @@ class Measure:
     note: str | None
     file: str
     line: int
+    lead_reason: str | None = None        # the text's words naming the acting office (lead)
+    strict_groups: str | None = None      # why the neighbouring groups are ruled out
+    neighbour_groups: frozenset = frozenset()   # groups next to `groups` shown as possible
+    group_words: tuple = ()               # ((group, the word the quote uses for it or None), ...)
 
 
 @dataclass
@@ -237,6 +266,18 @@ def _load_sources(c: _Collector, regions: Gazetteer | None) -> dict:
             continue
         if regions is not None and _is_text(item.get("region")) and not regions.find(item["region"]):
             c.add(path, item.line_of("region"), sid, f"unknown region `{item['region']}` (not in regions.yml)")
+        responsibility = item.get("responsibility", "named")
+        if responsibility not in RESPONSIBILITY:
+            c.add(path, item.line_of("responsibility"), sid,
+                  "`responsibility` must be named (the text names responsible units) or none")
+            ok = False
+        publisher = item.get("publisher")
+        if publisher is not None and not _is_text(publisher):
+            c.add(path, item.line_of("publisher"), sid, "`publisher` must be an agency id")
+            ok = False
+        if responsibility == "none" and publisher is None:
+            c.add(path, item.line, sid, "`responsibility: none` needs `publisher:` (who presented the measures)")
+            ok = False
         text_path = c.root / "sources" / f"{sid}.txt"
         text = ""
         if not text_path.is_file():
@@ -250,8 +291,9 @@ def _load_sources(c: _Collector, regions: Gazetteer | None) -> dict:
                 number=item.get("number"), issued=issued, valid_until=until,
                 period_label=item.get("period_label"), region=item["region"],
                 script=item.get("script", "simplified"), article_style=style,
-                articles=articles, text=text)
+                articles=articles, text=text, responsibility=responsibility, publisher=publisher)
     return sources
+
 
 
 def _load_regions(c: _Collector) -> Gazetteer | None:
@@ -374,12 +416,41 @@ def _load_facts(c: _Collector) -> dict:
             if not isinstance(synonyms, list) or not all(_is_text(s) for s in synonyms):
                 c.add(path, spec.line_of("synonyms"), f"{name}.{value}", "`synonyms` must be a list of text")
                 synonyms = []
-            values[str(value)] = FactValue(str(value), spec["label"], tuple(synonyms))
+            for key in sorted(set(spec) - {"label", "synonyms", "neighbours"}):
+                c.add(path, spec.line_of(key), f"{name}.{value}", f"unknown key `{key}` (label, synonyms, neighbours)")
+            neighbours = spec.get("neighbours") or []
+            if neighbours and name != "groups":
+                c.add(path, spec.line_of("neighbours"), f"{name}.{value}", "`neighbours` are only for groups")
+                neighbours = []
+            if not isinstance(neighbours, list) or not all(_is_text(n) for n in neighbours):
+                c.add(path, spec.line_of("neighbours"), f"{name}.{value}", "`neighbours` must be a list of groups")
+                neighbours = []
+            values[str(value)] = FactValue(str(value), spec["label"], tuple(synonyms), tuple(neighbours))
         if name != "region" and not values:
             c.add(path, line, name, "`values` are required")
+        if name == "groups":
+            values = _symmetric_neighbours(c, path, item, values)
         facts[name] = FactDef(name, kind, item.get("label", name), item.get("question", ""),
                               tuple(item.get("buttons") or ()), values)
     return facts
+
+
+def _symmetric_neighbours(c: _Collector, path: Path, item: LineDict, values: dict) -> dict:
+    """Check the `neighbours` of each group and make the relation symmetric
+    (it is written once, on one side)."""
+    pairs = set()
+    for value, fv in values.items():
+        line = item["values"][value].line_of("neighbours") if isinstance(item["values"][value], LineDict) else 0
+        for other in fv.neighbours:
+            if other not in values:
+                c.add(path, line, f"groups.{value}", f"unknown neighbour `{other}`; allowed: {', '.join(values)}")
+            elif other == value:
+                c.add(path, line, f"groups.{value}", "a group cannot be its own neighbour")
+            else:
+                pairs.add((value, other))
+                pairs.add((other, value))
+    return {v: replace(fv, neighbours=tuple(sorted(o for a, o in pairs if a == v)))
+            for v, fv in values.items()}
 
 
 def _check_condition(c, path, m: LineDict, mid: str, facts: dict, conditions) -> dict:
@@ -435,6 +506,10 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict) ->
         if path.stem != doc:
             c.add(path, data.line_of("doc"), path.stem, f"file name must be the doc id ({doc}.yml)")
         source = sources[doc]
+        if source.publisher is not None and source.publisher not in agencies:
+            c.add(path, data.line_of("doc"), doc,
+                  f"unknown agency `{source.publisher}` as the `publisher` of {doc} in sources.yml")
+            continue
         for m in data["measures"]:
             if not isinstance(m, LineDict):
                 c.add(path, getattr(data["measures"], "line", 0), doc, "each measure must be a mapping")
@@ -476,7 +551,34 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict) ->
                 bad = True
             lead, support = (), ()
             ag = m.get("agencies")
-            if "agencies" in m:
+            if source.responsibility == "none" and "agencies" in m:
+                c.add(path, m.line_of("agencies"), mid,
+                      f"{doc} names no responsible unit (sources.yml `responsibility: none`); leave out `agencies`")
+                bad = True
+            elif source.responsibility != "none" and "agencies" not in m:
+                c.add(path, m.line, mid, "missing `agencies`")
+                bad = True
+            lead_reason = m.get("lead_reason")
+            if "lead_reason" in m:
+                if not _is_text(lead_reason):
+                    c.add(path, m.line_of("lead_reason"), mid, "`lead_reason` must be the text's words naming who acts")
+                    bad = True
+                elif "agencies" not in m:
+                    c.add(path, m.line_of("lead_reason"), mid, "`lead_reason` without `agencies`")
+                    bad = True
+                elif _is_text(quote) and lead_reason not in quote and lead_reason not in source.paragraph_of(quote):
+                    c.add(path, m.line_of("lead_reason"), mid,
+                          "lead_reason not found verbatim in the quote or its article")
+                    bad = True
+            strict = m.get("strict_groups")
+            if "strict_groups" in m:
+                if not _is_text(strict):
+                    c.add(path, m.line_of("strict_groups"), mid, "`strict_groups` must say why (plain words)")
+                    bad = True
+                elif "groups" not in conditions:
+                    c.add(path, m.line_of("strict_groups"), mid, "`strict_groups` needs `conditions.groups`")
+                    bad = True
+            if "agencies" in m and source.responsibility != "none":
                 if not isinstance(ag, LineDict):
                     c.add(path, m.line_of("agencies"), mid, "`agencies` must have `lead:` and optional `support:`")
                     bad = True
@@ -498,8 +600,41 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict) ->
                     id=mid, doc=doc, article=article, title=m["title"].strip(),
                     summary=m["summary"].strip(), category=m["category"], conditions=conditions,
                     lead=lead, support=support, quote=quote, note=m.get("note"),
-                    file=c.display(path), line=m.line))
-    return measures
+                    file=c.display(path), line=m.line, lead_reason=lead_reason, strict_groups=strict))
+    return _with_neighbours(measures, facts)
+
+
+def _group_word(fv: FactValue, quote: str) -> str | None:
+    """The first of the group's words (label parts, then synonyms, in order) that
+    the (Simplified) quote uses; words shorter than 3 characters (返乡, 农民) say
+    too little about who is meant and are not quoted back."""
+    return next((w for w in fv.words() if len(w) >= 3 and w in quote), None)
+
+
+def _with_neighbours(measures: list, facts: dict) -> list:
+    """The neighbouring-group rule, compiled once: a measure whose text names
+    some groups is `possible` for the groups next to them, unless the text
+    rules them out (`strict_groups`) or the same article has a measure of its
+    own for that neighbour (then the text does speak about it)."""
+    if "groups" not in facts:
+        return measures
+    values = facts["groups"].values
+    per_article: dict = {}
+    for m in measures:
+        per_article.setdefault((m.doc, m.article), set()).update(m.conditions.get("groups", ()))
+    out = []
+    for m in measures:
+        groups = m.conditions.get("groups")
+        if not groups:
+            out.append(m)
+            continue
+        quote = to_simplified(m.quote)
+        words = tuple((g, _group_word(values[g], quote)) for g in sorted(groups))
+        near = frozenset()
+        if not m.strict_groups:
+            near = frozenset(n for g in groups for n in values[g].neighbours) - per_article[(m.doc, m.article)]
+        out.append(replace(m, neighbour_groups=near, group_words=words))
+    return out
 
 
 def validate(root: Path | str = DEFAULT_RULES_DIR) -> tuple[KnowledgeBase | None, list[Problem]]:

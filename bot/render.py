@@ -79,13 +79,33 @@ def profile_line(kb: KnowledgeBase, result: MatchResult, slots: dict) -> str:
     return "；".join(parts)
 
 
+def lead_text(m: dict) -> str:
+    """Who leads, as the listing says it: the lead agencies, or that the document names none."""
+    if m.get("no_responsible_unit"):
+        return texts.NO_UNIT.format(publisher=m["publisher"])
+    return "、".join(m["agencies"]["lead"])
+
+
+def lead_line(m: dict) -> str:
+    if m.get("no_responsible_unit"):
+        return "责任部门：" + lead_text(m)
+    return "牵头部门：" + lead_text(m)
+
+
+def possible_lines(m: dict) -> list[str]:
+    if m.get("status") != "possible":
+        return []
+    if m.get("confirm"):
+        return [texts.POSSIBLE_CONFIRM.format(note=note) for note in m["confirm"]]
+    return [texts.POSSIBLE_OPEN]
+
+
 def measure_line(n: int, m: dict) -> str:
     lines = [f"{n}. {m['title']}"]
     lines.append(f"   {m['summary']}")
-    lines.append(f"   牵头部门：{'、'.join(m['agencies']['lead'])}")
+    lines.append(f"   {lead_line(m)}")
     lines.append(f"   依据：{m['citation']}")
-    if m.get("status") == "possible":
-        lines.append("   （可能适用：还有信息未确认）")
+    lines.extend(f"   {line}" for line in possible_lines(m))
     if m.get("expiry_note"):
         lines.append(f"   ⚠ {m['expiry_note']}")
     return "\n".join(lines)
@@ -130,10 +150,18 @@ def details(n: int, m: dict) -> Reply:
              "为什么适用您：" + "；".join(m["why"])]
     if m.get("open"):
         lines.append("还需确认：" + "、".join(m["open"]))
-    lines.append("牵头部门：" + "、".join(m["agencies"]["lead"]))
+    if m.get("confirm"):
+        lines.append("还需确认：" + "；".join(m["confirm"]))
+    lead = lead_line(m)
+    if m.get("lead_reason"):
+        lead += texts.LEAD_REASON.format(reason=m["lead_reason"])
+    lines.append(lead)
     if m["agencies"]["support"]:
         lines.append("配合部门：" + "、".join(m["agencies"]["support"]))
-    lines.append(texts.CRITERIA.format(agency=m["criteria_by"]))
+    if m.get("no_responsible_unit"):
+        lines.append(texts.CRITERIA_NO_UNIT)
+    else:
+        lines.append(texts.CRITERIA.format(agency=m["criteria_by"]))
     if m.get("expiry_note"):
         lines.append(f"⚠ {m['expiry_note']}")
     return Reply("\n".join(lines), [Button(texts.AGENCIES_BUTTON, "/ask_agency"),
@@ -144,9 +172,13 @@ def agencies(items: list[dict], start: int, only: int | None = None) -> Reply:
     chosen = [(only, items[only - 1])] if only else list(enumerate(items[start:start + PAGE_SIZE], start + 1))
     lines = ["各项措施的负责部门："]
     for n, m in chosen:
-        line = f"{n}. {m['title']}：牵头 {'、'.join(m['agencies']['lead'])}"
+        if m.get("no_responsible_unit"):
+            line = f"{n}. {m['title']}：{lead_text(m)}"
+        else:
+            line = f"{n}. {m['title']}：牵头 {lead_text(m)}"
         if m["agencies"]["support"]:
             line += f"；配合 {'、'.join(m['agencies']['support'])}"
         lines.append(line)
-    lines.append("文件没有写明具体的办理窗口和电话，请向牵头部门咨询。")
+    whom = texts.ASK_LOCAL_OFFICE if all(m.get("no_responsible_unit") for _, m in chosen) else "牵头部门"
+    lines.append(f"文件没有写明具体的办理窗口和电话，请向{whom}咨询。")
     return Reply("\n".join(lines))

@@ -31,6 +31,17 @@ NOTHING_FOUND = ("根据您提供的信息，{where}暂时没有找到适用的�
 NO_RESULTS_YET = "还没有查询结果。请先告诉我您的身份和所在地。"
 BAD_ITEM = "请说清楚是第几项，比如“第2项详细说说”（当前共{n}项）。"
 CRITERIA = "“符合条件”的具体标准以{agency}的解释为准，办理前请向其咨询。"
+# A document that names no responsible unit (urumqi-2019): the office that
+# presented the measures is named as such, never as the one that defines 符合条件.
+NO_UNIT = "文件未指定责任部门（这些措施由{publisher}介绍发布）"
+CRITERIA_NO_UNIT = "文件未指定责任部门，也没有写明由谁认定“符合条件”，办理前请向当地有关主管部门咨询。"
+ASK_LOCAL_OFFICE = "当地有关主管部门"
+LEAD_REASON = "（文件写明：“{reason}”）"
+# The neighbouring-group rule (rules/facts.yml `neighbours`).
+NEIGHBOUR_NOTE = "文件写的是“{word}”，是否包括{person}请向{agency}确认"
+NEIGHBOUR_NOTE_LABEL = "此项面向{named}，文件没有提到{person}，是否适用请向{agency}确认"
+POSSIBLE_OPEN = "（可能适用：还有信息未确认）"
+POSSIBLE_CONFIRM = "（可能适用：{note}）"
 TOO_FAST = "您发消息太快了，请稍等一分钟再发。"
 SERVICE_UNAVAILABLE = "抱歉，系统正在维护或暂时繁忙，没能处理您的消息。请稍后再试，您之前的信息不会丢失。"
 # Off-script answers (bot/conversation.py)

@@ -19,6 +19,8 @@ from .kb import KnowledgeBase, Measure
 from .profile import Profile
 
 TRUE, UNKNOWN, FALSE = 1, 0, -1
+
+
 _LEVEL_DEPTH = {"province": 0, "prefecture": 1, "county": 2}
 
 
@@ -54,13 +56,17 @@ class MatchResult:
         return out
 
 
+def _today() -> dt.date:
+    return dt.date.today()
+
+
 class Engine:
     # the facts the bot may ask about, in order of preference on a tie
     QUESTION_ORDER = ("region", "groups", "gender", "tech_business")
 
     def __init__(self, kb: KnowledgeBase, today: dt.date | None = None):
         self.kb = kb
-        self.today = today or dt.date.today()
+        self._fixed_today = today   # tests pin a date; a server reads the clock per match
         self._group_labels = {v: fv.label for v, fv in kb.facts["groups"].values.items()}
         self._doc_depth = {}
         for sid, source in kb.sources.items():
@@ -68,6 +74,10 @@ class Engine:
             self._doc_depth[sid] = _LEVEL_DEPTH[places[0].level] if places else 0
         self._static = {m.id: self._static_dict(m) for m in kb.measures}
         self._order = {m.id: i for i, m in enumerate(kb.measures)}
+
+    @property
+    def today(self) -> dt.date:
+        return self._fixed_today or _today()
 
     # ---- static part of each measure, built once --------------------------
     def expired(self, doc: str) -> bool:
@@ -96,8 +106,6 @@ class Engine:
             "quote": m.quote,
             "valid_until": source.valid_until.isoformat() if source.valid_until else None,
             "citation": source.citation(m.article),
-            "expired": self.expired(m.doc),
-            "expiry_note": self.expiry_note(m.doc),
             "criteria_by": "、".join(agencies[a].full_name for a in m.lead) or None,
         }
         if m.lead_reason:
@@ -126,10 +134,14 @@ class Engine:
 
     def measure_dict(self, v: Verdict) -> dict:
         out = dict(self._static[v.measure.id])
+        # validity depends on the day of the match, not on when the server started
+        out["expired"] = self.expired(v.measure.doc)
+        out["expiry_note"] = self.expiry_note(v.measure.doc)
         out["why"] = list(v.why)
         out["status"] = "eligible" if v.status == TRUE else "possible"
         if v.open:
             out["open"] = list(v.open)
+            out["open_labels"] = [self.kb.facts[f].label for f in v.open]
         out["own_group"] = v.own_group
         if v.confirm:
             out["confirm"] = list(v.confirm)

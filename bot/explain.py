@@ -20,8 +20,7 @@ def explain_measure(m: dict, index: int | None = None) -> list[str]:
     lines.append(f"   原文：“{m['quote']}”")
     lines.append(f"   适用理由：{'；'.join(m['why'])}")
     if m.get("open"):
-        lines.append(f"   待确认：{'、'.join(m['open_labels'])}" if m.get("open_labels") else
-                     f"   待确认：{'、'.join(m['open'])}")
+        lines.append(f"   待确认：{'、'.join(m['open_labels'])}")
     if m.get("confirm"):
         lines.append(f"   待确认：{'；'.join(m['confirm'])}")
     if m.get("no_responsible_unit"):

@@ -149,7 +149,7 @@ def details(n: int, m: dict) -> Reply:
     lines = [f"{n}. {m['title']}（{m['citation']}）", "", f"原文：“{m['quote']}”", "",
              "为什么适用您：" + "；".join(m["why"])]
     if m.get("open"):
-        lines.append("还需确认：" + "、".join(m["open"]))
+        lines.append("还需确认：" + "、".join(m["open_labels"]))
     if m.get("confirm"):
         lines.append("还需确认：" + "；".join(m["confirm"]))
     lead = lead_line(m)

@@ -149,3 +149,27 @@ def test_quotes_are_verbatim(kb, match):
     result = match(region="图们")
     for m in result["possible"]:
         assert m["quote"] in kb.sources[m["doc"]].text
+
+
+def test_a_long_running_engine_notices_a_plan_expiring(kb, monkeypatch):
+    """Issue 13: "today" was read once when the action server started."""
+    import bot.engine as engine_module
+
+    monkeypatch.setattr(engine_module, "_today", lambda: dt.date(2023, 12, 31))
+    engine = Engine(kb)                       # started on the plan's last day
+    profile = parse_profile({"region": "柳州"}, kb)
+    assert engine.match(profile).as_dict(engine)["possible"][0]["expired"] is False
+    monkeypatch.setattr(engine_module, "_today", lambda: dt.date(2024, 1, 1))
+    assert engine.match(profile).as_dict(engine)["possible"][0]["expired"] is True
+
+
+def test_details_of_a_possible_measure_name_the_open_fact_in_words(kb):
+    """Issue 13: details said "还需确认：gender" (a raw fact id)."""
+    from bot import render
+
+    engine = Engine(kb, today=dt.date(2026, 11, 22))
+    result = engine.match(parse_profile({"region": "长春", "groups": ["university_student"]}, kb))
+    gendered = [engine.measure_dict(v) for v in result.possible if "gender" in v.open]
+    assert gendered
+    text = render.details(1, gendered[0]).text
+    assert "还需确认：性别" in text and "gender" not in text

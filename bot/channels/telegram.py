@@ -442,6 +442,7 @@ class TelegramInput(InputChannel):
         self.app = self.build_application()
         try:
             await self.app.initialize()      # getMe: checks the token, learns @username
+            await self.app.start()           # ready before Telegram is told where to send
             if self.mode == "webhook":
                 await self.app.bot.set_webhook(url=self.webhook_url, secret_token=self.secret_token,
                                                allowed_updates=ALLOWED_UPDATES)
@@ -452,7 +453,6 @@ class TelegramInput(InputChannel):
             raise TelegramConfigError(f"Telegram rejected {TOKEN_ENV} ({exc}). Check the token from @BotFather.")
         except TelegramError as exc:
             raise TelegramConfigError(f"Telegram channel ({self.mode}) cannot start: {exc}")
-        await self.app.start()
         logger.info("Telegram %s started for @%s", self.mode, self.app.bot.username)
 
     async def stop(self) -> None:

@@ -318,7 +318,7 @@ def test_one_conversation_in_order_and_others_meanwhile():
     async def slow_rasa(message):
         order.append(("start", message.sender_id, message.text))
         if message.text == "/skip":
-            await asyncio.sleep(0.6)
+            await asyncio.sleep(1.5)
         order.append(("end", message.sender_id, message.text))
 
     async def scenario():

@@ -1,62 +1,23 @@
-"""Telegram channel for `rasa run` (python-telegram-bot 22 on HTTPX; not Rasa's
-aiogram connector).
+"""Telegram channel for `rasa run` on python-telegram-bot 22's telegram.ext
+(not Rasa's aiogram connector); docs/telegram.md describes it for operators.
+Configured in credentials.telegram.yml (mode: polling | webhook, webhook_url,
+secret_token, base_url); the token comes only from env TELEGRAM_BOT_TOKEN.
 
-Configured in credentials.telegram.yml::
+telegram.ext does the Telegram work: the Application checks the token (getMe),
+its Updater polls (deleteWebhook, long getUpdates with back-off, the offset
+confirmed on stop), handlers route each update, Defaults set HTML and no link
+previews, and stop finishes the updates in progress.
 
-    bot.channels.telegram.TelegramInput:
-      mode: polling            # polling (default) | webhook
-      webhook_url:             # webhook mode: public https URL of /webhooks/telegram/webhook
-      secret_token:            # webhook mode; or env TELEGRAM_WEBHOOK_SECRET
-      base_url:                # optional: another Bot API server (tests use a fake one)
-
-The token comes only from the environment (TELEGRAM_BOT_TOKEN), so it never
-sits in a file; without it `rasa run` stops at start with an error naming it.
-
-Receiving
-  * polling: no public URL needed. After the server has started (and Rasa has
-    loaded the model), a task in the server's event loop calls deleteWebhook,
-    then getUpdates(offset, timeout) in a loop. Updates are processed in the
-    order received: one person's messages strictly one after another,
-    different conversations concurrently. On server stop the loop ends, the
-    messages being answered are finished, and the last offset is confirmed
-    to Telegram so nothing is answered twice after a restart. Only one process
-    may poll a bot: run several replicas in webhook mode.
-  * webhook: on server start, setWebhook(webhook_url, secret_token). Telegram
-    POSTs to /webhooks/telegram/webhook; a request whose header
-    X-Telegram-Bot-Api-Secret-Token is not the secret (compared in constant
-    time) gets 403 and nothing reaches Rasa. A body that is not JSON or not an
-    Update gets 400 and is logged. An update id seen recently is answered once.
-    The webhook is left in place on stop, so Telegram keeps updates during a
-    restart.
-
-Mapping
-  * /start -> "你好" (greeting), /help -> the help intent, /restart -> the
-    /start_over intent; other text (and other commands) go to Rasa unchanged,
-    with "@botname" mentions removed.
-  * Buttons are inline keyboards. A press is answered (answerCallbackQuery) and
-    its payload becomes the user message. callback_data holds at most 64
-    bytes: a payload that fits (all the bot's own, e.g.
-    /inform{"group": "returning_migrant_worker"}, /details{"item": 12}) is
-    sent as is, so a press works on any replica and after restarts. A longer
-    payload is replaced by a short id ("~" + hash) kept in a bounded in-memory
-    map of this process; on a miss (other replica, restart, evicted) the
-    person is asked to type instead.
-  * Replies are sent with parse_mode HTML and all bot text HTML-escaped (the
-    documents' text may contain < > &). A reply longer than Telegram's 4,096
-    characters is split at paragraph or line boundaries; the buttons go with
-    the last part.
-  * Stickers, photos, voice, documents, locations and edited messages get a
-    short "请发送文字消息，我只能读懂文字。" and nothing reaches Rasa.
-
-Group chats: each person has their own conversation. The sender id is the chat
-id in a private chat and "<chat_id>:<user_id>" in a group, so two people in
-one group never fill in each other's answers (a private chat with the bot and
-a group are separate conversations). In a group the bot only reacts to
-messages meant for it — commands (/start or /start@thisbot), messages that
-mention @thisbot, and replies to its messages — and answers as a reply to the
-person's message, so everyone sees whom an answer is for. A button pressed in
-a group counts for whoever pressed it. This behaves the same whether or not
-the bot's privacy mode (BotFather /setprivacy) is on. Channel posts are ignored.
+What this module adds: the webhook route in Rasa's Sanic server (403 without the
+secret, 400 for a body that is not an Update, 200 once handled); one
+conversation per person ("<chat_id>:<user_id>" in groups, where only commands,
+mentions and replies to the bot count); one conversation's updates in order
+(`PerConversationOrder`); re-delivered updates answered once; /start /help
+/restart mapped for Rasa; a fixed answer to non-text and edited messages;
+replies HTML-escaped, split under 4,096 characters, retried on flood control;
+callback data sent as is when it fits in 64 bytes (telegram.ext's
+arbitrary_callback_data would replace every payload with an id only this
+process knows), else a short id.
 """
 from __future__ import annotations
 
@@ -82,27 +43,25 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from telegram import (Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message,
                       ReplyParameters, Update)
-from telegram.constants import ParseMode
+from telegram.constants import InlineKeyboardButtonLimit, MessageLimit, ParseMode
 from telegram.error import Conflict, Forbidden, InvalidToken, RetryAfter, TelegramError
-from telegram.request import HTTPXRequest
+from telegram.ext import (Application, ApplicationBuilder, ApplicationHandlerStop, BaseUpdateProcessor,
+                          CallbackQueryHandler, CommandHandler, ContextTypes, Defaults, MessageHandler,
+                          TypeHandler, filters)
 
 logger = logging.getLogger(__name__)
-
-# httpx logs every request at INFO, with the token in the URL: keep it quiet
-# unless someone configured that logger on purpose.
-if logging.getLogger("httpx").level == logging.NOTSET:
-    logging.getLogger("httpx").setLevel(logging.WARNING)
 
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 SECRET_ENV = "TELEGRAM_WEBHOOK_SECRET"
 WEBHOOK_PATH = "/webhook"
 
-MAX_MESSAGE_LENGTH = 4096          # Bot API limit (after entity parsing)
-MAX_CALLBACK_BYTES = 64            # Bot API limit for callback_data
+MAX_MESSAGE_LENGTH = MessageLimit.MAX_TEXT_LENGTH                # 4096
+MAX_CALLBACK_BYTES = InlineKeyboardButtonLimit.MAX_CALLBACK_DATA  # 64
 ROW_WIDTH = 40                     # keyboard row budget in half-width columns
 MAX_PER_ROW = 3
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 GROUP_TYPES = ("group", "supergroup")
+MAX_CONCURRENT_UPDATES = 256
 STOP_GRACE_SECONDS = 15
 
 # What /start, /help and /restart send to Rasa.
@@ -115,7 +74,9 @@ BUTTON_EXPIRED = "这个按钮已失效，请直接输入文字告诉我。"
 CHOOSE = "请选择："
 
 _SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
-_COMMAND_RE = re.compile(r"^/([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]+))?(?:\s+(.*))?$", re.S)
+_COMMAND_RE = re.compile(r"^/(?P<name>[A-Za-z0-9_]+)(?:@(?P<bot>[A-Za-z0-9_]+))?(?:\s+(?P<rest>.*))?$", re.S)
+
+Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
 
 
 class TelegramConfigError(RasaException):
@@ -129,49 +90,27 @@ def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def _hard_wrap(line: str, limit: int) -> List[str]:
-    pieces, current = [], ""
-    for ch in line:
-        if utf16_len(current) + utf16_len(ch) > limit:
-            pieces.append(current)
-            current = ""
-        current += ch
-    return pieces + [current]
+def _fit(text: str, limit: int) -> str:
+    """The longest prefix of `text` of at most `limit` UTF-16 units."""
+    return text.encode("utf-16-le")[:2 * limit].decode("utf-16-le", errors="ignore")
 
 
 def split_message(text: str, limit: int = MAX_MESSAGE_LENGTH) -> List[str]:
-    """Split into parts of at most `limit` at line boundaries, preferring a blank
-    line (between paragraphs/measures) when that keeps a part at least half full;
-    a single line longer than `limit` is cut. The newline(s) at a cut are dropped."""
-    if utf16_len(text) <= limit:
-        return [text]
-    units: List[tuple] = []        # (separator before it, piece)
-    for p_no, paragraph in enumerate(text.split("\n\n")):
-        for l_no, line in enumerate(paragraph.split("\n")):
-            sep = "" if p_no == 0 and l_no == 0 else ("\n" if l_no else "\n\n")
-            wrapped = _hard_wrap(line, limit) if utf16_len(line) > limit else [line]
-            units.extend((sep if w_no == 0 else "", piece) for w_no, piece in enumerate(wrapped))
-
-    def size(chunk: List[tuple]) -> int:
-        return sum(utf16_len(sep) + utf16_len(piece) for sep, piece in chunk) - utf16_len(chunk[0][0])
-
-    parts: List[List[tuple]] = []
-    current: List[tuple] = []
-    for unit in units:
-        while current and size(current + [unit]) > limit:
-            cut = len(current)
-            for j in range(len(current) - 1, 0, -1):
-                if current[j][0] == "\n\n":
-                    if size(current[:j]) >= limit // 2:
-                        cut = j
-                    break
-            parts.append(current[:cut])
-            current = current[cut:]
-        current.append(unit)
-    if current:
-        parts.append(current)
-    texts = ["".join(sep + piece for sep, piece in chunk)[len(chunk[0][0]):] for chunk in parts]
-    return [t for t in texts if t.strip()] or [text[:limit]]
+    """Parts of at most `limit`, cut at the last blank line (between paragraphs or
+    measures) if that keeps the part at least half full, else at the last line
+    break, else (one line longer than `limit`) where the limit falls. The
+    newlines at a cut are dropped."""
+    parts = []
+    while utf16_len(text) > limit:
+        fits = len(_fit(text, limit))
+        cut = text[:fits + 2].rfind("\n\n")
+        if cut < 1 or utf16_len(text[:cut]) < limit // 2:
+            cut = text[:fits + 1].rfind("\n")
+        if cut < 1:
+            cut = max(fits, 1)
+        parts.append(text[:cut].rstrip("\n"))
+        text = text[cut:].lstrip("\n")
+    return [part for part in parts + [text] if part.strip()]
 
 
 def to_html(text: str) -> str:
@@ -242,9 +181,102 @@ def _retry_seconds(exc: RetryAfter) -> float:
     return wait.total_seconds() if isinstance(wait, dt.timedelta) else float(wait)
 
 
+# ---- who an update is from -------------------------------------------------
+
+def sender_id(update: Update) -> str:
+    """A conversation per person: the chat id in a private chat, "<chat_id>:<user_id>"
+    in a group (a button press counts for whoever pressed it)."""
+    chat, who = update.effective_chat, update.effective_sender   # anonymous admins post as the group
+    if chat is None:
+        return str(who.id) if who else ""
+    if chat.type in GROUP_TYPES:
+        return f"{chat.id}:{who.id if who else chat.id}"
+    return str(chat.id)
+
+
 def chat_of(recipient_id: Text) -> int:
     """Chat id from a sender id ("<chat_id>" or "<chat_id>:<user_id>")."""
     return int(str(recipient_id).split(":", 1)[0])
+
+
+def message_to_quote(update: Update) -> Optional[int]:
+    """In a group, answers quote the person's message; for a button press, the
+    message the bot's question answered, if the presser wrote it."""
+    chat = update.effective_chat
+    if chat is None or chat.type not in GROUP_TYPES:
+        return None
+    if update.callback_query is None:
+        return update.effective_message.message_id
+    original = getattr(update.effective_message, "reply_to_message", None)
+    if original is not None and original.from_user and original.from_user.id == update.effective_user.id:
+        return original.message_id
+    return None
+
+
+def topic_of(update: Update) -> Optional[int]:
+    """The forum topic the update came from, so the answer goes there too."""
+    message = update.effective_message
+    return message.message_thread_id if getattr(message, "is_topic_message", False) else None
+
+
+class ForThisBot(filters.MessageFilter):
+    """Private chats; in a group only a command for this bot, a mention of it or a reply to it."""
+
+    def filter(self, message: Message) -> bool:
+        if message.chat.type not in GROUP_TYPES:
+            return message.chat.type == "private"        # channel posts: never
+        bot = message.get_bot()
+        text = message.text or message.caption or ""
+        command = _COMMAND_RE.match(text.strip()) if message.text else None
+        if command and (command["bot"] or bot.username).lower() == bot.username.lower():
+            return True
+        if f"@{bot.username}".lower() in text.lower():
+            return True
+        replied = message.reply_to_message
+        return bool(replied and replied.from_user and replied.from_user.id == bot.id)
+
+
+FOR_THIS_BOT = ForThisBot()
+
+
+def rasa_text(text: str, username: str) -> Optional[str]:
+    """What Rasa gets for a typed text: "@thisbot" removed; None for /command@otherbot."""
+    text = text.strip()
+    command = _COMMAND_RE.match(text)
+    if command and command["bot"] and command["bot"].lower() != username.lower():
+        return None
+    if command:
+        text = "/" + command["name"] + (" " + command["rest"] if command["rest"] else "")
+    text = re.sub(re.escape("@" + username), " ", text, flags=re.I).strip()
+    return text or COMMANDS["start"]
+
+
+class PerConversationOrder(BaseUpdateProcessor):
+    """telegram.ext's hook for concurrency: updates of different conversations run
+    concurrently, those of one conversation strictly one after another."""
+
+    def __init__(self, max_concurrent_updates: int = MAX_CONCURRENT_UPDATES) -> None:
+        super().__init__(max_concurrent_updates)
+        self._last: Dict[str, asyncio.Future] = {}
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        key = sender_id(update) if isinstance(update, Update) else ""
+        previous = self._last.get(key)
+        done = self._last[key] = asyncio.get_running_loop().create_future()
+        try:
+            if previous is not None:
+                await asyncio.shield(previous)
+            await coroutine
+        finally:
+            done.set_result(None)
+            if self._last.get(key) is done:
+                del self._last[key]
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        pass
 
 
 # ---- output ----------------------------------------------------------------
@@ -279,54 +311,45 @@ class TelegramOutput(OutputChannel):
         for b in buttons:
             title = str(b.get("title") or b.get("payload") or "").strip()
             payload = str(b.get("payload") or title)
-            if not title:
-                continue
-            made.append((InlineKeyboardButton(title, callback_data=self.callbacks.encode(payload)), title))
+            if title:
+                made.append((InlineKeyboardButton(title, callback_data=self.callbacks.encode(payload)), title))
         return InlineKeyboardMarkup(keyboard_rows(made)) if made else None
 
     async def _send(self, recipient_id: Text, text: Optional[Text], markup: Optional[InlineKeyboardMarkup]) -> None:
-        text = (text or "").strip()
+        text = (text or "").strip() or (CHOOSE if markup is not None else "")
         if not text:
-            if markup is None:
-                return
-            text = CHOOSE
-        chat_id = chat_of(recipient_id)
+            return
         parts = split_message(text)
         for i, part in enumerate(parts):
-            await self.send_part(chat_id, part, markup if i == len(parts) - 1 else None)
+            await self.send_part(chat_of(recipient_id), part, markup if i == len(parts) - 1 else None)
 
-    async def send_part(self, chat_id: int, text: str, markup: Optional[InlineKeyboardMarkup]) -> Optional[Message]:
-        kwargs: Dict[str, Any] = dict(
-            chat_id=chat_id, text=to_html(text), parse_mode=ParseMode.HTML, reply_markup=markup,
-            link_preview_options=LinkPreviewOptions(is_disabled=True))
-        if self.reply_to is not None:
-            kwargs["reply_parameters"] = ReplyParameters(self.reply_to, allow_sending_without_reply=True)
-        if self.thread_id is not None:
-            kwargs["message_thread_id"] = self.thread_id
+    async def send_part(self, chat_id: int, text: str, markup: Optional[InlineKeyboardMarkup]) -> None:
+        """One message; errors are logged, not raised into Rasa (the tracker must still be saved)."""
+        quote = ReplyParameters(self.reply_to, allow_sending_without_reply=True) if self.reply_to else None
         for attempt in range(3):
             try:
-                return await self.bot.send_message(**kwargs)
+                await self.bot.send_message(chat_id, to_html(text), reply_markup=markup, reply_parameters=quote,
+                                            message_thread_id=self.thread_id)
+                return
             except RetryAfter as exc:    # flood control: Telegram did not send it; wait and retry
                 seconds = _retry_seconds(exc)
                 if attempt == 2 or seconds > 60:
                     logger.error("Telegram flood control: message to chat %s dropped (retry after %ss)",
                                  chat_id, seconds)
-                    return None
+                    return
                 await asyncio.sleep(seconds)
             except Forbidden as exc:     # the person blocked the bot or left the group
                 logger.info("Telegram: cannot send to chat %s: %s", chat_id, exc)
-                return None
+                return
             except TelegramError as exc:
-                # Do not raise into Rasa: the tracker must still be saved.
                 logger.error("Telegram sendMessage to chat %s failed: %s", chat_id, exc)
-                return None
-        return None
+                return
 
 
 # ---- input -----------------------------------------------------------------
 
 class TelegramInput(InputChannel):
-    """Telegram input channel (polling or webhook) on python-telegram-bot 22."""
+    """Telegram input channel (polling or webhook) on telegram.ext."""
 
     @classmethod
     def name(cls) -> Text:
@@ -339,8 +362,7 @@ class TelegramInput(InputChannel):
         for key in sorted(set(credentials) - known):
             logger.warning("credentials: unknown key %r for the Telegram channel (known: %s)",
                            key, ", ".join(sorted(known)))
-        token = os.environ.get(TOKEN_ENV, "").strip()
-        return cls(token=token,
+        return cls(token=os.environ.get(TOKEN_ENV, "").strip(),
                    mode=credentials.get("mode") or "polling",
                    webhook_url=credentials.get("webhook_url"),
                    secret_token=credentials.get("secret_token") or os.environ.get(SECRET_ENV) or None,
@@ -378,236 +400,91 @@ class TelegramInput(InputChannel):
         self.secret_token = secret_token
         self.base_url = base_url
         self.base_file_url = base_file_url
-        self.poll_timeout = float(poll_timeout)
+        self.poll_timeout = int(poll_timeout)
         self.callbacks = CallbackData()
-        self.bot: Optional[Bot] = None
+        self.app: Optional[Application] = None
         self.on_new_message: Optional[Callable[[UserMessage], Awaitable[Any]]] = None
-        self._offset: Optional[int] = None
-        self._confirmed: Optional[int] = None
-        self._poll_task: Optional[asyncio.Task] = None
-        self._poll_request: Optional[asyncio.Future] = None
-        self._stopping = False
-        self._tails: Dict[str, asyncio.Task] = {}
-        self._inflight: set = set()
         self._seen: "OrderedDict[int, None]" = OrderedDict()
 
-    # -- lifecycle --
+    # -- the telegram.ext Application --
 
-    def make_bot(self) -> Bot:
-        kwargs: Dict[str, Any] = {}
+    def build_application(self) -> Application:
+        builder = (ApplicationBuilder().token(self.token)
+                   .defaults(Defaults(parse_mode=ParseMode.HTML,
+                                      link_preview_options=LinkPreviewOptions(is_disabled=True)))
+                   .concurrent_updates(PerConversationOrder())
+                   .connection_pool_size(64).read_timeout(15).pool_timeout(10)
+                   .job_queue(None))
         if self.base_url:
-            kwargs["base_url"] = self.base_url
+            builder.base_url(self.base_url)
         if self.base_file_url:
-            kwargs["base_file_url"] = self.base_file_url
-        return Bot(self.token,
-                   request=HTTPXRequest(connection_pool_size=64, read_timeout=15, pool_timeout=10),
-                   get_updates_request=HTTPXRequest(connection_pool_size=1, read_timeout=10),
-                   **kwargs)
+            builder.base_file_url(self.base_file_url)
+        if self.mode == "webhook":
+            builder.updater(None)        # updates arrive through our Sanic route
+        app = builder.build()
+        self.add_handlers(app)
+        return app
+
+    def add_handlers(self, app: Application) -> None:
+        """In group 0 the first handler that matches takes the update."""
+        app.add_handler(TypeHandler(Update, self.drop_duplicate), group=-1)
+        app.add_handler(CallbackQueryHandler(self.on_button))
+        app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE & FOR_THIS_BOT, self.answer_with(EDITED)))
+        for command, text in COMMANDS.items():     # also /start@thisbot; /start@otherbot falls through
+            app.add_handler(CommandHandler(command, self.forward_as(text)))
+        app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & FOR_THIS_BOT & filters.TEXT, self.on_text))
+        app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & FOR_THIS_BOT, self.answer_with(NOT_TEXT)))
+        app.add_error_handler(self.log_error)
 
     async def start(self) -> None:
-        self._stopping = False
-        self.bot = self.make_bot()
+        if logging.getLogger("httpx").level == logging.NOTSET:   # httpx logs every URL at INFO, token
+            logging.getLogger("httpx").setLevel(logging.WARNING)    # included, unless configured on purpose
+        self.app = self.build_application()
         try:
-            await self.bot.initialize()      # getMe: checks the token, learns @username
+            await self.app.initialize()      # getMe: checks the token, learns @username
+            await self.app.start()           # ready before Telegram is told where to send
+            if self.mode == "webhook":
+                await self.app.bot.set_webhook(url=self.webhook_url, secret_token=self.secret_token,
+                                               allowed_updates=ALLOWED_UPDATES)
+            else:
+                await self.app.updater.start_polling(timeout=self.poll_timeout, allowed_updates=ALLOWED_UPDATES,
+                                                     bootstrap_retries=3, error_callback=log_polling_error)
         except InvalidToken as exc:
             raise TelegramConfigError(f"Telegram rejected {TOKEN_ENV} ({exc}). Check the token from @BotFather.")
         except TelegramError as exc:
-            raise TelegramConfigError(f"Telegram channel: cannot reach the Bot API: {exc}")
-        if self.mode == "webhook":
-            try:
-                await self.bot.set_webhook(url=self.webhook_url, secret_token=self.secret_token,
-                                           allowed_updates=ALLOWED_UPDATES)
-            except TelegramError as exc:
-                raise TelegramConfigError(f"Telegram setWebhook({self.webhook_url}) failed: {exc}")
-            logger.info("Telegram webhook set for @%s: %s", self.bot.username, self.webhook_url)
-        else:
-            self._poll_task = asyncio.ensure_future(self._poll())
-            logger.info("Telegram polling started for @%s", self.bot.username)
+            raise TelegramConfigError(f"Telegram channel ({self.mode}) cannot start: {exc}")
+        logger.info("Telegram %s started for @%s", self.mode, self.app.bot.username)
 
     async def stop(self) -> None:
-        self._stopping = True
-        if self._poll_request is not None:
-            self._poll_request.cancel()
-        if self._poll_task is not None:
-            done, _ = await asyncio.wait([self._poll_task], timeout=5)
-            if not done:
-                self._poll_task.cancel()
-        if self._inflight:
-            await asyncio.wait(list(self._inflight), timeout=STOP_GRACE_SECONDS)
-        if self.bot is None:
+        """Polling: stop asking, confirm the last offset. Then finish the updates in progress."""
+        if self.app is None or not self.app.running:
             return
-        if self.mode == "polling" and self._offset is not None and self._offset != self._confirmed:
-            try:  # confirm what was handled, so it is not delivered again after a restart
-                await self.bot.get_updates(offset=self._offset, limit=1, timeout=0,
-                                           allowed_updates=ALLOWED_UPDATES)
-                self._confirmed = self._offset
-            except TelegramError as exc:
-                logger.warning("Telegram: could not confirm the last update: %s", exc)
+        if self.app.updater is not None and self.app.updater.running:
+            await self.app.updater.stop()
         try:
-            await self.bot.shutdown()
-        except Exception:  # noqa: BLE001 - closing connections only
-            logger.debug("Telegram bot shutdown failed", exc_info=True)
+            await asyncio.wait_for(self.app.stop(), STOP_GRACE_SECONDS)
+            await self.app.shutdown()
+        except asyncio.TimeoutError:
+            logger.warning("Telegram: updates still in progress after %ss at stop", STOP_GRACE_SECONDS)
         logger.info("Telegram channel stopped")
 
-    async def _poll(self) -> None:
-        assert self.bot is not None
-        backoff = 1.0
-        webhook_deleted = False
-        while not self._stopping:
-            try:
-                if not webhook_deleted:
-                    await self.bot.delete_webhook()
-                    webhook_deleted = True
-                self._poll_request = asyncio.ensure_future(self.bot.get_updates(
-                    offset=self._offset, timeout=int(self.poll_timeout), allowed_updates=ALLOWED_UPDATES,
-                    read_timeout=10))
-                updates = await self._poll_request
-                self._confirmed = self._offset
-            except asyncio.CancelledError:
-                if self._stopping:
-                    break
-                raise
-            except InvalidToken as exc:
-                logger.error("Telegram rejected %s while polling (%s); polling stopped.", TOKEN_ENV, exc)
-                break
-            except Conflict as exc:
-                logger.error("Telegram polling conflict (another process polls this bot, or a webhook is "
-                             "set): %s", exc)
-                webhook_deleted = "webhook" not in str(exc).lower()
-                await self._sleep(backoff)
-                backoff = min(backoff * 2, 30)
-                continue
-            except Exception as exc:  # noqa: BLE001 - network trouble: keep polling
-                logger.warning("Telegram getUpdates failed: %s; retrying in %.0fs", exc, backoff)
-                await self._sleep(backoff)
-                backoff = min(backoff * 2, 30)
-                continue
-            finally:
-                self._poll_request = None
-            backoff = 1.0
-            for update in updates:
-                self._offset = update.update_id + 1
-                self.dispatch(update)
+    # -- handlers --
 
-    async def _sleep(self, seconds: float) -> None:
-        end = asyncio.get_running_loop().time() + seconds
-        while not self._stopping and asyncio.get_running_loop().time() < end:
-            await asyncio.sleep(min(0.2, seconds))
-
-    # -- updates --
-
-    def dispatch(self, update: Update) -> "asyncio.Task":
-        """Handle `update` after the earlier updates of the same conversation."""
-        key = self.conversation_key(update)
-        previous = self._tails.get(key)
-
-        async def run() -> None:
-            if previous is not None:
-                await asyncio.wait([previous])
-            await self.handle_update(update)
-
-        task = asyncio.ensure_future(run())
-        self._tails[key] = task
-        self._inflight.add(task)
-
-        def done(t: asyncio.Task) -> None:
-            self._inflight.discard(t)
-            if self._tails.get(key) is t:
-                del self._tails[key]
-
-        task.add_done_callback(done)
-        return task
-
-    def conversation_key(self, update: Update) -> str:
-        message = update.effective_message
-        user = update.effective_user
-        chat = update.effective_chat
-        if update.callback_query is not None:
-            chat = message.chat if message is not None else None
-        if chat is None:
-            return f"user:{user.id if user else 0}"
-        who = message.sender_chat if (message is not None and message.sender_chat and not update.callback_query) \
-            else user
-        return self.sender_id(chat.id, chat.type, who.id if who else chat.id)
-
-    @staticmethod
-    def sender_id(chat_id: int, chat_type: str, user_id: int) -> str:
-        """A conversation per person: the chat in private, chat and person in a group."""
-        if chat_type in GROUP_TYPES:
-            return f"{chat_id}:{user_id}"
-        return str(chat_id)
-
-    async def handle_update(self, update: Update) -> None:
-        try:
-            if self._seen_before(update.update_id):
-                logger.debug("Telegram update %s already handled", update.update_id)
-                return
-            if update.callback_query is not None:
-                await self._callback(update)
-            elif update.message is not None:
-                await self._message(update, update.message, edited=False)
-            elif update.edited_message is not None:
-                await self._message(update, update.edited_message, edited=True)
-        except Exception:  # noqa: BLE001 - one bad update must not stop the channel
-            logger.exception("Telegram update %s failed", update.update_id)
-
-    def _seen_before(self, update_id: int) -> bool:
-        if update_id in self._seen:
-            return True
-        self._seen[update_id] = None
+    async def drop_duplicate(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """An update id seen recently (Telegram re-delivers) is handled once."""
+        if update.update_id in self._seen:
+            logger.debug("Telegram update %s already handled", update.update_id)
+            raise ApplicationHandlerStop
+        self._seen[update.update_id] = None
         while len(self._seen) > 4096:
             self._seen.popitem(last=False)
-        return False
 
-    def _addressed(self, message: Message) -> bool:
-        """In a group: a command, a mention of the bot, or a reply to the bot."""
-        assert self.bot is not None
-        text = message.text or message.caption or ""
-        match = _COMMAND_RE.match(text.strip()) if message.text else None
-        if match and (not match.group(2) or match.group(2).lower() == self.bot.username.lower()):
-            return True
-        if self.bot.username and f"@{self.bot.username}".lower() in text.lower():
-            return True
-        replied = message.reply_to_message
-        return bool(replied and replied.from_user and replied.from_user.id == self.bot.id)
+    async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        text = rasa_text(update.message.text, context.bot.username)
+        if text is not None:
+            await self.to_rasa(text, update)
 
-    def user_text(self, text: str) -> Optional[str]:
-        """What Rasa gets for a typed text, or None to ignore it."""
-        assert self.bot is not None
-        text = text.strip()
-        match = _COMMAND_RE.match(text)
-        if match:
-            command, target, rest = match.group(1), match.group(2), match.group(3)
-            if target and target.lower() != (self.bot.username or "").lower():
-                return None                       # /cmd@otherbot
-            if command.lower() in COMMANDS:
-                return COMMANDS[command.lower()]
-            text = "/" + command + (" " + rest if rest else "")
-        if self.bot.username:
-            text = re.sub(re.escape("@" + self.bot.username), " ", text, flags=re.I).strip()
-        return text or COMMANDS["start"]
-
-    async def _message(self, update: Update, message: Message, edited: bool) -> None:
-        chat = message.chat
-        if chat.type == "channel":
-            return
-        group = chat.type in GROUP_TYPES
-        if group and not self._addressed(message):
-            return
-        who = message.sender_chat or message.from_user      # anonymous admins post as the group
-        sender = self.sender_id(chat.id, chat.type, who.id if who else chat.id)
-        output = TelegramOutput(self.bot, self.callbacks, reply_to=message.message_id if group else None,
-                                thread_id=message.message_thread_id if message.is_topic_message else None)
-        if edited or message.text is None:
-            await output.send_text_message(sender, EDITED if edited else NOT_TEXT)
-            return
-        text = self.user_text(message.text)
-        if text is None:
-            return
-        await self._to_rasa(text, output, sender, update, chat, message.from_user)
-
-    async def _callback(self, update: Update) -> None:
-        assert self.bot is not None
+    async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
         try:
             await query.answer()
@@ -615,40 +492,63 @@ class TelegramInput(InputChannel):
             logger.info("Telegram answerCallbackQuery failed: %s", exc)
         if query.data is None:
             return
-        message = query.message
-        chat = message.chat if message is not None else None
-        chat_id = chat.id if chat is not None else query.from_user.id
-        chat_type = chat.type if chat is not None else "private"
-        group = chat_type in GROUP_TYPES
-        sender = self.sender_id(chat_id, chat_type, query.from_user.id)
-        reply_to = None
-        original = getattr(message, "reply_to_message", None)
-        if group and original is not None and original.from_user and original.from_user.id == query.from_user.id:
-            reply_to = original.message_id
-        thread_id = getattr(message, "message_thread_id", None) if getattr(message, "is_topic_message", False) \
-            else None
-        output = TelegramOutput(self.bot, self.callbacks, reply_to=reply_to, thread_id=thread_id)
         payload = self.callbacks.decode(query.data)
         if payload is None:
-            await output.send_text_message(sender, BUTTON_EXPIRED)
-            return
-        await self._to_rasa(payload, output, sender, update, chat, query.from_user)
+            await self.output_for(update).send_text_message(sender_id(update), BUTTON_EXPIRED)
+        else:
+            await self.to_rasa(payload, update)
 
-    async def _to_rasa(self, text: str, output: TelegramOutput, sender: str, update: Update, chat: Any,
-                       user: Any) -> None:
+    def forward_as(self, text: str) -> Callback:
+        async def forward(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            await self.to_rasa(text, update)
+        return forward
+
+    def answer_with(self, text: str) -> Callback:
+        async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            await self.output_for(update).send_text_message(sender_id(update), text)
+        return answer
+
+    async def log_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        logger.error("Telegram update %s failed", getattr(update, "update_id", None), exc_info=context.error)
+
+    def output_for(self, update: Update) -> TelegramOutput:
+        return TelegramOutput(self.app.bot, self.callbacks, reply_to=message_to_quote(update),
+                              thread_id=topic_of(update))
+
+    async def to_rasa(self, text: str, update: Update) -> None:
         assert self.on_new_message is not None
+        chat, user = update.effective_chat, update.effective_user
         metadata = {"telegram": {"update_id": update.update_id,
-                                 "chat_id": chat.id if chat is not None else None,
-                                 "chat_type": chat.type if chat is not None else None,
+                                 "chat_id": chat.id if chat else None, "chat_type": chat.type if chat else None,
                                  "user_id": user.id if user else None,
                                  "language_code": user.language_code if user else None}}
-        await self.on_new_message(UserMessage(text, output, sender, input_channel=self.name(),
-                                              message_id=f"tg-{update.update_id}", metadata=metadata))
+        await self.on_new_message(UserMessage(text, self.output_for(update), sender_id(update),
+                                              input_channel=self.name(), message_id=f"tg-{update.update_id}",
+                                              metadata=metadata))
+
+    # -- webhook --
+
+    def has_secret(self, request: Request) -> bool:
+        given = request.headers.get("X-Telegram-Bot-Api-Secret-Token") or ""
+        return bool(self.secret_token) and hmac.compare_digest(given.encode(), self.secret_token.encode())
+
+    def parse_update(self, body: bytes) -> Update:
+        """The Update in a webhook body; ValueError (or any de_json error) if it is not one."""
+        data = json.loads(body or b"")
+        if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+            raise ValueError("not an Update (no integer update_id)")
+        return Update.de_json(data, self.app.bot)
+
+    async def handle(self, update: Update) -> None:
+        """Handle a webhook update in telegram.ext, in its conversation's order. Shielded
+        so a dropped connection does not cancel a conversation turn half-way."""
+        processing = self.app.update_processor.process_update(update, self.app.process_update(update))
+        await asyncio.shield(self.app.create_task(processing, update=update))
 
     # -- Rasa --
 
     def get_output_channel(self) -> Optional[OutputChannel]:
-        return TelegramOutput(self.bot, self.callbacks) if self.bot is not None else None
+        return TelegramOutput(self.app.bot, self.callbacks) if self.app is not None else None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         self.on_new_message = on_new_message
@@ -668,23 +568,25 @@ class TelegramInput(InputChannel):
 
         @telegram_webhook.route(WEBHOOK_PATH, methods=["POST"])
         async def webhook(request: Request) -> HTTPResponse:
-            given = request.headers.get("X-Telegram-Bot-Api-Secret-Token") or ""
-            if not self.secret_token or not hmac.compare_digest(given.encode(), self.secret_token.encode()):
+            if not self.has_secret(request):
                 logger.warning("Telegram webhook: request without the right secret token from %s", request.ip)
                 return response.text("forbidden", status=403)
-            if self.bot is None:
+            if self.app is None or not self.app.running:
                 return response.text("not ready", status=503)
             try:
-                data = json.loads(request.body or b"")
-                if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
-                    raise ValueError("not an Update (no integer update_id)")
-                update = Update.de_json(data, self.bot)
+                update = self.parse_update(request.body)
             except Exception as exc:  # noqa: BLE001 - anything unparsable is the sender's error
                 logger.warning("Telegram webhook: malformed update (%s): %.300r", exc, request.body)
                 return response.text("malformed update", status=400)
-            # answered when handled (Telegram then sends the next one); shielded so a
-            # dropped connection does not cancel a conversation turn half-way
-            await asyncio.shield(self.dispatch(update))
+            await self.handle(update)
             return response.text("ok")
 
         return telegram_webhook
+
+
+def log_polling_error(exc: TelegramError) -> None:
+    """telegram.ext retries getUpdates with back-off; say why it failed."""
+    if isinstance(exc, Conflict):
+        logger.error("Telegram polling conflict (another process polls this bot, or a webhook is set): %s", exc)
+    else:
+        logger.warning("Telegram getUpdates failed: %s; retrying", exc)

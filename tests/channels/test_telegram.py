@@ -259,6 +259,16 @@ def test_long_reply_is_split_on_a_line_boundary_with_buttons_on_the_last_part():
     assert buttons_of(sent[1]) == [{"text": "更多", "callback_data": "/more"}]
 
 
+def test_split_prefers_a_paragraph_break_that_keeps_the_part_half_full():
+    paragraph = "\n".join(["政策" * 10] * 3)                       # 62 characters
+    parts = tg.split_message("\n\n".join([paragraph] * 3), limit=150)
+    assert parts == ["\n\n".join([paragraph] * 2), paragraph]
+    early = tg.split_message("短\n\n" + "\n".join(["政策" * 10] * 5), limit=150)
+    assert early[0].startswith("短\n\n政策") and len(early[0]) <= 150   # a break at 1 char is not taken
+    emoji = tg.split_message("😀" * 100, limit=150)                    # Telegram counts UTF-16 units
+    assert [len(p) for p in emoji] == [75, 25]
+
+
 def test_group_members_have_their_own_conversations():
     username = BOT_USER["username"]
 
@@ -275,6 +285,55 @@ def test_group_members_have_their_own_conversations():
         (f"{GROUP}:1", "你好"), (f"{GROUP}:2", "我是退役军人"), (f"{GROUP}:1", "/skip")]
     assert all(s["chat_id"] == str(GROUP) for s in sent)
     assert "reply_parameters" in sent[0] and "reply_parameters" in sent[1]   # answers as replies
+
+
+def test_in_a_group_replies_to_the_bot_count_and_answers_stay_in_the_topic():
+    bot_message = {"message_id": 900, "date": 0, "chat": {"id": GROUP, "type": "supergroup", "title": "群"},
+                   "from": BOT_USER, "text": "您在哪个城市？"}
+    person_message = {"message_id": 901, "date": 0, "chat": {"id": GROUP, "type": "supergroup", "title": "群"},
+                      "from": {"id": 5, "is_bot": False, "first_name": "小李"}, "text": "我问问"}
+
+    async def scenario():
+        async with Harness() as h:
+            await h.post(text_update(1, "柳州", chat_id=GROUP, user_id=5, kind="supergroup",
+                                     reply_to_message=bot_message, message_thread_id=77, is_topic_message=True))
+            await h.post(text_update(2, "柳州", chat_id=GROUP, user_id=5, kind="supergroup",
+                                     reply_to_message=person_message))            # a reply to someone else
+            await h.post(sticker_update(3, chat_id=GROUP, user_id=5, kind="supergroup"))
+            await h.post(edited_update(4, "改一下", chat_id=GROUP, user_id=5, kind="supergroup"))
+            await h.post({"update_id": 5, "channel_post": {"message_id": 3, "date": 0, "text": "@policy_helper_bot",
+                                                           "chat": {"id": -100777, "type": "channel"}}})
+            return h.stub.messages, h.fake.sent()
+
+    messages, sent = run(scenario())
+    assert [(m.sender_id, m.text) for m in messages] == [(f"{GROUP}:5", "柳州")]
+    assert len(sent) == 1 and sent[0]["message_thread_id"] == 77
+    assert sent[0]["reply_parameters"]["allow_sending_without_reply"] is True
+
+
+def test_one_conversation_in_order_and_others_meanwhile():
+    """Updates of one conversation wait for the one before (also when the first is a
+    button press, which is answered first); another conversation does not wait."""
+    order = []
+
+    async def slow_rasa(message):
+        order.append(("start", message.sender_id, message.text))
+        if message.text == "/skip":
+            await asyncio.sleep(1.5)
+        order.append(("end", message.sender_id, message.text))
+
+    async def scenario():
+        async with Harness(stub=slow_rasa) as h:
+            first = asyncio.ensure_future(h.post(callback_update(1, "/skip")))
+            await asyncio.sleep(0.2)
+            second = asyncio.ensure_future(h.post(text_update(2, "在柳州")))
+            other = await h.post(text_update(3, "你好", chat_id=2002, user_id=2002))
+            assert other.status_code == 200 and not first.done()       # not held up by 1001
+            await asyncio.gather(first, second)
+
+    run(scenario())
+    assert order == [("start", "1001", "/skip"), ("start", "2002", "你好"), ("end", "2002", "你好"),
+                     ("end", "1001", "/skip"), ("start", "1001", "在柳州"), ("end", "1001", "在柳州")]
 
 
 def test_long_payload_gets_a_short_id_that_maps_back():
@@ -321,22 +380,41 @@ def test_polling_picks_up_queued_updates_in_order_and_stops_cleanly():
             fake.queue(text_update(105, "更多"))
             await fake.wait_for("sendMessage", 5)
             await asyncio.sleep(0.3)              # back in a 30 s long poll
-            task = h.channel._poll_task
+            app = h.channel.app                   # telegram.ext's Application (its Updater polls)
             stopping = time.monotonic()
         stopped_in = time.monotonic() - stopping
-        return [c.method for c in fake.calls], fake.called("getUpdates"), fake.sent(), h.stub.texts, task, stopped_in
+        return [c.method for c in fake.calls], fake.called("getUpdates"), fake.sent(), h.stub.texts, app, stopped_in
 
-    methods, polls, sent, texts, task, stopped_in = run(scenario())
+    methods, polls, sent, texts, app, stopped_in = run(scenario())
     assert texts == ["你好", "我是退役军人", "/skip", "在柳州", "更多"]
     assert [s["text"] for s in sent] == ["收到：你好", "收到：我是退役军人", "收到：/skip", "收到：在柳州", "收到：更多"]
     assert methods.index("deleteWebhook") < methods.index("getUpdates")
     assert "setWebhook" not in methods
     offsets = [p.get("offset") for p in polls]
-    assert offsets[0] is None and 105 in offsets
+    assert offsets[0] in (None, 0) and 105 in offsets   # telegram.ext sends 0: confirms nothing, as no offset
     assert offsets[-1] == 106                     # confirmed on stop: not delivered again
     assert polls[0]["timeout"] == 30
-    assert task.done() and not task.cancelled()
+    assert not app.updater.running and not app.running   # stopped, not left hanging
     assert stopped_in < 3, "stopping interrupts the long poll"
+
+
+def test_polling_stop_finishes_the_turn_in_progress():
+    started = asyncio.Event()
+
+    async def slow_rasa(message):
+        started.set()
+        await asyncio.sleep(0.5)
+        await message.output_channel.send_text_message(message.sender_id, "收到")
+
+    async def scenario():
+        async with Harness(mode="polling", stub=slow_rasa) as h:
+            h.fake.queue(text_update(301, "你好"))
+            await asyncio.wait_for(started.wait(), 10)
+        return [s["text"] for s in h.fake.sent()], h.fake.called("getUpdates")[-1]
+
+    sent, last_poll = run(scenario())
+    assert sent == ["收到"]                      # answered before the channel stopped
+    assert last_poll["offset"] == 302
 
 
 def test_polling_survives_api_errors():

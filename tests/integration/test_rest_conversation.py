@@ -85,3 +85,63 @@ def test_action_server_down_gets_an_apology(tmp_path):
         assert texts(replies).count("抱歉") == 1
     finally:
         stop(proc)
+
+
+def _answer_until_measures(bot, me, replies, limit=4):
+    for _ in range(limit):
+        if "《" in texts(replies):
+            return replies
+        replies = bot.say(me, "/skip")
+    return replies
+
+
+def test_issue_12_reproductions_get_a_sensible_reply_and_go_on_to_measures(bot):
+    """The off-script answers that used to kill the conversation (issue 12)."""
+    cases = [
+        (["我是退役军人，在柳州", "就这些"], None),
+        (["我是退役军人，在柳州", "没有了，就这些"], None),
+        (["我是退役军人，在柳州", "都没有"], None),
+        (["我是退役军人，在柳州", "退役军人"], "已经记下"),
+        (["我在长春想创业", "长春"], "已经记下"),
+        (["我是退役军人", "柳洲"], "您是说“柳州市”吗"),
+        (["我是退役军人", "我在柳洲"], "您是说“柳州市”吗"),
+        (["我是退役军人", "东北那边"], "范围有点大"),
+    ]
+    for i, (messages, expected) in enumerate(cases):
+        me = f"r12-{i}-{uuid.uuid4().hex[:6]}"
+        for text in messages:
+            replies = bot.say(me, text)
+            assert texts(replies).strip(), f"no reply to {text!r} after {messages}"
+            assert texts(replies).count("您可以直接告诉我") <= 1
+        if expected:
+            assert expected in texts(replies), (messages, texts(replies))
+        follow = bot.say(me, "我是退役军人，在南宁")
+        follow = _answer_until_measures(bot, me, follow)
+        assert "《广西双创三年行动计划（2021—2023年）》" in texts(follow), (messages, texts(follow))
+
+
+def test_first_messages_written_the_way_people_write(bot):
+    cases = [
+        ("在广东打了十年工，今年回老家了，想在村里搞养殖", "返乡农民工", None),
+        ("刚从英国留学回来，想在南宁开公司", "留学回国人员", "《广西"),
+        ("我去年研究生毕业，在长春", "高校毕业生", "《吉林"),
+        ("我不是大学生，我是退伍军人，在南宁", "退役军人", "《广西"),
+    ]
+    for text, group, doc in cases:
+        me = f"w-{uuid.uuid4().hex[:8]}"
+        replies = _answer_until_measures(bot, me, bot.say(me, text)) if doc else bot.say(me, text)
+        tracker_text = texts(replies)
+        assert tracker_text.strip()
+        if doc:
+            assert doc in tracker_text and group in tracker_text, (text, tracker_text[:300])
+            assert "在校大学生" not in tracker_text.split("\n")[0], "the negated group is not in the profile"
+    english = bot.say(f"e-{uuid.uuid4().hex[:8]}", "I am a veteran in Nanning")
+    assert "Chinese" in texts(english) and "中文" in texts(english)
+
+
+def test_restart_always_works(bot):
+    me = f"rs-{uuid.uuid4().hex[:8]}"
+    bot.say(me, "我是退役军人，在柳州")
+    for restart in ("重新开始", "/start_over", "/restart"):
+        assert "重新开始" in texts(bot.say(me, restart)), restart
+        bot.say(me, "我在长春想创业")

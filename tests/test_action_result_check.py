@@ -10,7 +10,7 @@ from bot import rasa_patches
 rasa_patches.install()
 
 SPEC = RemoteAction.action_response_format_spec()
-remote = RemoteAction("action_show_measures", None)
+remote = RemoteAction("action_respond", None)
 
 VALID = [
     {"events": [], "responses": []},

@@ -69,7 +69,7 @@ def test_http_api_needs_the_token():
 
 
 def test_action_servers_need_the_shared_token():
-    call = {"next_action": "action_show_measures", "sender_id": "x", "tracker": {}, "domain": {}}
+    call = {"next_action": "action_respond", "sender_id": "x", "tracker": {}, "domain": {}}
     for port in (cluster.PORTS["nginx_actions"], *cluster.PORTS["actions"]):
         r = requests.post(f"http://127.0.0.1:{port}/webhook", json=call, timeout=10)
         assert r.status_code == 403, (port, r.status_code)

@@ -350,9 +350,10 @@ class _Turn:
 
     # ---- helpers -------------------------------------------------------------
     def note_script(self, text: str) -> None:
-        """Answer in the script the person writes; text that reads the same in
-        both (更多, 是) keeps the script we had."""
-        if is_traditional(text):
+        """Answer in the script the person writes. NLU hands over the text
+        already in Simplified and says in `script` how it was written; text
+        that reads the same in both scripts (更多, 是) keeps the script we had."""
+        if self.msg.script == "traditional" or is_traditional(text):
             self.set(script="traditional")
         elif to_traditional(text) != text:
             self.set(script="simplified")

@@ -445,3 +445,11 @@ def test_a_place_inside_a_group_name_is_not_the_region():
 def test_a_negation_alone_at_the_start_moves_on_to_the_region():
     c = Chat().say("那个不是农民工")
     assert "不是返乡农民工" in c.text and asks(c, "region")
+
+
+def test_traditional_as_nlu_hands_it_over_gets_traditional():
+    """NLU converts the text to Simplified and keeps the script it was written in."""
+    out = respond(engine(), {"question": "region"}, Incoming("图们", "inform", [], script="traditional"))
+    assert out.slots["script"] == "traditional"
+    text = "\n".join(r.text for r in localize(out.replies, out.slots["script"]))
+    assert to_simplified(text) != text

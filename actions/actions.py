@@ -41,6 +41,10 @@ def incoming(tracker: Tracker) -> conversation.Incoming:
     )
 
 
+def slots_of(tracker: Tracker) -> dict:
+    return {name: tracker.get_slot(name) for name in conversation.SLOTS}
+
+
 def apply(dispatcher: CollectingDispatcher, tracker: Tracker, outcome: conversation.Outcome) -> list:
     for reply in render.localize(outcome.replies, outcome.script(tracker.get_slot("script"))):
         dispatcher.utter_message(**reply.as_dict())
@@ -53,8 +57,7 @@ class Respond(Action):
         return "action_respond"
 
     async def run(self, dispatcher, tracker, domain):
-        slots = {name: tracker.get_slot(name) for name in conversation.SLOTS}
-        return apply(dispatcher, tracker, conversation.respond(engine(), slots, incoming(tracker)))
+        return apply(dispatcher, tracker, conversation.respond(engine(), slots_of(tracker), incoming(tracker)))
 
 
 class Restart(Respond):
@@ -64,6 +67,5 @@ class Restart(Respond):
         return "action_restart"
 
     async def run(self, dispatcher, tracker, domain):
-        slots = {name: tracker.get_slot(name) for name in conversation.SLOTS}
         message = conversation.Incoming(text="/start_over", intent="start_over")
-        return apply(dispatcher, tracker, conversation.respond(engine(), slots, message))
+        return apply(dispatcher, tracker, conversation.respond(engine(), slots_of(tracker), message))

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .kb import KnowledgeBase
 
@@ -52,8 +51,6 @@ class Reading:
     """The facts one message states (canonical values) and what it says about places."""
     facts: dict = field(default_factory=dict)
     negated: dict = field(default_factory=dict)    # fact -> values the person said they are not
-    place: object = None                            # the resolved Place, if any
-    unknown_place: str | None = None                # a place-like name the gazetteer does not know
     suggestion: object = None                       # Place the person probably meant (柳洲 -> 柳州)
     vague_place: str | None = None                  # 东北, 老家 …
 
@@ -76,13 +73,10 @@ def canonical_value(kb: KnowledgeBase, fact: str, text: str) -> str | None:
     return best
 
 
-@lru_cache(maxsize=64)
-def _synonym_pattern(kb_id: int, terms: tuple) -> re.Pattern:
-    # longest first: Python's alternation takes the first alternative that matches
-    return re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
-
-
-def _terms(kb: KnowledgeBase, fact: str) -> dict:
+def _terms(kb: KnowledgeBase, fact: str) -> tuple[dict, re.Pattern | None]:
+    """The synonyms of a fact (two characters or more) and one pattern finding
+    them, longest first (Python's alternation takes the first that matches);
+    built once per knowledge base."""
     cache = kb.__dict__.setdefault("_terms_cache", {})
     if fact not in cache:
         terms = {}
@@ -91,16 +85,17 @@ def _terms(kb: KnowledgeBase, fact: str) -> dict:
                 # one-character synonyms (女, 男) only count as a whole answer
                 if len(term) >= 2:
                     terms.setdefault(term, value)
-        cache[fact] = terms
+        pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))) \
+            if terms else None
+        cache[fact] = terms, pattern
     return cache[fact]
 
 
 def scan(kb: KnowledgeBase, fact: str, text: str) -> list[Mention]:
     """Every synonym of `fact` in `text`, longest match first, without overlaps."""
-    terms = _terms(kb, fact)
-    if not terms or not text:
+    terms, pattern = _terms(kb, fact)
+    if pattern is None or not text:
         return []
-    pattern = _synonym_pattern(id(kb), tuple(terms))
     return [Mention(fact, terms[m.group(0)], m.start(), m.end()) for m in pattern.finditer(text)]
 
 
@@ -152,7 +147,7 @@ def _upgrade(mentions: list[Mention], longer: list[Mention]) -> list[Mention]:
     return out
 
 
-def _value_of(kb: KnowledgeBase, fact: str, value):
+def _value_of(fact: str, value):
     return value == "true" if fact == "tech_business" else value
 
 
@@ -180,20 +175,19 @@ def read(kb: KnowledgeBase, text: str, entities: list[dict], open_question: str 
                 if not any(m.fact == s.fact and m.start >= 0 and not (s.end <= m.start or m.end <= s.start)
                            for m in mentions):
                     mentions.append(s)
-        if open_question in ("groups", "gender", "tech_business", "needs"):
-            whole = text.strip("。.!！ ")
-            if open_question in ("gender",) and whole and len(whole) <= 4:
-                # a one-character answer to the gender question (女, 男的)
-                value = canonical_value(kb, "gender", whole)
-                if value and not any(m.fact == "gender" for m in mentions):
-                    mentions.append(Mention("gender", value, 0, len(text)))
+        whole = text.strip("。.!！ ")
+        if open_question == "gender" and whole and len(whole) <= 4:
+            # a one-character answer to the gender question (女, 男的)
+            value = canonical_value(kb, "gender", whole)
+            if value and not any(m.fact == "gender" for m in mentions):
+                mentions.append(Mention("gender", value, 0, len(text)))
     if negation if negation is not None else not is_payload:
         for m in mentions:
             if m.start >= 0:
                 m.negated = negated_at(text, m.start)
 
     for m in sorted(mentions, key=lambda m: m.start):
-        value = _value_of(kb, m.fact, m.value)
+        value = _value_of(m.fact, m.value)
         if m.negated:
             reading.negated.setdefault(m.fact, [])
             if value not in reading.negated[m.fact]:
@@ -216,20 +210,19 @@ def read(kb: KnowledgeBase, text: str, entities: list[dict], open_question: str 
         place_text = place_text[:start] + "，" * (end - start) + place_text[end:]
     places = [e for e in entities or [] if not (
         isinstance(e.get("start"), int) and any(s <= e["start"] < t for s, t in spans))]
-    _read_place(kb, reading, place_text, places, open_question, is_payload)
+    _read_place(kb, reading, place_text, places, is_payload)
     return reading
 
 
 def _read_place(kb: KnowledgeBase, reading: Reading, text: str, entities: list[dict],
-                open_question: str | None, is_payload: bool) -> None:
+                is_payload: bool) -> None:
     gaz = kb.gazetteer
     named = [str(e.get("value")).strip() for e in entities or []
              if e.get("entity") == "region" and e.get("value") is not None]
     if is_payload:
         places = [p for p in (gaz.resolve(name) for name in named) if p is not None]
         if places:  # the most specific of the places named (长春 + 二道区)
-            reading.place = max(places, key=lambda p: len(p.chain))
-            reading.facts["region"] = reading.place.qualified_name
+            reading.facts["region"] = max(places, key=lambda p: len(p.chain)).qualified_name
         else:
             unknown = [n for n in named if n.endswith(PLACE_SUFFIXES)]
             if unknown:
@@ -241,18 +234,14 @@ def _read_place(kb: KnowledgeBase, reading: Reading, text: str, entities: list[d
             place = gaz.resolve(name)
             if place is not None:
                 break
+    # a short answer, without what people put before it ("请问昆山" -> 昆山)
+    bare = _FILLERS.sub("", text) if text and len(text) <= 30 else None
+    if place is None and bare and bare != text:
+        place = gaz.resolve(bare)
     if place is not None:
-        reading.place = place
         reading.facts["region"] = place.qualified_name  # resolves back to exactly this place
         return
-    if text and len(text) <= 30:
-        bare = _FILLERS.sub("", text)
-        if bare != text:
-            place = gaz.resolve(bare)  # "请问昆山" -> 昆山 as a whole answer
-            if place is not None:
-                reading.place = place
-                reading.facts["region"] = place.qualified_name
-                return
+    if bare is not None:
         for candidate in dict.fromkeys([text, bare, *_CLAUSES.split(bare)]):
             if candidate and gaz.resolve(candidate) is None:
                 reading.suggestion = gaz.suggest(candidate)
@@ -262,7 +251,6 @@ def _read_place(kb: KnowledgeBase, reading: Reading, text: str, entities: list[d
         if name.endswith(PLACE_SUFFIXES) and len(name) >= 2:
             # an unknown place ("火星市") still gets the "not covered" answer;
             # a word the NLU mistook for a place ("新能源") is ignored
-            reading.unknown_place = name
             reading.facts["region"] = name
             return
     if text:

@@ -3,7 +3,7 @@ moodbot on the same topology (figures go to README, never asserted in tests).
 
     .venv/bin/python bench/load.py [--users 50] [--think 0] [--kill-replica] [--keep]
 
-- Starts the cluster (scripts/cluster.py) unless it is already up, and stops what
+- Starts the cluster (runtime/cluster.py) unless it is already up, and stops what
   it started at the end (--keep leaves it running).
 - USERS simulated people at once, each holding a whole scripted conversation
   over REST (several groups and regions, multi-fact first messages, paging,
@@ -39,10 +39,8 @@ from pathlib import Path
 import aiohttp
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT))
-import cluster  # noqa: E402
 from bot import texts  # noqa: E402
+from runtime import cluster  # noqa: E402
 
 SCENARIOS = [
     ["你好", "我是退伍军人，在柳州，想贷款开个汽修店", "第1条详细说说", "更多", "哪个部门负责", "谢谢"],

@@ -109,7 +109,6 @@ def main() -> None:
     args = ap.parse_args()
 
     if "spacy" in args.only:
-        sys.path.insert(0, str(ROOT / "bench"))
         from make_spacy_zh import DEFAULT_OUT, build
 
         if not (DEFAULT_OUT / "meta.json").is_file():

@@ -3,7 +3,7 @@ would see and which slots change, without Rasa. NLU output is written by hand
 here (intent + entities); tests/integration runs the same turns on the model."""
 import pytest
 
-from actions.actions import engine
+from runtime.actions import engine
 from bot.conversation import SLOTS, Incoming, respond
 from bot.render import localize
 from bot.script import to_simplified

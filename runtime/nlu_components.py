@@ -1,4 +1,4 @@
-"""Custom Rasa NLU components (imported by config.yml as bot.nlu_components.X)."""
+"""Custom Rasa NLU components (imported by config.yml as runtime.nlu_components.X)."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
@@ -12,8 +12,8 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from . import rasa_patches
-from .conversation import MAX_TEXT
-from .script import is_traditional, to_simplified
+from bot.conversation import MAX_TEXT
+from bot.script import is_traditional, to_simplified
 
 rasa_patches.install()
 

@@ -97,14 +97,13 @@ def cmd_demo(args) -> int:
         fact = q["fact"]
         picks = [q["options"][int(x) - 1]["value"] for x in answer.replace("，", ",").split(",")
                  if x.strip().isdigit() and 0 < int(x) <= len(q["options"])]
-        if fact == "region":
-            facts["region"] = picks[0] if picks else answer
-        elif fact == "groups":
-            facts["groups"] = picks
-        elif fact == "tech_business":
-            facts["tech_business"] = bool(picks) and picks[0] == "true"
+        kind = kb.facts[fact].kind
+        if kind == "place":
+            facts[fact] = picks[0] if picks else answer
+        elif kind == "list":
+            facts[fact] = picks
         elif picks:
-            facts[fact] = picks[0]
+            facts[fact] = picks[0]     # one value, or "true"/"false"
         else:
             print("请输入选项编号。")
 

@@ -11,14 +11,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from .facts import FactDef, FactRegistry, FactValue, load_facts  # noqa: F401  (FactDef/FactValue: re-exported)
 from .regions import LEVELS, Gazetteer, Place, graft_counties
 from .script import to_simplified
 from .yamlio import LineDict, LineList, RulesSyntaxError, load_yaml
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
-FACT_ORDER = ("region", "groups", "gender", "tech_business", "needs")
-CONDITION_FACTS = ("groups", "gender", "tech_business")  # region is implied by the doc
 MEASURE_KEYS = {"id", "article", "title", "summary", "category", "conditions", "agencies", "quote", "note",
                 "lead_reason", "strict_groups"}
 REQUIRED_MEASURE_KEYS = ("id", "article", "title", "summary", "category", "quote")
@@ -102,33 +101,6 @@ class Agency:
 
 
 @dataclass(frozen=True)
-class FactValue:
-    value: str
-    label: str
-    synonyms: tuple
-    neighbours: tuple = ()   # groups only: the neighbouring groups (made symmetric on load)
-
-    def short_label(self) -> str:
-        """在校大学生（含高职、研究生） -> 在校大学生; 返乡农民工/返乡下乡创业人员 -> 返乡农民工"""
-        return self.label.split("（")[0].split("/")[0]
-
-    def words(self) -> tuple:
-        """What a text may call this group: the label's parts and the synonyms."""
-        parts = [w for w in self.label.replace("（", "/").replace("）", "").split("/") if w]
-        return tuple(dict.fromkeys(parts + list(self.synonyms)))
-
-
-@dataclass(frozen=True)
-class FactDef:
-    name: str
-    kind: str            # one | list | bool
-    label: str
-    question: str
-    buttons: tuple
-    values: dict         # value -> FactValue (empty for region)
-
-
-@dataclass(frozen=True)
 class Measure:
     id: str
     doc: str
@@ -136,7 +108,7 @@ class Measure:
     title: str
     summary: str
     category: str
-    conditions: dict     # fact -> frozenset (groups) | str (gender) | bool (tech_business)
+    conditions: dict     # fact -> frozenset (list facts) | str (one) | bool (bool)
     lead: tuple
     support: tuple
     quote: str
@@ -155,7 +127,7 @@ class KnowledgeBase:
     sources: dict
     gazetteer: Gazetteer
     agencies: dict
-    facts: dict
+    facts: FactRegistry
     measures: list
 
     def measures_of(self, doc: str) -> list[Measure]:
@@ -197,6 +169,9 @@ class _Collector:
         except RulesSyntaxError as exc:
             self.problems.append(Problem(exc.path, exc.line, path.name, exc.message))
             return None
+
+    def top(self, path: Path, key: str, kind: type):
+        return _top(self, path, key, kind)
 
 
 def _is_text(value) -> bool:
@@ -385,100 +360,34 @@ def _load_agencies(c: _Collector, regions: Gazetteer | None) -> dict:
     return agencies
 
 
-def _load_facts(c: _Collector) -> dict:
-    path = c.root / "facts.yml"
-    items = _top(c, path, "facts", dict) or {}
-    facts = {}
-    for name in FACT_ORDER:
-        if name not in items:
-            c.add(path, getattr(items, "line", 1), name, "contract fact missing from facts.yml")
-    for name, item in items.items():
-        line = items.line_of(name) if isinstance(items, LineDict) else 0
-        if name not in FACT_ORDER:
-            c.add(path, line, name, f"unknown fact (contract facts: {', '.join(FACT_ORDER)})")
-            continue
-        if not isinstance(item, LineDict):
-            c.add(path, line, name, "must be a mapping")
-            continue
-        kind = item.get("kind")
-        if kind not in ("one", "list", "bool"):
-            c.add(path, item.line_of("kind"), name, "`kind` must be one, list or bool")
-        for key in ("label", "question"):
-            if not _is_text(item.get(key)):
-                c.add(path, item.line_of(key), name, f"`{key}` is required and must be text")
-        values = {}
-        for value, spec in (item.get("values") or {}).items():
-            vline = item["values"].line_of(value)
-            if not isinstance(spec, LineDict) or not _is_text(spec.get("label")):
-                c.add(path, vline, f"{name}.{value}", "each value needs a `label`")
-                continue
-            synonyms = spec.get("synonyms") or []
-            if not isinstance(synonyms, list) or not all(_is_text(s) for s in synonyms):
-                c.add(path, spec.line_of("synonyms"), f"{name}.{value}", "`synonyms` must be a list of text")
-                synonyms = []
-            for key in sorted(set(spec) - {"label", "synonyms", "neighbours"}):
-                c.add(path, spec.line_of(key), f"{name}.{value}", f"unknown key `{key}` (label, synonyms, neighbours)")
-            neighbours = spec.get("neighbours") or []
-            if neighbours and name != "groups":
-                c.add(path, spec.line_of("neighbours"), f"{name}.{value}", "`neighbours` are only for groups")
-                neighbours = []
-            if not isinstance(neighbours, list) or not all(_is_text(n) for n in neighbours):
-                c.add(path, spec.line_of("neighbours"), f"{name}.{value}", "`neighbours` must be a list of groups")
-                neighbours = []
-            values[str(value)] = FactValue(str(value), spec["label"], tuple(synonyms), tuple(neighbours))
-        if name != "region" and not values:
-            c.add(path, line, name, "`values` are required")
-        if name == "groups":
-            values = _symmetric_neighbours(c, path, item, values)
-        facts[name] = FactDef(name, kind, item.get("label", name), item.get("question", ""),
-                              tuple(item.get("buttons") or ()), values)
-    return facts
-
-
-def _symmetric_neighbours(c: _Collector, path: Path, item: LineDict, values: dict) -> dict:
-    """Check the `neighbours` of each group and make the relation symmetric
-    (it is written once, on one side)."""
-    pairs = set()
-    for value, fv in values.items():
-        line = item["values"][value].line_of("neighbours") if isinstance(item["values"][value], LineDict) else 0
-        for other in fv.neighbours:
-            if other not in values:
-                c.add(path, line, f"groups.{value}", f"unknown neighbour `{other}`; allowed: {', '.join(values)}")
-            elif other == value:
-                c.add(path, line, f"groups.{value}", "a group cannot be its own neighbour")
-            else:
-                pairs.add((value, other))
-                pairs.add((other, value))
-    return {v: replace(fv, neighbours=tuple(sorted(o for a, o in pairs if a == v)))
-            for v, fv in values.items()}
-
-
-def _check_condition(c, path, m: LineDict, mid: str, facts: dict, conditions) -> dict:
+def _check_condition(c, path, m: LineDict, mid: str, facts: FactRegistry, conditions) -> dict:
     compiled = {}
     if conditions is None:
         return compiled
     if not isinstance(conditions, LineDict):
         c.add(path, m.line_of("conditions"), mid, "`conditions` must be a mapping")
         return compiled
+    allowed_facts = facts.conditions
     for fact, want in conditions.items():
         line = conditions.line_of(fact)
-        if fact not in CONDITION_FACTS:
-            hint = " (region is implied by the document)" if fact == "region" else ""
-            c.add(path, line, mid, f"unknown fact `{fact}` in conditions{hint}; allowed: {', '.join(CONDITION_FACTS)}")
+        if fact not in allowed_facts:
+            hint = " (a place is implied by the document)" if fact == facts.place else ""
+            c.add(path, line, mid, f"unknown fact `{fact}` in conditions{hint}; allowed: {', '.join(allowed_facts)}")
             continue
-        allowed = facts.get(fact).values if fact in facts else {}
-        if fact == "groups":
+        spec = facts[fact]
+        allowed = spec.values
+        if spec.kind == "list":
             if not isinstance(want, list) or not want:
-                c.add(path, line, mid, "`groups` must be a non-empty list")
+                c.add(path, line, mid, f"`{fact}` must be a non-empty list")
                 continue
-            bad = [g for g in want if g not in allowed]
-            for g in bad:
-                c.add(path, line, mid, f"unknown value `{g}` for groups; allowed: {', '.join(allowed)}")
+            bad = [v for v in want if v not in allowed]
+            for v in bad:
+                c.add(path, line, mid, f"unknown value `{v}` for {fact}; allowed: {', '.join(allowed)}")
             if not bad:
-                compiled["groups"] = frozenset(want)
-        elif fact == "tech_business":
+                compiled[fact] = frozenset(want)
+        elif spec.kind == "bool":
             if not isinstance(want, bool):
-                c.add(path, line, mid, "`tech_business` must be true or false")
+                c.add(path, line, mid, f"`{fact}` must be true or false")
                 continue
             compiled[fact] = want
         else:
@@ -616,15 +525,16 @@ def _with_neighbours(measures: list, facts: dict) -> list:
     some groups is `possible` for the groups next to them, unless the text
     rules them out (`strict_groups`) or the same article has a measure of its
     own for that neighbour (then the text does speak about it)."""
-    if "groups" not in facts:
+    fact = facts.neighboured
+    if fact is None:
         return measures
-    values = facts["groups"].values
+    values = facts[fact].values
     per_article: dict = {}
     for m in measures:
-        per_article.setdefault((m.doc, m.article), set()).update(m.conditions.get("groups", ()))
+        per_article.setdefault((m.doc, m.article), set()).update(m.conditions.get(fact, ()))
     out = []
     for m in measures:
-        groups = m.conditions.get("groups")
+        groups = m.conditions.get(fact)
         if not groups:
             out.append(m)
             continue
@@ -644,7 +554,7 @@ def validate(root: Path | str = DEFAULT_RULES_DIR) -> tuple[KnowledgeBase | None
     regions = _load_regions(c)
     sources = _load_sources(c, regions)
     agencies = _load_agencies(c, regions)
-    facts = _load_facts(c)
+    facts = load_facts(c, root / "facts.yml")
     measures = _load_measures(c, sources, agencies, facts)
     if c.problems or regions is None:
         return None, c.problems

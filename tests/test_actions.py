@@ -9,7 +9,10 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from runtime import actions as A
-from bot.conversation import SLOTS
+from bot.conversation import slot_names
+from bot.kb import default_kb
+
+SLOTS = slot_names(default_kb())
 
 ROOT = Path(__file__).resolve().parent.parent
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))

@@ -4,7 +4,10 @@ here (intent + entities); tests/integration runs the same turns on the model."""
 import pytest
 
 from runtime.actions import engine
-from bot.conversation import SLOTS, Incoming, respond
+from bot.conversation import Incoming, respond, slot_names
+from bot.kb import default_kb
+
+SLOTS = slot_names(default_kb())
 from bot.render import localize
 from bot.script import to_simplified
 

@@ -436,7 +436,7 @@ def all_bot_buttons():
     without all groups, every details reply, and agency replies."""
     kb = default_kb()
     engine = Engine(kb)
-    replies = [render.question(kb, fact) for fact in Engine.QUESTION_ORDER]
+    replies = [render.question(kb, fact) for fact in kb.facts.asked]
     # "您是说柳州市吗？" with 是/不是
     did_you_mean = conversation.respond(engine, {"question": "region"}, conversation.Incoming("柳洲", "inform"))
     replies += did_you_mean.replies

@@ -28,7 +28,7 @@ from . import render, texts, understanding
 from .dialogue import item_number, listing, profile_from_slots
 from .engine import Engine
 from .render import Button, Reply
-from .script import is_traditional, to_simplified, to_traditional
+from .script import read_script
 
 # The dialogue's own slots; the fact slots are the facts of rules/facts.yml.
 # Facts that `refine` (facts.yml) settle a few measures only: at most one of
@@ -62,7 +62,8 @@ class Incoming:
     text: str
     intent: str | None = None
     entities: list = field(default_factory=list)
-    script: str | None = None       # "traditional" when written in Traditional
+    script: str | None = None       # set by NLU, which already converted `text` to Simplified:
+                                    # traditional | simplified | either (reads the same in both)
     truncated: bool = False         # longer than the NLU cap: only its start was read
 
     @property
@@ -126,9 +127,14 @@ class _Turn:
         msg = self.msg
         text = msg.text or ""
         intent = msg.intent
-        simple = "" if msg.is_payload else to_simplified(text).strip()
-        if not msg.is_payload:
-            self.note_script(text)
+        if msg.is_payload:
+            simple = ""
+        else:
+            # NLU converted the text already; without NLU (the core's own callers) convert once here
+            converted, script = (text, msg.script) if msg.script else read_script(text)
+            simple = converted.strip()
+            self.note_script(script)
+        self.simple = simple
 
         if intent in ("start_over", "restart") or simple.lower() in RESTART_WORDS \
                 or text.strip().lower() in RESTART_WORDS:
@@ -355,14 +361,11 @@ class _Turn:
         return self.ask_again()
 
     # ---- helpers -------------------------------------------------------------
-    def note_script(self, text: str) -> None:
-        """Answer in the script the person writes. NLU hands over the text
-        already in Simplified and says in `script` how it was written; text
-        that reads the same in both scripts (更多, 是) keeps the script we had."""
-        if self.msg.script == "traditional" or is_traditional(text):
-            self.set(script="traditional")
-        elif to_traditional(text) != text:
-            self.set(script="simplified")
+    def note_script(self, script: str) -> None:
+        """Answer in the script the person writes; text that reads the same in
+        both scripts (更多, 是) keeps the script we had."""
+        if script in ("traditional", "simplified"):
+            self.set(script=script)
 
     def facts(self) -> dict:
         return {f: self.slots.get(f) for f in self.kb.facts}
@@ -385,7 +388,7 @@ class _Turn:
                     pass
         if self.msg.is_payload:
             return None
-        return item_number(to_simplified(self.msg.text))
+        return item_number(self.simple)
 
     def label(self, fact: str, value) -> str:
         return self.kb.facts[fact].value_label(value) if fact != self.place else ""

@@ -215,7 +215,7 @@ def _read_place(kb: KnowledgeBase, reading: Reading, text: str, entities: list[d
     named = [str(e.get("value")).strip() for e in entities or []
              if e.get("entity") == kb.facts.entity_of(kb.facts.place) and e.get("value") is not None]
     if is_payload:
-        places = [p for p in (gaz.resolve(name) for name in named) if p is not None]
+        places = [p for p in (gaz.resolve(name, simplified=True) for name in named) if p is not None]
         if places:  # the most specific of the places named (长春 + 二道区)
             reading.facts[kb.facts.place] = max(places, key=lambda p: len(p.chain)).qualified_name
         else:
@@ -226,20 +226,20 @@ def _read_place(kb: KnowledgeBase, reading: Reading, text: str, entities: list[d
     place = _current_place(gaz, text) if text else None
     if place is None:
         for name in named:
-            place = gaz.resolve(name)
+            place = gaz.resolve(name, simplified=True)
             if place is not None:
                 break
     # a short answer, without what people put before it ("请问昆山" -> 昆山)
     bare = _FILLERS.sub("", text) if text and len(text) <= 30 else None
     if place is None and bare and bare != text:
-        place = gaz.resolve(bare)
+        place = gaz.resolve(bare, simplified=True)
     if place is not None:
         reading.facts[kb.facts.place] = place.qualified_name  # resolves back to exactly this place
         return
     if bare is not None:
         for candidate in dict.fromkeys([text, bare, *_CLAUSES.split(bare)]):
-            if candidate and gaz.resolve(candidate) is None:
-                reading.suggestion = gaz.suggest(candidate)
+            if candidate and gaz.resolve(candidate, simplified=True) is None:
+                reading.suggestion = gaz.suggest(candidate, simplified=True)
                 if reading.suggestion is not None:
                     return
     for name in named:
@@ -249,7 +249,7 @@ def _read_place(kb: KnowledgeBase, reading: Reading, text: str, entities: list[d
             reading.facts[kb.facts.place] = name
             return
     if text:
-        reading.vague_place = gaz.vague(text)
+        reading.vague_place = gaz.vague(text, simplified=True)
 
 
 # A place in a clause that tells where the person was, not where they are:
@@ -270,14 +270,14 @@ def _current_place(gaz, text: str):
     about where they worked or studied before (unless nothing else is named)."""
     clauses = [c for c in _CLAUSES.split(text) if c]
     if len(clauses) <= 1 and not _AWAY.search(text):
-        return gaz.resolve(text)
+        return gaz.resolve(text, simplified=True)
     here = [c for c in clauses if not _AWAY.search(c)]
-    found = [p for p in (gaz.resolve(c) for c in here) if p is not None]
+    found = [p for p in (gaz.resolve(c, simplified=True) for c in here) if p is not None]
     if found:
         return max(found, key=lambda p: len(p.chain))
     if any(_AWAY.search(c) for c in clauses):
         return None
-    return gaz.resolve(text)
+    return gaz.resolve(text, simplified=True)
 
 
 def facts_from_entities(kb: KnowledgeBase, entities: list[dict], text: str | None = None) -> dict:

@@ -13,7 +13,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from . import rasa_patches
 from bot.conversation import MAX_TEXT
-from bot.script import is_traditional, to_simplified
+from bot.script import read_script
 
 rasa_patches.install()
 
@@ -43,10 +43,10 @@ class TraditionalToSimplified(GraphComponent):
         if len(text) > MAX_CHARS:
             text = text[:MAX_CHARS]
             message.set(TRUNCATED, True, add_to_output=True)
-        simplified = to_simplified(text)
+        simplified, script = read_script(text)   # the message's one conversion
         if simplified != message.get(TEXT):
             message.set(TEXT, simplified)
-        message.set(SCRIPT, "traditional" if is_traditional(text) else "simplified", add_to_output=True)
+        message.set(SCRIPT, script, add_to_output=True)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         for example in training_data.training_examples:

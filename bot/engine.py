@@ -82,11 +82,19 @@ class Engine:
         return until is not None and self.today > until
 
     def expiry_note(self, doc: str) -> str | None:
+        """The ended-plan notice, or that a newer document replaces this one (sources.yml `superseded_by`)."""
         source = self.kb.sources[doc]
+        if source.superseded_by:
+            return texts.SUPERSEDED_NOTE.format(new=self.superseded_title(source.superseded_by))
         if not self.expired(doc):
             return None
         period = source.period_label or f"截至{source.valid_until:%Y年%-m月%-d日}"
         return f"该计划执行期（{period}）已结束，请向主管部门核实现行政策"
+
+    def superseded_title(self, superseded_by: str) -> str:
+        new = self.kb.sources.get(superseded_by)
+        title = new.short_title if new else superseded_by.strip("《》")
+        return f"《{title}》"
 
     def _static_dict(self, m: Measure) -> dict:
         source = self.kb.sources[m.doc]

@@ -19,11 +19,14 @@ from .yamlio import LineDict, LineList, RulesSyntaxError, load_yaml
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
 MEASURE_KEYS = {"id", "article", "title", "summary", "category", "conditions", "agencies", "quote", "note",
-                "lead_reason", "strict_groups"}
+                "lead_reason", "strict_groups", "status"}
+# Draft files (rules/drafts/, `python -m bot draft`) add these per measure; see bot/draft/check.py.
+DRAFT_MEASURE_KEYS = {"chars", "bytes", "why", "review", "cases", "audience"}
+STATUS = ("active", "draft")
 REQUIRED_MEASURE_KEYS = ("id", "article", "title", "summary", "category", "quote")
 SOURCE_KEYS = {"id", "title", "short_title", "issuer", "number", "issued", "valid_until",
                "period_label", "region", "script", "article_style", "articles",
-               "responsibility", "publisher"}
+               "responsibility", "publisher", "sha256", "superseded_by"}
 RESPONSIBILITY = ("named", "none")   # sources.yml `responsibility`: does the text name responsible units?
 AGENCY_KEYS = {"id", "name", "full_name", "level", "region"}
 CHINESE_NUMERALS = "零一二三四五六七八九"
@@ -72,6 +75,8 @@ class Source:
     text: str = field(repr=False)
     responsibility: str = "named"   # "none": the text assigns no measure to any unit
     publisher: str | None = None     # agency id of the office that presented the measures
+    sha256: str | None = None        # of sources/<id>.txt when it was encoded; validate warns on change
+    superseded_by: str | None = None  # a source id or the title of the document that replaces this one
 
     def paragraph_of(self, passage: str) -> str:
         """The paragraph of the text that holds `passage` (each article is one paragraph)."""
@@ -260,13 +265,24 @@ def _load_sources(c: _Collector, regions: Gazetteer | None) -> dict:
             ok = False
         else:
             text = text_path.read_text(encoding="utf-8")
+        sha = item.get("sha256")
+        if sha is not None and not (isinstance(sha, str) and len(sha) == 64
+                                    and all(ch in "0123456789abcdef" for ch in sha)):
+            c.add(path, item.line_of("sha256"), sid, "`sha256` must be 64 lowercase hex digits")
+            ok = False
+        superseded = item.get("superseded_by")
+        if superseded is not None and not _is_text(superseded):
+            c.add(path, item.line_of("superseded_by"), sid,
+                  "`superseded_by` must be a source id or the title of the new document")
+            ok = False
         if ok:
             sources[sid] = Source(
                 id=sid, title=item["title"], short_title=item["short_title"], issuer=item["issuer"],
                 number=item.get("number"), issued=issued, valid_until=until,
                 period_label=item.get("period_label"), region=item["region"],
                 script=item.get("script", "simplified"), article_style=style,
-                articles=articles, text=text, responsibility=responsibility, publisher=publisher)
+                articles=articles, text=text, responsibility=responsibility, publisher=publisher,
+                sha256=sha, superseded_by=superseded)
     return sources
 
 
@@ -398,10 +414,14 @@ def _check_condition(c, path, m: LineDict, mid: str, facts: FactRegistry, condit
     return compiled
 
 
-def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict) -> list:
+def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, *, paths=None,
+                   draft: bool = False) -> list:
+    """Active measures from rules/measures/; with `draft`, the measures of draft
+    files (`paths`), checked as strictly, each `status: draft` (bot/draft/check.py)."""
     measures, seen_ids = [], {}
     needs = facts["needs"].values if "needs" in facts else {}
-    for path in sorted((c.root / "measures").glob("*.yml")):
+    allowed_keys = MEASURE_KEYS | DRAFT_MEASURE_KEYS if draft else MEASURE_KEYS
+    for path in sorted((c.root / "measures").glob("*.yml")) if paths is None else paths:
         data = c.load(path)
         if data is None:
             continue
@@ -412,7 +432,7 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict) ->
         if doc not in sources:
             c.add(path, data.line_of("doc"), path.stem, f"unknown doc `{doc}`; known: {', '.join(sources)}")
             continue
-        if path.stem != doc:
+        if path.stem != doc and not draft:
             c.add(path, data.line_of("doc"), path.stem, f"file name must be the doc id ({doc}.yml)")
         source = sources[doc]
         if source.publisher is not None and source.publisher not in agencies:
@@ -429,8 +449,14 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict) ->
                 if key not in m:
                     c.add(path, m.line, mid, f"missing `{key}`")
                     bad = True
-            for key in sorted(set(m) - MEASURE_KEYS):
-                c.add(path, m.line_of(key), mid, f"unknown key `{key}` (allowed: {', '.join(sorted(MEASURE_KEYS))})")
+            for key in sorted(set(m) - allowed_keys):
+                c.add(path, m.line_of(key), mid, f"unknown key `{key}` (allowed: {', '.join(sorted(allowed_keys))})")
+            status = m.get("status", "draft" if draft else "active")
+            if status != ("draft" if draft else "active"):
+                c.add(path, m.line_of("status"), mid,
+                      "`status: draft` measures stay in draft files; accept them with `python -m bot review`"
+                      if status == "draft" else f"`status` must be {'draft' if draft else 'active'} here")
+                bad = True
             if mid in seen_ids:
                 c.add(path, m.line_of("id"), mid, f"duplicate id (first at {seen_ids[mid]})")
                 bad = True
@@ -544,6 +570,22 @@ def _with_neighbours(measures: list, facts: dict) -> list:
         if not m.strict_groups:
             near = frozenset(n for g in groups for n in values[g].neighbours) - per_article[(m.doc, m.article)]
         out.append(replace(m, neighbour_groups=near, group_words=words))
+    return out
+
+
+def source_warnings(kb: KnowledgeBase) -> list[Problem]:
+    """Not errors: a source text that changed since it was encoded (sha256), a superseded source."""
+    import hashlib
+    out = []
+    path = kb.root / "sources.yml"
+    for s in kb.sources.values():
+        if s.sha256 and hashlib.sha256(s.text.encode("utf-8")).hexdigest() != s.sha256:
+            out.append(Problem(f"{path.parent.name}/sources/{s.id}.txt", 1, s.id,
+                               "the text changed since it was encoded (sha256 differs): re-check every quote "
+                               "and article, then update `sha256` in sources.yml"))
+        if s.superseded_by:
+            out.append(Problem(f"{path.parent.name}/sources.yml", 1, s.id,
+                               f"superseded by {s.superseded_by}: the bot says so under each of its measures"))
     return out
 
 

@@ -31,7 +31,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from bot import kb as kbmod  # noqa: E402
 from bot.draft.vocab import load_vocabulary, read_agencies  # noqa: E402

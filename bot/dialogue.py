@@ -15,8 +15,8 @@ def profile_from_slots(kb: KnowledgeBase, slots: dict) -> Profile:
 
 
 def listing(engine: Engine, result: MatchResult) -> list[dict]:
-    """What the person sees, in order: eligible (own groups first, by needs), then possible."""
-    return [engine.measure_dict(v) for v in result.eligible + result.possible]
+    """What the person sees: eligible and possible in the engine's one relevance order."""
+    return [engine.measure_dict(v) for v in result.ranked]
 
 
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}

@@ -8,6 +8,13 @@ possible  no condition fails, some facts are still unknown; or the text names
 
 The region condition is implied by the measure's document: a document covers
 its region and every place inside it. `needs` only ranks, it never excludes.
+A measure whose every audience is an organisation a person may run (facts.yml
+`runs`: incubator operators, universities, banks, large enterprises) is dropped
+unless the person runs one of them; it stays reachable by id (details, search).
+
+One relevance order (`Engine.relevance`) sorts every result: own group, then
+stated needs, then audience fit, then local documents before provincial ones,
+then document order. Renderers and the dialogue show it as it is.
 """
 from __future__ import annotations
 
@@ -15,10 +22,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from . import texts
-from .kb import KnowledgeBase, Measure
+from .kb import FOUNDER, RUNS_FACT, KnowledgeBase, Measure
 from .profile import Profile
 
 TRUE, UNKNOWN, FALSE = 1, 0, -1
+SMALL_BUSINESS = "small_business"   # facts.yml `audiences`: any small business (a person's own firm is one)
 
 
 _LEVEL_DEPTH = {"province": 0, "prefecture": 1, "county": 2}
@@ -44,11 +52,21 @@ class MatchResult:
     next_question: dict | None
     message: str | None
 
+    @property
+    def ranked(self) -> list:
+        """Eligible and possible together, in the one relevance order: what a person sees."""
+        return sorted(self.eligible + self.possible, key=lambda v: v.sort_key)
+
     def as_dict(self, engine: "Engine") -> dict:
+        rank = {v.measure.id: n for n, v in enumerate(self.ranked, 1)}
+
+        def ranked_dict(v):
+            return dict(engine.measure_dict(v), rank=rank[v.measure.id])
+
         out = {
             "region": {"input": self.region_input, "resolved": self.resolved},
-            "eligible": [engine.measure_dict(v) for v in self.eligible],
-            "possible": [engine.measure_dict(v) for v in self.possible],
+            "eligible": [ranked_dict(v) for v in self.eligible],
+            "possible": [ranked_dict(v) for v in self.possible],
             "next_question": self.next_question,
         }
         if self.message:
@@ -111,6 +129,8 @@ class Engine:
             "quote": m.quote,
             "valid_until": source.valid_until.isoformat() if source.valid_until else None,
             "citation": source.citation(m.article),
+            "audience": list(m.audience),
+            "audience_labels": [self.kb.audiences[a].label for a in m.audience],
             "criteria_by": "、".join(agencies[a].full_name for a in m.lead) or None,
         }
         if m.lead_reason:
@@ -191,6 +211,10 @@ class Engine:
         if region_state == FALSE:
             return None
         facts = self.kb.facts
+        audience = frozenset(m.audience)
+        runs = audience & set(p.get(RUNS_FACT) or ())
+        if audience and audience <= self.kb.run_audiences and not runs:
+            return None   # only for organisations the person does not run
         why, open_facts = [], []
         if region_state == TRUE:
             why.append(f"地区：{place.name}在{self.kb.sources[m.doc].region}范围内 ✓")
@@ -221,16 +245,45 @@ class Engine:
                 return None
             else:
                 why.append(self._why_single(spec, want))
+        if runs:
+            spec = facts[RUNS_FACT]
+            why.append(f"{spec.label}：" + "、".join(spec.values[a].label for a in sorted(runs)) + " ✓")
         status = UNKNOWN if open_facts or confirm else TRUE
-        # a one-value condition (女性) also makes a measure the person's own kind
-        targeted = own_group or confirm or any(facts[f].kind == "one" for f in cond)
-        sort_key = (
-            0 if targeted else 1,                             # the person's own (or next) groups first
-            needs_rank.get(m.category, len(needs_rank)),      # then by stated needs
-            -self._doc_depth[m.doc],                          # local documents before provincial
+        if own_group or confirm or any(facts[f].kind == "one" and p.get(f) == w for f, w in cond.items()):
+            tier = 0      # the person's own group (or a neighbouring one to confirm), or e.g. their gender
+        elif any(facts[f].kind in ("list", "one") for f in cond):
+            tier = 2      # for a group or gender the person has not stated (yet)
+        else:
+            tier = 1      # for everyone
+        return Verdict(m, status, why, open_facts, own_group, self.relevance(m, p, tier, needs_rank), confirm)
+
+    def relevance(self, m: Measure, p: Profile, tier: int, needs_rank: dict) -> tuple:
+        """The one relevance order (smaller first), used for every listing:
+        1. the person's own group (or a neighbouring one to confirm, or their
+           gender), then measures for everyone, then those for a group or
+           gender the person has not stated;
+        2. the needs they stated, in the order stated;
+        3. audience fit (`audience_fit`);
+        4. a local document before a provincial one;
+        5. document order."""
+        return (
+            tier,
+            needs_rank.get(m.category, len(needs_rank)),
+            self.audience_fit(m, p),
+            -self._doc_depth[m.doc],
             self._order[m.id],
         )
-        return Verdict(m, status, why, open_facts, own_group, sort_key, confirm)
+
+    def audience_fit(self, m: Measure, p: Profile) -> int:
+        """0: the text names the person as they are (a person starting a
+        business; what they run; a yes-fact that is an audience, e.g. a
+        科技型企业 when they said so); 1: any small business; 2: others (e.g.
+        科技型企业 for a person who did not say so)."""
+        said = {FOUNDER, *(p.get(RUNS_FACT) or ())}
+        said.update(a for a in m.audience if a in self.kb.facts and p.get(a) is True)
+        if said & set(m.audience):
+            return 0
+        return 1 if SMALL_BUSINESS in m.audience else 2
 
     @staticmethod
     def _why_single(spec, value) -> str:

@@ -19,11 +19,16 @@ from .yamlio import LineDict, LineList, RulesSyntaxError, load_yaml
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
 MEASURE_KEYS = {"id", "article", "title", "summary", "category", "conditions", "agencies", "quote", "note",
-                "lead_reason", "strict_groups", "status"}
+                "lead_reason", "strict_groups", "status", "audience"}
 # Draft files (rules/drafts/, `python -m bot draft`) add these per measure; see bot/draft/check.py.
-DRAFT_MEASURE_KEYS = {"chars", "bytes", "why", "review", "cases", "audience"}
+DRAFT_MEASURE_KEYS = {"chars", "bytes", "why", "review", "cases"}
 STATUS = ("active", "draft")
-REQUIRED_MEASURE_KEYS = ("id", "article", "title", "summary", "category", "quote")
+REQUIRED_MEASURE_KEYS = ("id", "article", "title", "summary", "category", "quote", "audience")
+# facts.yml `audiences`: the audience every person is (a person starting a
+# business), and the fact naming the organisations a person runs (its values
+# are audience ids; measures only for those are listed only for who runs one).
+FOUNDER = "founder"
+RUNS_FACT = "runs"
 SOURCE_KEYS = {"id", "title", "short_title", "issuer", "number", "issued", "valid_until",
                "period_label", "region", "script", "article_style", "articles",
                "responsibility", "publisher", "sha256", "superseded_by"}
@@ -124,6 +129,7 @@ class Measure:
     strict_groups: str | None = None      # why the neighbouring groups are ruled out
     neighbour_groups: frozenset = frozenset()   # groups next to `groups` shown as possible
     group_words: tuple = ()               # ((group, the word the quote uses for it or None), ...)
+    audience: tuple = ()                  # audience ids (facts.yml `audiences`): whom the quote names
 
 
 @dataclass
@@ -134,6 +140,12 @@ class KnowledgeBase:
     agencies: dict
     facts: FactRegistry
     measures: list
+    audiences: dict = field(default_factory=dict)   # audience id -> FactValue (label, synonyms)
+
+    @property
+    def run_audiences(self) -> frozenset:
+        """The audiences a person must say they run (the `runs` fact's values)."""
+        return frozenset(self.facts[RUNS_FACT].values) if RUNS_FACT in self.facts else frozenset()
 
     def measures_of(self, doc: str) -> list[Measure]:
         return [m for m in self.measures if m.doc == doc]
@@ -169,11 +181,15 @@ class _Collector:
         self.problems.append(Problem(file, line, ident, message))
 
     def load(self, path: Path):
-        try:
-            return load_yaml(path, self.display(path))
-        except RulesSyntaxError as exc:
-            self.problems.append(Problem(exc.path, exc.line, path.name, exc.message))
-            return None
+        # once per file: facts.yml is read for the facts and for the audiences
+        cache = self.__dict__.setdefault("_loaded", {})
+        if path not in cache:
+            try:
+                cache[path] = load_yaml(path, self.display(path))
+            except RulesSyntaxError as exc:
+                self.problems.append(Problem(exc.path, exc.line, path.name, exc.message))
+                cache[path] = None
+        return cache[path]
 
     def top(self, path: Path, key: str, kind: type):
         return _top(self, path, key, kind)
@@ -376,6 +392,61 @@ def _load_agencies(c: _Collector, regions: Gazetteer | None) -> dict:
     return agencies
 
 
+def _load_audiences(c: _Collector, facts: FactRegistry) -> dict:
+    """facts.yml `audiences`: the closed list of whom a measure can be for. The
+    values of the `runs` fact must be audience ids (organisations a person runs)."""
+    path = c.root / "facts.yml"
+    items = _top(c, path, "audiences", dict) or {}
+    audiences = {}
+    for aid, spec in items.items():
+        line = items.line_of(aid) if isinstance(items, LineDict) else 0
+        if not isinstance(spec, LineDict) or not _is_text(spec.get("label")):
+            c.add(path, line, f"audiences.{aid}", "each audience needs a `label`")
+            continue
+        for key in sorted(set(spec) - {"label", "synonyms"}):
+            c.add(path, spec.line_of(key), f"audiences.{aid}", f"unknown key `{key}` (label, synonyms)")
+        synonyms = spec.get("synonyms") or []
+        if not isinstance(synonyms, list) or not all(_is_text(s) for s in synonyms):
+            c.add(path, spec.line_of("synonyms"), f"audiences.{aid}", "`synonyms` must be a list of text")
+            synonyms = []
+        audiences[str(aid)] = FactValue(str(aid), spec["label"], tuple(synonyms))
+    if items and FOUNDER not in audiences:
+        c.add(path, getattr(items, "line", 1), "audiences", f"`{FOUNDER}` (a person starting a business) is required")
+    if RUNS_FACT in facts and audiences:
+        allowed = ", ".join(a for a in audiences if a != FOUNDER)
+        for value in facts[RUNS_FACT].values:
+            if value not in audiences or value == FOUNDER:
+                c.add(path, items.line, f"{RUNS_FACT}.{value}",
+                      f"`{RUNS_FACT}` values must be audience ids other than {FOUNDER}; allowed: {allowed}")
+    return audiences
+
+
+def _check_audience(c: _Collector, path: Path, m: LineDict, mid: str, audiences: dict, conditions: dict):
+    """`audience:` is one id or a list of ids; None when it is wrong (reported)."""
+    raw = m.get("audience")
+    line = m.line_of("audience")
+    ids = [raw] if isinstance(raw, str) else raw
+    if not isinstance(ids, list) or not ids or not all(_is_text(a) for a in ids):
+        c.add(path, line, mid, "`audience` must be an audience id or a list of them (facts.yml `audiences`)")
+        return None
+    bad = [a for a in ids if a not in audiences]
+    for a in bad:
+        c.add(path, line, mid, f"unknown audience `{a}`; allowed: {', '.join(audiences)}")
+    if len(set(ids)) != len(ids):
+        c.add(path, line, mid, "an audience is listed twice")
+        bad.append("twice")
+    if bad:
+        return None
+    # the conditions say whom the text means too, and must agree: a condition on
+    # a fact that is an audience (tech_business) needs it; any other describes the person
+    for fact, want in conditions.items():
+        need = fact if fact in audiences else FOUNDER
+        if want is not False and need not in ids:
+            c.add(path, line, mid, f"the condition on `{fact}` says the text is for {need}: add it to the audience")
+            return None
+    return tuple(ids)
+
+
 def _check_condition(c, path, m: LineDict, mid: str, facts: FactRegistry, conditions) -> dict:
     compiled = {}
     if conditions is None:
@@ -414,7 +485,7 @@ def _check_condition(c, path, m: LineDict, mid: str, facts: FactRegistry, condit
     return compiled
 
 
-def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, *, paths=None,
+def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, audiences: dict, *, paths=None,
                    draft: bool = False) -> list:
     """Active measures from rules/measures/; with `draft`, the measures of draft
     files (`paths`), checked as strictly, each `status: draft` (bot/draft/check.py)."""
@@ -484,6 +555,10 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, *,
             conditions = _check_condition(c, path, m, mid, facts, m.get("conditions"))
             if m.get("conditions") is not None and len(conditions) != len(m.get("conditions") or {}):
                 bad = True
+            audience = None
+            if "audience" in m:
+                audience = _check_audience(c, path, m, mid, audiences, conditions)
+                bad = bad or audience is None
             lead, support = (), ()
             ag = m.get("agencies")
             if source.responsibility == "none" and "agencies" in m:
@@ -535,7 +610,8 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, *,
                     id=mid, doc=doc, article=article, title=m["title"].strip(),
                     summary=m["summary"].strip(), category=m["category"], conditions=conditions,
                     lead=lead, support=support, quote=quote, note=m.get("note"),
-                    file=c.display(path), line=m.line, lead_reason=lead_reason, strict_groups=strict))
+                    file=c.display(path), line=m.line, lead_reason=lead_reason, strict_groups=strict,
+                    audience=audience))
     return _with_neighbours(measures, facts)
 
 
@@ -597,11 +673,12 @@ def validate(root: Path | str = DEFAULT_RULES_DIR) -> tuple[KnowledgeBase | None
     sources = _load_sources(c, regions)
     agencies = _load_agencies(c, regions)
     facts = load_facts(c, root / "facts.yml")
-    measures = _load_measures(c, sources, agencies, facts)
+    audiences = _load_audiences(c, facts)
+    measures = _load_measures(c, sources, agencies, facts, audiences)
     if c.problems or regions is None:
         return None, c.problems
     regions.set_covered(s.region for s in sources.values())
-    return KnowledgeBase(root, sources, regions, agencies, facts, measures), []
+    return KnowledgeBase(root, sources, regions, agencies, facts, measures, audiences), []
 
 
 def load(root: Path | str = DEFAULT_RULES_DIR) -> KnowledgeBase:

@@ -56,6 +56,7 @@ measures:
     agencies:
       lead: [gx-rst]
     quote: "广西大众创业万众创新三年行动计划"
+    audience: founder
 """
 
 

@@ -47,7 +47,7 @@ def test_unknown_fact_names_allowed_ones():
     proc = run("match", "--profile", '{"age": 30}')
     assert proc.returncode == 2
     assert proc.stderr.strip() == ("error: unknown fact `age`; known facts: "
-                                   "region, groups, gender, tech_business, needs")
+                                   "region, groups, gender, tech_business, needs, runs")
 
 
 def test_unknown_value_names_allowed_ones():

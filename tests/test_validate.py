@@ -67,7 +67,7 @@ def test_duplicate_id(mini_rules):
     second = MINI_MEASURES.split("measures:\n", 1)[1]
     mini_rules.write("measures/guangxi-2021.yml", MINI_MEASURES + second)
     assert problems(mini_rules) == [
-        "rules/measures/guangxi-2021.yml:13: gx-test-1: duplicate id (first at rules/measures/guangxi-2021.yml:3)"]
+        "rules/measures/guangxi-2021.yml:14: gx-test-1: duplicate id (first at rules/measures/guangxi-2021.yml:3)"]
 
 
 def test_article_out_of_range(mini_rules):
@@ -171,3 +171,32 @@ def test_superseded_source_is_said_under_its_measures(mini_rules):
     result = engine.match(parse_profile({"groups": ["veteran"], "region": "柳州"}, kb)).as_dict(engine)
     (m,) = [x for x in result["eligible"] if x["id"] == "gx-test-1"]
     assert m["expiry_note"] == "该文件已被《广西双创新政（2024—2026年）》取代，请以新文件为准并向主管部门核实"
+
+
+def test_audience_is_required(mini_rules):
+    mini_rules.write("measures/guangxi-2021.yml", MINI_MEASURES.replace("    audience: founder\n", ""))
+    assert problems(mini_rules) == ["rules/measures/guangxi-2021.yml:3: gx-test-1: missing `audience`"]
+
+
+def test_unknown_audience_names_file_line_and_the_allowed_ones(mini_rules):
+    mini_rules.write("measures/guangxi-2021.yml",
+                     MINI_MEASURES.replace("audience: founder", "audience: [founder, startups]"))
+    [msg] = problems(mini_rules)
+    assert msg.startswith("rules/measures/guangxi-2021.yml:13: gx-test-1: unknown audience `startups`; allowed: ")
+    assert "small_business" in msg and "operator" in msg
+
+
+def test_audience_must_agree_with_the_conditions(mini_rules):
+    # the conditions name a person group: the text is for a person starting a business
+    mini_rules.write("measures/guangxi-2021.yml", MINI_MEASURES.replace("audience: founder", "audience: operator"))
+    assert problems(mini_rules) == [
+        "rules/measures/guangxi-2021.yml:13: gx-test-1: the condition on `groups` says the text is for founder: "
+        "add it to the audience"]
+
+
+def test_runs_values_must_be_audiences(mini_rules):
+    facts = (mini_rules / "facts.yml").read_text(encoding="utf-8")
+    mini_rules.write("facts.yml", facts.replace("      large_enterprise:\n        label: 龙头骨干企业/大型企业/上市企业\n        synonyms: [我们是",
+                                                "      big_company:\n        label: 大公司\n        synonyms: [我们是"))
+    [msg] = problems(mini_rules)
+    assert msg.startswith("rules/facts.yml:") and "runs.big_company: `runs` values must be audience ids" in msg

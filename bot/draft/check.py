@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .. import kb as kbmod
 from ..yamlio import LineDict, RulesSyntaxError, load_yaml
-from .vocab import read_audiences
+from .vocab import COLLECTIVE_FILE, _words, read_audiences, read_collective_words
 
 DRAFTS_DIR = "drafts"
 
@@ -146,8 +146,24 @@ def _draft_source(c, path: Path, root: Path, doc: str, entry, kb):
         publisher=entry.get("publisher"), sha256=entry.get("sha256"))
 
 
+def check_collective_words(root: Path, kb) -> list[kbmod.Problem]:
+    """rules/collective-words.yml (read by the drafter only): known groups, a
+    stated convention, no word that is already a group synonym."""
+    if kb is None:
+        kb, _ = kbmod.validate(root)
+    if kb is None or "groups" not in kb.facts:
+        return []
+    groups = {v: _words(fv) for v, fv in kb.facts["groups"].values.items()}
+    try:
+        path = Path(root) / COLLECTIVE_FILE
+        read_collective_words(path, groups, kbmod._Collector(root).display(path))
+    except RulesSyntaxError as e:
+        return [kbmod.Problem(e.path, e.line, "collective_words", e.message)]
+    return []
+
+
 def check_all(root: Path | str = kbmod.DEFAULT_RULES_DIR, kb=None) -> list[kbmod.Problem]:
-    out = []
+    out = check_collective_words(Path(root), kb)
     for path in draft_files(Path(root)):
         out += check_draft(path, root, kb)
     return out

@@ -36,8 +36,22 @@ INSTITUTION_ENDINGS = ("院所", "院校", "机构", "高校", "单位")
 PERSON_SUFFIXES = ("人员", "人才", "青年", "群体", "学生", "毕业生", "居民", "妇女", "同胞", "士兵", "农民", "民众")
 GENERIC_PEOPLE = ("人员", "人才", "群体", "学生")   # alone, they name nobody in particular
 STOP_CHARS = set("的和与及等对为向在把将了、,，。；;：:“”\"()（）《》支持鼓励引导吸引推动加强各类一批更多")
-# A 科技企业 that is an incubator or park is an operator, not a 科技型企业.
-TECH_NOT_BUSINESS = ("孵化", "园", "服务")
+# A 科技企业 that is an incubator or park is an operator, not a 科技型企业; a 科技企业家 is a person.
+TECH_NOT_BUSINESS = ("孵化", "园", "服务", "家")
+# A group word modifying a noun that names a pool or a body of people (专家库,
+# 专家智库, 海外人才资源库, 港澳台及海外科技团体) names no beneficiary: the pool or the
+# body is what the sentence is about. At most a coordinated word (及海外) and two
+# characters of modifier (科技, 资源) may stand between; a preposition or motion
+# verb (到, 在, 入 …) ends the noun phrase (吸引大学生到孵化机构 still names students),
+# and a person noun between (高端人才专家库) leaves the people named (see names_a_person).
+NOT_PERSON_HEAD = re.compile(r"(?:[及和与][^\W\d_到在向进赴来去为给参入]{1,3}?)?[^\W\d_到在向进赴来去为给参入]{0,2}?"
+                             r"(?:团体|组织|机构|协会|商会|委员会|智库|库)")
+# Person nouns a word may modify (青年科学家, 海外人才专家): the longer noun names the people.
+PERSON_NOUNS = PERSON_SUFFIXES + ("科学家", "企业家", "才俊", "学者", "专家")
+# 对吸纳高校毕业生参加就业见习的单位给予补贴: the group word names whom an employer
+# takes on; the money goes to the employer (the noun after 的), not to the group.
+HIRING_WORDS = ("吸纳", "招用", "招收", "聘用", "雇用", "录用")
+EMPLOYER_AFTER = re.compile(r"^[^,，。；;：:]*?的(?:用人单位|单位|企业|机构|用人主体)")
 
 
 def find_terms(text: str, vocab: dict) -> list[tuple[str, str, int]]:
@@ -77,6 +91,7 @@ class SentenceFacts:
     beneficiaries: list = field(default_factory=list)
     internal: list = field(default_factory=list)
     review: list = field(default_factory=list)
+    not_people: list = field(default_factory=list)  # group words naming a pool, a body or an employer's hires
 
     @property
     def is_measure(self) -> bool:
@@ -93,12 +108,28 @@ class SentenceFacts:
 def read_sentence(text: str, vocab: Vocabulary) -> SentenceFacts:
     s = to_simplified(text)
     f = SentenceFacts()
-    group_hits = [h for h in find_terms(s, vocab.groups) if not h[1].endswith(INSTITUTION_ENDINGS)]
+    collective = {f"{COLLECTIVE}{w}": (w,) for w in vocab.collective}
     covered = [False] * len(s)
-    for value, word, pos in group_hits:
-        f.groups.setdefault(value, word)
+    group_hits = []
+    for value, word, pos in find_terms(s, {**vocab.groups, **collective}):
         for i in range(pos, pos + len(word)):
-            covered[i] = True
+            covered[i] = True       # read, whether or not it names a beneficiary: no "new group?" for it
+        if not names_a_person(s, word, pos):
+            f.not_people.append(word)
+            continue
+        if value.startswith(COLLECTIVE) and not collective_is_the_head(s, word, pos, group_hits):
+            f.review.append(f"collective word “{word}” not read as groups here: it is qualified by a group word "
+                            "or modifies a person noun — check who is meant")
+            continue
+        group_hits.append((value, word, pos))
+        if value.startswith(COLLECTIVE):
+            groups = vocab.collective[word]
+            for g in groups:
+                f.groups.setdefault(g, word)
+            f.review.append(f"groups read from the collective word “{word}” (rules/collective-words.yml): "
+                            + "、".join(vocab.group_labels.get(g, g) for g in groups) + " — check")
+        else:
+            f.groups.setdefault(value, word)
     female = find_terms(s, vocab.gender)
     if female:
         f.gender = (female[0][0], female[0][1])
@@ -126,6 +157,39 @@ def read_sentence(text: str, vocab: Vocabulary) -> SentenceFacts:
     for phrase in new_group_phrases(s, covered):
         f.review.append(f"new group? “{phrase}” is not a group in rules/facts.yml")
     return f
+
+
+COLLECTIVE = "collective:"     # find_terms key prefix for rules/collective-words.yml entries
+
+
+def names_a_person(s: str, word: str, pos: int) -> bool:
+    """Whether a group word at `pos` names people the sentence offers something
+    to: not an institution (科研院所), not the modifier of a pool or a body
+    (专家智库, 港澳台科技团体), not the people an employer takes on (吸纳…毕业生…的单位)."""
+    if word.endswith(INSTITUTION_ENDINGS):
+        return False
+    end = pos + len(word)
+    head = NOT_PERSON_HEAD.match(s, end)
+    if head and not any(n in head.group(0) for n in PERSON_NOUNS):
+        return False
+    clause_start = max(s.rfind(c, 0, pos) for c in ",，。；;") + 1
+    if any(h in s[clause_start:pos] for h in HIRING_WORDS) and EMPLOYER_AFTER.match(s[end:]):
+        return False
+    return True
+
+
+def collective_is_the_head(s: str, word: str, pos: int, group_hits: list) -> bool:
+    """A collective word is read as its groups only where it names the people
+    itself: not qualified by a group word just before it (港澳台地区青年 are 港澳台
+    people) and not modifying a person noun (东盟杰出青年科学家 are scientists)."""
+    if s.startswith(PERSON_NOUNS, pos + len(word)):
+        return False
+    return not any(s[p + len(w):pos] in ORIGIN_GAPS and not v.startswith(COLLECTIVE) for v, w, p in group_hits)
+
+
+# What may stand between a group word and a collective word it qualifies (港澳台地区青年);
+# anything else is a coordination (返乡下乡本乡人员: three kinds of 人员).
+ORIGIN_GAPS = ("", "地区", "籍")
 
 
 def new_group_phrases(s: str, covered: list) -> list[str]:

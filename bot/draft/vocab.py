@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import kb as kbmod
 from ..script import to_simplified
-from ..yamlio import load_yaml
+from ..yamlio import LineDict, RulesSyntaxError, load_yaml
 
 # Agency names start with the level of their government; a bracket writes the
 # level once ("省发展改革委、人力资源社会保障厅") and the others inherit it.
@@ -41,6 +41,7 @@ class Vocabulary:
     gazetteer: object             # bot.regions.Gazetteer
     group_labels: dict = field(default_factory=dict)
     neighbours: dict = field(default_factory=dict)
+    collective: dict = field(default_factory=dict)   # word -> group values (rules/collective-words.yml)
 
     def agencies_in(self, region_chain: list[str]) -> list[AgencyEntry]:
         return [a for a in self.agencies if a.region in region_chain]
@@ -78,6 +79,45 @@ def audiences_from(raw) -> dict:
     return out
 
 
+COLLECTIVE_FILE = "collective-words.yml"
+
+
+def read_collective_words(path: Path, groups: dict, display: str | None = None) -> dict:
+    """rules/collective-words.yml: word -> the group values the hand-made rules
+    read it as (docs/rules-format.md). Missing file: none. A problem raises
+    RulesSyntaxError naming the file and line."""
+    if not path.is_file():
+        return {}
+    shown = display or str(path)
+    data = load_yaml(path, shown) or {}
+    entries = data.get("collective_words") if isinstance(data, dict) else None
+    if not isinstance(entries, dict):
+        raise RulesSyntaxError(shown, getattr(data, "line", 1), "needs a mapping `collective_words:`")
+    out = {}
+    for word, spec in entries.items():
+        line = entries.line_of(word) if isinstance(entries, LineDict) else 0
+        if not isinstance(spec, dict):
+            raise RulesSyntaxError(shown, line, f"{word}: must be a mapping with `groups` and `convention`")
+        unknown = sorted(set(spec) - {"groups", "convention"})
+        if unknown:
+            raise RulesSyntaxError(shown, line, f"{word}: unknown key `{unknown[0]}` (groups, convention)")
+        values = spec.get("groups")
+        if not isinstance(values, list) or not values:
+            raise RulesSyntaxError(shown, line, f"{word}: `groups` must be a non-empty list of group values")
+        bad = [g for g in values if g not in groups]
+        if bad:
+            raise RulesSyntaxError(shown, line, f"{word}: unknown group `{bad[0]}` (facts.yml groups: "
+                                   + ", ".join(groups) + ")")
+        if not str(spec.get("convention") or "").strip():
+            raise RulesSyntaxError(shown, line, f"{word}: `convention` must say where the rules read it so")
+        simple = to_simplified(str(word))
+        clash = [g for g, words in groups.items() if simple in words]
+        if clash:
+            raise RulesSyntaxError(shown, line, f"{word}: already a synonym of `{clash[0]}` in facts.yml")
+        out[simple] = tuple(values)
+    return out
+
+
 def read_agencies(path: Path) -> list[AgencyEntry]:
     """agencies.yml as entries, with `aliases` when the file has them."""
     data = load_yaml(path, str(path))
@@ -89,10 +129,11 @@ def read_agencies(path: Path) -> list[AgencyEntry]:
 
 
 def load_vocabulary(rules: Path | str = kbmod.DEFAULT_RULES_DIR, *, agencies: list | None = None,
-                    audiences: dict | None = None) -> Vocabulary:
+                    audiences: dict | None = None, collective: dict | None = None) -> Vocabulary:
     """The vocabularies of the rules in `rules`. `agencies` replaces the agency
     list (the evaluation hides a document's own agencies); `audiences` replaces
-    the audience list (tests supply one before facts.yml has it)."""
+    the audience list (tests supply one before facts.yml has it); `collective`
+    replaces rules/collective-words.yml."""
     rules = Path(rules)
     kb = kbmod.default_kb(str(rules))
     facts = kb.facts
@@ -106,4 +147,5 @@ def load_vocabulary(rules: Path | str = kbmod.DEFAULT_RULES_DIR, *, agencies: li
         agencies=read_agencies(rules / "agencies.yml") if agencies is None else agencies,
         gazetteer=kb.gazetteer,
         group_labels={v: fv.short_label() for v, fv in facts["groups"].values.items()},
-        neighbours={v: fv.neighbours for v, fv in facts["groups"].values.items()})
+        neighbours={v: fv.neighbours for v, fv in facts["groups"].values.items()},
+        collective=read_collective_words(rules / COLLECTIVE_FILE, groups) if collective is None else collective)

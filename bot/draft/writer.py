@@ -273,7 +273,8 @@ class Drafter:
         if f.tech is None and f.beneficiaries == ["企业"] and not f.groups:
             pass
         people = list(f.groups.items())
-        names_others = f.tech or f.audiences or any(r.startswith("new group?") for r in f.review)
+        names_others = (f.tech or f.audiences or f.not_people
+                        or any(r.startswith(("new group?", "collective word")) for r in f.review))
         if not people and title_facts and title_facts.groups and not names_others:
             # the article's title says whom the article is for (强化大学生创新创业教育培训),
             # unless the sentence names someone else (青年创业者, 科技型中小企业)

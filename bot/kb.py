@@ -107,6 +107,7 @@ class FactValue:
     label: str
     synonyms: tuple
     neighbours: tuple = ()   # groups only: the neighbouring groups (made symmetric on load)
+    short: str | None = None  # needs only: the category's button label (贷款/补贴)
 
     def short_label(self) -> str:
         """在校大学生（含高职、研究生） -> 在校大学生; 返乡农民工/返乡下乡创业人员 -> 返乡农民工"""
@@ -416,8 +417,16 @@ def _load_facts(c: _Collector) -> dict:
             if not isinstance(synonyms, list) or not all(_is_text(s) for s in synonyms):
                 c.add(path, spec.line_of("synonyms"), f"{name}.{value}", "`synonyms` must be a list of text")
                 synonyms = []
-            for key in sorted(set(spec) - {"label", "synonyms", "neighbours"}):
-                c.add(path, spec.line_of(key), f"{name}.{value}", f"unknown key `{key}` (label, synonyms, neighbours)")
+            for key in sorted(set(spec) - {"label", "synonyms", "neighbours", "short"}):
+                c.add(path, spec.line_of(key), f"{name}.{value}",
+                      f"unknown key `{key}` (label, synonyms, neighbours, short)")
+            short = spec.get("short")
+            if name == "needs" and not _is_text(short):
+                c.add(path, vline, f"{name}.{value}", "each need needs a `short` label (the category button)")
+                short = None
+            elif name != "needs" and short is not None:
+                c.add(path, spec.line_of("short"), f"{name}.{value}", "`short` is only for needs")
+                short = None
             neighbours = spec.get("neighbours") or []
             if neighbours and name != "groups":
                 c.add(path, spec.line_of("neighbours"), f"{name}.{value}", "`neighbours` are only for groups")
@@ -425,7 +434,8 @@ def _load_facts(c: _Collector) -> dict:
             if not isinstance(neighbours, list) or not all(_is_text(n) for n in neighbours):
                 c.add(path, spec.line_of("neighbours"), f"{name}.{value}", "`neighbours` must be a list of groups")
                 neighbours = []
-            values[str(value)] = FactValue(str(value), spec["label"], tuple(synonyms), tuple(neighbours))
+            values[str(value)] = FactValue(str(value), spec["label"], tuple(synonyms), tuple(neighbours),
+                                          short)
         if name != "region" and not values:
             c.add(path, line, name, "`values` are required")
         if name == "groups":

@@ -54,7 +54,7 @@ def lead_whom(m: dict) -> str:
 def validity(m: dict, today_label: str | None = None) -> str:
     """Validity as the document states it (sources.yml records each document's period)."""
     if m.get("expired"):
-        return "已结束：" + m["expiry_note"]
+        return m["expiry_note"]
     if m.get("valid_until"):
         return texts.VALID_UNTIL.format(date=m["valid_until"])
     return texts.NO_PERIOD

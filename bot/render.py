@@ -106,7 +106,7 @@ def notices(items: list[dict]) -> list[str]:
     for m in items:
         note = m.get("expiry_note")
         if note:
-            line = f"《{m['citation'].split('》')[0].lstrip('《')}》{note}"
+            line = f"《{m['citation'].split('》')[0].lstrip('《')}》：{note}"
             if line not in out:
                 out.append(line)
     return out
@@ -158,8 +158,12 @@ def page(kb: KnowledgeBase, result: MatchResult, items: list[dict], slots: dict,
     return [Reply(head + body + tail, buttons)]
 
 
-def details(n: int, m: dict, kb: KnowledgeBase) -> Reply:
+def details(n: int, m: dict, kb: KnowledgeBase | None = None) -> Reply:
+    """The details of measure `m` (numbered `n`), with its 申办指引 (`kb`: the
+    knowledge base it came from; the default rules when not given)."""
     from .followup import guide
+    from .kb import default_kb
+    kb = kb or default_kb()
     lines = [f"{n}. {m['title']}（{m['citation']}）", "", "为什么适用您：" + "；".join(m["why"])]
     if m.get("open"):
         lines.append("还需确认：" + "、".join(m["open_labels"]))

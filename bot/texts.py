@@ -95,7 +95,7 @@ NO_MATERIALS = "文件未列出需要准备的材料。"
 NO_CONTACT = ("文件没有公布办理电话、地址或网址。负责的是{whom}{support}，"
               "可以拨打" + HOTLINE + "查询其电话和地址。")
 QUOTED_DATES = "文件中与时间有关的原文：“{quote}”"
-ENDED = "{note}。请向{whom}核实现在执行的政策，也可以拨打" + HOTLINE + "。"
+ENDED = "{note}；具体请向{whom}核实，也可以拨打" + HOTLINE + "。"
 VALID_UNTIL = "文件写明执行期至{date}"
 VALID_UNTIL_ANSWER = "文件写明执行期至{date}，目前仍在执行期内；具体申报时间请向{whom}咨询。"
 NO_PERIOD = "文件未规定截止日期或有效期"

@@ -198,7 +198,7 @@ def test_details_have_the_guide_block():
     for part in ("【申办指引】", "惠及对象：", "条件：", "原文：“", "牵头部门：", "有效期：", "文件未写明："):
         assert part in c.text, part
     c = Chat(**LIUZHOU_VETERAN, needs=["financing"], view="all").say("第1项详细说说", "details")
-    assert "有效期：已结束" in c.text
+    assert "有效期：该计划执行期（2021—2023年）已结束" in c.text
 
 
 # ---- C. the slots the staff console reads ------------------------------------------------

@@ -13,6 +13,7 @@ from sanic import Sanic
 
 from bot.conversation import Incoming, respond
 from runtime import actions, summaries
+from runtime.local_servers import free_port
 from runtime.channels.summary import SummaryPage
 
 
@@ -65,10 +66,10 @@ def test_the_page_is_served_where_rasa_mounts_channels(store):
     async def scenario():
         app = Sanic(f"summary_{uuid.uuid4().hex}", configure_logging=False)
         register([SummaryPage()], app, route="/webhooks/")
-        server = await app.create_server(host="127.0.0.1", port=0, return_asyncio_server=True, access_log=False)
+        port = free_port()
+        server = await app.create_server(host="127.0.0.1", port=port, return_asyncio_server=True, access_log=False)
         await server.startup()
         await server.after_start()
-        port = server.server.sockets[0].getsockname()[1]
         try:
             async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
                 return [await http.get(p) for p in (f"/summary/{sid}", f"/summary/{sid}.txt", "/summary/0000000000000000",

@@ -125,3 +125,10 @@ def test_cli_validate_exit_code(mini_rules, capsys):
     assert main(["--rules", str(mini_rules), "validate"]) == 1
     out = capsys.readouterr().out
     assert "rules/measures/guangxi-2021.yml:11: gx-test-1: unknown agency `gx-nobody`" in out
+
+
+def test_a_need_without_its_short_label(mini_rules):
+    facts = (mini_rules / "facts.yml").read_text(encoding="utf-8")
+    mini_rules.write("facts.yml", facts.replace("        short: 培训\n", "", 1))
+    [msg] = problems(mini_rules)
+    assert msg.startswith("rules/facts.yml:") and "needs.training: each need needs a `short` label" in msg

@@ -76,6 +76,9 @@ REQUEST_INTENTS = ("more", "details", "ask_agency", "show_all", "summary", "star
                    "feedback_up", "feedback_down", "help", "bot_challenge") + followup.KINDS
 SUMMARY_WORDS = ("生成清单", "打印", "把结果发给我", "发给我", "导出", "咨询清单", "生成一份", "下载结果")
 THUMBS = {"👍": "up", "👎": "down"}
+# Words of a complaint: after a 👎 such a message says what was missing, whatever NLU made of it.
+MISSING_CUES = ("没说", "没有说", "没写", "没有写", "没告诉", "没提", "缺", "少了", "希望", "应该有", "不够",
+                "没找到", "没有找到", "找不到", "不清楚", "看不懂")
 
 
 @dataclass
@@ -196,7 +199,9 @@ class _Turn:
             if intent == "skip":
                 self.say(texts.DONE)
                 return self.ask_again()
-            if not (msg.is_payload or intent in REQUEST_INTENTS or reading.facts or reading.negated
+            complaint = _says(simple, MISSING_CUES)   # "没说去哪里办" reads like a question, is an answer
+            if complaint and not msg.is_payload or not (
+                    msg.is_payload or intent in REQUEST_INTENTS or reading.facts or reading.negated
                     or _says(simple, SUMMARY_WORDS)):
                 return self.note_missing(text)
         if intent in ("feedback_up", "feedback_down"):

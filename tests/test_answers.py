@@ -230,6 +230,12 @@ def test_thumbs_down_asks_what_was_missing_and_stores_the_answer():
     assert c.slots["feedback"]["missing"] == "没有说去哪里交材料" and c.slots["pending"] is None
 
 
+def test_a_complaint_after_thumbs_down_is_stored_even_if_it_reads_like_a_question():
+    c = tumen_migrant().say("/feedback_down", "feedback_down")
+    c.say("没说去哪里办", "ask_how_to_apply")
+    assert c.slots["feedback"]["missing"] == "没说去哪里办" and "已记下" in c.text
+
+
 def test_a_new_question_after_thumbs_down_is_answered_not_stored():
     c = tumen_migrant().say("/feedback_down", "feedback_down")
     c.say("第2项详细说说", "details")

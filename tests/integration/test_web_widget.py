@@ -197,7 +197,7 @@ def test_conversation_reload_and_escaping(servers, page):
         title = button.text_content()
         button.click()
         expect(page.locator(".message.user .bubble").last).to_have_text(title)
-    measures = page.locator(".message.bot .bubble", has_text=CITATION).first
+    measures = page.locator(".message.bot .bubble", has_text=CITATION + "第").first
     expect(measures).to_be_visible(timeout=WAIT)
     expect(measures).to_contain_text(CITATION + "第")
 

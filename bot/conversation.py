@@ -18,6 +18,10 @@ What a turn does, in order:
    answer that answers nothing gets "抱歉，我没太明白" with the question once;
    a second miss on the same question skips it (the region excepted), so no
    conversation can go round in circles.
+Issue 15 adds, before 3: 👍/👎 (and the optional "what was missing" after a
+👎), the consultation summary, follow-up questions about the measure in focus
+(bot/followup.py) and the whole list; and a need stated after the results
+lists its category. A long listing opens on an overview (bot/overview.py).
 """
 from __future__ import annotations
 
@@ -74,7 +78,9 @@ ANSWER_INTENTS = ("inform", "nlu_fallback", "affirm", "deny", "none_of_these", "
 # Messages that are a new request, not the optional "what was missing" after a 👎.
 REQUEST_INTENTS = ("more", "details", "ask_agency", "show_all", "summary", "start_over", "restart",
                    "feedback_up", "feedback_down", "help", "bot_challenge") + followup.KINDS
-SUMMARY_WORDS = ("生成清单", "打印", "把结果发给我", "发给我", "导出", "咨询清单", "生成一份", "下载结果")
+# Asking for the summary in words NLU may not know yet ("想开打印店" is not one).
+SUMMARY_WORDS = ("生成清单", "把结果发给我", "结果发给我", "咨询清单", "打印出来", "打印清单", "打印结果",
+                 "下载结果", "导出结果")
 THUMBS = {"👍": "up", "👎": "down"}
 # Words of a complaint: after a 👎 such a message says what was missing, whatever NLU made of it.
 MISSING_CUES = ("没说", "没有说", "没写", "没有写", "没告诉", "没提", "缺", "少了", "希望", "应该有", "不够",
@@ -206,7 +212,8 @@ class _Turn:
                 return self.note_missing(text)
         if intent in ("feedback_up", "feedback_down"):
             return self.feedback(intent)
-        if intent == "summary" or (not msg.is_payload and _says(simple, SUMMARY_WORDS) and not reading.facts):
+        if intent == "summary" or (not msg.is_payload and not reading.facts and (
+                _says(simple, SUMMARY_WORDS) or simple.strip("。！!？? ") == "打印")):
             return self.make_summary()
         if intent in followup.KINDS:
             # a title names groups and needs (返乡创业担保贷款…还有效吗): still a follow-up,

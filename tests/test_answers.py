@@ -280,3 +280,10 @@ def test_the_summary_lists_the_chosen_measures_and_no_typed_text():
 def test_summary_before_any_result():
     c = Chat().say("生成清单", "summary")
     assert "还没有查询结果" in c.text and c.slots["summary"] is None
+
+
+def test_printing_as_a_business_is_not_a_summary_request():
+    c = tumen_migrant().say("想开个打印店", "inform")
+    assert c.slots["summary"] is None
+    c.say("打印", "nlu_fallback")
+    assert c.slots["summary"] is not None, "the bare word asks for it, whatever NLU said"

@@ -66,10 +66,12 @@ web: $(MODEL)
 	bash scripts/web.sh
 
 # Debian's Chromium and a CJK font for the browser tests (Playwright drives
-# /usr/bin/chromium; its own browser download does not work here).
+# /usr/bin/chromium; its own browser download does not work here); pdftotext
+# reads the printed summary back.
 browser-deps:
-	@command -v chromium >/dev/null && fc-list | grep -qi "Noto.*CJK" || \
-	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+	@command -v chromium >/dev/null && fc-list | grep -qi "Noto.*CJK" && command -v pdftotext >/dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk \
+	      poppler-utils >/dev/null; }
 
 # The production topology on loopback (runtime/cluster.py): PostgreSQL, Redis
 # and nginx from Debian's packages, two Rasa replicas, two action servers.

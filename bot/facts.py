@@ -22,7 +22,7 @@ from .yamlio import LineDict
 
 KINDS = ("place", "list", "one", "bool")
 FACT_KEYS = {"kind", "entity", "condition", "refines", "ask", "label", "question", "buttons", "values"}
-VALUE_KEYS = {"label", "synonyms", "neighbours"}
+VALUE_KEYS = {"label", "synonyms", "neighbours", "short"}
 # How each kind is stored in a Rasa slot (domain.yml, generated).
 SLOT_TYPE = {"place": "text", "list": "list", "one": "text", "bool": "bool"}
 
@@ -33,6 +33,7 @@ class FactValue:
     label: str
     synonyms: tuple
     neighbours: tuple = ()   # the values next to this one (made symmetric on load)
+    short: str | None = None  # a short button label (the needs: the overview's category buttons)
 
     @property
     def title(self) -> str:
@@ -177,7 +178,11 @@ def _load_values(c, path, name: str, item: LineDict) -> dict:
         if not isinstance(neighbours, list) or not all(_is_text(n) for n in neighbours):
             c.add(path, spec.line_of("neighbours"), ident, "`neighbours` must be a list of values")
             neighbours = []
-        values[str(value)] = FactValue(str(value), spec["label"], tuple(synonyms), tuple(neighbours))
+        short = spec.get("short")
+        if short is not None and not _is_text(short):
+            c.add(path, spec.line_of("short"), ident, "`short` must be text")
+            short = None
+        values[str(value)] = FactValue(str(value), spec["label"], tuple(synonyms), tuple(neighbours), short)
     return _symmetric_neighbours(c, path, name, item, values)
 
 

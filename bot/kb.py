@@ -491,6 +491,10 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, au
     files (`paths`), checked as strictly, each `status: draft` (bot/draft/check.py)."""
     measures, seen_ids = [], {}
     needs = facts["needs"].values if "needs" in facts else {}
+    if not draft:   # a measure's category is a need: the overview shows it as a button
+        for value, fv in needs.items():
+            if not fv.short:
+                c.add(c.root / "facts.yml", 0, f"needs.{value}", "each need needs a `short` label (the category button)")
     allowed_keys = MEASURE_KEYS | DRAFT_MEASURE_KEYS if draft else MEASURE_KEYS
     for path in sorted((c.root / "measures").glob("*.yml")) if paths is None else paths:
         data = c.load(path)

@@ -97,14 +97,26 @@ def possible_lines(m: dict) -> list[str]:
     return [texts.POSSIBLE_OPEN]
 
 
-def measure_line(n: int, m: dict) -> str:
+def notices(items: list[dict]) -> list[str]:
+    """The ended-plan notices of these measures, each once (not under every item)."""
+    out = []
+    for m in items:
+        note = m.get("expiry_note")
+        if note:
+            line = f"《{m['citation'].split('》')[0].lstrip('《')}》：{note}"
+            if line not in out:
+                out.append(line)
+    return out
+
+
+def measure_line(n: int, m: dict, with_notice: bool = True) -> str:
     lines = [f"{n}. {m['title']}"]
     lines.append(f"   {m['summary']}")
     lines.append(f"   {lead_line(m)}")
     lines.append(f"   依据：{m['citation']}")
     lines.extend(f"   {line}" for line in possible_lines(m))
     if m.get("expiry_note"):
-        lines.append(f"   ⚠ {m['expiry_note']}")
+        lines.append(f"   ⚠ {m['expiry_note']}" if with_notice else f"   {texts.ENDED_MARK}")
     return "\n".join(lines)
 
 
@@ -126,10 +138,11 @@ def page(kb: KnowledgeBase, result: MatchResult, items: list[dict], slots: dict,
         n_el = sum(1 for m in items if m.get("status") == "eligible")
         head = (f"根据您的情况（{who}），" if who else "") + f"找到 {n_el} 项适用措施"
         n_pos = len(items) - n_el
-        head += f"，另有 {n_pos} 项可能适用。\n\n" if n_pos else "。\n\n"
+        head += f"，另有 {n_pos} 项可能适用。\n" if n_pos else "。\n"
     else:
-        head = f"第 {start + 1}—{start + len(chunk)} 项（共 {len(items)} 项）：\n\n"
-    body = "\n\n".join(measure_line(start + i + 1, m) for i, m in enumerate(chunk))
+        head = f"第 {start + 1}—{start + len(chunk)} 项（共 {len(items)} 项）：\n"
+    head += "".join(f"⚠ {note}\n" for note in notices(chunk)) + "\n"
+    body = "\n\n".join(measure_line(start + i + 1, m, with_notice=False) for i, m in enumerate(chunk))
     buttons = [Button(texts.DETAILS_BUTTON.format(n=start + i + 1), intent_payload("details", item=start + i + 1))
                for i in range(len(chunk))]
     if start + PAGE_SIZE < len(items):
@@ -142,27 +155,29 @@ def page(kb: KnowledgeBase, result: MatchResult, items: list[dict], slots: dict,
     return [Reply(head + body + tail, buttons)]
 
 
-def details(n: int, m: dict) -> Reply:
-    lines = [f"{n}. {m['title']}（{m['citation']}）", "", f"原文：“{m['quote']}”", "",
-             "为什么适用您：" + "；".join(m["why"])]
+def details(n: int, m: dict, kb: KnowledgeBase | None = None) -> Reply:
+    """The details of measure `m` (numbered `n`), with its 申办指引 (`kb`: the
+    knowledge base it came from; the default rules when not given)."""
+    from .followup import guide
+    from .kb import default_kb
+    kb = kb or default_kb()
+    lines = [f"{n}. {m['title']}（{m['citation']}）", "", "为什么适用您：" + "；".join(m["why"])]
     if m.get("open"):
         lines.append("还需确认：" + "、".join(m["open_labels"]))
     if m.get("confirm"):
         lines.append("还需确认：" + "；".join(m["confirm"]))
-    lead = lead_line(m)
+    lines.append("")
+    block = guide(kb, m)
     if m.get("lead_reason"):
-        lead += texts.LEAD_REASON.format(reason=m["lead_reason"])
-    lines.append(lead)
-    if m["agencies"]["support"]:
-        lines.append("配合部门：" + "、".join(m["agencies"]["support"]))
+        block = [line + texts.LEAD_REASON.format(reason=m["lead_reason"]) if line.startswith("牵头部门：") else line
+                 for line in block]
+    lines += block
     if m.get("no_responsible_unit"):
         lines.append(texts.CRITERIA_NO_UNIT)
     else:
         lines.append(texts.CRITERIA.format(agency=m["criteria_by"]))
-    if m.get("expiry_note"):
-        lines.append(f"⚠ {m['expiry_note']}")
-    return Reply("\n".join(lines), [Button(texts.AGENCIES_BUTTON, "/ask_agency"),
-                                    Button(texts.RESTART_BUTTON, "/start_over")])
+    return Reply("\n".join(lines), [Button(b, p) for b, p in texts.FOLLOWUP_BUTTONS]
+                 + [Button(texts.AGENCIES_BUTTON, "/ask_agency"), Button(texts.RESTART_BUTTON, "/start_over")])
 
 
 def agencies(items: list[dict], start: int, only: int | None = None) -> Reply:

@@ -66,3 +66,66 @@ NOT_UNDERSTOOD_AFTER_RESULTS = NOT_UNDERSTOOD + AFTER_RESULTS_HINT
 GREET_AGAIN = "您好！"
 # a source marked `superseded_by` in rules/sources.yml (issue 18)
 SUPERSEDED_NOTE = "该文件已被{new}取代，请以新文件为准并向主管部门核实"
+
+# ---- the overview (bot/overview.py) ------------------------------------------------------
+ALL_BUTTON = "全部 {n}"
+ALL_NAME = "全部措施"
+ENDED_MARK = "（所属计划已结束）"
+NEEDS_QUESTION = "您最需要哪方面的支持？点一个类别查看，或直接说（如“贷款”“场地”“培训”）。"
+OWN_GROUP_HEAD = "专门面向{who}的措施（{n} 项）："
+OWN_GROUP_MORE = "……另有 {n} 项，说“更多”继续查看。"
+TOP_HEAD = "最相关的几项："
+DETAILS_HINT = "想了解哪一项，说“第N项详细说说”。"
+CATEGORY_HINT = "按类别查看，请点下面的按钮："
+CATEGORY_HINT_STATED = "您关心的是{stated}，点下面的按钮按类别查看："
+CATEGORY_HEAD = "{name}（共 {n} 项）："
+OWN_NAME = "专门面向{who}的措施"
+TOP_NAME = "最相关的措施"
+NO_CATEGORY = "在您的情况下，没有找到“{name}”方面的措施。"
+
+# ---- follow-up questions (bot/followup.py): only what the quote says --------------------
+HOTLINE = "当地12345政务服务便民热线"
+ASK_AGENCY = "具体请向{whom}咨询，也可以拨打" + HOTLINE + "。"
+QUOTED_AMOUNT = "文件原文写明：“{quote}”具体能获得多少，以{whom}审核认定为准；也可以拨打" + HOTLINE + "咨询。"
+NO_AMOUNT = "文件未规定具体额度（金额）。具体额度由{whom}确定，请向其咨询，也可以拨打" + HOTLINE + "。"
+QUOTED_APPLY = "文件中与申请有关的原文：“{quote}”"
+NO_PROCEDURE = ("文件没有写明申请流程和受理窗口。请向牵头部门{whom}咨询{support}，"
+                "也可以拨打" + HOTLINE + "问清在哪里办、怎么办。")
+SUPPORT_TOO = "（配合部门：{support}）"
+QUOTED_MATERIALS = "文件中与材料有关的原文：“{quote}”文件没有列出完整的材料清单。"
+NO_MATERIALS = "文件未列出需要准备的材料。"
+NO_CONTACT = ("文件没有公布办理电话、地址或网址。负责的是{whom}{support}，"
+              "可以拨打" + HOTLINE + "查询其电话和地址。")
+QUOTED_DATES = "文件中与时间有关的原文：“{quote}”"
+ENDED = "{note}；具体请向{whom}核实，也可以拨打" + HOTLINE + "。"
+VALID_UNTIL = "文件写明执行期至{date}"
+VALID_UNTIL_ANSWER = "文件写明执行期至{date}，目前仍在执行期内；具体申报时间请向{whom}咨询。"
+NO_PERIOD = "文件未规定截止日期或有效期"
+NO_DEADLINE = ("文件未规定截止日期或有效期。是否仍在执行、何时截止，请向{whom}核实，"
+               "也可以拨打" + HOTLINE + "。")
+AUDIENCE_ANY = "文件未限定身份（在该地区创业的个人和企业）"
+CONDITIONS_TAIL = "；其余“符合条件”的标准文件未写明"
+UNSTATED = "文件未写明：{what}。这些请向{whom}咨询，或拨打" + HOTLINE + "。"
+FOLLOWUP_BUTTONS = [("能贷/补多少", "/ask_amount"), ("怎么申请", "/ask_how_to_apply"),
+                    ("需要什么材料", "/ask_materials"), ("电话地址", "/ask_contact"), ("还有效吗", "/ask_deadline")]
+WHICH_MEASURE = "您问的是哪一项措施？请说“第N项”加上问题（比如“第1项能贷多少”），或先说“第N项详细说说”。"
+SEVERAL_MEASURES = "与您说的名称相近的有 {n} 项，分别是："
+FOLLOWUP_GENERAL = {
+    "ask_amount": "这些文件大多没有规定具体金额；写明了的，我会引用原文。",
+    "ask_how_to_apply": "这些文件都没有写明申请流程和受理窗口，我可以告诉您每项措施由哪个部门牵头。",
+    "ask_materials": "这些文件都没有列出需要准备的材料，要向牵头部门问清楚。",
+    "ask_contact": "这些文件都没有公布电话、地址或网址，可以拨打" + HOTLINE + "查询。",
+    "ask_deadline": "有的文件写明了执行期，有的没有写；我可以按具体措施告诉您。",
+}
+
+# ---- feedback and the summary --------------------------------------------------------------
+FEEDBACK_UP_BUTTON = "👍 有帮助"
+FEEDBACK_DOWN_BUTTON = "👎 没帮助"
+FEEDBACK_THANKS = "谢谢您的反馈！"
+FEEDBACK_ASK_MISSING = "谢谢反馈。能告诉我缺了什么吗？（可选：直接输入即可，不想说可以点“跳过”）"
+FEEDBACK_MISSING_NOTED = "谢谢，已记下您的意见，我们会据此改进。"
+FEEDBACK_NOTHING_SHOWN = "谢谢！查询结果出来后，您可以对结果点👍或👎。"
+SUMMARY_BUTTON = "生成咨询清单"
+SUMMARY_MADE = ("已为您生成咨询清单（{n} 项措施，含文件原文、负责部门和要问的问题），"
+                "可以打印或带到办事窗口。")
+SUMMARY_LINK = "打开或打印咨询清单：{url}"

@@ -17,7 +17,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import AllSlotsReset, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import conversation, render
+from bot import conversation, render, texts
+from runtime import summaries
 from bot.engine import Engine
 from bot.kb import default_kb
 
@@ -46,8 +47,18 @@ def slots_of(tracker: Tracker) -> dict:
 
 
 def apply(dispatcher: CollectingDispatcher, tracker: Tracker, outcome: conversation.Outcome) -> list:
-    for reply in render.localize(outcome.replies, outcome.script(tracker.get_slot("script"))):
-        dispatcher.utter_message(**reply.as_dict())
+    replies = list(outcome.replies)
+    if outcome.summary is not None:
+        # stored for GET /summary/<id> and Telegram; the link follows the core's reply
+        summaries.save(outcome.summary.record())
+        link = summaries.url(outcome.summary.id)
+        replies.append(render.Reply(texts.SUMMARY_LINK.format(url=link)))
+    for i, reply in enumerate(render.localize(replies, outcome.script(tracker.get_slot("script")))):
+        message = reply.as_dict()
+        if outcome.summary is not None and i == len(replies) - 1:
+            # channels that can send a file (Telegram) read this; the others show the text
+            message["json_message"] = {"summary": {"id": outcome.summary.id, "url": link}}
+        dispatcher.utter_message(**message)
     events: list = [AllSlotsReset()] if outcome.reset else []
     return events + [SlotSet(name, value) for name, value in outcome.slots.items()]
 

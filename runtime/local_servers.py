@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -20,7 +21,9 @@ RASA = str(Path(sys.executable).parent / "rasa")
 
 ENV = envfile.with_defaults(dict(
     os.environ, RASA_TELEMETRY_ENABLED="false",
-    TF_CPP_MIN_LOG_LEVEL="2", PYTHONWARNINGS="ignore", SQLALCHEMY_SILENCE_UBER_WARNING="1"))
+    TF_CPP_MIN_LOG_LEVEL="2", PYTHONWARNINGS="ignore", SQLALCHEMY_SILENCE_UBER_WARNING="1",
+    # the servers started here share one summary directory, outside the project
+    SUMMARY_DIR=os.environ.get("SUMMARY_DIR") or tempfile.mkdtemp(prefix="summaries-")))
 
 
 def endpoint_env(tmp: Path, action_port: int, **extra: str) -> dict:

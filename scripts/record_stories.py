@@ -35,7 +35,7 @@ PHRASE = {
     "border_resident": "我是边民", "rural_youth": "我是农村青年",
     "rural_low_income": "我是农村低收入人群", "high_level_talent": "我是高层次人才",
 }
-ANSWERS = {"gender": "男", "tech_business": "不是科技型企业", "groups": "都不是", "region": "南宁"}
+ANSWERS = {"gender": "男", "tech_business": "不是科技型企业", "groups": "都不是", "region": "南宁", "needs": "贷款"}
 
 
 def group_scenarios(kb):
@@ -63,6 +63,15 @@ FIXED = [
     ("bot challenge in the middle", ["我在桂林", "你是机器人吗"], "机器人", None),
     ("out of scope then a situation", ["今天天气怎么样", "我是华侨，在南宁"], "《广西", None),
     ("restart forgets everything", ["我是退役军人，在柳州", "重新开始"], "重新开始", None),
+    # issue 15: the overview, a category, follow-up questions, feedback, the summary
+    ("overview first, then a category", ["我是返乡农民工，在图们", "场地"], "场地/孵化（共", None),
+    ("follow-up questions after the details of a loan",
+     ["我是返乡农民工，在图们", "贷款", "第1项详细说说", "能贷多少", "怎么申请", "需要什么材料", "电话多少",
+      "还有效吗"], "文件未规定具体额度", None),
+    ("a follow-up with no measure in focus", ["我是退役军人，在南宁", "跳过", "能贷多少"], "哪一项", None),
+    ("thumbs down, what was missing, then the summary",
+     ["我是退役军人，在柳州，想贷款", "不是科技型企业", "👎", "没说去哪办", "生成清单"], "咨询清单", None),
+    ("print the summary", ["我是华侨，在南宁", "贷款", "打印"], "/summary/", None),
 ]
 
 

@@ -112,6 +112,9 @@ def test_the_conversation_lists_in_that_order_and_hears_who_runs_an_incubator(en
     slots = {name: None for name in slot_names(kb)}
     slots["page"] = 0
     out = respond(engine, slots, Incoming("我是退伍军人，男性，在柳州，想贷款开个汽修店，不是科技型企业", "inform"))
+    assert "企业研发投入奖补" not in "\n".join(r.text for r in out.replies)   # the overview
+    slots.update(out.slots)
+    out = respond(engine, slots, Incoming("/show_all", "show_all"))          # "全部": the whole list
     text = "\n".join(r.text for r in out.replies)
     titles = [next(m.title for m in kb.measures if m.id == mid)
               for mid in first_ids(engine, kb, groups=["veteran"], region="柳州", needs=["financing"],

@@ -200,3 +200,8 @@ def test_runs_values_must_be_audiences(mini_rules):
                                                 "      big_company:\n        label: 大公司\n        synonyms: [我们是"))
     [msg] = problems(mini_rules)
     assert msg.startswith("rules/facts.yml:") and "runs.big_company: `runs` values must be audience ids" in msg
+def test_a_need_without_its_short_label(mini_rules):
+    facts = (mini_rules / "facts.yml").read_text(encoding="utf-8")
+    mini_rules.write("facts.yml", facts.replace("        short: 培训\n", "", 1))
+    [msg] = problems(mini_rules)
+    assert msg.startswith("rules/facts.yml:") and "needs.training: each need needs a `short` label" in msg

@@ -49,7 +49,9 @@ name stays `socketio`, so trackers and the widget's protocol (`session_request`
 Smaller hardening: a `session_id` that is not a short token
 ([A-Za-z0-9_-], at most 64 characters) is replaced by a fresh one (it becomes a
 tracker's sender id and a room name), and malformed `user_uttered` payloads are
-ignored instead of raising inside the event handler.
+ignored instead of raising inside the event handler. Custom messages (the
+consultation summary's {"summary": {id, url}}) reach the widget as one
+`bot_uttered` (Rasa's output raised a TypeError on them).
 """
 from __future__ import annotations
 
@@ -117,6 +119,15 @@ async def enter_room(sio: AsyncServer, sid: Text, room: Text, namespace: Optiona
 
 def valid_session_id(value: Any) -> Optional[Text]:
     return value if isinstance(value, str) and SESSION_ID.fullmatch(value) else None
+
+
+class WidgetOutput(SocketIOOutput):
+    """Rasa's output, except custom messages: Rasa passes their keys to
+    `sio.emit` as arguments (a TypeError for {"summary": ...}); here they go out
+    as one `bot_uttered` to the session's room, like every other message."""
+
+    async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
+        await self._send_message(recipient_id, dict(json_message))
 
 
 class SocketIOInput(RasaSocketIOInput):
@@ -213,7 +224,7 @@ class SocketIOInput(RasaSocketIOInput):
             if not isinstance(data, dict):
                 logger.debug(f"Ignoring a malformed message from {sid}.")
                 return
-            output_channel = SocketIOOutput(sio, self.bot_message_evt)
+            output_channel = WidgetOutput(sio, self.bot_message_evt)
             if self.session_persistence:
                 sender_id = valid_session_id(data.get("session_id"))
                 if not sender_id:

@@ -281,6 +281,9 @@ class PerConversationOrder(BaseUpdateProcessor):
 
 # ---- output ----------------------------------------------------------------
 
+SUMMARY_CAPTION = "咨询清单（用浏览器打开，可打印）"
+
+
 class TelegramOutput(OutputChannel):
     """Sends Rasa's replies (text + buttons) to one Telegram chat."""
 
@@ -305,6 +308,27 @@ class TelegramOutput(OutputChannel):
     async def send_quick_replies(self, recipient_id: Text, text: Text, quick_replies: List[Dict[Text, Any]],
                                  **kwargs: Any) -> None:
         await self._send(recipient_id, text, self.keyboard(quick_replies))
+
+    async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
+        """The consultation summary (runtime/summaries.py) as an HTML document
+        (sendDocument; it opens in the browser and prints); where that fails,
+        its plain text as messages. Other custom payloads are not for Telegram."""
+        summary = json_message.get("summary") if isinstance(json_message, dict) else None
+        if not isinstance(summary, dict):
+            return
+        from runtime import summaries
+        record = summaries.load(str(summary.get("id") or ""))
+        if record is None:
+            logger.error("Telegram: summary %s not found in %s", summary.get("id"), summaries.directory())
+            return
+        chat_id = chat_of(recipient_id)
+        try:
+            await self.bot.send_document(chat_id, record["html"].encode("utf-8"),
+                                         filename=f"summary-{record['id']}.html", caption=SUMMARY_CAPTION,
+                                         message_thread_id=self.thread_id)
+        except TelegramError as exc:
+            logger.warning("Telegram sendDocument to chat %s failed (%s): sending the summary as text", chat_id, exc)
+            await self._send(recipient_id, record["text"], None)
 
     def keyboard(self, buttons: Iterable[Dict[Text, Any]]) -> Optional[InlineKeyboardMarkup]:
         made = []

@@ -151,6 +151,13 @@
     var row = el("div", "message " + message.from);
     var text = el("div", "bubble", message.text);   // textContent: shown as text, never parsed
     row.appendChild(text);
+    if (message.link) {          // the consultation summary: a link to the bot's /summary/<id> page
+      var a = el("a", "summary-link", message.linkText || message.link);
+      a.href = message.link;
+      a.target = "_blank";
+      a.rel = "noopener";
+      row.appendChild(a);
+    }
     if (message.image) {
       var img = el("img", "image");
       img.alt = "";
@@ -266,7 +273,12 @@
       if (a && a.type === "image" && a.payload && /^https?:\/\//i.test(a.payload.src || "")) {
         message.image = a.payload.src;
       }
-      if (!message.text && !message.buttons.length && !message.image) return;
+      var summary = data.summary;
+      if (summary && /^[0-9a-f]{16}$/.test(summary.id || "")) {
+        message.link = server + "/summary/" + summary.id;   // on the bot's server, whatever the page
+        message.linkText = "打开咨询清单（可打印）";
+      }
+      if (!message.text && !message.buttons.length && !message.image && !message.link) return;
       clearTimeout(typingTimer);
       typingTimer = null;
       add(message);

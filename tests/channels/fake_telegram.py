@@ -26,7 +26,7 @@ from aiohttp import web
 TOKEN = "123456:TEST-token_for-the-fake-api"
 BOT_USER = {"id": 4242, "is_bot": True, "first_name": "政策助手", "username": "policy_helper_bot"}
 # Parameters that are strings on the wire even when they look like JSON.
-STRING_PARAMS = {"text", "url", "secret_token", "callback_query_id", "parse_mode", "chat_id"}
+STRING_PARAMS = {"text", "url", "secret_token", "callback_query_id", "parse_mode", "chat_id", "caption"}
 
 
 @dataclass
@@ -162,7 +162,9 @@ class FakeTelegram:
         raw = await request.post()
         params: dict = {}
         for key, value in raw.items():
-            if isinstance(value, str) and key not in STRING_PARAMS:
+            if hasattr(value, "file"):   # an uploaded file (sendDocument)
+                value = {"filename": value.filename, "content": value.file.read()}
+            elif isinstance(value, str) and key not in STRING_PARAMS:
                 try:
                     value = json.loads(value)
                 except ValueError:
@@ -207,6 +209,13 @@ class FakeTelegram:
         if params.get("reply_markup"):
             message["reply_markup"] = params["reply_markup"]
         return message
+
+    async def api_sendDocument(self, params: dict) -> dict:
+        chat_id = int(params["chat_id"])
+        return {"message_id": next(self._message_ids), "date": int(time.time()),
+                "chat": {"id": chat_id, "type": "private"}, "from": BOT_USER,
+                "document": {"file_id": "f1", "file_unique_id": "u1",
+                             "file_name": (params.get("document") or {}).get("filename", "")}}
 
     async def api_answerCallbackQuery(self, params: dict) -> bool:
         return True

@@ -449,7 +449,7 @@ def all_bot_buttons():
             items = listing(engine, result)
             for page_no in range(len(items) // render.PAGE_SIZE + 2):
                 replies += render.page(kb, result, items, {"region": place, "groups": groups}, page_no)
-            replies += [render.details(n, m) for n, m in enumerate(items, 1)]
+            replies += [render.details(n, m, kb) for n, m in enumerate(items, 1)]
             if items:
                 replies.append(render.agencies(items, 0))
     replies += render.localize(list(replies), "traditional")

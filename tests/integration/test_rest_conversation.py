@@ -32,7 +32,7 @@ def test_whole_conversation(bot):
     assert "原文：“" in texts(details) and "为什么适用您" in texts(details)
 
     more = bot.say(me, "更多")
-    assert "6. " in texts(more) or "全部结果" in texts(more)
+    assert "6. " in texts(more) or "全部措施" in texts(more) or "全部结果" in texts(more)
 
     agencies = bot.say(me, "哪个部门负责")
     assert "牵头" in texts(agencies)
@@ -46,6 +46,35 @@ def test_whole_conversation(bot):
 
     again = bot.say(me, "重新开始")
     assert "重新开始" in texts(again)
+
+
+def test_overview_follow_ups_feedback_and_summary(bot):
+    """Issue 15 over REST with the trained model: the overview, a category,
+    follow-up questions as people type them, 👎 with what was missing, the summary link."""
+    import re
+
+    import requests
+
+    me = f"a-{uuid.uuid4().hex[:8]}"
+    first = bot.say(me, "我是返乡农民工，在图们")
+    text = texts(first)
+    assert "找到" in text and len(re.findall(r"^\d+\. ", text, re.M)) <= 5, "an overview, not 100 items"
+    assert any(b["title"].startswith("贷款/补贴 ") for b in buttons(first))
+    loans = bot.say(me, "贷款")
+    assert texts(loans).startswith("贷款/补贴（共")
+    bot.say(me, "第1项详细说说")
+    amount = texts(bot.say(me, "最多能贷多少钱？"))
+    assert "文件未规定具体额度" in amount and "12345" in amount
+    assert "文件没有写明申请流程" in texts(bot.say(me, "怎么申请"))
+    assert "文件未列出需要准备的材料" in texts(bot.say(me, "需要准备什么材料"))
+    assert "没有公布办理电话" in texts(bot.say(me, "电话是多少"))
+    assert "文件未规定截止日期" in texts(bot.say(me, "现在还有效吗"))
+    assert "缺了什么" in texts(bot.say(me, "/feedback_down"))
+    assert "已记下您的意见" in texts(bot.say(me, "没说去哪里办"))
+    made = bot.say(me, "把结果发给我")
+    link = re.search(r"(/summary/[0-9a-f]{16})", texts(made)).group(1)
+    page = requests.get(bot.url + link, timeout=30)
+    assert page.status_code == 200 and "创业扶持政策咨询清单" in page.text and "图们市" in page.text
 
 
 def test_traditional_chinese_gets_traditional_answer(bot):

@@ -23,7 +23,7 @@ from .conftest import (MODEL, RASA, ROOT, action_server_args, endpoint_env, free
 playwright_sync = pytest.importorskip("playwright.sync_api")
 expect = playwright_sync.expect
 
-WEB = ROOT / "bot" / "web"
+WEB = ROOT / "runtime" / "web"
 CHROMIUM = Path("/usr/bin/chromium")
 CITATION = "《广西双创三年行动计划（2021—2023年）》"
 XSS = "<img src=x onerror=alert(1)>"
@@ -197,7 +197,7 @@ def test_conversation_reload_and_escaping(servers, page):
         title = button.text_content()
         button.click()
         expect(page.locator(".message.user .bubble").last).to_have_text(title)
-    measures = page.locator(".message.bot .bubble", has_text=CITATION).first
+    measures = page.locator(".message.bot .bubble", has_text=CITATION + "第").first
     expect(measures).to_be_visible(timeout=WAIT)
     expect(measures).to_contain_text(CITATION + "第")
 
@@ -262,3 +262,49 @@ def test_site_not_allowed_cannot_connect(servers, page):
     page.wait_for_timeout(3000)
     expect(page.locator(".status")).not_to_have_text("在线")
     assert bot_bubbles(page).count() == 0
+
+
+def test_the_summary_opens_as_a_printable_page(servers, page, browser):
+    """Issue 15, item 5: 生成咨询清单 in the widget gives a link to the bot's
+    /summary/<id> page; printed to PDF (print CSS) it holds the consultation.
+    The page's screenshot goes to results/web/summary.png (and docs/summary.png
+    when missing or UPDATE_DOCS_SCREENSHOT=1)."""
+    page.goto(servers["demo"])
+    expect(page.locator(".status")).to_have_text("在线", timeout=30_000)
+    expect(bot_bubbles(page).first).to_contain_text("创业扶持政策助手", timeout=WAIT)
+    say(page, "我是华侨，在南宁")
+    summary_button = page.locator(".quick-reply", has_text="生成咨询清单")
+    for _ in range(3):   # a question may come first: answer it with its first button
+        expect(page.locator(".quick-reply").first).to_be_visible(timeout=WAIT)
+        if summary_button.count():
+            break
+        page.locator(".quick-reply").first.click()
+        page.wait_for_timeout(1500)
+    summary_button.click()
+    link = page.locator(".summary-link")
+    expect(link).to_be_visible(timeout=WAIT)
+    href = link.get_attribute("href")
+    assert "/summary/" in href and href.startswith("http://127.0.0.1:")
+
+    sheet = browser.new_context(viewport={"width": 900, "height": 1200}, locale="zh-CN").new_page()
+    sheet.goto(href)
+    expect(sheet.locator("h1")).to_have_text("创业扶持政策咨询清单")
+    expect(sheet.locator(".profile")).to_contain_text("南宁")
+    out = ROOT / "results" / "web"
+    out.mkdir(parents=True, exist_ok=True)
+    shot = out / "summary.png"
+    sheet.screenshot(path=str(shot))
+    docs_shot = ROOT / "docs" / "summary.png"
+    if not docs_shot.exists() or os.environ.get("UPDATE_DOCS_SCREENSHOT") == "1":
+        shutil.copy(shot, docs_shot)
+    pdf = out / "summary.pdf"
+    sheet.pdf(path=str(pdf), format="A4")
+    sheet.context.close()
+    if not shutil.which("pdftotext"):
+        pytest.fail("pdftotext is needed to read the printed summary: run `make browser-deps`")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    squeezed = "".join(text.split())
+    for needle in ("创业扶持政策咨询清单", "南宁", "要问负责部门的问题", "规则版本", "12345", "《广西双创三年行动计划"):
+        assert needle in squeezed, needle
+    assert "打印/保存为PDF" not in squeezed, "the print button is hidden in print"

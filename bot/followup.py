@@ -1,0 +1,196 @@
+"""Follow-up questions about one measure, answered from its quote only (issue 15, item 4).
+
+How much, how to apply, what to bring, whom to call, until when: the five
+documents state little of that. Each answer quotes the sentence of the
+measure's quote that says it, if there is one; otherwise it says plainly that
+the document does not state it, names the lead agency that decides and
+suggests the local 12345 hotline. Nothing here may produce an amount, a
+material, a phone number, an address or a date that is not in the quote (or,
+for validity, in sources.yml, which records the document's own period).
+
+Also the 申办指引 block of the details (`guide`) and its line of what the
+document leaves unstated (`unstated`), and the measure a follow-up is about
+(`which`).
+"""
+from __future__ import annotations
+
+import re
+
+from . import texts
+from .kb import KnowledgeBase
+
+KINDS = ("ask_amount", "ask_how_to_apply", "ask_materials", "ask_contact", "ask_deadline")
+
+# A sentence states an amount when a number comes with a unit of money, a
+# percentage or a multiple (最高不超过10万元, 贴息50%, 2倍); 最高 alone does not.
+_NUM = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
+AMOUNT = re.compile(rf"{_NUM}\s*(?:万元|亿元|元|万|％|%|倍)|百分之{_NUM}")
+APPLY = re.compile(r"申请|申报|认定|审核|评审|备案|办理|受理|报名")
+MATERIALS = re.compile(r"材料|证明|证件|凭证|资料|合同|发票|清单")
+CONTACT = re.compile(r"电话|热线|地址|网址|网站|窗口|大厅|https?://|www\.")
+DATES = re.compile(r"(?:\d{4}|[〇零一二]{4})年|截至|截止|期限|有效期|届满|之日起")
+_SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
+
+
+def sentences(quote: str, pattern: re.Pattern) -> list[str]:
+    """The sentences (or clauses between ；) of `quote` that match, verbatim."""
+    return [s.strip() for s in _SENTENCE.findall(quote or "") if pattern.search(s)]
+
+
+def _kb_measure(kb: KnowledgeBase, mid: str):
+    cache = kb.__dict__.setdefault("_measure_by_id", None)
+    if cache is None:
+        cache = kb.__dict__["_measure_by_id"] = {m.id: m for m in kb.measures}
+    return cache.get(mid)
+
+
+def lead_whom(m: dict) -> str:
+    """Whom to ask: the lead agencies, or the local office when the document names none."""
+    if m.get("no_responsible_unit") or not m["agencies"]["lead"]:
+        return texts.ASK_LOCAL_OFFICE
+    return "或".join(m["agencies"]["lead"])
+
+
+def validity(m: dict, today_label: str | None = None) -> str:
+    """Validity as the document states it (sources.yml records each document's period)."""
+    if m.get("expired"):
+        return m["expiry_note"]
+    if m.get("valid_until"):
+        return texts.VALID_UNTIL.format(date=m["valid_until"])
+    return texts.NO_PERIOD
+
+
+def unstated(m: dict) -> list[str]:
+    """What the document leaves to the agency, for this measure."""
+    out = []
+    if not sentences(m["quote"], AMOUNT):
+        out.append("具体金额或额度")
+    out.append("申请流程")
+    if not sentences(m["quote"], MATERIALS):
+        out.append("所需材料")
+    if not sentences(m["quote"], CONTACT):
+        out.append("受理地址和电话")
+    if not m.get("valid_until") and not sentences(m["quote"], DATES):
+        out.append("截止时间")
+    return out
+
+
+def audience(kb: KnowledgeBase, m: dict) -> str:
+    """Who the measure is for: its `audience` (issue 15, item 1) when the knowledge
+    base has one, else the groups its conditions name, else "not limited"."""
+    km = _kb_measure(kb, m["id"])
+    value = getattr(km, "audience", None) if km is not None else None
+    if value:
+        spec = kb.facts.get("audience")
+        fv = spec.values.get(value) if spec is not None and getattr(spec, "values", None) else None
+        return fv.label if fv is not None else str(value)
+    groups = sorted(km.conditions.get("groups", ())) if km is not None else []
+    if groups:
+        labels = kb.facts["groups"].values
+        return "、".join(labels[g].short_label() for g in groups if g in labels)
+    return texts.AUDIENCE_ANY
+
+
+def conditions(kb: KnowledgeBase, m: dict) -> str:
+    """The measure's conditions in words (region, groups, gender, technology)."""
+    km = _kb_measure(kb, m["id"])
+    source = kb.sources[m["doc"]]
+    parts = [f"在{source.region}范围内"]
+    cond = km.conditions if km is not None else {}
+    if cond.get("groups"):
+        labels = kb.facts["groups"].values
+        parts.append("身份为" + "或".join(labels[g].short_label() for g in sorted(cond["groups"])))
+    if cond.get("gender"):
+        parts.append(kb.facts["gender"].values[cond["gender"]].label)
+    if cond.get("tech_business") is True:
+        parts.append("科技型企业")
+    elif cond.get("tech_business") is False:
+        parts.append("非科技型企业")
+    return "；".join(parts) + texts.CONDITIONS_TAIL
+
+
+def guide(kb: KnowledgeBase, m: dict) -> list[str]:
+    """The 申办指引 block of the details."""
+    lines = ["【申办指引】", f"惠及对象：{audience(kb, m)}", f"条件：{conditions(kb, m)}",
+             f"原文：“{m['quote']}”"]
+    if m.get("no_responsible_unit"):
+        lines.append("责任部门：" + texts.NO_UNIT.format(publisher=m["publisher"]))
+    else:
+        lines.append("牵头部门：" + "、".join(m["agencies"]["lead"]))
+        if m["agencies"]["support"]:
+            lines.append("配合部门：" + "、".join(m["agencies"]["support"]))
+    lines.append("有效期：" + validity(m))
+    lines.append(texts.UNSTATED.format(what="、".join(unstated(m)), whom=lead_whom(m)))
+    return lines
+
+
+def answer(kind: str, m: dict, n: int | None = None) -> str:
+    """The answer to one follow-up question about measure `m` (numbered `n` on screen)."""
+    name = f"第{n}项“{m['title']}”" if n else f"“{m['title']}”"
+    whom = lead_whom(m)
+    head = f"{name}（{m['citation']}）："
+    if kind == "ask_amount":
+        found = sentences(m["quote"], AMOUNT)
+        if found:
+            return head + texts.QUOTED_AMOUNT.format(quote="”“".join(found), whom=whom)
+        return head + texts.NO_AMOUNT.format(whom=whom)
+    if kind == "ask_how_to_apply":
+        found = sentences(m["quote"], APPLY)
+        said = texts.QUOTED_APPLY.format(quote="”“".join(found)) if found else ""
+        return head + said + texts.NO_PROCEDURE.format(whom=whom, support=_support(m))
+    if kind == "ask_materials":
+        found = sentences(m["quote"], MATERIALS)
+        said = texts.QUOTED_MATERIALS.format(quote="”“".join(found)) if found else texts.NO_MATERIALS
+        return head + said + texts.ASK_AGENCY.format(whom=whom)
+    if kind == "ask_contact":
+        return head + texts.NO_CONTACT.format(whom=whom, support=_support(m))
+    if kind == "ask_deadline":
+        found = sentences(m["quote"], DATES)
+        said = texts.QUOTED_DATES.format(quote="”“".join(found)) if found else ""
+        if m.get("expired"):
+            return head + said + texts.ENDED.format(note=m["expiry_note"], whom=whom)
+        if m.get("valid_until"):
+            return head + said + texts.VALID_UNTIL_ANSWER.format(date=m["valid_until"], whom=whom)
+        return head + said + texts.NO_DEADLINE.format(whom=whom)
+    raise ValueError(kind)
+
+
+def _support(m: dict) -> str:
+    support = m["agencies"]["support"]
+    return texts.SUPPORT_TOO.format(support="、".join(support)) if support and not m.get("no_responsible_unit") else ""
+
+
+def general(kind: str) -> str:
+    """No measure in focus: what the documents say in general, and how to pick one."""
+    return texts.FOLLOWUP_GENERAL[kind]
+
+
+# ---- which measure a follow-up is about ---------------------------------------------
+
+def _common(a: str, b: str) -> int:
+    """Length of the longest common substring (titles are short)."""
+    best = 0
+    prev = [0] * (len(b) + 1)
+    for ca in a:
+        cur = [0] * (len(b) + 1)
+        for j, cb in enumerate(b, 1):
+            if ca == cb:
+                cur[j] = prev[j - 1] + 1
+                best = max(best, cur[j])
+        prev = cur
+    return best
+
+
+MIN_TITLE_MATCH = 4   # characters a message must share with a title (创业担保贷款, not 创业)
+
+
+def by_title(text: str, items: list[dict]) -> list[dict]:
+    """The measures whose titles share the longest run of words with `text`."""
+    text = re.sub(r"[^\u3400-\u9fff]", "", text or "")
+    if len(text) < MIN_TITLE_MATCH:
+        return []
+    scored = [(_common(text, m["title"]), m) for m in items]
+    best = max((s for s, _ in scored), default=0)
+    if best < MIN_TITLE_MATCH:
+        return []
+    return [m for s, m in scored if s == best]

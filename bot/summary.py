@@ -1,0 +1,179 @@
+"""A consultation summary to take to the agency (issue 15, item 5), Rasa-free.
+
+One summary holds the profile, the chosen measures (those whose details the
+person opened; else the own-group ones and the top of each category), each
+with its citation, quote, agencies, validity and the questions to ask the
+agency (what the document leaves unstated), plus the rules version and the date.
+
+Its id is stable: a hash of the profile, the chosen measures and the rules
+version, so the same consultation under the same rules has the same id (and
+the same text, the date aside: the channel keeps the first rendering). It
+holds no text the person typed, only the knowledge base's text and the
+profile's labels, so there is nothing to mask.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import json
+from dataclasses import dataclass, field
+
+from . import followup, texts
+from .engine import Engine
+from .kb import KnowledgeBase
+from .render import profile_line
+
+MAX_OWN = 10
+ID_LENGTH = 16
+TITLE = "创业扶持政策咨询清单"
+DISCLAIMER = ("本清单依据政策文件原文整理，只列文件写明的内容；能否享受、具体标准和办理方式以负责部门的认定为准。"
+              "文件未写明的事项，请向负责部门咨询，或拨打" + texts.HOTLINE + "。")
+
+
+def rules_version(kb: KnowledgeBase) -> str:
+    """A short hash of every file under rules/: the knowledge base the summary was made from."""
+    cached = kb.__dict__.get("_rules_version")
+    if cached is None:
+        h = hashlib.sha256()
+        for path in kb.rule_files():
+            h.update(str(path.relative_to(kb.root)).encode("utf-8") + b"\0")
+            h.update(path.read_bytes() + b"\0")
+        cached = kb.__dict__["_rules_version"] = h.hexdigest()[:12]
+    return cached
+
+
+def questions(m: dict) -> list[str]:
+    """What to ask the agency about this measure: what its document leaves open."""
+    out = ["我的情况是否符合这项措施？“符合条件”的具体标准是什么？"]
+    out += [f"请确认：{note}" for note in m.get("confirm") or ()]
+    if m.get("open_labels"):
+        out.append("还需确认的信息：" + "、".join(m["open_labels"]))
+    missing = followup.unstated(m)
+    if "具体金额或额度" in missing:
+        out.append("具体金额或额度是多少？")
+    out.append("申请流程是什么？在哪里办理？")
+    if "所需材料" in missing:
+        out.append("需要准备哪些材料？")
+    if m.get("expired"):
+        out.append("这项措施所属的计划已结束，现在执行的是哪项政策？")
+    elif "截止时间" in missing:
+        out.append("这项措施现在还在执行吗？有没有截止时间？")
+    return out
+
+
+def pick(items: list[dict], chosen: list[str]) -> list[dict]:
+    """The measures of the summary, in the engine's order."""
+    if chosen:
+        by_id = {m["id"]: m for m in items}
+        picked = [by_id[i] for i in chosen if i in by_id]
+        if picked:
+            return picked
+    out = [m for m in items if m.get("own_group")][:MAX_OWN]
+    seen_categories = set()
+    for m in items:
+        if m["category"] not in seen_categories:
+            seen_categories.add(m["category"])
+            if m not in out:
+                out.append(m)
+    return out
+
+
+@dataclass
+class Summary:
+    id: str
+    version: str
+    date: str
+    profile: str
+    measures: list
+    guides: dict = field(default_factory=dict)   # measure id -> the 申办指引 lines
+
+    def text(self) -> str:
+        lines = [TITLE, f"您的情况：{self.profile}", f"生成日期：{self.date}　规则版本：{self.version}　编号：{self.id}", ""]
+        for i, m in enumerate(self.measures, 1):
+            lines.append(f"{i}. {m['title']}（{m['citation']}）")
+            lines.extend(f"   {line}" for line in self.guides[m["id"]][1:])
+            lines.append("   要问负责部门的问题：")
+            lines.extend(f"   · {q}" for q in questions(m))
+            lines.append("")
+        lines.append(DISCLAIMER)
+        return "\n".join(lines)
+
+    def html(self) -> str:
+        e = html.escape
+        parts = [
+            "<!doctype html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
+            f"<title>{e(TITLE)} {e(self.id)}</title>",
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<style>{_CSS}</style></head><body>",
+            f"<header><h1>{e(TITLE)}</h1>",
+            f'<p class="profile">您的情况：{e(self.profile)}</p>',
+            f'<p class="meta">生成日期：{e(self.date)}　规则版本：{e(self.version)}　编号：{e(self.id)}</p>',
+            '<button class="print" onclick="window.print()">打印 / 保存为PDF</button></header><main>',
+        ]
+        for i, m in enumerate(self.measures, 1):
+            parts.append(f'<section class="measure"><h2>{i}. {e(m["title"])}</h2>')
+            parts.append(f'<p class="citation">依据：{e(m["citation"])}</p><dl>')
+            for line in self.guides[m["id"]][1:]:
+                key, _, value = line.partition("：")
+                parts.append(f"<dt>{e(key)}</dt><dd>{e(value)}</dd>")
+            parts.append("</dl><h3>要问负责部门的问题</h3><ul>")
+            parts += [f"<li>{e(q)}</li>" for q in questions(m)]
+            parts.append("</ul></section>")
+        parts.append(f'</main><footer><p>{e(DISCLAIMER)}</p></footer></body></html>')
+        return "\n".join(parts)
+
+    def record(self) -> dict:
+        """What a channel stores: the renderings, made once."""
+        return {"id": self.id, "version": self.version, "date": self.date, "html": self.html(), "text": self.text(),
+                "measures": [m["id"] for m in self.measures]}
+
+
+def summary_id(facts: dict, chosen: list[str], version: str) -> str:
+    key = json.dumps({"facts": _canonical(facts), "chosen": list(chosen), "version": version},
+                     ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:ID_LENGTH]
+
+
+def _canonical(facts: dict) -> dict:
+    out = {}
+    for k, v in facts.items():
+        if v is None:
+            continue
+        out[k] = sorted(v) if k == "groups" else v
+    return out
+
+
+def build(engine: Engine, result, items: list[dict], facts: dict, chosen: list[str],
+          today: dt.date | None = None) -> Summary:
+    kb = engine.kb
+    version = rules_version(kb)
+    measures = pick(items, chosen)
+    date = (today or engine.today).isoformat()
+    return Summary(summary_id(facts, [m["id"] for m in measures] if chosen else [], version), version, date,
+                   profile_line(kb, result, facts) or "（未提供）", measures,
+                   {m["id"]: followup.guide(kb, m) for m in measures})
+
+
+_CSS = """
+body { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", sans-serif; max-width: 48em;
+       margin: 1.5em auto; padding: 0 1em; color: #111; line-height: 1.55; }
+h1 { font-size: 1.5em; margin-bottom: .2em; }
+h2 { font-size: 1.15em; margin: 0 0 .3em; }
+h3 { font-size: 1em; margin: .6em 0 .2em; }
+.profile { font-weight: bold; }
+.meta, .citation { color: #444; font-size: .9em; }
+.measure { border-top: 1px solid #999; padding: .8em 0; }
+dl { display: grid; grid-template-columns: 6.5em 1fr; gap: .2em .6em; margin: .3em 0; }
+dt { font-weight: bold; }
+dd { margin: 0; }
+footer { border-top: 2px solid #333; margin-top: 1em; padding-top: .5em; font-size: .9em; }
+button.print { margin: .5em 0; padding: .4em 1em; font-size: 1em; }
+@media print {
+  @page { size: A4; margin: 15mm; }
+  body { margin: 0; max-width: none; font-size: 11pt; }
+  button.print { display: none; }
+  .measure { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+"""

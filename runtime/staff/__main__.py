@@ -16,10 +16,27 @@ DEFAULT_PORT = 5077
 
 
 def _url(args) -> str:
-    url = args.url or os.environ.get("TRACKER_STORE_URL")
-    if not url:
-        raise SystemExit("no tracker store: set TRACKER_STORE_URL (config/embedded.env has the embedded default)")
-    return url
+    """--url, else TRACKER_STORE_URL when it is not the embedded default, else the
+    local cluster's PostgreSQL when it runs (make cluster), else the embedded
+    SQLite file (make run). STAFF_STORE=embedded|cluster forces one of the last two."""
+    from runtime import envfile
+
+    default = envfile.read().get("TRACKER_STORE_URL")
+    url = args.url or os.environ.get("TRACKER_STORE_URL") or default
+    choice = os.environ.get("STAFF_STORE", "")
+    if args.url or (url != default and not choice):
+        return url
+    if choice == "cluster" or (choice != "embedded" and _cluster_running()):
+        from runtime import cluster
+        print("reading the local cluster's PostgreSQL (make cluster); STAFF_STORE=embedded reads "
+              f"{default} instead", file=sys.stderr)
+        return cluster.env()["TRACKER_STORE_URL"]
+    return default
+
+
+def _cluster_running() -> bool:
+    from runtime import cluster
+    return cluster.SECRETS.exists() and cluster.pg_running()
 
 
 def cmd_migrate(args) -> int:
@@ -27,6 +44,9 @@ def cmd_migrate(args) -> int:
 
     from .db import engine_for, migrate
     engine = engine_for(_url(args))
+    if not sa.inspect(engine).has_table("events"):
+        print("no conversation stored yet (no `events` table): run `make staff` again once the bot has some")
+        return 0
     created = migrate(engine)
     print(f"created: {', '.join(created)}" if created else "the indexes exist already")
     with engine.connect() as conn:

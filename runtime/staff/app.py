@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import jinja2
+import sqlalchemy as sa
 from sanic import Sanic, response
 
 from . import auth, export, pages
@@ -107,9 +108,20 @@ def create_app(url: str, token: str, labels: Labels | None = None, name: str = "
         start, end = parse_range(request.args)
         return start, end, q.Period.days(_day_number(start), _day_number(end))
 
+    def stored(build):
+        """A page of an empty store (no `events` table: Rasa has stored nothing yet) has no rows."""
+        def run(conn):
+            if not sa.inspect(conn).has_table("events"):
+                page = pages.Page("empty", "还没有对话")
+                page.extra["notice"] = "跟踪存储里还没有任何对话（Rasa 还没有写入 events 表）。"
+                return page
+            return build(conn)
+        return run
+
     async def show(request, key: str, **kw):
         start, end, period = period_of(request)
-        page = await in_thread(lambda conn: pages.PAGES[key](conn, period, labels, **kw))
+        page = await in_thread(stored(lambda conn: pages.PAGES[key](conn, period, labels, **kw)))
+        page.key = key
         want = request.args.get("table")
         if want:
             table = page.table(want)
@@ -119,7 +131,7 @@ def create_app(url: str, token: str, labels: Labels | None = None, name: str = "
             return response.text(table.csv(), headers=dict(HEADERS, **{
                 "Content-Type": "text/csv; charset=utf-8",
                 "Content-Disposition": f"attachment; filename=\"{filename}\""}))
-        template = "misunderstood.html" if key == "misunderstood" else "page.html"
+        template = "misunderstood.html" if key == "misunderstood" and page.tables else "page.html"
         return render(template, page=page, start=start, end=end, args=dict(request.query_args),
                       csv_href=lambda t: _with(request, table=t.name))
 
@@ -141,8 +153,8 @@ def create_app(url: str, token: str, labels: Labels | None = None, name: str = "
     @app.get("/conversation")
     async def conversation(request):
         sender = request.args.get("sender") or ""
-        page = await in_thread(lambda conn: pages.conversation(conn, sender, labels))
-        if request.args.get("table") == "turns":
+        page = await in_thread(stored(lambda conn: pages.conversation(conn, sender, labels)))
+        if request.args.get("table") == "turns" and page.tables:
             return response.text(page.tables[0].csv(), headers=dict(HEADERS, **{
                 "Content-Type": "text/csv; charset=utf-8",
                 "Content-Disposition": "attachment; filename=\"conversation.csv\""}))

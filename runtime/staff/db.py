@@ -22,11 +22,13 @@ reviewed = sa.Table(
 
 # Each index serves a page: user messages and slot values in a date range, the
 # misunderstood messages by intent, and one conversation's events in order.
+# PostgreSQL builds them CONCURRENTLY: the bot keeps writing while they are built.
+_ONLINE = dict(postgresql_concurrently=True)
 INDEXES = [
-    sa.Index("staff_events_type_ts", events.c.type_name, events.c.timestamp),
-    sa.Index("staff_events_slot_ts", events.c.action_name, events.c.timestamp),
-    sa.Index("staff_events_intent_ts", events.c.intent_name, events.c.timestamp),
-    sa.Index("staff_events_sender_id", events.c.sender_id, events.c.id),
+    sa.Index("staff_events_type_ts", events.c.type_name, events.c.timestamp, **_ONLINE),
+    sa.Index("staff_events_slot_ts", events.c.action_name, events.c.timestamp, **_ONLINE),
+    sa.Index("staff_events_intent_ts", events.c.intent_name, events.c.timestamp, **_ONLINE),
+    sa.Index("staff_events_sender_id", events.c.sender_id, events.c.id, **_ONLINE),
 ]
 
 
@@ -34,19 +36,16 @@ def migrate(engine) -> list[str]:
     """Create the console's table and the indexes it needs (idempotent); names of the created ones.
     The events table itself is Rasa's: it is never created or altered here."""
     if not sa.inspect(engine).has_table("events"):
-        raise SystemExit("no `events` table at TRACKER_STORE_URL: has Rasa stored any conversation there yet?")
+        return []   # nothing stored yet: Rasa creates the table with its first conversation
     existing = {ix["name"] for ix in sa.inspect(engine).get_indexes("events")}
     created = []
     reviewed.create(engine, checkfirst=True)
-    for index in INDEXES:
-        if index.name not in existing:
-            index.create(engine)
-            created.append(index.name)
-    with engine.begin() as conn:
-        if engine.dialect.name == "postgresql":
-            conn.execute(sa.text("ANALYZE events"))
-        else:
-            conn.execute(sa.text("ANALYZE"))
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        for index in INDEXES:
+            if index.name not in existing:
+                index.create(conn)
+                created.append(index.name)
+        conn.execute(sa.text("ANALYZE events" if engine.dialect.name == "postgresql" else "ANALYZE"))
     return created
 
 

@@ -9,7 +9,8 @@ import sqlalchemy as sa
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
 
-from bot.tracker_events import engine_for, events, metadata
+from bot import tracker_events
+from bot.tracker_events import events, metadata
 
 __all__ = ["events", "engine_for", "reviewed", "jtext", "jnum", "elements", "day_of", "migrate", "INDEXES"]
 
@@ -47,6 +48,25 @@ def migrate(engine) -> list[str]:
                 created.append(index.name)
         conn.execute(sa.text("ANALYZE events" if engine.dialect.name == "postgresql" else "ANALYZE"))
     return created
+
+
+# PostgreSQL settings for the console's own sessions (the bot's are untouched):
+# its queries are a few large aggregations, for which JIT compilation costs
+# more than it saves, and sorts and hashes of a month of events fit in memory.
+PG_SESSION = ("SET jit = off", "SET work_mem = '64MB'", "SET enable_nestloop = off")
+
+
+def engine_for(url: str):
+    engine = tracker_events.engine_for(url)
+    if engine.dialect.name == "postgresql":
+        def session(dbapi_connection, record):
+            cursor = dbapi_connection.cursor()
+            for statement in PG_SESSION:
+                cursor.execute(statement)
+            cursor.close()
+            dbapi_connection.commit()   # a SET inside a transaction that is rolled back is undone
+        sa.event.listen(engine, "connect", session)
+    return engine
 
 
 # ----------------------------------------------------------- JSON in SQL

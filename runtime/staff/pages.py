@@ -80,10 +80,10 @@ def _pct(part: int, whole: int) -> str:
 def overview(conn, period: q.Period, labels) -> Page:
     page = Page("overview", "总览")
     days = q.daily(conn, period)
-    fun = q.funnel(conn, period)
-    total, confused = q.ended_confused(conn, period)
-    turns = q.median_turns(conn, period)
-    to_answer = q.median_seconds_to_answer(conn, period)
+    figures = q.conversation_figures(conn, period)
+    fun = figures["funnel"]
+    total, confused = fun["first_message"], figures["confused"]
+    turns, to_answer = figures["median_turns"], figures["median_seconds_to_answer"]
     page.figures = [
         ("对话数", str(fun["first_message"])),
         ("用户消息数", str(sum(m for _, _, m in days))),

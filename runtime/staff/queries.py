@@ -83,12 +83,15 @@ FUNNEL = ("first_message", "profile", "shown", "details", "referred")
 
 
 def per_conversation(p: Period):
-    """One row per conversation with a message in the period: its stages,
-    turns and seconds to the first listing."""
+    """One row per conversation with a message in the period: its stages, its
+    turns, the seconds to the first listing, and whether it ended in confusion.
+    One pass over the period's user messages and the slots read here."""
     value = _value()
     is_user = E.type_name == "user"
     slot = E.type_name == "slot"
     listed = sa.and_(slot, E.action_name == "shown", _nonempty(value))
+    missed = sa.and_(slot, E.action_name == "missed")
+    last = lambda cond: sa.func.max(sa.case((cond, E.id)))  # noqa: E731
     return (sa.select(
         E.sender_id,
         sa.func.sum(sa.case((is_user, 1), else_=0)).label("turns"),
@@ -99,65 +102,72 @@ def per_conversation(p: Period):
         _flag(sa.and_(slot, sa.or_(sa.and_(E.action_name == "referred", _nonempty(value)),
                                    sa.and_(E.action_name == "summary", value.isnot(None))))).label("referred"),
         (sa.func.min(sa.case((listed, E.timestamp))) - sa.func.min(sa.case((is_user, E.timestamp))))
-        .label("to_answer"))
+        .label("to_answer"),
+        # the last message was not understood, or the last `missed` was above 0: the
+        # latest such event is the latest event of its kind
+        last(is_user).label("last_user"),
+        last(sa.and_(is_user, E.intent_name.in_(FALLBACK_INTENTS))).label("last_not_understood"),
+        last(missed).label("last_missed"),
+        last(sa.and_(missed, jnum(E.data, "value") > 0)).label("last_missed_above_0"))
         .where(_in(p), sa.or_(is_user, sa.and_(
-            slot, E.action_name.in_(("region", "groups", "shown", "focus", "referred", "summary")))))
+            slot, E.action_name.in_(("region", "groups", "shown", "focus", "referred", "summary", "missed")))))
         .group_by(E.sender_id)
-        .having(sa.func.sum(sa.case((is_user, 1), else_=0)) > 0)
-        .subquery("conv"))
+        .having(sa.func.sum(sa.case((is_user, 1), else_=0)) > 0))
+
+
+def _median_of(column):
+    """Median of a column of a subquery or CTE, as a scalar subquery built from
+    window functions (SQLite has no percentile function)."""
+    ranked = (sa.select(column.label("v"), sa.func.row_number().over(order_by=column).label("rn"),
+                        sa.func.count().over().label("n")).where(column.isnot(None)).subquery())
+    r = ranked.c
+    return (sa.select(sa.func.avg(r.v)).where(sa.or_(r.rn == (r.n + 1) / 2, r.rn == (r.n + 2) / 2))
+            .scalar_subquery())
+
+
+def conversation_figures(conn, p: Period) -> dict:
+    """The funnel and the medians in one statement: one pass over the period's
+    events (the per-conversation rows are a CTE, computed once).
+
+    Funnel stages, in order: a first message; region and groups known (the
+    profile the answer needs); measures listed; one measure's details opened;
+    agencies named or a summary produced. Each stage counts the conversations
+    that also passed the ones before."""
+    conv = per_conversation(p).cte("conv")
+    c = conv.c
+    profile = c.region * c.groups
+    confused = sa.or_(c.last_user == c.last_not_understood, c.last_missed == c.last_missed_above_0)
+    stmt = sa.select(sa.func.count(), sa.func.sum(profile), sa.func.sum(profile * c.shown),
+                     sa.func.sum(profile * c.shown * c.details),
+                     sa.func.sum(profile * c.shown * c.details * c.referred),
+                     _median_of(c.turns), _median_of(c.to_answer),
+                     sa.func.sum(sa.case((confused, 1), else_=0))).select_from(conv)
+    row = conn.execute(stmt).one()
+    out = dict(funnel=dict(zip(FUNNEL, (int(v or 0) for v in row[:5]))))
+    out["median_turns"] = float(row[5]) if row[5] is not None else None
+    out["median_seconds_to_answer"] = float(row[6]) if row[6] is not None else None
+    out["confused"] = int(row[7] or 0)
+    return out
 
 
 def funnel(conn, p: Period) -> dict:
-    """Conversations reaching each stage, in order: a first message; region and
-    groups known (the profile the answer needs); measures listed; one measure's
-    details opened; agencies named or a summary produced. Each stage counts the
-    conversations that also passed the ones before."""
-    c = per_conversation(p).c
-    profile = c.region * c.groups
-    stmt = sa.select(sa.func.count(), sa.func.sum(profile), sa.func.sum(profile * c.shown),
-                     sa.func.sum(profile * c.shown * c.details),
-                     sa.func.sum(profile * c.shown * c.details * c.referred))
-    row = conn.execute(stmt).one()
-    return dict(zip(FUNNEL, (int(v or 0) for v in row)))
-
-
-def _median(conn, column_of) -> float | None:
-    """Median of a column of a subquery, computed in SQL with window functions
-    (SQLite has no percentile function)."""
-    sub = column_of
-    ranked = sa.select(sub.label("v"), sa.func.row_number().over(order_by=sub).label("rn"),
-                       sa.func.count().over().label("n")).where(sub.isnot(None)).subquery()
-    r = ranked.c
-    stmt = sa.select(sa.func.avg(r.v)).where(sa.or_(r.rn == (r.n + 1) / 2, r.rn == (r.n + 2) / 2))
-    value = conn.execute(stmt).scalar()
-    return float(value) if value is not None else None
+    return conversation_figures(conn, p)["funnel"]
 
 
 def median_turns(conn, p: Period) -> float | None:
-    return _median(conn, per_conversation(p).c.turns)
+    return conversation_figures(conn, p)["median_turns"]
 
 
 def median_seconds_to_answer(conn, p: Period) -> float | None:
-    return _median(conn, per_conversation(p).c.to_answer)
+    return conversation_figures(conn, p)["median_seconds_to_answer"]
 
 
 def ended_confused(conn, p: Period) -> tuple[int, int]:
     """(conversations, those that ended in confusion): the last message was not
     understood (nlu_fallback, out_of_scope) or the last open question was
     missed (the `missed` slot above 0 at the end)."""
-    last_user = (sa.select(E.sender_id, sa.func.max(E.id).label("last_id"))
-                 .where(_user(p)).group_by(E.sender_id).subquery("lu"))
-    last_missed = (sa.select(E.sender_id, sa.func.max(E.id).label("last_id"))
-                   .where(_slot("missed", p)).group_by(E.sender_id).subquery("lm"))
-    eu, em = events.alias("eu"), events.alias("em")
-    confused = sa.or_(eu.c.intent_name.in_(FALLBACK_INTENTS),
-                      sa.func.coalesce(jnum(em.c.data, "value"), 0) > 0)
-    stmt = (sa.select(sa.func.count(), sa.func.sum(sa.case((confused, 1), else_=0)))
-            .select_from(last_user.join(eu, eu.c.id == last_user.c.last_id)
-                         .outerjoin(last_missed, last_missed.c.sender_id == last_user.c.sender_id)
-                         .outerjoin(em, em.c.id == last_missed.c.last_id)))
-    total, bad = conn.execute(stmt).one()
-    return int(total or 0), int(bad or 0)
+    figures = conversation_figures(conn, p)
+    return figures["funnel"]["first_message"], figures["confused"]
 
 
 # ------------------------------------------------------------------ misunderstood
@@ -266,37 +276,67 @@ def fold_slots(rows) -> dict:
 # ------------------------------------------------------------------ coverage and demand
 def _answered(p: Period):
     """Senders that got a listing of measures in the period."""
-    return sa.select(E.sender_id).where(_slot("shown", p), _nonempty(_value()))
+    return sa.select(E.sender_id).where(_slot("shown", p), _nonempty(_value())).distinct()
 
 
 def _got_nothing(p: Period):
     """Senders to whom the bot listed no measure (an empty `shown`)."""
-    return sa.select(E.sender_id).where(_slot("shown", p), _value() == EMPTY_LIST)
+    return sa.select(E.sender_id).where(_slot("shown", p), _value() == EMPTY_LIST).distinct()
+
+
+def _slot_values_stmt(p: Period, slot: str, among=None):
+    value = _value()
+    stmt = sa.select(value.label("v"), sa.func.count(sa.distinct(E.sender_id)).label("n"),
+                     sa.func.count().label("times")).where(_slot(slot, p), value.isnot(None))
+    if among is not None:
+        stmt = stmt.where(E.sender_id.in_(among))
+    return stmt.group_by(value)
+
+
+def _list_values_stmt(dialect: str, p: Period, slot: str, among=None, path=("value",)):
+    fn, value, cond = elements(dialect, E.data, *path)
+    stmt = (sa.select(value.label("v"), sa.func.count(sa.distinct(E.sender_id)).label("n"),
+                      sa.func.count().label("times"))
+            .select_from(events.join(fn, sa.true())).where(_slot(slot, p), cond))
+    if among is not None:
+        stmt = stmt.where(E.sender_id.in_(among))
+    return stmt.group_by(value)
+
+
+def _ranked(rows) -> list[tuple]:
+    return sorted(((v, int(n), int(t)) for v, n, t in rows), key=lambda r: (-r[1], str(r[0])))
 
 
 def slot_values(conn, p: Period, slot: str, among=None) -> list[tuple]:
     """(value, conversations) of a text slot, most frequent first."""
-    value = _value().label("value")
-    stmt = sa.select(value, sa.func.count(sa.distinct(E.sender_id)).label("n")).where(
-        _slot(slot, p), value.isnot(None))
-    if among is not None:
-        stmt = stmt.where(E.sender_id.in_(among))
-    stmt = stmt.group_by(value).order_by(sa.desc("n"), value)
-    return [tuple(r) for r in conn.execute(stmt)]
+    return [(v, n) for v, n, _ in _ranked(conn.execute(_slot_values_stmt(p, slot, among)))]
 
 
 def list_slot_values(conn, p: Period, slot: str, among=None, path=("value",)) -> list[tuple]:
     """(element, conversations, times) of a list slot (groups, needs, shown,
     referred), counted in SQL over the JSON array's elements."""
-    fn, value, cond = elements(_dialect(conn), E.data, *path)
-    stmt = (sa.select(value.label("v"), sa.func.count(sa.distinct(E.sender_id)).label("n"),
-                      sa.func.count().label("times"))
-            .select_from(events.join(fn, sa.true()))
-            .where(_slot(slot, p), cond))
-    if among is not None:
-        stmt = stmt.where(E.sender_id.in_(among))
-    stmt = stmt.group_by(value).order_by(sa.desc("n"), value)
-    return [tuple(r) for r in conn.execute(stmt)]
+    return _ranked(conn.execute(_list_values_stmt(_dialect(conn), p, slot, among, path)))
+
+
+def profiles_of(conn, p: Period, who, facts=("groups", "needs", "region")) -> dict:
+    """How many conversations `who` selects, and their groups, needs and regions:
+    one statement, the selection computed once (a CTE)."""
+    chosen = who.cte("chosen")
+    among = sa.select(chosen.c.sender_id)
+    kind = lambda k: sa.literal(k).label("kind")  # noqa: E731
+    parts = [sa.select(kind("count"), sa.cast(sa.null(), sa.Text).label("v"),
+                       sa.func.count(sa.distinct(chosen.c.sender_id)).label("n"), sa.literal(0).label("times"))]
+    for fact in facts:
+        st = (_slot_values_stmt(p, fact, among) if fact == "region"
+              else _list_values_stmt(_dialect(conn), p, fact, among)).subquery()
+        parts.append(sa.select(kind(fact), st.c.v, st.c.n, st.c.times))
+    out = {"count": 0, "groups": [], "needs": [], "region": []}
+    for k, v, n, t in conn.execute(sa.union_all(*parts)):
+        if k == "count":
+            out["count"] = int(n)
+        else:
+            out[k].append((v, n, t))
+    return {k: (_ranked(v) if k != "count" else v) for k, v in out.items()}
 
 
 def regions_asked(conn, p: Period) -> list[tuple]:
@@ -305,8 +345,7 @@ def regions_asked(conn, p: Period) -> list[tuple]:
 
 def nothing_listed_profiles(conn, p: Period) -> dict:
     """Groups and needs named in conversations where the bot found no measure."""
-    none = _got_nothing(p)
-    return dict(groups=list_slot_values(conn, p, "groups", none), needs=list_slot_values(conn, p, "needs", none))
+    return profiles_of(conn, p, _got_nothing(p), facts=("groups", "needs"))
 
 
 def unanswered_replies(conn, p: Period, facts=("groups", "needs"), limit: int = 300) -> list[tuple]:
@@ -329,12 +368,10 @@ def unanswered_replies(conn, p: Period, facts=("groups", "needs"), limit: int = 
 
 def demand(conn, p: Period) -> dict:
     """Who reached an answer and what they were shown, opened and sent to."""
-    answered = _answered(p)
+    answered = profiles_of(conn, p, _answered(p))
     return dict(
-        answered=conn.execute(sa.select(sa.func.count(sa.distinct(answered.subquery().c.sender_id)))).scalar(),
-        groups=list_slot_values(conn, p, "groups", answered),
-        needs=list_slot_values(conn, p, "needs", answered),
-        regions=slot_values(conn, p, "region", answered),
+        answered=answered["count"], groups=answered["groups"], needs=answered["needs"],
+        regions=[(v, n) for v, n, _ in answered["region"]],
         shown=list_slot_values(conn, p, "shown"),
         opened=slot_values(conn, p, "focus"),
         referred=list_slot_values(conn, p, "referred"),

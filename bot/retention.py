@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from .tracker_events import engine_for, events
+from .tracker_events import engine_for, events, reviewed
 
 DAY = 86400
 
@@ -53,6 +53,9 @@ def purge(engine, days: float, batch: int = 500, now: float | None = None, pause
         raise ValueError("--days must be positive")
     cutoff = (time.time() if now is None else now) - days * DAY
     out = Deleted()
+    if sa.inspect(engine).has_table(reviewed.name):
+        with engine.begin() as conn:   # the console's review marks hold (masked) message texts too
+            conn.execute(reviewed.delete().where(reviewed.c.reviewed_at < cutoff))
     if not sa.inspect(engine).has_table("events"):
         return out
     while True:

@@ -23,6 +23,16 @@ events = sa.Table(
 )
 
 
+# The staff console's own table in the same database: the texts (masked, in
+# runtime/staff/queries.text_key form) of misunderstood messages a staff member
+# marked reviewed. Retention deletes marks as old as the conversations it deletes.
+reviewed = sa.Table(
+    "staff_reviewed", metadata,
+    sa.Column("text_key", sa.String(512), primary_key=True),
+    sa.Column("reviewed_at", sa.Float, nullable=False),
+)
+
+
 def engine_for(url: str) -> sa.engine.Engine:
     """An engine for TRACKER_STORE_URL; connections are checked before use
     (a database restarted under the console or the retention job)."""

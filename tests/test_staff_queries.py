@@ -12,7 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from bot import retention
-from bot.tracker_events import engine_for, events
+from bot.tracker_events import engine_for, events, reviewed
 from runtime.staff import db, export, pages, sample
 from runtime.staff import queries as q
 from runtime.staff.app import _day_number
@@ -57,16 +57,19 @@ def test_conversations_and_messages_per_day(conn):
 def test_funnel_counts_each_stage_among_those_that_passed_the_earlier_ones(conn):
     # alice, bob, dave, frank have region and groups; alice, dave, frank got a listing
     # (bob's was empty); alice and dave opened details; alice was referred, dave got a summary
-    assert q.funnel(conn, BOTH) == dict(first_message=6, profile=4, shown=3, details=2, referred=2)
-    assert q.funnel(conn, q.Period.days(DAY1, DAY1)) == dict(first_message=3, profile=2, shown=1, details=1,
-                                                             referred=1)
+    assert q.conversation_figures(conn, BOTH)["funnel"] == dict(
+        first_message=6, profile=4, shown=3, details=2, referred=2)
+    assert q.conversation_figures(conn, q.Period.days(DAY1, DAY1))["funnel"] == dict(
+        first_message=3, profile=2, shown=1, details=1, referred=1)
 
 
 def test_medians_and_confusion(conn):
-    assert q.median_turns(conn, BOTH) == 2.5            # turns 4, 2, 3, 4, 2, 2
-    assert q.median_turns(conn, q.Period.days(DAY1, DAY1)) == 3
-    assert q.median_seconds_to_answer(conn, BOTH) == 1  # 1 s (alice, dave), 61 s (frank)
-    assert q.ended_confused(conn, BOTH) == (6, 3)       # bob out_of_scope, carol and erin fallbacks
+    both, day1 = q.conversation_figures(conn, BOTH), q.conversation_figures(conn, q.Period.days(DAY1, DAY1))
+    assert both["median_turns"] == 2.5                  # turns 4, 2, 3, 4, 2, 2
+    assert day1["median_turns"] == 3
+    assert both["median_seconds_to_answer"] == 1        # 1 s (alice, dave), 61 s (frank)
+    assert both["confused"] == 3                        # bob out_of_scope, carol and erin fallbacks
+    assert day1["confused"] == 2
 
 
 def test_misunderstood_messages_grouped_with_the_state_at_that_moment(conn, labels):
@@ -157,8 +160,9 @@ def test_no_issue_15_slots_means_zeros_not_errors(fresh_url, labels):
     sample.record(url, old)
     engine = engine_for(url)
     with engine.connect() as c:
-        assert q.funnel(c, BOTH) == dict(first_message=6, profile=4, shown=0, details=0, referred=0)
-        assert q.median_seconds_to_answer(c, BOTH) is None
+        figures = q.conversation_figures(c, BOTH)
+        assert figures["funnel"] == dict(first_message=6, profile=4, shown=0, details=0, referred=0)
+        assert figures["median_seconds_to_answer"] is None and figures["confused"] == 3
         for build in pages.PAGES.values():
             build(c, BOTH, labels)
         assert "尚无" in pages.demand(c, BOTH, labels).extra["notice"]
@@ -176,9 +180,15 @@ def test_retention_deletes_idle_conversations_whole_and_keeps_the_rest(fresh_url
     sample.record(url)
     engine = engine_for(url)
     noon_day2 = sample._ts(sample.DAY2, 12)
+    with engine.begin() as c:
+        q.mark_reviewed(c, ["old mark", "new mark"])
+        c.execute(reviewed.update().where(reviewed.c.text_key == "old mark").values(reviewed_at=noon_day2 - 1))
+        c.execute(reviewed.update().where(reviewed.c.text_key == "new mark").values(reviewed_at=noon_day2 + 1))
     done = retention.purge(engine, days=1, batch=1, now=noon_day2 + 86400)   # cut-off: day 2, 12:00
     assert _senders(engine) == {"dave", "erin", "frank"}
     assert done.conversations == 3 and done.events > 0
+    with engine.connect() as c:
+        assert q.reviewed_keys(c, ["old mark", "new mark"]) == {"new mark"}
     assert retention.purge(engine, days=1, now=noon_day2 + 86400).events == 0
     engine.dispose()
     import asyncio

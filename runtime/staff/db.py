@@ -10,16 +10,9 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
 
 from bot import tracker_events
-from bot.tracker_events import events, metadata
+from bot.tracker_events import events, reviewed
 
 __all__ = ["events", "engine_for", "reviewed", "jtext", "jnum", "elements", "day_of", "migrate", "INDEXES"]
-
-# Texts of misunderstood messages a staff member has marked reviewed.
-reviewed = sa.Table(
-    "staff_reviewed", metadata,
-    sa.Column("text_key", sa.String(512), primary_key=True),
-    sa.Column("reviewed_at", sa.Float, nullable=False),
-)
 
 # Each index serves a page: user messages and slot values in a date range, the
 # misunderstood messages by intent, and one conversation's events in order.

@@ -150,26 +150,6 @@ def conversation_figures(conn, p: Period) -> dict:
     return out
 
 
-def funnel(conn, p: Period) -> dict:
-    return conversation_figures(conn, p)["funnel"]
-
-
-def median_turns(conn, p: Period) -> float | None:
-    return conversation_figures(conn, p)["median_turns"]
-
-
-def median_seconds_to_answer(conn, p: Period) -> float | None:
-    return conversation_figures(conn, p)["median_seconds_to_answer"]
-
-
-def ended_confused(conn, p: Period) -> tuple[int, int]:
-    """(conversations, those that ended in confusion): the last message was not
-    understood (nlu_fallback, out_of_scope) or the last open question was
-    missed (the `missed` slot above 0 at the end)."""
-    figures = conversation_figures(conn, p)
-    return figures["funnel"]["first_message"], figures["confused"]
-
-
 # ------------------------------------------------------------------ misunderstood
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 

@@ -46,7 +46,7 @@ def migrate(engine) -> list[str]:
 # PostgreSQL settings for the console's own sessions (the bot's are untouched):
 # its queries are a few large aggregations, for which JIT compilation costs
 # more than it saves, and sorts and hashes of a month of events fit in memory.
-PG_SESSION = ("SET jit = off", "SET work_mem = '64MB'", "SET enable_nestloop = off")
+PG_SESSION = ("SET jit = off", "SET work_mem = '64MB'")
 
 
 def engine_for(url: str):

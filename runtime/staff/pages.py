@@ -170,7 +170,7 @@ def coverage(conn, period: q.Period, labels) -> Page:
     for fact in ("groups", "needs"):
         page.tables.append(Table(
             f"nothing_{fact}", f"没有找到任何措施的对话里提到的{FACT_LABELS[fact]}", [FACT_LABELS[fact], "对话数"],
-            [[labels.fact_value(fact, v), n] for v, n, _ in nothing[fact]],
+            [[labels.fact_value(fact, v), n] for v, n in nothing[fact]],
             note="“没有找到”：机器人列出的措施为空（shown 槽位为空列表）。"))
     page.tables.append(Table(
         "unread_answers", "回答身份或需求问题时没有被读懂的话", ["问题", "用户的回答", "次数"],
@@ -184,18 +184,18 @@ def demand(conn, period: q.Period, labels, agency: str | None = None) -> Page:
     d = q.demand(conn, period)
     page.figures = [("得到答复的对话", str(d["answered"])), ("要了总结的对话", str(d["summaries"]))]
     for fact in ("groups", "needs"):
-        rows = [[labels.fact_value(fact, v), n] for v, n, _ in d[fact]]
+        rows = [[labels.fact_value(fact, v), n] for v, n in d[fact]]
         page.tables.append(Table(f"answered_{fact}", f"得到答复的人：{FACT_LABELS[fact]}", [FACT_LABELS[fact], "对话数"],
                                  rows, chart=charts.bars([(r[0], r[1]) for r in rows])))
     page.tables.append(Table("answered_regions", "得到答复的人：地区", ["地区", "对话数"], [[r, n] for r, n in d["regions"]]))
     opened = dict(d["opened"])
-    shown_rows = [[m, labels.measure(m), n, opened.get(m, 0)] for m, n, _ in d["shown"]]
+    shown_rows = [[m, labels.measure(m), n, opened.get(m, 0)] for m, n in d["shown"]]
     shown_rows += [[m, labels.measure(m), 0, n] for m, n in d["opened"] if m not in {r[0] for r in shown_rows}]
     page.tables.append(Table("measures", "列出和打开的措施", ["措施编号", "措施", "列出给（对话数）", "打开详情（对话数）"],
                              shown_rows, chart=charts.bars([(r[1], r[2]) for r in shown_rows])))
-    referred = dict((a, n) for a, n, _ in d["referred"])
+    referred = dict(d["referred"])
     per_agency: dict = {}
-    for m, n, _ in d["shown"]:
+    for m, n in d["shown"]:
         for a in labels.measure_leads(m):
             per_agency[a] = per_agency.get(a, 0) + n
     agencies = sorted(set(referred) | set(per_agency), key=lambda a: (-referred.get(a, 0), -per_agency.get(a, 0), a))
@@ -204,7 +204,7 @@ def demand(conn, period: q.Period, labels, agency: str | None = None) -> Page:
         [[Link(a, f"/demand?agency={a}"), labels.agency(a), referred.get(a, 0), per_agency.get(a, 0)] for a in agencies],
         note="点部门编号，看该部门牵头的措施被列出和打开的次数（部门向上级报告用）。"))
     if agency:
-        rows = [[m, labels.measure(m), n, opened.get(m, 0)] for m, n, _ in d["shown"] if agency in labels.measure_leads(m)]
+        rows = [[m, labels.measure(m), n, opened.get(m, 0)] for m, n in d["shown"] if agency in labels.measure_leads(m)]
         page.tables.append(Table(f"agency_{agency}", f"{labels.agency(agency)}牵头的措施",
                                  ["措施编号", "措施", "列出给（对话数）", "打开详情（对话数）"], rows))
     if not d["shown"]:

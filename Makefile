@@ -25,7 +25,7 @@ TRAINING_INPUTS := config.yml domain.yml $(shell find data -type f 2>/dev/null) 
                    $(wildcard runtime/nlu_components.py bot/script.py)
 
 .PHONY: install run test unit rasa-test validate gen train actions telegram web browser-deps bench lock clean \
-        cluster-deps cluster cluster-stop load
+        cluster-deps cluster cluster-stop load staff
 
 install: $(STAMP)
 
@@ -92,6 +92,14 @@ cluster-stop:
 # 50 users through nginx against our bot, then against a bare `rasa init` moodbot (bench/load.py)
 load: $(MODEL) cluster-deps
 	$(PY) bench/load.py
+
+# The staff console (runtime/staff, README "For staff") on 127.0.0.1:$(STAFF_PORT), reading the
+# tracker store of `make run` (tracker.db) or, while it runs, of `make cluster`; needs STAFF_TOKEN.
+STAFF_PORT ?= 5077
+staff: install
+	@test -n "$$STAFF_TOKEN" || { echo 'set STAFF_TOKEN first, e.g.: export STAFF_TOKEN=$$(openssl rand -hex 16); make staff' >&2; exit 2; }
+	$(PY) -m runtime.staff migrate
+	$(PY) -m runtime.staff serve --port $(STAFF_PORT)
 
 unit: install
 	$(PY) -m bot validate

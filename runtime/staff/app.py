@@ -1,0 +1,198 @@
+"""The staff console's web app (Sanic): server-rendered pages in Chinese, SVG
+charts, CSV export of every table. Started by `python -m runtime.staff serve`
+(make staff). Queries run in a worker thread so one slow page does not stall
+the others."""
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import time
+from functools import partial
+from pathlib import Path
+from urllib.parse import quote
+
+import jinja2
+import sqlalchemy as sa
+from sanic import Sanic, response
+
+from . import auth, export, pages
+from . import queries as q
+from .db import TZ_OFFSET, engine_for
+from .labels import Labels
+
+TEMPLATES = Path(__file__).with_name("templates")
+DEFAULT_DAYS = 30
+NAV = [("overview", "总览"), ("misunderstood", "没有理解的消息"), ("coverage", "覆盖缺口"),
+       ("demand", "需求"), ("feedback", "反馈"), ("conversations", "对话")]
+HEADERS = {
+    # no script at all; inline styles and the inline SVG only
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+                               "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+
+def _today() -> dt.date:
+    return dt.datetime.utcfromtimestamp(time.time() + TZ_OFFSET).date()
+
+
+def _day_number(d: dt.date) -> int:
+    return (d - dt.date(1970, 1, 1)).days
+
+
+def parse_range(args) -> tuple[dt.date, dt.date]:
+    """?from=YYYY-MM-DD&to=YYYY-MM-DD (Beijing days, both included); the last 30 days by default."""
+    def day(name, default):
+        try:
+            return dt.date.fromisoformat(args.get(name) or "") if args.get(name) else default
+        except ValueError:
+            return default
+    end = day("to", _today())
+    start = day("from", end - dt.timedelta(days=DEFAULT_DAYS - 1))
+    return (start, end) if start <= end else (end, start)
+
+
+def create_app(url: str, token: str, labels: Labels | None = None, name: str = "staff_console") -> Sanic:
+    app = Sanic(name)
+    engine = engine_for(url)
+    labels = labels or Labels()
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+                             autoescape=jinja2.select_autoescape(default=True, default_for_string=True))
+    env.globals.update(nav=NAV, Link=pages.Link, intents=export.intents())
+
+    def render(template: str, status: int = 200, **context):
+        html = env.get_template(template).render(**context)
+        return response.html(html, status=status, headers=HEADERS)
+
+    async def in_thread(fn, *args, **kw):
+        def run():
+            with engine.connect() as conn:
+                return fn(conn, *args, **kw)
+        return await asyncio.get_running_loop().run_in_executor(None, run)
+
+    @app.middleware("request")
+    async def guard(request):
+        if request.path == "/login":
+            return None
+        if not auth.authorized(token, request.headers.get("authorization"), request.cookies.get(auth.COOKIE)):
+            return render("login.html", status=401, error=None)
+        return None
+
+    @app.get("/login")
+    async def login_form(request):
+        return render("login.html", error=None)
+
+    @app.post("/login")
+    async def login(request):
+        if not auth.token_matches(request.form.get("token", ""), token):
+            return render("login.html", status=401, error="令牌不对。")
+        res = response.redirect("/overview", headers=HEADERS)
+        res.cookies[auth.COOKIE] = auth.session_value(token)
+        for key, value in (("httponly", True), ("samesite", "Strict"), ("path", "/")):
+            res.cookies[auth.COOKIE][key] = value
+        return res
+
+    @app.post("/logout")
+    async def logout(request):
+        res = response.redirect("/login", headers=HEADERS)
+        del res.cookies[auth.COOKIE]
+        return res
+
+    @app.get("/")
+    async def home(request):
+        return response.redirect("/overview", headers=HEADERS)
+
+    def period_of(request):
+        start, end = parse_range(request.args)
+        return start, end, q.Period.days(_day_number(start), _day_number(end))
+
+    def stored(build):
+        """A page of an empty store (no `events` table: Rasa has stored nothing yet) has no rows."""
+        def run(conn):
+            if not sa.inspect(conn).has_table("events"):
+                page = pages.Page("empty", "还没有对话")
+                page.extra["notice"] = "跟踪存储里还没有任何对话（Rasa 还没有写入 events 表）。"
+                return page
+            return build(conn)
+        return run
+
+    async def show(request, key: str, **kw):
+        start, end, period = period_of(request)
+        page = await in_thread(stored(lambda conn: pages.PAGES[key](conn, period, labels, **kw)))
+        page.key = key
+        want = request.args.get("table")
+        if want:
+            table = page.table(want)
+            if table is None:
+                return response.text("没有这个表格", status=404, headers=HEADERS)
+            filename = f"{table.name}_{start}_{end}.csv"
+            return response.text(table.csv(), headers=dict(HEADERS, **{
+                "Content-Type": "text/csv; charset=utf-8",
+                "Content-Disposition": f"attachment; filename=\"{filename}\""}))
+        template = "misunderstood.html" if key == "misunderstood" and page.tables else "page.html"
+        return render(template, page=page, start=start, end=end, args=dict(request.query_args),
+                      csv_href=lambda t: _with(request, table=t.name))
+
+    for key in ("overview", "coverage", "feedback"):
+        app.add_route(partial(show, key=key), f"/{key}", name=key)
+
+    @app.get("/misunderstood")
+    async def misunderstood(request):
+        return await show(request, "misunderstood")
+
+    @app.get("/demand")
+    async def demand(request):
+        return await show(request, "demand", agency=request.args.get("agency") or None)
+
+    @app.get("/conversations")
+    async def conversations(request):
+        return await show(request, "conversations", sender_like=request.args.get("q") or None)
+
+    @app.get("/conversation")
+    async def conversation(request):
+        sender = request.args.get("sender") or ""
+        page = await in_thread(stored(lambda conn: pages.conversation(conn, sender, labels)))
+        if request.args.get("table") == "turns" and page.tables:
+            return response.text(page.tables[0].csv(), headers=dict(HEADERS, **{
+                "Content-Type": "text/csv; charset=utf-8",
+                "Content-Disposition": "attachment; filename=\"conversation.csv\""}))
+        return render("conversation.html", page=page, sender=sender,
+                      csv_href=f"/conversation?sender={quote(sender, safe='')}&table=turns")
+
+    @app.post("/misunderstood/review")
+    async def review(request):
+        keys = request.form.getlist("key") or []
+        undo = request.form.get("action") == "unreview"
+
+        def mark(conn):
+            q.mark_reviewed(conn, keys, undo=undo)
+            conn.commit()
+        await in_thread(mark)
+        back = request.form.get("back") or "/misunderstood"
+        return response.redirect(back if back.startswith("/misunderstood") else "/misunderstood", headers=HEADERS)
+
+    @app.post("/misunderstood/export")
+    async def export_candidates(request):
+        start, end, period = period_of(request)
+        keys = set(request.form.getlist("key") or [])
+        groups = await in_thread(lambda conn: q.misunderstood_groups(conn, period))
+        texts = [t for g in groups if g["key"] in keys for t in g["texts"]]
+        body = export.nlu_yaml(texts, request.form.get("intent"))
+        return response.text(body, headers=dict(HEADERS, **{
+            "Content-Type": "application/x-yaml; charset=utf-8",
+            "Content-Disposition": "attachment; filename=\"nlu_candidates.yml\""}))
+
+    @app.listener("after_server_stop")
+    async def close(app, loop):
+        engine.dispose()
+
+    app.ctx.engine = engine
+    return app
+
+
+def _with(request, **extra) -> str:
+    from urllib.parse import urlencode
+    args = [(k, v) for k, v in request.query_args if k not in extra]
+    return request.path + "?" + urlencode(args + list(extra.items()))

@@ -243,7 +243,7 @@ def main() -> int:
             print(f"    {fault.turns_after} turns answered after the kill")
         if mood:
             cluster.stop_replicas()
-            cluster.start_replicas(mood, "moodbot")
+            cluster.start_replicas(mood, "moodbot", bare=True)   # bare Rasa: its own stores and CLI
             turns = round(statistics.mean(len(c.sent) for c in convs))
             script = (MOODBOT * (turns // len(MOODBOT) + 1))[:turns]
             mconvs, msecs = asyncio.run(run_load(args.users, [script], False, args.think, f"mood-{run}"))

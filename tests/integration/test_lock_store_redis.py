@@ -4,7 +4,12 @@ replicas. A killed replica's conversation is free once its heartbeat expires,
 long before the ticket lifetime; a live replica keeps its conversation however
 slow its turn; one conversation never has two holders at once."""
 import asyncio
+import os
 import random
+import signal
+import subprocess
+import sys
+import textwrap
 import threading
 import uuid
 
@@ -49,6 +54,39 @@ def test_a_killed_replicas_conversation_is_free_once_its_heartbeat_expires(repli
     heartbeat_gone = asyncio.run(asyncio.wait_for(wait_for_the_lock(b, c, a), timeout=LIFETIME / 3))
     assert heartbeat_gone, "b was served while a's heartbeat was still there"
     assert b.get_lock(c) is None, "a's ticket was dropped and b released its own"
+
+
+HOLDER = textwrap.dedent("""
+    import sys, time
+    from runtime.lock_store import RedisLockStore
+    port, conversation_id, ttl = int(sys.argv[1]), sys.argv[2], float(sys.argv[3])
+    store = RedisLockStore(host="127.0.0.1", port=port, db=3, heartbeat_ttl=ttl)
+    store.issue_ticket(conversation_id, 60)   # serving the conversation's turn ...
+    print(store.replica_id, flush=True)
+    time.sleep(600)                           # ... until it is killed
+""")
+
+
+def test_a_sigkilled_replica_process_frees_its_conversation_within_the_heartbeat(redis_port):
+    """A real process holds the lock and is SIGKILLed (no atexit, no release)."""
+    c, waiter = conversation(), replica(redis_port)
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(redis_port), c, str(TTL)],
+                              stdout=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONWARNINGS="ignore"))
+    try:
+        holder_id = holder.stdout.readline().strip()
+        assert holder_id and waiter.get_lock(c).tickets[0].replica == holder_id
+        os.kill(holder.pid, signal.SIGKILL)
+        holder.wait(timeout=30)
+        dead = waiter.heartbeat_key(holder_id)
+
+        async def take():
+            async with waiter.lock(c, lock_lifetime=LIFETIME, wait_time_in_seconds=0.1):
+                return not waiter.red.exists(dead)
+
+        assert asyncio.run(asyncio.wait_for(take(), timeout=LIFETIME / 3)), "served only once it expired"
+    finally:
+        holder.kill()
+        waiter.close()
 
 
 def test_a_replica_that_stops_cleanly_frees_its_conversations_at_once(redis_port):

@@ -18,8 +18,9 @@ moodbot on the same topology (figures go to README, never asserted in tests).
 - --kill-replica: SIGKILL rasa-1 once 40% of our bot's turns are answered (fault test:
   conversations must continue on rasa-2 with no lost or duplicated turn).
 - Then the same load (same users, same number of turns) against the moodbot
-  (trained once into .cluster/moodbot with `rasa init --no-prompt`), and the
-  ratio ours/moodbot. Results also go to bench/results/load.json.
+  (trained once into .cluster/moodbot with `rasa init --no-prompt`; served by
+  bare Rasa: `rasa run` with Rasa's own SQL and Redis stores on the same
+  PostgreSQL and Redis, none of our code), and the ratio ours/moodbot. Results also go to bench/results/load.json.
 """
 from __future__ import annotations
 

@@ -20,7 +20,8 @@ moodbot on the same topology (figures go to README, never asserted in tests).
 - Then the same load (same users, same number of turns) against the moodbot
   (trained once into .cluster/moodbot with `rasa init --no-prompt`; served by
   bare Rasa: `rasa run` with Rasa's own SQL and Redis stores on the same
-  PostgreSQL and Redis, none of our code), and the ratio ours/moodbot. Results also go to bench/results/load.json.
+  PostgreSQL and Redis, none of our stores or patches), and the ratio
+  ours/moodbot. Results also go to bench/results/load.json.
 """
 from __future__ import annotations
 

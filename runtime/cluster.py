@@ -289,7 +289,7 @@ def start_actions(i: int, wait: bool = True) -> None:
 
 def bare_endpoints() -> Path:
     """Rasa's own SQL tracker store and Redis lock store on the same servers, for
-    the moodbot baseline of bench/load.py (bare Rasa, none of our code)."""
+    the moodbot baseline of bench/load.py (bare Rasa: none of our stores or patches)."""
     path = DIR / "moodbot-endpoints.yml"
     DIR.mkdir(parents=True, exist_ok=True)
     path.write_text("tracker_store:\n  type: sql\n  url: ${TRACKER_STORE_URL}\n"

@@ -1,6 +1,6 @@
 # One image for both processes, model trained at build time:
 #   docker build -t policy-bot .
-#   rasa (default command):  needs RASA_AUTH_TOKEN and endpoints.yml's variables (.env.example)
+#   rasa (default command, `python -m runtime run` = rasa run with runtime.patches):  needs RASA_AUTH_TOKEN and endpoints.yml's variables (.env.example)
 #   action server:           python -m runtime.action_server --port 5055
 # No secret is baked in: tokens and passwords come from the environment at run time.
 
@@ -43,4 +43,4 @@ COPY --from=build /app /app
 # Numeric, so that Kubernetes' runAsNonRoot can verify it
 USER 10001:10001
 EXPOSE 5005 5055
-CMD ["sh", "-c", "exec rasa run --model models/current.tar.gz --endpoints endpoints.yml --credentials credentials.yml --port 5005 --enable-api --auth-token \"${RASA_AUTH_TOKEN:?RASA_AUTH_TOKEN is not set}\""]
+CMD ["sh", "-c", "exec python -m runtime run --model models/current.tar.gz --endpoints endpoints.yml --credentials credentials.yml --port 5005 --enable-api --auth-token \"${RASA_AUTH_TOKEN:?RASA_AUTH_TOKEN is not set}\""]

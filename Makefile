@@ -5,7 +5,9 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3.10 || command -v python3)
 VENV   := .venv
 PY     := $(VENV)/bin/python
-RASA   := $(VENV)/bin/rasa
+# Rasa's command line through the launcher, which installs runtime.patches first
+# for the commands that serve conversations (runtime/__main__.py)
+RASA   := $(PY) -m runtime
 PIP    := $(PY) -m pip --disable-pip-version-check
 STAMP  := $(VENV)/.installed
 MODEL  := models/current.tar.gz

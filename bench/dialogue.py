@@ -22,7 +22,7 @@ import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from runtime.local_servers import (ENV, MODEL, RASA, action_server_args, endpoint_env,  # noqa: E402
+from runtime.local_servers import (ENV, MODEL, RASA_CLI, action_server_args, endpoint_env,  # noqa: E402
                                  free_port, start, stop, wait_for)
 
 SCRIPT = ["你好", "我是退伍军人，在柳州，想贷款开个汽修店", "不是科技型企业", "第2条详细说说", "更多",
@@ -45,7 +45,7 @@ def main() -> None:
     if args.train:
         out = tempfile.mkdtemp()
         t0 = time.time()
-        subprocess.run([RASA, "train", "--force", "--out", out], cwd=ROOT, env=ENV, check=True,
+        subprocess.run([*RASA_CLI, "train", "--force", "--out", out], cwd=ROOT, env=ENV, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         print(f"rasa train --force: {time.time() - t0:.0f} s")
 
@@ -53,7 +53,7 @@ def main() -> None:
     aport, port = free_port(), free_port()
     t0 = time.time()
     actions = start(action_server_args(aport), tmp / "a.log")
-    server = start([RASA, "run", "--model", str(MODEL), "--endpoints", str(ROOT / "endpoints.yml"),
+    server = start([*RASA_CLI, "run", "--model", str(MODEL), "--endpoints", str(ROOT / "endpoints.yml"),
                     "--port", str(port), "--interface", "127.0.0.1"], tmp / "r.log",
                    env=endpoint_env(tmp, aport, RATE_LIMIT_PER_MINUTE="0"))
     try:

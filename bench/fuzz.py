@@ -176,6 +176,10 @@ class Harness:
         from rasa.core.agent import load_agent
         from rasa.core.utils import AvailableEndpoints
 
+        from runtime import patches
+
+        patches.install()   # as `python -m runtime run` does: the server's behaviour, in-process
+
         endpoints = AvailableEndpoints.read_endpoints(str(ROOT / "endpoints.yml"))
         self.agent = await load_agent(model_path=str(self.model), endpoints=endpoints)
 

@@ -18,8 +18,10 @@ moodbot on the same topology (figures go to README, never asserted in tests).
 - --kill-replica: SIGKILL rasa-1 once 40% of our bot's turns are answered (fault test:
   conversations must continue on rasa-2 with no lost or duplicated turn).
 - Then the same load (same users, same number of turns) against the moodbot
-  (trained once into .cluster/moodbot with `rasa init --no-prompt`), and the
-  ratio ours/moodbot. --runs N repeats the pair (ours, then the moodbot) N times and
+  (trained once into .cluster/moodbot with `rasa init --no-prompt`; served by
+  bare Rasa: `rasa run` with Rasa's own SQL and Redis stores on the same
+  PostgreSQL and Redis, none of our stores or patches), and the ratio
+  ours/moodbot. --runs N repeats the pair (ours, then the moodbot) N times and
   prints each run's ratios (p95 target <= 1.0, throughput >= the moodbot's).
   Results also go to bench/results/load.json.
 """
@@ -253,7 +255,7 @@ def main() -> int:
                     cluster.start_replicas()   # bring the killed replica back for the next run
             if mood:
                 cluster.stop_replicas()
-                cluster.start_replicas(mood, "moodbot")
+                cluster.start_replicas(mood, "moodbot", bare=True)   # bare Rasa: its own stores and CLI
                 turns = round(statistics.mean(len(c.sent) for c in convs))
                 script = (MOODBOT * (turns // len(MOODBOT) + 1))[:turns]
                 mconvs, msecs = asyncio.run(run_load(args.users, [script], False, args.think, f"mood-{run}-{n}"))

@@ -37,7 +37,8 @@ DIR = Path(os.environ.get("CLUSTER_DIR", ROOT / ".cluster"))
 STATE = DIR / "state.json"
 SECRETS = DIR / "secrets.env"
 MODEL = ROOT / "models" / "current.tar.gz"
-RASA = str(Path(sys.executable).parent / "rasa")
+RASA = str(Path(sys.executable).parent / "rasa")       # bare Rasa: only for the moodbot baseline
+LAUNCHER = [sys.executable, "-m", "runtime"]           # Rasa's CLI with runtime.patches installed
 TEMPLATE = ROOT / "deploy" / "nginx" / "bot.conf.template"
 
 PORTS = {
@@ -50,7 +51,8 @@ PORTS = {
 }
 URL = f"http://127.0.0.1:{PORTS['nginx']}"
 DATABASES = ("rasa", "moodbot")
-LOCK_LIFETIME = 15   # s a dead replica's conversation lock outlives it (Rasa default: 60)
+LOCK_LIFETIME = 60   # s a ticket lasts at most, even on a live replica (Rasa's default)
+HEARTBEAT_TTL = 3    # s a killed replica's conversations wait for its heartbeat to expire
 
 
 # ---------------------------------------------------------------- configuration
@@ -73,11 +75,12 @@ def env(database: str = "rasa") -> dict:
         PYTHONWARNINGS="ignore", SQLALCHEMY_SILENCE_UBER_WARNING="1",
         TRACKER_STORE_URL=f"postgresql://rasa:{s['POSTGRES_PASSWORD']}@127.0.0.1:{PORTS['postgres']}/{database}",
         POSTGRESQL_POOL_SIZE="10", POSTGRESQL_MAX_OVERFLOW="20",
-        LOCK_STORE_TYPE="redis", REDIS_HOST="127.0.0.1", REDIS_PORT=str(PORTS["redis"]),
+        LOCK_STORE_TYPE="runtime.lock_store.RedisLockStore", REDIS_HOST="127.0.0.1", REDIS_PORT=str(PORTS["redis"]),
         REDIS_DB="1" if database == "rasa" else "2", REDIS_PASSWORD=s["REDIS_PASSWORD"],
         ACTION_ENDPOINT_URL=f"http://127.0.0.1:{PORTS['nginx_actions']}/webhook",
         ACTION_SERVER_TOKEN=s["ACTION_SERVER_TOKEN"], ACTION_SERVER_HOST="127.0.0.1",
         RASA_AUTH_TOKEN=s["RASA_AUTH_TOKEN"], TICKET_LOCK_LIFETIME=str(LOCK_LIFETIME),
+        LOCK_HEARTBEAT_TTL=str(HEARTBEAT_TTL),
     ))
 
 
@@ -284,21 +287,36 @@ def start_actions(i: int, wait: bool = True) -> None:
         wait_http(f"http://127.0.0.1:{port}/health", name, 120)
 
 
-def start_rasa(i: int, model: Path = MODEL, database: str = "rasa", wait: bool = True) -> None:
+def bare_endpoints() -> Path:
+    """Rasa's own SQL tracker store and Redis lock store on the same servers, for
+    the moodbot baseline of bench/load.py (bare Rasa: none of our stores or patches)."""
+    path = DIR / "moodbot-endpoints.yml"
+    DIR.mkdir(parents=True, exist_ok=True)
+    path.write_text("tracker_store:\n  type: sql\n  url: ${TRACKER_STORE_URL}\n"
+                    "lock_store:\n  type: redis\n  url: ${REDIS_HOST}\n  port: ${REDIS_PORT}\n"
+                    "  db: ${REDIS_DB}\n  password: ${REDIS_PASSWORD}\n", encoding="utf-8")
+    return path
+
+
+def start_rasa(i: int, model: Path = MODEL, database: str = "rasa", wait: bool = True,
+               bare: bool = False) -> None:
+    """A replica started by the launcher (`python -m runtime run`, which installs
+    runtime.patches), or with `bare` the plain `rasa run` with Rasa's own stores."""
     name, port = f"rasa-{i}", PORTS["rasa"][i - 1]
     e = env(database)
-    spawn(name, [RASA, "run", "--model", str(model), "--endpoints", str(ROOT / "endpoints.yml"),
+    command, endpoints = ([RASA], bare_endpoints()) if bare else (LAUNCHER, ROOT / "endpoints.yml")
+    spawn(name, [*command, "run", "--model", str(model), "--endpoints", str(endpoints),
                  "--credentials", str(ROOT / "credentials.yml"), "--port", str(port), "--interface", "127.0.0.1",
                  "--enable-api", "--auth-token", e["RASA_AUTH_TOKEN"]], e)
     if wait:
         wait_http(f"http://127.0.0.1:{port}/", name)
 
 
-def start_replicas(model: Path = MODEL, database: str = "rasa") -> None:
+def start_replicas(model: Path = MODEL, database: str = "rasa", bare: bool = False) -> None:
     """Both Rasa replicas (those not running), started together (model loading dominates)."""
     for i in (1, 2):
         if not alive(f"rasa-{i}"):
-            start_rasa(i, model, database, wait=False)
+            start_rasa(i, model, database, wait=False, bare=bare)
     for i, port in enumerate(PORTS["rasa"], 1):
         wait_http(f"http://127.0.0.1:{port}/", f"rasa-{i}")
 

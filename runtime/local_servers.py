@@ -1,5 +1,5 @@
 """Real servers on free loopback ports, for tests, benches and scripts: `rasa run`
-with the committed endpoints.yml and credentials.yml and a trained model
+(through the launcher `python -m runtime`, which installs runtime.patches first) with the committed endpoints.yml and credentials.yml and a trained model
 (make train), and our action server (runtime.action_server). Endpoints come from
 the environment exactly as in production: config/embedded.env's defaults, with
 the tracker store in a temporary directory and the chosen action port."""
@@ -17,7 +17,7 @@ from runtime import envfile
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "current.tar.gz"
-RASA = str(Path(sys.executable).parent / "rasa")
+RASA_CLI = [sys.executable, "-m", "runtime"]   # `rasa` with the project's patches installed
 
 ENV = envfile.with_defaults(dict(
     os.environ, RASA_TELEMETRY_ENABLED="false",
@@ -83,7 +83,7 @@ def start_bot(tmp: Path, action_port: int, extra=()) -> tuple[subprocess.Popen, 
     assert MODEL.is_file(), "no trained model: run `make train` first"
     port = free_port()
     log = tmp / f"rasa-{port}.log"
-    proc = start([RASA, "run", "--model", str(MODEL), "--endpoints", str(ROOT / "endpoints.yml"),
+    proc = start([*RASA_CLI, "run", "--model", str(MODEL), "--endpoints", str(ROOT / "endpoints.yml"),
                   "--port", str(port), "--interface", "127.0.0.1",
                   "--credentials", str(ROOT / "credentials.yml"), *extra], log,
                  env=endpoint_env(tmp, action_port))

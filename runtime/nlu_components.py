@@ -11,11 +11,8 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from . import rasa_patches
 from bot.conversation import MAX_TEXT
 from bot.script import read_script
-
-rasa_patches.install()
 
 SCRIPT = "script"
 TRUNCATED = "truncated"

@@ -5,8 +5,10 @@ takes the conversation lock or any CPU for NLU and policies, so other people's
 turns are not slowed. Refused messages do not count: a person who slows down
 is served again as soon as their oldest accepted message is a minute old.
 (A fixed clock-minute window would let 2N through around a minute's turn.)
-With a Redis lock store the window lives in Redis, timed by the Redis server's
-clock, and holds across all Rasa replicas; otherwise it is per process.
+Each lock store of runtime/lock_store.py owns its limiter (`rate_limiter`):
+with the Redis one the window lives in Redis (over the lock store's connection),
+timed by the Redis server's clock, and holds across all Rasa replicas; with the
+in-memory one it is per process.
 """
 from __future__ import annotations
 
@@ -85,7 +87,3 @@ class RedisLimiter:
             return True
         return bool(accepted)
 
-
-def for_lock_store(lock_store) -> MemoryLimiter | RedisLimiter:
-    red = getattr(lock_store, "red", None)   # rasa's RedisLockStore keeps its client here
-    return RedisLimiter(red, per_minute()) if red is not None else MemoryLimiter(per_minute())

@@ -13,6 +13,10 @@ tracker stores, not a patch):
    message then got an empty reply. Such a conversation recovers on its next
    message: the stale loop is closed and the bot listens again. Its facts
    (slots) are kept.
+
+Rasa always loads this class (endpoints.yml), so it is also where a server
+started without the project's patches (runtime/patches/: PII masking, rate
+limit, ...) stops, naming the launcher `python -m runtime run`.
 """
 from __future__ import annotations
 
@@ -24,11 +28,14 @@ from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from . import patches
+
 logger = logging.getLogger(__name__)
 
 
 class SQLTrackerStore(RasaSQLTrackerStore):
     def __init__(self, *args, **kwargs):
+        patches.require_installed("the tracker store runtime.tracker_store.SQLTrackerStore")
         super().__init__(*args, **kwargs)
         from sqlalchemy import event
 

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
-RASA=.venv/bin/rasa
+RASA=".venv/bin/python -m runtime"   # Rasa's CLI with the project's patches (runtime/patches)
 LOG=$(mktemp -t actions.XXXX.log)
 .venv/bin/python -m runtime.action_server --port 5055 >"$LOG" 2>&1 &
 ACTIONS=$!

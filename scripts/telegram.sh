@@ -30,7 +30,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING=${SQLALCHEMY_SILENCE_UBER_WARNING:-1}
 export PYTHONWARNINGS=${PYTHONWARNINGS:-ignore}
 . scripts/env.sh
 
-RASA=.venv/bin/rasa
+RASA=".venv/bin/python -m runtime"   # Rasa's CLI with the project's patches (runtime/patches)
 HEALTH=http://localhost:5055/health   # ACTION_ENDPOINT_URL (config/embedded.env) points at localhost:5055
 
 ACTIONS=

@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
-RASA=.venv/bin/rasa
+RASA=".venv/bin/python -m runtime"   # Rasa's CLI with the project's patches (runtime/patches)
 PY=.venv/bin/python
 RASA_PORT=${RASA_PORT:-5005}
 WEB_PORT=${WEB_PORT:-8080}

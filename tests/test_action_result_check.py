@@ -1,13 +1,14 @@
-"""Rasa's check of action server responses (runtime/rasa_patches.py, item 5): the
+"""Rasa's check of action server responses (runtime/patches/response_validator.py): the
 reused validator accepts and rejects exactly what `jsonschema.validate` does,
 with the same message, so a broken action server is still reported."""
 import jsonschema
 import pytest
 from rasa.core.actions.action import RemoteAction
 
-from runtime import rasa_patches
+from runtime import patches
+from runtime.patches.base import patch_of
 
-rasa_patches.install()
+patches.install()
 
 SPEC = RemoteAction.action_response_format_spec()
 remote = RemoteAction("action_respond", None)
@@ -31,7 +32,7 @@ INVALID = [
 
 
 def test_it_is_the_patched_check():
-    assert getattr(RemoteAction._validate_action_result, "_reuses_validator", False)
+    assert patch_of(RemoteAction._validate_action_result) == "response_validator"
 
 
 @pytest.mark.parametrize("response", VALID)

@@ -124,7 +124,8 @@ def dockerfile():
 
 
 def rasa_run_args_ok(args, token_ok):
-    assert args[:2] == ["rasa", "run"], args
+    # the launcher, which installs runtime.patches; a bare `rasa run` would refuse to start
+    assert args[:4] == ["python", "-m", "runtime", "run"], args
     for name, value in (("--model", "models/current.tar.gz"), ("--endpoints", "endpoints.yml"),
                         ("--credentials", "credentials.yml"), ("--port", "5005")):
         assert flag(args, name) == value, (name, args)
@@ -372,8 +373,22 @@ def test_env_example_lists_every_variable(env_example):
     for key, value in env_example.items():
         if SECRET_NAME.search(key):
             assert value == "" or PLACEHOLDER_VALUE in value, f"{key}: placeholder only"
-    assert env_example["LOCK_STORE_TYPE"] == "redis"
+    assert env_example["LOCK_STORE_TYPE"] == "runtime.lock_store.RedisLockStore"
     assert env_example["TRACKER_STORE_URL"].startswith("postgresql://")
+
+
+def test_lock_store_types_name_our_lock_store_classes(compose, k8s, env_example):
+    """One process: the in-memory class; every replicated set-up: the Redis one (runtime/lock_store.py)."""
+    from rasa.core.lock_store import LockStore
+    from rasa.shared.utils.common import class_from_module_path
+
+    replicated = {".env.example": env_example["LOCK_STORE_TYPE"],
+                  "docker-compose.yml": compose_env(compose["services"]["rasa"])["LOCK_STORE_TYPE"],
+                  "k8s ConfigMap": find(k8s, "ConfigMap", "policy-bot-config")["data"]["LOCK_STORE_TYPE"]}
+    assert set(replicated.values()) == {"runtime.lock_store.RedisLockStore"}, replicated
+    assert envfile.read()["LOCK_STORE_TYPE"] == "runtime.lock_store.InMemoryLockStore"
+    for path in ("runtime.lock_store.RedisLockStore", "runtime.lock_store.InMemoryLockStore"):
+        assert issubclass(class_from_module_path(path), LockStore), path
 
 
 def test_env_is_git_ignored():

@@ -1,13 +1,13 @@
-"""Rasa's conversation lock when the holder died (runtime/rasa_patches.py, item 4):
+"""The conversation lock when the holder died (runtime/lock_store.py, item 1):
 a message waiting behind the dead replica's ticket must get the lock once the
-tickets expire, not wait for ever."""
+tickets expire, not wait for ever as with Rasa 3.6.21's stores. (The Redis
+store's heartbeat, which frees them much sooner: tests/integration/test_lock_store_redis.py.)"""
 import asyncio
 
-from rasa.core.lock_store import InMemoryLockStore
+import pytest
+from rasa.core.lock_store import InMemoryLockStore as RasaInMemoryLockStore
 
-from runtime import rasa_patches
-
-rasa_patches.install()
+from runtime.lock_store import InMemoryLockStore
 
 
 async def wait_behind_a_dead_holder(store, lifetime, poll):
@@ -22,6 +22,12 @@ def test_a_waiter_whose_ticket_expired_with_the_dead_one_gets_the_lock():
     store = InMemoryLockStore()
     assert asyncio.run(asyncio.wait_for(wait_behind_a_dead_holder(store, 0.3, 0.6), timeout=5))
     assert store.get_lock("c1") is None, "the lock is released afterwards"
+
+
+def test_rasas_own_store_waits_for_ever_there():
+    """The bug the renewing wait fixes, still in Rasa 3.6.21 (if this fails, Rasa fixed it)."""
+    with pytest.raises(asyncio.TimeoutError):
+        asyncio.run(asyncio.wait_for(wait_behind_a_dead_holder(RasaInMemoryLockStore(), 0.3, 0.6), timeout=3))
 
 
 def test_a_waiter_gets_the_lock_when_only_the_dead_ticket_expires():

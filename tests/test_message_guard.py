@@ -1,6 +1,7 @@
 """The guard every user message passes before Rasa handles it
-(runtime/rasa_patches.py): masking, rate limit, replay of a retried message id,
-a clear reply when a store fails, one retry on a dropped DB connection."""
+(runtime/patches/message_guard.py): masking, rate limit, replay of a retried
+message id, a clear reply when a store fails (with loud_tracker_store.py), one
+retry on a dropped DB connection."""
 import asyncio
 import logging
 import socket
@@ -8,7 +9,6 @@ import socket
 import pytest
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
-from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
 from rasa.core.tracker_store import FailSafeTrackerStore, InMemoryTrackerStore, SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import BotUttered, UserUttered
@@ -16,9 +16,10 @@ from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
 from bot import texts
-from runtime import rasa_patches
+from runtime import patches
+from runtime.lock_store import InMemoryLockStore, RedisLockStore
 
-rasa_patches.install()
+patches.install()
 
 
 class EchoProcessor:
@@ -94,7 +95,7 @@ def closed_port():
 
 
 def test_unreachable_redis_gives_a_clear_reply_and_log(caplog):
-    # Rasa's own Redis lock store, pointed at a port nobody listens on
+    # our Redis lock store, pointed at a port nobody listens on
     agent = FakeAgent(lock_store=RedisLockStore(host="127.0.0.1", port=closed_port()))
     with caplog.at_level(logging.ERROR):
         assert say(agent, "u3", "你好") == [texts.SERVICE_UNAVAILABLE]
@@ -130,6 +131,16 @@ def test_a_failing_database_is_not_replaced_by_an_empty_memory(tmp_path, caplog)
         assert say(agent, "u7", "更多") == [texts.SERVICE_UNAVAILABLE]
     assert "tracker store database failed" in caplog.text
     assert not list(asyncio.run(agent.tracker_store.fallback_tracker_store.keys()))
+
+
+def test_a_lock_store_without_a_rate_limiter_is_named_in_the_reply_log(caplog):
+    from rasa.core.lock_store import InMemoryLockStore as RasasOwn   # LOCK_STORE_TYPE=in_memory
+
+    agent = FakeAgent(lock_store=RasasOwn())
+    with caplog.at_level(logging.ERROR):
+        assert say(agent, "u8", "你好") == [texts.SERVICE_UNAVAILABLE]
+    assert "runtime.lock_store.InMemoryLockStore" in caplog.text
+    assert agent.processor.seen == []
 
 
 @pytest.mark.parametrize("bad", [None, {"message_id": ""}, {"message_id": {"x": 1}}, "text"])

@@ -53,7 +53,8 @@ SERVER = textwrap.dedent('''
         from runtime.channels.socketio import SocketIOInput
         channel = SocketIOInput(session_persistence=True, cors_allowed_origins=[sys.argv[4]])
     else:
-        import runtime.channels.socketio  # noqa: F401  (only for Sanic's WebSockets on Python 3.11)
+        from runtime.patches import sanic_websockets  # WebSockets on Python 3.11 (not the channel fixes)
+        sanic_websockets.install()
         from rasa.core.channels.socketio import SocketIOInput
         channel = SocketIOInput(session_persistence=True)
 

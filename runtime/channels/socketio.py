@@ -37,14 +37,9 @@ name stays `socketio`, so trackers and the widget's protocol (`session_request`
    socket.io requests are marked as already handled for Sanic-CORS, and only
    `cors_allowed_origins` decides there.
 
-3. WebSockets work on Python 3.11.
-   Sanic 21.12 (Rasa's pin) passes a bare coroutine to `asyncio.wait` when it
-   reads a WebSocket frame, which Python 3.11 refuses (TypeError): every
-   WebSocket is closed right after the handshake, and socket.io clients stay on
-   HTTP long-polling. Importing this module gives Sanic's WebSocket code an
-   `asyncio` whose `wait` wraps coroutines in tasks first, as Python 3.10 did
-   (Sanic fixed this in later releases). Nothing else in Rasa uses Sanic's
-   WebSockets.
+3. WebSockets work on Python 3.11: the channel installs the declared patch
+   runtime/patches/sanic_websockets.py when Rasa builds its blueprint (also
+   part of runtime.patches.install(); installing it twice changes nothing).
 
 Smaller hardening: a `session_id` that is not a short token
 ([A-Za-z0-9_-], at most 64 characters) is replaced by a fresh one (it becomes a
@@ -55,12 +50,10 @@ consultation summary's {"summary": {id, url}}) reach the widget as one
 """
 from __future__ import annotations
 
-import asyncio
 import inspect
 import json
 import logging
 import re
-import sys
 import uuid
 import warnings
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Union
@@ -75,6 +68,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
+from runtime.patches import sanic_websockets
+
 with warnings.catch_warnings():  # sanic_cors 2.0 uses distutils' LooseVersion
     warnings.simplefilter("ignore", DeprecationWarning)
     from sanic_cors.core import SANIC_CORS_EVALUATED
@@ -86,28 +81,6 @@ SESSION_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 MAX_MESSAGE_CHARS = 20_000   # the bot itself reads only the beginning of long messages
 
 Origins = Union[Text, List[Text]]
-
-
-class _AsyncioForSanicWebsockets:
-    """`asyncio` as Sanic 21.12's WebSocket code expects it on Python 3.11:
-    `wait` takes coroutines again (wrapped in tasks, as Python 3.10 did)."""
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(asyncio, name)
-
-    @staticmethod
-    def wait(aws, *args: Any, **kwargs: Any) -> Any:
-        return asyncio.wait([asyncio.ensure_future(a) for a in aws], *args, **kwargs)
-
-
-def fix_sanic_websockets() -> None:
-    from sanic.server.websockets import impl
-
-    if sys.version_info >= (3, 11) and not isinstance(impl.asyncio, _AsyncioForSanicWebsockets):
-        impl.asyncio = _AsyncioForSanicWebsockets()  # type: ignore[assignment]
-
-
-fix_sanic_websockets()
 
 
 async def enter_room(sio: AsyncServer, sid: Text, room: Text, namespace: Optional[Text] = None) -> None:
@@ -178,6 +151,7 @@ class SocketIOInput(RasaSocketIOInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """Rasa 3.6.21's blueprint with the changes of the module docstring."""
+        sanic_websockets.install()
         sio = AsyncServer(async_mode="sanic", cors_allowed_origins=self.cors_allowed_origins)
         engineio_request = sio.eio.handle_request
 

@@ -3,9 +3,13 @@ with the committed endpoints.yml and credentials.yml, and our action server
 (runtime.action_server), on free loopback ports. Endpoints come from the
 environment exactly as in production: config/embedded.env's defaults, with the
 tracker store in the test's temporary directory and the test's action port."""
+import shutil
+import subprocess
+import time
+
 import pytest
 
-from runtime.local_servers import (ENV, MODEL, RASA, ROOT, Bot, action_server_args,  # noqa: F401
+from runtime.local_servers import (ENV, MODEL, RASA_CLI, ROOT, Bot, action_server_args,  # noqa: F401
                                    endpoint_env, free_port, start, start_bot, stop, wait_for)
 
 
@@ -25,3 +29,35 @@ def bot(tmp_path_factory, action_server):
     proc, client = start_bot(tmp_path_factory.mktemp("rasa"), action_server)
     yield client
     stop(proc)
+
+
+@pytest.fixture(scope="module")
+def redis_port(tmp_path_factory):
+    """A redis-server of the test's own (Debian's package; `make cluster-deps`) on a free loopback port."""
+    import redis
+
+    server = shutil.which("redis-server") or "/usr/bin/redis-server"
+    port = free_port()
+    proc = subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                             "--appendonly", "no", "--dir", str(tmp_path_factory.mktemp("redis"))],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    client = redis.Redis(host="127.0.0.1", port=port)
+    deadline = time.time() + 20
+    while True:
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            if time.time() > deadline:
+                raise
+            time.sleep(0.1)
+    yield port
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def red(redis_port):
+    import redis
+
+    return redis.Redis(host="127.0.0.1", port=redis_port)

@@ -1,38 +1,12 @@
 """The sliding-window rate limit in a real Redis (Debian's redis-server, started
-here on a free loopback port): shared by replicas, atomic under concurrency."""
-import shutil
-import subprocess
+on a free loopback port by conftest.py): shared by replicas, atomic under concurrency."""
 import threading
 import time
 
-import pytest
 import redis
 
+from runtime.lock_store import RedisLockStore
 from runtime.rate_limit import RedisLimiter
-
-from .conftest import free_port
-
-
-@pytest.fixture(scope="module")
-def red(tmp_path_factory):
-    server = shutil.which("redis-server") or "/usr/bin/redis-server"
-    port = free_port()
-    proc = subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                             "--appendonly", "no", "--dir", str(tmp_path_factory.mktemp("redis"))],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-    client = redis.Redis(host="127.0.0.1", port=port)
-    deadline = time.time() + 20
-    while True:
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            if time.time() > deadline:
-                raise
-            time.sleep(0.1)
-    yield client
-    proc.terminate()
-    proc.wait(timeout=10)
 
 
 def test_the_limit_is_shared_by_replicas(red):
@@ -42,6 +16,16 @@ def test_the_limit_is_shared_by_replicas(red):
     assert replica2.allow("b"), "another sender is not affected"
     assert red.zcard("ratelimit:a") == 2, "refused messages are not counted"
     assert 0 < red.ttl("ratelimit:a") <= 60, "a quiet sender's window expires"
+
+
+def test_each_replicas_lock_store_brings_the_shared_limit(redis_port, red, monkeypatch):
+    """The message guard takes the limiter from the lock store (runtime/lock_store.py):
+    over the lock store's own Redis connection, one window for all replicas."""
+    monkeypatch.setenv("RATE_LIMIT_PER_MINUTE", "2")
+    replica1, replica2 = (RedisLockStore(host="127.0.0.1", port=redis_port, db=0) for _ in range(2))
+    assert replica1.rate_limiter.allow("c") and replica2.rate_limiter.allow("c")
+    assert not replica1.rate_limiter.allow("c") and not replica2.rate_limiter.allow("c")
+    assert red.zcard("ratelimit:c") == 2
 
 
 def test_concurrent_replicas_never_accept_more_than_the_limit(red):

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import (MODEL, RASA, ROOT, action_server_args, endpoint_env, free_port, start, stop,
+from .conftest import (MODEL, RASA_CLI, ROOT, action_server_args, endpoint_env, free_port, start, stop,
                        wait_for)
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
@@ -82,7 +82,7 @@ def servers(tmp_path_factory):
         creds["runtime.channels.socketio.SocketIOInput"]["cors_allowed_origins"] = [demo, other]
         (tmp / "credentials.yml").write_text(yaml.safe_dump(creds), encoding="utf-8")
         rasa_log = tmp / "rasa.log"
-        rasa = start([RASA, "run", "--model", str(MODEL), "--endpoints", str(ROOT / "endpoints.yml"),
+        rasa = start([*RASA_CLI, "run", "--model", str(MODEL), "--endpoints", str(ROOT / "endpoints.yml"),
                       "--credentials", str(tmp / "credentials.yml"), "--port", str(rasa_port),
                       "--interface", "127.0.0.1", "--cors", demo, other], rasa_log,
                      env=endpoint_env(tmp, action_port))

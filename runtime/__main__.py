@@ -1,0 +1,39 @@
+"""Rasa's own command line, with the project's patches installed first:
+
+    python -m runtime run --model models/current.tar.gz --endpoints endpoints.yml ...
+    python -m runtime shell --model models/current.tar.gz --endpoints endpoints.yml
+    python -m runtime test core ...
+
+The arguments are exactly `rasa`'s. Commands that handle no conversation
+(train, data, init, ...) do not need the patches and run unpatched, as with
+`rasa`. See runtime/patches/__init__.py for what is installed and why.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+
+# Commands that load no agent: no patches needed (and none would apply).
+UNPATCHED = {"train", "data", "init", "visualize", "export", "telemetry", "-h", "--help", "--version"}
+
+
+def main(argv: list | None = None) -> None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] not in UNPATCHED:
+        from runtime import patches
+
+        # Rasa configures logging later (and replaces this handler); until then
+        # the patches' one log line would be dropped.
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)-8s %(name)s  - %(message)s")
+        try:
+            patches.install()
+        except patches.UnexpectedVersion as exc:
+            raise SystemExit(f"refusing to start: {exc}")
+    from rasa.__main__ import main as rasa_main
+
+    sys.argv = ["rasa", *argv]
+    rasa_main()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""Our changes to Rasa 3.6.21 (and Sanic 21.12) where they have no extension
+point, one module each, installed by one explicit call, `install()`:
+
+    action_apology      RemoteAction.run                    the person gets an apology, not silence,
+                                                            when the action server fails
+    message_guard       Agent.handle_message                PII masking, rate limit, message-id replay,
+                                                            a clear reply when a store fails
+    loud_tracker_store  FailSafeTrackerStore.__init__       database errors reach the guard instead of
+                                                            an empty in-memory tracker
+    response_validator  RemoteAction._validate_action_result  the response schema checked once, not per call
+    sanic_websockets    sanic.server.websockets.impl.asyncio  WebSockets on Python 3.11
+
+What Rasa lets us declare is declared instead: the lock stores
+(runtime/lock_store.py) and the tracker store (runtime/tracker_store.py) are
+classes named in endpoints.yml, the channels and the NLU component are named in
+credentials*.yml and config.yml.
+
+`python -m runtime run|shell|...` (runtime/__main__.py) installs the patches and
+then hands over to Rasa's own command line; every Rasa server of the project is
+started that way (Makefile, scripts/, runtime/cluster.py, runtime/local_servers.py,
+Dockerfile, deploy/). A server started with the bare `rasa` command refuses to
+load our tracker store, naming the launcher (require_installed). Each patch has a
+test that Rasa's code path still reaches the patched attribute
+(tests/test_patches.py), so an upgrade that bypasses one fails a test.
+"""
+from __future__ import annotations
+
+import logging
+from importlib.metadata import PackageNotFoundError, version
+
+from . import action_apology, loud_tracker_store, message_guard, response_validator, sanic_websockets
+
+logger = logging.getLogger(__name__)
+
+# What the patches were written and tested against (requirements/rasa.txt, lock.txt).
+EXPECTED = {"rasa": "3.6.21", "rasa-sdk": "3.6.2", "sanic": "21.12.2"}
+PATCHES = (action_apology, message_guard, loud_tracker_store, response_validator, sanic_websockets)
+LAUNCHER = "python -m runtime run|shell"
+_installed: list = []
+
+
+class UnexpectedVersion(RuntimeError):
+    pass
+
+
+def installed_versions() -> dict:
+    found = {}
+    for name in EXPECTED:
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = "not installed"
+    return found
+
+
+def check_versions(found: dict | None = None) -> None:
+    """Refuse versions the patches were not written for: an upgrade changes the
+    very internals they replace, and a patch that no longer applies fails silently."""
+    found = installed_versions() if found is None else found
+    wrong = {name: found.get(name, "not installed") for name, want in EXPECTED.items()
+             if found.get(name) != want}
+    if wrong:
+        raise UnexpectedVersion(
+            "runtime.patches are written for " + ", ".join(f"{n} {v}" for n, v in EXPECTED.items())
+            + "; installed: " + ", ".join(f"{n} {v}" for n, v in wrong.items())
+            + ". Reinstall the pinned versions (make install), or port runtime/patches/ and "
+              "check tests/test_patches.py before starting Rasa.")
+
+
+def install() -> list:
+    """Install every patch (once; later calls change nothing); returns their names."""
+    if _installed:
+        return list(_installed)
+    check_versions()
+    for patch in PATCHES:
+        patch.install()
+        _installed.append(patch.NAME)
+    logger.info("Rasa patches installed (%s): %s",
+                ", ".join(f"{n} {v}" for n, v in EXPECTED.items()), ", ".join(_installed))
+    return list(_installed)
+
+
+def installed() -> bool:
+    return bool(_installed)
+
+
+def require_installed(component: str) -> None:
+    """For components Rasa always loads (the tracker store): a server started
+    without the patches would lose PII masking, the rate limit and the rest."""
+    if not installed():
+        raise RuntimeError(
+            f"{component} needs the project's Rasa patches (runtime/patches/), which are not "
+            f"installed: start Rasa with `{LAUNCHER} ...` (the same arguments as `rasa`), "
+            "not the bare `rasa` command")

@@ -1,0 +1,233 @@
+"""runtime/patches: installed from one entry point, refused on other versions,
+and each one still on the path Rasa's own code takes (a Rasa or Sanic change
+that bypasses a patch fails here, not silently in production).
+
+What each patch does is tested in test_message_guard.py, test_action_result_check.py
+and test_socketio_channel.py; here: that Rasa's code reaches it."""
+import asyncio
+import subprocess
+import sys
+import textwrap
+from types import SimpleNamespace
+
+import pytest
+from rasa.core.agent import Agent
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.tracker_store import InMemoryTrackerStore, TrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.utils.endpoints import EndpointConfig
+
+from bot import texts
+from runtime import patches
+from runtime.lock_store import InMemoryLockStore
+from runtime.patches.base import patch_of
+
+patches.install()
+
+
+def closed_port():
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# ------------------------------------------------------------------ the entry point
+def test_one_entry_point_one_log_line_idempotent_and_the_guard_names_the_launcher(tmp_path):
+    # a fresh process: nothing installed until install() is called
+    code = textwrap.dedent(f"""
+        import logging
+        logging.basicConfig(level=logging.INFO, format="LOG %(name)s %(message)s")
+        from rasa.shared.core.domain import Domain
+        from runtime import patches
+        from runtime.tracker_store import SQLTrackerStore
+        url = "sqlite:///{tmp_path / 'tracker.db'}"
+        try:
+            SQLTrackerStore(Domain.empty(), host=url)
+            print("STARTED WITHOUT PATCHES")
+        except RuntimeError as e:
+            print("REFUSED", e)
+        first = patches.install()
+        again = patches.install()
+        print("NAMES", ",".join(first), first == again)
+        print("REINSTALLED", [p.install() for p in patches.PATCHES])
+        SQLTrackerStore(Domain.empty(), host=url)
+        print("STARTED")
+    """)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    out = done.stdout + done.stderr
+    assert done.returncode == 0, out[-3000:]
+    assert "STARTED WITHOUT PATCHES" not in out
+    assert "REFUSED" in out and "python -m runtime run" in out
+    names = "action_apology,message_guard,loud_tracker_store,response_validator,sanic_websockets"
+    assert f"NAMES {names} True" in out
+    assert "REINSTALLED [False, False, False, False, False]" in out, "a second install changes nothing"
+    logged = [line for line in out.splitlines() if line.startswith("LOG runtime.patches")]
+    assert len(logged) == 1 and all(n in logged[0] for n in names.split(",")), logged
+    assert "rasa 3.6.21" in logged[0]
+    assert done.stdout.splitlines()[-1] == "STARTED", "with the patches the tracker store starts"
+
+
+def test_unexpected_versions_are_refused_with_what_was_expected():
+    with pytest.raises(patches.UnexpectedVersion) as refused:
+        patches.check_versions({"rasa": "3.7.0", "rasa-sdk": "3.6.2", "sanic": "22.12.0"})
+    message = str(refused.value)
+    assert "rasa 3.6.21" in message and "rasa 3.7.0" in message and "sanic 22.12.0" in message
+    assert "rasa-sdk 3.6.2" in message.split("installed:")[0], "names every expected version"
+    patches.check_versions()   # what is installed here is what they were written for
+
+
+def test_the_launcher_refuses_to_start_rasa_on_another_version(monkeypatch):
+    from runtime import __main__ as launcher
+
+    monkeypatch.setattr(patches, "_installed", [])
+    monkeypatch.setattr(patches, "installed_versions",
+                        lambda: {"rasa": "3.6.21", "rasa-sdk": "3.6.2", "sanic": "23.3.0"})
+    with pytest.raises(SystemExit) as stopped:
+        launcher.main(["run", "--model", "nowhere.tar.gz"])
+    assert "refusing to start" in str(stopped.value) and "sanic 23.3.0" in str(stopped.value)
+
+
+# ------------------------------------------------------------------ each patch on Rasa's path
+def tracker_after(text, sender="s1"):
+    tracker = DialogueStateTracker.from_events(sender, [ActionExecuted("action_listen"),
+                                                        UserUttered(text, message_id="m1")])
+    return tracker
+
+
+def test_action_apology_rasas_processor_runs_the_patched_run():
+    """MessageProcessor._run_action (Rasa's) calls action.run: the action server
+    is down, and the person gets the apology instead of silence."""
+    from rasa.core.actions.action import RemoteAction
+    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+    from rasa.core.policies.policy import PolicyPrediction
+    from rasa.core.processor import MessageProcessor
+
+    assert patch_of(RemoteAction.run) == "action_apology"
+    processor = object.__new__(MessageProcessor)   # the model is not needed for this step
+    processor.domain = Domain.empty()
+    tracker = tracker_after("你好")
+    channel = CollectingOutputChannel()
+    action = RemoteAction("action_respond", EndpointConfig(f"http://127.0.0.1:{closed_port()}/webhook"))
+    asyncio.run(processor._run_action(action, tracker, channel, TemplatedNaturalLanguageGenerator({}),
+                                      PolicyPrediction([], "RulePolicy")))
+    assert [m["text"] for m in channel.messages] == [texts.ACTION_SERVER_DOWN]
+    assert [e.text for e in tracker.events if isinstance(e, BotUttered)] == [texts.ACTION_SERVER_DOWN]
+
+
+class EchoProcessor:
+    def __init__(self):
+        self.seen = []
+
+    async def handle_message(self, message):
+        self.seen.append(message.text)
+        return []
+
+
+def test_message_guard_is_what_rasas_channels_call():
+    """Every input channel hands messages to the handler Rasa's `register` builds,
+    which calls app.ctx.agent.handle_message: the personal data arrives masked."""
+    from rasa.core.channels.channel import InputChannel, register
+
+    class Channel(InputChannel):
+        def blueprint(self, on_new_message):
+            self.on_new_message = on_new_message
+            return SimpleNamespace(name="test")
+
+    app = SimpleNamespace(ctx=SimpleNamespace(), blueprint=lambda *a, **k: None)
+    agent = Agent(domain=Domain.empty(), tracker_store=InMemoryTrackerStore(Domain.empty()),
+                  lock_store=InMemoryLockStore())
+    agent.processor = EchoProcessor()
+    app.ctx.agent = agent
+    channel = Channel()
+    register([channel], app, route="/webhooks/")
+    asyncio.run(channel.on_new_message(UserMessage("电话13812345678", CollectingOutputChannel(), "s2")))
+    assert agent.processor.seen == ["电话[手机号]"]
+
+
+class BrokenStore(TrackerStore):
+    async def retrieve(self, sender_id):
+        raise ConnectionError("database down")
+
+    async def save(self, tracker):
+        raise ConnectionError("database down")
+
+
+def test_loud_tracker_store_on_the_store_rasas_agent_builds():
+    """Agent wraps every tracker store in a FailSafeTrackerStore; its errors now
+    reach the message guard instead of an empty in-memory tracker."""
+    agent = Agent(domain=Domain.empty(), tracker_store=BrokenStore(Domain.empty()))
+    assert type(agent.tracker_store).__name__ == "FailSafeTrackerStore"
+    with pytest.raises(ConnectionError):
+        asyncio.run(agent.tracker_store.retrieve("s3"))
+    with pytest.raises(ConnectionError):
+        asyncio.run(agent.tracker_store.save(tracker_after("你好", "s3")))
+
+
+class AnsweringEndpoint(EndpointConfig):
+    """Stands in for the action server's HTTP endpoint."""
+
+    def __init__(self, response):
+        super().__init__("http://actions.invalid/webhook")
+        self.response = response
+
+    async def request(self, **kwargs):
+        return self.response
+
+
+def test_response_validator_is_what_rasas_remote_action_run_calls(monkeypatch):
+    """RemoteAction.run validates the response through _validate_action_result:
+    with jsonschema.validate (what Rasa's own method calls) made to fail, a valid
+    response still passes and an invalid one is still refused."""
+    import jsonschema
+    from rasa.core.actions.action import RemoteAction
+
+    def not_this(*args, **kwargs):
+        raise AssertionError("Rasa's per-call jsonschema.validate was used")
+
+    monkeypatch.setattr(jsonschema, "validate", not_this)
+    channel = CollectingOutputChannel()
+    nlg = SimpleNamespace()
+    ok = RemoteAction("action_respond", AnsweringEndpoint({"events": [], "responses": [{"text": "好"}]}))
+    events = asyncio.run(ok.run(channel, nlg, tracker_after("x"), Domain.empty()))
+    assert [e.text for e in events if isinstance(e, BotUttered)] == ["好"]
+    bad = RemoteAction("action_respond", AnsweringEndpoint({"events": "not a list"}))
+    with pytest.raises(jsonschema.ValidationError):
+        asyncio.run(bad.run(channel, nlg, tracker_after("x"), Domain.empty()))
+
+
+class Assembler:
+    async def get(self, timeout=None):
+        return "frame"
+
+
+def sanic_recv():
+    """Sanic's own WebsocketImplProtocol.recv, on a connection with one frame waiting."""
+    from sanic.server.websockets.impl import OPEN, WebsocketImplProtocol
+
+    async def recv():
+        protocol = object.__new__(WebsocketImplProtocol)
+        protocol.recv_lock = asyncio.Lock()
+        protocol.connection = SimpleNamespace(state=OPEN)
+        protocol.assembler = Assembler()
+        protocol.recv_cancel = None
+        return await protocol.recv()
+
+    return asyncio.run(recv())
+
+
+@pytest.mark.filterwarnings("ignore:coroutine .* was never awaited")
+def test_sanic_websockets_recv_uses_the_patched_asyncio(monkeypatch):
+    """Sanic 21.12's recv hands asyncio.wait a bare coroutine: refused by Python 3.11
+    with Sanic's own asyncio, served with the patched one."""
+    from sanic.server.websockets import impl
+
+    assert patch_of(impl.asyncio) == "sanic_websockets"
+    assert sanic_recv() == "frame"
+    if sys.version_info >= (3, 11):
+        monkeypatch.setattr(impl, "asyncio", asyncio)
+        with pytest.raises(TypeError):
+            sanic_recv()

@@ -1,7 +1,7 @@
 # One image for both processes, model trained at build time:
 #   docker build -t policy-bot .
 #   rasa (default command):  needs RASA_AUTH_TOKEN and endpoints.yml's variables (.env.example)
-#   action server:           python -m bot.action_server --port 5055
+#   action server:           python -m runtime.action_server --port 5055
 # No secret is baked in: tokens and passwords come from the environment at run time.
 
 # ---- build: the Makefile's install recipe (.venv from requirements/), then `make train`
@@ -14,7 +14,7 @@ RUN apt-get update \
 ENV PIP_NO_CACHE_DIR=1
 WORKDIR /app
 # Dependencies first so that editing rules/ or data/ does not reinstall them
-COPY Makefile ./
+COPY Makefile pyproject.toml ./
 COPY config/ config/
 COPY requirements/ requirements/
 RUN make install

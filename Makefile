@@ -10,7 +10,6 @@ PIP    := $(PY) -m pip --disable-pip-version-check
 STAMP  := $(VENV)/.installed
 MODEL  := models/current.tar.gz
 
-export PYTHONPATH := $(CURDIR)
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
@@ -23,7 +22,7 @@ $(foreach kv,$(shell grep -E '^[A-Z_][A-Z0-9_]*=' config/embedded.env),\
   $(if $(filter undefined,$(origin $(_k))),$(eval export $(_k) := $(patsubst $(_k)=%,%,$(kv)))))
 
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -type f 2>/dev/null) \
-                   $(wildcard bot/nlu_components.py bot/script.py)
+                   $(wildcard runtime/nlu_components.py bot/script.py)
 
 .PHONY: install run test unit rasa-test validate gen train actions telegram web browser-deps bench lock clean \
         cluster-deps cluster cluster-stop load
@@ -33,11 +32,12 @@ install: $(STAMP)
 # Rasa 3.6.21 declares Python <3.11; it runs on 3.11 with its dependencies
 # pinned to versions that have 3.11 wheels (requirements/lock.txt). rasa and
 # rasa-sdk themselves go in without their metadata's dependency/Python checks.
-$(STAMP): requirements/lock.txt requirements/rasa.txt
+$(STAMP): requirements/lock.txt requirements/rasa.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade "pip>=23,<25"
 	$(PIP) install -q -r requirements/lock.txt
 	$(PIP) install -q --no-deps --ignore-requires-python -r requirements/rasa.txt
+	$(PIP) install -q --no-deps --no-build-isolation -e .   # bot (core) and runtime, from pyproject.toml
 	$(PY) -c "import rasa, rasa_sdk, spacy, jieba, telegram, opencc, sqlalchemy; print('installed rasa', rasa.__version__)" 2>/dev/null
 	touch $(STAMP)
 
@@ -57,7 +57,7 @@ run: $(MODEL)
 	bash scripts/shell.sh
 
 actions: install
-	$(PY) -m bot.action_server --port 5055
+	$(PY) -m runtime.action_server --port 5055
 
 telegram: $(MODEL)
 	bash scripts/telegram.sh
@@ -71,7 +71,7 @@ browser-deps:
 	@command -v chromium >/dev/null && fc-list | grep -qi "Noto.*CJK" || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
-# The production topology on loopback (scripts/cluster.py): PostgreSQL, Redis
+# The production topology on loopback (runtime/cluster.py): PostgreSQL, Redis
 # and nginx from Debian's packages, two Rasa replicas, two action servers.
 cluster-deps:
 	@{ ls /usr/lib/postgresql/*/bin/initdb && command -v redis-server && command -v nginx; } >/dev/null 2>&1 || \
@@ -82,10 +82,10 @@ cluster-deps:
 	  service nginx stop >/dev/null 2>&1; true
 
 cluster: $(MODEL) cluster-deps
-	$(PY) scripts/cluster.py start
+	$(PY) -m runtime.cluster start
 
 cluster-stop:
-	$(PY) scripts/cluster.py stop
+	$(PY) -m runtime.cluster stop
 
 # 50 users through nginx against our bot, then against a bare `rasa init` moodbot (bench/load.py)
 load: $(MODEL) cluster-deps
@@ -114,5 +114,5 @@ lock:
 	/tmp/lock-venv/bin/pip freeze --exclude-editable | grep -v '^rasa' > requirements/lock.txt
 
 clean:
-	-test ! -f .cluster/state.json || $(PY) scripts/cluster.py stop
+	-test ! -f .cluster/state.json || $(PY) -m runtime.cluster stop
 	rm -rf $(VENV) .pytest_cache models results tracker.db .cluster

@@ -21,9 +21,8 @@ from pathlib import Path
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
 
-from integration.conftest import (ENV, MODEL, RASA, action_server_args, endpoint_env,  # noqa: E402
+from runtime.local_servers import (ENV, MODEL, RASA, action_server_args, endpoint_env,  # noqa: E402
                                  free_port, start, stop, wait_for)
 
 SCRIPT = ["你好", "我是退伍军人，在柳州，想贷款开个汽修店", "不是科技型企业", "第2条详细说说", "更多",

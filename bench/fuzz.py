@@ -4,7 +4,7 @@
 
 Loads the trained model in-process through Rasa's Agent, with the project's
 endpoints.yml (SQLite tracker store in a temporary folder) and a real action
-server (bot.action_server) on a free loopback port. For each state (a
+server (runtime.action_server) on a free loopback port. For each state (a
 question the bot asks, the listing, details, agencies, paging, the
 out-of-coverage answer, a pending "您是说…吗", after a restart) it records the
 conversation's events once; each probe copies them to a new conversation,
@@ -33,7 +33,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 # ---- states: how to reach each one from a new conversation ---------------------------
 
@@ -157,7 +156,7 @@ class Harness:
     async def start(self) -> None:
         import logging
 
-        from bot import envfile
+        from runtime import envfile
         from rasa.utils.log_utils import configure_structlog
 
         logging.getLogger().setLevel(logging.WARNING)
@@ -248,8 +247,7 @@ async def run(harness: Harness, probes: int, seed: int, progress: bool = False) 
 
 
 def start_action_server(tmp: Path):
-    sys.path.insert(0, str(ROOT / "tests"))
-    from integration.conftest import action_server_args, free_port, start, wait_for
+    from runtime.local_servers import action_server_args, free_port, start, wait_for
 
     port = free_port()
     log = tmp / "actions.log"

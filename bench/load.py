@@ -1,9 +1,9 @@
 """Load test through nginx on the local cluster: our bot, then a bare `rasa init`
 moodbot on the same topology (figures go to README, never asserted in tests).
 
-    .venv/bin/python bench/load.py [--users 50] [--think 0] [--kill-replica] [--keep]
+    .venv/bin/python bench/load.py [--users 50] [--runs 3] [--think 0] [--kill-replica] [--keep]
 
-- Starts the cluster (scripts/cluster.py) unless it is already up, and stops what
+- Starts the cluster (runtime/cluster.py) unless it is already up, and stops what
   it started at the end (--keep leaves it running).
 - USERS simulated people at once, each holding a whole scripted conversation
   over REST (several groups and regions, multi-fact first messages, paging,
@@ -19,7 +19,9 @@ moodbot on the same topology (figures go to README, never asserted in tests).
   conversations must continue on rasa-2 with no lost or duplicated turn).
 - Then the same load (same users, same number of turns) against the moodbot
   (trained once into .cluster/moodbot with `rasa init --no-prompt`), and the
-  ratio ours/moodbot. Results also go to bench/results/load.json.
+  ratio ours/moodbot. --runs N repeats the pair (ours, then the moodbot) N times and
+  prints each run's ratios (p95 target <= 1.0, throughput >= the moodbot's).
+  Results also go to bench/results/load.json.
 """
 from __future__ import annotations
 
@@ -39,10 +41,8 @@ from pathlib import Path
 import aiohttp
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT))
-import cluster  # noqa: E402
 from bot import texts  # noqa: E402
+from runtime import cluster  # noqa: E402
 
 SCENARIOS = [
     ["你好", "我是退伍军人，在柳州，想贷款开个汽修店", "第1条详细说说", "更多", "哪个部门负责", "谢谢"],
@@ -224,6 +224,7 @@ def shutil_rm(path: Path) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--users", type=int, default=50)
+    ap.add_argument("--runs", type=int, default=1, help="ours-then-moodbot pairs, each with its own ratios")
     ap.add_argument("--think", type=float, default=0.0, help="mean seconds a user waits between messages")
     ap.add_argument("--kill-replica", action="store_true", help="SIGKILL rasa-1 when 40%% of our turns are answered")
     ap.add_argument("--skip-moodbot", action="store_true")
@@ -236,32 +237,46 @@ def main() -> int:
     cluster.start()
     run = uuid.uuid4().hex[:6]
     results = []
+    ratios = []
     try:
-        fault = KillMidway("rasa-1") if args.kill_replica else None
-        convs, secs = asyncio.run(run_load(args.users, SCENARIOS, True, args.think, f"load-{run}", fault))
-        results.append(summary("ours", convs, secs, check_events(convs, "rasa"), need_citation=True))
-        if fault:
-            results[-1]["turns_after_kill"] = fault.turns_after
-            print(f"    {fault.turns_after} turns answered after the kill")
-        if mood:
-            cluster.stop_replicas()
-            cluster.start_replicas(mood, "moodbot")
-            turns = round(statistics.mean(len(c.sent) for c in convs))
-            script = (MOODBOT * (turns // len(MOODBOT) + 1))[:turns]
-            mconvs, msecs = asyncio.run(run_load(args.users, [script], False, args.think, f"mood-{run}"))
-            results.append(summary("moodbot", mconvs, msecs, check_events(mconvs, "moodbot"),
-                                   need_citation=False))
-            ratio = results[0]["p95_ms"] / max(results[1]["p95_ms"], 1)
-            print(f"p95 ours/moodbot: {ratio:.2f} (target <= 1.5); "
-                  f"p50 ratio {results[0]['p50_ms'] / max(results[1]['p50_ms'], 1):.2f}")
-            cluster.stop_replicas()
-            cluster.start_replicas()
+        for n in range(1, args.runs + 1):
+            if args.runs > 1:
+                print(f"--- run {n} of {args.runs}")
+            fault = KillMidway("rasa-1") if args.kill_replica else None
+            convs, secs = asyncio.run(run_load(args.users, SCENARIOS, True, args.think, f"load-{run}-{n}", fault))
+            ours = summary("ours", convs, secs, check_events(convs, "rasa"), need_citation=True)
+            results.append(ours)
+            if fault:
+                ours["turns_after_kill"] = fault.turns_after
+                print(f"    {fault.turns_after} turns answered after the kill")
+                if not mood:
+                    cluster.start_replicas()   # bring the killed replica back for the next run
+            if mood:
+                cluster.stop_replicas()
+                cluster.start_replicas(mood, "moodbot")
+                turns = round(statistics.mean(len(c.sent) for c in convs))
+                script = (MOODBOT * (turns // len(MOODBOT) + 1))[:turns]
+                mconvs, msecs = asyncio.run(run_load(args.users, [script], False, args.think, f"mood-{run}-{n}"))
+                theirs = summary("moodbot", mconvs, msecs, check_events(mconvs, "moodbot"), need_citation=False)
+                results.append(theirs)
+                ratio = {"run": n, "p95": round(ours["p95_ms"] / max(theirs["p95_ms"], 1), 2),
+                         "p50": round(ours["p50_ms"] / max(theirs["p50_ms"], 1), 2),
+                         "throughput": round(ours["turns_per_s"] / max(theirs["turns_per_s"], 0.01), 2)}
+                ratios.append(ratio)
+                print(f"run {n}: p95 ours/moodbot {ratio['p95']:.2f} (target <= 1.0); p50 ratio {ratio['p50']:.2f}; "
+                      f"throughput ours/moodbot {ratio['throughput']:.2f} (target >= 1.0)")
+                cluster.stop_replicas()
+                cluster.start_replicas()
+        if len(ratios) > 1:
+            print("p95 ratios per run: " + ", ".join(f"{r['p95']:.2f}" for r in ratios)
+                  + "; throughput ratios: " + ", ".join(f"{r['throughput']:.2f}" for r in ratios))
     finally:
         if started_here and not args.keep:
             cluster.stop()
     out = ROOT / "bench" / "results" / "load.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"args": vars(args), "results": results}, indent=1, ensure_ascii=False))
+    out.write_text(json.dumps({"args": vars(args), "results": results, "ratios": ratios}, indent=1,
+                              ensure_ascii=False))
     bad = any(r["errors"] or r["lost_or_misordered"] for r in results)
     return 1 if bad else 0
 

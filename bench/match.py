@@ -16,7 +16,6 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot import kb as kbmod  # noqa: E402
 from bot.engine import Engine  # noqa: E402

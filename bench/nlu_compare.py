@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-from integration.conftest import (ENV, RASA, action_server_args, endpoint_env,  # noqa: E402
+from runtime.local_servers import (ENV, RASA, action_server_args, endpoint_env,  # noqa: E402
                                  free_port, start, stop, wait_for)
 from serving import SCRIPT, measure_server, percentile  # noqa: E402
 

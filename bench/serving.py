@@ -4,6 +4,7 @@ the server's RSS afterwards. Shared by bench/nlu_compare.py and bench/train.py."
 from __future__ import annotations
 
 import statistics
+import subprocess
 import tempfile
 import time
 import uuid
@@ -31,11 +32,7 @@ def percentile(values: list[float], q: float) -> float:
 
 def measure_server(model: Path, env: dict, script: list[str], turns: int, cwd: Path = ROOT,
                    endpoints: Path | None = ROOT / "endpoints.yml") -> dict:
-    import sys
-    sys.path.insert(0, str(ROOT / "tests"))
-    from integration.conftest import RASA, free_port, stop, wait_for
-
-    import subprocess
+    from runtime.local_servers import RASA, free_port, stop, wait_for
     tmp = Path(tempfile.mkdtemp())
     port = free_port()
     log = tmp / "rasa.log"

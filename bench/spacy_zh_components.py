@@ -9,7 +9,7 @@ It is registered as a MESSAGE_TOKENIZER only so that the recipe gives it a node 
 both the training and the inference graph (it is not a `Tokenizer` subclass and adds
 no tokens). Imported by Rasa as `bench.spacy_zh_components.JiebaUserDictionary`
 (Rasa puts the working directory on sys.path; run rasa from the repo root). If the
-spaCy pipeline were ever adopted, this belongs in bot/nlu_components.py.
+spaCy pipeline were ever adopted, this belongs in runtime/nlu_components.py.
 """
 from __future__ import annotations
 

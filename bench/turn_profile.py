@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
-from integration.conftest import (MODEL, action_server_args, endpoint_env, free_port,  # noqa: E402
+from runtime.local_servers import (MODEL, action_server_args, endpoint_env, free_port,  # noqa: E402
                                  start, stop, wait_for)
 
 PARTS = ["tracker load", "NLU", "slot extraction", "policy", "action: HTTP + (de)serialisation",

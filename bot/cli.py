@@ -1,4 +1,4 @@
-"""Command line: `python -m bot validate | match | demo`."""
+"""Command line: `python -m bot validate | match | demo | gen | draft | review`."""
 from __future__ import annotations
 
 import argparse
@@ -25,7 +25,8 @@ def cmd_validate(args) -> int:
         return 1
     print(f"ok: {len(kb.sources)} documents, {len(kb.measures)} measures, "
           f"{len(kb.agencies)} agencies, {len(kb.gazetteer.places)} places")
-    return 0
+    from .draft.commands import validate_drafts
+    return validate_drafts(args, kb)
 
 
 def _load(args):
@@ -97,14 +98,13 @@ def cmd_demo(args) -> int:
         fact = q["fact"]
         picks = [q["options"][int(x) - 1]["value"] for x in answer.replace("，", ",").split(",")
                  if x.strip().isdigit() and 0 < int(x) <= len(q["options"])]
-        if fact == "region":
-            facts["region"] = picks[0] if picks else answer
-        elif fact == "groups":
-            facts["groups"] = picks
-        elif fact == "tech_business":
-            facts["tech_business"] = bool(picks) and picks[0] == "true"
+        kind = kb.facts[fact].kind
+        if kind == "place":
+            facts[fact] = picks[0] if picks else answer
+        elif kind == "list":
+            facts[fact] = picks
         elif picks:
-            facts[fact] = picks[0]
+            facts[fact] = picks[0]     # one value, or "true"/"false"
         else:
             print("请输入选项编号。")
 
@@ -121,6 +121,8 @@ def main(argv=None) -> int:
     sub.add_parser("demo", help="interactive question-and-answer demo")
     g = sub.add_parser("gen", help="generate NLU lookups, synonyms and the jieba dictionary from rules/")
     g.add_argument("--check", action="store_true", help="exit 1 when the generated files are stale")
+    from .draft.commands import add_commands   # draft, review (issue 18)
+    drafting = add_commands(sub)
     args = parser.parse_args(argv)
     return {"validate": cmd_validate, "match": cmd_match, "demo": cmd_demo,
-            "gen": cmd_gen}[args.command](args)
+            "gen": cmd_gen, **drafting}[args.command](args)

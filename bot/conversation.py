@@ -28,14 +28,12 @@ from . import render, texts, understanding
 from .dialogue import item_number, listing, profile_from_slots
 from .engine import Engine
 from .render import Button, Reply
-from .script import is_traditional, to_simplified, to_traditional
+from .script import read_script
 
-FACT_SLOTS = ("region", "groups", "gender", "tech_business", "needs")
-# Facts that refine a few measures only: once region and groups are known, at
-# most one of these is asked; the rest stay "possible" and are flagged as such.
-REFINING = ("gender", "tech_business")
-# Every slot this module reads or writes (domain.yml declares the same).
-SLOTS = FACT_SLOTS + ("skipped", "asked", "question", "missed", "suggested_region", "script", "page")
+# The dialogue's own slots; the fact slots are the facts of rules/facts.yml.
+# Facts that `refine` (facts.yml) settle a few measures only: at most one of
+# them is asked; the rest stay "possible" and are flagged as such.
+DIALOGUE_SLOTS = ("skipped", "asked", "question", "missed", "suggested_region", "script", "page")
 MAX_TEXT = 1000
 RESTART_WORDS = {"重新开始", "重来", "从头开始", "从头来", "重新来", "重新查", "清空", "restart", "/restart"}
 YES_WORDS = {"是", "是的", "对", "对的", "对啊", "嗯", "嗯嗯", "没错", "是啊", "好", "好的", "yes", "y", "ok"}
@@ -64,7 +62,8 @@ class Incoming:
     text: str
     intent: str | None = None
     entities: list = field(default_factory=list)
-    script: str | None = None       # "traditional" when written in Traditional
+    script: str | None = None       # set by NLU, which already converted `text` to Simplified:
+                                    # traditional | simplified | either (reads the same in both)
     truncated: bool = False         # longer than the NLU cap: only its start was read
 
     @property
@@ -82,6 +81,11 @@ class Outcome:
         return self.slots.get("script", before)
 
 
+def slot_names(kb) -> tuple:
+    """Every slot this module reads or writes (domain.yml declares the same)."""
+    return tuple(kb.facts) + DIALOGUE_SLOTS
+
+
 def respond(engine: Engine, slots: dict, message: Incoming) -> Outcome:
     return _Turn(engine, slots, message).run()
 
@@ -90,7 +94,8 @@ class _Turn:
     def __init__(self, engine: Engine, slots: dict, message: Incoming):
         self.engine = engine
         self.kb = engine.kb
-        self.before = {name: slots.get(name) for name in SLOTS}
+        self.place = self.kb.facts.place
+        self.before = {name: slots.get(name) for name in slot_names(self.kb)}
         self.slots = dict(self.before)
         self.msg = message
         self.replies: list[Reply] = []
@@ -115,16 +120,21 @@ class _Turn:
         return self.slots.get("question")
 
     def profile(self):
-        return profile_from_slots(self.kb, {f: self.slots.get(f) for f in FACT_SLOTS})
+        return profile_from_slots(self.kb, self.facts())
 
     # ---- the turn --------------------------------------------------------------
     def run(self) -> Outcome:
         msg = self.msg
         text = msg.text or ""
         intent = msg.intent
-        simple = "" if msg.is_payload else to_simplified(text).strip()
-        if not msg.is_payload:
-            self.note_script(text)
+        if msg.is_payload:
+            simple = ""
+        else:
+            # NLU converted the text already; without NLU (the core's own callers) convert once here
+            converted, script = (text, msg.script) if msg.script else read_script(text)
+            simple = converted.strip()
+            self.note_script(script)
+        self.simple = simple
 
         if intent in ("start_over", "restart") or simple.lower() in RESTART_WORDS \
                 or text.strip().lower() in RESTART_WORDS:
@@ -148,19 +158,19 @@ class _Turn:
         suggested = self.slots.get("suggested_region")
         if suggested:
             self.set(suggested_region=None)
-            if "region" not in reading.facts:
+            if self.place not in reading.facts:
                 if intent == "affirm" or simple.lower() in YES_WORDS:
-                    reading.facts["region"] = suggested
+                    reading.facts[self.place] = suggested
                 elif intent in ("deny", "none_of_these") and not reading.facts:
                     self.say(texts.REGION_AGAIN)
-                    return self.ask("region")
+                    return self.ask(self.place)
 
-        changed = understanding.merge_facts(self.slots, reading.facts, reading.negated)
-        if reading.suggestion is not None and "region" not in reading.facts:
+        changed = understanding.merge_facts(self.kb, self.slots, reading.facts, reading.negated)
+        if reading.suggestion is not None and self.place not in reading.facts:
             self.set(**changed)
             name = reading.suggestion.name
             # the bot now asks about the region: a yes, a no or another place answers it
-            self.set(suggested_region=reading.suggestion.qualified_name, question="region", missed=0)
+            self.set(suggested_region=reading.suggestion.qualified_name, question=self.place, missed=0)
             self.say(texts.DID_YOU_MEAN.format(place=name),
                      [Button(texts.YES_BUTTON, "/affirm"), Button(texts.NO_BUTTON, "/deny")])
             return self.outcome()
@@ -178,15 +188,16 @@ class _Turn:
     def answer_by_intent(self, reading, intent: str | None, simple: str) -> None:
         """Yes/no and "none of these" as answers to the open question."""
         q = self.question
-        if q == "tech_business" and "tech_business" not in reading.facts:
+        kind = self.kb.facts[q].kind if q in self.kb.facts else None
+        if kind == "bool" and q not in reading.facts:
             # "好的" / "嗯" are not a yes to "is it a tech business?"
             if intent == "affirm" and _says(simple, YES_MARKERS):
-                reading.facts["tech_business"] = True
+                reading.facts[q] = True
             elif intent == "deny" and _says(simple, NO_MARKERS):
-                reading.facts["tech_business"] = False
-        if q == "groups" and intent in ("none_of_these", "deny") and "groups" not in reading.facts \
-                and not reading.negated.get("groups"):
-            reading.facts["groups"] = []
+                reading.facts[q] = False
+        if kind == "list" and intent in ("none_of_these", "deny") and q not in reading.facts \
+                and not reading.negated.get(q):
+            reading.facts[q] = []   # "都不是": none of these groups
 
     def by_intent(self, intent: str | None, reading) -> Outcome:
         q = self.question
@@ -210,7 +221,7 @@ class _Turn:
         if intent == "goodbye":
             self.say(texts.GOODBYE)
             return self.outcome()
-        if q == "tech_business" and intent == "none_of_these":
+        if q in self.kb.facts and self.kb.facts[q].kind == "bool" and intent == "none_of_these":
             # "就这些" / "没有了" to a yes/no question: nothing to add, move on
             self.skip(q)
             return self.advance()
@@ -223,7 +234,7 @@ class _Turn:
     # ---- steps ---------------------------------------------------------------
     def restart(self) -> Outcome:
         script = self.slots.get("script")
-        self.slots = {name: None for name in SLOTS}
+        self.slots = {name: None for name in slot_names(self.kb)}
         self.slots["script"] = script
         self.slots["page"] = 0
         self.reset = True
@@ -238,11 +249,12 @@ class _Turn:
 
     def next_fact(self) -> str | None:
         asked = self.slots.get("asked") or []
-        skip = set(self.slots.get("skipped") or ()) | {f for f in asked if f in REFINING}
+        refining = self.kb.facts.refining
+        skip = set(self.slots.get("skipped") or ()) | {f for f in asked if f in refining}
         question = self.engine.match(self.profile(), skip=tuple(skip)).next_question
         if question is None:
             return None
-        if question["fact"] in REFINING and any(f in REFINING for f in asked):
+        if question["fact"] in refining and any(f in refining for f in asked):
             return None  # one refining question per conversation is enough
         return question["fact"]
 
@@ -289,9 +301,9 @@ class _Turn:
 
     def not_understood(self, reading) -> Outcome:
         q = self.question
-        if reading.vague_place and (q == "region" or self.slots.get("region") is None):
+        if reading.vague_place and (q == self.place or self.slots.get(self.place) is None):
             self.say(texts.VAGUE_PLACE.format(word=reading.vague_place))
-            return self.ask("region")
+            return self.ask(self.place)
         if q:
             if not self.slots.get("missed"):
                 self.set(missed=1)
@@ -311,10 +323,10 @@ class _Turn:
         if missed == 0:
             self.set(missed=1)
             return self.ask(q)
-        if q == "region":
+        if q == self.place:
             self.set(missed=missed + 1)
             covered = "、".join(self.kb.covered_regions())
-            return self.ask("region", prefix=texts.STILL_NO_PLACE.format(covered=covered)
+            return self.ask(self.place, prefix=texts.STILL_NO_PLACE.format(covered=covered)
                             if understood_nothing else None)
         self.say(texts.SKIPPED_AFTER_MISS)
         self.skip(q)
@@ -327,7 +339,7 @@ class _Turn:
                 self.replies += render.page(self.kb, result, items, self.facts(), 0)
                 return self.outcome()
             self.say(texts.NO_RESULTS_YET)
-            return self.ask(self.question or "region")
+            return self.ask(self.question or self.place)
         if intent == "more":
             page_no = int(self.slots.get("page") or 0) + 1
             self.replies += render.page(self.kb, result, items, self.facts(), page_no)
@@ -349,23 +361,20 @@ class _Turn:
         return self.ask_again()
 
     # ---- helpers -------------------------------------------------------------
-    def note_script(self, text: str) -> None:
-        """Answer in the script the person writes. NLU hands over the text
-        already in Simplified and says in `script` how it was written; text
-        that reads the same in both scripts (更多, 是) keeps the script we had."""
-        if self.msg.script == "traditional" or is_traditional(text):
-            self.set(script="traditional")
-        elif to_traditional(text) != text:
-            self.set(script="simplified")
+    def note_script(self, script: str) -> None:
+        """Answer in the script the person writes; text that reads the same in
+        both scripts (更多, 是) keeps the script we had."""
+        if script in ("traditional", "simplified"):
+            self.set(script=script)
 
     def facts(self) -> dict:
-        return {f: self.slots.get(f) for f in FACT_SLOTS}
+        return {f: self.slots.get(f) for f in self.kb.facts}
 
     def has_profile(self) -> bool:
-        return self.slots.get("region") is not None
+        return self.slots.get(self.place) is not None
 
     def current(self):
-        if not self.has_profile() and "region" not in (self.slots.get("skipped") or ()):
+        if not self.has_profile() and self.place not in (self.slots.get("skipped") or ()):
             return self.engine, None, []
         result = self.engine.match(self.profile(), skip=tuple(self.slots.get("skipped") or ()))
         return self.engine, result, listing(self.engine, result)
@@ -379,18 +388,15 @@ class _Turn:
                     pass
         if self.msg.is_payload:
             return None
-        return item_number(to_simplified(self.msg.text))
+        return item_number(self.simple)
 
     def label(self, fact: str, value) -> str:
-        if fact == "tech_business":
-            return "科技型企业" if value else "非科技型企业"
-        spec = self.kb.facts[fact].values.get(value)
-        return spec.label.split("（")[0] if spec else ""
+        return self.kb.facts[fact].value_label(value) if fact != self.place else ""
 
     def describe(self, facts: dict) -> str:
         parts = []
         for fact, value in facts.items():
-            if fact == "region":
+            if fact == self.place:
                 place = self.kb.gazetteer.resolve(str(value))
                 parts.append(f"地区：{place.name if place else value}")
             elif isinstance(value, list):

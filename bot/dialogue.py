@@ -6,21 +6,12 @@ import re
 
 from .engine import Engine, MatchResult
 from .kb import KnowledgeBase
-from .profile import Profile
+from .profile import Profile, parse_profile
 
 
 def profile_from_slots(kb: KnowledgeBase, slots: dict) -> Profile:
     """Tolerant: values that are not in the contract are ignored, not fatal."""
-    groups = slots.get("groups")
-    gender = slots.get("gender")
-    tech = slots.get("tech_business")
-    return Profile(
-        region=slots.get("region") or None,
-        groups=frozenset(g for g in groups if g in kb.facts["groups"].values) if groups is not None else None,
-        gender=gender if gender in kb.facts["gender"].values else None,
-        tech_business=tech if isinstance(tech, bool) else None,
-        needs=tuple(n for n in (slots.get("needs") or []) if n in kb.facts["needs"].values),
-    )
+    return parse_profile({f: slots.get(f) for f in kb.facts}, kb, strict=False)
 
 
 def listing(engine: Engine, result: MatchResult) -> list[dict]:

@@ -61,13 +61,10 @@ def _today() -> dt.date:
 
 
 class Engine:
-    # the facts the bot may ask about, in order of preference on a tie
-    QUESTION_ORDER = ("region", "groups", "gender", "tech_business")
-
     def __init__(self, kb: KnowledgeBase, today: dt.date | None = None):
         self.kb = kb
         self._fixed_today = today   # tests pin a date; a server reads the clock per match
-        self._group_labels = {v: fv.label for v, fv in kb.facts["groups"].values.items()}
+        self._place = kb.facts.place
         self._doc_depth = {}
         for sid, source in kb.sources.items():
             places = kb.gazetteer.find(source.region)
@@ -85,11 +82,19 @@ class Engine:
         return until is not None and self.today > until
 
     def expiry_note(self, doc: str) -> str | None:
+        """The ended-plan notice, or that a newer document replaces this one (sources.yml `superseded_by`)."""
         source = self.kb.sources[doc]
+        if source.superseded_by:
+            return texts.SUPERSEDED_NOTE.format(new=self.superseded_title(source.superseded_by))
         if not self.expired(doc):
             return None
         period = source.period_label or f"截至{source.valid_until:%Y年%-m月%-d日}"
         return f"该计划执行期（{period}）已结束，请向主管部门核实现行政策"
+
+    def superseded_title(self, superseded_by: str) -> str:
+        new = self.kb.sources.get(superseded_by)
+        title = new.short_title if new else superseded_by.strip("《》")
+        return f"《{title}》"
 
     def _static_dict(self, m: Measure) -> dict:
         source = self.kb.sources[m.doc]
@@ -122,7 +127,7 @@ class Engine:
         return "或".join(self.kb.agencies[a].full_name for a in m.lead)
 
     def neighbour_note(self, m: Measure, near: frozenset) -> str:
-        values = self.kb.facts["groups"].values
+        values = self.kb.facts[self.kb.facts.neighboured].values
         person = "、".join(values[g].short_label() for g in sorted(near))
         named = [(g, w) for g, w in m.group_words if set(values[g].neighbours) & near]
         words = [w for _, w in named if w]
@@ -151,25 +156,26 @@ class Engine:
     def match(self, profile: Profile, skip=()) -> MatchResult:
         """Judge every measure; `skip` lists facts never to ask about (the person declined)."""
         kb = self.kb
+        region = profile.get(self._place)
         place = None
         resolved: list = []
         message = None
-        if profile.region is not None:
-            place = kb.gazetteer.resolve(profile.region)
+        if region is not None:
+            place = kb.gazetteer.resolve(region)
             resolved = place.chain if place else []
         chain = set(resolved)
         doc_region = {}
         for sid, source in kb.sources.items():
-            if profile.region is None:
+            if region is None:
                 doc_region[sid] = UNKNOWN
             else:
                 doc_region[sid] = TRUE if source.region in chain else FALSE
-        if profile.region is not None and not any(s == TRUE for s in doc_region.values()):
+        if region is not None and not any(s == TRUE for s in doc_region.values()):
             covered = "、".join(kb.covered_regions())
-            where = f"“{profile.region}”" + ("" if place else "（未能识别的地名）")
+            where = f"“{region}”" + ("" if place else "（未能识别的地名）")
             message = f"{where}不在本知识库覆盖的地区内。目前覆盖：{covered}及其下辖各地。"
 
-        needs_rank = {n: i for i, n in enumerate(profile.needs)}
+        needs_rank = {n: i for i, n in enumerate(profile.get("needs") or ())}
         eligible, possible = [], []
         for m in kb.measures:
             v = self._judge(m, profile, doc_region[m.doc], place, needs_rank)
@@ -178,59 +184,58 @@ class Engine:
             (eligible if v.status == TRUE else possible).append(v)
         eligible.sort(key=lambda v: v.sort_key)
         possible.sort(key=lambda v: v.sort_key)
-        return MatchResult(profile.region, resolved, eligible, possible,
+        return MatchResult(region, resolved, eligible, possible,
                            self.next_question(possible, skip), message)
 
     def _judge(self, m: Measure, p: Profile, region_state: int, place, needs_rank) -> Verdict | None:
         if region_state == FALSE:
             return None
+        facts = self.kb.facts
         why, open_facts = [], []
         if region_state == TRUE:
             why.append(f"地区：{place.name}在{self.kb.sources[m.doc].region}范围内 ✓")
         else:
-            open_facts.append("region")
+            open_facts.append(self._place)
         cond = m.conditions
-        own_group = False
+        own_group = False       # a list condition the person meets: meant for them
         confirm = []
-        groups = cond.get("groups")
-        if groups is not None:
-            if p.groups is None:
-                open_facts.append("groups")
-            else:
-                hit = groups & p.groups
-                near = m.neighbour_groups & p.groups
+        for fact in facts.conditions:
+            spec, want, known = facts[fact], cond.get(fact), p.get(fact)
+            if want is None:
+                if spec.kind == "list":
+                    why.append(f"{spec.label}：不限 ✓")
+                continue
+            if known is None:
+                open_facts.append(fact)
+            elif spec.kind == "list":
+                hit = want & set(known)
+                near = m.neighbour_groups & set(known) if fact == facts.neighboured else frozenset()
                 if hit:
                     own_group = True
-                    why.append("身份：" + "、".join(self._group_labels[g] for g in sorted(hit)) + " ✓")
+                    why.append(f"{spec.label}：" + "、".join(spec.values[v].label for v in sorted(hit)) + " ✓")
                 elif near:
                     confirm.append(self.neighbour_note(m, near))
                 else:
                     return None
-        else:
-            why.append("身份：不限 ✓")
-        for fact, known in (("gender", p.gender), ("tech_business", p.tech_business)):
-            want = cond.get(fact)
-            if want is None:
-                continue
-            if known is None:
-                open_facts.append(fact)
             elif known != want:
                 return None
             else:
-                why.append(self._why_single(fact, want))
+                why.append(self._why_single(spec, want))
         status = UNKNOWN if open_facts or confirm else TRUE
+        # a one-value condition (女性) also makes a measure the person's own kind
+        targeted = own_group or confirm or any(facts[f].kind == "one" for f in cond)
         sort_key = (
-            0 if own_group or confirm or "gender" in cond else 1,   # the person's own (or next) groups first
+            0 if targeted else 1,                             # the person's own (or next) groups first
             needs_rank.get(m.category, len(needs_rank)),      # then by stated needs
             -self._doc_depth[m.doc],                          # local documents before provincial
             self._order[m.id],
         )
         return Verdict(m, status, why, open_facts, own_group, sort_key, confirm)
 
-    def _why_single(self, fact: str, value) -> str:
-        if fact == "gender":
-            return f"性别：{self.kb.facts['gender'].values[value].label} ✓"
-        return "科技型企业 ✓" if value else "非科技型企业 ✓"
+    @staticmethod
+    def _why_single(spec, value) -> str:
+        label = spec.value_label(value)
+        return f"{label} ✓" if spec.kind == "bool" else f"{spec.label}：{label} ✓"
 
     def next_question(self, possible: list, skip=()) -> dict | None:
         """The unknown fact that would settle the most possible measures."""
@@ -241,7 +246,10 @@ class Engine:
                     counts[fact] = counts.get(fact, 0) + 1
         if not counts:
             return None
-        order = self.QUESTION_ORDER
+        order = self.kb.facts.asked
+        counts = {f: n for f, n in counts.items() if f in order}
+        if not counts:
+            return None
         fact = max(counts, key=lambda f: (counts[f], -order.index(f)))
         spec = self.kb.facts[fact]
         return {

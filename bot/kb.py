@@ -11,20 +11,22 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from .facts import FactDef, FactRegistry, FactValue, load_facts  # noqa: F401  (FactDef/FactValue: re-exported)
 from .regions import LEVELS, Gazetteer, Place, graft_counties
 from .script import to_simplified
 from .yamlio import LineDict, LineList, RulesSyntaxError, load_yaml
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
-FACT_ORDER = ("region", "groups", "gender", "tech_business", "needs")
-CONDITION_FACTS = ("groups", "gender", "tech_business")  # region is implied by the doc
 MEASURE_KEYS = {"id", "article", "title", "summary", "category", "conditions", "agencies", "quote", "note",
-                "lead_reason", "strict_groups"}
+                "lead_reason", "strict_groups", "status"}
+# Draft files (rules/drafts/, `python -m bot draft`) add these per measure; see bot/draft/check.py.
+DRAFT_MEASURE_KEYS = {"chars", "bytes", "why", "review", "cases", "audience"}
+STATUS = ("active", "draft")
 REQUIRED_MEASURE_KEYS = ("id", "article", "title", "summary", "category", "quote")
 SOURCE_KEYS = {"id", "title", "short_title", "issuer", "number", "issued", "valid_until",
                "period_label", "region", "script", "article_style", "articles",
-               "responsibility", "publisher"}
+               "responsibility", "publisher", "sha256", "superseded_by"}
 RESPONSIBILITY = ("named", "none")   # sources.yml `responsibility`: does the text name responsible units?
 AGENCY_KEYS = {"id", "name", "full_name", "level", "region"}
 CHINESE_NUMERALS = "零一二三四五六七八九"
@@ -73,6 +75,8 @@ class Source:
     text: str = field(repr=False)
     responsibility: str = "named"   # "none": the text assigns no measure to any unit
     publisher: str | None = None     # agency id of the office that presented the measures
+    sha256: str | None = None        # of sources/<id>.txt when it was encoded; validate warns on change
+    superseded_by: str | None = None  # a source id or the title of the document that replaces this one
 
     def paragraph_of(self, passage: str) -> str:
         """The paragraph of the text that holds `passage` (each article is one paragraph)."""
@@ -102,33 +106,6 @@ class Agency:
 
 
 @dataclass(frozen=True)
-class FactValue:
-    value: str
-    label: str
-    synonyms: tuple
-    neighbours: tuple = ()   # groups only: the neighbouring groups (made symmetric on load)
-
-    def short_label(self) -> str:
-        """在校大学生（含高职、研究生） -> 在校大学生; 返乡农民工/返乡下乡创业人员 -> 返乡农民工"""
-        return self.label.split("（")[0].split("/")[0]
-
-    def words(self) -> tuple:
-        """What a text may call this group: the label's parts and the synonyms."""
-        parts = [w for w in self.label.replace("（", "/").replace("）", "").split("/") if w]
-        return tuple(dict.fromkeys(parts + list(self.synonyms)))
-
-
-@dataclass(frozen=True)
-class FactDef:
-    name: str
-    kind: str            # one | list | bool
-    label: str
-    question: str
-    buttons: tuple
-    values: dict         # value -> FactValue (empty for region)
-
-
-@dataclass(frozen=True)
 class Measure:
     id: str
     doc: str
@@ -136,7 +113,7 @@ class Measure:
     title: str
     summary: str
     category: str
-    conditions: dict     # fact -> frozenset (groups) | str (gender) | bool (tech_business)
+    conditions: dict     # fact -> frozenset (list facts) | str (one) | bool (bool)
     lead: tuple
     support: tuple
     quote: str
@@ -155,7 +132,7 @@ class KnowledgeBase:
     sources: dict
     gazetteer: Gazetteer
     agencies: dict
-    facts: dict
+    facts: FactRegistry
     measures: list
 
     def measures_of(self, doc: str) -> list[Measure]:
@@ -197,6 +174,9 @@ class _Collector:
         except RulesSyntaxError as exc:
             self.problems.append(Problem(exc.path, exc.line, path.name, exc.message))
             return None
+
+    def top(self, path: Path, key: str, kind: type):
+        return _top(self, path, key, kind)
 
 
 def _is_text(value) -> bool:
@@ -285,13 +265,24 @@ def _load_sources(c: _Collector, regions: Gazetteer | None) -> dict:
             ok = False
         else:
             text = text_path.read_text(encoding="utf-8")
+        sha = item.get("sha256")
+        if sha is not None and not (isinstance(sha, str) and len(sha) == 64
+                                    and all(ch in "0123456789abcdef" for ch in sha)):
+            c.add(path, item.line_of("sha256"), sid, "`sha256` must be 64 lowercase hex digits")
+            ok = False
+        superseded = item.get("superseded_by")
+        if superseded is not None and not _is_text(superseded):
+            c.add(path, item.line_of("superseded_by"), sid,
+                  "`superseded_by` must be a source id or the title of the new document")
+            ok = False
         if ok:
             sources[sid] = Source(
                 id=sid, title=item["title"], short_title=item["short_title"], issuer=item["issuer"],
                 number=item.get("number"), issued=issued, valid_until=until,
                 period_label=item.get("period_label"), region=item["region"],
                 script=item.get("script", "simplified"), article_style=style,
-                articles=articles, text=text, responsibility=responsibility, publisher=publisher)
+                articles=articles, text=text, responsibility=responsibility, publisher=publisher,
+                sha256=sha, superseded_by=superseded)
     return sources
 
 
@@ -385,100 +376,34 @@ def _load_agencies(c: _Collector, regions: Gazetteer | None) -> dict:
     return agencies
 
 
-def _load_facts(c: _Collector) -> dict:
-    path = c.root / "facts.yml"
-    items = _top(c, path, "facts", dict) or {}
-    facts = {}
-    for name in FACT_ORDER:
-        if name not in items:
-            c.add(path, getattr(items, "line", 1), name, "contract fact missing from facts.yml")
-    for name, item in items.items():
-        line = items.line_of(name) if isinstance(items, LineDict) else 0
-        if name not in FACT_ORDER:
-            c.add(path, line, name, f"unknown fact (contract facts: {', '.join(FACT_ORDER)})")
-            continue
-        if not isinstance(item, LineDict):
-            c.add(path, line, name, "must be a mapping")
-            continue
-        kind = item.get("kind")
-        if kind not in ("one", "list", "bool"):
-            c.add(path, item.line_of("kind"), name, "`kind` must be one, list or bool")
-        for key in ("label", "question"):
-            if not _is_text(item.get(key)):
-                c.add(path, item.line_of(key), name, f"`{key}` is required and must be text")
-        values = {}
-        for value, spec in (item.get("values") or {}).items():
-            vline = item["values"].line_of(value)
-            if not isinstance(spec, LineDict) or not _is_text(spec.get("label")):
-                c.add(path, vline, f"{name}.{value}", "each value needs a `label`")
-                continue
-            synonyms = spec.get("synonyms") or []
-            if not isinstance(synonyms, list) or not all(_is_text(s) for s in synonyms):
-                c.add(path, spec.line_of("synonyms"), f"{name}.{value}", "`synonyms` must be a list of text")
-                synonyms = []
-            for key in sorted(set(spec) - {"label", "synonyms", "neighbours"}):
-                c.add(path, spec.line_of(key), f"{name}.{value}", f"unknown key `{key}` (label, synonyms, neighbours)")
-            neighbours = spec.get("neighbours") or []
-            if neighbours and name != "groups":
-                c.add(path, spec.line_of("neighbours"), f"{name}.{value}", "`neighbours` are only for groups")
-                neighbours = []
-            if not isinstance(neighbours, list) or not all(_is_text(n) for n in neighbours):
-                c.add(path, spec.line_of("neighbours"), f"{name}.{value}", "`neighbours` must be a list of groups")
-                neighbours = []
-            values[str(value)] = FactValue(str(value), spec["label"], tuple(synonyms), tuple(neighbours))
-        if name != "region" and not values:
-            c.add(path, line, name, "`values` are required")
-        if name == "groups":
-            values = _symmetric_neighbours(c, path, item, values)
-        facts[name] = FactDef(name, kind, item.get("label", name), item.get("question", ""),
-                              tuple(item.get("buttons") or ()), values)
-    return facts
-
-
-def _symmetric_neighbours(c: _Collector, path: Path, item: LineDict, values: dict) -> dict:
-    """Check the `neighbours` of each group and make the relation symmetric
-    (it is written once, on one side)."""
-    pairs = set()
-    for value, fv in values.items():
-        line = item["values"][value].line_of("neighbours") if isinstance(item["values"][value], LineDict) else 0
-        for other in fv.neighbours:
-            if other not in values:
-                c.add(path, line, f"groups.{value}", f"unknown neighbour `{other}`; allowed: {', '.join(values)}")
-            elif other == value:
-                c.add(path, line, f"groups.{value}", "a group cannot be its own neighbour")
-            else:
-                pairs.add((value, other))
-                pairs.add((other, value))
-    return {v: replace(fv, neighbours=tuple(sorted(o for a, o in pairs if a == v)))
-            for v, fv in values.items()}
-
-
-def _check_condition(c, path, m: LineDict, mid: str, facts: dict, conditions) -> dict:
+def _check_condition(c, path, m: LineDict, mid: str, facts: FactRegistry, conditions) -> dict:
     compiled = {}
     if conditions is None:
         return compiled
     if not isinstance(conditions, LineDict):
         c.add(path, m.line_of("conditions"), mid, "`conditions` must be a mapping")
         return compiled
+    allowed_facts = facts.conditions
     for fact, want in conditions.items():
         line = conditions.line_of(fact)
-        if fact not in CONDITION_FACTS:
-            hint = " (region is implied by the document)" if fact == "region" else ""
-            c.add(path, line, mid, f"unknown fact `{fact}` in conditions{hint}; allowed: {', '.join(CONDITION_FACTS)}")
+        if fact not in allowed_facts:
+            hint = " (a place is implied by the document)" if fact == facts.place else ""
+            c.add(path, line, mid, f"unknown fact `{fact}` in conditions{hint}; allowed: {', '.join(allowed_facts)}")
             continue
-        allowed = facts.get(fact).values if fact in facts else {}
-        if fact == "groups":
+        spec = facts[fact]
+        allowed = spec.values
+        if spec.kind == "list":
             if not isinstance(want, list) or not want:
-                c.add(path, line, mid, "`groups` must be a non-empty list")
+                c.add(path, line, mid, f"`{fact}` must be a non-empty list")
                 continue
-            bad = [g for g in want if g not in allowed]
-            for g in bad:
-                c.add(path, line, mid, f"unknown value `{g}` for groups; allowed: {', '.join(allowed)}")
+            bad = [v for v in want if v not in allowed]
+            for v in bad:
+                c.add(path, line, mid, f"unknown value `{v}` for {fact}; allowed: {', '.join(allowed)}")
             if not bad:
-                compiled["groups"] = frozenset(want)
-        elif fact == "tech_business":
+                compiled[fact] = frozenset(want)
+        elif spec.kind == "bool":
             if not isinstance(want, bool):
-                c.add(path, line, mid, "`tech_business` must be true or false")
+                c.add(path, line, mid, f"`{fact}` must be true or false")
                 continue
             compiled[fact] = want
         else:
@@ -489,10 +414,14 @@ def _check_condition(c, path, m: LineDict, mid: str, facts: dict, conditions) ->
     return compiled
 
 
-def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict) -> list:
+def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, *, paths=None,
+                   draft: bool = False) -> list:
+    """Active measures from rules/measures/; with `draft`, the measures of draft
+    files (`paths`), checked as strictly, each `status: draft` (bot/draft/check.py)."""
     measures, seen_ids = [], {}
     needs = facts["needs"].values if "needs" in facts else {}
-    for path in sorted((c.root / "measures").glob("*.yml")):
+    allowed_keys = MEASURE_KEYS | DRAFT_MEASURE_KEYS if draft else MEASURE_KEYS
+    for path in sorted((c.root / "measures").glob("*.yml")) if paths is None else paths:
         data = c.load(path)
         if data is None:
             continue
@@ -503,7 +432,7 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict) ->
         if doc not in sources:
             c.add(path, data.line_of("doc"), path.stem, f"unknown doc `{doc}`; known: {', '.join(sources)}")
             continue
-        if path.stem != doc:
+        if path.stem != doc and not draft:
             c.add(path, data.line_of("doc"), path.stem, f"file name must be the doc id ({doc}.yml)")
         source = sources[doc]
         if source.publisher is not None and source.publisher not in agencies:
@@ -520,8 +449,14 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict) ->
                 if key not in m:
                     c.add(path, m.line, mid, f"missing `{key}`")
                     bad = True
-            for key in sorted(set(m) - MEASURE_KEYS):
-                c.add(path, m.line_of(key), mid, f"unknown key `{key}` (allowed: {', '.join(sorted(MEASURE_KEYS))})")
+            for key in sorted(set(m) - allowed_keys):
+                c.add(path, m.line_of(key), mid, f"unknown key `{key}` (allowed: {', '.join(sorted(allowed_keys))})")
+            status = m.get("status", "draft" if draft else "active")
+            if status != ("draft" if draft else "active"):
+                c.add(path, m.line_of("status"), mid,
+                      "`status: draft` measures stay in draft files; accept them with `python -m bot review`"
+                      if status == "draft" else f"`status` must be {'draft' if draft else 'active'} here")
+                bad = True
             if mid in seen_ids:
                 c.add(path, m.line_of("id"), mid, f"duplicate id (first at {seen_ids[mid]})")
                 bad = True
@@ -616,15 +551,16 @@ def _with_neighbours(measures: list, facts: dict) -> list:
     some groups is `possible` for the groups next to them, unless the text
     rules them out (`strict_groups`) or the same article has a measure of its
     own for that neighbour (then the text does speak about it)."""
-    if "groups" not in facts:
+    fact = facts.neighboured
+    if fact is None:
         return measures
-    values = facts["groups"].values
+    values = facts[fact].values
     per_article: dict = {}
     for m in measures:
-        per_article.setdefault((m.doc, m.article), set()).update(m.conditions.get("groups", ()))
+        per_article.setdefault((m.doc, m.article), set()).update(m.conditions.get(fact, ()))
     out = []
     for m in measures:
-        groups = m.conditions.get("groups")
+        groups = m.conditions.get(fact)
         if not groups:
             out.append(m)
             continue
@@ -637,6 +573,22 @@ def _with_neighbours(measures: list, facts: dict) -> list:
     return out
 
 
+def source_warnings(kb: KnowledgeBase) -> list[Problem]:
+    """Not errors: a source text that changed since it was encoded (sha256), a superseded source."""
+    import hashlib
+    out = []
+    path = kb.root / "sources.yml"
+    for s in kb.sources.values():
+        if s.sha256 and hashlib.sha256(s.text.encode("utf-8")).hexdigest() != s.sha256:
+            out.append(Problem(f"{path.parent.name}/sources/{s.id}.txt", 1, s.id,
+                               "the text changed since it was encoded (sha256 differs): re-check every quote "
+                               "and article, then update `sha256` in sources.yml"))
+        if s.superseded_by:
+            out.append(Problem(f"{path.parent.name}/sources.yml", 1, s.id,
+                               f"superseded by {s.superseded_by}: the bot says so under each of its measures"))
+    return out
+
+
 def validate(root: Path | str = DEFAULT_RULES_DIR) -> tuple[KnowledgeBase | None, list[Problem]]:
     """Load everything; return the knowledge base (None when any problem) and the problems."""
     root = Path(root)
@@ -644,7 +596,7 @@ def validate(root: Path | str = DEFAULT_RULES_DIR) -> tuple[KnowledgeBase | None
     regions = _load_regions(c)
     sources = _load_sources(c, regions)
     agencies = _load_agencies(c, regions)
-    facts = _load_facts(c)
+    facts = load_facts(c, root / "facts.yml")
     measures = _load_measures(c, sources, agencies, facts)
     if c.problems or regions is None:
         return None, c.problems

@@ -4,6 +4,8 @@
   data/lookups/facts.yml      lookup tables and entity synonyms (facts.yml)
   data/jieba/userdict.txt     jieba user dictionary, so 退役军人 / 图们市 /
                               创业担保贷款 stay one token
+  domain.yml                  the fact entities and slots between its markers
+                              (bot/domain_gen.py)
 
 `python -m bot gen` writes them; `python -m bot gen --check` (and a test)
 fails when the committed files differ from what rules/ produces.
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .understanding import ENTITY_OF_FACT
+from .domain_gen import render_domain
 from .kb import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,14 +39,25 @@ def _fact_terms(kb: KnowledgeBase, fact: str) -> dict[str, list[str]]:
     return {value: list(dict.fromkeys(fv.synonyms)) for value, fv in kb.facts[fact].values.items()}
 
 
+def _valued(kb: KnowledgeBase) -> tuple:
+    return tuple(n for n, f in kb.facts.items() if f.values)
+
+
+def _lookup_facts(kb: KnowledgeBase) -> tuple:
+    """Lookup tables for list and bool facts. A one-value fact is answered with
+    single characters (女, 男) that a lookup regex would find inside any word;
+    its synonyms still map what NLU extracts."""
+    return tuple(n for n in _valued(kb) if kb.facts[n].kind in ("list", "bool"))
+
+
 def render_fact_lookups(kb: KnowledgeBase) -> str:
     out = [HEADER, "version: \"3.1\"\nnlu:\n"]
-    for fact in ("groups", "needs", "tech_business"):
-        entity = ENTITY_OF_FACT[fact]
+    for fact in _lookup_facts(kb):
+        entity = kb.facts.entity_of(fact)
         terms = sorted({t for ts in _fact_terms(kb, fact).values() for t in ts if len(t) >= 2},
                        key=lambda t: (-len(t), t))
         out.append(f"  - lookup: {entity}\n    examples: |\n" + _block(terms))
-    for fact in ("groups", "needs", "gender", "tech_business"):
+    for fact in _valued(kb):
         for value, terms in _fact_terms(kb, fact).items():
             out.append(f"  - synonym: \"{value}\"\n    examples: |\n" + _block(terms))
     return "".join(out)
@@ -52,7 +65,7 @@ def render_fact_lookups(kb: KnowledgeBase) -> str:
 
 def render_jieba_dict(kb: KnowledgeBase) -> str:
     terms = set(kb.gazetteer.lookup_terms()) | set(DIALOGUE_TERMS)
-    for fact in ("groups", "needs", "gender", "tech_business"):
+    for fact in _valued(kb):
         for ts in _fact_terms(kb, fact).values():
             terms.update(t for t in ts if len(t) >= 2)
     # A high frequency makes jieba prefer these words over its own splits.
@@ -64,6 +77,7 @@ def outputs(kb: KnowledgeBase) -> dict[Path, str]:
         ROOT / "data" / "lookups" / "region.yml": render_region_lookup(kb),
         ROOT / "data" / "lookups" / "facts.yml": render_fact_lookups(kb),
         ROOT / "data" / "jieba" / "userdict.txt": render_jieba_dict(kb),
+        ROOT / "domain.yml": render_domain(kb, (ROOT / "domain.yml").read_text(encoding="utf-8")),
     }
 
 

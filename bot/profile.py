@@ -1,68 +1,93 @@
-"""A person's situation as contract facts, parsed strictly from JSON-like data."""
+"""A person's situation as facts (rules/facts.yml), and its one parser.
+
+`parse_profile(data, kb)` is strict (the CLI: a bad key or value is an error
+with a message for the person who typed it); `parse_profile(data, kb,
+strict=False)` is tolerant (slots: what is not in the contract is dropped).
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from .kb import FACT_ORDER, KnowledgeBase
+from .kb import KnowledgeBase
 
 
 class ProfileError(ValueError):
     """Bad profile input; the message is one line meant for the person who typed it."""
 
 
-@dataclass(frozen=True)
 class Profile:
-    region: str | None = None
-    groups: frozenset | None = None     # None = not yet known; empty = none of the groups
-    gender: str | None = None
-    tech_business: bool | None = None
-    needs: tuple = ()
+    """Fact name -> value; None = not yet known. List facts hold a tuple in the
+    order given (an empty tuple = none of them); bool facts True/False."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: dict | None = None, **facts):
+        object.__setattr__(self, "_values", {**(values or {}), **facts})
+
+    def get(self, fact: str):
+        return self._values.get(fact)
 
     def known(self, fact: str) -> bool:
-        return getattr(self, fact) is not None
+        return self._values.get(fact) is not None
+
+    def __getattr__(self, fact: str):   # profile.region, profile.groups …
+        if fact.startswith("_"):
+            raise AttributeError(fact)
+        return self._values.get(fact)
+
+    def __setattr__(self, name, value):
+        raise AttributeError("a Profile is immutable")
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Profile) and self.as_dict() == other.as_dict()
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted((k, v if not isinstance(v, list) else tuple(v)) for k, v in self.as_dict().items())))
+
+    def as_dict(self) -> dict:
+        return {k: v for k, v in self._values.items() if v is not None}
+
+    def __repr__(self) -> str:
+        return f"Profile({self.as_dict()!r})"
 
 
-def _values(kb: KnowledgeBase, fact: str) -> list[str]:
-    return list(kb.facts[fact].values)
-
-
-def parse_profile(data, kb: KnowledgeBase) -> Profile:
+def parse_profile(data, kb: KnowledgeBase, strict: bool = True) -> Profile:
+    facts = kb.facts
     if not isinstance(data, dict):
+        if not strict:
+            return Profile()
         raise ProfileError("the profile must be a JSON object, e.g. {\"groups\": [\"veteran\"], \"region\": \"柳州\"}")
-    unknown = [k for k in data if k not in FACT_ORDER]
-    if unknown:
-        raise ProfileError(f"unknown fact `{unknown[0]}`; known facts: {', '.join(FACT_ORDER)}")
+    unknown = [k for k in data if k not in facts]
+    if unknown and strict:
+        raise ProfileError(f"unknown fact `{unknown[0]}`; known facts: {', '.join(facts)}")
+    values = {}
+    for name, spec in facts.items():
+        if data.get(name) is not None:
+            values[name] = _value(spec, data[name], strict)
+    return Profile(values)
 
-    def as_list(fact):
-        value = data.get(fact)
-        if value is None:
-            return None
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ProfileError(f"`{fact}` must be a list of values; allowed: {', '.join(_values(kb, fact))}")
-        for v in value:
-            if v not in kb.facts[fact].values:
-                raise ProfileError(f"unknown value `{v}` for {fact}; allowed: {', '.join(_values(kb, fact))}")
-        return value
 
-    groups = as_list("groups")
-    needs = as_list("needs") or []
-    gender = data.get("gender")
-    if gender is not None and gender not in kb.facts["gender"].values:
-        raise ProfileError(f"unknown value `{gender}` for gender; allowed: {', '.join(_values(kb, 'gender'))}")
-    tech = data.get("tech_business")
-    if isinstance(tech, str) and tech.lower() in ("true", "false"):
-        tech = tech.lower() == "true"
-    if tech is not None and not isinstance(tech, bool):
-        raise ProfileError(f"unknown value `{tech}` for tech_business; allowed: true, false")
-    region = data.get("region")
-    if region is not None and not isinstance(region, str):
-        raise ProfileError("`region` must be a place name, e.g. \"柳州\" or \"图们市\"")
-    return Profile(
-        region=region.strip() if isinstance(region, str) and region.strip() else None,
-        groups=frozenset(groups) if groups is not None else None,
-        gender=gender,
-        tech_business=tech,
-        needs=tuple(dict.fromkeys(needs)),
-    )
+def _value(spec, raw, strict: bool):
+    allowed = ", ".join(spec.values) if spec.kind != "bool" else "true, false"
+
+    def bad(message: str):
+        if strict:
+            raise ProfileError(message)
+        return None
+
+    if spec.kind == "place":
+        if not isinstance(raw, str):
+            return bad(f"`{spec.name}` must be a place name, e.g. \"柳州\" or \"图们市\"")
+        return raw.strip() or None
+    if spec.kind == "list":
+        items = [raw] if isinstance(raw, str) else raw
+        if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
+            return bad(f"`{spec.name}` must be a list of values; allowed: {allowed}")
+        for v in items:
+            if v not in spec.values and strict:
+                raise ProfileError(f"unknown value `{v}` for {spec.name}; allowed: {allowed}")
+        return tuple(dict.fromkeys(v for v in items if v in spec.values))
+    if spec.kind == "bool":
+        value = spec.value(raw) if isinstance(raw, (bool, str)) else None
+        return value if value is not None else bad(f"unknown value `{raw}` for {spec.name}; allowed: {allowed}")
+    if raw in spec.values:
+        return raw
+    return bad(f"unknown value `{raw}` for {spec.name}; allowed: {allowed}")

@@ -146,8 +146,12 @@ def short_form(name: str) -> str | None:
 _KEEP_AS_WRITTEN = frozenset("乾")
 
 
-def _normalize(text: str) -> str:
+def _normalize(text: str, simplified: bool = False) -> str:
+    """Whitespace out and, unless the caller already did (`simplified`: the
+    dialogue converts each message once), Traditional to Simplified."""
     raw = re.sub(r"\s+", "", text or "")
+    if simplified:
+        return raw
     simplified = to_simplified(raw)
     if len(simplified) == len(raw) and any(c in _KEEP_AS_WRITTEN for c in raw):
         simplified = "".join(r if r in _KEEP_AS_WRITTEN else s for r, s in zip(raw, simplified))
@@ -241,9 +245,9 @@ class Gazetteer:
         return _pick(cands) if cands else None
 
     @lru_cache(maxsize=8192)
-    def resolve(self, text: str) -> Place | None:
+    def resolve(self, text: str, simplified: bool = False) -> Place | None:
         """Resolve free text naming a place (圖們, 广西柳州, 吉林省延边州图们市, 我在昆山开厂)."""
-        text = _normalize(text)
+        text = _normalize(text, simplified)
         if not text:
             return None
         exact = self.lookup(text)
@@ -320,7 +324,7 @@ class Gazetteer:
     # -- near misses ---------------------------------------------------------
 
     @lru_cache(maxsize=8192)
-    def suggest(self, text: str) -> Place | None:
+    def suggest(self, text: str, simplified: bool = False) -> Place | None:
         """For a short text that does not resolve, the known place it most likely
         meant (柳洲 -> 柳州, 图门 -> 图们, 乌鲁木其 -> 乌鲁木齐, 南寕 -> 南宁,
         我在柳洲 -> 柳州), or None.
@@ -340,9 +344,9 @@ class Gazetteer:
         Best: pinyin over one-character difference, then longer, then more equal
         characters; it must be one place (ties: the one inside the documents'
         regions, then a hand-written one), else None."""
-        norm = _normalize(text)
+        norm = _normalize(text, simplified)
         core = _core(norm)
-        if not core or len(core) > SUGGEST_MAX_LEN or self.resolve(norm) is not None:
+        if not core or len(core) > SUGGEST_MAX_LEN or self.resolve(norm, simplified=True) is not None:
             return None
         by_pinyin, by_pattern = self._suggest_index()
         spoken = tuple(_char_readings(c)[0] for c in core)
@@ -416,12 +420,12 @@ class Gazetteer:
     # -- vague places ----------------------------------------------------------
 
     @lru_cache(maxsize=8192)
-    def vague(self, text: str) -> str | None:
+    def vague(self, text: str, simplified: bool = False) -> str | None:
         """The vague place word in a text that names no place (东北那边 -> 东北,
         老家在村里 -> 老家, 县城 -> 县城); None when the text resolves to a place or
         suggest() finds one (我老家在柳州, 我老家在柳洲), or holds no vague word.
         The words are the `vague` list of regions.yml, longest first."""
-        norm = _normalize(text)
+        norm = _normalize(text, simplified)
         if not norm or not self.vague_words:
             return None
         hit = None
@@ -430,7 +434,8 @@ class Gazetteer:
             if size:
                 hit = norm[i:i + size]
                 break
-        if hit is None or self.resolve(norm) is not None or self.suggest(norm) is not None:
+        if hit is None or self.resolve(norm, simplified=True) is not None \
+                or self.suggest(norm, simplified=True) is not None:
             return None
         return hit
 

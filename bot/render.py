@@ -6,7 +6,6 @@ import json
 from dataclasses import dataclass, field
 
 from . import texts
-from .understanding import ENTITY_OF_FACT
 from .engine import Engine, MatchResult
 from .kb import KnowledgeBase
 from .script import to_traditional
@@ -49,13 +48,12 @@ def localize(replies: list[Reply], script: str | None) -> list[Reply]:
 def question(kb: KnowledgeBase, fact: str) -> Reply:
     spec = kb.facts[fact]
     buttons: list[Button] = []
-    if fact == "region":
-        buttons = [Button(b, intent_payload("inform", region=b)) for b in spec.buttons]
+    if spec.kind == "place":
+        buttons = [Button(b, intent_payload("inform", **{spec.entity: b})) for b in spec.buttons]
     else:
         for value, fv in spec.values.items():
-            title = fv.label.split("（")[0]
-            buttons.append(Button(title, intent_payload("inform", **{ENTITY_OF_FACT[fact]: value})))
-    if fact == "groups":
+            buttons.append(Button(fv.title, intent_payload("inform", **{spec.entity: value})))
+    if spec.kind == "list" and spec.condition:
         buttons.append(Button(texts.NONE_BUTTON, "/none_of_these"))
     buttons.append(Button(texts.SKIP_BUTTON, "/skip"))
     return Reply(spec.question, buttons)
@@ -67,15 +65,14 @@ def profile_line(kb: KnowledgeBase, result: MatchResult, slots: dict) -> str:
     parts = []
     if result.resolved:
         parts.append(f"地区：{result.resolved[0]}")
-    groups = slots.get("groups")
-    if groups:
-        parts.append("身份：" + "、".join(kb.facts["groups"].values[g].label.split("（")[0]
-                                         for g in groups if g in kb.facts["groups"].values))
-    if slots.get("gender") in kb.facts["gender"].values:
-        parts.append("性别：" + kb.facts["gender"].values[slots["gender"]].label)
-    needs = [n for n in (slots.get("needs") or []) if n in kb.facts["needs"].values]
-    if needs:
-        parts.append("需求：" + "、".join(kb.facts["needs"].values[n].label.split("（")[0] for n in needs))
+    for fact, spec in kb.facts.items():
+        value = slots.get(fact)
+        if spec.kind == "list":
+            titles = [spec.values[v].title for v in value or () if v in spec.values]
+            if titles:
+                parts.append(f"{spec.label}：" + "、".join(titles))
+        elif spec.kind == "one" and value in spec.values:
+            parts.append(f"{spec.label}：" + spec.values[value].label)
     return "；".join(parts)
 
 

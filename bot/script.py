@@ -18,6 +18,16 @@ def to_traditional(text: str) -> str:
     return _S2T.convert(text)
 
 
+def read_script(text: str) -> tuple[str, str]:
+    """One conversion per message: (the text in Simplified, how it was written).
+    The script is "traditional", "simplified", or "either" for text that reads
+    the same in both (更多, 是), which says nothing about the writer's script."""
+    simplified = to_simplified(text)
+    if simplified != text:
+        return simplified, "traditional"
+    return simplified, ("simplified" if to_traditional(text) != text else "either")
+
+
 def is_traditional(text: str) -> bool:
     """True when the text holds characters that only the Traditional script uses."""
     return to_simplified(text) != text

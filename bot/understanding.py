@@ -22,11 +22,6 @@ from dataclasses import dataclass, field
 
 from .kb import KnowledgeBase
 
-# NLU entity name for each fact (the slots carry the fact names).
-ENTITY_OF_FACT = {"groups": "group", "needs": "need", "gender": "gender",
-                  "tech_business": "tech_business", "region": "region"}
-FACT_OF_ENTITY = {entity: fact for fact, entity in ENTITY_OF_FACT.items()}
-LIST_FACTS = ("groups", "needs")
 PLACE_SUFFIXES = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "村")
 
 # Negation cues, longest first; a mention is negated when the last cue before
@@ -121,9 +116,9 @@ def negated_at(text: str, start: int) -> bool:
 def _from_entities(kb: KnowledgeBase, entities: list[dict]) -> list[Mention]:
     out = []
     for ent in entities or []:
-        fact = FACT_OF_ENTITY.get(ent.get("entity"))
+        fact = kb.facts.fact_of(ent.get("entity"))
         raw = ent.get("value")
-        if fact is None or fact == "region" or raw is None:
+        if fact is None or fact == kb.facts.place or raw is None:
             continue
         value = canonical_value(kb, fact, str(raw))
         if value is None:
@@ -147,13 +142,13 @@ def _upgrade(mentions: list[Mention], longer: list[Mention]) -> list[Mention]:
     return out
 
 
-def _value_of(fact: str, value):
-    return value == "true" if fact == "tech_business" else value
+def _value_of(kb: KnowledgeBase, fact: str, value):
+    return kb.facts[fact].value(value)
 
 
 def _flip(kb: KnowledgeBase, fact: str, value):
     """The answer a negated one-valued fact gives: 不是科技型 -> False; 不是女的 -> male."""
-    if fact == "tech_business":
+    if kb.facts[fact].kind == "bool":
         return not value
     others = [v for v in kb.facts[fact].values if v != value]
     return others[0] if len(others) == 1 else None
@@ -168,7 +163,7 @@ def read(kb: KnowledgeBase, text: str, entities: list[dict], open_question: str 
     if not is_payload:
         # the synonyms in the text count like the lookup-table extractor's entities,
         # and a longer synonym beats an entity inside it (研究生 in 研究生毕业)
-        for fact in ("groups", "needs", "gender", "tech_business"):
+        for fact in _valued(kb):
             found = scan(kb, fact, text)
             mentions = _upgrade(mentions, found)
             for s in found:
@@ -176,28 +171,28 @@ def read(kb: KnowledgeBase, text: str, entities: list[dict], open_question: str 
                            for m in mentions):
                     mentions.append(s)
         whole = text.strip("。.!！ ")
-        if open_question == "gender" and whole and len(whole) <= 4:
-            # a one-character answer to the gender question (女, 男的)
-            value = canonical_value(kb, "gender", whole)
-            if value and not any(m.fact == "gender" for m in mentions):
-                mentions.append(Mention("gender", value, 0, len(text)))
+        if open_question and kb.facts[open_question].kind == "one" and whole and len(whole) <= 4:
+            # a one-character answer to a one-value question (女, 男的)
+            value = canonical_value(kb, open_question, whole)
+            if value and not any(m.fact == open_question for m in mentions):
+                mentions.append(Mention(open_question, value, 0, len(text)))
     if negation if negation is not None else not is_payload:
         for m in mentions:
             if m.start >= 0:
                 m.negated = negated_at(text, m.start)
 
     for m in sorted(mentions, key=lambda m: m.start):
-        value = _value_of(m.fact, m.value)
+        value = _value_of(kb, m.fact, m.value)
         if m.negated:
             reading.negated.setdefault(m.fact, [])
             if value not in reading.negated[m.fact]:
                 reading.negated[m.fact].append(value)
-            if m.fact in ("gender", "tech_business"):
+            if kb.facts[m.fact].kind in ("one", "bool"):
                 flipped = _flip(kb, m.fact, value)
                 if flipped is not None:
                     reading.facts[m.fact] = flipped
             continue
-        if m.fact in LIST_FACTS:
+        if kb.facts[m.fact].kind == "list":
             values = reading.facts.setdefault(m.fact, [])
             if value not in values:
                 values.append(value)
@@ -205,7 +200,7 @@ def read(kb: KnowledgeBase, text: str, entities: list[dict], open_question: str 
             reading.facts[m.fact] = value
     # a place inside a group's name is not where the person is (台湾青年, 香港同胞)
     place_text = text
-    spans = [(m.start, m.end) for m in mentions if m.fact == "groups" and m.start >= 0]
+    spans = [(m.start, m.end) for m in mentions if m.fact in kb.facts.conditions and m.start >= 0]
     for start, end in spans:
         place_text = place_text[:start] + "，" * (end - start) + place_text[end:]
     places = [e for e in entities or [] if not (
@@ -218,43 +213,43 @@ def _read_place(kb: KnowledgeBase, reading: Reading, text: str, entities: list[d
                 is_payload: bool) -> None:
     gaz = kb.gazetteer
     named = [str(e.get("value")).strip() for e in entities or []
-             if e.get("entity") == "region" and e.get("value") is not None]
+             if e.get("entity") == kb.facts.entity_of(kb.facts.place) and e.get("value") is not None]
     if is_payload:
-        places = [p for p in (gaz.resolve(name) for name in named) if p is not None]
+        places = [p for p in (gaz.resolve(name, simplified=True) for name in named) if p is not None]
         if places:  # the most specific of the places named (长春 + 二道区)
-            reading.facts["region"] = max(places, key=lambda p: len(p.chain)).qualified_name
+            reading.facts[kb.facts.place] = max(places, key=lambda p: len(p.chain)).qualified_name
         else:
             unknown = [n for n in named if n.endswith(PLACE_SUFFIXES)]
             if unknown:
-                reading.facts["region"] = unknown[0]
+                reading.facts[kb.facts.place] = unknown[0]
         return
     place = _current_place(gaz, text) if text else None
     if place is None:
         for name in named:
-            place = gaz.resolve(name)
+            place = gaz.resolve(name, simplified=True)
             if place is not None:
                 break
     # a short answer, without what people put before it ("请问昆山" -> 昆山)
     bare = _FILLERS.sub("", text) if text and len(text) <= 30 else None
     if place is None and bare and bare != text:
-        place = gaz.resolve(bare)
+        place = gaz.resolve(bare, simplified=True)
     if place is not None:
-        reading.facts["region"] = place.qualified_name  # resolves back to exactly this place
+        reading.facts[kb.facts.place] = place.qualified_name  # resolves back to exactly this place
         return
     if bare is not None:
         for candidate in dict.fromkeys([text, bare, *_CLAUSES.split(bare)]):
-            if candidate and gaz.resolve(candidate) is None:
-                reading.suggestion = gaz.suggest(candidate)
+            if candidate and gaz.resolve(candidate, simplified=True) is None:
+                reading.suggestion = gaz.suggest(candidate, simplified=True)
                 if reading.suggestion is not None:
                     return
     for name in named:
         if name.endswith(PLACE_SUFFIXES) and len(name) >= 2:
             # an unknown place ("火星市") still gets the "not covered" answer;
             # a word the NLU mistook for a place ("新能源") is ignored
-            reading.facts["region"] = name
+            reading.facts[kb.facts.place] = name
             return
     if text:
-        reading.vague_place = gaz.vague(text)
+        reading.vague_place = gaz.vague(text, simplified=True)
 
 
 # A place in a clause that tells where the person was, not where they are:
@@ -265,19 +260,24 @@ _CLAUSES = re.compile(r"[，,。；;！!？?\n]")
 _FILLERS = re.compile(r"^(?:(?:呃|嗯|额|哦|啊|唔|请问|那个|就是|哈哈|我想问一下|问一下|我说|是)[，,。\s]*)+")
 
 
+def _valued(kb: KnowledgeBase) -> tuple:
+    """The facts with a closed list of values (all but the place)."""
+    return tuple(n for n, f in kb.facts.items() if f.values)
+
+
 def _current_place(gaz, text: str):
     """The place the person is in: the deepest place named, ignoring clauses
     about where they worked or studied before (unless nothing else is named)."""
     clauses = [c for c in _CLAUSES.split(text) if c]
     if len(clauses) <= 1 and not _AWAY.search(text):
-        return gaz.resolve(text)
+        return gaz.resolve(text, simplified=True)
     here = [c for c in clauses if not _AWAY.search(c)]
-    found = [p for p in (gaz.resolve(c) for c in here) if p is not None]
+    found = [p for p in (gaz.resolve(c, simplified=True) for c in here) if p is not None]
     if found:
         return max(found, key=lambda p: len(p.chain))
     if any(_AWAY.search(c) for c in clauses):
         return None
-    return gaz.resolve(text)
+    return gaz.resolve(text, simplified=True)
 
 
 def facts_from_entities(kb: KnowledgeBase, entities: list[dict], text: str | None = None) -> dict:
@@ -287,12 +287,12 @@ def facts_from_entities(kb: KnowledgeBase, entities: list[dict], text: str | Non
     return reading.facts
 
 
-def merge_facts(slots: dict, updates: dict, negated: dict | None = None) -> dict:
+def merge_facts(kb: KnowledgeBase, slots: dict, updates: dict, negated: dict | None = None) -> dict:
     """New facts add to lists (我还是大学生) and replace single values (我其实在南宁);
     a negated list value is removed (我不是大学生)."""
     changed = {}
     for fact, value in updates.items():
-        if fact in LIST_FACTS:
+        if kb.facts[fact].kind == "list":
             current = list(slots.get(fact) or [])
             merged = current + [v for v in value if v not in current]
             if merged != current or slots.get(fact) is None:
@@ -300,7 +300,7 @@ def merge_facts(slots: dict, updates: dict, negated: dict | None = None) -> dict
         elif slots.get(fact) != value:
             changed[fact] = value
     for fact, values in (negated or {}).items():
-        if fact in LIST_FACTS:
+        if kb.facts[fact].kind == "list":
             base = changed.get(fact, slots.get(fact))
             if base:
                 kept = [v for v in base if v not in values or v in updates.get(fact, ())]

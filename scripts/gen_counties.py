@@ -46,8 +46,6 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
 from bot.regions import short_form  # noqa: E402
 from bot.script import to_simplified  # noqa: E402
 

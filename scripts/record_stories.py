@@ -18,10 +18,8 @@ from pathlib import Path
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
 
-from integration.conftest import action_server_args, free_port, start, start_bot, stop, wait_for  # noqa: E402
+from runtime.local_servers import action_server_args, free_port, start, start_bot, stop, wait_for  # noqa: E402
 
 from bot.kb import default_kb  # noqa: E402
 

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 . scripts/env.sh
 RASA=.venv/bin/rasa
 LOG=$(mktemp -t actions.XXXX.log)
-.venv/bin/python -m bot.action_server --port 5055 >"$LOG" 2>&1 &
+.venv/bin/python -m runtime.action_server --port 5055 >"$LOG" 2>&1 &
 ACTIONS=$!
 trap 'kill $ACTIONS 2>/dev/null || true; wait $ACTIONS 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do

@@ -24,7 +24,6 @@ if [ ! -f "$MODEL" ]; then
   exit 1
 fi
 
-export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
 export RASA_TELEMETRY_ENABLED=${RASA_TELEMETRY_ENABLED:-false}
 export TF_CPP_MIN_LOG_LEVEL=${TF_CPP_MIN_LOG_LEVEL:-2}
 export SQLALCHEMY_SILENCE_UBER_WARNING=${SQLALCHEMY_SILENCE_UBER_WARNING:-1}
@@ -47,7 +46,7 @@ if curl -fsS "$HEALTH" >/dev/null 2>&1; then
   echo "An action server already answers on port 5055; using it."
 else
   LOG=$(mktemp -t actions.XXXX.log)
-  .venv/bin/python -m bot.action_server --port 5055 >"$LOG" 2>&1 &
+  .venv/bin/python -m runtime.action_server --port 5055 >"$LOG" 2>&1 &
   ACTIONS=$!
   for _ in $(seq 1 90); do
     if curl -fsS "$HEALTH" >/dev/null 2>&1; then break; fi

@@ -2,7 +2,7 @@
 # `make web`: the web widget's demo page, with everything behind it.
 #   action server  localhost:$ACTIONS_PORT (5055)
 #   rasa run       :$RASA_PORT (5005), socket.io channel of credentials.yml
-#   demo page      http://localhost:$WEB_PORT/ (8080), static files of bot/web
+#   demo page      http://localhost:$WEB_PORT/ (8080), static files of runtime/web
 # Ctrl-C (or any of the three exiting) stops all of them.
 # Other ports: RASA_PORT=5105 WEB_PORT=8180 ACTIONS_PORT=5155 make web
 # (the page's origin is then passed to the socket.io channel as its only CORS origin pair).
@@ -19,11 +19,11 @@ ORIGINS="http://localhost:$WEB_PORT http://127.0.0.1:$WEB_PORT"
 
 test -f "$MODEL" || { echo "no trained model: run make train" >&2; exit 1; }
 
-# socket.io-client from npm, exactly as pinned in bot/web/package-lock.json
+# socket.io-client from npm, exactly as pinned in runtime/web/package-lock.json
 # (again whenever package-lock.json changes: node_modules/.ci-lock is its copy from the last npm ci)
-if ! cmp -s bot/web/package-lock.json bot/web/node_modules/.ci-lock; then
-  command -v npm >/dev/null || { echo "npm (Node.js) is needed to install bot/web's socket.io-client" >&2; exit 1; }
-  (cd bot/web && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.ci-lock)
+if ! cmp -s runtime/web/package-lock.json runtime/web/node_modules/.ci-lock; then
+  command -v npm >/dev/null || { echo "npm (Node.js) is needed to install runtime/web's socket.io-client" >&2; exit 1; }
+  (cd runtime/web && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.ci-lock)
 fi
 
 TMP=$(mktemp -d -t web.XXXX)
@@ -56,19 +56,19 @@ if [ "$WEB_PORT" != 8080 ]; then
   "$PY" - "$CREDENTIALS" $ORIGINS <<'EOF'
 import sys, yaml
 creds = yaml.safe_load(open("credentials.yml", encoding="utf-8"))
-creds["bot.channels.socketio.SocketIOInput"]["cors_allowed_origins"] = sys.argv[2:]
+creds["runtime.channels.socketio.SocketIOInput"]["cors_allowed_origins"] = sys.argv[2:]
 yaml.safe_dump(creds, open(sys.argv[1], "w", encoding="utf-8"), allow_unicode=True)
 EOF
 fi
 
-"$PY" -m bot.action_server --port "$ACTIONS_PORT" >"$TMP/actions.log" 2>&1 &
+"$PY" -m runtime.action_server --port "$ACTIONS_PORT" >"$TMP/actions.log" 2>&1 &
 PIDS+=($!)
 # --cors: Rasa's HTTP API / REST channel for the same page; the socket.io channel
 # takes its origins from credentials.yml (cors_allowed_origins).
 $RASA run --model "$MODEL" --credentials "$CREDENTIALS" --endpoints "$ENDPOINTS" \
   --port "$RASA_PORT" --cors $ORIGINS >"$TMP/rasa.log" 2>&1 &
 PIDS+=($!)
-"$PY" -m http.server "$WEB_PORT" --directory bot/web >"$TMP/web.log" 2>&1 &
+"$PY" -m http.server "$WEB_PORT" --directory runtime/web >"$TMP/web.log" 2>&1 &
 PIDS+=($!)
 
 echo "正在启动（模型加载可能需要一两分钟）…"

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from bot import kb as kbmod  # noqa: E402
 from bot.engine import Engine  # noqa: E402

@@ -1,11 +1,11 @@
-"""Rasa's check of action server responses (bot/rasa_patches.py, item 5): the
+"""Rasa's check of action server responses (runtime/rasa_patches.py, item 5): the
 reused validator accepts and rejects exactly what `jsonschema.validate` does,
 with the same message, so a broken action server is still reported."""
 import jsonschema
 import pytest
 from rasa.core.actions.action import RemoteAction
 
-from bot import rasa_patches
+from runtime import rasa_patches
 
 rasa_patches.install()
 

@@ -9,7 +9,7 @@ DOMAIN = yaml.safe_load((Path(__file__).resolve().parent.parent / "domain.yml").
 
 def test_every_domain_action_is_registered():
     executor = ActionExecutor()
-    executor.register_package("actions")  # raises if an action cannot name itself
+    executor.register_package("runtime.actions")  # raises if an action cannot name itself
     custom = [a for a in DOMAIN["actions"]]
     missing = [a for a in custom if a not in executor.actions]
     assert not missing, missing

@@ -1,4 +1,4 @@
-"""bot.action_server: only callers with the shared token run actions; it will
+"""runtime.action_server: only callers with the shared token run actions; it will
 not listen beyond loopback without one."""
 import os
 import socket
@@ -21,9 +21,9 @@ def free_port() -> int:
 
 
 def run_server(*args, token=""):
-    env = dict(os.environ, PYTHONPATH=str(ROOT), ACTION_SERVER_TOKEN=token, PYTHONWARNINGS="ignore")
+    env = dict(os.environ, ACTION_SERVER_TOKEN=token, PYTHONWARNINGS="ignore")
     env.pop("ACTION_SERVER_HOST", None)
-    return subprocess.Popen([sys.executable, "-m", "bot.action_server", *args], cwd=ROOT, env=env,
+    return subprocess.Popen([sys.executable, "-m", "runtime.action_server", *args], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 

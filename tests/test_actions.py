@@ -1,4 +1,4 @@
-"""The Rasa adapter (actions/actions.py): one action turns the core's outcome
+"""The Rasa adapter (runtime/actions.py): one action turns the core's outcome
 into Rasa events and messages. The dialogue itself is tested in
 tests/test_conversation.py."""
 import asyncio
@@ -8,8 +8,11 @@ import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import actions as A
-from bot.conversation import SLOTS
+from runtime import actions as A
+from bot.conversation import slot_names
+from bot.kb import default_kb
+
+SLOTS = slot_names(default_kb())
 
 ROOT = Path(__file__).resolve().parent.parent
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))

@@ -3,10 +3,18 @@ would see and which slots change, without Rasa. NLU output is written by hand
 here (intent + entities); tests/integration runs the same turns on the model."""
 import pytest
 
-from actions.actions import engine
-from bot.conversation import SLOTS, Incoming, respond
+from bot.conversation import Incoming, respond, slot_names
+from bot.engine import Engine
+from bot.kb import default_kb
 from bot.render import localize
 from bot.script import to_simplified
+
+SLOTS = slot_names(default_kb())
+_ENGINE = Engine(default_kb())
+
+
+def engine() -> Engine:
+    return _ENGINE
 
 
 def ent(entity, value, text=None, start=None):
@@ -453,3 +461,28 @@ def test_traditional_as_nlu_hands_it_over_gets_traditional():
     assert out.slots["script"] == "traditional"
     text = "\n".join(r.text for r in localize(out.replies, out.slots["script"]))
     assert to_simplified(text) != text
+
+
+def test_a_message_nlu_has_converted_is_not_converted_again(monkeypatch):
+    """NLU converts once and says how the message was written; the dialogue
+    reads that instead of converting again."""
+    from bot import script
+    calls = []
+    real = script._T2S.convert
+    monkeypatch.setattr(script._T2S, "convert", lambda text: calls.append(text) or real(text))
+    script.to_simplified.cache_clear()
+    slots = {name: None for name in SLOTS}
+    outcome = respond(engine(), slots, Incoming("我是退役军人，在柳州开修理店", intent="inform", script="simplified"))
+    assert outcome.slots.get("groups") == ["veteran"] and outcome.slots.get("script") == "simplified"
+    assert calls == []
+
+
+def test_the_script_is_read_once_and_either_keeps_the_persons_script():
+    from bot.script import read_script
+    assert read_script("我是退伍軍人") == ("我是退伍军人", "traditional")
+    assert read_script("我是退伍军人") == ("我是退伍军人", "simplified")
+    assert read_script("更多") == ("更多", "either")
+    slots = {name: None for name in SLOTS}
+    slots.update(script="traditional")
+    outcome = respond(engine(), slots, Incoming("更多", intent="more", script="either"))
+    assert outcome.slots.get("script", "traditional") == "traditional"

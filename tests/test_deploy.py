@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from bot import envfile
+from runtime import envfile
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
@@ -366,7 +366,7 @@ def test_k8s_has_no_literal_secrets(k8s):
 def test_env_example_lists_every_variable(env_example):
     embedded = envfile.read()
     assert set(embedded) <= set(env_example), f"missing: {sorted(set(embedded) - set(env_example))}"
-    telegram = set(re.findall(r'"(TELEGRAM_[A-Z_]+)"', (ROOT / "bot/channels/telegram.py").read_text(encoding="utf-8")))
+    telegram = set(re.findall(r'"(TELEGRAM_[A-Z_]+)"', (ROOT / "runtime/channels/telegram.py").read_text(encoding="utf-8")))
     assert telegram and telegram <= set(env_example), "the Telegram variables the channel reads"
     assert {"RASA_AUTH_TOKEN", "POSTGRES_PASSWORD", "TICKET_LOCK_LIFETIME"} <= set(env_example)
     for key, value in env_example.items():

@@ -1,11 +1,11 @@
-"""Rasa's conversation lock when the holder died (bot/rasa_patches.py, item 4):
+"""Rasa's conversation lock when the holder died (runtime/rasa_patches.py, item 4):
 a message waiting behind the dead replica's ticket must get the lock once the
 tickets expire, not wait for ever."""
 import asyncio
 
 from rasa.core.lock_store import InMemoryLockStore
 
-from bot import rasa_patches
+from runtime import rasa_patches
 
 rasa_patches.install()
 

@@ -1,5 +1,5 @@
 """The guard every user message passes before Rasa handles it
-(bot/rasa_patches.py): masking, rate limit, replay of a retried message id,
+(runtime/rasa_patches.py): masking, rate limit, replay of a retried message id,
 a clear reply when a store fails, one retry on a dropped DB connection."""
 import asyncio
 import logging
@@ -15,7 +15,8 @@ from rasa.shared.core.events import BotUttered, UserUttered
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
-from bot import rasa_patches, texts
+from bot import texts
+from runtime import rasa_patches
 
 rasa_patches.install()
 

@@ -1,7 +1,7 @@
 """Personal data is masked; ordinary numbers in a situation are not."""
 import pytest
 
-from bot.privacy import mask
+from runtime.privacy import mask
 
 
 @pytest.mark.parametrize("raw, masked", [

@@ -1,5 +1,5 @@
 """Per-sender sliding-window limit in memory (the Redis one: tests/integration/test_rate_limit_redis.py)."""
-from bot.rate_limit import MemoryLimiter, RedisLimiter
+from runtime.rate_limit import MemoryLimiter, RedisLimiter
 
 
 class Clock:

@@ -1,4 +1,4 @@
-"""The web widget's socket.io channel (bot/channels/socketio.py) over real
+"""The web widget's socket.io channel (runtime/channels/socketio.py) over real
 sockets: a small Sanic server with the channel and an echo bot in a subprocess,
 python-socketio's client on the other end.
 
@@ -28,10 +28,10 @@ import requests
 import socketio
 import websockets
 
-from bot.channels.socketio import SocketIOInput, valid_session_id
+from runtime.channels.socketio import SocketIOInput, valid_session_id
 
 ROOT = Path(__file__).resolve().parent.parent
-ENV = dict(os.environ, PYTHONPATH=str(ROOT), RASA_TELEMETRY_ENABLED="false",
+ENV = dict(os.environ, RASA_TELEMETRY_ENABLED="false",
            TF_CPP_MIN_LOG_LEVEL="2", PYTHONWARNINGS="ignore")
 ALLOWED = "http://allowed.example:8080"
 
@@ -50,10 +50,10 @@ SERVER = textwrap.dedent('''
         socketio.AsyncServer.enter_room = enter_room
 
     if which == "ours":
-        from bot.channels.socketio import SocketIOInput
+        from runtime.channels.socketio import SocketIOInput
         channel = SocketIOInput(session_persistence=True, cors_allowed_origins=[sys.argv[4]])
     else:
-        import bot.channels.socketio  # noqa: F401  (only for Sanic's WebSockets on Python 3.11)
+        import runtime.channels.socketio  # noqa: F401  (only for Sanic's WebSockets on Python 3.11)
         from rasa.core.channels.socketio import SocketIOInput
         channel = SocketIOInput(session_persistence=True)
 
@@ -265,6 +265,6 @@ def test_credentials():
     import yaml
     creds = yaml.safe_load((ROOT / "credentials.yml").read_text(encoding="utf-8"))
     assert "socketio" not in creds and "rest" in creds
-    web = creds["bot.channels.socketio.SocketIOInput"]
+    web = creds["runtime.channels.socketio.SocketIOInput"]
     assert web["session_persistence"] is True
     assert "http://localhost:8080" in web["cors_allowed_origins"]

@@ -1,4 +1,4 @@
-"""Conversations stuck under the earlier dialogue model recover (bot/tracker_store.py).
+"""Conversations stuck under the earlier dialogue model recover (runtime/tracker_store.py).
 
 tests/fixtures/dead_conversation.json is a real tracker recorded from the
 model of commit 3cdf330: "我是退役军人，在柳州" -> the 科技型企业 question ->
@@ -14,7 +14,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, Event
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.tracker_store import repair
+from runtime.tracker_store import repair
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "dead_conversation.json"

@@ -125,3 +125,49 @@ def test_cli_validate_exit_code(mini_rules, capsys):
     assert main(["--rules", str(mini_rules), "validate"]) == 1
     out = capsys.readouterr().out
     assert "rules/measures/guangxi-2021.yml:11: gx-test-1: unknown agency `gx-nobody`" in out
+
+
+# ---- issue 18: sources that change or end, draft measures ------------------------
+
+def test_changed_source_text_warns(mini_rules, capsys):
+    import hashlib
+    sources = (mini_rules / "sources.yml").read_text(encoding="utf-8")
+    text = (mini_rules / "sources" / "guangxi-2021.txt").read_text(encoding="utf-8")
+    good = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    assert good in sources
+    (mini_rules / "sources" / "guangxi-2021.txt").write_text(text + "\n补充一句。", encoding="utf-8")
+    from bot.cli import main
+    assert main(["--rules", str(mini_rules), "validate"]) == 0       # a warning, not an error
+    out = capsys.readouterr().out
+    assert "warning: rules/sources/guangxi-2021.txt:1: guangxi-2021: the text changed since it was encoded" in out
+
+
+def test_bad_sha256_is_an_error(mini_rules):
+    text = (mini_rules / "sources.yml").read_text(encoding="utf-8")
+    (mini_rules / "sources.yml").write_text(text.replace("sha256: bd9a0d95", "sha256: XYZ", 1), encoding="utf-8")
+    _, problems = kbmod.validate(mini_rules)
+    assert any("`sha256` must be 64 lowercase hex digits" in str(p) for p in problems)
+
+
+def test_draft_status_in_active_rules_is_refused(mini_rules):
+    text = (mini_rules / "measures" / "guangxi-2021.yml").read_text(encoding="utf-8")
+    (mini_rules / "measures" / "guangxi-2021.yml").write_text(
+        text.replace("    article: 13\n", "    status: draft\n    article: 13\n"), encoding="utf-8")
+    _, problems = kbmod.validate(mini_rules)
+    assert any("`status: draft` measures stay in draft files" in str(p) for p in problems)
+
+
+def test_superseded_source_is_said_under_its_measures(mini_rules):
+    import datetime as dt
+    from bot.engine import Engine
+    from bot.profile import parse_profile
+    text = (mini_rules / "sources.yml").read_text(encoding="utf-8")
+    (mini_rules / "sources.yml").write_text(
+        text.replace("  - id: guangxi-2021\n", "  - id: guangxi-2021\n    superseded_by: 广西双创新政（2024—2026年）\n"),
+        encoding="utf-8")
+    kb = kbmod.load(mini_rules)
+    assert kb.sources["guangxi-2021"].superseded_by == "广西双创新政（2024—2026年）"
+    engine = Engine(kb, today=dt.date(2022, 1, 1))     # within the plan period: only the supersession speaks
+    result = engine.match(parse_profile({"groups": ["veteran"], "region": "柳州"}, kb)).as_dict(engine)
+    (m,) = [x for x in result["eligible"] if x["id"] == "gx-test-1"]
+    assert m["expiry_note"] == "该文件已被《广西双创新政（2024—2026年）》取代，请以新文件为准并向主管部门核实"

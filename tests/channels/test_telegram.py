@@ -16,7 +16,7 @@ import yaml
 from sanic import Sanic
 
 from bot import render
-from bot.channels import telegram as tg
+from runtime.channels import telegram as tg
 from bot.engine import Engine
 from bot import conversation
 from bot.dialogue import listing
@@ -182,7 +182,7 @@ def test_wrong_or_missing_secret_is_refused(secret):
 
 
 def test_malformed_update_is_400_logged_and_the_next_one_still_works(caplog):
-    caplog.set_level(logging.WARNING, logger="bot.channels.telegram")
+    caplog.set_level(logging.WARNING, logger="runtime.channels.telegram")
 
     async def scenario():
         async with Harness() as h:
@@ -436,7 +436,7 @@ def all_bot_buttons():
     without all groups, every details reply, and agency replies."""
     kb = default_kb()
     engine = Engine(kb)
-    replies = [render.question(kb, fact) for fact in Engine.QUESTION_ORDER]
+    replies = [render.question(kb, fact) for fact in kb.facts.asked]
     # "您是说柳州市吗？" with 是/不是
     did_you_mean = conversation.respond(engine, {"question": "region"}, conversation.Incoming("柳洲", "inform"))
     replies += did_you_mean.replies
@@ -506,5 +506,5 @@ def test_rejected_token_fails_at_start(monkeypatch):
 def test_credentials_file_registers_the_channel():
     creds = yaml.safe_load((ROOT / "credentials.telegram.yml").read_text(encoding="utf-8"))
     assert "rest" in creds
-    assert "bot.channels.telegram.TelegramInput" in creds
-    assert (creds["bot.channels.telegram.TelegramInput"] or {}).get("mode", "polling") == "polling"
+    assert "runtime.channels.telegram.TelegramInput" in creds
+    assert (creds["runtime.channels.telegram.TelegramInput"] or {}).get("mode", "polling") == "polling"

@@ -1,92 +1,12 @@
 """Real servers for integration tests: a trained model (make train), `rasa run`
 with the committed endpoints.yml and credentials.yml, and our action server
-(bot.action_server), on free loopback ports. Endpoints come from the
+(runtime.action_server), on free loopback ports. Endpoints come from the
 environment exactly as in production: config/embedded.env's defaults, with the
 tracker store in the test's temporary directory and the test's action port."""
-import os
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
-
 import pytest
-import requests
 
-ROOT = Path(__file__).resolve().parents[2]
-MODEL = ROOT / "models" / "current.tar.gz"
-RASA = str(Path(sys.executable).parent / "rasa")
-sys.path.insert(0, str(ROOT))
-from bot import envfile  # noqa: E402
-
-ENV = envfile.with_defaults(dict(
-    os.environ, PYTHONPATH=str(ROOT), RASA_TELEMETRY_ENABLED="false",
-    TF_CPP_MIN_LOG_LEVEL="2", PYTHONWARNINGS="ignore", SQLALCHEMY_SILENCE_UBER_WARNING="1"))
-
-
-def endpoint_env(tmp: Path, action_port: int, **extra: str) -> dict:
-    """Environment for `rasa run`: SQLite tracker store in `tmp`, our action port."""
-    return dict(ENV, TRACKER_STORE_URL=f"sqlite:///{tmp / 'tracker.db'}",
-                ACTION_ENDPOINT_URL=f"http://127.0.0.1:{action_port}/webhook", **extra)
-
-
-def action_server_args(port: int) -> list:
-    return [sys.executable, "-m", "bot.action_server", "--port", str(port)]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(url: str, proc: subprocess.Popen, log: Path, timeout: float = 240) -> None:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            if requests.get(url, timeout=2).ok:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(1)
-    raise TimeoutError(f"{url} not up after {timeout}s:\n{log.read_text()[-3000:]}")
-
-
-def start(args, log: Path, env: dict | None = None) -> subprocess.Popen:
-    return subprocess.Popen(args, cwd=ROOT, env=env or ENV, stdout=log.open("w"), stderr=subprocess.STDOUT)
-
-
-def stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-
-
-class Bot:
-    def __init__(self, url: str):
-        self.url = url
-
-    def say(self, sender: str, text: str) -> list[dict]:
-        r = requests.post(f"{self.url}/webhooks/rest/webhook", json={"sender": sender, "message": text},
-                          timeout=60)
-        assert r.status_code == 200, r.text
-        return r.json()
-
-
-def start_bot(tmp: Path, action_port: int, extra=()) -> tuple[subprocess.Popen, Bot]:
-    assert MODEL.is_file(), "no trained model: run `make train` first"
-    port = free_port()
-    log = tmp / f"rasa-{port}.log"
-    proc = start([RASA, "run", "--model", str(MODEL), "--endpoints", str(ROOT / "endpoints.yml"),
-                  "--port", str(port), "--interface", "127.0.0.1",
-                  "--credentials", str(ROOT / "credentials.yml"), *extra], log,
-                 env=endpoint_env(tmp, action_port))
-    wait_for(f"http://127.0.0.1:{port}/", proc, log)
-    return proc, Bot(f"http://127.0.0.1:{port}")
+from runtime.local_servers import (ENV, MODEL, RASA, ROOT, Bot, action_server_args,  # noqa: F401
+                                   endpoint_env, free_port, start, start_bot, stop, wait_for)
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""The scaled topology on loopback (scripts/cluster.py): PostgreSQL tracker store,
+"""The scaled topology on loopback (runtime/cluster.py): PostgreSQL tracker store,
 Redis lock store, two Rasa replicas and two action servers behind nginx.
 Security (API token, action-server token, personal data, per-sender rate limit)
 and faults (action server killed, PostgreSQL restarted, Redis gone, a Rasa
@@ -21,9 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 _dir = tempfile.mkdtemp(prefix="cluster-")
 os.chmod(_dir, 0o755)   # PostgreSQL runs as the postgres user when we are root
 os.environ["CLUSTER_DIR"] = _dir
-sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "bench")]
-import cluster  # noqa: E402
-import load  # noqa: E402
+from bench import load  # noqa: E402  (after CLUSTER_DIR is set)
+from runtime import cluster  # noqa: E402
 
 from bot import texts  # noqa: E402
 

@@ -2,17 +2,10 @@
 each gets one reply, never the same text twice, and the conversation goes on
 normally afterwards. bench/fuzz.py --probes 10000 runs more."""
 import asyncio
-import importlib.util
-import sys
-from pathlib import Path
+
+from bench import fuzz
 
 from .conftest import MODEL
-
-ROOT = Path(__file__).resolve().parents[2]
-spec = importlib.util.spec_from_file_location("fuzz", ROOT / "bench" / "fuzz.py")
-fuzz = importlib.util.module_from_spec(spec)
-sys.modules["fuzz"] = fuzz  # dataclasses look their module up while it is being executed
-spec.loader.exec_module(fuzz)
 
 
 def test_no_dead_end_in_1000_off_script_probes(action_server, tmp_path):

@@ -8,7 +8,7 @@ import time
 import pytest
 import redis
 
-from bot.rate_limit import RedisLimiter
+from runtime.rate_limit import RedisLimiter
 
 from .conftest import free_port
 

@@ -22,7 +22,7 @@ def test_telegram_conversation(tmp_path, action_server, monkeypatch):
     secret = secrets.token_urlsafe(24)
     credentials = tmp_path / "credentials.telegram.yml"
     credentials.write_text(
-        "bot.channels.telegram.TelegramInput:\n"
+        "runtime.channels.telegram.TelegramInput:\n"
         "  mode: webhook\n"
         "  webhook_url: https://bot.example.org/webhooks/telegram/webhook\n"
         f"  secret_token: {secret}\n"

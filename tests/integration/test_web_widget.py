@@ -1,8 +1,8 @@
-"""The web widget (bot/web/) in a real browser against real servers.
+"""The web widget (runtime/web/) in a real browser against real servers.
 
 Debian's Chromium (make browser-deps) driven by Playwright; the action server,
 `rasa run` with the socket.io channel (CORS for the test pages' origins only)
-and static servers for bot/web and for "another site" that embeds the widget,
+and static servers for runtime/web and for "another site" that embeds the widget,
 all on free loopback ports. The screenshot of the finished conversation goes
 to results/web/web-widget.png, and to docs/web-widget.png when that is missing
 or UPDATE_DOCS_SCREENSHOT=1.
@@ -31,12 +31,12 @@ WAIT = 90_000  # ms for a bot reply (a busy 2-core machine)
 
 
 def npm_ci() -> None:
-    """`npm ci` in bot/web unless node_modules matches package-lock.json (as scripts/web.sh)."""
+    """`npm ci` in runtime/web unless node_modules matches package-lock.json (as scripts/web.sh)."""
     stamp = WEB / "node_modules" / ".ci-lock"
     if stamp.is_file() and filecmp.cmp(WEB / "package-lock.json", stamp, shallow=False):
         return
     if not shutil.which("npm"):
-        pytest.fail("npm (Node.js) is needed to install bot/web's socket.io-client")
+        pytest.fail("npm (Node.js) is needed to install runtime/web's socket.io-client")
     subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=WEB, check=True)
     shutil.copy(WEB / "package-lock.json", stamp)
 
@@ -79,7 +79,7 @@ def servers(tmp_path_factory):
         (site_dir / "host.html").write_text(HOST_PAGE.format(web=demo, rasa=rasa_url), encoding="utf-8")
 
         creds = yaml.safe_load((ROOT / "credentials.yml").read_text(encoding="utf-8"))
-        creds["bot.channels.socketio.SocketIOInput"]["cors_allowed_origins"] = [demo, other]
+        creds["runtime.channels.socketio.SocketIOInput"]["cors_allowed_origins"] = [demo, other]
         (tmp / "credentials.yml").write_text(yaml.safe_dump(creds), encoding="utf-8")
         rasa_log = tmp / "rasa.log"
         rasa = start([RASA, "run", "--model", str(MODEL), "--endpoints", str(ROOT / "endpoints.yml"),

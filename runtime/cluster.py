@@ -1,8 +1,8 @@
 """The production topology on loopback, from Debian's packages (make cluster).
 
-    python scripts/cluster.py start [--model PATH] [--no-rasa]
-    python scripts/cluster.py stop       # stops exactly what `start` started
-    python scripts/cluster.py status
+    python -m runtime.cluster start [--model PATH] [--no-rasa]
+    python -m runtime.cluster stop       # stops exactly what `start` started
+    python -m runtime.cluster status
 
     nginx :8000  ──round-robin──▶ rasa-1 :5101, rasa-2 :5102   (socket.io: ip_hash)
     nginx :8055  ──round-robin──▶ actions-1 :5151, actions-2 :5152
@@ -31,8 +31,7 @@ from pathlib import Path
 import requests
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-from bot import envfile  # noqa: E402
+from runtime import envfile
 
 DIR = Path(os.environ.get("CLUSTER_DIR", ROOT / ".cluster"))
 STATE = DIR / "state.json"
@@ -70,7 +69,7 @@ def env(database: str = "rasa") -> dict:
     s = secrets_env()
     return envfile.with_defaults(dict(
         os.environ,
-        PYTHONPATH=str(ROOT), RASA_TELEMETRY_ENABLED="false", TF_CPP_MIN_LOG_LEVEL="2",
+        RASA_TELEMETRY_ENABLED="false", TF_CPP_MIN_LOG_LEVEL="2",
         PYTHONWARNINGS="ignore", SQLALCHEMY_SILENCE_UBER_WARNING="1",
         TRACKER_STORE_URL=f"postgresql://rasa:{s['POSTGRES_PASSWORD']}@127.0.0.1:{PORTS['postgres']}/{database}",
         POSTGRESQL_POOL_SIZE="10", POSTGRESQL_MAX_OVERFLOW="20",
@@ -280,7 +279,7 @@ def start_nginx() -> None:
 
 def start_actions(i: int, wait: bool = True) -> None:
     name, port = f"actions-{i}", PORTS["actions"][i - 1]
-    spawn(name, [sys.executable, "-m", "bot.action_server", "--port", str(port)], env())
+    spawn(name, [sys.executable, "-m", "runtime.action_server", "--port", str(port)], env())
     if wait:
         wait_http(f"http://127.0.0.1:{port}/health", name, 120)
 

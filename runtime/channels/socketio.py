@@ -1,5 +1,5 @@
-"""The socket.io channel of the web widget (bot/web/): Rasa 3.6.21's channel with
-two fixes. credentials.yml names it `bot.channels.socketio.SocketIOInput`; its
+"""The socket.io channel of the web widget (runtime/web/): Rasa 3.6.21's channel with
+two fixes. credentials.yml names it `runtime.channels.socketio.SocketIOInput`; its
 name stays `socketio`, so trackers and the widget's protocol (`session_request`
 / `session_confirm` / `user_uttered` / `bot_uttered`) are exactly Rasa's.
 

@@ -1,6 +1,6 @@
 """The tracker store: Rasa's SQLTrackerStore (SQLite embedded, PostgreSQL in
 production) with two additions, selected in endpoints.yml as
-`type: bot.tracker_store.SQLTrackerStore` (Rasa's extension point for custom
+`type: runtime.tracker_store.SQLTrackerStore` (Rasa's extension point for custom
 tracker stores, not a patch):
 
 1. Pooled connections are tested before use (SQLAlchemy's pessimistic

@@ -1,4 +1,4 @@
-"""Custom Rasa NLU components (imported by config.yml as bot.nlu_components.X)."""
+"""Custom Rasa NLU components (imported by config.yml as runtime.nlu_components.X)."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
@@ -12,8 +12,8 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from . import rasa_patches
-from .conversation import MAX_TEXT
-from .script import is_traditional, to_simplified
+from bot.conversation import MAX_TEXT
+from bot.script import read_script
 
 rasa_patches.install()
 
@@ -43,10 +43,10 @@ class TraditionalToSimplified(GraphComponent):
         if len(text) > MAX_CHARS:
             text = text[:MAX_CHARS]
             message.set(TRUNCATED, True, add_to_output=True)
-        simplified = to_simplified(text)
+        simplified, script = read_script(text)   # the message's one conversion
         if simplified != message.get(TEXT):
             message.set(TEXT, simplified)
-        message.set(SCRIPT, "traditional" if is_traditional(text) else "simplified", add_to_output=True)
+        message.set(SCRIPT, script, add_to_output=True)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         for example in training_data.training_examples:

@@ -7,10 +7,10 @@ so `rasa run`, `rasa shell` and every channel get them).
    short apology per user message.
 2. Every user message passes one guard before Rasa handles it
    (Agent.handle_message, the single entry all channels share):
-   - personal data (身份证号, mobile numbers, e-mail) is masked (bot/privacy.py),
+   - personal data (身份证号, mobile numbers, e-mail) is masked (runtime/privacy.py),
      so the raw values never reach NLU, the tracker store or the logs;
    - a sender over RATE_LIMIT_PER_MINUTE gets a "too fast" reply without taking
-     the conversation lock (bot/rate_limit.py);
+     the conversation lock (runtime/rate_limit.py);
    - a message whose client-given metadata.message_id is already in the
      conversation (a retry after a replica died or a timeout) is answered with
      the replies it got the first time instead of being processed twice;
@@ -22,7 +22,7 @@ so `rasa run`, `rasa shell` and every channel get them).
    tracker: the person's earlier answers are forgotten and the turn is saved
    nowhere (seen when PostgreSQL restarted). Here the error reaches the guard
    instead. (Pooled connections are tested before use by our tracker store
-   class, bot/tracker_store.py, selected in endpoints.yml.)
+   class, runtime/tracker_store.py, selected in endpoints.yml.)
 4. A message that waits for its conversation's lock longer than the ticket
    lifetime (TICKET_LOCK_LIFETIME; e.g. behind a turn of a replica that was
    killed) loses its own ticket, and Rasa then waits for ever: the lock shows
@@ -40,7 +40,8 @@ import asyncio
 import logging
 from typing import Any, Dict, List, Optional
 
-from . import privacy, rate_limit, texts
+from bot import texts
+from . import privacy, rate_limit
 
 logger = logging.getLogger(__name__)
 _apologised: dict = {}   # sender_id -> id of the user message already apologised for

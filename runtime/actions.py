@@ -42,7 +42,7 @@ def incoming(tracker: Tracker) -> conversation.Incoming:
 
 
 def slots_of(tracker: Tracker) -> dict:
-    return {name: tracker.get_slot(name) for name in conversation.SLOTS}
+    return {name: tracker.get_slot(name) for name in conversation.slot_names(engine().kb)}
 
 
 def apply(dispatcher: CollectingDispatcher, tracker: Tracker, outcome: conversation.Outcome) -> list:

@@ -1,7 +1,7 @@
 /*
  * 创业扶持政策助手 — web chat widget for the bot's Rasa socket.io channel
- * (bot/channels/socketio.py). No framework; the only dependency is
- * socket.io-client 4.x from npm (bot/web/package.json), served next to this file.
+ * (runtime/channels/socketio.py). No framework; the only dependency is
+ * socket.io-client 4.x from npm (runtime/web/package.json), served next to this file.
  *
  * Embed (docs/web-widget.md):
  *   <script src="http://HOST:8080/widget.js" data-server="http://HOST:5005" defer></script>

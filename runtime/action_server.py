@@ -1,6 +1,6 @@
 """The action server: rasa-sdk's app for the `actions` package, locked down.
 
-    python -m bot.action_server [--port 5055] [--host 127.0.0.1]
+    python -m runtime.action_server [--port 5055] [--host 127.0.0.1]
 
 - Binds ACTION_SERVER_HOST (default 127.0.0.1, loopback only), not rasa-sdk's 0.0.0.0.
 - When ACTION_SERVER_TOKEN is set, every call except GET /health must carry it
@@ -31,7 +31,7 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def create_app(token: str, package: str = "actions"):
+def create_app(token: str, package: str = "runtime.actions"):
     from rasa_sdk.endpoint import create_app as sdk_app
     from sanic import response
 

@@ -1,0 +1,203 @@
+"""The profile facts, declared once in rules/facts.yml and read here.
+
+Each fact says what it is (`kind`), how NLU names it (`entity`), whether a
+measure may be conditional on it (`condition`), whether it only refines a few
+measures (`refines`: at most one such question per conversation), when the bot
+asks it on a tie (`ask`, lower first; no `ask`: never asked), its label and
+question. Everything else derives from this registry: the Profile and its one
+parser, the engine's condition checks (by kind), rendering labels, the NLU
+export and domain.yml's fact slots and entities (`python -m bot gen`).
+
+Kinds:
+  place  a place name, resolved through regions.yml (a measure's place is its document's)
+  list   several values at once (groups, needs); a condition holds when one is shared
+  one    one value (gender)
+  bool   yes or no (tech_business); its values are "true" and "false"
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .yamlio import LineDict
+
+KINDS = ("place", "list", "one", "bool")
+FACT_KEYS = {"kind", "entity", "condition", "refines", "ask", "label", "question", "buttons", "values"}
+VALUE_KEYS = {"label", "synonyms", "neighbours"}
+# How each kind is stored in a Rasa slot (domain.yml, generated).
+SLOT_TYPE = {"place": "text", "list": "list", "one": "text", "bool": "bool"}
+
+
+@dataclass(frozen=True)
+class FactValue:
+    value: str
+    label: str
+    synonyms: tuple
+    neighbours: tuple = ()   # the values next to this one (made symmetric on load)
+
+    @property
+    def title(self) -> str:
+        """The label before its parenthesis: buttons and the profile line.
+        在校大学生（含高职、研究生） -> 在校大学生"""
+        return self.label.split("（")[0]
+
+    def short_label(self) -> str:
+        """The first name in the label, for prose: 返乡农民工/返乡下乡创业人员 -> 返乡农民工"""
+        return self.label.split("（")[0].split("/")[0]
+
+    def words(self) -> tuple:
+        """What a text may call this value: the label's parts and the synonyms."""
+        parts = [w for w in self.label.replace("（", "/").replace("）", "").split("/") if w]
+        return tuple(dict.fromkeys(parts + list(self.synonyms)))
+
+
+@dataclass(frozen=True)
+class FactDef:
+    name: str
+    kind: str
+    entity: str
+    label: str
+    question: str
+    buttons: tuple
+    values: dict             # value -> FactValue (empty for a place)
+    condition: bool = False
+    refines: bool = False
+    ask: int | None = None   # question order on a tie; None = never asked
+
+    def value(self, raw):
+        """A stored or typed value in this fact's own type (bool facts: True/False)."""
+        if self.kind == "bool":
+            if isinstance(raw, bool):
+                return raw
+            return {"true": True, "false": False}.get(str(raw).lower())
+        return raw
+
+    def value_label(self, value) -> str:
+        key = str(value).lower() if self.kind == "bool" else value
+        spec = self.values.get(key)
+        return spec.title if spec else (str(value) if self.kind == "place" else "")
+
+
+class FactRegistry(dict):
+    """name -> FactDef, in the order of facts.yml, with the views code needs."""
+
+    @property
+    def conditions(self) -> tuple:
+        return tuple(n for n, f in self.items() if f.condition)
+
+    @property
+    def refining(self) -> tuple:
+        return tuple(n for n, f in self.items() if f.refines)
+
+    @property
+    def asked(self) -> tuple:
+        """The facts the bot may ask, in order of preference on a tie."""
+        return tuple(sorted((n for n, f in self.items() if f.ask is not None), key=lambda n: self[n].ask))
+
+    @property
+    def place(self) -> str | None:
+        return next((n for n, f in self.items() if f.kind == "place"), None)
+
+    @property
+    def neighboured(self) -> str | None:
+        """The fact whose values declare neighbours (the groups)."""
+        return next((n for n, f in self.items() if any(v.neighbours for v in f.values.values())), None)
+
+    def of_kind(self, kind: str) -> tuple:
+        return tuple(n for n, f in self.items() if f.kind == kind)
+
+    def entity_of(self, fact: str) -> str:
+        return self[fact].entity
+
+    def fact_of(self, entity: str) -> str | None:
+        return next((n for n, f in self.items() if f.entity == entity), None)
+
+
+def load_facts(c, path) -> FactRegistry:
+    """Read and check rules/facts.yml; problems go to the collector `c`."""
+    items = c.top(path, "facts", dict) or {}
+    facts = FactRegistry()
+    entities = {}
+    for name, item in items.items():
+        line = items.line_of(name) if isinstance(items, LineDict) else 0
+        if not isinstance(item, LineDict):
+            c.add(path, line, name, "must be a mapping")
+            continue
+        for key in sorted(set(item) - FACT_KEYS):
+            c.add(path, item.line_of(key), name, f"unknown key `{key}` (allowed: {', '.join(sorted(FACT_KEYS))})")
+        kind = item.get("kind")
+        if kind not in KINDS:
+            c.add(path, item.line_of("kind"), name, f"`kind` must be one of {', '.join(KINDS)}")
+        for key in ("label", "question", "entity"):
+            if not _is_text(item.get(key)):
+                c.add(path, item.line_of(key), name, f"`{key}` is required and must be text")
+        entity = str(item.get("entity") or name)
+        if entity in entities:
+            c.add(path, item.line_of("entity"), name, f"entity `{entity}` is already the entity of {entities[entity]}")
+        entities[entity] = name
+        for key in ("condition", "refines"):
+            if not isinstance(item.get(key, False), bool):
+                c.add(path, item.line_of(key), name, f"`{key}` must be true or false")
+        ask = item.get("ask")
+        if ask is not None and (not isinstance(ask, int) or isinstance(ask, bool) or ask < 1):
+            c.add(path, item.line_of("ask"), name, "`ask` must be a whole number from 1 (the order of questions)")
+            ask = None
+        if kind == "place" and item.get("condition"):
+            c.add(path, item.line_of("condition"), name, "a place is implied by the measure's document, not a condition")
+        values = _load_values(c, path, name, item)
+        if kind == "bool" and set(values) != {"true", "false"}:
+            c.add(path, item.line_of("values"), name, "a bool fact has exactly the values \"true\" and \"false\"")
+        if kind in ("list", "one", "bool") and not values:
+            c.add(path, line, name, "`values` are required")
+        facts[name] = FactDef(name, kind, entity, item.get("label", name), item.get("question", ""),
+                              tuple(item.get("buttons") or ()), values, bool(item.get("condition", False)),
+                              bool(item.get("refines", False)), ask)
+    if len(facts.of_kind("place")) != 1:
+        c.add(path, getattr(items, "line", 1), "facts", "exactly one fact must be of kind place (where the person is)")
+    return facts
+
+
+def _load_values(c, path, name: str, item: LineDict) -> dict:
+    values = {}
+    for value, spec in (item.get("values") or {}).items():
+        vline = item["values"].line_of(value)
+        ident = f"{name}.{value}"
+        if not isinstance(spec, LineDict) or not _is_text(spec.get("label")):
+            c.add(path, vline, ident, "each value needs a `label`")
+            continue
+        synonyms = spec.get("synonyms") or []
+        if not isinstance(synonyms, list) or not all(_is_text(s) for s in synonyms):
+            c.add(path, spec.line_of("synonyms"), ident, "`synonyms` must be a list of text")
+            synonyms = []
+        for key in sorted(set(spec) - VALUE_KEYS):
+            c.add(path, spec.line_of(key), ident, f"unknown key `{key}` ({', '.join(sorted(VALUE_KEYS))})")
+        neighbours = spec.get("neighbours") or []
+        if neighbours and item.get("kind") != "list":
+            c.add(path, spec.line_of("neighbours"), ident, "`neighbours` are only for list facts")
+            neighbours = []
+        if not isinstance(neighbours, list) or not all(_is_text(n) for n in neighbours):
+            c.add(path, spec.line_of("neighbours"), ident, "`neighbours` must be a list of values")
+            neighbours = []
+        values[str(value)] = FactValue(str(value), spec["label"], tuple(synonyms), tuple(neighbours))
+    return _symmetric_neighbours(c, path, name, item, values)
+
+
+def _symmetric_neighbours(c, path, name: str, item: LineDict, values: dict) -> dict:
+    """Check each value's `neighbours` and make the relation symmetric (it is
+    written once, on one side)."""
+    pairs = set()
+    for value, fv in values.items():
+        spec = item["values"][value]
+        line = spec.line_of("neighbours") if isinstance(spec, LineDict) else 0
+        for other in fv.neighbours:
+            if other not in values:
+                c.add(path, line, f"{name}.{value}", f"unknown neighbour `{other}`; allowed: {', '.join(values)}")
+            elif other == value:
+                c.add(path, line, f"{name}.{value}", "a value cannot be its own neighbour")
+            else:
+                pairs.add((value, other))
+                pairs.add((other, value))
+    return {v: replace(fv, neighbours=tuple(sorted(o for a, o in pairs if a == v))) for v, fv in values.items()}
+
+
+def _is_text(value) -> bool:
+    return isinstance(value, str) and value.strip() != ""

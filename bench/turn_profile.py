@@ -121,7 +121,7 @@ async def replay_actions(profile: Profile) -> float:
 
     executor = replay_actions.executor = getattr(replay_actions, "executor", None) or ActionExecutor()
     if not executor.actions:
-        executor.register_package("actions")
+        executor.register_package("runtime.actions")
     total = 0.0
     for payload in profile.payloads:
         t0 = time.perf_counter()
@@ -131,12 +131,14 @@ async def replay_actions(profile: Profile) -> float:
     return total
 
 
-async def run(model: Path, rounds: int, scenarios: list[list[str]]) -> Profile:
+async def run(model: Path, rounds: int, scenarios: list[list[str]], send_domain: bool) -> Profile:
     from rasa.core.agent import load_agent
     from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
     from rasa.core.utils import AvailableEndpoints
 
     endpoints = AvailableEndpoints.read_endpoints(str(ROOT / "endpoints.yml"))
+    if send_domain:  # as before issue 16: the whole domain with every action call
+        endpoints.action.kwargs["enable_selective_domain"] = False
     agent = await load_agent(model_path=str(model), endpoints=endpoints)
     profile = Profile()
     instrument(agent, profile)
@@ -186,6 +188,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", type=Path, default=MODEL)
     ap.add_argument("--rounds", type=int, default=5, help="times each scripted conversation is run (+1 warm-up)")
+    ap.add_argument("--send-domain", action="store_true",
+                    help="send the domain with every action call (endpoints.yml's enable_selective_domain off)")
     args = ap.parse_args()
 
     tmp = Path(tempfile.mkdtemp())
@@ -194,10 +198,11 @@ def main() -> None:
     actions = start(action_server_args(aport), tmp / "actions.log")
     try:
         wait_for(f"http://127.0.0.1:{aport}/health", actions, tmp / "actions.log")
-        profile = asyncio.run(run(args.model, args.rounds, load.SCENARIOS))
+        profile = asyncio.run(run(args.model, args.rounds, load.SCENARIOS, args.send_domain))
     finally:
         stop(actions)
-    print(f"model {args.model}, {len(load.SCENARIOS)} scripted conversations x {args.rounds} rounds")
+    print(f"model {args.model}, {len(load.SCENARIOS)} scripted conversations x {args.rounds} rounds, "
+          f"domain {'sent' if args.send_domain else 'not sent'} with action calls")
     print(report(profile))
 
 

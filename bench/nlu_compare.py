@@ -1,142 +1,261 @@
-"""Compare the NLU pipelines on the held-out test set.
+"""Compare NLU pipelines by accuracy and cost (figures go to README, never asserted).
 
-    .venv/bin/python bench/nlu_compare.py [--only jieba|spacy ...] [--out bench/results/nlu_compare]
+    .venv/bin/python bench/nlu_compare.py [--only diet logreg ...] [--reuse] [--turns 27]
 
-For each pipeline (config.yml = JiebaTokenizer, config-spacy.yml = blank spaCy zh with
-jieba segmenter) it trains an NLU model sequentially
+Candidates differ from config.yml only in the intent classifier and entity
+extractor; tokenizer, featurizers, RegexEntityExtractor (lookups), synonyms,
+FallbackClassifier and the RulePolicy are the same (see CANDIDATES):
 
-    rasa train nlu -c <config> --nlu <copy of data/nlu.yml + data/lookups/*.yml> --out <dir>
+  diet        config.yml before issue 16: DIETClassifier (80 epochs), TensorFlow
+  diet_40     DIETClassifier with 40 epochs (config.yml since issue 16)
+  logreg      LogisticRegressionClassifier (scikit-learn), no TensorFlow model
+  logreg_crf  the same plus CRFEntityExtractor (sklearn-crfsuite)
+  sklearn     SklearnIntentClassifier (SVM): needs dense features, which no
+              TensorFlow-free featurizer Rasa ships gives us without downloaded
+              weights (SpacyFeaturizer on a blank model has no vectors), so
+              expect its training to fail; it is listed so the table says so
+  logreg_word12, logreg_char13, logreg_char14: featurizer variants for
+              LogisticRegression, only for cross-validation (--only)
+  spacy       config-spacy.yml as it is (blank spaCy zh + jieba; --only spacy)
 
-(`rasa train nlu` takes one file or folder, so the two sources are copied into one
-folder; the rest of data/ — stories, rules — is not NLU training data anyway)
-
-and evaluates it on tests/nlu_holdout.yml (never used for training)
-
-    rasa test nlu --nlu tests/nlu_holdout.yml --model <model> --out <dir>
-
-then prints intent weighted-avg F1 (intent_report.json), entity weighted-avg F1 per
-extractor (<Extractor>_report.json; DIETClassifier and RegexEntityExtractor), training
-and test wall time, and the number of "Misaligned entity annotation" warnings seen
-while training. Results go to bench/results/ (git-ignored); a summary is written to
-<out>/summary.json. Rasa is run from the repo root, one process at a time.
+For each, one at a time (each training uses both cores):
+- training: `rasa train --force --config <candidate> --out models/compare/<name>`
+  with an empty Rasa cache directory, so nothing is reused between candidates;
+- accuracy on tests/nlu_holdout.yml exactly as the NLU gate scores it
+  (tests/integration/nlu_scoring.py): intent weighted F1, slot accuracy, and how
+  the 12 out-of-scope lines end (out_of_scope or nlu_fallback = handled);
+- NLU parse latency in-process (Agent.parse_message over the held-out lines);
+- server: `rasa run` start time (spawn until `/` answers, i.e. model loaded),
+  REST turn latency over the scripted conversation of bench/dialogue.py with
+  our action server, then the server's peak and current RSS.
+--reuse keeps a candidate's trained model (and its training time) when its
+config is unchanged. Results: bench/results/nlu_compare.json.
 """
 from __future__ import annotations
 
 import argparse
+import copy
 import json
-import os
-import re
-import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
-RASA = ROOT / ".venv" / "bin" / "rasa"
-HOLDOUT = "tests/nlu_holdout.yml"
-PIPELINES = {
-    "jieba": "config.yml",
-    "spacy": "config-spacy.yml",
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
+
+from runtime.local_servers import (ENV, RASA, action_server_args, endpoint_env,  # noqa: E402
+                                 free_port, start, stop, wait_for)
+from serving import SCRIPT, measure_server, percentile  # noqa: E402
+
+MODELS = ROOT / "models" / "compare"
+RESULTS = ROOT / "bench" / "results" / "nlu_compare.json"
+CLASSIFIERS = ("DIETClassifier", "LogisticRegressionClassifier", "SklearnIntentClassifier")
+
+
+def _swap(pipeline: list[dict], classifier: dict, extra: list[dict] = (),
+          fallback: dict | None = None) -> list[dict]:
+    """config.yml's pipeline with `classifier` in the intent classifier's place,
+    `extra` after it, and FallbackClassifier's thresholds replaced if given."""
+    out = []
+    for step in pipeline:
+        if step["name"] in CLASSIFIERS:
+            out += [classifier, *extra]
+        elif step["name"] == "FallbackClassifier" and fallback:
+            out.append({**step, **fallback})
+        else:
+            out.append(step)
+    return out
+
+
+DIET = {"name": "DIETClassifier", "epochs": 80, "constrain_similarities": True, "random_seed": 1}
+LOGREG = {"name": "LogisticRegressionClassifier", "max_iter": 1000, "random_state": 42}
+# LogisticRegression's probabilities are flatter than DIET's: thresholds chosen
+# by 5-fold cross-validation on data/nlu.yml (bench/fallback_cv.py), not on the holdout.
+LOGREG_FALLBACK = {"threshold": 0.25, "ambiguity_threshold": 0.0}
+def _vectors(pipeline: list[dict], which: int, **changes) -> list[dict]:
+    """The pipeline with the `which`-th CountVectorsFeaturizer's options changed."""
+    out, seen = [], -1
+    for step in pipeline:
+        if step["name"] == "CountVectorsFeaturizer":
+            seen += 1
+            if seen == which:
+                step = {**step, **changes}
+        out.append(step)
+    return out
+
+
+CANDIDATES = {
+    "diet": lambda p: _swap(p, DIET, fallback={"threshold": 0.45, "ambiguity_threshold": 0.05}),
+    "logreg": lambda p: _swap(p, LOGREG, fallback=LOGREG_FALLBACK),
+    "logreg_crf": lambda p: _swap(p, LOGREG, [{"name": "CRFEntityExtractor"}], fallback=LOGREG_FALLBACK),
+    "sklearn": lambda p: _swap(p, {"name": "SklearnIntentClassifier"}),
+    # the same DIET with half the epochs: still TensorFlow, half the training
+    "diet_40": lambda p: _swap(p, {**DIET, "epochs": 40},
+                               fallback={"threshold": 0.45, "ambiguity_threshold": 0.05}),
+    # featurizer variants for LogisticRegression, chosen by cross-validation (bench/fallback_cv.py)
+    "logreg_word12": lambda p: _vectors(_swap(p, LOGREG, fallback=LOGREG_FALLBACK), 0, max_ngram=2),
+    "logreg_char13": lambda p: _vectors(_swap(p, LOGREG, fallback=LOGREG_FALLBACK), 1, analyzer="char"),
+    "logreg_char14": lambda p: _vectors(_swap(p, LOGREG, fallback=LOGREG_FALLBACK), 1, max_ngram=4),
 }
-EXTRACTORS = ("DIETClassifier", "RegexEntityExtractor")
+DEFAULT = ["diet", "diet_40", "logreg", "logreg_crf", "sklearn"]
 
 
-def run(cmd: list[str], log: Path) -> tuple[float, str]:
-    t0 = time.perf_counter()
-    env = {**os.environ, "PYTHONWARNINGS": "default", "TF_CPP_MIN_LOG_LEVEL": "2"}
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
-    elapsed = time.perf_counter() - t0
-    out = proc.stdout + proc.stderr
-    log.write_text(out, encoding="utf-8")
-    if proc.returncode != 0:
-        sys.exit(f"command failed ({proc.returncode}): {' '.join(cmd)}\nsee {log}\n{out[-3000:]}")
-    return elapsed, out
+# candidates kept as their own config file rather than derived from config.yml
+FILES = {"spacy": "config-spacy.yml"}
 
 
-def weighted_f1(report: Path) -> float | None:
-    if not report.is_file():
-        return None
-    data = json.loads(report.read_text(encoding="utf-8"))
-    avg = data.get("weighted avg") or data.get("micro avg")
-    return None if avg is None else float(avg["f1-score"])
+def candidate_config(name: str) -> str:
+    if name in FILES:
+        return (ROOT / FILES[name]).read_text(encoding="utf-8")
+    config = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
+    config = copy.deepcopy(config)
+    config["pipeline"] = CANDIDATES[name](config["pipeline"])
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
 
-def evaluate(name: str, config: str, out: Path) -> dict:
-    out.mkdir(parents=True, exist_ok=True)
-    models = out / "models"
-    report_dir = out / "report"
-    train_data = out / "train_data"
-    shutil.rmtree(train_data, ignore_errors=True)
-    train_data.mkdir()
-    for src in [ROOT / "data" / "nlu.yml", *sorted((ROOT / "data" / "lookups").glob("*.yml"))]:
-        shutil.copy(src, train_data / (src.name if src.name == "nlu.yml" else f"lookup_{src.name}"))
-    train_s, train_log = run([str(RASA), "train", "nlu", "-c", config, "--nlu", str(train_data),
-                              "--out", str(models), "--fixed-model-name", name],
-                             out / "train.log")
-    misaligned = len(re.findall(r"Misaligned entity annotation", train_log))
-    model = models / f"{name}.tar.gz"
-    test_s, _ = run([str(RASA), "test", "nlu", "--nlu", HOLDOUT, "--model", str(model),
-                     "--out", str(report_dir)], out / "test.log")
-    result = {
-        "pipeline": name,
-        "config": config,
-        "intent_f1": weighted_f1(report_dir / "intent_report.json"),
-        "train_seconds": round(train_s, 1),
-        "test_seconds": round(test_s, 1),
-        "misaligned_warnings": misaligned,
-    }
-    for extractor in EXTRACTORS:
-        result[f"entity_f1_{extractor}"] = weighted_f1(report_dir / f"{extractor}_report.json")
-    errors = report_dir / "intent_errors.json"
-    result["intent_errors"] = [
-        {"text": e["text"], "intent": e["intent"],
-         "predicted": e["intent_prediction"]["name"],
-         "confidence": round(e["intent_prediction"]["confidence"], 3)}
-        for e in (json.loads(errors.read_text(encoding="utf-8")) if errors.is_file() else [])
-    ]
+def train(name: str, reuse: bool) -> dict:
+    home = MODELS / name
+    home.mkdir(parents=True, exist_ok=True)
+    config_text = candidate_config(name)
+    config, model, record = home / "config.yml", home / f"{name}.tar.gz", home / "train.json"
+    if reuse and model.is_file() and record.is_file() and config.is_file() \
+            and config.read_text(encoding="utf-8") == config_text:
+        return json.loads(record.read_text())
+    config.write_text(config_text, encoding="utf-8")
+    model.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory() as cache:
+        env = dict(ENV, RASA_CACHE_DIRECTORY=cache)
+        t0 = time.perf_counter()
+        proc = subprocess.run([RASA, "train", "--force", "--config", str(config), "--out", str(home),
+                               "--fixed-model-name", name], cwd=ROOT, env=env,
+                              capture_output=True, text=True)
+        seconds = time.perf_counter() - t0
+    (home / "train.log").write_text(proc.stdout + proc.stderr, encoding="utf-8")
+    result = {"train_seconds": round(seconds, 1), "trained": proc.returncode == 0 and model.is_file()}
+    if not result["trained"]:
+        lines = [line for line in (proc.stdout + proc.stderr).splitlines() if line.strip()]
+        result["error"] = (lines[-1] if lines else f"exit {proc.returncode}")[:200]
+    record.write_text(json.dumps(result, ensure_ascii=False))
     return result
 
 
-def fmt(x: float | None) -> str:
-    return "  n/a" if x is None else f"{x:.3f}"
+def quiet_rasa() -> None:
+    """No per-message debug lines from Rasa's structured logger in the bench's output."""
+    import logging
+
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)
+
+
+def accuracy(model: Path) -> dict:
+    from rasa.core.agent import Agent
+
+    quiet_rasa()
+
+    from bot.kb import default_kb
+    from integration.nlu_scoring import holdout_examples, parse_all, score
+
+    examples = holdout_examples()
+    texts = [m.get("text") for m in examples]
+    t0 = time.perf_counter()
+    agent = Agent.load(str(model))
+    load_s = time.perf_counter() - t0
+    parsed = parse_all(agent, texts)
+    result = score(default_kb(), examples, parsed)
+    oos = [p["intent"]["name"] for m, p in zip(examples, parsed) if m.get("intent") == "out_of_scope"]
+    fell_back = sum(p["intent"]["name"] == "nlu_fallback" for m, p in zip(examples, parsed)
+                    if m.get("intent") != "out_of_scope")
+
+    import asyncio
+
+    async def timed():
+        out = []
+        for t in texts:
+            t1 = time.perf_counter()
+            await agent.parse_message(t)
+            out.append((time.perf_counter() - t1) * 1000)
+        return out
+
+    latencies = asyncio.run(timed())
+    return {"intent_f1": round(result.intent_f1, 4), "slot_accuracy": round(result.slot_accuracy, 4),
+            "out_of_scope_handled": f"{sum(i in ('out_of_scope', 'nlu_fallback') for i in oos)}/{len(oos)}",
+            "in_scope_fallbacks": fell_back,
+            "intent_misses": result.intent_misses, "slot_misses": result.slot_misses,
+            "agent_load_seconds": round(load_s, 1),
+            "parse_ms_p50": round(percentile(latencies, 0.5), 1),
+            "parse_ms_p95": round(percentile(latencies, 0.95), 1)}
+
+
+def fmt(x, spec=".3f") -> str:
+    return "n/a" if x is None else format(x, spec)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", nargs="+", choices=sorted(PIPELINES), default=list(PIPELINES))
-    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "nlu_compare")
+    ap.add_argument("--only", nargs="+", choices=[*CANDIDATES, *FILES], default=DEFAULT)
+    ap.add_argument("--reuse", action="store_true", help="keep trained models whose config is unchanged")
+    ap.add_argument("--turns", type=int, default=27, help="REST turns timed per server (after warm-up)")
+    ap.add_argument("--no-server", action="store_true", help="skip rasa run (start time, RSS, REST latency)")
     args = ap.parse_args()
 
-    if "spacy" in args.only:
+    if "spacy" in args.only:  # the blank zh spaCy model config-spacy.yml loads
         from make_spacy_zh import DEFAULT_OUT, build
 
         if not (DEFAULT_OUT / "meta.json").is_file():
             build(DEFAULT_OUT)
 
     results = []
-    for name in args.only:  # sequential on purpose: each training uses all cores
-        print(f"[{name}] training and testing {PIPELINES[name]} ...", flush=True)
-        r = evaluate(name, PIPELINES[name], args.out / name)
+    for name in args.only:
+        print(f"[{name}] training ...", flush=True)
+        r = {"candidate": name, **train(name, args.reuse)}
+        print(f"[{name}] train {r['train_seconds']} s{'' if r['trained'] else ' FAILED: ' + r['error']}",
+              flush=True)
+        if r["trained"]:
+            r.update(accuracy(MODELS / name / f"{name}.tar.gz"))
+            print(f"[{name}] intent F1 {r['intent_f1']:.3f}, slot accuracy {r['slot_accuracy']:.3f}", flush=True)
         results.append(r)
-        print(f"[{name}] intent F1 {fmt(r['intent_f1'])}, train {r['train_seconds']} s", flush=True)
 
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "summary.json").write_text(json.dumps(results, ensure_ascii=False, indent=2),
-                                           encoding="utf-8")
-    print()
-    print("| pipeline | intent F1 (weighted) | entity F1 DIET (weighted) | entity F1 regex (weighted)"
-          " | train time | test time | misaligned |")
-    print("|---|---|---|---|---|---|---|")
+    if not args.no_server:
+        tmp = Path(tempfile.mkdtemp())
+        aport = free_port()
+        actions = start(action_server_args(aport), tmp / "actions.log")
+        try:
+            wait_for(f"http://127.0.0.1:{aport}/health", actions, tmp / "actions.log")
+            for r in results:
+                if r["trained"]:
+                    print(f"[{r['candidate']}] rasa run ...", flush=True)
+                    model = MODELS / r["candidate"] / f"{r['candidate']}.tar.gz"
+                    env = endpoint_env(tmp, aport, RATE_LIMIT_PER_MINUTE="0")
+                    r.update(measure_server(model, env, SCRIPT, args.turns))
+        finally:
+            stop(actions)
+
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    print("\n| candidate | intent F1 | slot acc. | out-of-scope handled | in-scope fallbacks | train s "
+          "| start s | RSS peak MB | parse p50/p95 ms | REST turn p50/p95 ms |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
-        print(f"| {r['pipeline']} ({r['config']}) | {fmt(r['intent_f1'])} "
-              f"| {fmt(r['entity_f1_DIETClassifier'])} | {fmt(r['entity_f1_RegexEntityExtractor'])} "
-              f"| {r['train_seconds']} s | {r['test_seconds']} s | {r['misaligned_warnings']} |")
+        if not r["trained"]:
+            print(f"| {r['candidate']} | – | – | – | – | failed after {r['train_seconds']} s: {r['error']} "
+                  "| – | – | – | – |")
+            continue
+        print(f"| {r['candidate']} | {r['intent_f1']:.3f} | {r['slot_accuracy']:.3f} | {r['out_of_scope_handled']} "
+              f"| {r['in_scope_fallbacks']} | {r['train_seconds']} | {r.get('start_seconds', 'n/a')} "
+              f"| {r.get('rss_peak_mb', 'n/a')} | {r['parse_ms_p50']}/{r['parse_ms_p95']} "
+              f"| {r.get('turn_ms_p50', 'n/a')}/{r.get('turn_ms_p95', 'n/a')} |")
     for r in results:
-        if r["intent_errors"]:
-            print(f"\n[{r['pipeline']}] {len(r['intent_errors'])} intent errors on {HOLDOUT}:")
-            for e in r["intent_errors"]:
-                print(f"  {e['intent']:>14} -> {e['predicted']:<14} {e['confidence']:.2f}  {e['text']}")
+        for kind in ("intent_misses", "slot_misses"):
+            if r.get(kind):
+                print(f"\n[{r['candidate']}] {kind.replace('_', ' ')} ({len(r[kind])}):")
+                for line in r[kind]:
+                    print("  ", line)
 
 
 if __name__ == "__main__":

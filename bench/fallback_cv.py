@@ -27,10 +27,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
-sys.path.insert(0, str(ROOT))
 
-from nlu_compare import CANDIDATES, candidate_config, quiet_rasa  # noqa: E402
+from bench.nlu_compare import CANDIDATES, candidate_config, quiet_rasa  # noqa: E402
 
 THRESHOLDS = [0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
 AMBIGUITIES = [0.0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.1]

@@ -32,11 +32,13 @@ def percentile(values: list[float], q: float) -> float:
 
 def measure_server(model: Path, env: dict, script: list[str], turns: int, cwd: Path = ROOT,
                    endpoints: Path | None = ROOT / "endpoints.yml") -> dict:
-    from runtime.local_servers import RASA, free_port, stop, wait_for
+    from runtime.local_servers import RASA, RASA_CLI, free_port, stop, wait_for
     tmp = Path(tempfile.mkdtemp())
     port = free_port()
     log = tmp / "rasa.log"
-    args = [RASA, "run", "--model", str(model), "--port", str(port), "--interface", "127.0.0.1"]
+    # ours through the launcher (our stores refuse to start without the patches); a bare baseline with rasa
+    cli = RASA_CLI if endpoints == ROOT / "endpoints.yml" else [RASA]
+    args = [*cli, "run", "--model", str(model), "--port", str(port), "--interface", "127.0.0.1"]
     if endpoints is not None:
         args += ["--endpoints", str(endpoints)]
     t0 = time.perf_counter()

@@ -26,12 +26,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT))
 
 from runtime.local_servers import (ENV, RASA, action_server_args, endpoint_env,  # noqa: E402
                                  free_port, start, stop, wait_for)
-from serving import SCRIPT, measure_server  # noqa: E402
+from bench.serving import SCRIPT, measure_server  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "train.json"
 
@@ -46,7 +44,7 @@ def timed_train(project: Path, out: Path, env: dict) -> float:
 
 
 def main() -> None:
-    import load  # bench/load.py: the moodbot project and its conversation
+    from bench import load  # bench/load.py: the moodbot project and its conversation
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--turns", type=int, default=27, help="REST turns timed per server (after warm-up)")

@@ -38,9 +38,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT / "bench"))
-sys.path.insert(0, str(ROOT))
 
 from runtime.local_servers import (MODEL, action_server_args, endpoint_env, free_port,  # noqa: E402
                                  start, stop, wait_for)
@@ -183,7 +180,7 @@ def report(profile: Profile) -> str:
 
 
 def main() -> None:
-    import load  # bench/load.py: the scripted conversations
+    from bench import load  # bench/load.py: the scripted conversations
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", type=Path, default=MODEL)

@@ -18,6 +18,7 @@ from runtime import envfile
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "current.tar.gz"
 RASA_CLI = [sys.executable, "-m", "runtime"]   # `rasa` with the project's patches installed
+RASA = str(Path(sys.executable).parent / "rasa")  # Rasa's own CLI: training, and the bare baseline
 
 ENV = envfile.with_defaults(dict(
     os.environ, RASA_TELEMETRY_ENABLED="false",

@@ -1,0 +1,1 @@
+"""Benchmarks (figures go to README; never asserted as times in tests)."""

@@ -20,17 +20,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
-import sys
 import tempfile
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
-sys.path.insert(0, str(ROOT))
-
-from nlu_compare import CANDIDATES, candidate_config, quiet_rasa  # noqa: E402
 
 THRESHOLDS = [0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
 AMBIGUITIES = [0.0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.1]
@@ -52,6 +47,8 @@ def rankings(candidate: str, folds: int) -> list[tuple[str, list[dict]]]:
     from rasa.model_training import train_nlu
     from rasa.shared.nlu.training_data.training_data import TrainingData
     from sklearn.model_selection import StratifiedKFold
+
+    from nlu_compare import candidate_config, quiet_rasa  # bench/, run as a script
 
     quiet_rasa()
     config = yaml.safe_load(candidate_config(candidate))
@@ -95,6 +92,8 @@ def outcome(truth: str, ranking: list[dict], threshold: float, ambiguity: float)
 
 
 def main() -> None:
+    from nlu_compare import CANDIDATES
+
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--candidate", choices=list(CANDIDATES), default="logreg")
     ap.add_argument("--folds", type=int, default=5)

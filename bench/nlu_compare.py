@@ -22,7 +22,7 @@ For each, one at a time (each training uses both cores):
 - training: `rasa train --force --config <candidate> --out models/compare/<name>`
   with an empty Rasa cache directory, so nothing is reused between candidates;
 - accuracy on tests/nlu_holdout.yml exactly as the NLU gate scores it
-  (tests/integration/nlu_scoring.py): intent weighted F1, slot accuracy, and how
+  (runtime/nlu_scoring.py): intent weighted F1, slot accuracy, and how
   the 12 out-of-scope lines end (out_of_scope or nlu_fallback = handled);
 - NLU parse latency in-process (Agent.parse_message over the held-out lines);
 - server: `rasa run` start time (spawn until `/` answers, i.e. model loaded),
@@ -37,7 +37,6 @@ import argparse
 import copy
 import json
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -45,12 +44,10 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT))
 
 from runtime.local_servers import (ENV, RASA, action_server_args, endpoint_env,  # noqa: E402
                                  free_port, start, stop, wait_for)
-from serving import SCRIPT, measure_server, percentile  # noqa: E402
+from runtime.server_metrics import SCRIPT, measure_server, percentile  # noqa: E402
 
 MODELS = ROOT / "models" / "compare"
 RESULTS = ROOT / "bench" / "results" / "nlu_compare.json"
@@ -159,7 +156,7 @@ def accuracy(model: Path) -> dict:
     quiet_rasa()
 
     from bot.kb import default_kb
-    from integration.nlu_scoring import holdout_examples, parse_all, score
+    from runtime.nlu_scoring import holdout_examples, parse_all, score
 
     examples = holdout_examples()
     texts = [m.get("text") for m in examples]

@@ -20,18 +20,15 @@ from __future__ import annotations
 import argparse
 import json
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT))
 
 from runtime.local_servers import (ENV, RASA, action_server_args, endpoint_env,  # noqa: E402
                                  free_port, start, stop, wait_for)
-from serving import SCRIPT, measure_server  # noqa: E402
+from runtime.server_metrics import SCRIPT, measure_server  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "train.json"
 

@@ -1,15 +1,12 @@
 """The NLU comparison bench compares like with like, and the fallback
 cross-validation counts what FallbackClassifier would do."""
-import sys
 from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
+from bench import fallback_cv, nlu_compare
 
-import fallback_cv  # noqa: E402
-import nlu_compare  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 CLASSIFIERS = set(nlu_compare.CLASSIFIERS)
 

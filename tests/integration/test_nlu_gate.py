@@ -3,13 +3,13 @@ intent weighted F1 >= 0.95 and slot accuracy >= 0.95, where slot accuracy is
 the share of utterances whose facts, as the conversation reads them from the
 parse (bot/understanding.py: synonyms, negation, place resolution), are exactly
 the annotated ones (negated annotations dropped or flipped the same way).
-The scoring lives in nlu_scoring.py (bench/nlu_compare.py scores the same way)."""
+The scoring lives in runtime/nlu_scoring.py (bench/nlu_compare.py scores the same way)."""
 from rasa.core.agent import Agent
 
 from bot.kb import default_kb
 
 from .conftest import MODEL
-from .nlu_scoring import holdout_examples, parse_all, score
+from runtime.nlu_scoring import holdout_examples, parse_all, score
 
 
 def test_nlu_gate_on_held_out_utterances():

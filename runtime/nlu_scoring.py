@@ -1,4 +1,4 @@
-"""How the NLU gate scores a model on tests/nlu_holdout.yml, in one place for
+"""How the NLU gate (tests/integration/test_nlu_gate.py) scores a model on tests/nlu_holdout.yml, in one place for
 the gate test and bench/nlu_compare.py: intent weighted F1, and slot accuracy =
 the share of utterances whose facts, as the conversation reads them from the
 parse (bot/understanding.py: synonyms, negation, place resolution), are exactly
@@ -15,7 +15,7 @@ from sklearn.metrics import f1_score
 from bot.script import to_simplified
 from bot.understanding import facts_from_entities, read
 
-HOLDOUT = Path(__file__).resolve().parents[1] / "nlu_holdout.yml"
+HOLDOUT = Path(__file__).resolve().parents[1] / "tests" / "nlu_holdout.yml"
 
 
 @dataclass

@@ -15,7 +15,7 @@ from sklearn.metrics import f1_score
 from bot.script import to_simplified
 from bot.understanding import facts_from_entities, read
 
-HOLDOUT = Path(__file__).resolve().parents[1] / "nlu_holdout.yml"
+HOLDOUT = Path(__file__).resolve().parents[1] / "tests" / "nlu_holdout.yml"
 
 
 @dataclass

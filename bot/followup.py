@@ -79,15 +79,15 @@ def audience(kb: KnowledgeBase, m: dict) -> str:
     """Who the measure is for: its `audience` (issue 15, item 1) when the knowledge
     base has one, else the groups its conditions name, else "not limited"."""
     km = _kb_measure(kb, m["id"])
-    value = getattr(km, "audience", None) if km is not None else None
-    if value:
-        spec = kb.facts.get("audience")
-        fv = spec.values.get(value) if spec is not None and getattr(spec, "values", None) else None
-        return fv.label if fv is not None else str(value)
     groups = sorted(km.conditions.get("groups", ())) if km is not None else []
-    if groups:
-        labels = kb.facts["groups"].values
-        return "、".join(labels[g].short_label() for g in groups if g in labels)
+    named = "、".join(kb.facts["groups"].values[g].short_label() for g in groups if g in kb.facts["groups"].values)
+    ids = km.audience if km is not None else ()
+    ids = (ids,) if isinstance(ids, str) else tuple(ids or ())
+    whom = "、".join(kb.audiences[a].label for a in ids if a in kb.audiences)
+    if whom and named:
+        return f"{whom}（限{named}）"
+    if whom or named:
+        return whom or named
     return texts.AUDIENCE_ANY
 
 

@@ -201,6 +201,14 @@ def test_details_have_the_guide_block():
     assert "有效期：该计划执行期（2021—2023年）已结束" in c.text
 
 
+def test_the_guide_names_whom_the_measure_is_for_in_words():
+    """惠及对象 is the audience's label (and the groups the text names), never raw ids."""
+    c = loan_details()
+    line = next(x for x in c.text.splitlines() if x.startswith("惠及对象："))
+    assert line.startswith("惠及对象：创业者个人（限") and line.endswith("）")   # the audience, then the groups
+    assert not any(token in line for token in ("founder", "(", "'", "_"))
+
+
 # ---- C. the slots the staff console reads ------------------------------------------------
 
 def test_console_slots():

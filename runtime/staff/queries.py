@@ -367,12 +367,18 @@ def demand(conn, p: Period) -> dict:
 
 
 # ------------------------------------------------------------------ feedback
+def _rating_key(rating, wanted: str):
+    """One rating = one person's 👍/👎 on one listing: the dialogue sets the slot
+    again when the "what was missing?" answer comes, which is the same rating."""
+    key = E.sender_id + "|" + sa.func.coalesce(jtext(E.data, "value", "measures"), "")
+    return sa.func.count(sa.distinct(sa.case((rating == wanted, key), else_=None)))
+
+
 def feedback_by_day(conn, p: Period) -> list[tuple]:
     """(day, 👍, 👎) per day."""
     rating = jtext(E.data, "value", "rating")
     day = day_of(E.timestamp).label("day")
-    stmt = (sa.select(day, sa.func.sum(sa.case((rating == "up", 1), else_=0)),
-                      sa.func.sum(sa.case((rating == "down", 1), else_=0)))
+    stmt = (sa.select(day, _rating_key(rating, "up"), _rating_key(rating, "down"))
             .where(_slot("feedback", p), rating.isnot(None)).group_by(day).order_by(day))
     return [(d, int(u or 0), int(n or 0)) for d, u, n in conn.execute(stmt)]
 
@@ -381,8 +387,9 @@ def feedback_by_measure(conn, p: Period) -> list[tuple]:
     """(measure id, 👍, 👎) over the measures each rating was about."""
     fn, value, cond = elements(_dialect(conn), E.data, "value", "measures")
     rating = jtext(E.data, "value", "rating")
-    up = sa.func.sum(sa.case((rating == "up", 1), else_=0)).label("up")
-    down = sa.func.sum(sa.case((rating == "down", 1), else_=0)).label("down")
+    # per measure, the people who rated a listing holding it (a rating and its "missing" answer count once)
+    up = sa.func.count(sa.distinct(sa.case((rating == "up", E.sender_id), else_=None))).label("up")
+    down = sa.func.count(sa.distinct(sa.case((rating == "down", E.sender_id), else_=None))).label("down")
     stmt = (sa.select(value.label("measure"), up, down).select_from(events.join(fn, sa.true()))
             .where(_slot("feedback", p), cond).group_by(value).order_by(sa.desc("down"), sa.desc("up"), value))
     return [(m, int(u or 0), int(d or 0)) for m, u, d in conn.execute(stmt)]

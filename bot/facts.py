@@ -103,6 +103,11 @@ class FactRegistry(dict):
         """The fact whose values declare neighbours (the groups)."""
         return next((n for n, f in self.items() if any(v.neighbours for v in f.values.values())), None)
 
+    @property
+    def valued(self) -> tuple:
+        """The facts with a closed list of values (all but the place)."""
+        return tuple(n for n, f in self.items() if f.values)
+
     def of_kind(self, kind: str) -> tuple:
         return tuple(n for n, f in self.items() if f.kind == kind)
 

@@ -39,15 +39,11 @@ def _fact_terms(kb: KnowledgeBase, fact: str) -> dict[str, list[str]]:
     return {value: list(dict.fromkeys(fv.synonyms)) for value, fv in kb.facts[fact].values.items()}
 
 
-def _valued(kb: KnowledgeBase) -> tuple:
-    return tuple(n for n, f in kb.facts.items() if f.values)
-
-
 def _lookup_facts(kb: KnowledgeBase) -> tuple:
     """Lookup tables for list and bool facts. A one-value fact is answered with
     single characters (女, 男) that a lookup regex would find inside any word;
     its synonyms still map what NLU extracts."""
-    return tuple(n for n in _valued(kb) if kb.facts[n].kind in ("list", "bool"))
+    return tuple(n for n in kb.facts.valued if kb.facts[n].kind in ("list", "bool"))
 
 
 def render_fact_lookups(kb: KnowledgeBase) -> str:
@@ -57,7 +53,7 @@ def render_fact_lookups(kb: KnowledgeBase) -> str:
         terms = sorted({t for ts in _fact_terms(kb, fact).values() for t in ts if len(t) >= 2},
                        key=lambda t: (-len(t), t))
         out.append(f"  - lookup: {entity}\n    examples: |\n" + _block(terms))
-    for fact in _valued(kb):
+    for fact in kb.facts.valued:
         for value, terms in _fact_terms(kb, fact).items():
             out.append(f"  - synonym: \"{value}\"\n    examples: |\n" + _block(terms))
     return "".join(out)
@@ -65,7 +61,7 @@ def render_fact_lookups(kb: KnowledgeBase) -> str:
 
 def render_jieba_dict(kb: KnowledgeBase) -> str:
     terms = set(kb.gazetteer.lookup_terms()) | set(DIALOGUE_TERMS)
-    for fact in _valued(kb):
+    for fact in kb.facts.valued:
         for ts in _fact_terms(kb, fact).values():
             terms.update(t for t in ts if len(t) >= 2)
     # A high frequency makes jieba prefer these words over its own splits.

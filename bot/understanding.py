@@ -163,7 +163,7 @@ def read(kb: KnowledgeBase, text: str, entities: list[dict], open_question: str 
     if not is_payload:
         # the synonyms in the text count like the lookup-table extractor's entities,
         # and a longer synonym beats an entity inside it (研究生 in 研究生毕业)
-        for fact in _valued(kb):
+        for fact in kb.facts.valued:
             found = scan(kb, fact, text)
             mentions = _upgrade(mentions, found)
             for s in found:
@@ -258,11 +258,6 @@ _AWAY = re.compile(r"打工|打了.{0,4}工|务工|工作过|上过学|读书|�
 _CLAUSES = re.compile(r"[，,。；;！!？?\n]")
 # what people put before an answer: 呃，柳洲 / 请问昆山 / 那个南寕
 _FILLERS = re.compile(r"^(?:(?:呃|嗯|额|哦|啊|唔|请问|那个|就是|哈哈|我想问一下|问一下|我说|是)[，,。\s]*)+")
-
-
-def _valued(kb: KnowledgeBase) -> tuple:
-    """The facts with a closed list of values (all but the place)."""
-    return tuple(n for n, f in kb.facts.items() if f.values)
 
 
 def _current_place(gaz, text: str):

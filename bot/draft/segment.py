@@ -158,18 +158,27 @@ def _bracket(text: str, start: int, end: int) -> tuple[int, int] | None:
     return i + 1, j - 1
 
 
-def sentences(text: str, start: int, end: int) -> list[Sentence]:
-    """Sentences of text[start:end], each ending at 。；！？ (kept); quotes and brackets are not split."""
-    out, a, depth = [], start, 0
+def marks_outside_brackets(text: str, start: int, end: int, marks: str) -> list[int]:
+    """Positions in text[start:end] of the characters in `marks` that stand
+    outside quotes and brackets (where a sentence or a clause may end)."""
+    found, depth = [], 0
     for i in range(start, end):
         ch = text[i]
         if ch in "“(（《「":
             depth += 1
         elif ch in "”)）》」":
             depth = max(0, depth - 1)
-        elif ch in SENTENCE_END and depth == 0:
-            out.append(Sentence(a, i + 1))
-            a = i + 1
+        elif ch in marks and depth == 0:
+            found.append(i)
+    return found
+
+
+def sentences(text: str, start: int, end: int) -> list[Sentence]:
+    """Sentences of text[start:end], each ending at 。；！？ (kept); quotes and brackets are not split."""
+    out, a = [], start
+    for i in marks_outside_brackets(text, start, end, SENTENCE_END):
+        out.append(Sentence(a, i + 1))
+        a = i + 1
     if text[a:end].strip():
         out.append(Sentence(a, end))
     return [_trim(text, s) for s in out if text[s.start:s.end].strip(" \t\u3000。；;")]

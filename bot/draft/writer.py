@@ -19,7 +19,7 @@ import yaml
 from ..script import is_traditional, to_simplified
 from .extract import (Bracket, level_prefix, match_agency, parse_bracket, places_in, read_sentence,
                       written_name)
-from .segment import Segmentation, byte_span, segment
+from .segment import Segmentation, byte_span, marks_outside_brackets, segment
 from .vocab import Vocabulary
 
 DOC_TYPES = ("意见", "方案", "计划", "办法", "规定", "细则", "措施", "通知", "决定", "政策")
@@ -117,16 +117,10 @@ def clause_units(text: str, start: int, end: int, vocab: Vocabulary) -> list[tup
     """A sentence, or its runs of clauses when its clauses name different people
     (开展女大学生人才生根计划,搭建女性双创服务平台 -> two units); clauses naming
     nobody join the run before them."""
-    cuts, depth, a = [], 0, start
-    for i in range(start, end):
-        ch = text[i]
-        if ch in "“(（《「":
-            depth += 1
-        elif ch in "”)）》」":
-            depth = max(0, depth - 1)
-        elif ch in CLAUSE_END and depth == 0:
-            cuts.append((a, i))
-            a = i + 1
+    cuts, a = [], start
+    for i in marks_outside_brackets(text, start, end, CLAUSE_END):
+        cuts.append((a, i))
+        a = i + 1
     cuts.append((a, end))
     runs, current, sig = [], None, None
     for a, b in cuts:

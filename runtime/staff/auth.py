@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import ipaddress
+
+from runtime.action_server import is_loopback
 
 COOKIE = "staff_session"
 MIN_REMOTE_TOKEN = 16   # characters of token required before listening beyond loopback
@@ -30,15 +31,6 @@ def authorized(token: str, authorization: str | None, cookie: str | None) -> boo
     if cookie:
         return hmac.compare_digest(cookie.encode(), session_value(token).encode())
     return False
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def check_bind(host: str, token: str | None) -> None:

@@ -274,16 +274,17 @@ class _Turn:
     def answer_by_intent(self, reading, intent: str | None, simple: str) -> None:
         """Yes/no and "none of these" as answers to the open question."""
         q = self.question
-        kind = self.kb.facts[q].kind if q in self.kb.facts else None
+        spec = self.kb.facts.get(q)
+        kind = spec.kind if spec is not None else None
         if kind == "bool" and q not in reading.facts:
             # "好的" / "嗯" are not a yes to "is it a tech business?"
             if intent == "affirm" and _says(simple, YES_MARKERS):
                 reading.facts[q] = True
             elif intent == "deny" and _says(simple, NO_MARKERS):
                 reading.facts[q] = False
-        if kind == "list" and intent in ("none_of_these", "deny") and q not in reading.facts \
-                and not reading.negated.get(q):
-            reading.facts[q] = []   # "都不是": none of these groups
+        if kind == "list" and spec.condition and intent in ("none_of_these", "deny") \
+                and q not in reading.facts and not reading.negated.get(q):
+            reading.facts[q] = []   # "都不是": none of these groups (a need is not a condition: no "none")
 
     def by_intent(self, intent: str | None, reading) -> Outcome:
         q = self.question
@@ -309,8 +310,9 @@ class _Turn:
         if intent == "goodbye":
             self.say(texts.GOODBYE)
             return self.outcome()
-        if q in self.kb.facts and self.kb.facts[q].kind == "bool" and intent == "none_of_these":
-            # "就这些" / "没有了" to a yes/no question: nothing to add, move on
+        spec = self.kb.facts.get(q)
+        if spec is not None and intent == "none_of_these" and (spec.kind == "bool" or not spec.condition):
+            # "就这些" / "没有了" to a yes/no question, or "都不是" to "which need?": nothing to add, move on
             self.skip(q)
             return self.advance()
         if not q and intent in ("affirm", "deny", "none_of_these"):

@@ -487,3 +487,20 @@ def test_the_script_is_read_once_and_either_keeps_the_persons_script():
     slots.update(script="traditional")
     outcome = respond(engine(), slots, Incoming("更多", intent="more", script="either"))
     assert outcome.slots.get("script", "traditional") == "traditional"
+
+
+@pytest.mark.parametrize("text, intent", [("不是", "deny"), ("都不是", "none_of_these"), ("就这些", "none_of_these")])
+def test_no_or_none_to_the_overviews_need_question_gets_an_answer(text, intent):
+    """The overview asks for the need; "不是" / "都不是" there once crashed the turn
+    (a need is not a condition: there is no "none of the needs")."""
+    slots = {name: None for name in SLOTS}
+    slots["page"] = 0
+    first = respond(engine(), slots, Incoming("我是退役军人，在柳州", "inform", script="simplified"))
+    slots.update(first.slots)
+    assert slots["question"] == "needs"
+    out = respond(engine(), slots, Incoming(text, intent, script="simplified"))
+    assert out.replies and "系统暂时出了点问题" not in out.replies[0].text
+    if intent == "none_of_these":          # nothing in particular: the question is dropped, the list follows
+        assert out.slots.get("skipped") == ["needs"] and "找到" in out.replies[0].text
+    else:                                  # a bare no: asked once more, as any answer that answers nothing
+        assert "您最需要哪方面的支持" in out.replies[0].text

@@ -15,6 +15,7 @@ ordinary message ("我是退役军人，在南宁" …). Counted per probe:
     looped    more than one bot action ran for one message (or the circuit breaker)
     silent    the probe got no reply at all
     repeated  one reply held the same text twice
+    crashed   the probe got the apology for a failed action (an exception in the dialogue)
 
 tests/integration/test_dialogue_fuzz.py runs 1,000 probes in `make test`.
 """
@@ -31,6 +32,8 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from bot.texts import ACTION_SERVER_DOWN
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -134,19 +137,21 @@ class Report:
     looped: list = field(default_factory=list)
     silent: list = field(default_factory=list)
     repeated: list = field(default_factory=list)
+    crashed: list = field(default_factory=list)
     per_state: Counter = field(default_factory=Counter)
     transcript: list = field(default_factory=list)   # (state, message, reply texts) per probe
     seconds: float = 0.0
 
     def counts(self) -> dict:
         return {"probes": self.probes, "dead": len(self.dead), "looped": len(self.looped),
-                "silent": len(self.silent), "repeated": len(self.repeated)}
+                "silent": len(self.silent), "repeated": len(self.repeated), "crashed": len(self.crashed)}
 
     def summary(self) -> str:
         c = self.counts()
         lines = [f"{c['probes']} probes at {len(self.per_state)} states in {self.seconds:.0f} s: "
-                 f"dead {c['dead']}, looped {c['looped']}, silent {c['silent']}, repeated {c['repeated']}"]
-        for kind in ("dead", "looped", "silent", "repeated"):
+                 f"dead {c['dead']}, looped {c['looped']}, silent {c['silent']}, repeated {c['repeated']}, "
+                 f"crashed {c['crashed']}"]
+        for kind in ("dead", "looped", "silent", "repeated", "crashed"):
             for item in getattr(self, kind)[:10]:
                 lines.append(f"  {kind}: {item}")
         return "\n".join(lines)
@@ -243,6 +248,8 @@ async def run(harness: Harness, probes: int, seed: int, progress: bool = False) 
             report.looped.append(f"{where} -> {actions}")
         if len(set(t for t in texts if t)) != len([t for t in texts if t]):
             report.repeated.append(where)
+        if any(ACTION_SERVER_DOWN in t for t in texts):
+            report.crashed.append(where)
         follow = FOLLOW_UPS[rng.randrange(len(FOLLOW_UPS))]
         replies, actions = await harness.say(sender, follow)
         if not normal_answer(replies) or len(actions) != 1:
@@ -290,14 +297,15 @@ def main(argv=None) -> int:
     print(report.summary())
     if args.json:
         Path(args.json).write_text(json.dumps(dict(report.counts(), dead=report.dead, looped=report.looped,
-                                                   silent=report.silent, repeated=report.repeated),
+                                                   silent=report.silent, repeated=report.repeated,
+                                                   crashed=report.crashed),
                                               ensure_ascii=False, indent=2), encoding="utf-8")
     if args.transcript:
         with open(args.transcript, "w", encoding="utf-8") as f:
             for state, text, texts in report.transcript:
                 f.write(f"[{state}] {text!r}\n" + "".join(f"    -> {t!r}\n" for t in texts))
     c = report.counts()
-    return 0 if not (c["dead"] or c["looped"] or c["silent"] or c["repeated"]) else 1
+    return 0 if not (c["dead"] or c["looped"] or c["silent"] or c["repeated"] or c["crashed"]) else 1
 
 
 if __name__ == "__main__":

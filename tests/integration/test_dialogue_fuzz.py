@@ -18,7 +18,8 @@ def test_no_dead_end_in_1000_off_script_probes(action_server, tmp_path):
     report = asyncio.run(go())
     print("\n" + report.summary())
     assert report.probes >= 1000 and len(report.per_state) == len(fuzz.STATES)
-    assert report.counts() == {"probes": report.probes, "dead": 0, "looped": 0, "silent": 0, "repeated": 0}, \
+    assert report.counts() == {"probes": report.probes, "dead": 0, "looped": 0, "silent": 0, "repeated": 0,
+                               "crashed": 0}, \
         report.summary()
 
 

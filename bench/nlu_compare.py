@@ -2,12 +2,17 @@
 
     .venv/bin/python bench/nlu_compare.py [--only diet logreg ...] [--reuse] [--turns 27]
 
-Candidates differ from config.yml only in the intent classifier and entity
-extractor; tokenizer, featurizers, RegexEntityExtractor (lookups), synonyms,
-FallbackClassifier and the RulePolicy are the same (see CANDIDATES):
+Candidates differ from config.yml only in their featurizers, intent classifier
+and entity extractor; script conversion, tokenizer, RegexFeaturizer,
+RegexEntityExtractor (lookups), synonyms and the RulePolicy are the same, and
+each has its own FallbackClassifier thresholds (see CANDIDATES):
 
-  diet        config.yml before issue 16: DIETClassifier (80 epochs), TensorFlow
-  diet_40     DIETClassifier with 40 epochs (config.yml since issue 16)
+  diet        config.yml before issue 16: sparse featurizers + DIETClassifier
+              (80 epochs), TensorFlow
+  diet_40     DIETClassifier with 40 epochs (config.yml during issue 16)
+  ngram       runtime/intent_classifier.py: TF-IDF character n-grams and
+              jieba words, logistic regression; no TensorFlow model
+  ngram_crf   the same plus CRFEntityExtractor: config.yml now
   logreg      LogisticRegressionClassifier (scikit-learn), no TensorFlow model
   logreg_crf  the same plus CRFEntityExtractor (sklearn-crfsuite)
   sklearn     SklearnIntentClassifier (SVM): needs dense features, which no
@@ -52,55 +57,75 @@ from bench.serving import SCRIPT, measure_server, percentile  # noqa: E402
 
 MODELS = ROOT / "models" / "compare"
 RESULTS = ROOT / "bench" / "results" / "nlu_compare.json"
-CLASSIFIERS = ("DIETClassifier", "LogisticRegressionClassifier", "SklearnIntentClassifier")
+# The steps a candidate chooses; config.yml's other steps (script conversion,
+# tokenizer, RegexFeaturizer, lookup-table extractor, synonyms, fallback) are
+# shared, and a candidate's steps go right after the RegexFeaturizer.
+MODEL_STEPS = ("LexicalSyntacticFeaturizer", "CountVectorsFeaturizer", "DIETClassifier",
+               "LogisticRegressionClassifier", "SklearnIntentClassifier", "CRFEntityExtractor",
+               "runtime.intent_classifier.NgramIntentClassifier")
+# DIET's and Rasa's LogisticRegression's features (config.yml before issue 16)
+SPARSE = [{"name": "LexicalSyntacticFeaturizer"},
+          {"name": "CountVectorsFeaturizer"},
+          {"name": "CountVectorsFeaturizer", "analyzer": "char_wb", "min_ngram": 1, "max_ngram": 3}]
 
 
-def _swap(pipeline: list[dict], classifier: dict, extra: list[dict] = (),
-          fallback: dict | None = None) -> list[dict]:
-    """config.yml's pipeline with `classifier` in the intent classifier's place,
-    `extra` after it, and FallbackClassifier's thresholds replaced if given."""
+def _build(pipeline: list[dict], steps: list[dict], fallback: dict) -> list[dict]:
+    """config.yml's shared steps with `steps` after the RegexFeaturizer and
+    FallbackClassifier's thresholds set to `fallback`."""
     out = []
     for step in pipeline:
-        if step["name"] in CLASSIFIERS:
-            out += [classifier, *extra]
-        elif step["name"] == "FallbackClassifier" and fallback:
-            out.append({**step, **fallback})
-        else:
-            out.append(step)
+        if step["name"] in MODEL_STEPS:
+            continue
+        if step["name"] == "FallbackClassifier":
+            step = {**step, **fallback}
+        out.append(step)
+        if step["name"] == "RegexFeaturizer":
+            out += steps
     return out
 
 
 DIET = {"name": "DIETClassifier", "epochs": 80, "constrain_similarities": True, "random_seed": 1}
+DIET_FALLBACK = {"threshold": 0.45, "ambiguity_threshold": 0.05}
 LOGREG = {"name": "LogisticRegressionClassifier", "max_iter": 1000, "random_state": 42}
 # LogisticRegression's probabilities are flatter than DIET's: thresholds chosen
 # by 5-fold cross-validation on data/nlu.yml (bench/fallback_cv.py), not on the holdout.
 LOGREG_FALLBACK = {"threshold": 0.25, "ambiguity_threshold": 0.0}
-def _vectors(pipeline: list[dict], which: int, **changes) -> list[dict]:
-    """The pipeline with the `which`-th CountVectorsFeaturizer's options changed."""
+NGRAM = {"name": "runtime.intent_classifier.NgramIntentClassifier"}
+CRF = {"name": "CRFEntityExtractor"}
+# chosen by bench/fallback_cv.py --candidate ngram (5-fold on data/nlu.yml): 23 right
+# answers lost + 95 wrong ones kept; 0.6/0.1 had one fewer in total but lost twice as many
+NGRAM_FALLBACK = {"threshold": 0.5, "ambiguity_threshold": 0.03}
+
+
+def _sparse(**changes_by_index) -> list[dict]:
+    """SPARSE with the i-th CountVectorsFeaturizer's options changed (cv0=..., cv1=...)."""
     out, seen = [], -1
-    for step in pipeline:
+    for step in SPARSE:
         if step["name"] == "CountVectorsFeaturizer":
             seen += 1
-            if seen == which:
-                step = {**step, **changes}
+            step = {**step, **changes_by_index.get(f"cv{seen}", {})}
         out.append(step)
     return out
 
 
 CANDIDATES = {
-    "diet": lambda p: _swap(p, DIET, fallback={"threshold": 0.45, "ambiguity_threshold": 0.05}),
-    "logreg": lambda p: _swap(p, LOGREG, fallback=LOGREG_FALLBACK),
-    "logreg_crf": lambda p: _swap(p, LOGREG, [{"name": "CRFEntityExtractor"}], fallback=LOGREG_FALLBACK),
-    "sklearn": lambda p: _swap(p, {"name": "SklearnIntentClassifier"}),
-    # the same DIET with half the epochs: still TensorFlow, half the training
-    "diet_40": lambda p: _swap(p, {**DIET, "epochs": 40},
-                               fallback={"threshold": 0.45, "ambiguity_threshold": 0.05}),
-    # featurizer variants for LogisticRegression, chosen by cross-validation (bench/fallback_cv.py)
-    "logreg_word12": lambda p: _vectors(_swap(p, LOGREG, fallback=LOGREG_FALLBACK), 0, max_ngram=2),
-    "logreg_char13": lambda p: _vectors(_swap(p, LOGREG, fallback=LOGREG_FALLBACK), 1, analyzer="char"),
-    "logreg_char14": lambda p: _vectors(_swap(p, LOGREG, fallback=LOGREG_FALLBACK), 1, max_ngram=4),
+    "diet": lambda p: _build(p, [*SPARSE, DIET], DIET_FALLBACK),
+    # the same DIET with half the epochs (config.yml from issue 16's first step)
+    "diet_40": lambda p: _build(p, [*SPARSE, {**DIET, "epochs": 40}], DIET_FALLBACK),
+    "logreg": lambda p: _build(p, [*SPARSE, LOGREG], LOGREG_FALLBACK),
+    "logreg_crf": lambda p: _build(p, [*SPARSE, LOGREG, CRF], LOGREG_FALLBACK),
+    "sklearn": lambda p: _build(p, [*SPARSE, {"name": "SklearnIntentClassifier"}], DIET_FALLBACK),
+    # TensorFlow-free, runtime/intent_classifier.py: it makes its own features
+    # from the text and tokens; the CRF uses the RegexFeaturizer's lookup
+    # matches (its `pattern` feature) and skips messages with no features at all
+    "ngram": lambda p: _build(p, [NGRAM], NGRAM_FALLBACK),
+    "ngram_crf": lambda p: _build(p, [NGRAM, CRF], NGRAM_FALLBACK),   # config.yml now
+    # featurizer variants for LogisticRegression, for cross-validation (bench/fallback_cv.py)
+    "logreg_word12": lambda p: _build(p, [*_sparse(cv0={"max_ngram": 2}), LOGREG], LOGREG_FALLBACK),
+    "logreg_char13": lambda p: _build(p, [*_sparse(cv1={"analyzer": "char"}), LOGREG], LOGREG_FALLBACK),
+    "logreg_char14": lambda p: _build(p, [*_sparse(cv1={"max_ngram": 4}), LOGREG], LOGREG_FALLBACK),
 }
-DEFAULT = ["diet", "diet_40", "logreg", "logreg_crf", "sklearn"]
+DEFAULT = ["diet", "diet_40", "logreg", "logreg_crf", "sklearn", "ngram", "ngram_crf"]
 
 
 # candidates kept as their own config file rather than derived from config.yml

@@ -8,23 +8,32 @@ ROOT = Path(__file__).resolve().parent.parent
 
 from bench import fallback_cv, nlu_compare
 
-CLASSIFIERS = set(nlu_compare.CLASSIFIERS)
+CHOSEN = set(nlu_compare.MODEL_STEPS)
+CLASSIFIERS = {"DIETClassifier", "LogisticRegressionClassifier", "SklearnIntentClassifier",
+               "runtime.intent_classifier.NgramIntentClassifier"}
 
 
 def pipeline_of(name):
     return yaml.safe_load(nlu_compare.candidate_config(name))["pipeline"]
 
 
-def test_candidates_differ_from_config_yml_only_in_classifier_extractor_and_fallback():
+def test_candidates_differ_from_config_yml_only_in_model_steps_and_fallback():
     ours = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
-    shared = [s for s in ours["pipeline"] if s["name"] not in CLASSIFIERS | {"FallbackClassifier"}]
+    shared = [s for s in ours["pipeline"] if s["name"] not in CHOSEN | {"FallbackClassifier"}]
     for name in nlu_compare.DEFAULT:
         steps = pipeline_of(name)
-        assert [s for s in steps if s["name"] not in CLASSIFIERS | {"FallbackClassifier", "CRFEntityExtractor"}] \
-            == shared, name
+        assert [s for s in steps if s["name"] not in CHOSEN | {"FallbackClassifier"}] == shared, name
         assert len([s for s in steps if s["name"] in CLASSIFIERS]) == 1, name
         assert yaml.safe_load(nlu_compare.candidate_config(name))["policies"] == ours["policies"]
     assert any(s["name"] == "CRFEntityExtractor" for s in pipeline_of("logreg_crf"))
+
+
+def test_config_yml_is_the_chosen_candidate():
+    """README's table names one row as config.yml; the bench must build exactly it."""
+    ours = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
+    assert pipeline_of("ngram_crf") == ours["pipeline"]
+    diet = [s["name"] for s in pipeline_of("diet")]
+    assert diet.index("DIETClassifier") > diet.index("CountVectorsFeaturizer")   # DIET keeps its features
 
 
 def test_fallback_outcomes():

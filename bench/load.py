@@ -64,6 +64,7 @@ class Conversation:
         self.sender, self.script, self.adaptive = sender, script, adaptive
         self.sent: list[str] = []          # every message as stored (skips included)
         self.latencies: list[float] = []
+        self.answered_at: list[float] = []   # perf_counter() when each answered turn ended
         self.errors: list[str] = []
         self.retried = 0
         self.cited = False
@@ -89,7 +90,8 @@ async def turn(session, conv: Conversation, text: str) -> list[dict]:
                 return []
             conv.retried += 1
             await asyncio.sleep(1 + attempt)
-    conv.latencies.append(time.perf_counter() - t0)
+    conv.answered_at.append(time.perf_counter())
+    conv.latencies.append(conv.answered_at[-1] - t0)
     conv.sent.append(text)
     said = "\n".join(m.get("text", "") for m in replies)
     if not replies:
@@ -124,6 +126,7 @@ class KillMidway:
     def __init__(self, name: str, share: float = 0.4):
         self.name, self.share = name, share
         self.turns_before: int | None = None
+        self.killed_at: float | None = None
         self.convs: list[Conversation] = []
 
     async def __call__(self, convs: list[Conversation]) -> None:
@@ -134,6 +137,7 @@ class KillMidway:
                 return
             await asyncio.sleep(0.05)
         self.turns_before = answered(convs)
+        self.killed_at = time.perf_counter()
         print(f"killing {self.name} (SIGKILL) after {self.turns_before} of ~{planned} turns")
         # off the event loop: the simulated users go on while the process dies
         await asyncio.to_thread(cluster.kill, self.name, signal.SIGKILL)
@@ -141,6 +145,24 @@ class KillMidway:
     @property
     def turns_after(self) -> int:
         return answered(self.convs) - (self.turns_before or 0)
+
+    def phases(self) -> dict:
+        """p50/p95 and throughput of the turns answered before and after the
+        kill: tells a stall on the dead replica's locks (a few slow turns) from
+        one replica now serving everyone (every turn slower)."""
+        if self.killed_at is None:
+            return {}
+        out = {}
+        for phase, keep in (("before", lambda t: t < self.killed_at), ("after", lambda t: t >= self.killed_at)):
+            pairs = [(t, lat) for c in self.convs for t, lat in zip(c.answered_at, c.latencies) if keep(t)]
+            if not pairs:
+                continue
+            times, lats = [t for t, _ in pairs], sorted(lat for _, lat in pairs)
+            span = (max(times) - self.killed_at) if phase == "after" else (self.killed_at - min(times))
+            out[phase] = {"turns": len(lats), "turns_per_s": round(len(lats) / max(span, 1e-3), 1),
+                          "p50_ms": round(1000 * lats[len(lats) // 2]),
+                          "p95_ms": round(1000 * lats[min(len(lats) - 1, int(0.95 * len(lats)))])}
+        return out
 
 
 def answered(convs: list[Conversation]) -> int:
@@ -250,7 +272,11 @@ def main() -> int:
             results.append(ours)
             if fault:
                 ours["turns_after_kill"] = fault.turns_after
+                ours["kill_phases"] = fault.phases()
                 print(f"    {fault.turns_after} turns answered after the kill")
+                for phase, f in ours["kill_phases"].items():
+                    print(f"    {phase} the kill: {f['turns']} turns, {f['turns_per_s']}/s, "
+                          f"p50 {f['p50_ms']} ms, p95 {f['p95_ms']} ms")
                 if not mood:
                     cluster.start_replicas()   # bring the killed replica back for the next run
             if mood:

@@ -3,7 +3,7 @@
 Inputs are the message text (already Simplified), the NLU entities and the
 question the bot has open. Three sources, in this order of trust:
 
-1. NLU entities (DIET and the lookup-table regex extractor), upgraded to the
+1. NLU entities (the CRF and the lookup-table regex extractor), upgraded to the
    longest synonym that covers them (研究生 inside 研究生毕业 is a graduate);
 2. the synonyms (two characters or more) found in the text, so what
    rules/facts.yml lists is always understood; a one-character answer (女)

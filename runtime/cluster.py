@@ -52,7 +52,7 @@ PORTS = {
 URL = f"http://127.0.0.1:{PORTS['nginx']}"
 DATABASES = ("rasa", "moodbot")
 LOCK_LIFETIME = 60   # s a ticket lasts at most, even on a live replica (Rasa's default)
-HEARTBEAT_TTL = 3    # s a killed replica's conversations wait for its heartbeat to expire
+HEARTBEAT_TTL = 1.5  # s a killed replica's conversations wait for its heartbeat to expire
 
 
 # ---------------------------------------------------------------- configuration

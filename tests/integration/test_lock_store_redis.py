@@ -17,7 +17,7 @@ import pytest
 
 from runtime.lock_store import RedisLockStore
 
-TTL = 1.0        # heartbeat of these replicas, in seconds (the cluster's: 3)
+TTL = 1.0        # heartbeat of these replicas, in seconds (the cluster's: 1.5)
 LIFETIME = 60    # ticket lifetime: nothing below may be freed by a ticket expiring
 
 

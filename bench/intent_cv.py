@@ -1,4 +1,4 @@
-"""Choose NgramIntentClassifier's options by cross-validation on data/nlu.yml
+"""Compare NgramIntentClassifier's options by cross-validation on data/nlu.yml
 (never on tests/nlu_holdout.yml; figures go to README, never asserted).
 
     .venv/bin/python bench/intent_cv.py [--folds 5]

@@ -189,6 +189,9 @@ def main() -> None:
                     help="send the domain with every action call (endpoints.yml's enable_selective_domain off)")
     args = ap.parse_args()
 
+    from runtime import patches
+
+    patches.install()   # as `python -m runtime run` does; our tracker store refuses to load without them
     tmp = Path(tempfile.mkdtemp())
     aport = free_port()
     os.environ.update(endpoint_env(tmp, aport, RATE_LIMIT_PER_MINUTE="0"))

@@ -250,6 +250,20 @@ def test_a_new_question_after_thumbs_down_is_answered_not_stored():
     assert c.text.startswith("2. ") and c.slots["feedback"]["missing"] is None
 
 
+def test_feedback_typed_in_words_counts_like_the_buttons():
+    """People type their verdict; the classifier's feedback intents count only
+    when the words say so (INTENT_MARKERS), in colloquial forms too."""
+    for words in ("差评", "帮不上忙", "一点用都没有", "说了半天没什么帮助"):
+        c = tumen_migrant().say(words, "feedback_down")
+        assert c.slots["feedback"]["rating"] == "down" and "缺了什么" in c.text, words
+    for words in ("好评", "太有用了"):
+        c = tumen_migrant().say(words, "feedback_up")
+        assert c.slots["feedback"]["rating"] == "up", words
+    # a misclassified request is not taken for a rating
+    c = tumen_migrant().say("第2项详细说说", "feedback_down")
+    assert c.slots["feedback"] is None
+
+
 def test_feedback_before_any_listing():
     c = Chat().say("👍")
     assert c.slots["feedback"] is None and c.text

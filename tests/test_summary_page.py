@@ -1,8 +1,13 @@
 """GET /summary/<id> (runtime/channels/summary.py) mounted the way `rasa run`
-mounts channels, and the action adapter storing the summary and adding its link."""
+mounts channels, and the action adapter storing the summary and adding its link;
+every test runs with both stores: the directory and a database table."""
 from __future__ import annotations
 
 import asyncio
+import json
+import os
+import subprocess
+import sys
 import uuid
 
 import httpx
@@ -25,12 +30,35 @@ class FakeTracker:
         return self.slots.get(name)
 
 
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("SUMMARY_DIR", str(tmp_path))
+class Store:
+    """Where the test's summaries go, and their stored text read back raw."""
+
+    def __init__(self, directory, url=None):
+        self.directory, self.url = directory, url
+
+    def raw(self, sid):
+        if self.url is None:
+            path = self.directory / f"{sid}.json"
+            return path.read_text(encoding="utf-8") if path.exists() else None
+        import sqlalchemy as sa
+
+        with sa.create_engine(self.url).connect() as db:
+            return db.execute(sa.text(f"SELECT record FROM {summaries.TABLE} WHERE id = :id"),
+                              {"id": sid}).scalar()
+
+
+@pytest.fixture(params=["directory", "database"])
+def store(request, tmp_path, monkeypatch):
+    monkeypatch.setenv("SUMMARY_DIR", str(tmp_path / "dir"))
     monkeypatch.setenv("SUMMARY_BASE_URL", "https://bot.example.org/")
     monkeypatch.setattr(Sanic, "test_mode", True)
-    return tmp_path
+    url = None
+    if request.param == "database":
+        url = f"sqlite:///{tmp_path / 'summaries.db'}"
+        monkeypatch.setenv("SUMMARY_STORE_URL", url)
+    else:
+        monkeypatch.delenv("SUMMARY_STORE_URL", raising=False)
+    return Store(tmp_path / "dir", url)
 
 
 def summary_turn():
@@ -44,7 +72,7 @@ def summary_turn():
 def test_the_action_stores_the_summary_and_sends_its_link(store):
     outcome, messages, events = summary_turn()
     sid = outcome.summary.id
-    assert (store / f"{sid}.json").exists()
+    assert json.loads(store.raw(sid))["id"] == sid
     link = f"https://bot.example.org/summary/{sid}"
     assert link in messages[-1]["text"] and messages[-1]["custom"] == {"summary": {"id": sid, "url": link}}
     assert {"event": "slot", "name": "summary", "value": sid} in [
@@ -53,10 +81,21 @@ def test_the_action_stores_the_summary_and_sends_its_link(store):
 
 def test_the_first_rendering_is_kept(store):
     outcome, _, _ = summary_turn()
-    path = store / f"{outcome.summary.id}.json"
-    before = path.read_text(encoding="utf-8")
+    before = store.raw(outcome.summary.id)
     summary_turn()
-    assert path.read_text(encoding="utf-8") == before
+    assert store.raw(outcome.summary.id) == before
+
+
+@pytest.mark.parametrize("store", ["database"], indirect=True)
+def test_a_summary_in_the_database_is_read_by_another_process(store):
+    """Kubernetes: the action pod writes, a Rasa pod serves; they share no disk."""
+    outcome, _, _ = summary_turn()
+    code = ("import sys; from runtime import summaries; "
+            "r = summaries.load(sys.argv[1]); print(r['id'] if r else 'missing')")
+    done = subprocess.run([sys.executable, "-c", code, outcome.summary.id], capture_output=True, text=True,
+                          env={**os.environ, "SUMMARY_DIR": str(store.directory / "elsewhere")}, timeout=120)
+    assert done.stdout.strip() == outcome.summary.id, done.stderr[-500:]
+    assert not store.directory.exists(), "nothing written to the directory"
 
 
 def test_the_page_is_served_where_rasa_mounts_channels(store):
@@ -89,3 +128,8 @@ def test_the_page_is_served_where_rasa_mounts_channels(store):
 
 def test_only_summary_ids_are_read(store):
     assert summaries.load("../../etc/passwd") is None and summaries.load("") is None
+
+
+def test_log_lines_name_the_database_without_its_password(monkeypatch):
+    monkeypatch.setenv("SUMMARY_STORE_URL", "postgresql://rasa:s3cret@db:5432/rasa")
+    assert "s3cret" not in summaries.where() and "db:5432/rasa" in summaries.where()

@@ -319,7 +319,7 @@ class TelegramOutput(OutputChannel):
         from runtime import summaries
         record = summaries.load(str(summary.get("id") or ""))
         if record is None:
-            logger.error("Telegram: summary %s not found in %s", summary.get("id"), summaries.directory())
+            logger.error("Telegram: summary %s not found in %s", summary.get("id"), summaries.where())
             return
         chat_id = chat_of(recipient_id)
         try:

@@ -453,6 +453,12 @@ class _Turn:
         if reading.vague_place and (q == self.place or self.slots.get(self.place) is None):
             self.say(texts.VAGUE_PLACE.format(word=reading.vague_place))
             return self.ask(self.place)
+        if reading.vague_place:
+            # the place is known and another question may be open: keep both, say how to change it
+            place = self.kb.gazetteer.resolve(str(self.slots[self.place]))
+            self.say(texts.VAGUE_PLACE.format(word=reading.vague_place) + "\n"
+                     + texts.VAGUE_PLACE_KEPT.format(place=place.name if place else self.slots[self.place]))
+            return self.ask_again()
         if q:
             if not self.slots.get("missed"):
                 self.set(missed=1)

@@ -368,6 +368,17 @@ def test_a_vague_place_gets_the_region_question_with_a_hint(text):
     assert "范围有点大" in c.text and asks(c, "region")
 
 
+@pytest.mark.parametrize("text", ["东北那边呢", "南方", "老家那边"])
+def test_a_vague_place_after_the_results_keeps_the_place_and_says_how_to_change_it(text):
+    c = Chat(region="图们", groups=["returning_migrant_worker"]).say("想贷款", "inform")
+    before = c.slots["region"]
+    c.say(text, "nlu_fallback")
+    assert "范围有点大" in c.text and "按图们市" in c.text and "城市或县区名" in c.text
+    assert c.slots["region"] == before
+    c.say("长春", "inform")
+    assert engine().kb.gazetteer.resolve(c.slots["region"]).name == "长春市"   # the new place is taken
+
+
 @pytest.mark.parametrize("typo, meant", [("柳洲", "柳州市"), ("南寕", "南宁市"), ("图门", "图们市"),
                                          ("乌鲁木其", "乌鲁木齐市"), ("我在柳洲", "柳州市")])
 def test_a_near_miss_place_gets_did_you_mean(typo, meant):

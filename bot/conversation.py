@@ -456,8 +456,10 @@ class _Turn:
         if reading.vague_place:
             # the place is known and another question may be open: keep both, say how to change it
             place = self.kb.gazetteer.resolve(str(self.slots[self.place]))
-            self.say(texts.VAGUE_PLACE.format(word=reading.vague_place) + "\n"
-                     + texts.VAGUE_PLACE_KEPT.format(place=place.name if place else self.slots[self.place]))
+            name = place.name if place else str(self.slots[self.place])
+            examples = [w for w in texts.PLACE_EXAMPLES if not name.startswith(w)][:2]
+            self.say(texts.VAGUE_PLACE.format(word=reading.vague_place) + "\n" + texts.VAGUE_PLACE_KEPT.format(
+                place=name, examples="".join(f"“{w}”" for w in examples)))
             return self.ask_again()
         if q:
             if not self.slots.get("missed"):

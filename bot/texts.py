@@ -55,7 +55,8 @@ NO_BUTTON = "不是"
 REGION_AGAIN = "好的，那请告诉我您所在的城市或县区。"
 VAGUE_PLACE = "“{word}”的范围有点大，我需要具体的城市或县区才能查到对应的政策。"
 # a vague place once the place is known ("东北那边呢" after the results for 图们)
-VAGUE_PLACE_KEPT = "现在是按{place}为您查找的；想查别的地方，请直接说城市或县区名（如“长春”“柳州”）。"
+VAGUE_PLACE_KEPT = "现在是按{place}为您查找的；想查别的地方，请直接说城市或县区名（如{examples}）。"
+PLACE_EXAMPLES = ("长春", "柳州", "南宁")   # two of them, not the place already chosen
 STILL_NO_PLACE = ("还是没能认出这个地名。目前能查询的是{covered}及其下辖各地，"
                   "请说一个城市或县区的名字，比如 长春、图们、乌鲁木齐、南宁、柳州。")
 OTHER_LANGUAGE = ("Sorry, I only understand Chinese. Please describe your situation in Chinese, "

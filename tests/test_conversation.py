@@ -377,6 +377,8 @@ def test_a_vague_place_after_the_results_keeps_the_place_and_says_how_to_change_
     assert c.slots["region"] == before
     c.say("长春", "inform")
     assert engine().kb.gazetteer.resolve(c.slots["region"]).name == "长春市"   # the new place is taken
+    c.say(text, "nlu_fallback")
+    assert "按长春市" in c.text and "“长春”" not in c.text, "the examples are other places"
 
 
 @pytest.mark.parametrize("typo, meant", [("柳洲", "柳州市"), ("南寕", "南宁市"), ("图门", "图们市"),

@@ -49,6 +49,20 @@ def labels(kb):
     return Labels(kb)
 
 
+def test_json_paths_that_differ_only_in_the_path_read_their_own_field(conn):
+    """Two statements alike but for the JSON path: each gets its own SQL (the
+    path was once missing from SQLAlchemy's cache key, so the second read the
+    first one's field)."""
+    row = sa.select(sa.literal('{"value": {"rating": "down", "missing": "地址"}}').label("data")).subquery()
+    assert conn.execute(sa.select(db.jtext(row.c.data, "value", "rating"))).scalar() == "down"
+    assert conn.execute(sa.select(db.jtext(row.c.data, "value", "missing"))).scalar() == "地址"
+    lists = sa.select(sa.literal('{"value": {"a": ["x"], "b": ["y", "z"]}}').label("data")).subquery()
+    for key, expected in (("a", ["x"]), ("b", ["y", "z"])):
+        fn, value, cond = db.elements(conn.dialect.name, lists.c.data, "value", key)
+        got = conn.execute(sa.select(value).select_from(lists.join(fn, sa.true())).where(cond)).scalars().all()
+        assert sorted(got) == expected, key
+
+
 def test_conversations_and_messages_per_day(conn):
     assert q.daily(conn, BOTH) == [(DAY1, 3, 9), (DAY1 + 1, 3, 8)]
     assert q.daily(conn, q.Period.days(DAY1 + 1, DAY1 + 1)) == [(DAY1 + 1, 3, 8)]

@@ -8,6 +8,7 @@ import time
 import sqlalchemy as sa
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from bot import tracker_events
 from bot.tracker_events import events, reviewed
@@ -63,15 +64,23 @@ def engine_for(url: str):
 
 
 # ----------------------------------------------------------- JSON in SQL
-class _JsonPath(FunctionElement):
-    """The text at a path inside the JSON `data` column ("value", "rating")."""
-    type = sa.Text()
-    name = "json_path"
+class _AtJsonPath(FunctionElement):
+    """A SQL expression for a path inside a JSON column. The path is part of
+    SQLAlchemy's statement cache key: without it, two statements differing only
+    in the path compiled to the first one's SQL (…"rating" read for …"missing")."""
     inherit_cache = True
+    _traverse_internals = FunctionElement._traverse_internals + [("path", InternalTraversal.dp_plain_obj)]
 
     def __init__(self, column, *path: str):
         self.path = path
         super().__init__(column)
+
+
+class _JsonPath(_AtJsonPath):
+    """The text at a path inside the JSON `data` column ("value", "rating")."""
+    type = sa.Text()
+    name = "json_path"
+    inherit_cache = True
 
 
 @compiles(_JsonPath, "sqlite")
@@ -94,14 +103,10 @@ def jnum(column, *path: str):
     return sa.cast(_JsonPath(column, *path), sa.Float)
 
 
-class _JsonArray(FunctionElement):
+class _JsonArray(_AtJsonPath):
     """The JSON array at a path (an empty array when it is not one)."""
     name = "json_array"
     inherit_cache = True
-
-    def __init__(self, column, *path: str):
-        self.path = path
-        super().__init__(column)
 
 
 @compiles(_JsonArray, "postgresql")

@@ -11,6 +11,7 @@ from runtime.staff import sample
 # the tests themselves, collected here a second time with the fixtures below (tests/ is on
 # sys.path: pytest puts the directory of the rootdir conftest there)
 from test_staff_queries import (labels, conn, test_conversations_and_messages_per_day,  # noqa: F401
+                                test_json_paths_that_differ_only_in_the_path_read_their_own_field,
                                 test_funnel_counts_each_stage_among_those_that_passed_the_earlier_ones,
                                 test_medians_and_confusion,
                                 test_misunderstood_messages_grouped_with_the_state_at_that_moment,

@@ -73,8 +73,8 @@ class NgramIntentClassifier(IntentClassifier, GraphComponent):
     def get_default_config() -> Dict[Text, Any]:
         return {
             "C": 300.0,              # weak regularisation: the data are small and clean
-            # characters, pairs and triples; 5-fold CV (bench/intent_cv.py) puts 1–2 five
-            # utterances of 1,270 ahead, within the noise, with a higher fallback threshold
+            # characters, pairs and triples; 5-fold CV (bench/intent_cv.py) puts 1–2 eight
+            # utterances of 1,293 ahead, within the noise, with a higher fallback threshold
             "char_ngrams": [1, 3],
             "max_iter": 5000,
             "ranking_length": 10,

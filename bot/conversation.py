@@ -455,8 +455,7 @@ class _Turn:
             return self.ask(self.place)
         if reading.vague_place:
             # the place is known and another question may be open: keep both, say how to change it
-            place = self.kb.gazetteer.resolve(str(self.slots[self.place]))
-            name = place.name if place else str(self.slots[self.place])
+            name = self.place_name(self.slots[self.place])
             examples = [w for w in texts.PLACE_EXAMPLES if not name.startswith(w)][:2]
             self.say(texts.VAGUE_PLACE.format(word=reading.vague_place) + "\n" + texts.VAGUE_PLACE_KEPT.format(
                 place=name, examples="".join(f"“{w}”" for w in examples)))
@@ -639,12 +638,16 @@ class _Turn:
     def label(self, fact: str, value) -> str:
         return self.kb.facts[fact].value_label(value) if fact != self.place else ""
 
+    def place_name(self, value) -> str:
+        """The gazetteer's name of a place slot value (图们 → 图们市), else the value."""
+        place = self.kb.gazetteer.resolve(str(value))
+        return place.name if place else str(value)
+
     def describe(self, facts: dict) -> str:
         parts = []
         for fact, value in facts.items():
             if fact == self.place:
-                place = self.kb.gazetteer.resolve(str(value))
-                parts.append(f"地区：{place.name if place else value}")
+                parts.append(f"地区：{self.place_name(value)}")
             elif isinstance(value, list):
                 labels = [self.label(fact, v) for v in value]
                 if labels:

@@ -53,7 +53,9 @@ def where() -> str:
 def _table(url: str):
     import sqlalchemy as sa
 
-    engine = sa.create_engine(url, pool_pre_ping=True)
+    from bot.tracker_events import engine_for
+
+    engine = engine_for(url)
     table = sa.Table(TABLE, sa.MetaData(),
                      sa.Column("id", sa.String(16), primary_key=True),
                      sa.Column("record", sa.Text, nullable=False),

@@ -172,6 +172,50 @@ class Engine:
             out["confirm"] = list(v.confirm)
         return out
 
+    def measure_by_id(self, mid: str, profile: Profile) -> dict | None:
+        """One measure judged for `profile` (a measure the person named that is not in
+        their list: `status` "not" when a condition fails)."""
+        m = self.kb.measure(mid)
+        if m is None:
+            return None
+        result_region = self._region_state(m, profile)
+        v = self._judge(m, profile, result_region, self._place_of(profile), {})
+        if v is None:
+            return dict(self._static[mid], why=[], status="not", own_group=False,
+                        expired=self.expired(m.doc), expiry_note=self.expiry_note(m.doc))
+        return self.measure_dict(v)
+
+    def check(self, mid: str, profile: Profile) -> list[tuple[str, str]]:
+        """Each condition of a measure against what the person said: (label, ✓ | ？ | ✗)."""
+        m = self.kb.measure(mid)
+        facts = self.kb.facts
+        source = self.kb.sources[m.doc]
+        state = self._region_state(m, profile)
+        out = [(f"地区：{source.region}范围内", {TRUE: "✓", UNKNOWN: "？", FALSE: "✗"}[state])]
+        for fact in facts.conditions:
+            want, known = m.conditions.get(fact), profile.get(fact)
+            if want is None:
+                continue
+            spec = facts[fact]
+            if spec.kind == "list":
+                label = f"{spec.label}：" + "或".join(spec.values[v].short_label() for v in sorted(want))
+                mark = "？" if not known else "✓" if want & set(known) else "？" if m.neighbour_groups & set(known) else "✗"
+            else:
+                label = self._why_single(spec, want)[:-2]
+                mark = "？" if known is None else "✓" if known == want else "✗"
+            out.append((label, mark))
+        return out
+
+    def _place_of(self, profile: Profile):
+        region = profile.get(self._place)
+        return self.kb.gazetteer.resolve(region) if region is not None else None
+
+    def _region_state(self, m: Measure, profile: Profile) -> int:
+        place = self._place_of(profile)
+        if profile.get(self._place) is None:
+            return UNKNOWN
+        return TRUE if place is not None and self.kb.sources[m.doc].region in place.chain else FALSE
+
     # ---- evaluation -------------------------------------------------------
     def match(self, profile: Profile, skip=()) -> MatchResult:
         """Judge every measure; `skip` lists facts never to ask about (the person declined)."""

@@ -16,13 +16,14 @@ Kinds:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from .yamlio import LineDict
 
 KINDS = ("place", "list", "one", "bool")
 FACT_KEYS = {"kind", "entity", "condition", "refines", "ask", "label", "question", "buttons", "values"}
-VALUE_KEYS = {"label", "synonyms", "neighbours", "short"}
+VALUE_KEYS = {"label", "synonyms", "neighbours", "short", "patterns"}
 # How each kind is stored in a Rasa slot (domain.yml, generated).
 SLOT_TYPE = {"place": "text", "list": "list", "one": "text", "bool": "bool"}
 
@@ -34,6 +35,7 @@ class FactValue:
     synonyms: tuple
     neighbours: tuple = ()   # the values next to this one (made symmetric on load)
     short: str | None = None  # a short button label (the needs: the overview's category buttons)
+    patterns: tuple = ()      # regular expressions for what a word list cannot hold (种了十几年百合)
 
     @property
     def title(self) -> str:
@@ -154,6 +156,9 @@ def load_facts(c, path) -> FactRegistry:
             c.add(path, item.line_of("values"), name, "a bool fact has exactly the values \"true\" and \"false\"")
         if kind in ("list", "one", "bool") and not values:
             c.add(path, line, name, "`values` are required")
+        unknown = [b for b in item.get("buttons") or () if values and b not in values]
+        if unknown:
+            c.add(path, item.line_of("buttons"), name, f"`buttons` must be values of {name}: not {', '.join(unknown)}")
         facts[name] = FactDef(name, kind, entity, item.get("label", name), item.get("question", ""),
                               tuple(item.get("buttons") or ()), values, bool(item.get("condition", False)),
                               bool(item.get("refines", False)), ask)
@@ -187,8 +192,34 @@ def _load_values(c, path, name: str, item: LineDict) -> dict:
         if short is not None and not _is_text(short):
             c.add(path, spec.line_of("short"), ident, "`short` must be text")
             short = None
-        values[str(value)] = FactValue(str(value), spec["label"], tuple(synonyms), tuple(neighbours), short)
+        patterns = _patterns(c, path, ident, spec)
+        values[str(value)] = FactValue(str(value), spec["label"], tuple(synonyms), tuple(neighbours), short,
+                                       patterns)
     return _symmetric_neighbours(c, path, name, item, values)
+
+
+# A pattern sees what people type: bounded repetition only ({0,4}), so that no message can
+# make it backtrack for long.
+_UNBOUNDED = re.compile(r"(?<!\\)[*+]|\{\d*,\}")
+
+
+def _patterns(c, path, ident: str, spec) -> tuple:
+    patterns = spec.get("patterns") or []
+    if not isinstance(patterns, list) or not all(_is_text(p) for p in patterns):
+        c.add(path, spec.line_of("patterns"), ident, "`patterns` must be a list of regular expressions")
+        return ()
+    out = []
+    for p in patterns:
+        try:
+            re.compile(p)
+        except re.error as exc:
+            c.add(path, spec.line_of("patterns"), ident, f"pattern `{p}` is not a regular expression: {exc}")
+            continue
+        if _UNBOUNDED.search(p):
+            c.add(path, spec.line_of("patterns"), ident, f"pattern `{p}`: use bounded repetition ({{0,4}}), not * or +")
+            continue
+        out.append(p)
+    return tuple(out)
 
 
 def _symmetric_neighbours(c, path, name: str, item: LineDict, values: dict) -> dict:

@@ -150,6 +150,13 @@ class KnowledgeBase:
     def measures_of(self, doc: str) -> list[Measure]:
         return [m for m in self.measures if m.doc == doc]
 
+    def measure(self, mid: str) -> Measure | None:
+        """A measure by id (None when there is none)."""
+        index = self.__dict__.get("_by_id")
+        if index is None:
+            index = self.__dict__["_by_id"] = {m.id: m for m in self.measures}
+        return index.get(mid)
+
     def covered_regions(self) -> list[str]:
         seen = []
         for s in self.sources.values():
@@ -371,7 +378,38 @@ def _load_regions(c: _Collector) -> Gazetteer | None:
             common, problems = graft_counties(roots, counties)
             for line, ident, message in problems:
                 c.add(counties_path, line, ident, message)
-    return Gazetteer(roots, frozenset(words), vague_words=vague, common_words=common)
+    gazetteer = Gazetteer(roots, frozenset(words), vague_words=vague, common_words=common)
+    _load_abroad(c, gazetteer)
+    return gazetteer
+
+
+def _load_abroad(c: _Collector, gazetteer: Gazetteer) -> None:
+    """rules/abroad.yml: places outside China, in Chinese and English, and the English names
+    of places in China that are not their pinyin."""
+    path = c.root / "abroad.yml"
+    if not path.is_file():
+        return
+    data = c.load(path)
+    if data is None:
+        return
+    for key in set(data) - {"abroad", "abroad_english", "english_names"}:
+        c.add(path, data.line_of(key), key, "unknown top-level key (abroad, abroad_english, english_names)")
+    lists = {}
+    for key in ("abroad", "abroad_english"):
+        words = data.get(key) or []
+        if not isinstance(words, list) or not all(_is_text(w) for w in words):
+            c.add(path, data.line_of(key), key, "must be a list of names")
+            words = []
+        lists[key] = tuple(str(w) for w in words)
+    names = data.get("english_names") or {}
+    if not isinstance(names, dict) or not all(_is_text(k) and _is_text(v) for k, v in names.items()):
+        c.add(path, data.line_of("english_names"), "english_names", "must map English names to names in regions.yml")
+        names = {}
+    for english, chinese in names.items():
+        if gazetteer.resolve(chinese) is None:
+            c.add(path, names.line_of(english) if hasattr(names, "line_of") else 0, english,
+                  f"`{chinese}` is not a place in regions.yml")
+    gazetteer.set_abroad(lists["abroad"], lists["abroad_english"], {str(k): str(v) for k, v in names.items()})
 
 
 def _load_agencies(c: _Collector, regions: Gazetteer | None) -> dict:

@@ -207,6 +207,9 @@ class Gazetteer:
         self._starts = {c: tuple(sorted(n, reverse=True)) for c, n in starts.items()}
         self._key_lengths = tuple(sorted({len(k) for k in self._keys if 2 <= len(k) <= SUGGEST_MAX_PIECE}))
         self._pinyin_index = None   # built on the first suggest()
+        self.abroad: tuple = ()
+        self.abroad_english: tuple = ()
+        self.english_names: dict = {}
 
     def _index(self, place: Place) -> None:
         self.places.append(place)
@@ -223,6 +226,12 @@ class Gazetteer:
         if key in self._vague_set:
             return
         self._keys.setdefault(key, []).append((kind, place))
+
+    def set_abroad(self, chinese, english, english_names: dict) -> None:
+        """Places outside China (rules/abroad.yml) and English names of places in China."""
+        self.abroad = tuple(sorted(set(chinese), key=len, reverse=True))
+        self.abroad_english = tuple(sorted(set(english), key=len, reverse=True))
+        self.english_names = dict(english_names)
 
     def set_covered(self, names) -> None:
         """The documents' regions (full names): suggest() prefers places inside them."""

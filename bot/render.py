@@ -46,16 +46,21 @@ def localize(replies: list[Reply], script: str | None) -> list[Reply]:
 # ---- questions -------------------------------------------------------------
 
 def question(kb: KnowledgeBase, fact: str) -> Reply:
+    """A question with its answers as buttons: a place's examples; a fact's values (those
+    of `buttons` and 其他 when it declares some), 都不是 for a condition list, 跳过."""
     spec = kb.facts[fact]
     buttons: list[Button] = []
     if spec.kind == "place":
         buttons = [Button(b, intent_payload("inform", **{spec.entity: b})) for b in spec.buttons]
     else:
-        for value, fv in spec.values.items():
-            buttons.append(Button(fv.title, intent_payload("inform", **{spec.entity: value})))
+        chosen = spec.buttons or tuple(spec.values)
+        buttons = [Button(spec.values[v].title, intent_payload("inform", **{spec.entity: v})) for v in chosen]
+        if spec.buttons:
+            buttons.append(Button(texts.OTHER_BUTTON, "/help"))
     if spec.kind == "list" and spec.condition:
         buttons.append(Button(texts.NONE_BUTTON, "/none_of_these"))
-    buttons.append(Button(texts.SKIP_BUTTON, "/skip"))
+    else:
+        buttons.append(Button(texts.SKIP_BUTTON, "/skip"))
     return Reply(spec.question, buttons)
 
 

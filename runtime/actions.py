@@ -17,7 +17,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import AllSlotsReset, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import conversation, render, texts
+from bot import dialogue as conversation, render, texts
 from runtime import summaries
 from bot.engine import Engine
 from bot.kb import default_kb

@@ -11,7 +11,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.conversation import MAX_TEXT
+from bot.dialogue import MAX_TEXT
 from bot.script import read_script
 
 SCRIPT = "script"

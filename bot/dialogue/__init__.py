@@ -1,0 +1,9 @@
+"""The dialogue, Rasa-free: slots + the latest message -> replies + slot changes.
+
+`respond` decides every turn by one ordered table of acts (bot/dialogue/policy.py).
+Rasa's part is to classify the message (intent, entities) and to store the slots; one
+custom action (action_respond, actions/) calls `respond` once per user message.
+"""
+from .policy import respond  # noqa: F401
+from .turn import (CONSOLE_SLOTS, DIALOGUE_SLOTS, MAX_TEXT, Incoming, Outcome, listing,  # noqa: F401
+                   profile_from_slots, slot_names)

@@ -1,0 +1,113 @@
+"""Answering questions about measures: the one the person means, or the list they see.
+
+A question about a measure (能贷多少, 找谁, 我符合吗, 原文, 详细说说) is answered for the
+measure the message points at (bot/dialogue/targets.py). Several candidates: "您是说
+哪一项？" with them as buttons. None: the question is answered for the list on screen
+where it can be (找谁 → the offices, one line each; 有年龄限制吗 → what the documents
+say of age), else the person is asked which item.
+"""
+from __future__ import annotations
+
+from .. import followup, texts
+from ..reading import questions as q
+from ..reading.references import by_words
+from ..replies import answers, lists
+from . import showing
+from .targets import resolve
+
+FOLLOW_UP = {q.AMOUNT: "ask_amount", q.APPLY: "ask_how_to_apply", q.MATERIALS: "ask_materials",
+             q.CONTACT: "ask_contact", q.DEADLINE: "ask_deadline"}
+ABOUT_A_MEASURE = (q.AMOUNT, q.APPLY, q.MATERIALS, q.CONTACT, q.DEADLINE, q.ELIGIBILITY, q.ORIGINAL, q.DETAILS)
+
+
+def points_at_measure(turn, act) -> bool:
+    """The message asks about a measure, by position, by words of a title or as 这个."""
+    if act.asks not in ABOUT_A_MEASURE and not (act.asks == q.MEASURES and act.refs.words and not act.topics):
+        return False
+    return bool(resolve(turn, act).measures) or bool(act.refs.positions)
+
+
+def about_measure(turn, act) -> None:
+    targets = resolve(turn, act)
+    if targets.out_of_range is not None:
+        turn.say(texts.BAD_ITEM.format(n=len(turn.slots.get("listed") or [])))
+        return
+    if len(targets.measures) > 1 and act.asks != q.CONTACT:
+        turn.replies.append(answers.which_one(targets.measures, targets.numbers))
+        return
+    for m in targets.measures[:3]:
+        answer_one(turn, act, m, targets.numbers.get(m["id"]))
+    turn.refer(targets.measures[:3], support=act.asks in (q.APPLY, q.CONTACT))
+
+
+def answer_one(turn, act, m: dict, n: int | None) -> None:
+    kind = act.asks if act.asks in ABOUT_A_MEASURE else q.DETAILS
+    if kind in FOLLOW_UP:
+        turn.say(followup.answer(FOLLOW_UP[kind], m, n))
+    elif kind == q.ELIGIBILITY:
+        turn.replies.append(answers.eligibility(turn.engine, turn.profile(), m, n, bool(answers.AGE.search(act.text))))
+    elif kind == q.ORIGINAL:
+        turn.replies.append(answers.original(m, n))
+    else:
+        turn.replies.append(answers.details(turn.kb, m, n))
+        chosen = list(turn.slots.get("chosen") or [])
+        if m["id"] not in chosen:
+            turn.set(chosen=chosen + [m["id"]])
+    turn.focus_on(m)
+
+
+def about_list(turn, act) -> None:
+    """A question with no measure named: answered for the list on screen where it can be."""
+    listed = turn.listed_items()
+    result, items = turn.current()
+    if not items and not listed:
+        turn.say(followup.general(FOLLOW_UP.get(act.asks, "ask_how_to_apply")))
+        return
+    if act.asks == q.CONTACT:
+        shown = listed or items[:5]
+        turn.replies.append(answers.offices(shown))
+        turn.refer(shown)
+        return
+    if act.asks == q.ELIGIBILITY:
+        eligibility_of_list(turn, act, listed or items[:5])
+        return
+    if act.asks == q.APPLY and (act.facts.get("needs") or act.topics.get("needs")):
+        need = (act.facts.get("needs") or act.topics.get("needs"))[0]
+        showing.category(turn, need)
+        return
+    choices = (listed or items)[:3]
+    numbers = {m["id"]: i for i, m in enumerate(listed, 1)}
+    if act.asks in FOLLOW_UP:
+        turn.say(followup.general(FOLLOW_UP[act.asks]))
+    turn.replies.append(answers.which_one(choices, numbers))
+
+
+def eligibility_of_list(turn, act, shown: list[dict]) -> None:
+    """我符合吗 / 有年龄限制吗 about the list: how it was chosen, and what the texts say of age."""
+    lines = [texts.LIST_CHOSEN_FOR.format(who=_who(turn))]
+    if answers.AGE.search(act.text):
+        aged = [m for m in shown if followup.sentences(m["quote"], answers._AGE_IN_TEXT)]
+        lines.append(texts.AGE_SOME.format(titles="、".join(m["title"] for m in aged)) if aged else texts.NO_AGE_LIMIT_ALL)
+    lines.append(texts.ASK_WHICH_CONDITIONS)
+    turn.say("\n".join(lines))
+
+
+def _who(turn) -> str:
+    from ..render import profile_line
+    result, _ = turn.current()
+    return profile_line(turn.kb, result, turn.facts()) if result else ""
+
+
+def other_question(turn, act) -> None:
+    """A question of no known kind (出来创业编制还能保留吗): the measure whose text speaks
+    of it, quoted, or a plain "the documents do not say" and whom to ask."""
+    result, items = turn.current()
+    found = by_words(act.refs.words, items, items, min_cover=0.6) if items and act.refs.words else []
+    if found and len(found) <= 2:
+        for m in found:
+            turn.say(texts.RELATED.format(name=answers.name(m, None), quote=m["quote"], whom=followup.lead_whom(m)))
+        turn.focus_on(found[0])
+        turn.refer(found)
+        return
+    whom = "、".join(dict.fromkeys(o for m in (turn.listed_items() or items)[:3] for o in lists.lead_names(m)))
+    turn.say(texts.NOT_IN_TEXTS.format(whom=whom or texts.ASK_LOCAL_OFFICE))

@@ -1,0 +1,210 @@
+"""The dialogue policy: slots + the latest message -> replies + slot changes.
+
+Every message is read as an act (bot/reading): the facts it states, what it corrects or
+denies, what it asks, which measure it points at. The facts it states are taken first
+(bot/dialogue/update.py); then the first row of ACTS whose condition holds answers.
+One row answers each message, so every message gets exactly one reply.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import reading, texts
+from ..reading import questions as q
+from ..script import read_script
+from . import answering, asking, showing, social
+from .turn import MAX_TEXT, Incoming, Outcome, Turn
+from .update import update
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_OTHER_LETTER = re.compile(r"[^\W\d_\u3400-\u9fffA-Za-z\uf900-\ufaff]")   # Korean, Cyrillic …
+_THUMBS = {"👍": "feedback_up", "👎": "feedback_down"}
+
+
+# ---- conditions -----------------------------------------------------------------------------
+def restarts(t, a=None):
+    return t.msg.intent in ("start_over", "restart") or (a is not None and a.request == q.RESTART) \
+        or t.simple.lower() in ("重新开始", "restart", "/restart")
+
+
+def too_long(t, a=None):
+    return t.msg.truncated or len(t.msg.text) > MAX_TEXT
+
+
+def awaits_note(t, a):
+    return social.is_missing_note(t, a)
+
+
+def gives_feedback(t, a):
+    return a.social in ("feedback_up", "feedback_down")
+
+
+def wants_summary(t, a):
+    return a.request == q.SUMMARY and not a.states_something
+
+
+def asks_about_measure(t, a):
+    return answering.points_at_measure(t, a)
+
+
+def asks_for_topic(t, a):
+    return a.asks == q.MEASURES and bool(a.topics or (a.place.topic is not None and t.before.get(t.place)))
+
+
+def chooses_category(t, a):
+    return set(a.facts) == {"needs"} and not a.negated and t.has_profile() and t.before.get(t.place) is not None
+
+
+def asks_about_list(t, a):
+    return a.asks in answering.ABOUT_A_MEASURE and bool(t.current()[1] or t.slots.get("listed"))
+
+
+def wants_more(t, a):
+    return a.request == q.MORE
+
+
+def wants_all(t, a):
+    return a.request == q.ALL
+
+
+def changed_profile(t, a):
+    return bool(t.changed)
+
+
+def declines(t, a):
+    return a.request in (q.SKIP, q.NONE) and bool(t.question or t.has_profile())
+
+
+def opens_without_facts(t, a):
+    return not t.has_profile() and not a.states_something and (a.asks is not None or a.request == q.HELP)
+
+
+def social_move(name):
+    return lambda t, a: a.social == name
+
+
+def helps(t, a):
+    return a.request == q.HELP or t.msg.intent == "help" and not a.states_something
+
+
+def foreign(t, a):
+    other = len(_OTHER_LETTER.findall(t.simple)) + len(_LATIN.findall(t.simple))
+    return other >= 3 and other > 2 * len(_CJK.findall(t.simple)) and not a.states_something
+
+
+def no_words(t, a):
+    return not _CJK.search(t.simple) and not _LATIN.search(t.simple) and not t.msg.is_payload
+
+
+def vague_place(t, a):
+    return bool(a.place.vague) and (not t.has_profile() or len(t.simple) <= 8)
+
+
+def acknowledges(t, a):
+    return a.acknowledges
+
+
+def corrects_nothing(t, a):
+    return a.corrects and not a.states_something
+
+
+def restates(t, a):
+    return a.states_something
+
+
+def asks_other(t, a):
+    return a.is_question
+
+
+def anything(t, a):
+    return True
+
+
+# ---- handlers that need the act's details ------------------------------------------------------
+def category(t, a):
+    showing.category(t, a.facts["needs"][0])
+
+
+def show_all(t, a):
+    showing.page(t, "all", 0)
+
+
+def decline(t, a):
+    if t.question:
+        asking.skip(t, t.question)
+        asking.advance(t)
+    else:
+        t.say(texts.DONE)
+
+
+# ---- the tables --------------------------------------------------------------------------------
+GUARDS = (                                  # before the message is read
+    (restarts,            social.restart),
+    (too_long,            social.too_long),
+)
+ACTS = (                                    # after the facts it states are taken
+    (awaits_note,         social.note_missing),       # the optional "what was missing" after a 👎
+    (gives_feedback,      social.feedback),
+    (wants_summary,       social.make_summary),
+    (asks_about_measure,  answering.about_measure),   # 第2项能贷多少 / 贴息那个找谁 / 桂惠贷呢
+    (asks_for_topic,      showing.topic),             # 有没有给女的 / 那妇女创业有啥政策
+    (chooses_category,    category),                  # 贷款 (after the results, or its button)
+    (asks_about_list,     answering.about_list),      # 找谁 / 我符合吗 with no measure named
+    (wants_more,          showing.more),
+    (wants_all,           show_all),
+    (changed_profile,     asking.advance),            # the next question, or the measures
+    (corrects_nothing,    social.what_is_wrong),      # 不对 说错了
+    (restates,            social.noted),              # what the bot knew already (or a denial)
+    (asks_other,          answering.other_question),  # 编制还能保留吗: what the texts say, or that they do not
+    (acknowledges,        social.acknowledge),        # 好的 / 明白了 / 俺去问问
+    (declines,            decline),                   # 跳过 / 都不是
+    (opens_without_facts, social.start),              # 我想了解创业扶持政策
+    (social_move("greet"), social.greet),
+    (social_move("thanks"), social.thanks),
+    (social_move("goodbye"), social.goodbye),
+    (social_move("bot_challenge"), social.bot_challenge),
+    (helps,               social.help_),
+    (foreign,             social.other_language),
+    (no_words,            social.odd_input),
+    (vague_place,         asking.vague_place),
+    (anything,            social.not_understood),
+)
+# Rows that keep (or ask) the open question; every other row answers something else,
+# and the open question (the place excepted) is then not asked again.
+KEEP_QUESTION = {asking.advance, social.acknowledge, social.noted, social.what_is_wrong, decline, social.greet, social.help_,
+                 social.other_language, social.odd_input, asking.vague_place, social.not_understood,
+                 social.start, social.too_long, social.note_missing, social.feedback}
+
+
+def respond(engine, slots: dict, message: Incoming) -> Outcome:
+    turn = Turn(engine, slots, message)
+    turn.simple = _prepare(turn)
+    for when, then in GUARDS:
+        if when(turn):
+            then(turn)
+            return turn.outcome()
+    kb = turn.kb
+    act = reading.read(kb, turn.simple, message.entities, message.intent, turn.question, message.is_payload)
+    if not message.is_payload and turn.simple.replace(" ", "").strip("\ufe0f") in _THUMBS:
+        act.social = _THUMBS[turn.simple.strip()[0]]
+    turn.act = act
+    turn.changed = update(turn, act)
+    for when, then in ACTS:
+        if when(turn, act):
+            if then not in KEEP_QUESTION:
+                asking.pass_over(turn)
+            then(turn, act)
+            break
+    return turn.outcome()
+
+
+def _prepare(turn) -> str:
+    msg = turn.msg
+    if msg.is_payload:
+        return ""
+    # NLU converted the text already; without NLU (the core's own callers) convert once here
+    converted, script = (msg.text, msg.script) if msg.script else read_script(msg.text or "")
+    if script in ("traditional", "simplified"):
+        turn.set(script=script)
+    return (converted or "").strip()

@@ -1,0 +1,200 @@
+"""Showing measures: the first answer, a category, the whole list, the next page, and
+the measures for a group, need or place someone asks about.
+
+A view is what the numbers on screen refer to:
+  None    the person's own measures (their groups and gender), each of them covered on
+          the first screen (a woman veteran sees the women's measure beside the
+          veterans'); everyone's measures when none is their own
+  "all"   the whole listing
+  a need  the measures of that category
+Whatever is shown, its ids are kept as shown (Turn.show_list): 第N项 means what the
+person saw, even after the profile changes the order.
+"""
+from __future__ import annotations
+
+from .. import texts
+from ..render import Button, Reply, profile_line
+from ..replies import lists
+
+OWN_GROUP_LIMIT = 60
+
+
+def own(turn, items: list[dict]) -> list[dict]:
+    """The person's own measures, the first screen covering each of their groups and gender."""
+    facts = turn.facts()
+    keys = [("groups", g) for g in facts.get("groups") or ()]
+    if facts.get("gender"):
+        keys.append(("gender", facts["gender"]))
+    buckets: dict = {k: [] for k in keys}
+    for m in items:
+        km = turn.kb.measure(m["id"])
+        for fact, value in keys:
+            want = km.conditions.get(fact) if km else None
+            if want is not None and (value in want if isinstance(want, frozenset) else want == value):
+                buckets[(fact, value)].append(m)
+                break
+    ordered, seen = [], set()
+    while any(buckets.values()):
+        for k in keys:
+            if buckets[k]:
+                m = buckets[k].pop(0)
+                if m["id"] not in seen:
+                    seen.add(m["id"])
+                    ordered.append(m)
+    rest = [m for m in items if m["id"] not in seen and m.get("own_group")]
+    return ordered[:lists.NAMED] + [m for m in ordered[lists.NAMED:] + rest]
+
+
+def view_items(turn, items: list[dict], view: str | None) -> list[dict]:
+    if view == "all":
+        return items
+    if view:
+        return [m for m in items if m.get("category") == view]
+    return own(turn, items) or items
+
+
+def results(turn) -> None:
+    """The first answer: who the results are for, the first five, whom to ask, categories."""
+    result, items = turn.current()
+    if not items:
+        nothing(turn, result)
+        return
+    mine = own(turn, items)
+    chunk = (mine or items)[:lists.NAMED]
+    who = profile_line(turn.kb, result, turn.facts())
+    n_el = sum(1 for m in items if m.get("status") == "eligible")
+    head = texts.RESULTS_HEAD.format(who=who, n=len(items)) + (
+        texts.RESULTS_POSSIBLE.format(n=len(items) - n_el) if n_el < len(items) else "")
+    groups = _own_words(turn)
+    head += "\n" + (texts.OWN_HEAD.format(who=groups, n=len(mine)) if mine else texts.TOP_HEAD)
+    more = len(mine or items) > lists.NAMED
+    tail = texts.LIST_HINT_MORE if more else texts.LIST_HINT
+    buttons = lists.category_buttons(turn.kb, items, turn.facts().get("needs") or ())
+    turn.replies.append(lists.numbered(head, chunk, 1, tail, buttons))
+    turn.show_list(chunk)
+    turn.set(view=None, page=0.0)
+
+
+def _own_words(turn) -> str:
+    facts = turn.facts()
+    words = [turn.kb.facts["groups"].values[g].short_label() for g in facts.get("groups") or ()
+             if g in turn.kb.facts["groups"].values]
+    if facts.get("gender") == "female":
+        words.append(turn.kb.facts["gender"].values["female"].title)
+    return "、".join(words)
+
+
+def nothing(turn, result) -> None:
+    if result is not None and result.message:
+        turn.say(result.message + "\n" + texts.OUTSIDE_HINT, [Button(texts.RESTART_BUTTON, "/start_over")])
+        return
+    if result is None:
+        turn.say(texts.NO_RESULTS_YET)
+        return
+    where = profile_line(turn.kb, result, turn.facts()) or "目前的信息下"
+    turn.say(texts.NOTHING_FOUND.format(where=where), [Button(texts.RESTART_BUTTON, "/start_over")])
+
+
+def page(turn, view: str | None, page_no: int) -> None:
+    """Page `page_no` of a view, numbered within the view."""
+    result, items = turn.current()
+    chosen = view_items(turn, items, view)
+    start = page_no * lists.NAMED
+    chunk = chosen[start:start + lists.NAMED]
+    if not chunk:
+        turn.say(texts.NO_MORE)
+        return
+    name = view_name(turn, items, view)
+    head = texts.CATEGORY_HEAD.format(name=name, n=len(chosen)) if page_no == 0 else \
+        texts.PAGE_HEAD.format(name=name, first=start + 1, last=start + len(chunk), n=len(chosen))
+    rest = len(chosen) - start - len(chunk)
+    tail = texts.MORE_LEFT.format(n=rest) if rest > 0 else ""
+    buttons = [Button(texts.MORE_BUTTON, "/more")] if rest > 0 else []
+    buttons += lists.category_buttons(turn.kb, items, turn.facts().get("needs") or (), skip=view, limit=2)
+    turn.replies.append(lists.numbered(head, chunk, start + 1, tail, buttons))
+    prefix = [m["id"] for m in chosen[:start]]
+    turn.show_list(chunk, start + 1, prefix)
+    turn.set(view=view, page=float(page_no))
+
+
+def view_name(turn, items, view) -> str:
+    if view == "all":
+        return texts.ALL_NAME
+    if view:
+        return lists.category_label(turn.kb, view)
+    who = _own_words(turn)
+    return texts.OWN_NAME.format(who=who) if who and own(turn, items) else texts.TOP_NAME
+
+
+def more(turn, act=None) -> None:
+    result, items = turn.current()
+    if not items:
+        nothing(turn, result)
+        return
+    view = turn.slots.get("view")
+    page_no = int(turn.slots.get("page") or 0) + 1
+    if page_no * lists.NAMED >= len(view_items(turn, items, view)):
+        if view is None and len(own(turn, items)) < len(items):
+            page(turn, "all", 0)    # past the person's own measures: everything
+            return
+        turn.say(texts.NO_MORE)
+        return
+    page(turn, view, page_no)
+
+
+def category(turn, need: str) -> None:
+    result, items = turn.current()
+    if not any(m.get("category") == need for m in items):
+        turn.say(texts.NO_CATEGORY.format(name=lists.category_label(turn.kb, need)))
+        return
+    page(turn, need, 0)
+
+
+def topic(turn, act) -> None:
+    """有没有给女的 / 那妇女创业有啥政策 / 有没有专门给退伍兵的贷款: the measures for what is
+    asked about, at the person's place (or the place asked about); the profile is unchanged."""
+    facts = dict(turn.facts())
+    place = act.place.topic.qualified_name if act.place.topic is not None else facts.get(turn.place)
+    if place is None:
+        from . import asking
+        asking.ask(turn, turn.place, prefix=texts.TOPIC_NEEDS_PLACE)
+        return
+    topics = act.topics
+    groups = topics.get("groups") or []
+    gender = topics.get("gender")
+    needs = topics.get("needs") or []
+    facts.update(region=place)
+    if groups:
+        facts["groups"] = list(dict.fromkeys(list(facts.get("groups") or []) + groups))
+    if gender:
+        facts["gender"] = gender
+    result, items = turn.match_for(facts)
+    about = [m for m in items if _is_for(turn, m, groups, gender)] if (groups or gender) else items
+    if needs:
+        about = [m for m in about if m.get("category") in needs]
+    words = "、".join([turn.kb.facts["groups"].values[g].short_label() for g in groups]
+                     + ([turn.kb.facts["gender"].values[gender].title] if gender else [])
+                     + [lists.category_label(turn.kb, n) for n in needs])
+    where = turn.place_name(place)
+    if not about:
+        turn.say(texts.TOPIC_NONE.format(place=where, what=words) + "\n" + texts.TOPIC_OTHERS.format(n=len(items)),
+                 [Button(texts.ALL_BUTTON.format(n=len(items)), "/show_all")] if items else [])
+        return
+    head = texts.TOPIC_HEAD.format(place=where, what=words, n=len(about))
+    chunk = about[:lists.NAMED]
+    tail = texts.MORE_LEFT.format(n=len(about) - len(chunk)) if len(about) > len(chunk) else ""
+    mine = set(turn.facts().get("groups") or ())
+    if groups and not (set(groups) & mine) and not turn.facts().get("groups"):
+        tail = (tail + "\n" if tail else "") + texts.TOPIC_IS_IT_YOU.format(what=words)
+    turn.replies.append(lists.numbered(head, chunk, 1, tail))
+    turn.show_list(chunk)
+
+
+def _is_for(turn, m: dict, groups: list, gender: str | None) -> bool:
+    km = turn.kb.measure(m["id"])
+    if km is None:
+        return False
+    want = km.conditions.get("groups")
+    if groups and want is not None and set(groups) & set(want):
+        return True
+    return bool(gender and km.conditions.get("gender") == gender)

@@ -1,0 +1,77 @@
+"""The measure(s) a message is about, resolved against what the person saw.
+
+In order: a position in the last list as shown (第2项, 第一个, 最后一个); words of a
+title, among the measures listed first, then among all of the person's measures, then
+among every measure of their place's documents (桂惠贷, 贴息那个, 巾帼); 这个/那个 or
+nothing: the measure in focus, or the only one listed. Several equally good candidates
+are returned together: the dialogue asks "您是说哪一项？".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..reading.references import by_words
+
+
+@dataclass
+class Targets:
+    measures: list = field(default_factory=list)
+    numbers: dict = field(default_factory=dict)    # id -> its number in the list shown
+    how: str = ""                                  # position | words | focus | only | ""
+    out_of_range: int | None = None                # 第9项 when 5 were shown
+
+    @property
+    def one(self) -> dict | None:
+        return self.measures[0] if len(self.measures) == 1 else None
+
+
+def resolve(turn, act) -> Targets:
+    listed = turn.listed_items()
+    numbers = {m["id"]: i for i, m in enumerate(listed, 1)}
+    refs = act.refs
+    if refs.positions:
+        picked = []
+        for n, _word in refs.positions:
+            n = len(listed) if n == -1 else n
+            if 1 <= n <= len(listed):
+                picked.append(listed[n - 1])
+        if picked:
+            return Targets(_unique(picked), numbers, "position")
+        if listed:
+            return Targets([], numbers, "", out_of_range=refs.positions[0][0])
+    words = refs.words
+    if words:
+        items = turn.current()[1]
+        for pool, corpus in ((listed, items or listed), (items, items), (_place_measures(turn), None)):
+            found = by_words(words, pool, corpus) if pool else []
+            if found:
+                return Targets(found[:4], numbers, "words")
+    focus = turn.slots.get("focus")
+    if focus and (refs.demonstrative or not words):
+        m = turn.measure(focus)
+        if m is not None:
+            return Targets([m], numbers, "focus")
+    if len(listed) == 1:
+        return Targets(listed, numbers, "only")
+    return Targets([], numbers)
+
+
+def _unique(ms: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for m in ms:
+        if m["id"] not in seen:
+            seen.add(m["id"])
+            out.append(m)
+    return out
+
+
+def _place_measures(turn) -> list[dict]:
+    """Every measure of the documents that cover the person's place, judged for them."""
+    result, items = turn.current()
+    if result is None:
+        return []
+    mine = {m["id"] for m in items}
+    docs = {m["doc"] for m in items}
+    profile = turn.profile()
+    return [turn.engine.measure_by_id(km.id, profile) for km in turn.kb.measures
+            if km.doc in docs and km.id not in mine]

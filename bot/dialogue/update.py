@@ -1,0 +1,73 @@
+"""What a message changes about the person: its statements, corrections and denials,
+the place, and yes / no / "none of these" to the question the bot asked.
+
+Only statements change the profile. A group, need or place named inside a question
+is its topic (bot/reading/act.py); the one exception is a place asked about while the
+bot knows none (柳州有什么补贴): the person is asking for that place, so it is taken.
+"""
+from __future__ import annotations
+
+from ..reading import questions
+
+
+def merge_facts(kb, slots: dict, updates: dict, negated: dict | None = None, replaced=()) -> dict:
+    """New facts add to lists (我还是大学生) and replace single values (我其实在南宁);
+    a denied list value is removed (我不是大学生); a list restated after 说错了 replaces."""
+    changed = {}
+    for fact, value in updates.items():
+        if kb.facts[fact].kind == "list":
+            current = [] if fact in replaced else list(slots.get(fact) or [])
+            merged = current + [v for v in value if v not in current]
+            if merged != list(slots.get(fact) or []) or slots.get(fact) is None:
+                changed[fact] = merged
+        elif slots.get(fact) != value:
+            changed[fact] = value
+    for fact, values in (negated or {}).items():
+        if kb.facts[fact].kind == "list":
+            base = changed.get(fact, slots.get(fact))
+            if base:
+                kept = [v for v in base if v not in values or v in updates.get(fact, ())]
+                if kept != list(base):
+                    changed[fact] = kept
+    return changed
+
+
+def answer_to_question(turn, act) -> None:
+    """Yes / no / "none of these" as the answer to the open question."""
+    q = turn.question
+    spec = turn.kb.facts.get(q)
+    if spec is None or q in act.facts:
+        return
+    if spec.kind == "bool" and act.answer is not None and not act.is_question:
+        act.facts[q] = act.answer          # 是，做AI医疗影像的 / 还不是 想做个小程序
+    elif spec.kind == "list" and spec.condition and act.request == questions.NONE and not act.negated.get(q):
+        act.facts[q] = []                  # 都不是: none of these groups
+
+
+def place_facts(turn, act) -> dict:
+    """The region the message gives, if any: stated, kept as said, or asked about with none known."""
+    place, reading = turn.place, act.place
+    if reading.place is not None:
+        return {place: reading.place.qualified_name}
+    if reading.name:
+        return {place: reading.name}
+    if reading.topic is not None and not turn.has_profile():
+        return {place: reading.topic.qualified_name}
+    if reading.suggestion is not None:      # 柳洲 / 南凝: the place shown in the answer, to correct
+        return {place: reading.suggestion.qualified_name}
+    return {}
+
+
+def update(turn, act) -> dict:
+    """Apply the message to the profile; returns the facts that changed."""
+    answer_to_question(turn, act)
+    facts = dict(act.facts)
+    facts.update(place_facts(turn, act))
+    changed = merge_facts(turn.kb, turn.slots, facts, act.negated, act.replaced)
+    current = turn.slots.get(turn.place)
+    if current and turn.place not in facts and any(
+            turn.kb.gazetteer.resolve(str(current)) is p for p in act.place.denied):
+        changed[turn.place] = None         # 我不在长春了: where now is asked next
+    if changed:
+        turn.set(**changed)
+    return changed

@@ -1,0 +1,230 @@
+"""One message read as an act: the facts it states, what it corrects or denies, what it
+asks or requests, which measure it points at, and its social move.
+
+    read(kb, text, entities, intent, open_question) -> Act
+
+A group, need or gender named inside a question, a request or a reference to a measure
+is the topic of what is asked ("有没有给女的", "那个贷款能贷多少"), never a fact about
+the person: only statements change the profile. See bot/reading/clauses.py for how a
+message is split and each clause's mood and time read.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from . import questions
+from .clauses import CAME_BACK, OTHER_PERSON, WITH_ME, WORKED_AWAY, Clause, clause_at, split
+from .mentions import Mention, all_mentions, canonical_value, negated_at
+from .places import PlaceReading, abroad_spans, blank, known_names, read_place
+from .references import Refs, read_refs
+
+# Words that must be in a message for NLU's intent to be taken at its word: short
+# social intents have closed vocabularies, and a number or a filler classified as
+# goodbye must not end the conversation.
+INTENT_MARKERS = {
+    "goodbye": ("再见", "拜拜", "拜", "bye", "88", "走了", "结束", "下次", "回头", "没事了", "不聊了", "晚安"),
+    "thanks": ("谢", "感谢", "多谢", "thank", "辛苦"),
+    "greet": ("你好", "您好", "嗨", "哈喽", "哈啰", "hello", "hi", "在吗", "在不在", "早上好", "下午好", "晚上好",
+              "早安", "有人吗", "喂"),
+    "feedback_up": ("有帮助", "有用", "👍", "赞", "帮大忙", "好用", "好评"),
+    "feedback_down": ("没帮助", "没用", "👎", "没啥用", "没什么用", "不满意", "没找到", "答非所问", "用处不大",
+                      "不太有用", "没啥帮助", "没什么帮助", "帮不上", "差评", "没有用", "没多大用", "用都没"),
+    "bot_challenge": ("机器人", "真人", "人工", "ai", "程序", "自动回复"),
+}
+SOCIAL = ("greet", "goodbye", "thanks", "feedback_up", "feedback_down", "bot_challenge")
+# NLU intents that are requests (used when the words did not already say which).
+INTENT_REQUEST = {"more": questions.MORE, "show_all": questions.ALL, "summary": questions.SUMMARY,
+                  "help": questions.HELP, "skip": questions.SKIP, "none_of_these": questions.NONE,
+                  "start_over": questions.RESTART, "restart": questions.RESTART}
+
+
+@dataclass
+class Act:
+    text: str
+    clauses: list = field(default_factory=list)
+    facts: dict = field(default_factory=dict)      # stated: fact -> value (a list for list facts)
+    negated: dict = field(default_factory=dict)    # fact -> values the person says they are not
+    replaced: tuple = ()                           # list facts the person restated after 说错了
+    topics: dict = field(default_factory=dict)     # fact -> values named in a question or request
+    place: PlaceReading = field(default_factory=PlaceReading)
+    asks: str | None = None                        # a question kind (bot/reading/questions.py)
+    request: str | None = None                     # more, show_all, restart, summary, help, skip, none
+    refs: Refs = field(default_factory=Refs)
+    answer: bool | None = None                     # yes / no as the first word
+    social: str | None = None                      # greet, goodbye, thanks, feedback_*, bot_challenge
+    is_question: bool = False
+    acknowledges: bool = False                     # 好的 / 明白了 / 俺去问问
+    corrects: bool = False                         # 说错了 / 不对 (with or without the new value)
+
+    @property
+    def states_something(self) -> bool:
+        return bool(self.facts or self.negated or self.place.place or self.place.name or self.place.denied)
+
+
+def _says(text: str, markers) -> bool:
+    low = text.lower()
+    return any(m in low for m in markers)
+
+
+def _is_topic_clause(c: Clause) -> bool:
+    """A clause that asks or points rather than states (its facts are topics)."""
+    if c.is_question and not c.correction:
+        return True
+    refs = read_refs(c.text)
+    return bool(refs.positions or re.search(r"这个|那个|这条|那条", c.text)) \
+        or questions.question_kind(c.text) in (questions.DETAILS, questions.ORIGINAL)
+
+
+def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: str,
+          open_question: str | None, is_payload: bool) -> None:
+    for m in mentions:
+        clause = clause_at(clauses, m.start) if m.start >= 0 else None
+        value = kb.facts[m.fact].value(m.value)
+        if clause is not None and not is_payload and _is_topic_clause(clause):
+            _add(kb, act.topics, m.fact, value)
+            continue
+        local = text[clause.start:m.start] if clause is not None else text[:max(m.start, 0)]
+        if not is_payload and OTHER_PERSON.search(local) and not WITH_ME.search(text[clause.start:clause.end]
+                                                                               if clause else local):
+            continue          # about someone else (我老公是退伍的): not a fact about the person
+        if not is_payload and m.start >= 0 and negated_at(local, len(local)):
+            act.negated.setdefault(m.fact, [])
+            if value not in act.negated[m.fact]:
+                act.negated[m.fact].append(value)
+            flipped = _flip(kb, m.fact, value)
+            if flipped is not None:
+                act.facts[m.fact] = flipped
+            continue
+        _add(kb, act.facts, m.fact, value)
+        if clause is not None and clause.correction and kb.facts[m.fact].kind == "list":
+            act.replaced = tuple(dict.fromkeys(act.replaced + (m.fact,)))
+
+
+def _came_back(kb, act: Act) -> None:
+    """Worked away, now back home (在广东打了十年工 今年回桂平了): a returning migrant worker."""
+    group = "returning_migrant_worker"
+    if group not in kb.facts["groups"].values or group in (act.negated.get("groups") or ()):
+        return
+    away = [c for c in act.clauses if c.time == "past" and WORKED_AWAY.search(c.text)]
+    back = [c for c in act.clauses if CAME_BACK.search(c.text) and not OTHER_PERSON.search(c.text)]
+    if away and back and not any(c.is_question for c in away + back):
+        _add(kb, act.facts, "groups", group)
+
+
+_STUDY = re.compile(r"读|留学|博士|硕士|研究生|本科|毕业|学位|进修|访学|master|phd|degree|university|college|mba|study|studied",
+                    re.I)
+
+
+def _studied_abroad(kb, act: Act, abroad: list) -> None:
+    """Studying or having studied abroad (在德国读完博士刚回长春, 从UK读完master回来): 留学回国人员."""
+    group = "overseas_returnee"
+    if group not in kb.facts["groups"].values or group in (act.negated.get("groups") or ()):
+        return
+    for start, _end, _name in abroad:
+        c = clause_at(act.clauses, start)
+        if c is not None and not c.is_question and _STUDY.search(c.text) and not OTHER_PERSON.search(c.text):
+            _add(kb, act.facts, "groups", group)
+            return
+
+
+def _add(kb, into: dict, fact: str, value) -> None:
+    if kb.facts[fact].kind == "list":
+        values = into.setdefault(fact, [])
+        if value not in values:
+            values.append(value)
+    else:
+        into[fact] = value
+
+
+def _flip(kb, fact: str, value):
+    """The answer a denied one-valued fact gives: 不是科技型 -> False; 不是女的 -> male."""
+    if kb.facts[fact].kind == "bool":
+        return not value
+    if kb.facts[fact].kind == "one":
+        others = [v for v in kb.facts[fact].values if v != value]
+        return others[0] if len(others) == 1 else None
+    return None
+
+
+def _short_answer(kb, act: Act, text: str, open_question: str | None, mentions: list[Mention]) -> None:
+    """A one-character answer to a one-value question (女, 男的)."""
+    whole = text.strip("。.!！ ")
+    if open_question and kb.facts.get(open_question) is not None and kb.facts[open_question].kind == "one" \
+            and whole and len(whole) <= 4 and not any(m.fact == open_question for m in mentions):
+        value = canonical_value(kb, open_question, whole)
+        if value:
+            act.facts[open_question] = value
+
+
+def _question(act: Act, intent: str | None) -> None:
+    asked = [c for c in act.clauses if c.is_question]
+    act.is_question = bool(asked)
+    kinds = [questions.question_kind(c.text) for c in act.clauses]
+    kind = next((k for c, k in zip(act.clauses, kinds) if k and (c.is_question or k != questions.APPLY)), None)
+    if kind is None and intent in questions.INTENT_KIND:
+        kind = questions.INTENT_KIND[intent]
+    if kind is None and (any(questions.MEASURES_CUE.search(c.text) for c in act.clauses)
+                         or asked and (act.topics or any(questions.POLICY_WORD.search(c.text) for c in asked))):
+        kind = questions.MEASURES
+    act.asks = kind
+
+
+def _social(act: Act, text: str, intent: str | None) -> None:
+    if intent in SOCIAL and _says(text, INTENT_MARKERS[intent]):
+        act.social = intent
+        return
+    for social in ("thanks", "goodbye"):
+        if _says(text, INTENT_MARKERS[social]) and len(text) <= 12:
+            act.social = social
+            return
+
+
+def read(kb, text: str, entities: list[dict] | None = None, intent: str | None = None,
+         open_question: str | None = None, is_payload: bool = False) -> Act:
+    """The act of one message; `text` is Simplified, `open_question` the fact the bot asked."""
+    act = Act(text)
+    if is_payload:
+        mentions = all_mentions(kb, "", entities or [], True)
+        _sort(kb, act, mentions, [], "", open_question, True)
+        act.place = read_place(kb, "", [], entities or [], True)
+        act.request = INTENT_REQUEST.get(intent)
+        act.asks = questions.INTENT_KIND.get(intent)
+        act.social = intent if intent in SOCIAL else None
+        act.answer = {"affirm": True, "deny": False}.get(intent)
+        for e in entities or []:
+            if e.get("entity") == "item" and str(e.get("value")).isdigit():
+                act.refs.positions.append((int(e["value"]), ""))
+        if act.refs.positions and act.asks is None:
+            act.asks = questions.DETAILS
+        return act
+    act.clauses = split(text)
+    mentions = all_mentions(kb, text, entities or [], False)
+    _sort(kb, act, mentions, act.clauses, text, open_question, False)
+    _short_answer(kb, act, text, open_question, mentions)
+    _came_back(kb, act)
+    # a place inside a group's name (台湾青年) or a programme's (桂惠贷) is no place
+    spans = [(m.start, m.end) for m in mentions if m.fact in kb.facts.conditions and m.start >= 0]
+    names = known_names(kb)
+    if names is not None:
+        spans += [(m.start(), m.end()) for m in names.finditer(text)]
+    abroad = abroad_spans(kb, text)     # 东京 is no 北京
+    spans += [(s, e) for s, e, _ in abroad]
+    place_text = blank(text, spans)
+    places = [e for e in entities or [] if not (
+        isinstance(e.get("start"), int) and any(s <= e["start"] < t for s, t in spans))]
+    place_clauses = [replace(c, text=place_text[c.start:c.end]) for c in act.clauses]
+    act.place = read_place(kb, place_text, place_clauses, places, False)
+    _studied_abroad(kb, act, abroad)
+    if act.place.place is None and abroad:
+        here = [n for s, e, n in abroad if not any(c.start <= s < c.end and c.time == "past" for c in act.clauses)]
+        act.place.abroad = here[0] if here else None
+    act.refs = read_refs(text)
+    act.request = questions.request_of(text) or INTENT_REQUEST.get(intent)
+    _question(act, intent)
+    if act.clauses and not act.clauses[0].is_question:
+        act.answer = questions.yes_no(act.clauses[0].text)
+    _social(act, text, intent)
+    act.acknowledges = bool(questions.ACK.match(text.strip())) and not act.is_question and not act.states_something
+    act.corrects = any(c.correction for c in act.clauses)
+    return act

@@ -1,0 +1,163 @@
+"""A message split into clauses, each with its mood and its time.
+
+A run-on message holds several clauses ("在广东打了十年工今年回桂平老家了想搞个养鸡场
+有没有啥扶持的": past work / the move back / the plan / a question). They are split
+on punctuation, on the spaces voice typing leaves between phrases, and before the
+words that open a new clause (今年, 现在, 之前, 想, 有没有, 请问 …), then each is read:
+
+mood    statement | question. Chinese marks a question structurally: a final
+        吗/呢/吧/么, an A-not-A form (有没有, 是不是, 能不能, 能…不), a question word
+        (啥, 什么, 怎么, 咋, 多少, 哪, 谁), a question mark. A group, place or need
+        named inside a question is what the question is about, never a fact about
+        the person.
+time    past | origin | current | plan | None. A place in a clause about the past
+        (之前在深圳上班, 在广东打了十年工) is where the person was, 老家 where they come
+        from, 现在/回/回到 where they are, 想回…创业 where the business will be.
+correction  the clause withdraws something said before (说错了, 不对, 搞错了, 其实).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+STATEMENT, QUESTION = "statement", "question"
+
+# Where one clause ends: punctuation, a space between two non-Latin characters (a pause
+# in voice typing; "OK. I am" keeps its spaces), and 但是/而是/可是/不过.
+_BREAK = re.compile(r"[，,。；;！!？?\n、：:～~…]+|(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+# Words that open a new clause when nothing marks the boundary (longest first).
+_OPENERS = ("请问", "想问一下", "想问问", "想问", "问一下", "我想问", "顺便问", "另外", "还有就是",
+            "有没有", "有木有", "有啥", "有什么", "有哪些", "能不能", "可不可以", "是不是",
+            "但是", "而是", "可是", "不过", "所以", "然后", "后来", "现在", "目前", "如今",
+            "今年", "去年", "前年", "之前", "以前", "原来", "刚", "打算", "准备", "想要", "想",
+            "咋整", "咋办", "怎么办", "怎么申请", "找谁", "那我", "那有", "那么", "那还", "那就")
+_OPENER = re.compile("|".join(sorted(map(re.escape, _OPENERS), key=len, reverse=True)))
+# An opener counts only where the clause before it holds at least this many characters
+# (想 in 我想: the clause "我" would be nothing).
+_MIN_HEAD = 2
+# Not openers after these characters: 理想, 思想, 着想, 那 in 去那边 …
+_NOT_AFTER = {"想": "理思着感梦构设回联畅", "刚": "刚才"}
+
+# ---- mood -----------------------------------------------------------------------------------
+_FINAL_PARTICLE = re.compile(r"(?:吗|嘛|么|呢|不|没|没有|吧|否)[啊呀哈哦嘞噢]?\s*[？?]?$")
+_A_NOT_A = re.compile(r"有没有|有木有|是不是|是否|能不能|能否|可不可以|可以不|行不行|会不会|要不要|够不够|算不算|"
+                      r"好不好|对不对|有没|符不符合|能.{0,6}不$|可.{0,4}不$|行不$|中不中")
+_QUESTION_WORD = re.compile(r"啥|什么|怎么|怎样|咋|多少|哪|谁|如何|为什么|(?<![十好这那没])几[个项条号万千岁年]|多大|多久|多长")
+# A question word that asks nothing: 没什么, 什么都行, 多少有点, 怎么都行
+_NOT_A_QUESTION = re.compile(r"没(?:什么|啥)|(?:什么|啥)都|多少有|不管(?:什么|怎么|多少)|怎么都|什么的$")
+_QUESTION_MARK = re.compile(r"[？?]")
+
+# ---- time -----------------------------------------------------------------------------------
+_PAST = re.compile(r"之前|以前|原来|过去|曾经|早年|那时|当年|上过|读过|待过|呆过|干过|工作过|打过工|"
+                   r"打了.{0,4}工|干了.{0,4}年|待了.{0,4}年|呆了.{0,4}年|上了.{0,4}年|退伍前|服役|当兵时|"
+                   r"毕业于|出国前")
+_AWAY = re.compile(r"打工|务工|上班|工作|读书|上学|留学|出差|旅游|念书|读大学|读研")
+_CURRENT = re.compile(r"现在|目前|如今|人在|住在|定居|现居|回到|回来|回了|刚回|回乡|今年回|已经回|搬到|搬来|"
+                      r"回.{1,6}(?:老家|家乡|了|啦|来)")
+_PLAN = re.compile(r"(?:想|打算|准备|计划|要)(?:回|去|到|在)|(?:创业|开店|开厂|办厂|开公司|搞|做|干)")
+_ORIGIN = re.compile(r"老家|家乡|户口在|户籍在|籍贯|出生在|(?<!回)家在")
+# Someone else is the subject: what follows is about them (我老公是退伍的, 我合伙人是海归),
+# unless the person counts themselves in (我和我老公都是退伍的).
+OTHER_PERSON = re.compile(r"老公|丈夫|爱人|媳妇|老婆|妻子|对象|男朋友|女朋友|他们|她们|他|她|爸爸|妈妈|我爸|我妈|父亲|母亲|"
+                          r"哥哥|姐姐|弟弟|妹妹|我哥|我姐|我弟|我妹|儿子|女儿|孩子|朋友|同学|合伙人|表哥|表姐|表弟|"
+                          r"表妹|堂哥|堂姐|亲戚|邻居|同事|老乡|partner", re.I)
+WITH_ME = re.compile(r"我们|咱们|都是|我和|我跟|和我|跟我|我也")
+# Worked away, now back: a returning migrant worker (在广东打了十年工今年回桂平老家了)
+WORKED_AWAY = re.compile(r"打工|务工|打过工|打了.{0,4}工|上班|上过班|干活|工作")
+CAME_BACK = re.compile(r"回来|回到|回乡|返乡|回老家|回家乡|回.{1,6}(?:老家|家乡|了|啦)|今年回|刚回|已经回")
+_ASKS_ABOUT = re.compile(r"有没有|有木有|有啥|有什么|有哪些|能不能|可不可以|是不是|有吗|有没")
+_FIRST_PERSON = re.compile(r"我|俺|咱|本人|自己|家里")
+_CORRECTION = re.compile(r"说错了?|打错了?|搞错了?|写错了?|弄错了?|不对不对|不对[，,\s]|更正|纠正一下|其实")
+
+
+@dataclass
+class Clause:
+    text: str
+    start: int
+    end: int
+    mood: str = STATEMENT
+    time: str | None = None
+    correction: bool = False
+
+    @property
+    def is_question(self) -> bool:
+        return self.mood == QUESTION
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    spans, last = [], 0
+    for m in _BREAK.finditer(text):
+        if m.start() > last:
+            spans.append((last, m.start()))
+        last = m.end()
+    if last < len(text):
+        spans.append((last, len(text)))
+    out = []
+    for start, end in spans:
+        cut = start
+        for m in _OPENER.finditer(text, start, end):
+            word = m.group(0)
+            before = text[m.start() - 1] if m.start() > 0 else ""
+            if m.start() - cut < _MIN_HEAD or before in _NOT_AFTER.get(word, ""):
+                continue
+            out.append((cut, m.start()))
+            cut = m.start()
+        out.append((cut, end))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def mood_of(text: str, whole: str, end: int) -> str:
+    """Question or statement; a question mark right after the clause counts too."""
+    t = text.strip()
+    after = whole[end:end + 2]
+    if _QUESTION_MARK.search(t) or _QUESTION_MARK.match(after.strip()[:1] or " "):
+        return QUESTION
+    if _A_NOT_A.search(t) or _FINAL_PARTICLE.search(t) and not re.search(r"(?:不|没|没有)$", t.rstrip("？? ")):
+        return QUESTION
+    if re.search(r"(?:能|可以|行|中|够|算|有|是|要|给|让|会).{0,8}(?:不|没)$", t):
+        return QUESTION          # 岁数大了还能贷不 / 这个我能申请不
+    if _QUESTION_WORD.search(t) and not _NOT_A_QUESTION.search(t):
+        return QUESTION
+    return STATEMENT
+
+
+def time_of(text: str) -> str | None:
+    if _CORRECTION.search(text) and _CURRENT.search(text):
+        return "current"
+    if _PLAN.search(text) and re.search(r"想|打算|准备|计划|要", text) and not _PAST.search(text):
+        return "plan"
+    if _CURRENT.search(text):
+        return "current"
+    if _PAST.search(text) or (_AWAY.search(text) and re.search(r"了|过", text)):
+        return "past"
+    if _ORIGIN.search(text):
+        return "origin"
+    if _AWAY.search(text):
+        return "away"       # 在深圳上班: where they work now, maybe not where they start up
+    return None
+
+
+def split(text: str) -> list[Clause]:
+    """The clauses of `text` (Simplified), in order, with offsets into `text`."""
+    clauses = []
+    for start, end in _spans(text):
+        piece = text[start:end]
+        clauses.append(Clause(piece, start, end, mood_of(piece, text, end), time_of(piece),
+                              bool(_CORRECTION.search(piece))))
+    # "那妇女创业有啥政策": a bare topic run into the question after it is part of it
+    for prev, cur in zip(clauses, clauses[1:]):
+        if prev.mood == STATEMENT and cur.is_question and prev.end == cur.start and _ASKS_ABOUT.match(cur.text) \
+                and not _FIRST_PERSON.search(prev.text):
+            prev.mood = QUESTION
+    # 不是X是Y / 不是X，是Y: the clause after a denial corrects it
+    for prev, cur in zip(clauses, clauses[1:]):
+        if re.match(r"\s*(?:不是|不在|没在)", prev.text) and re.match(r"\s*(?:是|在|而是)", cur.text):
+            cur.correction = True
+    return clauses
+
+
+def clause_at(clauses: list[Clause], pos: int) -> Clause | None:
+    for c in clauses:
+        if c.start <= pos < c.end:
+            return c
+    return None

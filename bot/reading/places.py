@@ -1,0 +1,183 @@
+"""Where the person is, read clause by clause.
+
+Each clause is resolved through the gazetteer (bot/regions.py). A place counts by
+the time of its clause (bot/reading/clauses.py), best first:
+  correction  不是X是Y / 说错了 … Y
+  plan        想回柳州创业, 打算在南宁开店: where the business will be
+  current     现在在南宁, 回桂平老家了, 人在延吉
+  (unmarked)  我是柳州的, 在柳州
+  away        在深圳上班 (where they work now; a plan or a home named elsewhere wins)
+  origin      老家吉林市的
+A place in a clause about the past (之前在深圳上班, 在广东打了十年工) is never where
+the person is; a denied place (不是吉林市, 不在长春了) neither. Within one rank the
+most specific place wins, then the last named.
+
+Names that hold a place character but are no place (桂惠贷, 吉林银行, the agencies'
+names) are blanked first: every “quoted” programme name of the measures and every
+agency name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..regions import short_form
+from .clauses import Clause
+
+_RANK = {"correction": 6, "plan": 5, "current": 4, None: 3, "away": 2, "origin": 1}
+_LEVEL = {"province": 0, "prefecture": 1, "county": 2}
+_DENIED = re.compile(r"^\s*(?:我|俺|人)?(?:已经|早就|早)?(?:不是|不在|没在|不住|没有在|不再)")
+# what people put before an answer: 呃，柳洲 / 请问昆山 / 就柳洲啊
+_FILLERS = re.compile(r"^(?:(?:呃|嗯|额|哦|啊|唔|请问|那个|就是|就|哈哈|我想问一下|问一下|我说|是|在)[，,。\s]*)+")
+_TRAILING = re.compile(r"(?:啊|呀|的|吧|哦|呢|嘛|了|哈)+[。！!？?]*$")
+
+
+_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+@dataclass
+class PlaceReading:
+    place: object = None            # Place the person is in (or names as theirs)
+    name: str | None = None         # an unknown place name kept as said (火星市)
+    denied: tuple = ()              # places the person says they are not in
+    topic: object = None            # a place named only inside a question
+    suggestion: object = None       # the place they probably meant (柳洲 -> 柳州)
+    vague: str | None = None        # 东北, 老家 …
+    abroad: str | None = None       # where the person is, outside China (东京, 温哥华)
+
+
+def known_names(kb) -> re.Pattern | None:
+    """Names that are no place although they hold one: programme names and agencies."""
+    cache = kb.__dict__.setdefault("_known_names", {})
+    if "re" not in cache:
+        names = set()
+        for m in kb.measures:
+            for field in (m.title, m.summary, m.quote):
+                names.update(re.findall(r"“([^”]{2,12})”", field or ""))
+        for a in kb.agencies.values():
+            names.update(n for n in (a.full_name, getattr(a, "name", None)) if n and len(n) >= 4)
+        names = {n for n in names if kb.gazetteer.resolve(n, simplified=True) is not None}
+        cache["re"] = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True)))) if names else None
+    return cache["re"]
+
+
+def abroad_spans(kb, text: str) -> list[tuple[int, int, str]]:
+    """Where the text names a place outside China (东京, UK), longest names first."""
+    gaz, found, low = kb.gazetteer, [], text.lower()
+    for name in gaz.abroad:
+        for m in re.finditer(re.escape(name), text):
+            if not any(s <= m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), name))
+    for name in gaz.abroad_english:
+        for m in re.finditer(r"(?<![a-z])" + re.escape(name.lower()) + r"(?![a-z])", low):
+            if not any(s <= m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), name))
+    return found
+
+
+def english_place(kb, text: str):
+    """A place in China named in English: its pinyin (Nanning, Liu Zhou) or a listed name (Urumqi)."""
+    index = _pinyin_index(kb)
+    words = _LATIN_WORDS.findall(text)
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            key = "".join(words[i:i + size]).lower().replace("'", "").replace("’", "").replace("-", "")
+            name = index.get(key)
+            if name:
+                place = kb.gazetteer.resolve(name, simplified=True)
+                if place is not None:
+                    return place
+    return None
+
+
+def _pinyin_index(kb) -> dict:
+    cache = kb.__dict__.setdefault("_pinyin_places", {})
+    if not cache:
+        from pypinyin import lazy_pinyin
+        gaz = kb.gazetteer
+        for place in gaz.places:
+            if place.generated:
+                continue
+            for key in (place.name, short_form(place.name)):
+                if key and len(key) >= 2 and gaz.lookup(key) is place:
+                    cache.setdefault("".join(lazy_pinyin(key)).lower(), key)
+        cache.update({k.lower().replace(" ", "").replace("'", ""): v for k, v in gaz.english_names.items()})
+    return cache
+
+
+def blank(text: str, spans) -> str:
+    for start, end in spans:
+        text = text[:start] + "□" * (end - start) + text[end:]   # no place character, no clause break
+    return text
+
+
+def read_place(kb, text: str, clauses: list[Clause], entities: list[dict], is_payload: bool) -> PlaceReading:
+    gaz = kb.gazetteer
+    out = PlaceReading()
+    named = [str(e.get("value")).strip() for e in entities or []
+             if e.get("entity") == kb.facts.entity_of(kb.facts.place) and e.get("value") is not None]
+    if is_payload:
+        places = [p for p in (gaz.resolve(n, simplified=True) for n in named) if p is not None]
+        if places:   # the most specific of the places named (长春 + 二道区)
+            out.place = max(places, key=lambda p: len(p.chain))
+        return out
+    found: list[tuple[int, int, int, object]] = []   # (rank, level, order, place)
+    topics = []
+    for i, c in enumerate(clauses):
+        place = gaz.resolve(c.text, simplified=True)
+        if place is None:
+            continue
+        if _DENIED.search(c.text):
+            out.denied += (place,)
+            continue
+        if c.is_question and not c.correction:
+            topics.append(place)
+            continue
+        rank = "correction" if c.correction else c.time
+        if rank == "past":
+            continue
+        found.append((_RANK[rank], _LEVEL.get(place.level, 0), i, place))
+    if found:
+        out.place = max(found, key=lambda f: f[:3])[3]
+        return out
+    abroad = [(i, c) for i, c in enumerate(clauses) for s, e, n in abroad_spans(kb, c.text)]
+    if abroad and not topics:
+        here = [c for _, c in abroad if c.time not in ("past",) and not c.is_question]
+        if here:
+            out.abroad = abroad_spans(kb, here[-1].text)[0][2]
+            return out
+    english = english_place(kb, text) if _LATIN_WORDS.search(text) else None
+    if english is not None:
+        out.place = english
+        return out
+    if topics:
+        out.topic = max(topics, key=lambda p: len(p.chain))
+        return out
+    if any(c.time == "past" for c in clauses):
+        return out        # only where they were: ask where they are now
+    whole = text.strip()
+    bare = _TRAILING.sub("", _FILLERS.sub("", whole)) if len(whole) <= 30 else None
+    if bare and bare != whole:
+        place = gaz.resolve(bare, simplified=True)
+        if place is not None:
+            out.place = place
+            return out
+    for name in named:
+        place = gaz.resolve(name, simplified=True)
+        if place is not None:
+            out.place = place
+            return out
+    if bare is not None:
+        for candidate in dict.fromkeys([whole, bare, *(c.text for c in clauses)]):
+            if candidate and gaz.resolve(candidate, simplified=True) is None:
+                out.suggestion = gaz.suggest(candidate, simplified=True)
+                if out.suggestion is not None:
+                    return out
+    for name in named:
+        if name.endswith(("省", "市", "县", "区", "州", "盟", "旗")) and len(name) >= 2:
+            # an unknown place (火星市) still gets the "not covered" answer;
+            # a word the NLU mistook for a place (新能源) is ignored
+            out.name = name
+            return out
+    out.vague = gaz.vague(text, simplified=True)
+    return out

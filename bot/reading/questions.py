@@ -1,0 +1,96 @@
+"""What a question asks, and what a request wants, read from the words that ask it.
+
+A question about a measure asks one of: amount (能贷多少), apply (怎么申请, 咋整),
+materials (要带什么), contact (找谁, 电话), deadline (还有效吗), eligibility (我符合吗,
+有年龄限制吗), original (原文怎么写的) or details (详细说说). A question that names a
+group, need or gender without asking any of these asks which measures there are for
+it (有没有给女的, 那妇女创业有啥政策, 俺想贷点款 咋整). Requests: more, all, restart,
+summary, help, skip, none (都不是).
+
+The kinds are tried in the order of KINDS: the more specific asks first (原文怎么写的
+is about the original, not how to apply).
+"""
+from __future__ import annotations
+
+import re
+
+AMOUNT, APPLY, MATERIALS, CONTACT, DEADLINE = "amount", "apply", "materials", "contact", "deadline"
+ELIGIBILITY, ORIGINAL, DETAILS, MEASURES = "eligibility", "original", "details", "measures"
+
+_KINDS = (
+    (ORIGINAL, r"原文|原话|怎么写的|咋写的|文件(?:里|上)?怎么说|文件(?:里|上)?咋说|条文|出处|哪个文件|哪份文件|依据是"),
+    (AMOUNT, r"多少钱|能贷多少|贷多少|补多少|补贴多少|给多少|能拿多少|能领多少|多少万|几万|额度|金额|最高|最多能|上限|"
+             r"贴多少|贴息多少|多少(?!人|年|岁|天|个|项|条)"),
+    (MATERIALS, r"材料|带什么|带啥|准备什么|准备啥|要带|证件|需要(?:什么|啥)证|要(?:什么|啥)证|手续.{0,2}(?:什么|啥)"),
+    (CONTACT, r"找谁|找哪|找.{1,10}(?:吗|嘛|么|还是)|还是找|哪个部门|什么部门|啥部门|哪个单位|谁负责|谁管|归谁|电话|号码|地址|在哪办|去哪办|哪里办|哪儿办|"
+              r"去哪里|在哪里办|联系方式|怎么联系|窗口|办公室|哪个局|哪个厅"),
+    (DEADLINE, r"还有效|有效期|截止|过期|到期|什么时候(?:截止|结束|到期)|还能申请吗|现在还有吗|还在执行|还能办吗|还算数|时间限制"),
+    (ELIGIBILITY, r"符合|够条件|够格|有资格|资格|什么条件|啥条件|哪些条件|条件是|要求|门槛|限制|年龄|岁数|多大|\d+岁|"
+                  r"[一二三四五六七八九十]+岁|能申请吗|可以申请吗|能不能申请|能享受吗|能享受不|我能.{0,6}(?:吗|不)|"
+                  r"算不算|属于.{0,6}吗|我可以吗|我行吗|我够吗"),
+    (APPLY, r"怎么申请|如何申请|咋申请|怎样申请|怎么办理|如何办理|咋办理|怎么办|咋办|咋整|怎么弄|咋弄|流程|手续|"
+            r"去哪申请|在哪申请|怎么报名|咋报名|怎么领|咋领|如何领取|怎么享受|咋享受|申请步骤|怎么操作"),
+    (DETAILS, r"详细|具体说|具体讲|具体点|具体内容|介绍|讲讲|说说|展开|是啥|是什么|啥意思|什么意思|咋回事|怎么回事|了解一下"),
+)
+KIND_PATTERNS = tuple((kind, re.compile(p)) for kind, p in _KINDS)
+# Asking which measures there are (for a group, a need, a place, or at all).
+MEASURES_CUE = re.compile(r"有没有|有木有|有啥|有什么|有哪些|有吗|有没|有不|啥政策|什么政策|哪些政策|啥补贴|什么补贴|"
+                          r"啥扶持|什么扶持|啥优惠|什么优惠|能享受什么|能享受啥|能申请什么|能申请啥|能拿什么|能拿啥|"
+                          r"(?:了解|咨询|看看|查查|查一下|问问|问一下).{0,8}(?:政策|扶持|补贴|优惠|措施)|"
+                          r"(?:政策|扶持|补贴|优惠|措施|帮扶)(?:呢|吗|么)|呢$|的呢")
+POLICY_WORD = re.compile(r"政策|扶持|补贴|优惠|措施|帮扶|支持|福利|好处")
+
+# NLU intents that name a question kind.
+INTENT_KIND = {"ask_amount": AMOUNT, "ask_how_to_apply": APPLY, "ask_materials": MATERIALS, "ask_contact": CONTACT,
+               "ask_agency": CONTACT, "ask_deadline": DEADLINE, "details": DETAILS}
+
+# ---- requests ----------------------------------------------------------------------------
+MORE, ALL, RESTART, SUMMARY, HELP, SKIP, NONE = "more", "show_all", "restart", "summary", "help", "skip", "none"
+_REQUESTS = (
+    (RESTART, r"^(?:重新开始|重来|从头开始|从头来|重新来|重新查|清空|restart|/restart)[。!！]?$"),
+    (SUMMARY, r"生成清单|咨询清单|打印|发给我|发我|导出|下载结果|汇总一下|整理一下|保存一下"),
+    (ALL, r"全部|所有的|都列|都看|全都|所有措施|所有政策"),
+    (MORE, r"^(?:更多|还有吗|还有呢|还有没有|下一页|继续|再来|再看看|接着说|后面的|还有别的吗|还有其他的吗|其他的呢|别的呢)"),
+    (HELP, r"怎么用|咋用|如何使用|不会用|你能干啥|你能做什么|你会什么|有什么功能|使用说明|帮助"),
+    (SKIP, r"^(?:跳过|不知道|不清楚|不想说|不方便说|说不好|不确定|随便|都行|都可以)[。!！]?$"),
+    (NONE, r"^(?:都不是|都没有|一个都不是|哪个都不是|没有了|就这些|就这样|没了|以上都不是)[。!！]?$"),
+)
+REQUEST_PATTERNS = tuple((kind, re.compile(p, re.I)) for kind, p in _REQUESTS)
+
+
+# An acknowledgement: the person has what they wanted for now.
+ACK = re.compile(r"^(?:好的?|好嘞|好滴|好吧|行|行吧|中|嗯+|哦+|噢|ok|okay|收到|明白了?|了解了?|知道了|懂了|清楚了|晓得了|"
+                 r"我去问问|俺去问问|我去问一下|我再看看|我考虑一下|唔该|多谢晒)", re.I)
+
+
+def question_kind(text: str) -> str | None:
+    """The first kind whose words the text holds."""
+    for kind, pattern in KIND_PATTERNS:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def request_of(text: str) -> str | None:
+    t = text.strip()
+    for kind, pattern in REQUEST_PATTERNS:
+        if pattern.search(t):
+            return kind
+    return None
+
+
+# ---- yes and no as the first words of an answer ------------------------------------------
+_YES = re.compile(r"^(?:是的|是啊|是滴|是呀|是|对的|对啊|对|嗯嗯|嗯|没错|当然|肯定|确实|算是|算|有的|有|yes|yep|yeah|y)(?![不没])",
+                  re.I)
+_NO = re.compile(r"^(?:还不是|不是|并不是|不算|算不上|不属于|没有|没|否|不|no|nope|n)(?![错])", re.I)
+
+
+def yes_no(text: str) -> bool | None:
+    """True for an answer that opens with yes (是，做AI医疗影像的), False with no
+    (不是 做旅游的 / 还不是 想做个小程序), None otherwise."""
+    t = text.strip().lstrip("嗯哦呃额啊，, ")
+    if _NO.match(t):
+        return False
+    if _YES.match(text.strip()):
+        return True
+    return None

@@ -1,0 +1,98 @@
+"""Which measure a message points at: by position in the list the person saw, by 这个/
+那个 (the measure in focus), or by words of its title.
+
+Positions index the list exactly as it was shown (the dialogue keeps it): 第2项, 第二个,
+2号, 第一个, 最后一个, and a bare number as the whole message. Titles are matched by
+the words a message shares with them, weighted by how rare each word is among the
+candidates' titles (贴息那个, 巾帼, 桂惠贷, 女性平台那个): a word every title holds
+(创业) decides nothing.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+_CN = {"一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_POSITION = re.compile(r"第\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(项|个|条|号|种|点|类)?|"
+                       r"(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(项|号)(?![码])|"
+                       r"(头一个|头一条|第一个|最后一个|最后那个|最后一项|最后一条|上一个)")
+_BARE = re.compile(r"^\s*(\d{1,2})\s*[.。、]?\s*$")
+_DEMONSTRATIVE = re.compile(r"这个|那个|这条|那条|这项|那项|这一项|那一项|刚才那个|刚才说的|刚才的|上面那个|上面的|它|这种|那种")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+# Words that name no measure: how people ask, and what every title says.
+_FILLER = re.compile(r"那个|这个|那条|这条|那项|这项|刚才|上面|详细|说说|讲讲|介绍|一下|怎么|如何|申请|办理|"
+                     r"能贷|多少|找谁|哪个|部门|电话|原文|条件|符合|材料|需要|什么|啥|咋|怎样|还有|有效|"
+                     r"我|吗|呢|啊|的|了|是|有|没|给|要|想|请问|问|办|能|可以|呀|吧|嘛|么")
+
+
+@dataclass
+class Refs:
+    positions: list = field(default_factory=list)     # (number, word) as written; -1 = the last
+    demonstrative: bool = False
+    words: str = ""                                   # what is left to match titles against
+
+
+def number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    if text.startswith("十"):
+        return 10 + (_CN.get(text[1:], 0) if len(text) > 1 else 0)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return _CN.get(tens, 1) * 10 + (_CN.get(ones, 0) if ones else 0)
+    return _CN.get(text)
+
+
+def read_refs(text: str, is_payload: bool = False) -> Refs:
+    refs = Refs()
+    if is_payload:
+        return refs
+    bare = _BARE.match(text)
+    if bare:
+        refs.positions.append((int(bare.group(1)), ""))
+        return refs
+    for m in _POSITION.finditer(text):
+        if m.group(5):
+            n = -1 if m.group(5).startswith(("最后", "上一")) else 1
+            refs.positions.append((n, m.group(5)))
+        else:
+            digits = m.group(1) or m.group(3)
+            n = number(digits)
+            if n:
+                refs.positions.append((n, m.group(2) or m.group(4) or ""))
+    refs.demonstrative = bool(_DEMONSTRATIVE.search(text))
+    rest = _POSITION.sub("", text)
+    refs.words = "".join(_HAN.findall(_FILLER.sub("", rest)))
+    return refs
+
+
+def _grams(text: str) -> set:
+    return {text[i:i + 2] for i in range(len(text) - 1)} | ({text} if len(text) == 1 else set())
+
+
+def by_words(words: str, candidates: list[dict], corpus: list[dict] | None = None,
+             min_score: float = 1.5, min_cover: float = 0.5) -> list[dict]:
+    """The candidates whose titles (and, at half weight, summaries and quotes) best
+    match `words`: two-character pieces, each weighted by its rarity among the titles
+    of `corpus` (the candidates by default). A match must cover at least `min_cover`
+    of the words' weight: a long message that shares 创业 with a title names nothing.
+    Ties are all returned."""
+    if len(words) < 2 or not candidates:
+        return []
+    grams = _grams(words)
+    corpus = corpus or candidates
+    titles = [_grams(m["title"]) for m in corpus]
+    n = len(corpus)
+    weight = {g: math.log((n + 1) / (1 + sum(g in t for t in titles))) + 1 for g in grams}
+    total = sum(weight.values())
+    scored = []
+    for m in candidates:
+        title = _grams(m["title"])
+        text = _grams((m.get("summary") or "") + (m.get("quote") or ""))
+        score = sum(weight[g] * (1 if g in title else 0.5 if g in text else 0) for g in grams)
+        scored.append((score, m))
+    best = max(s for s, _ in scored)
+    if best < min_score or best < min_cover * total:
+        return []
+    return [m for s, m in scored if s >= best - 1e-9]

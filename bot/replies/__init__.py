@@ -1,0 +1,1 @@
+"""Reply text built from measures: lists sized for a phone, and answers about one measure."""

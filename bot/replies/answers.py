@@ -1,0 +1,97 @@
+"""Answers about one measure: its details, its original text, whether the person meets
+its conditions, and whom to ask. Only what the rules hold: the quote, the conditions,
+the offices; what the document leaves unstated is said to be unstated, with the office
+that decides and the 12345 hotline.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import followup, texts
+from ..render import Button, Reply, intent_payload
+from . import lists
+
+AGE = re.compile(r"年龄|岁|多大|年纪|老了|年轻")
+_AGE_IN_TEXT = re.compile(r"\d+\s*(?:周岁|岁)|[一二三四五六七八九十]+\s*(?:周岁|岁)|年龄|年满")
+
+
+def name(m: dict, n: int | None) -> str:
+    return (f"第{n}项“{m['title']}”" if n else f"“{m['title']}”") + f"（{m['citation']}）"
+
+
+def detail_buttons() -> list[Button]:
+    return [Button(title, payload) for title, payload in texts.DETAIL_BUTTONS]
+
+
+def details(kb, m: dict, n: int | None) -> Reply:
+    lines = [name(m, n), m["summary"]]
+    if m.get("status") == "not":
+        lines.append(texts.NOT_FOR_YOU)
+    elif m.get("why"):
+        lines.append(texts.WHY.format(why="；".join(m["why"])))
+    if m.get("open"):
+        lines.append(texts.STILL_OPEN.format(what="、".join(m["open_labels"])))
+    if m.get("confirm"):
+        lines.append(texts.STILL_OPEN.format(what="；".join(m["confirm"])))
+    lines.append(texts.ORIGINAL.format(quote=m["quote"]))
+    lines.append(whom_line(m))
+    lines.append(texts.UNSTATED.format(what="、".join(followup.unstated(m)), whom=followup.lead_whom(m)))
+    if m.get("expiry_note"):
+        lines.append("⚠ " + m["expiry_note"])
+    return Reply("\n".join(lines), detail_buttons())
+
+
+def whom_line(m: dict) -> str:
+    if m.get("no_responsible_unit"):
+        return texts.WHOM_NO_UNIT.format(publisher=m["publisher"])
+    line = texts.WHOM_LEAD.format(lead="、".join(m["agencies"]["lead"]))
+    if m.get("lead_reason"):
+        line += texts.LEAD_REASON.format(reason=m["lead_reason"])
+    return line
+
+
+def original(m: dict, n: int | None) -> Reply:
+    return Reply(name(m, n) + "\n" + texts.ORIGINAL.format(quote=m["quote"]))
+
+
+def eligibility(engine, profile, m: dict, n: int | None, asked_age: bool) -> Reply:
+    """The conditions the document states, each marked against what the person said."""
+    checks = engine.check(m["id"], profile)
+    lines = [texts.CONDITIONS_HEAD.format(name=name(m, n))]
+    lines += [f"· {label} {mark}" for label, mark in checks]
+    ages = [s for s in followup.sentences(m["quote"], _AGE_IN_TEXT)]
+    if ages:
+        lines.append(texts.AGE_QUOTED.format(quote="”“".join(ages)))
+    elif asked_age:
+        lines.append(texts.NO_AGE_LIMIT)
+    marks = {mark for _, mark in checks}
+    if "✗" in marks:
+        lines.append(texts.NOT_MET)
+    elif "？" in marks:
+        lines.append(texts.MAYBE_MET)
+    else:
+        lines.append(texts.MET)
+    lines.append(texts.DECIDES.format(whom=followup.lead_whom(m)))
+    return Reply("\n".join(lines))
+
+
+def offices(items: list[dict], start: int = 1) -> Reply:
+    """找谁 about a whole list: one line per office with its items."""
+    by_office: dict[str, list[int]] = {}
+    for k, m in enumerate(items, start):
+        for office in lists.lead_names(m):
+            by_office.setdefault(office, []).append(k)
+    lines = [texts.OFFICES_HEAD] + [f"· {office}：{lists._numbers(ns)}" for office, ns in by_office.items()]
+    lines.append(texts.OFFICES_TAIL)
+    return Reply("\n".join(lines))
+
+
+def which_one(ms: list[dict], numbers: dict) -> Reply:
+    """Several measures fit what the person said: "您是说哪一项？" with them as buttons."""
+    lines = [texts.WHICH_ONE]
+    buttons = []
+    for m in ms:
+        n = numbers.get(m["id"])
+        lines.append(f"· {m['title']}（{m['citation']}）")
+        buttons.append(Button(m["title"][:14], intent_payload("details", item=n) if n else m["title"]))
+    return Reply("\n".join(lines), buttons)

@@ -1,0 +1,93 @@
+"""Numbered lists of measures, sized for a phone: the first answer, a category, a page,
+the measures for a group someone asks about. Every list names whom to go to.
+
+A line is "N. title（《document》第N条）"; the lead offices follow once, grouped
+("找谁办：广西壮族自治区退役军人事务厅（第1、2、4项）"), then the ended-plan notice once.
+Details, quotes and the conditions are one "第N项" away. The order is always the
+engine's (nothing here re-sorts); the dialogue keeps the ids as shown.
+"""
+from __future__ import annotations
+
+from .. import texts
+from ..render import Button, Reply, intent_payload
+
+NAMED = 5            # measures in one list
+DETAIL_BUTTONS = 3   # 第N项 buttons under a list
+CATEGORY_BUTTONS = 3
+
+
+def line(n: int, m: dict) -> str:
+    mark = texts.POSSIBLE_MARK if m.get("status") == "possible" else ""
+    return f"{n}. {m['title']}{mark}（{m['citation']}）"
+
+
+def offices(items: list[dict], start: int = 1) -> str:
+    """找谁办, one entry per lead office with the item numbers it leads."""
+    by_office: dict[str, list[int]] = {}
+    for n, m in enumerate(items, start):
+        for name in lead_names(m):
+            by_office.setdefault(name, []).append(n)
+    parts = [f"{name}（{_numbers(ns)}）" for name, ns in by_office.items()]
+    return texts.WHOM_LINE.format(offices="；".join(parts))
+
+
+def lead_names(m: dict) -> list[str]:
+    if m.get("no_responsible_unit") or not m["agencies"]["lead"]:
+        return [texts.NO_UNIT_SHORT.format(publisher=m.get("publisher") or texts.ASK_LOCAL_OFFICE)]
+    return list(m["agencies"]["lead"])
+
+
+def _numbers(ns: list[int]) -> str:
+    if len(ns) > 2 and ns == list(range(ns[0], ns[-1] + 1)):
+        return f"第{ns[0]}—{ns[-1]}项"
+    return "第" + "、".join(map(str, ns)) + "项"
+
+
+def notices(items: list[dict]) -> list[str]:
+    """The ended-plan notices of these measures, each once."""
+    out = []
+    for m in items:
+        note = m.get("expiry_note")
+        if note:
+            text = f"⚠ 《{m['citation'].split('》')[0].lstrip('《')}》：{note}"
+            if text not in out:
+                out.append(text)
+    return out
+
+
+def detail_buttons(n_items: int, start: int = 1) -> list[Button]:
+    return [Button(texts.DETAILS_BUTTON.format(n=n), intent_payload("details", item=n))
+            for n in range(start, start + min(n_items, DETAIL_BUTTONS))]
+
+
+def numbered(head: str, chunk: list[dict], start: int = 1, tail: str = "", buttons=()) -> Reply:
+    """A head line, the numbered measures, whom to go to, the notices, a hint."""
+    lines = [head] + [line(start + i, m) for i, m in enumerate(chunk)]
+    lines.append(offices(chunk, start))
+    lines += notices(chunk)
+    if tail:
+        lines.append(tail)
+    return Reply("\n".join(lines), detail_buttons(len(chunk), start) + list(buttons))
+
+
+# ---- categories ---------------------------------------------------------------------------
+
+def counts(kb, items: list[dict], needs=()) -> list[tuple[str, int]]:
+    """(need, number of measures) per category present: the stated needs first, then
+    the larger categories, ties in the order of facts.yml."""
+    order = list(kb.facts["needs"].values)
+    n = {v: sum(1 for m in items if m.get("category") == v) for v in order}
+    stated = [v for v in needs or () if n.get(v)]
+    rest = sorted((v for v in order if n[v] and v not in stated), key=lambda v: (-n[v], order.index(v)))
+    return [(v, n[v]) for v in stated + rest]
+
+
+def category_label(kb, need: str) -> str:
+    fv = kb.facts["needs"].values[need]
+    return fv.short or fv.label.split("（")[0]
+
+
+def category_buttons(kb, items: list[dict], needs=(), skip: str | None = None, limit: int = CATEGORY_BUTTONS):
+    buttons = [Button(f"{category_label(kb, v)} {n}", intent_payload("inform", need=v))
+               for v, n in counts(kb, items, needs) if v != skip][:limit]
+    return buttons + [Button(texts.ALL_BUTTON.format(n=len(items)), "/show_all")]

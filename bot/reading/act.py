@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import questions
-from .clauses import CAME_BACK, OTHER_PERSON, WITH_ME, WORKED_AWAY, Clause, clause_at, split
+from .clauses import CAME_BACK, OTHER_PERSON, WITH_ME, WORKED_AWAY, Clause, clause_at, split, stretch_before
 from .mentions import Mention, all_mentions, canonical_value, negated_at
 from .places import PlaceReading, abroad_spans, blank, known_names, read_place
 from .references import Refs, read_refs
@@ -85,9 +85,11 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
             _add(kb, act.topics, m.fact, value)
             continue
         local = text[clause.start:m.start] if clause is not None else text[:max(m.start, 0)]
-        if not is_payload and OTHER_PERSON.search(local) and not WITH_ME.search(text[clause.start:clause.end]
-                                                                               if clause else local):
-            continue          # about someone else (我老公是退伍的): not a fact about the person
+        sentence = stretch_before(text, max(m.start, 0))
+        if not is_payload and OTHER_PERSON.search(sentence) and not WITH_ME.search(sentence):
+            continue          # about someone else (我老公是退伍的, 我表哥刚退伍): not the person's fact
+        if m.fact == "needs" and clause is not None and re.search(r"不想|不要|不用|不需要", clause.text):
+            continue          # 户口不想迁回去: no wish for it
         if not is_payload and m.start >= 0 and negated_at(local, len(local)):
             act.negated.setdefault(m.fact, [])
             if value not in act.negated[m.fact]:
@@ -106,9 +108,9 @@ def _came_back(kb, act: Act) -> None:
     group = "returning_migrant_worker"
     if group not in kb.facts["groups"].values or group in (act.negated.get("groups") or ()):
         return
-    away = [c for c in act.clauses if c.time == "past" and WORKED_AWAY.search(c.text)]
+    away = [c for c in act.clauses if c.time in ("past", "away") and WORKED_AWAY.search(c.text)]
     back = [c for c in act.clauses if CAME_BACK.search(c.text) and not OTHER_PERSON.search(c.text)]
-    if away and back and not any(c.is_question for c in away + back):
+    if away and back and away[0].start < back[-1].start and not any(c.is_question for c in away + back):
         _add(kb, act.facts, "groups", group)
 
 
@@ -157,17 +159,43 @@ def _short_answer(kb, act: Act, text: str, open_question: str | None, mentions: 
             act.facts[open_question] = value
 
 
+_ENGLISH_QUESTION = re.compile(r"\b(?:what|how|where|who|which|when|why|can|could|is there|are there|do|does|is it)\b",
+                               re.I)
+
+
 def _question(act: Act, intent: str | None) -> None:
+    """What the message asks: a kind read from its question clauses (a request for
+    details or the original text may be a statement: 第2项详细说说)."""
+    for c in act.clauses:
+        if not c.is_question and _ENGLISH_QUESTION.search(c.text) and not re.search(r"[\u3400-\u9fff]{4}", c.text):
+            c.mood = "question"          # "how much", "who should I contact"
     asked = [c for c in act.clauses if c.is_question]
     act.is_question = bool(asked)
-    kinds = [questions.question_kind(c.text) for c in act.clauses]
-    kind = next((k for c, k in zip(act.clauses, kinds) if k and (c.is_question or k != questions.APPLY)), None)
-    if kind is None and intent in questions.INTENT_KIND:
+    kind = None
+    for c in act.clauses:
+        k = questions.question_kind(c.text)
+        if k and (c.is_question or k in (questions.DETAILS, questions.ORIGINAL)):
+            kind = k
+            break
+    if kind is None and intent in questions.INTENT_KIND and (asked or intent == "details"):
         kind = questions.INTENT_KIND[intent]
     if kind is None and (any(questions.MEASURES_CUE.search(c.text) for c in act.clauses)
                          or asked and (act.topics or any(questions.POLICY_WORD.search(c.text) for c in asked))):
         kind = questions.MEASURES
     act.asks = kind
+    if act.is_question:
+        _needs_asked_about(act)
+
+
+def _needs_asked_about(act: Act) -> None:
+    """A need named in a message that asks a question is what it asks about, unless a
+    clause says the person wants it (我想贷款 … 有啥政策)."""
+    needs = act.facts.get("needs")
+    if needs and not any(re.search(r"想|要|需要|打算|准备|缺", c.text) and not c.is_question
+                         and not re.search(r"不想|不要|不用|不需要", c.text) for c in act.clauses):
+        act.topics.setdefault("needs", [])
+        act.topics["needs"] += [n for n in needs if n not in act.topics["needs"]]
+        del act.facts["needs"]
 
 
 def _social(act: Act, text: str, intent: str | None) -> None:
@@ -204,7 +232,8 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
     _short_answer(kb, act, text, open_question, mentions)
     _came_back(kb, act)
     # a place inside a group's name (台湾青年) or a programme's (桂惠贷) is no place
-    spans = [(m.start, m.end) for m in mentions if m.fact in kb.facts.conditions and m.start >= 0]
+    spans = [(m.start, m.end) for m in mentions if m.fact in kb.facts.conditions and m.start >= 0
+             and kb.gazetteer.resolve(text[m.start:m.end], simplified=True) is not None]
     names = known_names(kb)
     if names is not None:
         spans += [(m.start(), m.end()) for m in names.finditer(text)]

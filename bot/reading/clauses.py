@@ -40,7 +40,7 @@ _NOT_AFTER = {"想": "理思着感梦构设回联畅", "刚": "刚才"}
 
 # ---- mood -----------------------------------------------------------------------------------
 _FINAL_PARTICLE = re.compile(r"(?:吗|嘛|么|呢|不|没|没有|吧|否)[啊呀哈哦嘞噢]?\s*[？?]?$")
-_A_NOT_A = re.compile(r"有没有|有木有|是不是|是否|能不能|能否|可不可以|可以不|行不行|会不会|要不要|够不够|算不算|"
+_A_NOT_A = re.compile(r"有没有|有木有|有冇|係唔係|可唔可以|得唔得|使唔使|是不是|是否|能不能|能否|可不可以|可以不|行不行|会不会|要不要|够不够|算不算|"
                       r"好不好|对不对|有没|符不符合|能.{0,6}不$|可.{0,4}不$|行不$|中不中")
 _QUESTION_WORD = re.compile(r"啥|什么|怎么|怎样|咋|多少|哪|谁|如何|为什么|(?<![十好这那没])几[个项条号万千岁年]|多大|多久|多长")
 # A question word that asks nothing: 没什么, 什么都行, 多少有点, 怎么都行
@@ -49,9 +49,9 @@ _QUESTION_MARK = re.compile(r"[？?]")
 
 # ---- time -----------------------------------------------------------------------------------
 _PAST = re.compile(r"之前|以前|原来|过去|曾经|早年|那时|当年|上过|读过|待过|呆过|干过|工作过|打过工|"
-                   r"打了.{0,4}工|干了.{0,4}年|待了.{0,4}年|呆了.{0,4}年|上了.{0,4}年|退伍前|服役|当兵时|"
-                   r"毕业于|出国前")
-_AWAY = re.compile(r"打工|务工|上班|工作|读书|上学|留学|出差|旅游|念书|读大学|读研")
+                   r"退伍前|服役|当兵时|毕业于|出国前")
+_AWAY = re.compile(r"打工|打了.{0,4}工|务工|上班|工作|工地|工厂|厂里|进厂|读书|上学|留学|出差|旅游|念书|读大学|读研|"
+                   r"干了.{0,4}年|待了.{0,4}年|呆了.{0,4}年")
 _CURRENT = re.compile(r"现在|目前|如今|人在|住在|定居|现居|回到|回来|回了|刚回|回乡|今年回|已经回|搬到|搬来|"
                       r"回.{1,6}(?:老家|家乡|了|啦|来)")
 _PLAN = re.compile(r"(?:想|打算|准备|计划|要)(?:回|去|到|在)|(?:创业|开店|开厂|办厂|开公司|搞|做|干)")
@@ -63,10 +63,11 @@ OTHER_PERSON = re.compile(r"老公|丈夫|爱人|媳妇|老婆|妻子|对象|男
                           r"表妹|堂哥|堂姐|亲戚|邻居|同事|老乡|partner", re.I)
 WITH_ME = re.compile(r"我们|咱们|都是|我和|我跟|和我|跟我|我也")
 # Worked away, now back: a returning migrant worker (在广东打了十年工今年回桂平老家了)
-WORKED_AWAY = re.compile(r"打工|务工|打过工|打了.{0,4}工|上班|上过班|干活|工作")
+WORKED_AWAY = re.compile(r"打工|务工|打过工|打了.{0,4}工|上班|上过班|干活|工作|工地|工厂|厂里|进厂|干了.{0,4}年")
 CAME_BACK = re.compile(r"回来|回到|回乡|返乡|回老家|回家乡|回.{1,6}(?:老家|家乡|了|啦)|今年回|刚回|已经回")
 _ASKS_ABOUT = re.compile(r"有没有|有木有|有啥|有什么|有哪些|能不能|可不可以|是不是|有吗|有没")
 _FIRST_PERSON = re.compile(r"我|俺|咱|本人|自己|家里")
+_WISH = re.compile(r"(?<!不)(?:想|要|打算|准备|需要)")
 _CORRECTION = re.compile(r"说错了?|打错了?|搞错了?|写错了?|弄错了?|不对不对|不对[，,\s]|更正|纠正一下|其实")
 
 
@@ -114,7 +115,7 @@ def mood_of(text: str, whole: str, end: int) -> str:
         return QUESTION
     if _A_NOT_A.search(t) or _FINAL_PARTICLE.search(t) and not re.search(r"(?:不|没|没有)$", t.rstrip("？? ")):
         return QUESTION
-    if re.search(r"(?:能|可以|行|中|够|算|有|是|要|给|让|会).{0,8}(?:不|没)$", t):
+    if re.search(r"(?:能|可以|行|中|够|算|有|是|要|给|让|会|好).{0,8}(?:不|没)$", t):
         return QUESTION          # 岁数大了还能贷不 / 这个我能申请不
     if _QUESTION_WORD.search(t) and not _NOT_A_QUESTION.search(t):
         return QUESTION
@@ -128,7 +129,7 @@ def time_of(text: str) -> str | None:
         return "plan"
     if _CURRENT.search(text):
         return "current"
-    if _PAST.search(text) or (_AWAY.search(text) and re.search(r"了|过", text)):
+    if _PAST.search(text):
         return "past"
     if _ORIGIN.search(text):
         return "origin"
@@ -144,16 +145,27 @@ def split(text: str) -> list[Clause]:
         piece = text[start:end]
         clauses.append(Clause(piece, start, end, mood_of(piece, text, end), time_of(piece),
                               bool(_CORRECTION.search(piece))))
-    # "那妇女创业有啥政策": a bare topic run into the question after it is part of it
+    # "那妇女创业有啥政策", "电商培训找谁", "择优资助 how much": a bare topic run into the
+    # question after it is part of it (not "我是女的 有没有给女的", not "想贷款 有啥政策")
     for prev, cur in zip(clauses, clauses[1:]):
-        if prev.mood == STATEMENT and cur.is_question and prev.end == cur.start and _ASKS_ABOUT.match(cur.text) \
-                and not _FIRST_PERSON.search(prev.text):
+        gap = text[prev.end:cur.start]
+        if prev.mood == STATEMENT and cur.is_question and not gap.strip() and not _FIRST_PERSON.search(prev.text) \
+                and not _WISH.search(prev.text) and (_ASKS_ABOUT.match(cur.text) or len(prev.text.strip()) <= 8):
             prev.mood = QUESTION
     # 不是X是Y / 不是X，是Y: the clause after a denial corrects it
     for prev, cur in zip(clauses, clauses[1:]):
         if re.match(r"\s*(?:不是|不在|没在)", prev.text) and re.match(r"\s*(?:是|在|而是)", cur.text):
             cur.correction = True
     return clauses
+
+
+def stretch_before(text: str, pos: int) -> str:
+    """The text from the last punctuation or pause before `pos` (openers do not cut it):
+    whose sentence a mention is in (我表哥刚退伍)."""
+    start = 0
+    for m in _BREAK.finditer(text, 0, pos):
+        start = m.end()
+    return text[start:pos]
 
 
 def clause_at(clauses: list[Clause], pos: int) -> Clause | None:

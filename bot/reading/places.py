@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from ..regions import short_form
-from .clauses import Clause
+from .clauses import CAME_BACK, OTHER_PERSON, WITH_ME, Clause
 
 _RANK = {"correction": 6, "plan": 5, "current": 4, None: 3, "away": 2, "origin": 1}
 _LEVEL = {"province": 0, "prefecture": 1, "county": 2}
@@ -123,10 +123,14 @@ def read_place(kb, text: str, clauses: list[Clause], entities: list[dict], is_pa
         return out
     found: list[tuple[int, int, int, object]] = []   # (rank, level, order, place)
     topics = []
+    home_unnamed = False
     for i, c in enumerate(clauses):
         place = gaz.resolve(c.text, simplified=True)
         if place is None:
+            home_unnamed |= bool(CAME_BACK.search(c.text) or re.search(r"回去|回家|回国", c.text))
             continue
+        if OTHER_PERSON.search(c.text) and not WITH_ME.search(c.text):
+            continue       # 我男朋友在图们: where someone else is
         if _DENIED.search(c.text):
             out.denied += (place,)
             continue
@@ -137,6 +141,10 @@ def read_place(kb, text: str, clauses: list[Clause], entities: list[dict], is_pa
         if rank == "past":
             continue
         found.append((_RANK[rank], _LEVEL.get(place.level, 0), i, place))
+    if home_unnamed and found:   # 在深圳上班 想回老家创业: not 深圳, and the home is not named yet
+        found = [f for f in found if f[0] > _RANK["away"]]
+        if not found:
+            return out
     if found:
         out.place = max(found, key=lambda f: f[:3])[3]
         return out

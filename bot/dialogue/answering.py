@@ -32,8 +32,8 @@ def about_measure(turn, act) -> None:
     if targets.out_of_range is not None:
         turn.say(texts.BAD_ITEM.format(n=len(turn.slots.get("listed") or [])))
         return
-    if len(targets.measures) > 1 and act.asks != q.CONTACT:
-        turn.replies.append(answers.which_one(targets.measures, targets.numbers))
+    if len(targets.measures) > 1 and act.asks not in FOLLOW_UP:
+        ask_which(turn, targets.measures)
         return
     for m in targets.measures[:3]:
         answer_one(turn, act, m, targets.numbers.get(m["id"]))
@@ -68,6 +68,9 @@ def about_list(turn, act) -> None:
         turn.replies.append(answers.offices(shown))
         turn.refer(shown)
         return
+    if act.asks == q.ELIGIBILITY and act.topics.get("groups"):
+        membership(turn, act, act.topics["groups"], items)
+        return
     if act.asks == q.ELIGIBILITY:
         eligibility_of_list(turn, act, listed or items[:5])
         return
@@ -75,11 +78,25 @@ def about_list(turn, act) -> None:
         need = (act.facts.get("needs") or act.topics.get("needs"))[0]
         showing.category(turn, need)
         return
-    choices = (listed or items)[:3]
-    numbers = {m["id"]: i for i, m in enumerate(listed, 1)}
     if act.asks in FOLLOW_UP:
         turn.say(followup.general(FOLLOW_UP[act.asks]))
-    turn.replies.append(answers.which_one(choices, numbers))
+    ask_which(turn, (listed or items)[:3])
+
+
+def ask_which(turn, ms: list[dict]) -> None:
+    """"您是说哪一项？": the candidates numbered 1.. (the list the person now sees)."""
+    turn.replies.append(answers.which_one(ms))
+    if [m["id"] for m in ms] != (turn.slots.get("listed") or [])[:len(ms)]:
+        turn.show_list(ms)
+
+
+def membership(turn, act, groups: list, items: list[dict]) -> None:
+    """我算高层次人才吗: the documents do not define who counts; the office that decides."""
+    values = turn.kb.facts["groups"].values
+    theirs = [m for m in items if any(g in (turn.kb.measure(m["id"]).conditions.get("groups") or ()) for g in groups)]
+    whom = "、".join(dict.fromkeys(o for m in theirs[:3] for o in lists.lead_names(m))) or texts.ASK_LOCAL_OFFICE
+    label = "、".join(values[g].short_label() for g in groups if g in values)
+    turn.say(texts.MEMBERSHIP.format(group=label, whom=whom))
 
 
 def eligibility_of_list(turn, act, shown: list[dict]) -> None:

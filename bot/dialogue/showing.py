@@ -159,35 +159,57 @@ def topic(turn, act) -> None:
         from . import asking
         asking.ask(turn, turn.place, prefix=texts.TOPIC_NEEDS_PLACE)
         return
-    topics = act.topics
-    groups = topics.get("groups") or []
-    gender = topics.get("gender")
-    needs = topics.get("needs") or []
+    groups, gender = act.topics.get("groups") or [], act.topics.get("gender")
+    needs = act.topics.get("needs") or []
     facts.update(region=place)
     if groups:
         facts["groups"] = list(dict.fromkeys(list(facts.get("groups") or []) + groups))
     if gender:
         facts["gender"] = gender
     result, items = turn.match_for(facts)
-    about = [m for m in items if _is_for(turn, m, groups, gender)] if (groups or gender) else items
-    if needs:
-        about = [m for m in about if m.get("category") in needs]
-    words = "、".join([turn.kb.facts["groups"].values[g].short_label() for g in groups]
-                     + ([turn.kb.facts["gender"].values[gender].title] if gender else [])
-                     + [lists.category_label(turn.kb, n) for n in needs])
+    people = [m for m in items if _is_for(turn, m, groups, gender)] if (groups or gender) else items
+    about = [m for m in people if _of_need(turn, m, needs)] if needs else people
+    who = _topic_words(turn, groups, gender)
+    what = "、".join(w for w in (who, "、".join(lists.category_label(turn.kb, n) for n in needs)) if w)
     where = turn.place_name(place)
+    note = ""
+    if not about and people and needs:          # none for both: say so, show the group's
+        note, about = texts.TOPIC_NONE.format(place=where, what=what), people
+        what = who
+    elif not about and needs and (groups or gender):
+        about = [m for m in items if _of_need(turn, m, needs)]
+        note = texts.TOPIC_NONE.format(place=where, what=what)
+        what = "、".join(lists.category_label(turn.kb, n) for n in needs)
     if not about:
-        turn.say(texts.TOPIC_NONE.format(place=where, what=words) + "\n" + texts.TOPIC_OTHERS.format(n=len(items)),
+        turn.say(texts.TOPIC_NONE.format(place=where, what=what) + "\n" + texts.TOPIC_OTHERS.format(n=len(items)),
                  [Button(texts.ALL_BUTTON.format(n=len(items)), "/show_all")] if items else [])
         return
-    head = texts.TOPIC_HEAD.format(place=where, what=words, n=len(about))
     chunk = about[:lists.NAMED]
+    if len(chunk) == 1 and [chunk[0]["id"]] == (turn.before.get("listed") or []):
+        from ..replies import answers       # the same one measure again: its details
+        turn.replies.append(answers.details(turn.kb, chunk[0], None))
+        turn.focus_on(chunk[0])
+        return
+    head = (note + "\n" if note else "") + texts.TOPIC_HEAD.format(place=where, what=what, n=len(about))
     tail = texts.MORE_LEFT.format(n=len(about) - len(chunk)) if len(about) > len(chunk) else ""
-    mine = set(turn.facts().get("groups") or ())
-    if groups and not (set(groups) & mine) and not turn.facts().get("groups"):
-        tail = (tail + "\n" if tail else "") + texts.TOPIC_IS_IT_YOU.format(what=words)
+    if groups and not turn.facts().get("groups"):
+        tail = (tail + "\n" if tail else "") + texts.TOPIC_IS_IT_YOU.format(what=who)
     turn.replies.append(lists.numbered(head, chunk, 1, tail))
     turn.show_list(chunk)
+
+
+def _topic_words(turn, groups: list, gender) -> str:
+    values = turn.kb.facts["groups"].values
+    return "、".join([values[g].short_label() for g in groups if g in values]
+                    + ([turn.kb.facts["gender"].values[gender].title] if gender else []))
+
+
+def _of_need(turn, m: dict, needs: list) -> bool:
+    """A measure of this need: its category, or a title that names it (创业导师 for 导师)."""
+    if m.get("category") in needs:
+        return True
+    values = turn.kb.facts["needs"].values
+    return any(w in m["title"] for n in needs if n in values for w in values[n].synonyms if len(w) >= 2)
 
 
 def _is_for(turn, m: dict, groups: list, gender: str | None) -> bool:

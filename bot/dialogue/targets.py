@@ -39,14 +39,18 @@ def resolve(turn, act) -> Targets:
             return Targets(_unique(picked), numbers, "position")
         if listed:
             return Targets([], numbers, "", out_of_range=refs.positions[0][0])
-    words = refs.words
+    words = refs.words if len(refs.words) >= 2 else ""
+    focus = turn.slots.get("focus")
+    if focus and turn.before.get("focused") and not refs.positions and (refs.demonstrative or not words):
+        m = turn.measure(focus)       # the last answer was about this measure: 能贴多少 is about it too
+        if m is not None:
+            return Targets([m], numbers, "focus")
     if words:
         items = turn.current()[1]
         for pool, corpus in ((listed, items or listed), (items, items), (_place_measures(turn), None)):
             found = by_words(words, pool, corpus) if pool else []
             if found:
                 return Targets(found[:4], numbers, "words")
-    focus = turn.slots.get("focus")
     if focus and (refs.demonstrative or not words):
         m = turn.measure(focus)
         if m is not None:

@@ -7,6 +7,7 @@ The dialogue's own slots (domain.yml declares the same):
   script     simplified | traditional: the bot answers in the person's script
   view, page what the last listing showed: None (overview), "all" or a need; its page
   listed     ids of the last numbered list exactly as shown: 第N项 means listed[N-1]
+  focused    the last answer was about one measure (the focus): 能贴多少 is about it
   pending    "missing": the optional "what was missing?" after a 👎 is open;
              "which": listed holds the candidates of "您是说哪一项？"
   said       short hashes of the previous turn's texts: no text is sent twice in a row
@@ -29,7 +30,7 @@ from ..render import Reply
 
 CONSOLE_SLOTS = ("shown", "focus", "referred", "feedback", "summary")
 DIALOGUE_SLOTS = ("skipped", "asked", "question", "missed", "script", "page",
-                  "view", "pending", "chosen", "listed", "said") + CONSOLE_SLOTS
+                  "view", "pending", "chosen", "listed", "focused", "said") + CONSOLE_SLOTS
 MAX_TEXT = 1000     # the one length cap: NLU reads this much, the dialogue says when it cut
 
 
@@ -164,7 +165,7 @@ class Turn:
 
     def show_list(self, ms: list[dict], numbered_from: int = 1, prefix: list | None = None) -> None:
         """Remember a numbered list as shown: `prefix` ids come before (earlier pages)."""
-        self.set(listed=list(prefix or []) + [m["id"] for m in ms])
+        self.set(listed=list(prefix or []) + [m["id"] for m in ms], focused=False)
         self.mark(shown=[m["id"] for m in ms])
         self.refer(ms, support=False)
 
@@ -181,6 +182,7 @@ class Turn:
 
     def focus_on(self, m: dict) -> None:
         self.mark(focus=m["id"])
+        self.set(focused=True)
 
     def label(self, fact: str, value) -> str:
         return self.kb.facts[fact].value_label(value) if fact != self.place else ""

@@ -86,12 +86,8 @@ def offices(items: list[dict], start: int = 1) -> Reply:
     return Reply("\n".join(lines))
 
 
-def which_one(ms: list[dict], numbers: dict) -> Reply:
-    """Several measures fit what the person said: "您是说哪一项？" with them as buttons."""
-    lines = [texts.WHICH_ONE]
-    buttons = []
-    for m in ms:
-        n = numbers.get(m["id"])
-        lines.append(f"· {m['title']}（{m['citation']}）")
-        buttons.append(Button(m["title"][:14], intent_payload("details", item=n) if n else m["title"]))
-    return Reply("\n".join(lines), buttons)
+def which_one(ms: list[dict]) -> Reply:
+    """Several measures fit what the person said: "您是说哪一项？", numbered, with buttons."""
+    lines = [texts.WHICH_ONE] + [lists.line(n, m) for n, m in enumerate(ms, 1)]
+    return Reply("\n".join(lines), [Button(texts.DETAILS_BUTTON.format(n=n), intent_payload("details", item=n))
+                                    for n in range(1, len(ms) + 1)])

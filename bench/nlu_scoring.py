@@ -1,8 +1,8 @@
 """How the NLU gate scores a model on tests/nlu_holdout.yml, in one place for
 the gate test and bench/nlu_compare.py: intent weighted F1, and slot accuracy =
 the share of utterances whose facts, as the conversation reads them from the
-parse (bot/understanding.py: synonyms, negation, place resolution), are exactly
-the annotated ones (negated annotations dropped or flipped the same way)."""
+parse (bot/reading: clauses, synonyms, negation, place resolution), are exactly
+the facts the same reading takes from the annotated entities."""
 from __future__ import annotations
 
 import asyncio
@@ -13,7 +13,7 @@ from rasa.shared.nlu.training_data.loading import load_data
 from sklearn.metrics import f1_score
 
 from bot.script import to_simplified
-from bot.understanding import facts_from_entities, read
+from bot.reading import read
 
 HOLDOUT = Path(__file__).resolve().parents[1] / "tests" / "nlu_holdout.yml"
 
@@ -54,7 +54,7 @@ def score(kb, examples: list, parsed: list[dict]) -> Score:
     right, slot_misses = 0, []
     for m, p in zip(examples, parsed):
         annotated = [dict(e, value=to_simplified(str(e["value"]))) for e in m.get("entities") or []]
-        expected = normalized(kb, facts_from_entities(kb, annotated, to_simplified(m.get("text"))))
+        expected = normalized(kb, read(kb, to_simplified(m.get("text")), annotated).facts)
         got = normalized(kb, read(kb, p.get("text") or "", p.get("entities") or []).facts)
         if expected == got:
             right += 1

@@ -37,13 +37,6 @@ def sentences(quote: str, pattern: re.Pattern) -> list[str]:
     return [s.strip() for s in _SENTENCE.findall(quote or "") if pattern.search(s)]
 
 
-def _kb_measure(kb: KnowledgeBase, mid: str):
-    cache = kb.__dict__.setdefault("_measure_by_id", None)
-    if cache is None:
-        cache = kb.__dict__["_measure_by_id"] = {m.id: m for m in kb.measures}
-    return cache.get(mid)
-
-
 def lead_whom(m: dict) -> str:
     """Whom to ask: the lead agencies, or the local office when the document names none."""
     if m.get("no_responsible_unit") or not m["agencies"]["lead"]:
@@ -78,7 +71,7 @@ def unstated(m: dict) -> list[str]:
 def audience(kb: KnowledgeBase, m: dict) -> str:
     """Who the measure is for: its `audience` (issue 15, item 1) when the knowledge
     base has one, else the groups its conditions name, else "not limited"."""
-    km = _kb_measure(kb, m["id"])
+    km = kb.measure(m["id"])
     groups = sorted(km.conditions.get("groups", ())) if km is not None else []
     named = "、".join(kb.facts["groups"].values[g].short_label() for g in groups if g in kb.facts["groups"].values)
     ids = km.audience if km is not None else ()
@@ -93,7 +86,7 @@ def audience(kb: KnowledgeBase, m: dict) -> str:
 
 def conditions(kb: KnowledgeBase, m: dict) -> str:
     """The measure's conditions in words (region, groups, gender, technology)."""
-    km = _kb_measure(kb, m["id"])
+    km = kb.measure(m["id"])
     source = kb.sources[m["doc"]]
     parts = [f"在{source.region}范围内"]
     cond = km.conditions if km is not None else {}

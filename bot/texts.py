@@ -12,6 +12,7 @@ HELP = ("您可以直接告诉我：\n"
 BOT_CHALLENGE = ("我是一个自动问答程序（机器人），不是真人。我的回答都来自政策文件原文，"
                  "具体能否享受请以主管部门的认定为准。")
 OUT_OF_SCOPE = "这个问题我回答不了。我只能帮您查找创业扶持政策。" + "\n" + HELP
+OUT_OF_SCOPE_SHORT = "这个问题我回答不了，我只能帮您查找创业扶持政策和办理部门。"
 FALLBACK = "抱歉，我没太明白。" + "\n" + HELP
 ODD_INPUT = "抱歉，我只能读懂文字消息。请用一两句话说说您的身份、所在地和需求。"
 TOO_LONG = "您的消息太长了，我只读了开头部分。请用一两句话说说您的身份、所在地和需求。"
@@ -45,7 +46,7 @@ POSSIBLE_OPEN = "（可能适用：还有信息未确认）"
 POSSIBLE_CONFIRM = "（可能适用：{note}）"
 TOO_FAST = "您发消息太快了，请稍等一分钟再发。"
 SERVICE_UNAVAILABLE = "抱歉，系统正在维护或暂时繁忙，没能处理您的消息。请稍后再试，您之前的信息不会丢失。"
-# Off-script answers (bot/conversation.py)
+# Off-script answers (bot/dialogue)
 NOT_UNDERSTOOD = "抱歉，我没太明白。"
 SKIPPED_AFTER_MISS = "这个问题先跳过，不影响查询。"
 NOTED = "好的，这个已经记下了（{what}）。"
@@ -60,6 +61,8 @@ VAGUE_PLACE_KEPT = "现在是按{place}为您查找的；想查别的地方，�
 PLACE_EXAMPLES = ("长春", "柳州", "南宁")   # two of them, not the place already chosen
 STILL_NO_PLACE = ("还是没能认出这个地名。目前能查询的是{covered}及其下辖各地，"
                   "请说一个城市或县区的名字，比如 长春、图们、乌鲁木齐、南宁、柳州。")
+ENGLISH_UNDERSTOOD = ("I have noted what you said; I answer in Chinese, as the policy documents are in Chinese.\n"
+                      "已记下您说的情况。以下用中文回复（政策原文是中文）。")
 OTHER_LANGUAGE = ("Sorry, I only understand Chinese. Please describe your situation in Chinese, "
                   "for example: “我是退役军人，在南宁，想贷款”.\n"
                   "抱歉，我目前只能用中文交流。请用中文说说您的情况，比如：“我是退役军人，在南宁，想贷款”。")
@@ -137,7 +140,6 @@ SUMMARY_LINK = "打开或打印咨询清单：{url}"
 # ---- lists (bot/replies/lists.py, bot/dialogue/showing.py) --------------------------------
 POSSIBLE_MARK = "（可能适用）"
 WHOM_LINE = "找谁办：{offices}"
-NO_UNIT_SHORT = "文件未指定责任部门（由{publisher}发布）"
 RESULTS_HEAD = "根据您的情况（{who}），找到 {n} 项措施"
 RESULTS_POSSIBLE = "（其中 {n} 项可能适用）"
 OWN_HEAD = "专门面向{who}的有 {n} 项："
@@ -153,7 +155,9 @@ TOPIC_NEEDS_PLACE = "可以，先告诉我您在哪里创业，政策因地方�
 TOPIC_IS_IT_YOU = "如果您本人是{what}，告诉我“我是{what}”，我按您的情况查。"
 OTHER_GROUPS = "其他身份：{groups}。直接打字告诉我就行，比如“我是华侨”。"
 RELATED = "文件里与此有关的是{name}：“{quote}”具体请向{whom}咨询。"
-NOT_IN_TEXTS = "这个问题文件里没有写到。建议问问{whom}，或拨打当地12345政务服务便民热线。"
+NOT_IN_TEXTS = "“{question}”——这个文件里没有写到。建议问问{whom}，或拨打当地12345政务服务便民热线。"
+ASK_AGAIN = "回到刚才的问题：请告诉我您的{what}（点下面的按钮，或直接说）。"
+PLACE_WORD = "所在地（城市或县区）"
 ACK = "好的。"
 ACK_AFTER_RESULTS = "好的。还有问题随时问我；说“生成清单”可以把查到的措施和负责部门带走。"
 WHAT_IS_WRONG = "好的，哪里说错了？直接告诉我正确的地区或身份就行，比如“我在南宁”“我不是大学生”。"
@@ -167,8 +171,6 @@ NOT_FOR_YOU = "按您说的情况，这一项不适用于您（条件见下）�
 WHY = "为什么适用您：{why}"
 STILL_OPEN = "还需确认：{what}"
 ORIGINAL = "原文：“{quote}”"
-WHOM_LEAD = "找谁办：{lead}（牵头）"
-WHOM_NO_UNIT = "找谁办：文件未指定责任部门（这些措施由{publisher}介绍发布），可拨打当地12345政务服务便民热线咨询"
 CONDITIONS_HEAD = "{name}的条件（按文件）："
 AGE_QUOTED = "文件中与年龄有关的原文：“{quote}”"
 NO_AGE_LIMIT = "· 年龄：文件未规定年龄限制"

@@ -9,7 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from runtime import actions as A
-from bot.conversation import slot_names
+from bot.dialogue import slot_names
 from bot.kb import default_kb
 
 SLOTS = slot_names(default_kb())

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot import conversation, domain_gen, kb as kbmod, nlu_export, render
+from bot import dialogue as conversation, domain_gen, kb as kbmod, nlu_export, render
+from bot.replies import answers
 from bot.dialogue import profile_from_slots
 from bot.engine import Engine
 from bot.profile import ProfileError, parse_profile
@@ -80,7 +81,7 @@ def test_the_renderer_asks_it_and_names_it_in_details(kb):
     assert [b.title for b in question.buttons][:2] == ["是残疾人", "不是残疾人"]
     assert 'disability' in question.buttons[0].payload
     verdict = next(v for v in tumen(kb).possible if v.measure.id == MEASURE)
-    assert "还需确认：残疾人" in render.details(1, engine.measure_dict(verdict)).text
+    assert "还需确认：残疾人" in answers.details(kb, engine.measure_dict(verdict), 1).text
 
 
 def test_the_dialogue_reads_and_stores_it(kb):

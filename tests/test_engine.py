@@ -167,11 +167,11 @@ def test_a_long_running_engine_notices_a_plan_expiring(kb, monkeypatch):
 
 def test_details_of_a_possible_measure_name_the_open_fact_in_words(kb):
     """Issue 13: details said "还需确认：gender" (a raw fact id)."""
-    from bot import render
+    from bot.replies import answers
 
     engine = Engine(kb, today=dt.date(2026, 11, 22))
     result = engine.match(parse_profile({"region": "长春", "groups": ["university_student"]}, kb))
     gendered = [engine.measure_dict(v) for v in result.possible if "gender" in v.open]
     assert gendered
-    text = render.details(1, gendered[0]).text
+    text = answers.details(kb, gendered[0], 1).text
     assert "还需确认：性别" in text and "gender" not in text

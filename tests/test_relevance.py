@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from bot.conversation import Incoming, respond, slot_names
+from bot.dialogue import Incoming, respond, slot_names
 from bot.dialogue import listing, profile_from_slots
 from bot.profile import parse_profile
 

@@ -16,7 +16,7 @@ from rasa.core.channels.channel import register
 from rasa_sdk.executor import CollectingDispatcher
 from sanic import Sanic
 
-from bot.conversation import Incoming, respond
+from bot.dialogue import Incoming, respond
 from runtime import actions, summaries
 from runtime.local_servers import free_port
 from runtime.channels.summary import SummaryPage

@@ -21,10 +21,16 @@ ABOUT_A_MEASURE = (q.AMOUNT, q.APPLY, q.MATERIALS, q.CONTACT, q.DEADLINE, q.ELIG
 
 
 def points_at_measure(turn, act) -> bool:
-    """The message asks about a measure, by position, by words of a title or as 这个."""
-    if act.asks not in ABOUT_A_MEASURE and not (act.asks == q.MEASURES and act.refs.words and not act.topics):
+    """The message asks about a measure, by position, by words of a title or as 这个
+    (社保补贴那个呢, 桂惠贷呢, 农村青年的金融产品那个)."""
+    named = act.refs.demonstrative or act.asks == q.MEASURES and not act.topics or act.asks is None and not (
+        act.states_something or act.request or act.social)
+    if act.asks not in ABOUT_A_MEASURE and not (named and len(act.refs.words) >= 2):
         return False
-    return bool(resolve(turn, act).measures) or bool(act.refs.positions)
+    targets = resolve(turn, act)
+    if act.asks not in ABOUT_A_MEASURE and targets.how not in ("words", "position"):
+        return False
+    return bool(targets.measures) or bool(act.refs.positions)
 
 
 def about_measure(turn, act) -> None:
@@ -34,6 +40,9 @@ def about_measure(turn, act) -> None:
         return
     if len(targets.measures) > 1 and act.asks not in FOLLOW_UP:
         ask_which(turn, targets.measures)
+        return
+    if not targets.measures:
+        about_list(turn, act)
         return
     for m in targets.measures[:3]:
         answer_one(turn, act, m, targets.numbers.get(m["id"]))
@@ -61,7 +70,10 @@ def about_list(turn, act) -> None:
     listed = turn.listed_items()
     result, items = turn.current()
     if not items and not listed:
-        turn.say(followup.general(FOLLOW_UP.get(act.asks, "ask_how_to_apply")))
+        if result is not None and result.message:
+            turn.say(result.message)
+        else:
+            turn.say(followup.general(FOLLOW_UP.get(act.asks, "ask_how_to_apply")))
         return
     if act.asks == q.CONTACT:
         shown = listed or items[:5]
@@ -119,7 +131,7 @@ def other_question(turn, act) -> None:
     """A question of no known kind (出来创业编制还能保留吗): the measure whose text speaks
     of it, quoted, or a plain "the documents do not say" and whom to ask."""
     result, items = turn.current()
-    found = by_words(act.refs.words, items, items, min_cover=0.6) if items and act.refs.words else []
+    found = by_words(act.refs.words, items, items, min_cover=0.6) if items else []
     if found and len(found) <= 2:
         for m in found:
             turn.say(texts.RELATED.format(name=answers.name(m, None), quote=m["quote"], whom=followup.lead_whom(m)))
@@ -127,4 +139,5 @@ def other_question(turn, act) -> None:
         turn.refer(found)
         return
     whom = "、".join(dict.fromkeys(o for m in (turn.listed_items() or items)[:3] for o in lists.lead_names(m)))
-    turn.say(texts.NOT_IN_TEXTS.format(whom=whom or texts.ASK_LOCAL_OFFICE))
+    asked = act.text.strip("？?。 ")[:20]
+    turn.say(texts.NOT_IN_TEXTS.format(question=asked, whom=whom or texts.ASK_LOCAL_OFFICE))

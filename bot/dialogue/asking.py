@@ -71,10 +71,13 @@ def ask(turn, fact: str, prefix: str | None = None) -> None:
 
 
 def ask_again(turn) -> None:
-    """After a side remark: the open question once more (the same text is not sent
-    twice in a row: Turn.outcome drops it if it was the last thing said)."""
-    if turn.question:
-        turn.replies.append(question_reply(turn, turn.question))
+    """After a side remark: the open question once more, in a short form with its buttons
+    (never the same text twice in a row)."""
+    q = turn.question
+    if q:
+        full = question_reply(turn, q)
+        label = turn.kb.facts[q].label if q != turn.place else texts.PLACE_WORD
+        turn.replies.append(render.Reply(texts.ASK_AGAIN.format(what=label), full.buttons))
 
 
 def skip(turn, fact: str) -> None:

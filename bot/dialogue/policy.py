@@ -15,17 +15,20 @@ from ..script import read_script
 from . import answering, asking, showing, social
 from .turn import MAX_TEXT, Incoming, Outcome, Turn
 from .update import update
+from ..render import Reply
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
+_MARKUP = re.compile(r"<[^>]*>|[{}\[\]]|https?://")
 _OTHER_LETTER = re.compile(r"[^\W\d_\u3400-\u9fffA-Za-z\uf900-\ufaff]")   # Korean, Cyrillic …
 _THUMBS = {"👍": "feedback_up", "👎": "feedback_down"}
 
 
 # ---- conditions -----------------------------------------------------------------------------
 def restarts(t, a=None):
-    return t.msg.intent in ("start_over", "restart") or (a is not None and a.request == q.RESTART) \
-        or t.simple.lower() in ("重新开始", "restart", "/restart")
+    said = (t.simple or t.msg.text or "").strip().lower()
+    return t.msg.intent in ("start_over", "restart") or bool(q.REQUEST_PATTERNS[0][1].search(said)) \
+        or said in ("/restart", "/start_over")
 
 
 def too_long(t, a=None):
@@ -57,7 +60,7 @@ def chooses_category(t, a):
 
 
 def asks_about_list(t, a):
-    return a.asks in answering.ABOUT_A_MEASURE and bool(t.current()[1] or t.slots.get("listed"))
+    return a.asks in answering.ABOUT_A_MEASURE and (t.has_profile() or bool(t.slots.get("listed")))
 
 
 def wants_more(t, a):
@@ -88,13 +91,18 @@ def helps(t, a):
     return a.request == q.HELP or t.msg.intent == "help" and not a.states_something
 
 
-def foreign(t, a):
+def mostly_foreign(t) -> bool:
     other = len(_OTHER_LETTER.findall(t.simple)) + len(_LATIN.findall(t.simple))
-    return other >= 3 and other > 2 * len(_CJK.findall(t.simple)) and not a.states_something
+    return other >= 3 and other > 2 * len(_CJK.findall(t.simple)) and not _MARKUP.search(t.simple)
+
+
+def foreign(t, a):
+    return mostly_foreign(t) and not a.states_something
 
 
 def no_words(t, a):
-    return not _CJK.search(t.simple) and not _LATIN.search(t.simple) and not t.msg.is_payload
+    return not t.msg.is_payload and (not _CJK.search(t.simple) and not _LATIN.search(t.simple)
+                                     or bool(_MARKUP.search(t.simple)) and not a.states_something)
 
 
 def vague_place(t, a):
@@ -114,7 +122,11 @@ def restates(t, a):
 
 
 def asks_other(t, a):
-    return a.is_question
+    return a.is_question and len(a.refs.words) >= 3
+
+
+def out_of_scope(t, a):
+    return t.msg.intent == "out_of_scope" and not (a.topics or a.refs.positions or a.asks not in (None, q.MEASURES))
 
 
 def anything(t, a):
@@ -156,8 +168,6 @@ ACTS = (                                    # after the facts it states are take
     (changed_profile,     asking.advance),            # the next question, or the measures
     (corrects_nothing,    social.what_is_wrong),      # 不对 说错了
     (restates,            social.noted),              # what the bot knew already (or a denial)
-    (asks_other,          answering.other_question),  # 编制还能保留吗: what the texts say, or that they do not
-    (acknowledges,        social.acknowledge),        # 好的 / 明白了 / 俺去问问
     (declines,            decline),                   # 跳过 / 都不是
     (opens_without_facts, social.start),              # 我想了解创业扶持政策
     (social_move("greet"), social.greet),
@@ -165,16 +175,20 @@ ACTS = (                                    # after the facts it states are take
     (social_move("goodbye"), social.goodbye),
     (social_move("bot_challenge"), social.bot_challenge),
     (helps,               social.help_),
+    (out_of_scope,        social.out_of_scope),       # 今天天气怎么样
+    (vague_place,         asking.vague_place),        # 东北那边呢
+    (asks_other,          answering.other_question),  # 编制还能保留吗: what the texts say, or that they do not
+    (acknowledges,        social.acknowledge),        # 好的 / 明白了 / 俺去问问
     (foreign,             social.other_language),
     (no_words,            social.odd_input),
-    (vague_place,         asking.vague_place),
     (anything,            social.not_understood),
 )
 # Rows that keep (or ask) the open question; every other row answers something else,
 # and the open question (the place excepted) is then not asked again.
 KEEP_QUESTION = {asking.advance, social.acknowledge, social.noted, social.what_is_wrong, decline, social.greet, social.help_,
                  social.other_language, social.odd_input, asking.vague_place, social.not_understood,
-                 social.start, social.too_long, social.note_missing, social.feedback}
+                 social.start, social.too_long, social.note_missing, social.feedback, social.bot_challenge,
+                 social.out_of_scope, social.thanks}
 
 
 def respond(engine, slots: dict, message: Incoming) -> Outcome:
@@ -196,6 +210,8 @@ def respond(engine, slots: dict, message: Incoming) -> Outcome:
                 asking.pass_over(turn)
             then(turn, act)
             break
+    if act.states_something and mostly_foreign(turn):   # "I am a veteran in Nanning": taken, in Chinese
+        turn.replies.insert(0, Reply(texts.ENGLISH_UNDERSTOOD))
     return turn.outcome()
 
 

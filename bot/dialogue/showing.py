@@ -130,6 +130,9 @@ def more(turn, act=None) -> None:
     result, items = turn.current()
     if not items:
         nothing(turn, result)
+        if result is None:
+            from . import asking
+            asking.ask(turn, turn.place)
         return
     view = turn.slots.get("view")
     page_no = int(turn.slots.get("page") or 0) + 1
@@ -161,6 +164,10 @@ def topic(turn, act) -> None:
         return
     groups, gender = act.topics.get("groups") or [], act.topics.get("gender")
     needs = act.topics.get("needs") or []
+    if needs and not (groups or gender) and act.place.topic is None and needs[0] in {
+            m.get("category") for m in turn.current()[1]}:
+        category(turn, needs[0])      # 培训的呢 / 有贷款吗: that category of the person's list
+        return
     facts.update(region=place)
     if groups:
         facts["groups"] = list(dict.fromkeys(list(facts.get("groups") or []) + groups))

@@ -90,6 +90,7 @@ def greet(turn, act) -> None:
 
 def thanks(turn, act) -> None:
     turn.say(texts.THANKS)
+    asking.ask_again(turn)
 
 
 def goodbye(turn, act) -> None:
@@ -98,10 +99,16 @@ def goodbye(turn, act) -> None:
 
 def bot_challenge(turn, act) -> None:
     turn.say(texts.BOT_CHALLENGE)
+    asking.ask_again(turn)
+
+
+def out_of_scope(turn, act) -> None:
+    turn.say(texts.OUT_OF_SCOPE_SHORT)
+    asking.ask_again(turn)
 
 
 def help_(turn, act) -> None:
-    if turn.question == "groups":
+    if turn.question == "groups" and turn.msg.is_payload:   # the 其他 button
         asking.other_groups(turn)
         return
     turn.say(texts.HELP)
@@ -109,9 +116,8 @@ def help_(turn, act) -> None:
 
 
 def acknowledge(turn, act) -> None:
-    turn.say(texts.ACK_AFTER_RESULTS if turn.current()[1] else texts.ACK)
-    if not turn.current()[1]:
-        asking.ask_again(turn)
+    turn.say(texts.ACK_AFTER_RESULTS if turn.current()[1] and not turn.question else texts.ACK)
+    asking.ask_again(turn)
 
 
 def what_is_wrong(turn, act) -> None:
@@ -130,7 +136,10 @@ def noted(turn, act) -> None:
     if what:
         parts.append(texts.NOTED.format(what=what))
     turn.say("".join(parts) or texts.NOTED.format(what=describe(turn, {turn.place: turn.slots.get(turn.place)})))
-    asking.ask_again(turn)
+    if turn.question:
+        asking.ask_again(turn)
+    elif not turn.has_profile():
+        asking.ask(turn, turn.place)
 
 
 def describe(turn, facts: dict) -> str:

@@ -40,8 +40,9 @@ def resolve(turn, act) -> Targets:
         if listed:
             return Targets([], numbers, "", out_of_range=refs.positions[0][0])
     words = refs.words if len(refs.words) >= 2 else ""
+    words += "".join(act_labels(turn, act))
     focus = turn.slots.get("focus")
-    if focus and turn.before.get("focused") and not refs.positions and (refs.demonstrative or not words):
+    if focus and turn.before.get("focused") and not words:
         m = turn.measure(focus)       # the last answer was about this measure: 能贴多少 is about it too
         if m is not None:
             return Targets([m], numbers, "focus")
@@ -51,13 +52,20 @@ def resolve(turn, act) -> Targets:
             found = by_words(words, pool, corpus) if pool else []
             if found:
                 return Targets(found[:4], numbers, "words")
-    if focus and (refs.demonstrative or not words):
+    if focus and (refs.demonstrative or not words or turn.before.get("focused")):
         m = turn.measure(focus)
         if m is not None:
             return Targets([m], numbers, "focus")
     if len(listed) == 1:
         return Targets(listed, numbers, "only")
     return Targets([], numbers)
+
+
+def act_labels(turn, act) -> list[str]:
+    """The contract's words for the groups a message names (海归 -> 留学回国人员): titles use them."""
+    values = turn.kb.facts["groups"].values
+    named = list(act.topics.get("groups") or []) + list(act.facts.get("groups") or [])
+    return [values[g].short_label() for g in named if g in values] if act.refs.words else []
 
 
 def _unique(ms: list[dict]) -> list[dict]:

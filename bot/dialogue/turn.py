@@ -151,8 +151,12 @@ class Turn:
         return result, listing(self.engine, result)
 
     def listed_items(self) -> list[dict]:
-        """The last numbered list as it was shown (never re-ranked under the person)."""
+        """The last numbered list as it was shown (never re-ranked under the person); before
+        any list, the first screen the person's results would show."""
         ids = self.slots.get("listed") or []
+        if not ids:
+            from .showing import view_items
+            return view_items(self, self.current()[1], self.slots.get("view"))
         by_id = {m["id"]: m for m in self.current()[1]}
         return [by_id.get(i) or self.measure(i) for i in ids if by_id.get(i) or self.measure(i)]
 

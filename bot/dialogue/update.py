@@ -38,10 +38,11 @@ def answer_to_question(turn, act) -> None:
     spec = turn.kb.facts.get(q)
     if spec is None or q in act.facts:
         return
-    if spec.kind == "bool" and act.answer is not None and not act.is_question:
+    if spec.kind == "bool" and act.answer is not None:
         act.facts[q] = act.answer          # 是，做AI医疗影像的 / 还不是 想做个小程序
-    elif spec.kind == "list" and spec.condition and act.request == questions.NONE and not act.negated.get(q):
-        act.facts[q] = []                  # 都不是: none of these groups
+    elif spec.kind == "list" and spec.condition and not act.negated.get(q) and (
+            act.request == questions.NONE or act.answer is False and not act.states_something):
+        act.facts[q] = []                  # 都不是 / 不是: none of these groups
 
 
 def place_facts(turn, act) -> dict:

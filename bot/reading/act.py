@@ -67,12 +67,17 @@ def _says(text: str, markers) -> bool:
     return any(m in low for m in markers)
 
 
+# 那个… at the start before what the person says of themselves is a filler, not "that one"
+_FILLER_THAT = re.compile(r"\s*(?:那个|这个)[，,\s]*(?:我|俺|不|没|是|就|呃|嗯|啊|其实)")
+
+
 def _is_topic_clause(c: Clause) -> bool:
     """A clause that asks or points rather than states (its facts are topics)."""
     if c.is_question and not c.correction:
         return True
     refs = read_refs(c.text)
-    return bool(refs.positions or re.search(r"这个|那个|这条|那条", c.text)) \
+    pointing = re.search(r"这个|那个|这条|那条", c.text) and not _FILLER_THAT.match(c.text)
+    return bool(refs.positions or pointing) \
         or questions.question_kind(c.text) in (questions.DETAILS, questions.ORIGINAL)
 
 
@@ -188,14 +193,23 @@ def _question(act: Act, intent: str | None) -> None:
 
 
 def _needs_asked_about(act: Act) -> None:
-    """A need named in a message that asks a question is what it asks about, unless a
-    clause says the person wants it (我想贷款 … 有啥政策)."""
+    """A need in a message that asks a question is what it asks about (有没有贷款), unless a
+    clause says the person wants something (我想学点经营管理 有培训吗): then it is theirs."""
+    wish = any(_WISH.search(c.text) and not c.is_question and not re.search(r"不想|不要|不用|不需要", c.text)
+               for c in act.clauses)
     needs = act.facts.get("needs")
-    if needs and not any(re.search(r"想|要|需要|打算|准备|缺", c.text) and not c.is_question
-                         and not re.search(r"不想|不要|不用|不需要", c.text) for c in act.clauses):
+    if wish:
+        asked = act.topics.pop("needs", None)
+        if asked:
+            act.facts.setdefault("needs", [])
+            act.facts["needs"] += [n for n in asked if n not in act.facts["needs"]]
+    elif needs:
         act.topics.setdefault("needs", [])
         act.topics["needs"] += [n for n in needs if n not in act.topics["needs"]]
         del act.facts["needs"]
+
+
+_WISH = re.compile(r"(?<!不)(?:想|要|打算|准备|需要|缺)")
 
 
 def _social(act: Act, text: str, intent: str | None) -> None:
@@ -251,9 +265,10 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
     act.refs = read_refs(text)
     act.request = questions.request_of(text) or INTENT_REQUEST.get(intent)
     _question(act, intent)
-    if act.clauses and not act.clauses[0].is_question:
-        act.answer = questions.yes_no(act.clauses[0].text)
+    if act.clauses and (not act.clauses[0].is_question or re.fullmatch(r"\s*\S{1,3}吧\s*", act.clauses[0].text)):
+        act.answer = questions.yes_no(act.clauses[0].text)     # 算是吧 is a yes
     _social(act, text, intent)
-    act.acknowledges = bool(questions.ACK.match(text.strip())) and not act.is_question and not act.states_something
+    act.acknowledges = bool(act.clauses) and all(questions.ACK.match(c.text.strip()) for c in act.clauses) \
+        and not act.is_question and not act.states_something
     act.corrects = any(c.correction for c in act.clauses)
     return act

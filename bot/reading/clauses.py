@@ -24,7 +24,7 @@ STATEMENT, QUESTION = "statement", "question"
 
 # Where one clause ends: punctuation, a space between two non-Latin characters (a pause
 # in voice typing; "OK. I am" keeps its spaces), and 但是/而是/可是/不过.
-_BREAK = re.compile(r"[，,。；;！!？?\n、：:～~…]+|(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+_BREAK = re.compile(r"[，,。；;！!？?\n、：:～~…]+|\.(?=\s|$)|(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 # Words that open a new clause when nothing marks the boundary (longest first).
 _OPENERS = ("请问", "想问一下", "想问问", "想问", "问一下", "我想问", "顺便问", "另外", "还有就是",
             "有没有", "有木有", "有啥", "有什么", "有哪些", "能不能", "可不可以", "是不是",
@@ -42,7 +42,7 @@ _NOT_AFTER = {"想": "理思着感梦构设回联畅", "刚": "刚才"}
 _FINAL_PARTICLE = re.compile(r"(?:吗|嘛|么|呢|不|没|没有|吧|否)[啊呀哈哦嘞噢]?\s*[？?]?$")
 _A_NOT_A = re.compile(r"有没有|有木有|有冇|係唔係|可唔可以|得唔得|使唔使|是不是|是否|能不能|能否|可不可以|可以不|行不行|会不会|要不要|够不够|算不算|"
                       r"好不好|对不对|有没|符不符合|能.{0,6}不$|可.{0,4}不$|行不$|中不中")
-_QUESTION_WORD = re.compile(r"啥|什么|怎么|怎样|咋|多少|哪|谁|如何|为什么|(?<![十好这那没])几[个项条号万千岁年]|多大|多久|多长")
+_QUESTION_WORD = re.compile(r"啥|什么|怎么|怎样|咋|多少|哪|谁|如何|为什么|边度|边个|咩|点样|几时|几多|(?<![十好这那没])几[个项条号万千岁年]|多大|多久|多长")
 # A question word that asks nothing: 没什么, 什么都行, 多少有点, 怎么都行
 _NOT_A_QUESTION = re.compile(r"没(?:什么|啥)|(?:什么|啥)都|多少有|不管(?:什么|怎么|多少)|怎么都|什么的$")
 _QUESTION_MARK = re.compile(r"[？?]")
@@ -152,6 +152,10 @@ def split(text: str) -> list[Clause]:
         if prev.mood == STATEMENT and cur.is_question and not gap.strip() and not _FIRST_PERSON.search(prev.text) \
                 and not _WISH.search(prev.text) and (_ASKS_ABOUT.match(cur.text) or len(prev.text.strip()) <= 8):
             prev.mood = QUESTION
+    # 可以登记个体户吗 还是要开公司: an alternative after a question is part of it
+    for prev, cur in zip(clauses, clauses[1:]):
+        if prev.is_question and re.match(r"\s*还是", cur.text):
+            cur.mood = QUESTION
     # 不是X是Y / 不是X，是Y: the clause after a denial corrects it
     for prev, cur in zip(clauses, clauses[1:]):
         if re.match(r"\s*(?:不是|不在|没在)", prev.text) and re.match(r"\s*(?:是|在|而是)", cur.text):

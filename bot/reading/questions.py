@@ -48,7 +48,7 @@ INTENT_KIND = {"ask_amount": AMOUNT, "ask_how_to_apply": APPLY, "ask_materials":
 MORE, ALL, RESTART, SUMMARY, HELP, SKIP, NONE = "more", "show_all", "restart", "summary", "help", "skip", "none"
 _REQUESTS = (
     (RESTART, r"^(?:重新开始|重来|从头开始|从头来|重新来|重新查|清空|restart|/restart)[。!！]?$"),
-    (SUMMARY, r"生成清单|咨询清单|打印|发给我|发我|导出|下载结果|汇总一下|整理一下|保存一下"),
+    (SUMMARY, r"生成清单|咨询清单|打印(?!店|社|机|厂|部|复印|耗材)|发给我|发我|导出|下载结果|汇总一下|整理一下|保存一下"),
     (ALL, r"全部|所有的|都列|都看|全都|所有措施|所有政策"),
     (MORE, r"^(?:更多|还有吗|还有呢|还有没有|下一页|继续|再来|再看看|接着说|后面的|还有别的吗|还有其他的吗|其他的呢|别的呢)"),
     (HELP, r"怎么用|咋用|如何使用|不会用|你能干啥|你能做什么|你会什么|有什么功能|使用说明|帮助"),
@@ -60,7 +60,7 @@ REQUEST_PATTERNS = tuple((kind, re.compile(p, re.I)) for kind, p in _REQUESTS)
 
 # An acknowledgement: the person has what they wanted for now.
 ACK = re.compile(r"^(?:好的?|好嘞|好滴|好吧|行|行吧|中|嗯+|哦+|噢|ok|okay|收到|明白了?|了解了?|知道了|懂了|清楚了|晓得了|"
-                 r"我去问问|俺去问问|我去问一下|我再看看|我考虑一下|唔该|多谢晒)", re.I)
+                 r"我去问问|俺去问问|我去问一下|我再看看|我考虑一下|唔该|多谢晒)[啊呀哈啦吧嘞的了]*[。.!！~～]*$", re.I)
 
 
 def question_kind(text: str) -> str | None:
@@ -80,7 +80,8 @@ def request_of(text: str) -> str | None:
 
 
 # ---- yes and no as the first words of an answer ------------------------------------------
-_YES = re.compile(r"^(?:是的|是啊|是滴|是呀|是|对的|对啊|对|嗯嗯|嗯|没错|当然|肯定|确实|算是|算|有的|有|yes|yep|yeah|y)(?![不没])",
+# 嗯 / 好的 alone acknowledge; they are no yes to "is it a technology business?"
+_YES = re.compile(r"^(?:是的|是啊|是滴|是呀|是|对的|对啊|对|没错|当然|肯定|确实|算是|算|有的|有|yes|yep|yeah|y)(?![不没])",
                   re.I)
 _NO = re.compile(r"^(?:还不是|不是|并不是|不算|算不上|不属于|没有|没|否|不|no|nope|n)(?![错])", re.I)
 

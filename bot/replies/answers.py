@@ -24,6 +24,8 @@ def detail_buttons() -> list[Button]:
 
 
 def details(kb, m: dict, n: int | None) -> Reply:
+    """What the measure gives, why it applies, and its 申办指引: for whom, the conditions,
+    the original text, the offices, validity, and what the document leaves unstated."""
     lines = [name(m, n), m["summary"]]
     if m.get("status") == "not":
         lines.append(texts.NOT_FOR_YOU)
@@ -33,21 +35,15 @@ def details(kb, m: dict, n: int | None) -> Reply:
         lines.append(texts.STILL_OPEN.format(what="、".join(m["open_labels"])))
     if m.get("confirm"):
         lines.append(texts.STILL_OPEN.format(what="；".join(m["confirm"])))
-    lines.append(texts.ORIGINAL.format(quote=m["quote"]))
-    lines.append(whom_line(m))
-    lines.append(texts.UNSTATED.format(what="、".join(followup.unstated(m)), whom=followup.lead_whom(m)))
+    block = followup.guide(kb, m)
+    if m.get("lead_reason"):
+        block = [line + texts.LEAD_REASON.format(reason=m["lead_reason"]) if line.startswith("牵头部门：") else line
+                 for line in block]
+    lines += block
+    lines.append(texts.CRITERIA_NO_UNIT if m.get("no_responsible_unit") else texts.CRITERIA.format(agency=m["criteria_by"]))
     if m.get("expiry_note"):
         lines.append("⚠ " + m["expiry_note"])
     return Reply("\n".join(lines), detail_buttons())
-
-
-def whom_line(m: dict) -> str:
-    if m.get("no_responsible_unit"):
-        return texts.WHOM_NO_UNIT.format(publisher=m["publisher"])
-    line = texts.WHOM_LEAD.format(lead="、".join(m["agencies"]["lead"]))
-    if m.get("lead_reason"):
-        line += texts.LEAD_REASON.format(reason=m["lead_reason"])
-    return line
 
 
 def original(m: dict, n: int | None) -> Reply:

@@ -12,7 +12,7 @@ from .. import texts
 from ..render import Button, Reply, intent_payload
 
 NAMED = 5            # measures in one list
-DETAIL_BUTTONS = 3   # 第N项 buttons under a list
+DETAIL_BUTTONS = 2   # 第N项 buttons under a list (the rest: typed, or the categories)
 CATEGORY_BUTTONS = 3
 
 
@@ -33,7 +33,7 @@ def offices(items: list[dict], start: int = 1) -> str:
 
 def lead_names(m: dict) -> list[str]:
     if m.get("no_responsible_unit") or not m["agencies"]["lead"]:
-        return [texts.NO_UNIT_SHORT.format(publisher=m.get("publisher") or texts.ASK_LOCAL_OFFICE)]
+        return [texts.NO_UNIT.format(publisher=m.get("publisher") or texts.ASK_LOCAL_OFFICE)]
     return list(m["agencies"]["lead"])
 
 

@@ -18,7 +18,8 @@ from sanic import Sanic
 from bot import render
 from runtime.channels import telegram as tg
 from bot.engine import Engine
-from bot import conversation
+from bot import dialogue as conversation
+from bot.replies import answers, lists
 from bot.dialogue import listing
 from bot.kb import default_kb
 from bot.profile import parse_profile
@@ -437,9 +438,9 @@ def all_bot_buttons():
     kb = default_kb()
     engine = Engine(kb)
     replies = [render.question(kb, fact) for fact in kb.facts.asked]
-    # "您是说柳州市吗？" with 是/不是
-    did_you_mean = conversation.respond(engine, {"question": "region"}, conversation.Incoming("柳洲", "inform"))
-    replies += did_you_mean.replies
+    # a near miss, read as the place it means
+    near_miss = conversation.respond(engine, {"question": "region"}, conversation.Incoming("柳洲", "inform"))
+    replies += near_miss.replies
     places = [b.title for b in render.question(kb, "region").buttons if b.payload.startswith("/inform")]
     places += kb.covered_regions() + ["北京"]
     all_groups = list(kb.facts["groups"].values)
@@ -447,11 +448,12 @@ def all_bot_buttons():
         for groups in ([], all_groups):
             result = engine.match(parse_profile({"region": place, "groups": groups}, kb))
             items = listing(engine, result)
-            for page_no in range(len(items) // render.PAGE_SIZE + 2):
-                replies += render.page(kb, result, items, {"region": place, "groups": groups}, page_no)
-            replies += [render.details(n, m, kb) for n, m in enumerate(items, 1)]
+            for start in range(0, len(items), lists.NAMED):
+                replies.append(lists.numbered("", items[start:start + lists.NAMED], start + 1, "",
+                                              lists.category_buttons(kb, items)))
+            replies += [answers.details(kb, m, n) for n, m in enumerate(items, 1)]
             if items:
-                replies.append(render.agencies(items, 0))
+                replies.append(answers.offices(items))
     replies += render.localize(list(replies), "traditional")
     return [b for r in replies for b in r.buttons]
 

@@ -3,7 +3,7 @@ or as text messages when Telegram refuses the file."""
 from __future__ import annotations
 
 from bot import summary
-from bot.conversation import Incoming, respond
+from bot.dialogue import Incoming, respond
 from runtime import summaries
 from runtime.actions import engine
 

@@ -1,7 +1,7 @@
 """The NLU gate on the held-out file (tests/nlu_holdout.yml, never trained on):
 intent weighted F1 >= 0.95 and slot accuracy >= 0.95, where slot accuracy is
 the share of utterances whose facts, as the conversation reads them from the
-parse (bot/understanding.py: synonyms, negation, place resolution), are exactly
+parse (bot/reading: clauses, synonyms, negation, place resolution), are exactly
 the annotated ones (negated annotations dropped or flipped the same way).
 The scoring lives in bench/nlu_scoring.py (bench/nlu_compare.py scores the same way)."""
 from rasa.core.agent import Agent

@@ -119,7 +119,7 @@ class InProcess:
         if out.reset:
             state = {k: None for k in state}
         state = dict(state, **out.slots)
-        replies = render.localize(out.replies, state.get("script"))
+        replies = render.localize(out.replies, state.get("script"), self.actions.engine().kb)
         return state, [r.as_dict() for r in replies]
 
 

@@ -4,6 +4,7 @@ answers about one measure: bot/replies/answers.py. Channels only format these.""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from . import texts
@@ -34,12 +35,28 @@ def intent_payload(intent: str, **entities) -> str:
     return "/" + intent + (json.dumps(entities, ensure_ascii=False) if entities else "")
 
 
-def localize(replies: list[Reply], script: str | None) -> list[Reply]:
-    """Answer in Traditional to a person who writes Traditional (payloads untouched)."""
+_QUOTED = re.compile(r"“([^“”]{4,})”")
+
+
+def localize(replies: list[Reply], script: str | None, kb: KnowledgeBase | None = None) -> list[Reply]:
+    """Answer in Traditional to a person who writes Traditional (payloads untouched). A
+    quotation of a document (“…” holding text of one of `kb`'s sources) stays as written."""
     if script != "traditional":
         return replies
-    return [Reply(to_traditional(r.text), [Button(to_traditional(b.title), b.payload) for b in r.buttons])
+    return [Reply(_traditional(r.text, kb), [Button(to_traditional(b.title), b.payload) for b in r.buttons])
             for r in replies]
+
+
+def _traditional(text: str, kb: KnowledgeBase | None) -> str:
+    if kb is None:
+        return to_traditional(text)
+    out, last = [], 0
+    for m in _QUOTED.finditer(text):
+        if any(m.group(1) in source.text for source in kb.sources.values()):
+            out += [to_traditional(text[last:m.start(1)]), m.group(1)]
+            last = m.end(1)
+    out.append(to_traditional(text[last:]))
+    return "".join(out)
 
 
 # ---- questions -------------------------------------------------------------

@@ -53,7 +53,7 @@ def apply(dispatcher: CollectingDispatcher, tracker: Tracker, outcome: conversat
         summaries.save(outcome.summary.record())
         link = summaries.url(outcome.summary.id)
         replies.append(render.Reply(texts.SUMMARY_LINK.format(url=link)))
-    for i, reply in enumerate(render.localize(replies, outcome.script(tracker.get_slot("script")))):
+    for i, reply in enumerate(render.localize(replies, outcome.script(tracker.get_slot("script")), engine().kb)):
         message = reply.as_dict()
         if outcome.summary is not None and i == len(replies) - 1:
             # channels that can send a file (Telegram) read this; the others show the text

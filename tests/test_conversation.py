@@ -40,7 +40,7 @@ class Chat:
             self.slots = {name: None for name in SLOTS}
         self.slots.update(out.slots)
         self.changes = out.slots
-        self.replies = localize(out.replies, self.slots.get("script"))
+        self.replies = localize(out.replies, self.slots.get("script"), engine().kb)
         return self
 
     @property

@@ -111,8 +111,11 @@ def missed(turn) -> None:
     """The open question got no answer: asked once more with a hint (the place), else passed."""
     q = turn.question
     n = int(turn.slots.get("missed") or 0)
-    if q == turn.place:
+    if q == turn.place:               # never passed: nothing can be found without it
         turn.set(missed=n + 1)
+        if n and n % 2 == 0:
+            ask_again(turn)           # the short form, so no text comes twice in a row
+            return
         prefix = texts.NOT_UNDERSTOOD if n == 0 else texts.STILL_NO_PLACE.format(
             covered="、".join(turn.kb.covered_regions()))
         ask(turn, q, prefix=prefix)

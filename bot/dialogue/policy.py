@@ -135,7 +135,8 @@ def anything(t, a):
 
 # ---- handlers that need the act's details ------------------------------------------------------
 def category(t, a):
-    showing.category(t, a.facts["needs"][0])
+    need = a.facts["needs"][0]
+    showing.category(t, need, a.words.get(need))
 
 
 def show_all(t, a):

@@ -46,11 +46,23 @@ def own(turn, items: list[dict]) -> list[dict]:
 
 
 def view_items(turn, items: list[dict], view: str | None) -> list[dict]:
+    """The measures a view shows, in order. A category chosen by a word ("financing|贷款")
+    shows first the measures whose title or summary has that word (贷款 before 投资)."""
     if view == "all":
         return items
     if view:
-        return [m for m in items if m.get("category") == view]
+        need, _, word = view.partition("|")
+        chosen = [m for m in items if m.get("category") == need]
+        if word:
+            chosen.sort(key=lambda m: not _names(m, word))
+        return chosen
     return own(turn, items) or items
+
+
+def _names(m: dict, word: str) -> bool:
+    """The measure names the word, or its first character with a second one of it (贷 … 款)."""
+    text = m["title"] + m.get("summary", "")
+    return word in text or len(word) >= 2 and word[0] in text and any(c in text for c in word[1:])
 
 
 def results(turn) -> None:
@@ -110,7 +122,8 @@ def page(turn, view: str | None, page_no: int) -> None:
     rest = len(chosen) - start - len(chunk)
     tail = texts.MORE_LEFT.format(n=rest) if rest > 0 else ""
     buttons = [Button(texts.MORE_BUTTON, "/more")] if rest > 0 else []
-    buttons += lists.category_buttons(turn.kb, items, turn.facts().get("needs") or (), skip=view, limit=2)
+    buttons += lists.category_buttons(turn.kb, items, turn.facts().get("needs") or (), skip=(view or "").partition("|")[0],
+                                      limit=2)
     turn.replies.append(lists.numbered(head, chunk, start + 1, tail, buttons))
     prefix = [m["id"] for m in chosen[:start]]
     turn.show_list(chunk, start + 1, prefix)
@@ -121,7 +134,7 @@ def view_name(turn, items, view) -> str:
     if view == "all":
         return texts.ALL_NAME
     if view:
-        return lists.category_label(turn.kb, view)
+        return lists.category_label(turn.kb, view.partition("|")[0])
     who = _own_words(turn)
     return texts.OWN_NAME.format(who=who) if who and own(turn, items) else texts.TOP_NAME
 
@@ -145,12 +158,12 @@ def more(turn, act=None) -> None:
     page(turn, view, page_no)
 
 
-def category(turn, need: str) -> None:
+def category(turn, need: str, word: str | None = None) -> None:
     result, items = turn.current()
     if not any(m.get("category") == need for m in items):
         turn.say(texts.NO_CATEGORY.format(name=lists.category_label(turn.kb, need)))
         return
-    page(turn, need, 0)
+    page(turn, f"{need}|{word}" if word else need, 0)
 
 
 def topic(turn, act) -> None:
@@ -166,7 +179,7 @@ def topic(turn, act) -> None:
     needs = act.topics.get("needs") or []
     if needs and not (groups or gender) and act.place.topic is None and needs[0] in {
             m.get("category") for m in turn.current()[1]}:
-        category(turn, needs[0])      # 培训的呢 / 有贷款吗: that category of the person's list
+        category(turn, needs[0], act.words.get(needs[0]))   # 培训的呢 / 有贷款吗: that category
         return
     facts.update(region=place)
     if groups:

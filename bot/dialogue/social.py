@@ -116,8 +116,16 @@ def help_(turn, act) -> None:
 
 
 def acknowledge(turn, act) -> None:
+    if not turn.has_profile() and not turn.question:
+        start(turn, act)
+        return
+    if turn.question and turn.slots.get("missed"):
+        asking.missed(turn)            # a second 嗯 to the same question: a hint, or it is passed
+        return
     turn.say(texts.ACK_AFTER_RESULTS if turn.current()[1] and not turn.question else texts.ACK)
-    asking.ask_again(turn)
+    if turn.question:
+        turn.set(missed=1)
+        asking.ask_again(turn)
 
 
 def what_is_wrong(turn, act) -> None:

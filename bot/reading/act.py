@@ -55,6 +55,7 @@ class Act:
     social: str | None = None                      # greet, goodbye, thanks, feedback_*, bot_challenge
     is_question: bool = False
     acknowledges: bool = False                     # 好的 / 明白了 / 俺去问问
+    words: dict = field(default_factory=dict)      # need -> the words the person used for it (贷款)
     corrects: bool = False                         # 说错了 / 不对 (with or without the new value)
 
     @property
@@ -86,6 +87,8 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
     for m in mentions:
         clause = clause_at(clauses, m.start) if m.start >= 0 else None
         value = kb.facts[m.fact].value(m.value)
+        if m.fact == "needs" and m.start >= 0:
+            act.words.setdefault(value, text[m.start:m.end])
         if clause is not None and not is_payload and _is_topic_clause(clause):
             _add(kb, act.topics, m.fact, value)
             continue
@@ -95,6 +98,9 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
             continue          # about someone else (我老公是退伍的, 我表哥刚退伍): not the person's fact
         if m.fact == "needs" and clause is not None and re.search(r"不想|不要|不用|不需要", clause.text):
             continue          # 户口不想迁回去: no wish for it
+        if m.fact == "needs" and _BUSINESS_BEFORE.search(text[max(0, m.start - 6):m.start]) \
+                and _ESTABLISHMENT.match(text, m.end):
+            continue          # 开一家韩语培训机构: the business, not a need
         if not is_payload and m.start >= 0 and negated_at(local, len(local)):
             act.negated.setdefault(m.fact, [])
             if value not in act.negated[m.fact]:
@@ -106,6 +112,10 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
         _add(kb, act.facts, m.fact, value)
         if clause is not None and clause.correction and kb.facts[m.fact].kind == "list":
             act.replaced = tuple(dict.fromkeys(act.replaced + (m.fact,)))
+
+
+_BUSINESS_BEFORE = re.compile(r"开|办|搞|经营|做")
+_ESTABLISHMENT = re.compile(r"机构|学校|班|中心|公司|店|工作室|门店|学堂")
 
 
 def _came_back(kb, act: Act) -> None:

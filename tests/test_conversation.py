@@ -268,7 +268,7 @@ def test_whom_to_ask_is_one_line_per_office_and_support_for_one_measure():
     assert offices and all("：第" in line for line in offices)
     assert "电话" in c.text and "12345" in c.text  # says that the documents give no phone numbers
     c.say("第1项找谁", "ask_contact")
-    assert "负责的是" in c.text and "配合部门" in c.text
+    assert "牵头负责的是" in c.text and "配合部门" in c.text
 
 
 def test_traditional_user_gets_traditional_answer():

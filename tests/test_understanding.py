@@ -172,7 +172,7 @@ def test_a_woman_veteran_sees_the_womens_measure_on_the_first_screen():
 
 def test_whom_to_ask_for_one_measure_is_short():
     c = Chat(region="南宁", groups=["rural_youth"]).say("那个农村金融服务找谁办")
-    assert len(c.text) <= 400 and "负责的是" in c.text
+    assert len(c.text) <= 400 and "牵头负责的是" in c.text
 
 
 def test_the_need_question_is_not_asked_after_every_answer():
@@ -192,3 +192,18 @@ def test_a_traditional_writer_sees_the_quote_as_the_document_wrote_it():
     c = Chat(script="traditional", region="柳州", groups=["veteran"]).say("第1項詳細說說")
     quote = re.search(r"原文：“(.+?)”", c.text).group(1)
     assert quote in GX.text
+
+
+# ---- staff see possibly misread turns ------------------------------------------------------------
+
+@pytest.mark.parametrize("then", ["我是问贷款能贷多少", "不是这个 我问的是培训", "怎么女性的没了"])
+def test_a_rephrasing_marks_the_previous_turn_possibly_misread(then):
+    c = liuzhou_veteran().say("能贷多少").say(then)
+    assert c.changes["misread"] == {"message": "能贷多少", "then": then}
+
+
+def test_the_same_message_twice_marks_it_and_an_ordinary_turn_does_not():
+    c = liuzhou_veteran().say("第1项详细说说")
+    assert "misread" not in c.changes
+    c.say("第1项详细说说")
+    assert c.changes["misread"]["message"] == "第1项详细说说"

@@ -204,6 +204,7 @@ def respond(engine, slots: dict, message: Incoming) -> Outcome:
     if not message.is_payload and turn.simple.replace(" ", "").strip("\ufe0f") in _THUMBS:
         act.social = _THUMBS[turn.simple.strip()[0]]
     turn.act = act
+    _notice_misread(turn, act)
     turn.changed = update(turn, act)
     for when, then in ACTS:
         if when(turn, act):
@@ -214,6 +215,21 @@ def respond(engine, slots: dict, message: Incoming) -> Outcome:
     if act.states_something and mostly_foreign(turn):   # "I am a veteran in Nanning": taken, in Chinese
         turn.replies.insert(0, Reply(texts.ENGLISH_UNDERSTOOD))
     return turn.outcome()
+
+
+def _notice_misread(turn, act) -> None:
+    """A correction, a rephrasing or the same message again: the last answer was possibly misread."""
+    if turn.msg.is_payload:
+        return
+    previous = turn.before.get("last_text")
+    same = previous and _plain(previous) == _plain(turn.msg.text) and len(_plain(previous)) > 1
+    if previous and (same or q.REPHRASE.search(turn.simple)):
+        turn.mark(misread={"message": previous, "then": turn.msg.text[:500]})
+    turn.set(last_text=(turn.msg.text or "")[:500])
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[\s\W_]+", "", text or "").lower()
 
 
 def _prepare(turn) -> str:

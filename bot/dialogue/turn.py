@@ -11,6 +11,7 @@ The dialogue's own slots (domain.yml declares the same):
   pending    "missing": the optional "what was missing?" after a 👎 is open;
              "which": listed holds the candidates of "您是说哪一项？"
   said       short hashes of the previous turn's texts: no text is sent twice in a row
+  last_text  the person's previous message (as stored: masked), to notice a repetition
   chosen     ids of the measures whose details were opened (the summary lists them)
 Read by the staff console, set in the turn they describe even when unchanged:
   shown      ids of the measures listed in that turn
@@ -18,6 +19,8 @@ Read by the staff console, set in the turn they describe even when unchanged:
   referred   ids of the agencies the bot named in that turn
   feedback   {"rating": "up"|"down", "measures": [ids], "missing": text or None}
   summary    id of the consultation summary produced
+  misread    {"message": the person's previous message, "then": this one}: they corrected,
+             repeated or rephrased, so the previous answer was possibly misread
 """
 from __future__ import annotations
 
@@ -28,9 +31,9 @@ from ..engine import Engine
 from ..profile import Profile, parse_profile
 from ..render import Reply
 
-CONSOLE_SLOTS = ("shown", "focus", "referred", "feedback", "summary")
+CONSOLE_SLOTS = ("shown", "focus", "referred", "feedback", "summary", "misread")
 DIALOGUE_SLOTS = ("skipped", "asked", "question", "missed", "script", "page",
-                  "view", "pending", "chosen", "listed", "focused", "said") + CONSOLE_SLOTS
+                  "view", "pending", "chosen", "listed", "focused", "said", "last_text") + CONSOLE_SLOTS
 MAX_TEXT = 1000     # the one length cap: NLU reads this much, the dialogue says when it cut
 
 

@@ -19,11 +19,11 @@ ELIGIBILITY, ORIGINAL, DETAILS, MEASURES = "eligibility", "original", "details",
 
 _KINDS = (
     (ORIGINAL, r"原文|原话|怎么写的|咋写的|文件(?:里|上)?怎么说|文件(?:里|上)?咋说|条文|出处|哪个文件|哪份文件|依据是"),
+    (CONTACT, r"who should i|who do i|whom|contact|phone|address|where do i go|找谁|找哪|找.{1,10}(?:吗|嘛|么|还是)|还是找|哪个部门|什么部门|啥部门|哪个单位|谁负责|谁管|电话|号码|地址|在哪办|去哪办|哪里办|哪儿办|"
+              r"去哪里|在哪里|在哪儿|在哪|联系方式|怎么联系|窗口|办公室|哪个局|哪个厅"),
     (AMOUNT, r"多少钱|能贷多少|贷多少|补多少|补贴多少|给多少|能拿多少|能领多少|多少万|几万|额度|金额|最高|最多能|上限|"
              r"贴多少|贴息多少|(?<!电话)(?<!号码)(?<!手机)多少(?!人|年|岁|天|个|项|条)|how much|how many"),
     (MATERIALS, r"materials|documents|paperwork|材料|带什么|带啥|准备什么|准备啥|要带|证件|需要(?:什么|啥)证|要(?:什么|啥)证|手续.{0,2}(?:什么|啥)"),
-    (CONTACT, r"who should i|who do i|whom|contact|phone|address|where do i go|找谁|找哪|找.{1,10}(?:吗|嘛|么|还是)|还是找|哪个部门|什么部门|啥部门|哪个单位|谁负责|谁管|电话|号码|地址|在哪办|去哪办|哪里办|哪儿办|"
-              r"去哪里|在哪里|在哪儿|在哪|联系方式|怎么联系|窗口|办公室|哪个局|哪个厅"),
     (DEADLINE, r"还有效|有效期|截止|过期|到期|什么时候(?:截止|结束|到期)|还能申请吗|现在还有吗|还在执行|还能办吗|还算数|时间限制"),
     (ELIGIBILITY, r"eligible|qualify|我算.{0,8}(?:吗|嘛|么|不)|我是不是|符合|够条件|够格|有资格|资格|什么条件|啥条件|哪些条件|条件是|要求|门槛|限制|年龄|岁数|多大|\d+岁|"
                   r"[一二三四五六七八九十]+岁|能申请吗|可以申请吗|能不能申请|能享受吗|能享受不|我能.{0,6}(?:吗|不)|"
@@ -61,6 +61,12 @@ REQUEST_PATTERNS = tuple((kind, re.compile(p, re.I)) for kind, p in _REQUESTS)
 # An acknowledgement: the person has what they wanted for now.
 ACK = re.compile(r"^(?:好的?|好嘞|好滴|好吧|行|行吧|中|嗯+|哦+|噢|ok|okay|收到|明白了?|了解了?|知道了|懂了|清楚了|晓得了|"
                  r"我去问问|俺去问问|我去问一下|我再看看|我考虑一下|唔该|多谢晒)[啊呀哈啦吧嘞的了]*[。.!！~～]*$", re.I)
+
+
+# The person says the bot got it wrong (我是问…, 不是…是…, 怎么…没了): the previous
+# answer was possibly misread; the staff console lists such turns beside the fallbacks.
+REPHRASE = re.compile(r"我是问|我问的是|我说的是|我的意思是|不是问|不是这个|答非所问|你没(?:听|看)懂|没听明白|"
+                      r"你理解错|理解错了|不是.{1,10}是|怎么.{0,8}没了|怎么又")
 
 
 def question_kind(text: str) -> str | None:

@@ -6,7 +6,7 @@ Loads the trained model in-process through Rasa's Agent, with the project's
 endpoints.yml (SQLite tracker store in a temporary folder) and a real action
 server (runtime.action_server) on a free loopback port. For each state (a
 question the bot asks, the listing, details, agencies, paging, the
-out-of-coverage answer, a pending "您是说…吗", after a restart) it records the
+out-of-coverage answer, a near-miss place, after a restart) it records the
 conversation's events once; each probe copies them to a new conversation,
 sends one off-script message from a seeded generated corpus, then one
 ordinary message ("我是退役军人，在南宁" …). Counted per probe:
@@ -14,7 +14,7 @@ ordinary message ("我是退役军人，在南宁" …). Counted per probe:
     dead      the ordinary message after the probe got no normal answer
     looped    more than one bot action ran for one message (or the circuit breaker)
     silent    the probe got no reply at all
-    repeated  one reply held the same text twice
+    repeated  one reply held the same text twice, or a text of the turn before it
     crashed   the probe got the apology for a failed action (an exception in the dialogue)
 
 tests/integration/test_dialogue_fuzz.py runs 1,000 probes in `make test`.
@@ -43,7 +43,7 @@ STATES = {
     "start": [],
     "region question": ["我是退役军人"],
     "groups question": ["我在长春想创业"],
-    "overview and needs question": ["我是退役军人，在柳州"],
+    "overview and narrowing question": ["我是退役军人，在柳州"],
     "tech question": ["我是退役军人，在柳州，想贷款"],
     "gender question": ["我是大学生，在长春，不是科技型企业"],
     "listing": ["我是退役军人，在柳州，想贷款", "不是科技型企业"],
@@ -55,7 +55,7 @@ STATES = {
     "thumbs down": ["我是返乡农民工，在图们", "贷款", "/feedback_down"],
     "summary": ["我是返乡农民工，在图们", "贷款", "生成清单"],
     "out of coverage": ["我是大学生，在北京"],
-    "did you mean": ["我是退役军人，在柳洲"],
+    "near-miss place": ["我是退役军人，在柳洲"],
     "after restart": ["我是退役军人，在柳州", "不是科技型企业", "重新开始"],
 }
 
@@ -204,6 +204,13 @@ class Harness:
                        if isinstance(e, ActionExecuted) and e.action_name != "action_listen"]
         return out.messages, actions
 
+    @staticmethod
+    def last_texts(events: list) -> set:
+        """The bot's texts of the last turn in these events."""
+        from rasa.shared.core.events import BotUttered, UserUttered
+        last_user = max((i for i, e in enumerate(events) if isinstance(e, UserUttered)), default=-1)
+        return {e.text for e in events[last_user + 1:] if isinstance(e, BotUttered) and e.text}
+
     async def events_of(self, sender: str) -> list:
         tracker = await self.agent.tracker_store.retrieve(sender)
         return list(tracker.events)
@@ -246,12 +253,15 @@ async def run(harness: Harness, probes: int, seed: int, progress: bool = False) 
             report.silent.append(where)
         if len(actions) != 1:
             report.looped.append(f"{where} -> {actions}")
-        if len(set(t for t in texts if t)) != len([t for t in texts if t]):
+        said = [t for t in texts if t]
+        if len(set(said)) != len(said) or set(said) & harness.last_texts(recorded[state]):
             report.repeated.append(where)
         if any(ACTION_SERVER_DOWN in t for t in texts):
             report.crashed.append(where)
         follow = FOLLOW_UPS[rng.randrange(len(FOLLOW_UPS))]
         replies, actions = await harness.say(sender, follow)
+        if set(said) & {r.get("text") for r in replies if r.get("text")}:
+            report.repeated.append(f"{where} then {follow!r}")
         if not normal_answer(replies) or len(actions) != 1:
             shown = " / ".join(r.get("text", "")[:60] for r in replies)
             report.dead.append(f"{where} then {follow!r} -> {shown!r} {actions}")

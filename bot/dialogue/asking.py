@@ -61,6 +61,8 @@ def question_reply(turn, fact: str):
 
 def ask(turn, fact: str, prefix: str | None = None) -> None:
     q = question_reply(turn, fact)
+    if not prefix and turn.said_before(q.text):     # asked just now: the short form, not the same text
+        q = short_question(turn, fact)
     turn.replies.append(render.Reply((prefix + "\n" if prefix else "") + q.text, q.buttons))
     asked = list(turn.slots.get("asked") or [])
     if fact not in asked:
@@ -70,14 +72,17 @@ def ask(turn, fact: str, prefix: str | None = None) -> None:
     turn.set(question=fact, asked=asked)
 
 
+def short_question(turn, fact: str):
+    full = question_reply(turn, fact)
+    label = turn.kb.facts[fact].label if fact != turn.place else texts.PLACE_WORD
+    return render.Reply(texts.ASK_AGAIN.format(what=label), full.buttons)
+
+
 def ask_again(turn) -> None:
     """After a side remark: the open question once more, in a short form with its buttons
     (never the same text twice in a row)."""
-    q = turn.question
-    if q:
-        full = question_reply(turn, q)
-        label = turn.kb.facts[q].label if q != turn.place else texts.PLACE_WORD
-        turn.replies.append(render.Reply(texts.ASK_AGAIN.format(what=label), full.buttons))
+    if turn.question:
+        turn.replies.append(short_question(turn, turn.question))
 
 
 def skip(turn, fact: str) -> None:

@@ -111,6 +111,10 @@ class Turn:
     def say(self, text: str, buttons=()) -> None:
         self.replies.append(Reply(text, list(buttons)))
 
+    def said_before(self, text: str) -> bool:
+        """Was this text part of the previous turn's answer?"""
+        return _hash(text) in set(self.before.get("said") or ())
+
     def outcome(self) -> Outcome:
         replies = _distinct(self.replies)
         said = set(self.before.get("said") or ())

@@ -17,7 +17,8 @@ from .targets import resolve
 
 FOLLOW_UP = {q.AMOUNT: "ask_amount", q.APPLY: "ask_how_to_apply", q.MATERIALS: "ask_materials",
              q.CONTACT: "ask_contact", q.DEADLINE: "ask_deadline"}
-ABOUT_A_MEASURE = (q.AMOUNT, q.APPLY, q.MATERIALS, q.CONTACT, q.DEADLINE, q.ELIGIBILITY, q.ORIGINAL, q.DETAILS)
+ABOUT_A_MEASURE = (q.AMOUNT, q.APPLY, q.MATERIALS, q.CONTACT, q.DEADLINE, q.ELIGIBILITY, q.ORIGINAL, q.DETAILS,
+                   q.EXPLAIN)
 
 
 def points_at_measure(turn, act) -> bool:
@@ -57,6 +58,8 @@ def answer_one(turn, act, m: dict, n: int | None) -> None:
         turn.replies.append(answers.eligibility(turn.engine, turn.profile(), m, n, bool(answers.AGE.search(act.text))))
     elif kind == q.ORIGINAL:
         turn.replies.append(answers.original(m, n))
+    elif kind == q.EXPLAIN:
+        turn.replies.append(answers.brief(m, n))
     else:
         turn.replies.append(answers.details(turn.kb, m, n))
         chosen = list(turn.slots.get("chosen") or [])

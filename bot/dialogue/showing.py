@@ -107,6 +107,20 @@ def nothing(turn, result) -> None:
     turn.say(texts.NOTHING_FOUND.format(where=where), [Button(texts.RESTART_BUTTON, "/start_over")])
 
 
+def shown_again(turn, chunk: list[dict]) -> bool:
+    """The list just shown, asked for again: one measure's details, or a pointer to the list
+    (never the same text twice in a row)."""
+    if [m["id"] for m in chunk] != (turn.before.get("listed") or [])[:len(chunk)] or not turn.before.get("listed"):
+        return False
+    if len(chunk) == 1:
+        from ..replies import answers
+        turn.replies.append(answers.details(turn.kb, chunk[0], 1))
+        turn.focus_on(chunk[0])
+    else:
+        turn.say(texts.SAME_LIST.format(n=len(chunk)), lists.detail_buttons(len(chunk)))
+    return True
+
+
 def page(turn, view: str | None, page_no: int) -> None:
     """Page `page_no` of a view, numbered within the view."""
     result, items = turn.current()
@@ -115,6 +129,8 @@ def page(turn, view: str | None, page_no: int) -> None:
     chunk = chosen[start:start + lists.NAMED]
     if not chunk:
         turn.say(texts.NO_MORE)
+        return
+    if page_no == 0 and shown_again(turn, chunk):
         return
     name = view_name(turn, items, view)
     head = texts.CATEGORY_HEAD.format(name=name, n=len(chosen)) if page_no == 0 else \
@@ -205,10 +221,7 @@ def topic(turn, act) -> None:
                  [Button(texts.ALL_BUTTON.format(n=len(items)), "/show_all")] if items else [])
         return
     chunk = about[:lists.NAMED]
-    if len(chunk) == 1 and [chunk[0]["id"]] == (turn.before.get("listed") or []):
-        from ..replies import answers       # the same one measure again: its details
-        turn.replies.append(answers.details(turn.kb, chunk[0], None))
-        turn.focus_on(chunk[0])
+    if shown_again(turn, chunk):
         return
     head = (note + "\n" if note else "") + texts.TOPIC_HEAD.format(place=where, what=what, n=len(about))
     tail = texts.MORE_LEFT.format(n=len(about) - len(chunk)) if len(about) > len(chunk) else ""

@@ -79,7 +79,7 @@ def _is_topic_clause(c: Clause) -> bool:
     refs = read_refs(c.text)
     pointing = re.search(r"这个|那个|这条|那条", c.text) and not _FILLER_THAT.match(c.text)
     return bool(refs.positions or pointing) \
-        or questions.question_kind(c.text) in (questions.DETAILS, questions.ORIGINAL)
+        or questions.question_kind(c.text) in (questions.DETAILS, questions.ORIGINAL, questions.EXPLAIN)
 
 
 def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: str,
@@ -189,7 +189,7 @@ def _question(act: Act, intent: str | None) -> None:
     kind = None
     for c in act.clauses:
         k = questions.question_kind(c.text)
-        if k and (c.is_question or k in (questions.DETAILS, questions.ORIGINAL)):
+        if k and (c.is_question or k in (questions.DETAILS, questions.ORIGINAL, questions.EXPLAIN)):
             kind = k
             break
     if kind is None and intent in questions.INTENT_KIND and (asked or intent == "details"):

@@ -46,6 +46,13 @@ def details(kb, m: dict, n: int | None) -> Reply:
     return Reply("\n".join(lines), detail_buttons())
 
 
+def brief(m: dict, n: int | None) -> Reply:
+    """什么意思 / 是啥: what the measure gives, in a few lines, and whom to ask."""
+    lead = "、".join(lists.lead_names(m))
+    return Reply("\n".join([name(m, n), m["summary"], texts.WHOM_LINE.format(offices=lead), texts.BRIEF_HINT]),
+                 detail_buttons())
+
+
 def original(m: dict, n: int | None) -> Reply:
     return Reply(name(m, n) + "\n" + texts.ORIGINAL.format(quote=m["quote"]))
 

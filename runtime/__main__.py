@@ -7,6 +7,10 @@
 The arguments are exactly `rasa`'s. Commands that handle no conversation
 (train, data, init, ...) do not need the patches and run unpatched, as with
 `rasa`. See runtime/patches/__init__.py for what is installed and why.
+
+`shell` listens on loopback unless told otherwise (`--interface`): Rasa's shell
+talks to its own server over an unauthenticated REST channel, which is the
+staff's trusted local mode (make run), never a public one.
 """
 from __future__ import annotations
 
@@ -19,6 +23,8 @@ UNPATCHED = {"train", "data", "init", "visualize", "export", "telemetry", "-h", 
 
 def main(argv: list | None = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "shell" and not any(a == "-i" or a.startswith("--interface") for a in argv):
+        argv += ["--interface", "127.0.0.1"]
     if argv and argv[0] not in UNPATCHED:
         from runtime import patches
 

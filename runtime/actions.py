@@ -17,12 +17,14 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import AllSlotsReset, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import conversation, render, texts
-from runtime import summaries
+from bot import conversation, render, summary, texts
 from bot.engine import Engine
 from bot.kb import default_kb
+from runtime import secret, summaries
 
 logger = logging.getLogger(__name__)
+# summary ids are keyed with the server secret: a link cannot be computed from a profile
+summary.use_id_key(secret.key("summary-id"))
 
 
 @lru_cache(maxsize=1)

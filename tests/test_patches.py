@@ -62,9 +62,9 @@ def test_one_entry_point_one_log_line_idempotent_and_the_guard_names_the_launche
     assert done.returncode == 0, out[-3000:]
     assert "STARTED WITHOUT PATCHES" not in out
     assert "REFUSED" in out and "python -m runtime run" in out
-    names = "action_apology,message_guard,loud_tracker_store,response_validator,sanic_websockets"
+    names = "action_apology,message_guard,api_messages,api_auth,loud_tracker_store,response_validator,sanic_websockets"
     assert f"NAMES {names} True" in out
-    assert "REINSTALLED [False, False, False, False, False]" in out, "a second install changes nothing"
+    assert "REINSTALLED [False, False, False, False, False, False, False]" in out, "a second install changes nothing"
     logged = [line for line in out.splitlines() if line.startswith("LOG runtime.patches")]
     assert len(logged) == 1 and all(n in logged[0] for n in names.split(",")), logged
     assert "rasa 3.6.21" in logged[0]

@@ -21,10 +21,16 @@ import sys
 UNPATCHED = {"train", "data", "init", "visualize", "export", "telemetry", "-h", "--help", "--version"}
 
 
-def main(argv: list | None = None) -> None:
-    argv = list(sys.argv[1:] if argv is None else argv)
+def rasa_arguments(argv: list) -> list:
+    """`rasa`'s arguments for our command line: the same, with `shell` on loopback by default."""
+    argv = list(argv)
     if argv and argv[0] == "shell" and not any(a == "-i" or a.startswith("--interface") for a in argv):
         argv += ["--interface", "127.0.0.1"]
+    return argv
+
+
+def main(argv: list | None = None) -> None:
+    argv = rasa_arguments(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] not in UNPATCHED:
         from runtime import patches
 

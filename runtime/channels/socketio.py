@@ -271,8 +271,12 @@ class SocketIOInput(RasaSocketIOInput):
                     metadata = {}
             if not isinstance(metadata, dict):
                 metadata = {}
-            # the text as sent: the message guard cuts it, and answers a non-string kindly
-            await on_new_message(UserMessage(data.get("message", ""), WidgetOutput(sio, self.bot_message_evt),
-                                             conversation, input_channel=self.name(), metadata=metadata))
+            message = UserMessage("", WidgetOutput(sio, self.bot_message_evt), conversation,
+                                  input_channel=self.name(), metadata=metadata)
+            # the text as sent (UserMessage would call strip() on it): the message guard
+            # cuts it first, and answers a text that is not a string kindly
+            text = data.get("message", "")
+            message.text = text.strip() if isinstance(text, str) else text
+            await on_new_message(message)
 
         return socketio_webhook

@@ -89,10 +89,16 @@ class _JsonPath(_AtJsonPath):
     inherit_cache = True
 
 
+def _sqlite_json(column: str) -> str:
+    """SQLite's json_extract ends a text at \u0000 ("我在\u0000柳州" read as "我在"): such rows
+    are read with U+FFFD instead (SQLite literals have no escapes: this is the six characters)."""
+    return f"CASE WHEN instr({column}, '\\u0000') > 0 THEN replace({column}, '\\u0000', '\\ufffd') ELSE {column} END"
+
+
 @compiles(_JsonPath, "sqlite")
 def _sqlite_path(element, compiler, **kw):
     path = "$" + "".join(f'."{p}"' for p in element.path)
-    return f"json_extract({compiler.process(element.clauses, **kw)}, '{path}')"
+    return f"json_extract({_sqlite_json(compiler.process(element.clauses, **kw))}, '{path}')"
 
 
 # PostgreSQL's json type stores any escape, but reading a text out of it fails for

@@ -188,7 +188,7 @@ def test_malformed_update_is_400_logged_and_the_next_one_still_works(caplog):
         async with Harness() as h:
             statuses = [(await h.post(None, raw=b'{"update_id": 1, "message": ')).status_code,
                         (await h.post(None, raw="[1, 2]".encode())).status_code,
-                        (await h.post({"message": {"text": "no update id"}})).status_code,
+                        (await h.post({"message": {"text": "no update id, 电话13812345678"}})).status_code,
                         (await h.post({"update_id": 2, "message": "not a message"})).status_code,
                         (await h.post(None, raw=b"\xff\xfe")).status_code]
             good = await h.post(text_update(3, "我在柳州"))
@@ -198,6 +198,7 @@ def test_malformed_update_is_400_logged_and_the_next_one_still_works(caplog):
     assert statuses == [400] * 5
     assert good == 200 and texts == ["我在柳州"]
     assert sum("malformed update" in r.getMessage() for r in caplog.records) == 5
+    assert "13812345678" not in caplog.text and "no update id" not in caplog.text, "the log holds no text"
 
 
 def test_the_same_update_delivered_twice_is_answered_once():

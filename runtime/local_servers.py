@@ -111,14 +111,15 @@ class Bot:
         return identity.bind("rest", sender)
 
 
-def start_bot(tmp: Path, action_port: int, extra=()) -> tuple[subprocess.Popen, Bot]:
+def start_bot(tmp: Path, action_port: int, extra=(), env: dict | None = None) -> tuple[subprocess.Popen, Bot]:
+    """`rasa run` on a free port (`extra`: more arguments; `env`: more environment variables)."""
     assert MODEL.is_file(), "no trained model: run `make train` first"
     port = free_port()
     log = tmp / f"rasa-{port}.log"
     proc = start([*RASA_CLI, "run", "--model", str(MODEL), "--endpoints", str(ROOT / "endpoints.yml"),
                   "--port", str(port), "--interface", "127.0.0.1",
                   "--credentials", str(ROOT / "credentials.yml"), *extra], log,
-                 env=endpoint_env(tmp, action_port))
+                 env=endpoint_env(tmp, action_port, **(env or {})))
     wait_for(f"http://127.0.0.1:{port}/", proc, log)
     return proc, Bot(f"http://127.0.0.1:{port}")
 

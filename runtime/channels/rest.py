@@ -80,7 +80,7 @@ class RestInput(InputChannel):
         """(text, sender, metadata, None) from the body, or (None, None, None, what is wrong)."""
         try:
             body = json.loads(request.body or b"")
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):   # RecursionError: [[[[… nested too deep
             return None, None, None, "The body must be a JSON object."
         if not isinstance(body, dict):
             return None, None, None, "The body must be a JSON object, e.g. {\"sender\": \"…\", \"message\": \"…\"}."

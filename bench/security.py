@@ -6,7 +6,7 @@
 1. Masking time on adversarial texts of 16, 32 and 64 KB: the e-mail pattern of
    before (kept here as the reference) against runtime/privacy.mask now, and the
    ratio 64 KB / 16 KB of each (4 is linear, 16 quadratic).
-2. The corpus of tests/pii_corpus.py: identifiers left, ordinary texts changed,
+2. The corpus of bench/pii_corpus.py: identifiers left, ordinary texts changed,
    and the masking speed on it.
 3. The dialogue core's patterns (bot/, which the message guard's cap protects)
    on their worst inputs at the cap, bot.conversation.MAX_TEXT characters.
@@ -25,12 +25,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from bot.conversation import MAX_TEXT  # noqa: E402
-from runtime import privacy  # noqa: E402
-from tests import pii_corpus  # noqa: E402
+from bench import pii_corpus
+from bot.conversation import MAX_TEXT
+from runtime import privacy
 
 OLD_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 
@@ -72,7 +69,7 @@ def corpus() -> None:
     seconds = time.perf_counter() - t0
     chars = sum(len(e.text) for e in examples) + sum(len(t) for t in keep)
     kinds = sorted({e.kind for e in examples})
-    print(f"\n## the corpus (tests/pii_corpus.py, seed {pii_corpus.SEED})")
+    print(f"\n## the corpus (bench/pii_corpus.py, seed {pii_corpus.SEED})")
     print(f"{len(examples)} identifiers ({', '.join(kinds)}): {len(left)} left unmasked")
     print(f"{len(keep)} ordinary texts (amounts, dates, articles, document numbers, …): {len(changed)} changed")
     print(f"{chars / seconds / 1e6:.2f} M characters/s")

@@ -23,7 +23,7 @@ up to three separator characters between two digits) is read at most 64 digits
 at a time, and Python splits it into identifiers (`_runs`). A 64 KB message of
 letters, digits or separators is masked in milliseconds; the old e-mail pattern
 backtracked quadratically. tests/test_privacy.py checks every pattern for
-unbounded repeats, and runs the generated corpus of tests/pii_corpus.py.
+unbounded repeats, and runs the generated corpus of bench/pii_corpus.py.
 """
 from __future__ import annotations
 

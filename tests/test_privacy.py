@@ -9,7 +9,7 @@ import pytest
 
 from runtime import privacy
 from runtime.privacy import mask, mask_value
-from tests import pii_corpus
+from bench import pii_corpus
 
 # ------------------------------------------------------------------ the table of formats
 # (docs/security.md lists the same table) one test per format and variant

@@ -17,6 +17,7 @@ from sanic import Sanic
 
 from bot import render
 from runtime.channels import telegram as tg
+from runtime.local_servers import free_port
 from bot.engine import Engine
 from bot import conversation
 from bot.dialogue import listing
@@ -65,7 +66,8 @@ class Harness:
         self.channel = tg.TelegramInput.from_credentials(creds)
         self.app = Sanic(f"tg_test_{uuid.uuid4().hex}", configure_logging=False)
         self.app.blueprint(self.channel.blueprint(self.stub), url_prefix="/webhooks/telegram")
-        self.server = await self.app.create_server(host="127.0.0.1", port=0, return_asyncio_server=True,
+        # a free port of our own: Sanic reads port=0 as its default, 8000 (the local cluster's nginx)
+        self.server = await self.app.create_server(host="127.0.0.1", port=free_port(), return_asyncio_server=True,
                                                    access_log=False)
         await self.server.startup()
         await self.server.after_start()

@@ -28,7 +28,7 @@ from bot.conversation import MAX_TEXT
 from runtime import privacy
 from runtime.local_servers import (ROOT, action_server_args, free_port, rest_headers, start, start_bot,
                                    stop, wait_for)
-from tests import pii_corpus
+from bench import pii_corpus
 from tests.channels.fake_telegram import TOKEN as TELEGRAM_TOKEN
 from tests.channels.fake_telegram import FakeTelegram, text_update
 

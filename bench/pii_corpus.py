@@ -3,11 +3,11 @@ texts): personal identifiers in the forms people type them, each in a sentence,
 and texts with numbers that must stay as they are (amounts, dates, years,
 article and document numbers, hotlines, postcodes).
 
-    python -m tests.pii_corpus            # prints the counts and a sample
+    python -m bench.pii_corpus            # prints the counts and a sample
 
 tests/test_privacy.py masks all of it; tests/integration/test_security.py sends
-the examples through a real Rasa server and reads the tracker store; bench/privacy.py
-measures the speed on it.
+the examples through a real Rasa server and reads the tracker store;
+bench/security.py measures the speed on it.
 """
 from __future__ import annotations
 

@@ -41,6 +41,9 @@ def main(argv: list | None = None) -> None:
             patches.install()
         except patches.UnexpectedVersion as exc:
             raise SystemExit(f"refusing to start: {exc}")
+        from runtime import secret
+
+        secret.check()     # the widget's sessions are signed with it
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", *argv]

@@ -65,7 +65,7 @@ def prefix_of(channel: str | None) -> str:
 def verified(channel: str | None, output_channel) -> str | None:
     """The message's channel, or UNVERIFIED when it claims a channel whose ids only
     that channel's output may carry (runtime/channels: `vouches_for`)."""
-    if channel in ("telegram", "socketio") and getattr(output_channel, "vouches_for", None) != channel:
+    if PREFIXES.get(channel) in FORMATS and getattr(output_channel, "vouches_for", None) != channel:
         return UNVERIFIED
     return channel
 
@@ -84,12 +84,6 @@ def bind(channel: str | None, sender) -> str:
     else:
         ok = PLAIN.fullmatch(own) is not None and privacy.mask(own) == own
     return f"{prefix}:{own}" if ok else f"{prefix}:{HASHED}{secret.sign('sender', own, 32)}"
-
-
-def channel_of(conversation_id: str) -> str | None:
-    """The prefix of a conversation id, or None for an id from before the prefixes."""
-    head = conversation_id.split(":", 1)[0]
-    return head if ":" in conversation_id and head in set(PREFIXES.values()) | {NO_CHANNEL} else None
 
 
 # ------------------------------------------------------------------ web sessions
@@ -138,7 +132,7 @@ def migrate(engine, force: bool = False, dry_run: bool = False, batch: int = 500
 
     from bot.tracker_events import events
 
-    marker = sa.Table(MARKER, sa.MetaData(), sa.Column("version", sa.Integer, primary_key=True),
+    marker = sa.Table(MARKER, sa.MetaData(), sa.Column("version", sa.Integer, primary_key=True, autoincrement=False),
                       sa.Column("done_at", sa.Float, nullable=False))
     out = Migrated()
     inspector = sa.inspect(engine)
@@ -180,10 +174,19 @@ def migrate(engine, force: bool = False, dry_run: bool = False, batch: int = 500
                     conn.execute(events.update().where(events.c.sender_id == old).values(sender_id=new))
         out.renamed.update(chunk)
     if not dry_run:
-        marker.create(engine, checkfirst=True)
-        with engine.begin() as conn:
-            if not conn.execute(sa.select(marker.c.version).where(marker.c.version == VERSION)).first():
-                conn.execute(marker.insert().values(version=VERSION, done_at=time.time()))
+        # replicas starting together migrate together: the renames of one find nothing
+        # left to rename for the other, and the marker is made once
+        try:
+            marker.create(engine, checkfirst=True)
+        except sa.exc.SQLAlchemyError:
+            if not sa.inspect(engine).has_table(MARKER):
+                raise
+        try:
+            with engine.begin() as conn:
+                if not conn.execute(sa.select(marker.c.version).where(marker.c.version == VERSION)).first():
+                    conn.execute(marker.insert().values(version=VERSION, done_at=time.time()))
+        except sa.exc.IntegrityError:
+            pass
     if out.renamed or out.kept:
         logger.info("conversation ids bound to their channel: %d renamed, %d kept as they were",
                     len(out.renamed), len(out.kept))

@@ -84,6 +84,11 @@ def mask(message) -> None:
     setattr(message, _PREPARED, True)
 
 
+def prepared(message) -> bool:
+    """Masked already (by the guard; the HTTP API's path does it again otherwise)."""
+    return getattr(message, _PREPARED, False)
+
+
 def prepare(message) -> Mistake | None:
     """Steps 1 (but the identity) and 3, for the path without a rate limit: the
     HTTP API's POST /conversations/<id>/messages (token-protected)."""

@@ -34,6 +34,12 @@ def _master() -> bytes:
     return secrets.token_bytes(32)
 
 
+def check() -> None:
+    """At start: a SERVER_SECRET too short stops the server with a message (SystemExit),
+    a missing one is said once."""
+    _master()
+
+
 def key(purpose: str) -> bytes:
     """A key for one purpose, derived from the server secret."""
     return hmac.new(_master(), b"key:" + purpose.encode(), hashlib.sha256).digest()

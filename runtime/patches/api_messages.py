@@ -26,7 +26,7 @@ def install() -> bool:
 
 
 async def log_message(self, message, should_save_tracker: bool = True):
-    if not getattr(message, inbound._PREPARED, False):
+    if not inbound.prepared(message):
         mistake = inbound.prepare(message)
         if mistake is not None:
             logger.info("message for %s stored empty: %s", message.sender_id, mistake.reason)

@@ -23,7 +23,7 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 
 from runtime.local_servers import (ENV, MODEL, RASA_CLI, action_server_args, endpoint_env,  # noqa: E402
-                                 free_port, start, stop, wait_for)
+                                 free_port, rest_headers, start, stop, wait_for)
 
 SCRIPT = ["你好", "我是退伍军人，在柳州，想贷款开个汽修店", "不是科技型企业", "第2条详细说说", "更多",
           "哪个部门负责", "我其实在图们", "跳过", "重新开始"]
@@ -67,7 +67,8 @@ def main() -> None:
             if i % len(SCRIPT) == 0:
                 sender = f"bench-{uuid.uuid4().hex[:8]}"
             start_t = time.perf_counter()
-            r = requests.post(url, json={"sender": sender, "message": SCRIPT[i % len(SCRIPT)]}, timeout=60)
+            r = requests.post(url, json={"sender": sender, "message": SCRIPT[i % len(SCRIPT)]},
+                              headers=rest_headers(), timeout=60)
             timings.append((time.perf_counter() - start_t) * 1000)
             assert r.ok and r.json(), r.text
         timings = timings[len(SCRIPT):]  # first conversation warms caches

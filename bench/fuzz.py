@@ -188,6 +188,13 @@ class Harness:
         endpoints = AvailableEndpoints.read_endpoints(str(ROOT / "endpoints.yml"))
         self.agent = await load_agent(model_path=str(self.model), endpoints=endpoints)
 
+    @staticmethod
+    def conversation(sender: str) -> str:
+        """The store's id of `sender`: a message without a channel is bound to `local:` (runtime/identity.py)."""
+        from runtime import identity
+
+        return identity.bind(None, sender)
+
     async def say(self, sender: str, text: str) -> tuple[list[dict], list[str]]:
         """The replies to one message and the bot actions it ran (before listening again)."""
         from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -195,7 +202,7 @@ class Harness:
 
         out = CollectingOutputChannel()
         await self.agent.handle_message(UserMessage(text, out, sender))
-        tracker = await self.agent.tracker_store.retrieve(sender)
+        tracker = await self.agent.tracker_store.retrieve(self.conversation(sender))
         actions: list[str] = []
         if tracker is not None:
             events = list(tracker.events)
@@ -212,13 +219,13 @@ class Harness:
         return {e.text for e in events[last_user + 1:] if isinstance(e, BotUttered) and e.text}
 
     async def events_of(self, sender: str) -> list:
-        tracker = await self.agent.tracker_store.retrieve(sender)
+        tracker = await self.agent.tracker_store.retrieve(self.conversation(sender))
         return list(tracker.events)
 
     async def copy(self, events: list, sender: str) -> None:
         from rasa.shared.core.trackers import DialogueStateTracker
 
-        tracker = DialogueStateTracker.from_events(sender, events, self.agent.domain.slots)
+        tracker = DialogueStateTracker.from_events(self.conversation(sender), events, self.agent.domain.slots)
         await self.agent.tracker_store.save(tracker)
 
 

@@ -44,7 +44,7 @@ import aiohttp
 
 ROOT = Path(__file__).resolve().parent.parent
 from bot import texts  # noqa: E402
-from runtime import cluster  # noqa: E402
+from runtime import cluster, identity  # noqa: E402
 
 SCENARIOS = [
     ["你好", "我是退伍军人，在柳州，想贷款开个汽修店", "第1条详细说说", "更多", "哪个部门负责", "谢谢"],
@@ -173,7 +173,9 @@ async def run_load(users: int, scripts: list[list[str]], adaptive: bool, think: 
                    fault=None) -> tuple[list[Conversation], float]:
     convs = [Conversation(f"{tag}-{i:03d}", scripts[i % len(scripts)], adaptive) for i in range(users)]
     timeout = aiohttp.ClientTimeout(total=120)
-    async with aiohttp.ClientSession(timeout=timeout, connector=aiohttp.TCPConnector(limit=users * 2)) as s:
+    # the REST channel is for trusted callers: the cluster's token (runtime/channels/rest.py)
+    async with aiohttp.ClientSession(timeout=timeout, connector=aiohttp.TCPConnector(limit=users * 2),
+                                     headers=cluster.rest_headers()) as s:
         t0 = time.perf_counter()
         tasks = [asyncio.create_task(converse(s, c, think)) for c in convs]
         if fault:
@@ -184,14 +186,15 @@ async def run_load(users: int, scripts: list[list[str]], adaptive: bool, think: 
 
 def check_events(convs: list[Conversation], database: str) -> list[str]:
     """Problems in the stored conversations: lost, duplicated, reordered or unanswered turns."""
-    senders = ",".join(f"'{c.sender}'" for c in convs)
+    ids = {identity.bind("rest", c.sender): c for c in convs}   # the REST channel's conversation ids
+    senders = ",".join(f"'{i}'" for i in ids)
     rows = cluster.psql(f"SELECT json_build_array(sender_id, type_name, coalesce(data::json->>'text', '')) "
                         f"FROM events WHERE sender_id IN ({senders}) AND type_name IN ('user', 'bot') "
                         f"ORDER BY id", database)
     stored: dict[str, list[tuple[str, str]]] = {c.sender: [] for c in convs}
     for line in rows.splitlines():
         sender, kind, text = json.loads(line)
-        stored[sender].append((kind, text))
+        stored[ids[sender].sender].append((kind, text))
     problems = []
     for c in convs:
         events = stored[c.sender]

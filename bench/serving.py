@@ -32,7 +32,7 @@ def percentile(values: list[float], q: float) -> float:
 
 def measure_server(model: Path, env: dict, script: list[str], turns: int, cwd: Path = ROOT,
                    endpoints: Path | None = ROOT / "endpoints.yml") -> dict:
-    from runtime.local_servers import RASA, RASA_CLI, free_port, stop, wait_for
+    from runtime.local_servers import RASA, RASA_CLI, free_port, rest_headers, stop, wait_for
     tmp = Path(tempfile.mkdtemp())
     port = free_port()
     log = tmp / "rasa.log"
@@ -52,7 +52,9 @@ def measure_server(model: Path, env: dict, script: list[str], turns: int, cwd: P
             if i % len(script) == 0:
                 sender = f"bench-{uuid.uuid4().hex[:8]}"
             t1 = time.perf_counter()
-            r = requests.post(url, json={"sender": sender, "message": script[i % len(script)]}, timeout=60)
+            # the token of runtime.channels.rest (a bare baseline's Rasa REST channel ignores it)
+            r = requests.post(url, json={"sender": sender, "message": script[i % len(script)]},
+                              headers=rest_headers(env.get("REST_CHANNEL_TOKEN", "")), timeout=60)
             if i >= len(script):
                 timings.append((time.perf_counter() - t1) * 1000)
             assert r.ok and r.json(), f"{script[i % len(script)]!r}: {r.status_code} {r.text}"

@@ -5,18 +5,23 @@ person opened; else the own-group ones and the top of each category), each
 with its citation, quote, agencies, validity and the questions to ask the
 agency (what the document leaves unstated), plus the rules version and the date.
 
-Its id is stable: a hash of the profile, the chosen measures and the rules
-version, so the same consultation under the same rules has the same id (and
-the same text, the date aside: the channel keeps the first rendering). It
-holds no text the person typed, only the knowledge base's text and the
-profile's labels, so there is nothing to mask.
+Its id is stable: a keyed hash (HMAC) of the profile, the chosen measures and
+the rules version, so the same consultation under the same rules has the same
+id (and the same text, the date aside: the channel keeps the first rendering).
+The key is the server's secret (`use_id_key`, called by runtime/actions.py), so
+nobody who knows or guesses a person's profile can compute the link to their
+summary; without it each process draws a random key. It holds no text the
+person typed, only the knowledge base's text and the profile's labels, so
+there is nothing to mask.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import html
 import json
+import secrets
 from dataclasses import dataclass, field
 
 from . import followup, texts
@@ -26,6 +31,7 @@ from .render import profile_line
 
 MAX_OWN = 10
 ID_LENGTH = 16
+_id_key = secrets.token_bytes(32)    # replaced by the server's secret (use_id_key)
 TITLE = "创业扶持政策咨询清单"
 DISCLAIMER = ("本清单依据政策文件原文整理，只列文件写明的内容；能否享受、具体标准和办理方式以负责部门的认定为准。"
               "文件未写明的事项，请向负责部门咨询，或拨打" + texts.HOTLINE + "。")
@@ -105,6 +111,7 @@ class Summary:
             "<!doctype html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
             f"<title>{e(TITLE)} {e(self.id)}</title>",
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            '<meta name="robots" content="noindex, nofollow">',   # a person's own page
             f"<style>{_CSS}</style></head><body>",
             f"<header><h1>{e(TITLE)}</h1>",
             f'<p class="profile">您的情况：{e(self.profile)}</p>',
@@ -129,10 +136,16 @@ class Summary:
                 "measures": [m["id"] for m in self.measures]}
 
 
+def use_id_key(key: bytes) -> None:
+    """The key summary ids are made with (every action server of a deployment the same)."""
+    global _id_key
+    _id_key = key
+
+
 def summary_id(facts: dict, chosen: list[str], version: str) -> str:
     key = json.dumps({"facts": _canonical(facts), "chosen": list(chosen), "version": version},
                      ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:ID_LENGTH]
+    return hmac.new(_id_key, key.encode("utf-8"), hashlib.sha256).hexdigest()[:ID_LENGTH]
 
 
 def _canonical(facts: dict) -> dict:

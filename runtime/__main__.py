@@ -7,6 +7,10 @@
 The arguments are exactly `rasa`'s. Commands that handle no conversation
 (train, data, init, ...) do not need the patches and run unpatched, as with
 `rasa`. See runtime/patches/__init__.py for what is installed and why.
+
+`shell` listens on loopback unless told otherwise (`--interface`): Rasa's shell
+talks to its own server over an unauthenticated REST channel, which is the
+staff's trusted local mode (make run), never a public one.
 """
 from __future__ import annotations
 
@@ -17,8 +21,16 @@ import sys
 UNPATCHED = {"train", "data", "init", "visualize", "export", "telemetry", "-h", "--help", "--version"}
 
 
+def rasa_arguments(argv: list) -> list:
+    """`rasa`'s arguments for our command line: the same, with `shell` on loopback by default."""
+    argv = list(argv)
+    if argv and argv[0] == "shell" and not any(a == "-i" or a.startswith("--interface") for a in argv):
+        argv += ["--interface", "127.0.0.1"]
+    return argv
+
+
 def main(argv: list | None = None) -> None:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = rasa_arguments(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] not in UNPATCHED:
         from runtime import patches
 
@@ -29,6 +41,9 @@ def main(argv: list | None = None) -> None:
             patches.install()
         except patches.UnexpectedVersion as exc:
             raise SystemExit(f"refusing to start: {exc}")
+        from runtime import secret
+
+        secret.check()     # the widget's sessions are signed with it
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", *argv]

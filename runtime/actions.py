@@ -1,7 +1,7 @@
 """Rasa action server: one action per user message.
 
 action_respond hands the slots and the latest message to the Rasa-free
-dialogue policy (bot/conversation.py) and turns its outcome into Rasa events.
+dialogue policy (bot/dialogue) and turns its outcome into Rasa events.
 Every user message, whatever its intent, is routed here by data/rules.yml
 (and by the RulePolicy's core fallback), so each message gets one answer.
 action_restart overrides Rasa's default of the same name, which would reset
@@ -17,12 +17,14 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import AllSlotsReset, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import dialogue as conversation, render, texts
-from runtime import summaries
+from bot import dialogue as conversation, render, summary, texts
 from bot.engine import Engine
 from bot.kb import default_kb
+from runtime import secret, summaries
 
 logger = logging.getLogger(__name__)
+# summary ids are keyed with the server secret: a link cannot be computed from a profile
+summary.use_id_key(secret.key("summary-id"))
 
 
 @lru_cache(maxsize=1)

@@ -56,12 +56,19 @@ HEARTBEAT_TTL = 1.5  # s a killed replica's conversations wait for its heartbeat
 
 
 # ---------------------------------------------------------------- configuration
+SECRET_NAMES = ("RASA_AUTH_TOKEN", "ACTION_SERVER_TOKEN", "REDIS_PASSWORD", "POSTGRES_PASSWORD",
+                "REST_CHANNEL_TOKEN", "SERVER_SECRET")
+
+
 def secrets_env() -> dict:
-    """Tokens and passwords of this cluster, generated once (or taken from the environment)."""
-    names = ("RASA_AUTH_TOKEN", "ACTION_SERVER_TOKEN", "REDIS_PASSWORD", "POSTGRES_PASSWORD")
-    if not SECRETS.exists():
-        DIR.mkdir(parents=True, exist_ok=True)
-        SECRETS.write_text("".join(f"{n}={os.environ.get(n) or secrets.token_hex(16)}\n" for n in names))
+    """Tokens and passwords of this cluster, generated once (or taken from the environment);
+    a secrets.env from an older version gets the names it lacks."""
+    DIR.mkdir(parents=True, exist_ok=True)
+    have = envfile.read(SECRETS) if SECRETS.exists() else {}
+    missing = [n for n in SECRET_NAMES if n not in have]
+    if missing:
+        with SECRETS.open("a") as f:
+            f.write("".join(f"{n}={os.environ.get(n) or secrets.token_hex(16)}\n" for n in missing))
         SECRETS.chmod(0o600)
     return envfile.read(SECRETS)
 
@@ -81,7 +88,20 @@ def env(database: str = "rasa") -> dict:
         ACTION_SERVER_TOKEN=s["ACTION_SERVER_TOKEN"], ACTION_SERVER_HOST="127.0.0.1",
         RASA_AUTH_TOKEN=s["RASA_AUTH_TOKEN"], TICKET_LOCK_LIFETIME=str(LOCK_LIFETIME),
         LOCK_HEARTBEAT_TTL=str(HEARTBEAT_TTL),
+        REST_CHANNEL_TOKEN=s["REST_CHANNEL_TOKEN"], SERVER_SECRET=s["SERVER_SECRET"],
+        # behind nginx: the client's address is the one nginx appends to X-Forwarded-For
+        SANIC_PROXIES_COUNT="1",
     ))
+
+
+def api_headers() -> dict:
+    """Rasa's HTTP API token, as the api_auth patch wants it (never in the URL)."""
+    return {"Authorization": f"Bearer {secrets_env()['RASA_AUTH_TOKEN']}"}
+
+
+def rest_headers() -> dict:
+    """The trusted REST channel's token (runtime/channels/rest.py)."""
+    return {"Authorization": f"Bearer {secrets_env()['REST_CHANNEL_TOKEN']}"}
 
 
 def pg_bin(name: str) -> str:
@@ -343,8 +363,9 @@ def start(model: Path = MODEL, rasa: bool = True) -> None:
     for i, port in enumerate(PORTS["actions"], 1):
         wait_http(f"http://127.0.0.1:{port}/health", f"actions-{i}", 120)
     wait_http(f"{URL}/nginx-health", "")
-    print(f"cluster up in {time.time() - t0:.0f} s: {URL} (REST: {URL}/webhooks/rest/webhook, "
-          f"socket.io: {URL}/socket.io/); logs in {DIR / 'logs'}, tokens in {SECRETS}")
+    print(f"cluster up in {time.time() - t0:.0f} s: {URL} (REST: {URL}/webhooks/rest/webhook with "
+          f"`Authorization: Bearer $REST_CHANNEL_TOKEN`, socket.io: {URL}/socket.io/); logs in {DIR / 'logs'}, "
+          f"tokens in {SECRETS}")
 
 
 def stop() -> None:

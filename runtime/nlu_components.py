@@ -13,10 +13,14 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.dialogue import MAX_TEXT
 from bot.script import read_script
+from runtime.inbound import TRUNCATED
 
 SCRIPT = "script"
-TRUNCATED = "truncated"
 MAX_CHARS = MAX_TEXT  # the one length cap; the dialogue answers TOO_LONG when it applied
+# A message over the cap is answered TOO_LONG whatever NLU finds in it: NLU reads only
+# enough of it to tell the script, so 1,000 characters of one-letter words (a token
+# each for the CRF) cost no more than a greeting (bench/security.py).
+CUT_MESSAGE_CHARS = 100
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
@@ -36,9 +40,12 @@ class TraditionalToSimplified(GraphComponent):
         if not text:
             return
         # A 10,000-character paste is not a question; its start is enough to
-        # classify, and the flag lets the dialogue say that it was cut.
-        if len(text) > MAX_CHARS:
-            text = text[:MAX_CHARS]
+        # classify, and the flag lets the dialogue say that it was cut. The
+        # message guard cuts every message before it is stored and says so in
+        # the metadata; the cut here is for NLU's other callers (rasa test, /model/parse).
+        metadata = message.get("metadata")
+        if len(text) > MAX_CHARS or (isinstance(metadata, dict) and metadata.get(TRUNCATED) is True):
+            text = text[:CUT_MESSAGE_CHARS]
             message.set(TRUNCATED, True, add_to_output=True)
         simplified, script = read_script(text)   # the message's one conversion
         if simplified != message.get(TEXT):

@@ -22,14 +22,13 @@ logger = logging.getLogger(__name__)
 WINDOW = 60  # seconds
 
 
-def per_minute() -> int:
-    """RATE_LIMIT_PER_MINUTE from the environment (0 or negative: no limit)."""
+def per_minute(name: str = "RATE_LIMIT_PER_MINUTE", default: int = 30) -> int:
+    """A limit per minute from the environment (0 or negative: no limit)."""
     try:
-        return int(os.environ.get("RATE_LIMIT_PER_MINUTE", "30"))
+        return int(os.environ.get(name, str(default)))
     except ValueError:
-        logger.error("RATE_LIMIT_PER_MINUTE=%r is not a number; using 30",
-                     os.environ.get("RATE_LIMIT_PER_MINUTE"))
-        return 30
+        logger.error("%s=%r is not a number; using %d", name, os.environ.get(name), default)
+        return default
 
 
 class MemoryLimiter:
@@ -87,3 +86,43 @@ class RedisLimiter:
             return True
         return bool(accepted)
 
+
+
+# ------------------------------------------------------------------ per client
+# The per-sender limit above is bypassed by a client that opens new conversations
+# (a new widget session per message). So the public channels (socket.io, REST,
+# the summary page) also count what each client address sends, in this process:
+# CLIENT_LIMIT_PER_MINUTE messages, session requests and page loads together.
+# Behind nginx, whose `limit_req` does the same at the edge (deploy/nginx), the
+# address is the one nginx forwards (SANIC_PROXIES_COUNT=1, Sanic's
+# X-Forwarded-For handling); without a proxy it is the peer's address.
+CLIENT_LIMIT_DEFAULT = 120
+_clients: dict = {}
+
+
+def client_limiter() -> MemoryLimiter:
+    limit = per_minute("CLIENT_LIMIT_PER_MINUTE", CLIENT_LIMIT_DEFAULT)
+    limiter = _clients.get(limit)
+    if limiter is None:
+        limiter = _clients[limit] = MemoryLimiter(limit)
+    return limiter
+
+
+def client_address(request) -> str:
+    """The client of a Sanic request: forwarded by a configured proxy, else the peer."""
+    return (getattr(request, "remote_addr", "") or getattr(request, "ip", "") or "unknown")
+
+
+_reported: dict = {}
+
+
+def client_allowed(address: str) -> bool:
+    allowed = client_limiter().allow(address)
+    if not allowed:
+        now = time.monotonic()
+        if now - _reported.get(address, -WINDOW) >= WINDOW:     # one line per client per minute
+            if len(_reported) > 10_000:
+                _reported.clear()
+            _reported[address] = now
+            logger.info("client %s is over CLIENT_LIMIT_PER_MINUTE; its requests are refused", address)
+    return allowed

@@ -13,6 +13,10 @@ tracker stores, not a patch):
    message then got an empty reply. Such a conversation recovers on its next
    message: the stale loop is closed and the bot listens again. Its facts
    (slots) are kept.
+3. A store written before conversation ids were bound to their channel
+   (runtime/identity.py: `telegram:<chat>`, `web:<session>`, …) is migrated once
+   when the store starts: each conversation gets the prefix of the channel of
+   its first message, so people keep their conversations.
 
 Rasa always loads this class (endpoints.yml), so it is also where a server
 started without the project's patches (runtime/patches/: PII masking, rate
@@ -28,7 +32,7 @@ from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from . import patches
+from . import identity, patches
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +44,7 @@ class SQLTrackerStore(RasaSQLTrackerStore):
         from sqlalchemy import event
 
         event.listen(self.engine.pool, "checkout", _ping)
+        identity.migrate(self.engine)
 
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
         tracker = await super().retrieve(sender_id)

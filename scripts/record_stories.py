@@ -75,24 +75,23 @@ FIXED = [
 ]
 
 
-def converse(bot_url: str, messages: list[str]) -> tuple[str, list[dict]]:
+def converse(client, messages: list[str]) -> tuple[str, list[dict]]:
     sender = f"rec-{uuid.uuid4().hex[:10]}"
+    tracker_url = f"{client.url}/conversations/{client.conversation_id(sender)}/tracker"
     seen: list[dict] = []
     last: list[dict] = []
     for text in messages:
-        last = requests.post(f"{bot_url}/webhooks/rest/webhook", json={"sender": sender, "message": text},
-                             timeout=60).json()
+        last = client.say(sender, text)
         seen += last
     # answer the bot's remaining questions with ordinary replies until it lists measures
     for _ in range(5):
-        tracker = requests.get(f"{bot_url}/conversations/{sender}/tracker", timeout=30).json()
+        tracker = requests.get(tracker_url, timeout=30).json()
         asked = tracker["slots"].get("question")
         if not asked:
             break
-        last = requests.post(f"{bot_url}/webhooks/rest/webhook",
-                             json={"sender": sender, "message": ANSWERS[asked]}, timeout=60).json()
+        last = client.say(sender, ANSWERS[asked])
         seen += last
-    tracker = requests.get(f"{bot_url}/conversations/{sender}/tracker", timeout=30).json()
+    tracker = requests.get(tracker_url, timeout=30).json()
     text = lambda ms: "\n".join(m.get("text", "") for m in ms)  # noqa: E731
     return text(seen), text(last), tracker["events"]
 
@@ -122,7 +121,7 @@ def main() -> None:
     failures, stories = [], []
     try:
         for name, messages, must, must_not in FIXED + list(group_scenarios(kb)):
-            reply, last, events = converse(client.url, messages)
+            reply, last, events = converse(client, messages)
             if must not in reply or (must_not and must_not in last):
                 failures.append(f"{name}: expected {must!r}{f' and not {must_not!r}' if must_not else ''}"
                                 f" in the replies:\n{reply[:600]}")

@@ -3,6 +3,8 @@
 # background and `rasa run` with credentials.telegram.yml in the foreground
 # (polling by default: no public URL needed); the action server stops when
 # rasa exits. Extra arguments go to `rasa run` (e.g. --port 5006).
+# Rasa listens on loopback (polling needs no listener at all); for webhook mode
+# behind a proxy on another machine set RASA_INTERFACE=0.0.0.0.
 # See docs/telegram.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,4 +60,5 @@ else
 fi
 
 echo "Starting Rasa with the Telegram channel (Ctrl-C stops both servers)..."
-$RASA run --credentials credentials.telegram.yml --endpoints endpoints.yml --model "$MODEL" "$@"
+$RASA run --credentials credentials.telegram.yml --endpoints endpoints.yml --model "$MODEL" \
+  --interface "${RASA_INTERFACE:-127.0.0.1}" "$@"

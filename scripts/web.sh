@@ -6,6 +6,8 @@
 # Ctrl-C (or any of the three exiting) stops all of them.
 # Other ports: RASA_PORT=5105 WEB_PORT=8180 ACTIONS_PORT=5155 make web
 # (the page's origin is then passed to the socket.io channel as its only CORS origin pair).
+# Rasa and the demo page listen on loopback; RASA_INTERFACE=0.0.0.0 WEB_INTERFACE=0.0.0.0
+# to show them to other machines (then set SERVER_SECRET, docs/security.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
@@ -14,6 +16,8 @@ PY=.venv/bin/python
 RASA_PORT=${RASA_PORT:-5005}
 WEB_PORT=${WEB_PORT:-8080}
 ACTIONS_PORT=${ACTIONS_PORT:-5055}
+RASA_INTERFACE=${RASA_INTERFACE:-127.0.0.1}
+WEB_INTERFACE=${WEB_INTERFACE:-127.0.0.1}
 MODEL=models/current.tar.gz
 ORIGINS="http://localhost:$WEB_PORT http://127.0.0.1:$WEB_PORT"
 
@@ -66,9 +70,9 @@ PIDS+=($!)
 # --cors: Rasa's HTTP API / REST channel for the same page; the socket.io channel
 # takes its origins from credentials.yml (cors_allowed_origins).
 $RASA run --model "$MODEL" --credentials "$CREDENTIALS" --endpoints "$ENDPOINTS" \
-  --port "$RASA_PORT" --cors $ORIGINS >"$TMP/rasa.log" 2>&1 &
+  --port "$RASA_PORT" --interface "$RASA_INTERFACE" --cors $ORIGINS >"$TMP/rasa.log" 2>&1 &
 PIDS+=($!)
-"$PY" -m http.server "$WEB_PORT" --directory runtime/web >"$TMP/web.log" 2>&1 &
+"$PY" -m http.server "$WEB_PORT" --bind "$WEB_INTERFACE" --directory runtime/web >"$TMP/web.log" 2>&1 &
 PIDS+=($!)
 
 echo "正在启动（模型加载可能需要一两分钟）…"

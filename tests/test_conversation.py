@@ -1,4 +1,4 @@
-"""The dialogue policy (bot/conversation.py) on plain dicts: what the person
+"""The dialogue policy (bot/dialogue) on plain dicts: what the person
 would see and which slots change, without Rasa. NLU output is written by hand
 here (intent + entities); tests/integration runs the same turns on the model."""
 import pytest

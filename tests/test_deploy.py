@@ -418,3 +418,38 @@ def test_dockerfile(k8s):
     cmd = json.loads([a for i, a in instructions if i == "CMD"][-1])
     args = shlex.split(cmd[2])[1:] if cmd[:2] == ["sh", "-c"] else cmd   # drop `exec`
     rasa_run_args_ok(args, lambda t: t.startswith("${RASA_AUTH_TOKEN") or t == "$RASA_AUTH_TOKEN")
+
+
+# ------------------------------------------------------------------ security settings (docs/security.md)
+def test_no_credentials_file_or_example_enables_rasas_open_rest_channel():
+    """Rasa's `rest:` answers anyone and takes any sender id; ours needs REST_CHANNEL_TOKEN."""
+    for path in sorted(ROOT.glob("credentials*.yml")):
+        creds = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        assert "rest" not in creds and "socketio" not in creds, path.name
+        assert "runtime.channels.rest.RestInput" in creds, path.name
+    for doc in [DEPLOY / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        assert not re.search(r"^rest:\s*$", doc.read_text(encoding="utf-8"), re.M), doc.name
+
+
+def test_every_rasa_and_action_server_gets_the_shared_secret_and_the_proxy_setting(compose, k8s, env_example):
+    assert env_example["SERVER_SECRET"] == PLACEHOLDER_VALUE and "REST_CHANNEL_TOKEN" in env_example
+    for name in ("rasa", "actions"):
+        env = compose_env(compose["services"][name])
+        assert COMPOSE_REF.match(env["SERVER_SECRET"]).group(1) == "SERVER_SECRET", name
+        assert env["SANIC_PROXIES_COUNT"] == "1" and env["SANIC_REQUEST_MAX_SIZE"] == "65536"
+    for name in ("rasa", "actions"):
+        names = pod_env(k8s, containers(find(k8s, "Deployment", name))[0])
+        assert {"SERVER_SECRET", "REST_CHANNEL_TOKEN", "SANIC_PROXIES_COUNT"} <= names, name
+    assert find(k8s, "ConfigMap", "policy-bot-config")["data"]["SANIC_PROXIES_COUNT"] == "1"
+
+
+def test_nginx_limits_each_client_address_but_not_telegram():
+    text = uncommented(TEMPLATE.read_text(encoding="utf-8"))
+    zones = set(re.findall(r"limit_req_zone\s+\S+\s+zone=(\w+):", text))
+    assert {"bot_socket", "bot_pages", "bot_rest"} <= zones and "limit_req_status 429;" in text
+    locations = dict((path.strip(), body) for path, body in re.findall(r"location\s+([^{=]+)\{([^}]*)\}", text))
+    assert "limit_req zone=bot_socket" in locations["/socket.io/"] and "limit_conn" in locations["/socket.io/"]
+    assert "limit_req zone=bot_rest" in locations["/webhooks/rest/"]
+    assert "limit_req" not in locations["/webhooks/telegram/"], "Telegram's few addresses carry every user"
+    main_server = text.split("server {")[1]
+    assert "limit_req zone=bot_pages" in main_server.split("location / {")[1]

@@ -1,7 +1,9 @@
 """The guard every user message passes before Rasa handles it
 (runtime/patches/message_guard.py): masking, rate limit, replay of a retried
 message id, a clear reply when a store fails (with loud_tracker_store.py), one
-retry on a dropped DB connection."""
+retry on a dropped DB connection. Conversation ids, the length cap and the
+order of the limits: tests/test_input_guard.py. A UserMessage without a
+channel (as here) gets conversation ids `local:<sender>`."""
 import asyncio
 import logging
 import socket
@@ -63,7 +65,7 @@ def test_personal_data_never_reaches_rasa_or_the_store():
     agent = FakeAgent()
     say(agent, "u1", "我是退役军人，手机13812345678，身份证110101199003071234")
     assert agent.processor.seen == ["我是退役军人，手机[手机号]，身份证[身份证号]"]
-    tracker = asyncio.run(agent.tracker_store.retrieve("u1"))
+    tracker = asyncio.run(agent.tracker_store.retrieve("local:u1"))
     stored = str(tracker.current_state())
     assert "13812345678" not in stored and "110101199003071234" not in stored
 
@@ -83,7 +85,7 @@ def test_a_retried_message_id_is_answered_once_with_the_same_replies():
     again = say(agent, "u2", "我在柳州", message_id="m-1")
     assert again == first == ["收到：我在柳州"]
     assert agent.processor.seen == ["我在柳州"]
-    tracker = asyncio.run(agent.tracker_store.retrieve("u2"))
+    tracker = asyncio.run(agent.tracker_store.retrieve("local:u2"))
     assert sum(isinstance(e, UserUttered) for e in tracker.events) == 1
     assert say(agent, "u2", "想贷款", message_id="m-2") == ["收到：想贷款"]
 

@@ -5,6 +5,7 @@ that bypasses a patch fails here, not silently in production).
 What each patch does is tested in test_message_guard.py, test_action_result_check.py
 and test_socketio_channel.py; here: that Rasa's code reaches it."""
 import asyncio
+import json
 import subprocess
 import sys
 import textwrap
@@ -62,9 +63,9 @@ def test_one_entry_point_one_log_line_idempotent_and_the_guard_names_the_launche
     assert done.returncode == 0, out[-3000:]
     assert "STARTED WITHOUT PATCHES" not in out
     assert "REFUSED" in out and "python -m runtime run" in out
-    names = "action_apology,message_guard,loud_tracker_store,response_validator,sanic_websockets"
+    names = "action_apology,message_guard,api_messages,api_auth,loud_tracker_store,response_validator,sanic_websockets"
     assert f"NAMES {names} True" in out
-    assert "REINSTALLED [False, False, False, False, False]" in out, "a second install changes nothing"
+    assert "REINSTALLED [False, False, False, False, False, False, False]" in out, "a second install changes nothing"
     logged = [line for line in out.splitlines() if line.startswith("LOG runtime.patches")]
     assert len(logged) == 1 and all(n in logged[0] for n in names.split(",")), logged
     assert "rasa 3.6.21" in logged[0]
@@ -231,3 +232,96 @@ def test_sanic_websockets_recv_uses_the_patched_asyncio(monkeypatch):
         monkeypatch.setattr(impl, "asyncio", asyncio)
         with pytest.raises(TypeError):
             sanic_recv()
+
+
+class FakeRequest:
+    """What Rasa's API handlers read of a Sanic request."""
+
+    def __init__(self, body=None, args=None, headers=None):
+        self.json = body
+        self.body = json.dumps(body).encode() if body is not None else b""
+        self.args = {k: v for k, v in (args or {}).items()}
+        self.headers = headers or {}
+        self.app = None
+
+
+def api_route(app, path: str, method: str):
+    for route in app.router.routes:
+        if route.path == path and method in route.methods:
+            return route.handler
+    raise AssertionError(f"no route {method} {path}")
+
+
+@pytest.fixture
+def apps(monkeypatch):
+    """Rasa's app may be created more than once (Sanic's registry of app names)."""
+    from sanic import Sanic
+
+    monkeypatch.setattr(Sanic, "test_mode", True)
+
+
+def test_api_auth_is_what_rasas_create_app_applies(apps):
+    """rasa.server.create_app decorates every API route with requires_auth at app
+    creation: the token in the URL is refused, in the Authorization header it opens."""
+    import rasa.server
+
+    assert patch_of(rasa.server.requires_auth) == "api_auth"
+    app = rasa.server.create_app(auth_token="the-api-token-0123456789")
+    status = api_route(app, "status", "GET")
+    for args, headers in (({"token": "the-api-token-0123456789"}, {}), ({}, {}),
+                          ({}, {"authorization": "Bearer wrong"})):
+        with pytest.raises(rasa.server.ErrorResponse) as refused:
+            asyncio.run(status(FakeRequest(args=args, headers=headers)))
+        assert refused.value.status == 401
+    with pytest.raises(rasa.server.ErrorResponse) as in_url:
+        asyncio.run(status(FakeRequest(args={"token": "the-api-token-0123456789"})))
+    assert "Authorization header" in in_url.value.error_info["message"]
+    # with the header the request gets past authentication (to "no model loaded": no agent here)
+    app.ctx.agent = None
+    with pytest.raises(rasa.server.ErrorResponse) as past:
+        asyncio.run(status(FakeRequest(headers={"authorization": "Bearer the-api-token-0123456789"})))
+    assert past.value.status == 409
+
+
+def test_api_messages_rasas_add_message_route_stores_masked_text(apps):
+    """POST /conversations/<id>/messages calls processor.log_message directly (not the
+    message guard): the text reaches the tracker masked and cut to the cap."""
+    import rasa.server
+    from rasa.core.processor import MessageProcessor
+
+    from bot.dialogue import MAX_TEXT
+
+    assert patch_of(MessageProcessor.log_message) == "api_messages"
+    handled = []
+
+    class Processor(MessageProcessor):
+        def __init__(self):   # the model is not needed for this route
+            pass
+
+        async def fetch_tracker_and_update_session(self, sender_id, output_channel=None, metadata=None):
+            return DialogueStateTracker.from_events(sender_id, [])
+
+        async def _handle_message_with_tracker(self, message, tracker):
+            handled.append(message)
+
+        async def run_action_extract_slots(self, output_channel, tracker):
+            return tracker
+
+        async def save_tracker(self, tracker):
+            pass
+
+    agent = Agent(domain=Domain.empty(), tracker_store=InMemoryTrackerStore(Domain.empty()),
+                  lock_store=InMemoryLockStore())
+    agent.processor = Processor()
+    agent.is_ready = lambda: True
+    app = rasa.server.create_app(auth_token="the-api-token-0123456789")
+    app.ctx.agent = agent
+    add = api_route(app, "conversations/<conversation_id:path>/messages", "POST")
+    body = {"text": "电话13812345678 " + "长" * 5000, "sender": "user",
+            "parse_data": {"text": "邮箱 a@b.cn", "intent": {"name": "greet"}, "entities": []}}
+    asyncio.run(add(FakeRequest(body=body, headers={"authorization": "Bearer the-api-token-0123456789"}),
+                    conversation_id="c1"))
+    (message,) = handled
+    assert message.text.startswith("电话[手机号] ")
+    assert message.text.count("长") == MAX_TEXT - len("电话13812345678 "), "cut at the cap, then masked"
+    assert message.parse_data["text"] == "邮箱 [邮箱]"

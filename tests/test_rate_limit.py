@@ -60,3 +60,21 @@ class DownRedis:
 
 def test_redis_down_does_not_block_people():
     assert RedisLimiter(DownRedis(), 1).allow("a")
+
+
+def test_each_client_address_is_counted_apart(monkeypatch):
+    from runtime import rate_limit
+
+    monkeypatch.setenv("CLIENT_LIMIT_PER_MINUTE", "3")
+    monkeypatch.setattr(rate_limit, "_clients", {})
+    assert [rate_limit.client_allowed("198.51.100.1") for _ in range(5)] == [True, True, True, False, False]
+    assert rate_limit.client_allowed("198.51.100.2"), "another client is served"
+
+
+def test_the_client_address_is_the_forwarded_one_when_sanic_trusts_a_proxy():
+    from types import SimpleNamespace
+
+    from runtime import rate_limit
+
+    assert rate_limit.client_address(SimpleNamespace(remote_addr="203.0.113.9", ip="127.0.0.1")) == "203.0.113.9"
+    assert rate_limit.client_address(SimpleNamespace(remote_addr="", ip="127.0.0.1")) == "127.0.0.1"

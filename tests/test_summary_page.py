@@ -121,6 +121,11 @@ def test_the_page_is_served_where_rasa_mounts_channels(store):
 
     page, plain, missing, bad = asyncio.run(scenario())
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    # a person's own page: not indexed, not cached, no Referer to the links it holds
+    for r in (page, plain, missing):
+        assert "noindex" in r.headers["x-robots-tag"] and r.headers["cache-control"] == "no-store"
+        assert r.headers["referrer-policy"] == "no-referrer"
+    assert '<meta name="robots" content="noindex, nofollow">' in page.text
     assert "创业扶持政策咨询清单" in page.text and "@media print" in page.text
     assert plain.status_code == 200 and "要问负责部门的问题" in plain.text
     assert missing.status_code == 404 and bad.status_code == 404
@@ -133,3 +138,48 @@ def test_only_summary_ids_are_read(store):
 def test_log_lines_name_the_database_without_its_password(monkeypatch):
     monkeypatch.setenv("SUMMARY_STORE_URL", "postgresql://rasa:s3cret@db:5432/rasa")
     assert "s3cret" not in summaries.where() and "db:5432/rasa" in summaries.where()
+
+
+def test_a_summary_id_cannot_be_computed_from_the_profile(store):
+    """The id is a keyed hash (the server's secret): the unkeyed hash of the same
+    profile, chosen measures and rules version, which anyone could compute, opens nothing."""
+    import hashlib
+
+    from bot import summary
+
+    outcome, _, _ = summary_turn()
+    doc = outcome.summary
+    facts = {"region": "图们", "groups": ["returning_migrant_worker"]}
+    chosen = []
+    unkeyed = hashlib.sha256(json.dumps({"facts": summary._canonical(facts), "chosen": chosen,
+                                         "version": doc.version}, ensure_ascii=False,
+                                        sort_keys=True).encode()).hexdigest()[:summary.ID_LENGTH]
+    assert doc.id != unkeyed and summaries.load(unkeyed) is None
+    assert summaries.load(doc.id)["id"] == doc.id
+    # the same consultation on the same server keeps its id (and its first rendering)
+    assert summary_turn()[0].summary.id == doc.id
+
+
+def test_summaries_expire_with_retention(store, monkeypatch):
+    monkeypatch.setenv("RETENTION_DAYS", "90")
+    outcome, _, _ = summary_turn()
+    sid = outcome.summary.id
+    assert summaries.load(sid) is not None
+    monkeypatch.setenv("RETENTION_DAYS", "0.00001")    # a second: the summary is older than that now
+    import time
+    time.sleep(1.2)
+    assert summaries.load(sid) is None and store.raw(sid) is None, "expired: gone from the store"
+    # given again: a fresh lifetime
+    monkeypatch.setenv("RETENTION_DAYS", "90")
+    summary_turn()
+    assert summaries.load(sid) is not None
+
+
+def test_expire_deletes_only_the_old_ones(store, monkeypatch):
+    outcome, _, _ = summary_turn()
+    monkeypatch.setenv("RETENTION_DAYS", "90")
+    assert summaries.expire() == 0
+    monkeypatch.setenv("RETENTION_DAYS", "0.00001")
+    import time
+    time.sleep(1.2)
+    assert summaries.expire() == 1 and store.raw(outcome.summary.id) is None

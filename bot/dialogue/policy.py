@@ -19,7 +19,7 @@ from ..render import Reply
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
-_MARKUP = re.compile(r"<[^>]*>|[{}\[\]]|https?://")
+_MARKUP = re.compile(r"<[^>]{0,20}>|[{}\[\]]|https?://")
 _OTHER_LETTER = re.compile(r"[^\W\d_\u3400-\u9fffA-Za-z\uf900-\ufaff]")   # Korean, Cyrillic …
 _THUMBS = {"👍": "feedback_up", "👎": "feedback_down"}
 

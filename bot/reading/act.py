@@ -69,7 +69,7 @@ def _says(text: str, markers) -> bool:
 
 
 # 那个… at the start before what the person says of themselves is a filler, not "that one"
-_FILLER_THAT = re.compile(r"\s*(?:那个|这个)[，,\s]*(?:我|俺|不|没|是|就|呃|嗯|啊|其实)")
+_FILLER_THAT = re.compile(r"\s{0,20}(?:那个|这个)[，,\s]{0,20}(?:我|俺|不|没|是|就|呃|嗯|啊|其实)")
 
 
 def _is_topic_clause(c: Clause) -> bool:

@@ -24,7 +24,7 @@ STATEMENT, QUESTION = "statement", "question"
 
 # Where one clause ends: punctuation, a space between two non-Latin characters (a pause
 # in voice typing; "OK. I am" keeps its spaces), and 但是/而是/可是/不过.
-_BREAK = re.compile(r"[，,。；;！!？?\n、：:～~…]+|\.(?=\s|$)|(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+_BREAK = re.compile(r"[，,。；;！!？?\n、：:～~…]{1,20}|\.(?=\s|$)|(?<=[^\x00-\x7f])\s{1,20}|\s{1,20}(?=[^\x00-\x7f])")
 # Words that open a new clause when nothing marks the boundary (longest first).
 _OPENERS = ("请问", "想问一下", "想问问", "想问", "问一下", "我想问", "顺便问", "另外", "还有就是",
             "有没有", "有木有", "有啥", "有什么", "有哪些", "能不能", "可不可以", "是不是",
@@ -39,7 +39,7 @@ _MIN_HEAD = 2
 _NOT_AFTER = {"想": "理思着感梦构设回联畅", "刚": "刚才"}
 
 # ---- mood -----------------------------------------------------------------------------------
-_FINAL_PARTICLE = re.compile(r"(?:吗|嘛|么|呢|不|没|没有|吧|否)[啊呀哈哦嘞噢]?\s*[？?]?$")
+_FINAL_PARTICLE = re.compile(r"(?:吗|嘛|么|呢|不|没|没有|吧|否)[啊呀哈哦嘞噢]?\s{0,20}[？?]?$")
 _A_NOT_A = re.compile(r"有没有|有木有|有冇|係唔係|可唔可以|得唔得|使唔使|是不是|是否|能不能|能否|可不可以|可以不|行不行|会不会|要不要|够不够|算不算|"
                       r"好不好|对不对|有没|符不符合|能.{0,6}不$|可.{0,4}不$|行不$|中不中")
 _QUESTION_WORD = re.compile(r"啥|什么|怎么|怎样|咋|多少|哪|谁|如何|为什么|边度|边个|咩|点样|几时|几多|(?<![十好这那没])几[个项条号万千岁年]|多大|多久|多长")

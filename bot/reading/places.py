@@ -26,13 +26,13 @@ from .clauses import CAME_BACK, OTHER_PERSON, WITH_ME, Clause
 
 _RANK = {"correction": 6, "plan": 5, "current": 4, None: 3, "away": 2, "origin": 1}
 _LEVEL = {"province": 0, "prefecture": 1, "county": 2}
-_DENIED = re.compile(r"^\s*(?:我|俺|人)?(?:已经|早就|早)?(?:不是|不在|没在|不住|没有在|不再)")
+_DENIED = re.compile(r"^\s{0,20}(?:我|俺|人)?(?:已经|早就|早)?(?:不是|不在|没在|不住|没有在|不再)")
 # what people put before an answer: 呃，柳洲 / 请问昆山 / 就柳洲啊
-_FILLERS = re.compile(r"^(?:(?:呃|嗯|额|哦|啊|唔|请问|那个|就是|就|哈哈|我想问一下|问一下|我说|是|在)[，,。\s]*)+")
-_TRAILING = re.compile(r"(?:啊|呀|的|吧|哦|呢|嘛|了|哈)+[。！!？?]*$")
+_FILLERS = re.compile(r"^(?:(?:呃|嗯|额|哦|啊|唔|请问|那个|就是|就|哈哈|我想问一下|问一下|我说|是|在)[，,。\s]{0,20}){1,20}")
+_TRAILING = re.compile(r"(?:啊|呀|的|吧|哦|呢|嘛|了|哈){1,20}[。！!？?]{0,20}$")
 
 
-_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]{0,20}")
 
 
 @dataclass

@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass, field
 
 _CN = {"一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_POSITION = re.compile(r"第\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(项|个|条|号|种|点|类)?|"
-                       r"(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(项|号)(?![码])|"
+_POSITION = re.compile(r"第\s{0,20}(\d{1,2}|[一二两三四五六七八九十]{1,3})\s{0,20}(项|个|条|号|种|点|类)?|"
+                       r"(\d{1,2}|[一二两三四五六七八九十]{1,3})\s{0,20}(项|号)(?![码])|"
                        r"(头一个|头一条|第一个|最后一个|最后那个|最后一项|最后一条|上一个)")
-_BARE = re.compile(r"^\s*(\d{1,2})\s*[.。、]?\s*$")
+_BARE = re.compile(r"^\s{0,20}(\d{1,2})\s{0,20}[.。、]?\s{0,20}$")
 _DEMONSTRATIVE = re.compile(r"这个|那个|这条|那条|这项|那项|这一项|那一项|刚才那个|刚才说的|刚才的|上面那个|上面的|它|这种|那种")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # Words that name no measure: how people ask, and what every title says.

@@ -41,24 +41,32 @@ name stays `socketio`, so trackers and the widget's protocol (`session_request`
    runtime/patches/sanic_websockets.py when Rasa builds its blueprint (also
    part of runtime.patches.install(); installing it twice changes nothing).
 
-Smaller hardening: a `session_id` that is not a short token
-([A-Za-z0-9_-], at most 64 characters) is replaced by a fresh one (it becomes a
-tracker's sender id and a room name), and malformed `user_uttered` payloads are
-ignored instead of raising inside the event handler. Custom messages (the
-consultation summary's {"summary": {id, url}}) reach the widget as one
-`bot_uttered` (Rasa's output raised a TypeError on them).
+4. The session is the server's, bound to the socket (runtime/identity.py).
+   `session_request` gets back a session token the server drew and signed
+   (SERVER_SECRET); the socket is bound to the conversation `web:<nonce>` and
+   every `user_uttered` on it goes there, whatever `session_id` the payload
+   names. A token the server did not sign gets a new session (a widget that
+   kept a session id from before signing, 32 hex digits, keeps its conversation
+   if the store has it under `web:<id>`, where the migration put it). A message
+   on a socket that asked for no session gets a session of its own. Rasa's
+   channel took any session id a client sent, in every message, so one client
+   could read and write another's conversation.
+
+Smaller hardening: each client address is counted with the other public
+channels (runtime/rate_limit.py: CLIENT_LIMIT_PER_MINUTE), a socket.io packet
+is at most 64 KB (python-engineio accepted 1 MB), malformed `user_uttered`
+payloads are ignored instead of raising inside the event handler, and custom
+messages (the consultation summary's {"summary": {id, url}}) reach the widget as
+one `bot_uttered` (Rasa's output raised a TypeError on them).
 """
 from __future__ import annotations
 
 import inspect
 import json
 import logging
-import re
-import uuid
 import warnings
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Union
 
-import rasa.shared.utils.io
 from rasa.core.channels import channel as rasa_channel
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOOutput
@@ -68,6 +76,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
+from bot import texts
+from runtime import identity, rate_limit
 from runtime.patches import sanic_websockets
 
 with warnings.catch_warnings():  # sanic_cors 2.0 uses distutils' LooseVersion
@@ -77,8 +87,7 @@ with warnings.catch_warnings():  # sanic_cors 2.0 uses distutils' LooseVersion
 logger = logging.getLogger(__name__)
 
 DEFAULT_CORS_ALLOWED_ORIGINS = ["http://localhost:8080", "http://127.0.0.1:8080"]
-SESSION_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
-MAX_MESSAGE_CHARS = 20_000   # the bot itself reads only the beginning of long messages
+MAX_PACKET_BYTES = 64 * 1024   # what nginx admits too (client_max_body_size)
 
 Origins = Union[Text, List[Text]]
 
@@ -90,14 +99,18 @@ async def enter_room(sio: AsyncServer, sid: Text, room: Text, namespace: Optiona
         await result
 
 
-def valid_session_id(value: Any) -> Optional[Text]:
-    return value if isinstance(value, str) and SESSION_ID.fullmatch(value) else None
+async def leave_room(sio: AsyncServer, sid: Text, room: Text, namespace: Optional[Text] = None) -> None:
+    result = sio.leave_room(sid, room, namespace=namespace)
+    if inspect.isawaitable(result):
+        await result
 
 
 class WidgetOutput(SocketIOOutput):
     """Rasa's output, except custom messages: Rasa passes their keys to
     `sio.emit` as arguments (a TypeError for {"summary": ...}); here they go out
     as one `bot_uttered` to the session's room, like every other message."""
+
+    vouches_for = "socketio"   # only this output may carry web: ids (runtime/identity.verified)
 
     async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
         await self._send_message(recipient_id, dict(json_message))
@@ -152,7 +165,8 @@ class SocketIOInput(RasaSocketIOInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """Rasa 3.6.21's blueprint with the changes of the module docstring."""
         sanic_websockets.install()
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=self.cors_allowed_origins)
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=self.cors_allowed_origins,
+                          max_http_buffer_size=MAX_PACKET_BYTES)
         engineio_request = sio.eio.handle_request
 
         async def handle_request(request: Request, *args: Any, **kwargs: Any) -> Any:
@@ -163,10 +177,53 @@ class SocketIOInput(RasaSocketIOInput):
         socketio_webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
         self.sio = sio  # for get_output_channel
         namespace = self.namespace
+        sessions: Dict[Text, Text] = {}   # socket id -> its conversation id
+        clients: Dict[Text, Text] = {}    # socket id -> client address
+        server: Dict[Text, Any] = {}      # the Sanic app, for the tracker store (legacy sessions)
+
+        @socketio_webhook.listener("before_server_start")
+        async def remember_app(app: Any, loop: Any) -> None:
+            server["app"] = app
 
         @socketio_webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
+
+        async def too_many(sid: Text) -> bool:
+            if rate_limit.client_allowed(clients.get(sid, "unknown")):
+                return False
+            await sio.emit(self.bot_message_evt, {"text": texts.TOO_FAST}, room=sid, namespace=namespace)
+            return True
+
+        async def stored(conversation_id: Text) -> bool:
+            agent = getattr(getattr(server.get("app"), "ctx", None), "agent", None)
+            store = getattr(agent, "tracker_store", None)
+            if store is None:
+                return False
+            try:
+                return await store.exists(conversation_id)
+            except Exception as exc:  # noqa: BLE001 - a store error means: start a new session
+                logger.warning("socket.io: cannot look up a legacy session (%s)", type(exc).__name__)
+                return False
+
+        async def session_for(token: Any) -> tuple:
+            """(token, conversation id): the client's own if this server signed it, else a new one."""
+            conversation = identity.web_conversation(token)
+            if conversation:
+                return token, conversation
+            if isinstance(token, str) and identity.LEGACY_WEB.fullmatch(token) and await stored(f"web:{token}"):
+                return identity.web_token(token)
+            return identity.new_web_session()
+
+        async def bind(sid: Text, token: Any) -> Text:
+            token, conversation = await session_for(token)
+            old = sessions.get(sid)
+            if old and old != conversation:
+                await leave_room(sio, sid, old, namespace)
+            sessions[sid] = conversation
+            await enter_room(sio, sid, conversation, namespace)
+            await sio.emit("session_confirm", token, room=sid, namespace=namespace)
+            return conversation
 
         @sio.on("connect", namespace=namespace)
         async def connect(sid: Text, environ: Dict, auth: Optional[Dict]) -> bool:
@@ -177,41 +234,35 @@ class SocketIOInput(RasaSocketIOInput):
                                                                self.jwt_algorithm)
                 if not payload:
                     return False
+            request = environ.get("sanic.request")
+            address = rate_limit.client_address(request) if request is not None else "unknown"
+            if not rate_limit.client_allowed(address):
+                return False
+            clients[sid] = address
             logger.debug(f"User {sid} connected to socketIO endpoint.")
             return True
 
         @sio.on("disconnect", namespace=namespace)
         async def disconnect(sid: Text) -> None:
+            sessions.pop(sid, None)
+            clients.pop(sid, None)
             logger.debug(f"User {sid} disconnected from socketIO endpoint.")
 
         @sio.on("session_request", namespace=namespace)
         async def session_request(sid: Text, data: Any) -> None:
+            if await too_many(sid):
+                return
             data = data if isinstance(data, dict) else {}
-            session_id = valid_session_id(data.get("session_id")) or uuid.uuid4().hex
-            if self.session_persistence:
-                await enter_room(sio, sid, session_id, namespace)
-            await sio.emit("session_confirm", session_id, room=sid, namespace=namespace)
-            logger.debug(f"User {sid} started session {session_id}.")
+            await bind(sid, data.get("session_id") if self.session_persistence else None)
 
         @sio.on(self.user_message_evt, namespace=namespace)
         async def handle_message(sid: Text, data: Any) -> None:
             if not isinstance(data, dict):
                 logger.debug(f"Ignoring a malformed message from {sid}.")
                 return
-            output_channel = WidgetOutput(sio, self.bot_message_evt)
-            if self.session_persistence:
-                sender_id = valid_session_id(data.get("session_id"))
-                if not sender_id:
-                    rasa.shared.utils.io.raise_warning(
-                        "A message without a valid session_id was received. This message "
-                        "will be ignored. Make sure to set a proper session id using the "
-                        "`session_request` socketIO event.")
-                    return
-            else:
-                sender_id = sid
-
-            text = data.get("message", "")
-            text = text[:MAX_MESSAGE_CHARS] if isinstance(text, str) else ""
+            if await too_many(sid):
+                return
+            conversation = sessions.get(sid) or await bind(sid, None)
             metadata = data.get(self.metadata_key) or {}
             if isinstance(metadata, str):
                 try:
@@ -220,7 +271,12 @@ class SocketIOInput(RasaSocketIOInput):
                     metadata = {}
             if not isinstance(metadata, dict):
                 metadata = {}
-            await on_new_message(UserMessage(text, output_channel, sender_id,
-                                             input_channel=self.name(), metadata=metadata))
+            message = UserMessage("", WidgetOutput(sio, self.bot_message_evt), conversation,
+                                  input_channel=self.name(), metadata=metadata)
+            # the text as sent (UserMessage would call strip() on it): the message guard
+            # cuts it first, and answers a text that is not a string kindly
+            text = data.get("message", "")
+            message.text = text.strip() if isinstance(text, str) else text
+            await on_new_message(message)
 
         return socketio_webhook

@@ -1,5 +1,10 @@
 """GET /summary/<id>: the printable consultation summary (runtime/summaries.py).
 
+A summary is one person's page: it is never indexed or cached (X-Robots-Tag,
+the page's robots meta, Cache-Control), sends no Referer to the links it holds,
+answers 404 once expired, and each client address is counted with the other
+public channels (CLIENT_LIMIT_PER_MINUTE), so ids cannot be tried in bulk.
+
 Rasa mounts each input channel's blueprint under /webhooks/ + url_prefix();
 an absolute url_prefix replaces that, so this "channel" serves /summary/<id>
 (HTML with print CSS) and /summary/<id>.txt next to the REST and socket.io
@@ -14,7 +19,11 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from runtime import summaries
+from runtime import rate_limit, summaries
+
+HEADERS = {"X-Robots-Tag": "noindex, nofollow, noarchive", "Cache-Control": "no-store",
+           "Referrer-Policy": "no-referrer", "X-Content-Type-Options": "nosniff"}
+NOT_FOUND = "没有找到这份咨询清单（链接可能有误，或已过期）。"
 
 
 class SummaryPage(InputChannel):
@@ -33,13 +42,15 @@ class SummaryPage(InputChannel):
         bp = Blueprint("summary_page", __name__)
 
         @bp.route("/<summary_id:str>", methods=["GET"])
-        async def page(_: Request, summary_id: Text) -> HTTPResponse:
+        async def page(request: Request, summary_id: Text) -> HTTPResponse:
+            if not rate_limit.client_allowed(rate_limit.client_address(request)):
+                return response.text("请求太多，请稍等一分钟再打开。", status=429, headers=HEADERS)
             plain = summary_id.endswith(".txt")
             record = summaries.load(summary_id[:-4] if plain else summary_id)
             if record is None:
-                return response.text("没有找到这份咨询清单（链接可能有误）。", status=404)
+                return response.text(NOT_FOUND, status=404, headers=HEADERS)
             if plain:
-                return response.text(record["text"])
-            return response.html(record["html"], headers={"Cache-Control": "no-store"})
+                return response.text(record["text"], headers=HEADERS)
+            return response.html(record["html"], headers=HEADERS)
 
         return bp

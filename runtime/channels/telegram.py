@@ -74,7 +74,9 @@ BUTTON_EXPIRED = "这个按钮已失效，请直接输入文字告诉我。"
 CHOOSE = "请选择："
 
 _SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
-_COMMAND_RE = re.compile(r"^/(?P<name>[A-Za-z0-9_]+)(?:@(?P<bot>[A-Za-z0-9_]+))?(?:\s+(?P<rest>.*))?$", re.S)
+# bounded (tests/test_privacy.py): command and bot names have at most 32 characters, a message 4096
+_COMMAND_RE = re.compile(r"^/(?P<name>[A-Za-z0-9_]{1,64})(?:@(?P<bot>[A-Za-z0-9_]{1,64}))?"
+                         r"(?:\s{1,64}(?P<rest>.{0,8192}))?$", re.S)
 
 Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
 
@@ -183,20 +185,27 @@ def _retry_seconds(exc: RetryAfter) -> float:
 
 # ---- who an update is from -------------------------------------------------
 
+PREFIX = "telegram:"   # conversation ids of this channel (runtime/identity.py)
+
+
 def sender_id(update: Update) -> str:
-    """A conversation per person: the chat id in a private chat, "<chat_id>:<user_id>"
-    in a group (a button press counts for whoever pressed it)."""
+    """A conversation per person: "telegram:<chat_id>" in a private chat,
+    "telegram:<chat_id>:<user_id>" in a group (a button press counts for whoever
+    pressed it). Only this channel makes ids with this prefix: the REST channel
+    and the widget cannot name a Telegram chat's conversation."""
     chat, who = update.effective_chat, update.effective_sender   # anonymous admins post as the group
     if chat is None:
-        return str(who.id) if who else ""
+        return PREFIX + str(who.id) if who else ""
     if chat.type in GROUP_TYPES:
-        return f"{chat.id}:{who.id if who else chat.id}"
-    return str(chat.id)
+        return f"{PREFIX}{chat.id}:{who.id if who else chat.id}"
+    return f"{PREFIX}{chat.id}"
 
 
 def chat_of(recipient_id: Text) -> int:
-    """Chat id from a sender id ("<chat_id>" or "<chat_id>:<user_id>")."""
-    return int(str(recipient_id).split(":", 1)[0])
+    """Chat id from a conversation id ("telegram:<chat_id>" or "telegram:<chat_id>:<user_id>")."""
+    rest = str(recipient_id)
+    rest = rest[len(PREFIX):] if rest.startswith(PREFIX) else rest
+    return int(rest.split(":", 1)[0])
 
 
 def message_to_quote(update: Update) -> Optional[int]:
@@ -286,6 +295,8 @@ SUMMARY_CAPTION = "咨询清单（用浏览器打开，可打印）"
 
 class TelegramOutput(OutputChannel):
     """Sends Rasa's replies (text + buttons) to one Telegram chat."""
+
+    vouches_for = "telegram"   # only this output may carry telegram: ids (runtime/identity.verified)
 
     @classmethod
     def name(cls) -> Text:
@@ -600,7 +611,9 @@ class TelegramInput(InputChannel):
             try:
                 update = self.parse_update(request.body)
             except Exception as exc:  # noqa: BLE001 - anything unparsable is the sender's error
-                logger.warning("Telegram webhook: malformed update (%s): %.300r", exc, request.body)
+                # never the body: it holds what a person typed
+                logger.warning("Telegram webhook: malformed update of %d bytes (%s)", len(request.body or b""),
+                               type(exc).__name__)
                 return response.text("malformed update", status=400)
             await self.handle(update)
             return response.text("ok")

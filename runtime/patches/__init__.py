@@ -3,8 +3,13 @@ point, one module each, installed by one explicit call, `install()`:
 
     action_apology      RemoteAction.run                    the person gets an apology, not silence,
                                                             when the action server fails
-    message_guard       Agent.handle_message                PII masking, rate limit, message-id replay,
-                                                            a clear reply when a store fails
+    message_guard       Agent.handle_message                channel-bound ids, length cap, rate limit,
+                                                            PII masking, message-id replay, a clear
+                                                            reply when a store fails
+    api_messages        MessageProcessor.log_message        the HTTP API's /messages prepared (cut,
+                                                            masked) like every other message
+    api_auth            rasa.server.requires_auth           the HTTP API token in a header, never in
+                                                            the URL; compared in constant time
     loud_tracker_store  FailSafeTrackerStore.__init__       database errors reach the guard instead of
                                                             an empty in-memory tracker
     response_validator  RemoteAction._validate_action_result  the response schema checked once, not per call
@@ -28,13 +33,15 @@ from __future__ import annotations
 import logging
 from importlib.metadata import PackageNotFoundError, version
 
-from . import action_apology, loud_tracker_store, message_guard, response_validator, sanic_websockets
+from . import (action_apology, api_auth, api_messages, loud_tracker_store, message_guard, response_validator,
+               sanic_websockets)
 
 logger = logging.getLogger(__name__)
 
 # What the patches were written and tested against (requirements/rasa.txt, lock.txt).
 EXPECTED = {"rasa": "3.6.21", "rasa-sdk": "3.6.2", "sanic": "21.12.2"}
-PATCHES = (action_apology, message_guard, loud_tracker_store, response_validator, sanic_websockets)
+PATCHES = (action_apology, message_guard, api_messages, api_auth, loud_tracker_store, response_validator,
+           sanic_websockets)
 LAUNCHER = "python -m runtime run|shell"
 _installed: list = []
 

@@ -1,11 +1,16 @@
 """Every user message passes one guard before Rasa handles it
 (Agent.handle_message: every input channel calls it through
-rasa.core.channels.channel.register, and so do `rasa shell` and the REST API):
+rasa.core.channels.channel.register, and so does `rasa shell`), limits first:
 
-- personal data (身份证号, mobile numbers, e-mail) is masked (runtime/privacy.py),
-  so the raw values never reach NLU, the tracker store or the logs;
+- the conversation id is bound to the message's channel, the text is cut at
+  the length cap and cleaned of control characters, the metadata must be a
+  small object (runtime/inbound.py: linear, before anything else); a text that
+  is not a string gets a friendly reply and an INFO line, not the outage reply;
 - a sender over RATE_LIMIT_PER_MINUTE gets a "too fast" reply without taking
   the conversation lock (the lock store's rate limiter, runtime/lock_store.py);
+- personal data (身份证号, phone and card numbers, e-mail, passports) is masked
+  in the text and the metadata (runtime/privacy.py), so the raw values never
+  reach NLU, the tracker store or the logs;
 - a message whose client-given metadata.message_id is already in the
   conversation (a retry after a replica died or a timeout) is answered with
   the replies it got the first time instead of being processed twice;
@@ -22,12 +27,11 @@ from typing import Any, Dict, List, Optional
 
 from bot import texts
 
-from .. import privacy
+from .. import inbound
 from .base import replace
 
 NAME = "message_guard"
 logger = logging.getLogger(__name__)
-MAX_MESSAGE_ID = 128
 
 
 def install() -> bool:
@@ -40,8 +44,12 @@ async def handle_message(self, message) -> Optional[List[Dict[str, Any]]]:
     if not self.is_ready():
         logger.info("Ignoring message as there is no agent to handle it.")
         return None
-    message.text = privacy.mask(message.text)
-    client_id = _client_message_id(message)
+    mistake = inbound.check(message)
+    if mistake is not None:
+        logger.info("message from %s not processed: %s", message.sender_id, mistake.reason)
+        await message.output_channel.send_text_message(message.sender_id, texts.ODD_INPUT)
+        return _collected(message)
+    client_id = inbound.client_message_id(message)
     if client_id:
         message.message_id = client_id
 
@@ -51,6 +59,7 @@ async def handle_message(self, message) -> Optional[List[Dict[str, Any]]]:
                 logger.info("sender %s is over the rate limit; message not processed", message.sender_id)
                 await message.output_channel.send_text_message(message.sender_id, texts.TOO_FAST)
                 return _collected(message)
+            inbound.mask(message)
             async with self.lock_store.lock(message.sender_id):
                 if client_id and await _replay(self, message):
                     return _collected(message)
@@ -77,14 +86,6 @@ def rate_limiter(lock_store):
             "set LOCK_STORE_TYPE to runtime.lock_store.InMemoryLockStore (one process) or "
             "runtime.lock_store.RedisLockStore (replicas), see config/embedded.env")
     return limiter
-
-
-def _client_message_id(message) -> Optional[str]:
-    meta = message.metadata if isinstance(message.metadata, dict) else {}
-    value = meta.get("message_id")
-    if isinstance(value, (str, int)) and str(value).strip():
-        return str(value).strip()[:MAX_MESSAGE_ID]
-    return None
 
 
 def _forget_replies(message) -> None:

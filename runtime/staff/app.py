@@ -42,15 +42,29 @@ def _day_number(d: dt.date) -> int:
     return (d - dt.date(1970, 1, 1)).days
 
 
+FIRST_DAY, LAST_DAY = dt.date(2000, 1, 1), dt.date(2099, 12, 31)
+
+
+class BadDate(ValueError):
+    pass
+
+
 def parse_range(args) -> tuple[dt.date, dt.date]:
-    """?from=YYYY-MM-DD&to=YYYY-MM-DD (Beijing days, both included); the last 30 days by default."""
+    """?from=YYYY-MM-DD&to=YYYY-MM-DD (Beijing days, both included); the last 30 days by default.
+    A date that is not one, or outside 2000–2099, raises BadDate (the page answers 400)."""
     def day(name, default):
-        try:
-            return dt.date.fromisoformat(args.get(name) or "") if args.get(name) else default
-        except ValueError:
+        value = args.get(name)
+        if not value:
             return default
-    end = day("to", _today())
-    start = day("from", end - dt.timedelta(days=DEFAULT_DAYS - 1))
+        try:
+            parsed = dt.date.fromisoformat(value)
+        except ValueError:
+            raise BadDate(f"“{value[:40]}”不是日期：请用 YYYY-MM-DD，例如 {_today().isoformat()}。")
+        if not FIRST_DAY <= parsed <= LAST_DAY:
+            raise BadDate(f"日期 {parsed.isoformat()} 超出范围：请在 {FIRST_DAY} 到 {LAST_DAY} 之间选择。")
+        return parsed
+    end = day("to", min(_today(), LAST_DAY))
+    start = day("from", max(end - dt.timedelta(days=DEFAULT_DAYS - 1), FIRST_DAY))
     return (start, end) if start <= end else (end, start)
 
 
@@ -90,7 +104,8 @@ def create_app(url: str, token: str, labels: Labels | None = None, name: str = "
             return render("login.html", status=401, error="令牌不对。")
         res = response.redirect("/overview", headers=HEADERS)
         res.cookies[auth.COOKIE] = auth.session_value(token)
-        for key, value in (("httponly", True), ("samesite", "Strict"), ("path", "/")):
+        for key, value in (("httponly", True), ("samesite", "Strict"), ("path", "/"),
+                           ("max-age", auth.SESSION_SECONDS), ("secure", request.scheme == "https")):
             res.cookies[auth.COOKIE][key] = value
         return res
 
@@ -107,6 +122,10 @@ def create_app(url: str, token: str, labels: Labels | None = None, name: str = "
     def period_of(request):
         start, end = parse_range(request.args)
         return start, end, q.Period.days(_day_number(start), _day_number(end))
+
+    @app.exception(BadDate)
+    async def bad_date(request, exc):
+        return response.text(str(exc), status=400, headers=dict(HEADERS, **{"Content-Type": "text/plain; charset=utf-8"}))
 
     def stored(build):
         """A page of an empty store (no `events` table: Rasa has stored nothing yet) has no rows."""

@@ -52,6 +52,12 @@ PG_SESSION = ("SET jit = off", "SET work_mem = '64MB'")
 
 def engine_for(url: str):
     engine = tracker_events.engine_for(url)
+    if engine.dialect.name == "sqlite":
+        def lenient(dbapi_connection, record):
+            # SQLite's JSON functions turn a lone surrogate escape into bytes that are
+            # not UTF-8; Python's sqlite3 would raise on the whole page
+            dbapi_connection.text_factory = lambda b: b.decode("utf-8", "replace")
+        sa.event.listen(engine, "connect", lenient)
     if engine.dialect.name == "postgresql":
         def session(dbapi_connection, record):
             cursor = dbapi_connection.cursor()
@@ -83,16 +89,39 @@ class _JsonPath(_AtJsonPath):
     inherit_cache = True
 
 
+def _sqlite_json(column: str) -> str:
+    """SQLite's json_extract ends a text at \u0000 ("我在\u0000柳州" read as "我在"): such rows
+    are read with U+FFFD instead (SQLite literals have no escapes: this is the six characters)."""
+    return f"CASE WHEN instr({column}, '\\u0000') > 0 THEN replace({column}, '\\u0000', '\\ufffd') ELSE {column} END"
+
+
 @compiles(_JsonPath, "sqlite")
 def _sqlite_path(element, compiler, **kw):
     path = "$" + "".join(f'."{p}"' for p in element.path)
-    return f"json_extract({compiler.process(element.clauses, **kw)}, '{path}')"
+    return f"json_extract({_sqlite_json(compiler.process(element.clauses, **kw))}, '{path}')"
+
+
+# PostgreSQL's json type stores any escape, but reading a text out of it fails for
+# \u0000 and for a lone surrogate escape (\ud800 without its pair), and with it the
+# whole page. Rasa writes such messages as they came (the message guard removes
+# those characters now, older rows stay until retention). A row that holds either
+# is read with them replaced by U+FFFD; the others (strpos finds neither: Rasa's
+# json.dumps writes lowercase escapes) as they are.
+_LONE_HIGH = r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+_LONE_LOW = r"(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+
+
+def _pg_json(column: str) -> str:
+    cleaned = (f"regexp_replace(regexp_replace(replace({column}, '\\u0000', '\\ufffd'), "
+               f"'{_LONE_HIGH}', '\\ufffd', 'g'), '{_LONE_LOW}', '\\ufffd', 'g')")
+    suspect = f"strpos({column}, '\\u0000') > 0 OR strpos({column}, '\\ud') > 0"
+    return f"CAST(CASE WHEN {suspect} THEN {cleaned} ELSE {column} END AS JSON)"
 
 
 @compiles(_JsonPath, "postgresql")
 def _pg_path(element, compiler, **kw):
     path = "{" + ",".join(element.path) + "}"
-    return f"(CAST({compiler.process(element.clauses, **kw)} AS JSON) #>> '{path}')"
+    return f"({_pg_json(compiler.process(element.clauses, **kw))} #>> '{path}')"
 
 
 def jtext(column, *path: str):
@@ -112,7 +141,7 @@ class _JsonArray(_AtJsonPath):
 @compiles(_JsonArray, "postgresql")
 def _pg_array(element, compiler, **kw):
     path = "{" + ",".join(element.path) + "}"
-    j = f"(CAST({compiler.process(element.clauses, **kw)} AS JSON) #> '{path}')"
+    j = f"({_pg_json(compiler.process(element.clauses, **kw))} #> '{path}')"
     return f"CASE WHEN json_typeof({j}) = 'array' THEN {j} ELSE CAST('[]' AS JSON) END"
 
 

@@ -37,15 +37,20 @@ def holdout_texts() -> frozenset:
     return frozenset(out)
 
 
+# What YAML cannot hold (PyYAML's reader refuses it): C0/C1 controls, surrogates, U+FFFE/FFFF.
+_NOT_YAML = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+
+
 def _example(text: str) -> str:
-    # one line per example; brackets would be read as entity annotations
-    return " ".join(text.split()).replace("[", "［").replace("]", "］")
+    # one line per example (str.split also breaks at U+0085, U+2028, U+2029, which
+    # YAML reads as line breaks); brackets would be read as entity annotations
+    return " ".join(_NOT_YAML.sub("", text).split()).replace("[", "［").replace("]", "］")
 
 
 def nlu_yaml(texts: list[str], intent: str | None = None) -> str:
     intent = intent if intent in intents() else None
     held = holdout_texts()
-    keep = [t for t in dict.fromkeys(texts) if t and t.strip() and t.strip() not in held]
+    keep = [t for t in dict.fromkeys(texts) if _example(t or "") and t.strip() not in held]
     left = [t for t in dict.fromkeys(texts) if t and t.strip() in held]
     lines = ["# NLU training candidates exported from the staff console (misunderstood messages).",
              "# Check each sentence and its intent, annotate entities, then add it to data/ by hand.",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import time
 from dataclasses import dataclass, field
 
@@ -45,10 +46,28 @@ class Table:
         out = io.StringIO()
         out.write("\ufeff")   # Excel opens UTF-8 CSV with Chinese text only with the BOM
         w = csv.writer(out)
-        w.writerow(self.columns)
+        w.writerow([csv_cell(c) for c in self.columns])
         for row in self.rows:
-            w.writerow(["" if c is None else str(c) for c in row])
+            w.writerow([csv_cell(c) for c in row])
         return out.getvalue()
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_cell(value) -> str:
+    """A cell Excel shows as text: control characters removed, and a text that
+    Excel would run as a formula (it starts with = + - @, a tab or CR, or their
+    full-width forms) gets a leading apostrophe. Numbers stay numbers."""
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    text = str(value)
+    if text.startswith(FORMULA_START):
+        text = "'" + text
+    return _CONTROL.sub("", text)
 
 
 @dataclass

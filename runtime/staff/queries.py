@@ -151,7 +151,7 @@ def conversation_figures(conn, p: Period) -> dict:
 
 
 # ------------------------------------------------------------------ misunderstood
-_NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
+_NOISE = re.compile(r"[\s\W_]{1,1000}", re.UNICODE)   # bounded, like every pattern on user text
 
 
 def text_key(text: str | None) -> str:

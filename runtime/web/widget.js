@@ -13,8 +13,10 @@
  * Safety: every text from the bot or the person is inserted with textContent,
  * never as HTML. The widget lives in a shadow root, so the host page's CSS and
  * the widget's do not mix.
- * Sessions: the session id and the conversation are kept in localStorage, sent
- * in `session_request` after every (re)connect, and the conversation is drawn
+ * Sessions: the server issues the session (a signed token, bound to the socket:
+ * messages need no session id, they go to the socket's session); the token and
+ * the conversation are kept in localStorage, the token is sent in
+ * `session_request` after every (re)connect, and the conversation is drawn
  * again from localStorage after a reload (Rasa does not replay history).
  */
 (function () {
@@ -228,7 +230,7 @@
   };
 
   function emitMessage(text) {
-    socket.emit("user_uttered", { message: text, session_id: state.sessionId });
+    socket.emit("user_uttered", { message: text });   // the socket's session: the server bound it
   }
 
   function send(text, shown) {
@@ -252,7 +254,9 @@
     socket.on("session_confirm", function (id) {
       var confirmed = typeof id === "string" ? id : (id && id.session_id);
       if (!confirmed) return;
-      if (state.sessionId && confirmed !== state.sessionId) state.messages = [];  // server started anew
+      // a new session (the server did not know ours): start anew. The same one, now
+      // signed ("<id>.<signature>", from a widget of before), keeps the conversation.
+      if (state.sessionId && confirmed.split(".")[0] !== state.sessionId.split(".")[0]) state.messages = [];
       state.sessionId = confirmed;
       save();
       render();

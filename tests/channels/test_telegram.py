@@ -17,6 +17,7 @@ from sanic import Sanic
 
 from bot import render
 from runtime.channels import telegram as tg
+from runtime.local_servers import free_port
 from bot.engine import Engine
 from bot import dialogue as conversation
 from bot.replies import answers, lists
@@ -66,7 +67,8 @@ class Harness:
         self.channel = tg.TelegramInput.from_credentials(creds)
         self.app = Sanic(f"tg_test_{uuid.uuid4().hex}", configure_logging=False)
         self.app.blueprint(self.channel.blueprint(self.stub), url_prefix="/webhooks/telegram")
-        self.server = await self.app.create_server(host="127.0.0.1", port=0, return_asyncio_server=True,
+        # a free port of our own: Sanic reads port=0 as its default, 8000 (the local cluster's nginx)
+        self.server = await self.app.create_server(host="127.0.0.1", port=free_port(), return_asyncio_server=True,
                                                    access_log=False)
         await self.server.startup()
         await self.server.after_start()
@@ -126,7 +128,7 @@ def test_update_in_message_with_inline_keyboard_out():
 
     sent, messages = run(scenario())
     assert [m.text for m in messages] == ["我是退伍军人，在柳州，想贷款"]
-    assert messages[0].sender_id == "1001" and messages[0].input_channel == "telegram"
+    assert messages[0].sender_id == "telegram:1001" and messages[0].input_channel == "telegram"
     assert len(sent) == 1
     out = sent[0]
     assert out["chat_id"] == "1001"
@@ -166,7 +168,7 @@ def test_callback_query_is_answered_and_becomes_the_next_message():
     methods, answered, messages = run(scenario())
     assert answered == [{"callback_query_id": "cbq-7"}]
     assert [m.text for m in messages] == [payload]
-    assert messages[0].sender_id == "1001"
+    assert messages[0].sender_id == "telegram:1001"
     assert methods.index("answerCallbackQuery") < methods.index("sendMessage")
 
 
@@ -189,7 +191,7 @@ def test_malformed_update_is_400_logged_and_the_next_one_still_works(caplog):
         async with Harness() as h:
             statuses = [(await h.post(None, raw=b'{"update_id": 1, "message": ')).status_code,
                         (await h.post(None, raw="[1, 2]".encode())).status_code,
-                        (await h.post({"message": {"text": "no update id"}})).status_code,
+                        (await h.post({"message": {"text": "no update id, 电话13812345678"}})).status_code,
                         (await h.post({"update_id": 2, "message": "not a message"})).status_code,
                         (await h.post(None, raw=b"\xff\xfe")).status_code]
             good = await h.post(text_update(3, "我在柳州"))
@@ -199,6 +201,7 @@ def test_malformed_update_is_400_logged_and_the_next_one_still_works(caplog):
     assert statuses == [400] * 5
     assert good == 200 and texts == ["我在柳州"]
     assert sum("malformed update" in r.getMessage() for r in caplog.records) == 5
+    assert "13812345678" not in caplog.text and "no update id" not in caplog.text, "the log holds no text"
 
 
 def test_the_same_update_delivered_twice_is_answered_once():
@@ -283,7 +286,7 @@ def test_group_members_have_their_own_conversations():
 
     messages, sent = run(scenario())
     assert [(m.sender_id, m.text) for m in messages] == [
-        (f"{GROUP}:1", "你好"), (f"{GROUP}:2", "我是退役军人"), (f"{GROUP}:1", "/skip")]
+        (f"telegram:{GROUP}:1", "你好"), (f"telegram:{GROUP}:2", "我是退役军人"), (f"telegram:{GROUP}:1", "/skip")]
     assert all(s["chat_id"] == str(GROUP) for s in sent)
     assert "reply_parameters" in sent[0] and "reply_parameters" in sent[1]   # answers as replies
 
@@ -307,7 +310,7 @@ def test_in_a_group_replies_to_the_bot_count_and_answers_stay_in_the_topic():
             return h.stub.messages, h.fake.sent()
 
     messages, sent = run(scenario())
-    assert [(m.sender_id, m.text) for m in messages] == [(f"{GROUP}:5", "柳州")]
+    assert [(m.sender_id, m.text) for m in messages] == [(f"telegram:{GROUP}:5", "柳州")]
     assert len(sent) == 1 and sent[0]["message_thread_id"] == 77
     assert sent[0]["reply_parameters"]["allow_sending_without_reply"] is True
 
@@ -333,8 +336,9 @@ def test_one_conversation_in_order_and_others_meanwhile():
             await asyncio.gather(first, second)
 
     run(scenario())
-    assert order == [("start", "1001", "/skip"), ("start", "2002", "你好"), ("end", "2002", "你好"),
-                     ("end", "1001", "/skip"), ("start", "1001", "在柳州"), ("end", "1001", "在柳州")]
+    a, b = "telegram:1001", "telegram:2002"
+    assert order == [("start", a, "/skip"), ("start", b, "你好"), ("end", b, "你好"),
+                     ("end", a, "/skip"), ("start", a, "在柳州"), ("end", a, "在柳州")]
 
 
 def test_long_payload_gets_a_short_id_that_maps_back():
@@ -507,6 +511,7 @@ def test_rejected_token_fails_at_start(monkeypatch):
 
 def test_credentials_file_registers_the_channel():
     creds = yaml.safe_load((ROOT / "credentials.telegram.yml").read_text(encoding="utf-8"))
-    assert "rest" in creds
+    assert "rest" not in creds, "Rasa's own REST channel answers anyone: never in a credentials file"
+    assert "runtime.channels.rest.RestInput" in creds
     assert "runtime.channels.telegram.TelegramInput" in creds
     assert (creds["runtime.channels.telegram.TelegramInput"] or {}).get("mode", "polling") == "polling"

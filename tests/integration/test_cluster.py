@@ -1,9 +1,11 @@
 """The scaled topology on loopback (runtime/cluster.py): PostgreSQL tracker store,
 Redis lock store, two Rasa replicas and two action servers behind nginx.
-Security (API token, action-server token, personal data, per-sender rate limit)
+Security (API token in a header, action-server token, personal data, per-sender
+rate limit, nginx's limit per client address)
 and faults (action server killed, PostgreSQL restarted, Redis gone, a Rasa
 replica killed mid-conversation). The full 50-user load is bench/load.py."""
 import asyncio
+import http.client
 import math
 import os
 import subprocess
@@ -40,13 +42,15 @@ def running_cluster():
 
 
 def say(sender, text, **kw):
-    r = requests.post(REST, json={"sender": sender, "message": text, **kw}, timeout=60)
+    r = requests.post(REST, json={"sender": sender, "message": text, **kw}, headers=cluster.rest_headers(),
+                      timeout=60)
     assert r.status_code == 200, r.text
     return "\n".join(m.get("text", "") for m in r.json())
 
 
 def stored_user_texts(sender, database="rasa"):
-    out = cluster.psql(f"SELECT data::json->>'text' FROM events WHERE sender_id='{sender}' "
+    """What the REST channel's `sender` said, as stored (its conversation is rest:<sender>)."""
+    out = cluster.psql(f"SELECT data::json->>'text' FROM events WHERE sender_id='rest:{sender}' "
                        f"AND type_name='user' ORDER BY id", database)
     return out.splitlines()
 
@@ -56,15 +60,46 @@ def rasa_logs():
 
 
 # ------------------------------------------------------------------ security
-def test_http_api_needs_the_token():
+def test_http_api_needs_the_token_in_a_header():
     token = cluster.secrets_env()["RASA_AUTH_TOKEN"]
     say("api-check", "你好")
     for base in (cluster.URL, f"http://127.0.0.1:{cluster.PORTS['rasa'][0]}"):
-        url = f"{base}/conversations/api-check/tracker"
+        url = f"{base}/conversations/rest:api-check/tracker"
         assert requests.get(url, timeout=10).status_code == 401
-        assert requests.get(url, params={"token": "wrong"}, timeout=10).status_code == 401
-        r = requests.get(url, params={"token": token}, timeout=10)
-        assert r.status_code == 200 and r.json()["sender_id"] == "api-check"
+        assert requests.get(url, headers={"Authorization": "Bearer wrong"}, timeout=10).status_code == 401
+        # the right token in the URL (it would be in every access log) is refused, saying where it goes
+        in_url = requests.get(url, params={"token": token}, timeout=10)
+        assert in_url.status_code == 401 and "Authorization" in in_url.json()["message"]
+        r = requests.get(url, headers=cluster.api_headers(), timeout=10)
+        assert r.status_code == 200 and r.json()["sender_id"] == "rest:api-check"
+
+
+def test_rest_needs_its_token_and_addresses_only_rest_conversations():
+    body = {"sender": "telegram:777", "message": "你好"}
+    assert requests.post(REST, json=body, timeout=10).status_code == 401
+    r = requests.post(REST, json=body, headers=cluster.rest_headers(), timeout=60)
+    assert r.status_code == 200 and r.headers["X-Conversation-Id"] == "rest:telegram:777"
+    assert cluster.psql("SELECT count(*) FROM events WHERE sender_id='telegram:777'").strip() == "0"
+
+
+def status_from(address: str, path: str) -> int:
+    """GET through nginx from one loopback address of many (each a client of its own)."""
+    conn = http.client.HTTPConnection("127.0.0.1", cluster.PORTS["nginx"], timeout=10, source_address=(address, 0))
+    try:
+        conn.request("GET", path)
+        return conn.getresponse().status
+    finally:
+        conn.close()
+
+
+def test_nginx_limits_each_client_address_and_not_the_others():
+    flood = [status_from("127.0.0.2", "/summary/0123456789abcdef") for _ in range(60)]
+    assert flood.count(429) >= 20 and flood[0] == 404, flood
+    polls = [status_from("127.0.0.3", "/socket.io/?EIO=4&transport=polling") for _ in range(120)]
+    assert polls.count(429) >= 40, polls
+    # another client meanwhile is served
+    assert status_from("127.0.0.4", "/summary/0123456789abcdef") == 404
+    assert status_from("127.0.0.4", "/socket.io/?EIO=4&transport=polling") in (200, 400)
 
 
 def test_action_servers_need_the_shared_token():

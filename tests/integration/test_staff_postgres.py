@@ -4,6 +4,7 @@ the same tests as tests/test_staff_queries.py, with its fixtures pointing at
 PostgreSQL. Skipped only when the PostgreSQL binaries are not installed
 (`make cluster-deps`)."""
 import pytest
+import test_staff_hardening
 
 from runtime import scratch_postgres
 from runtime.staff import sample
@@ -22,6 +23,9 @@ from test_staff_queries import (labels, conn, test_conversations_and_messages_pe
                                 test_retention_deletes_idle_conversations_whole_and_keeps_the_rest,
                                 test_retention_keeps_a_conversation_resumed_while_it_runs,
                                 test_retention_command)
+# a store with U+0000, lone surrogates, control characters and formula-like texts (the old guard let them in)
+from test_staff_hardening import (hostile, test_every_page_builds_from_a_store_with_control_characters,  # noqa: F401
+                                  test_every_csv_cell_is_text_for_excel, test_the_nlu_export_always_loads)
 
 @pytest.fixture(scope="module")
 def postgres():
@@ -35,6 +39,13 @@ def postgres():
 def staff_url(postgres):
     url = scratch_postgres.new_database(postgres)
     sample.record(url)
+    return url
+
+
+@pytest.fixture(scope="module")
+def hostile_url(postgres):
+    url = scratch_postgres.new_database(postgres)
+    sample.record(url, test_staff_hardening.CONVERSATIONS)
     return url
 
 

@@ -38,3 +38,20 @@ def test_written_once_and_read_by_another_process(url, monkeypatch, tmp_path):
     assert json.loads(done.stdout.strip().splitlines()[-1])["title"] == "第一次", done.stderr[-500:]
     assert summaries.load("fedcba9876543210") is None
     assert not (tmp_path / "unused").exists()
+
+
+def test_summaries_expire_on_postgresql_too(url, monkeypatch, tmp_path):
+    """created_at is PostgreSQL's local time (now() into a timestamp column): the lifetime
+    is counted on the same clock, whatever the server's time zone."""
+    import time
+
+    monkeypatch.setenv("SUMMARY_STORE_URL", url)
+    monkeypatch.setenv("RETENTION_DAYS", "90")
+    sid = "00000000000000ee"
+    summaries.save(record(sid, "会过期"))
+    assert summaries.load(sid)["title"] == "会过期"
+    monkeypatch.setenv("RETENTION_DAYS", "0.00001")          # about a second
+    time.sleep(1.5)
+    assert summaries.load(sid) is None
+    monkeypatch.setenv("RETENTION_DAYS", "90")
+    assert summaries.load(sid) is None, "deleted, not hidden"

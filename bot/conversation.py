@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import followup, overview, render, summary, texts, understanding
+from . import clarify, followup, overview, render, summary, texts, understanding
 from .dialogue import item_number, listing, profile_from_slots
 from .engine import Engine
 from .render import Button, Reply
@@ -210,6 +210,10 @@ class _Turn:
         if intent in INTENT_MARKERS and not msg.is_payload and not _says(simple, INTENT_MARKERS[intent]):
             intent = "nlu_fallback"
         reading = understanding.read(self.kb, simple, msg.entities, self.question, msg.is_payload)
+        if clarify.is_pending(self.slots.get("pending")):   # the answer to "您是高校毕业吗？" (bot/clarify.py)
+            if clarify.answer(self.kb, self.slots["pending"], intent, simple, reading):
+                intent = "inform"
+            self.set(pending=None)
         if self.slots.get("pending") == "missing":
             self.set(pending=None)
             if intent == "skip":
@@ -259,6 +263,11 @@ class _Turn:
             self.set(suggested_region=reading.suggestion.qualified_name, question=self.place, missed=0)
             self.say(texts.DID_YOU_MEAN.format(place=name),
                      [Button(texts.YES_BUTTON, "/affirm"), Button(texts.NO_BUTTON, "/deny")])
+            return self.outcome()
+        asking = clarify.ask(self.kb, reading, {**self.slots, **changed})   # an ambiguous word: ask, never guess
+        if asking is not None:
+            self.set(**changed, pending=asking.pending, page=0, missed=0)
+            self.replies.append(asking.reply)
             return self.outcome()
         if changed:
             self.set(**changed, page=0, missed=0)

@@ -135,6 +135,9 @@ class Engine:
         }
         if m.lead_reason:
             out["lead_reason"] = m.lead_reason
+        if m.lead_function:
+            fn = self.kb.functions[m.lead_function]
+            out["lead_function"] = {"id": fn.id, "duty": fn.duty}
         if source.responsibility == "none":
             out["no_responsible_unit"] = True
             out["publisher"] = agencies[source.publisher].full_name

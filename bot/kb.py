@@ -7,6 +7,7 @@ every problem, each as ``file:line: id: what is wrong``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -19,7 +20,7 @@ from .yamlio import LineDict, LineList, RulesSyntaxError, load_yaml
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
 MEASURE_KEYS = {"id", "article", "title", "summary", "category", "conditions", "agencies", "quote", "note",
-                "lead_reason", "strict_groups", "status", "audience"}
+                "lead_reason", "strict_groups", "status", "audience", "lead_function", "functions", "superseded_by"}
 # Draft files (rules/drafts/, `python -m bot draft`) add these per measure; see bot/draft/check.py.
 DRAFT_MEASURE_KEYS = {"chars", "bytes", "why", "review", "cases"}
 STATUS = ("active", "draft")
@@ -31,9 +32,14 @@ FOUNDER = "founder"
 RUNS_FACT = "runs"
 SOURCE_KEYS = {"id", "title", "short_title", "issuer", "number", "issued", "valid_until",
                "period_label", "region", "script", "article_style", "articles",
-               "responsibility", "publisher", "sha256", "superseded_by"}
-RESPONSIBILITY = ("named", "none")   # sources.yml `responsibility`: does the text name responsible units?
-AGENCY_KEYS = {"id", "name", "full_name", "level", "region"}
+               "responsibility", "publisher", "sha256", "superseded_by", "adopted", "in_force", "not_in"}
+# article_style: number 第4条 · chinese （二十五） · law 第四十六条 (laws and regulations)
+ARTICLE_STYLES = ("number", "chinese", "law")
+# sources.yml `responsibility`: does the text name responsible units (named), none at all
+# (none), or functions such as 退役军人工作主管部门 that the bot names at the person's place (functions)?
+RESPONSIBILITY = ("named", "none", "functions")
+AGENCY_KEYS = {"id", "name", "full_name", "level", "region", "functions"}
+FUNCTION_KEYS = {"id", "name", "plain", "at", "words", "duty", "serves"}
 CHINESE_NUMERALS = "零一二三四五六七八九"
 
 
@@ -82,6 +88,28 @@ class Source:
     publisher: str | None = None     # agency id of the office that presented the measures
     sha256: str | None = None        # of sources/<id>.txt when it was encoded; validate warns on change
     superseded_by: str | None = None  # a source id or the title of the document that replaces this one
+    adopted: dt.date | None = None   # a law's adoption or latest revision (laws and regulations)
+    in_force: dt.date | None = None  # the day it took effect ("自…起施行")
+    national: bool = False           # its region is the country: it applies everywhere in it
+    not_in: tuple = ()               # places inside its region where it does not apply (香港 …)
+
+    def article_text(self, article: int) -> str:
+        """The whole article (all its paragraphs) of a law-style text: from "第N条" to the next
+        article or heading; "" when the style numbers no 第N条 or the article is missing."""
+        if self.article_style != "law":
+            return ""
+        spans = _law_articles(self.text)
+        return self.text[slice(*spans[article])] if article in spans else ""
+
+    def article_of(self, passage: str) -> int | None:
+        """The number of the law-style article holding `passage`, None when none does."""
+        start = self.text.find(passage)
+        if self.article_style != "law" or start < 0:
+            return None
+        for number, (a, b) in _law_articles(self.text).items():
+            if a <= start and start + len(passage) <= b:
+                return number
+        return None
 
     def paragraph_of(self, passage: str) -> str:
         """The paragraph of the text that holds `passage` (each article is one paragraph)."""
@@ -95,10 +123,43 @@ class Source:
     def article_label(self, article: int) -> str:
         if self.article_style == "chinese":
             return f"（{chinese_number(article)}）"
+        if self.article_style == "law":
+            return f"第{chinese_number(article)}条"
         return f"第{article}条"
 
     def citation(self, article: int) -> str:
         return f"《{self.short_title}》{self.article_label(article)}"
+
+
+_LAW_ARTICLE = re.compile(r"^第([零一二三四五六七八九十百]+)条[ \u3000]", re.M)
+
+
+@lru_cache(maxsize=32)
+def _law_articles(text: str) -> dict:
+    """Article number -> (start, end) character span of a law-style text (第N条 at the
+    start of a line, up to the next article or a heading line starting with #)."""
+    heads = [(m.start(), _cn_int(m.group(1))) for m in _LAW_ARTICLE.finditer(text)]
+    out = {}
+    for i, (start, number) in enumerate(heads):
+        end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
+        heading = text.find("\n#", start, end)
+        out.setdefault(number, (start, heading if heading >= 0 else end))
+    return out
+
+
+def _cn_int(s: str) -> int:
+    """一 -> 1, 十二 -> 12, 四十六 -> 46, 一百零三 -> 103."""
+    total, current = 0, 0
+    for ch in s:
+        if ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = CHINESE_NUMERALS.index(ch)
+    return total + current
 
 
 @dataclass(frozen=True)
@@ -108,6 +169,20 @@ class Agency:
     full_name: str
     level: str
     region: str
+    functions: tuple = ()    # rules/functions.yml ids: the functions this office performs at its region
+
+
+@dataclass(frozen=True)
+class Function:
+    """An office by what it does (rules/functions.yml): 退役军人工作主管部门 …"""
+    id: str
+    name: str
+    words: tuple
+    duty: str
+    plain: str | None = None
+    at: str | None = None
+    serves_groups: frozenset = frozenset()
+    serves_gender: str | None = None
 
 
 @dataclass(frozen=True)
@@ -130,6 +205,9 @@ class Measure:
     neighbour_groups: frozenset = frozenset()   # groups next to `groups` shown as possible
     group_words: tuple = ()               # ((group, the word the quote uses for it or None), ...)
     audience: tuple = ()                  # audience ids (facts.yml `audiences`): whom the quote names
+    lead_function: str | None = None      # the function that makes `lead` the acting office (按职责分工负责)
+    functions: tuple = ()                 # a national measure: the functions that act (named at the person's place)
+    superseded_by: str | None = None      # id of a measure in force that says the same (this one has ended)
 
 
 @dataclass
@@ -141,6 +219,7 @@ class KnowledgeBase:
     facts: FactRegistry
     measures: list
     audiences: dict = field(default_factory=dict)   # audience id -> FactValue (label, synonyms)
+    functions: dict = field(default_factory=dict)   # function id -> Function (rules/functions.yml)
 
     @property
     def run_audiences(self) -> frozenset:
@@ -151,9 +230,10 @@ class KnowledgeBase:
         return [m for m in self.measures if m.doc == doc]
 
     def covered_regions(self) -> list[str]:
+        """The regions of the local documents (the national ones cover the whole country)."""
         seen = []
         for s in self.sources.values():
-            if s.region not in seen:
+            if s.region not in seen and not s.national:
                 seen.append(s.region)
         return seen
 
@@ -374,7 +454,7 @@ def _load_regions(c: _Collector) -> Gazetteer | None:
     return Gazetteer(roots, frozenset(words), vague_words=vague, common_words=common)
 
 
-def _load_agencies(c: _Collector, regions: Gazetteer | None) -> dict:
+def _load_agencies(c: _Collector, regions: Gazetteer | None, functions: dict) -> dict:
     path = c.root / "agencies.yml"
     agencies = {}
     for item, aid in _entries(c, path, "agencies", AGENCY_KEYS):
@@ -387,9 +467,54 @@ def _load_agencies(c: _Collector, regions: Gazetteer | None) -> dict:
         if aid in agencies:
             c.add(path, item.line, aid, "duplicate agency id")
             continue
+        does = item.get("functions") or []
+        if not isinstance(does, list) or not all(f in functions for f in does):
+            c.add(path, item.line_of("functions"), aid,
+                  f"`functions` must list ids of rules/functions.yml ({', '.join(functions)})")
+            missing.append("functions")
         if not missing:
-            agencies[aid] = Agency(aid, item["name"], item["full_name"], item["level"], item["region"])
+            agencies[aid] = Agency(aid, item["name"], item["full_name"], item["level"], item["region"], tuple(does))
     return agencies
+
+
+def _load_functions(c: _Collector, facts: FactRegistry) -> dict:
+    """rules/functions.yml: the offices by function (bot/offices.py names them at a place)."""
+    path = c.root / "functions.yml"
+    if not path.is_file():
+        return {}
+    functions = {}
+    groups = facts["groups"].values if "groups" in facts else {}
+    genders = facts["gender"].values if "gender" in facts else {}
+    for item, fid in _entries(c, path, "functions", FUNCTION_KEYS):
+        bad = bool(_require_text(c, path, item, fid, ("id", "name", "duty")))
+        words = item.get("words") or []
+        if not isinstance(words, list) or not words or not all(_is_text(w) for w in words):
+            c.add(path, item.line_of("words"), fid, "`words` must list the words texts use for the function")
+            bad = True
+        at = item.get("at")
+        if at is not None and (not _is_text(at) or "{place}" not in at):
+            c.add(path, item.line_of("at"), fid, "`at` must be text with {place}")
+            bad = True
+        serves = item.get("serves") or {}
+        if not isinstance(serves, dict) or set(serves) - {"groups", "gender"}:
+            c.add(path, item.line_of("serves"), fid, "`serves` may have `groups:` (a list) and `gender:`")
+            serves = {}
+            bad = True
+        served = serves.get("groups") or []
+        if not isinstance(served, list) or not all(g in groups for g in served):
+            c.add(path, item.line_of("serves"), fid, f"`serves.groups` must be groups of facts.yml ({', '.join(groups)})")
+            bad = True
+        gender = serves.get("gender")
+        if gender is not None and gender not in genders:
+            c.add(path, item.line_of("serves"), fid, f"`serves.gender` must be one of {', '.join(genders)}")
+            bad = True
+        if fid in functions:
+            c.add(path, item.line, fid, "duplicate function id")
+            continue
+        if not bad:
+            functions[fid] = Function(fid, item["name"], tuple(words), item["duty"], item.get("plain"), at,
+                                      frozenset(served) if isinstance(served, list) else frozenset(), gender)
+    return functions
 
 
 def _load_audiences(c: _Collector, facts: FactRegistry) -> dict:
@@ -486,10 +611,12 @@ def _check_condition(c, path, m: LineDict, mid: str, facts: FactRegistry, condit
 
 
 def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, audiences: dict, *, paths=None,
-                   draft: bool = False) -> list:
+                   draft: bool = False, functions: dict | None = None) -> list:
     """Active measures from rules/measures/; with `draft`, the measures of draft
     files (`paths`), checked as strictly, each `status: draft` (bot/draft/check.py)."""
+    functions = functions or {}
     measures, seen_ids = [], {}
+    superseding: list = []   # (path, line, id, the id it is superseded by), checked once all are loaded
     needs = facts["needs"].values if "needs" in facts else {}
     if not draft:   # a measure's category is a need: the overview shows it as a button
         for value, fv in needs.items():
@@ -577,9 +704,13 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, au
                 if not _is_text(lead_reason):
                     c.add(path, m.line_of("lead_reason"), mid, "`lead_reason` must be the text's words naming who acts")
                     bad = True
-                elif "agencies" not in m:
-                    c.add(path, m.line_of("lead_reason"), mid, "`lead_reason` without `agencies`")
+                elif "agencies" not in m and "functions" not in m:
+                    c.add(path, m.line_of("lead_reason"), mid, "`lead_reason` without `agencies` or `functions`")
                     bad = True
+                elif source.responsibility == "functions":
+                    if lead_reason not in source.text:   # a law says who acts once, in its own article
+                        c.add(path, m.line_of("lead_reason"), mid, "lead_reason not found verbatim in the text")
+                        bad = True
                 elif _is_text(quote) and lead_reason not in quote and lead_reason not in source.paragraph_of(quote):
                     c.add(path, m.line_of("lead_reason"), mid,
                           "lead_reason not found verbatim in the quote or its article")
@@ -609,14 +740,81 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, au
                             if aid not in agencies:
                                 c.add(path, ag.line_of(role), mid, f"unknown agency `{aid}` (not in agencies.yml)")
                                 bad = True
+            acting = _check_functions(c, path, m, mid, source, functions, agencies, lead, support, conditions)
+            bad = bad or acting is None
+            if _is_text(quote) and source.article_style == "law" and isinstance(article, int) \
+                    and quote not in source.article_text(article):
+                c.add(path, m.line_of("quote"), mid, f"quote is not inside {source.article_label(article)}")
+                bad = True
+            if "superseded_by" in m:
+                superseding.append((path, m.line_of("superseded_by"), mid, m["superseded_by"]))
             if not bad:
                 measures.append(Measure(
                     id=mid, doc=doc, article=article, title=m["title"].strip(),
                     summary=m["summary"].strip(), category=m["category"], conditions=conditions,
                     lead=lead, support=support, quote=quote, note=m.get("note"),
                     file=c.display(path), line=m.line, lead_reason=lead_reason, strict_groups=strict,
-                    audience=audience))
+                    audience=audience, lead_function=m.get("lead_function"), functions=acting[1],
+                    superseded_by=m.get("superseded_by")))
+    by_id = {m.id: m for m in measures}
+    for path, line, mid, newer in superseding:
+        target = by_id.get(newer)
+        if target is None or sources[target.doc].in_force is None:
+            c.add(path, line, mid, f"`superseded_by` must be the id of a measure of a law in force (`in_force:`), not {newer!r}")
     return _with_neighbours(measures, facts)
+
+
+BY_FUNCTION = "按职责分工"   # a bracket that lists offices without saying who acts (吉林, 图们)
+
+
+def _check_functions(c: _Collector, path: Path, m: LineDict, mid: str, source: Source, functions: dict,
+                     agencies: dict, lead: tuple, support: tuple, conditions: dict):
+    """`lead_function` (a local bracket "按职责分工负责": the office whose function matches
+    leads) and `functions` (a national text: the functions that act). Returns
+    (lead_function, functions), None when wrong (reported)."""
+    acting = m.get("functions")
+    if source.responsibility == "functions":
+        if "agencies" in m:
+            c.add(path, m.line_of("agencies"), mid, f"{source.id} names functions, not offices: use `functions:`")
+            return None
+        if not isinstance(acting, list) or not acting or not all(f in functions for f in acting):
+            c.add(path, m.line_of("functions") if "functions" in m else m.line, mid,
+                  f"`functions` must list the acting functions (rules/functions.yml: {', '.join(functions)})")
+            return None
+    elif "functions" in m:
+        c.add(path, m.line_of("functions"), mid, "`functions` are for texts that name functions "
+              "(sources.yml `responsibility: functions`); name offices in `agencies`")
+        return None
+    chosen = m.get("lead_function")
+    paragraph = to_simplified(source.paragraph_of(m.get("quote") or "")) if source.article_style != "law" else ""
+    by_function = BY_FUNCTION in paragraph
+    if chosen is not None:
+        fn = functions.get(chosen)
+        if fn is None:
+            c.add(path, m.line_of("lead_function"), mid, f"unknown function `{chosen}` (rules/functions.yml)")
+            return None
+        if not by_function:
+            c.add(path, m.line_of("lead_function"), mid,
+                  f"`lead_function` is for brackets that say “{BY_FUNCTION}负责”; this article's does not")
+            return None
+        wrong = [a for a in lead if chosen not in agencies[a].functions]
+        if not lead or wrong:
+            c.add(path, m.line_of("lead_function"), mid,
+                  f"the lead must be an office with the function `{chosen}` (agencies.yml `functions:`): "
+                  + ", ".join(wrong or ["no lead"]))
+            return None
+    if by_function and lead:
+        # the office whose function serves the measure's people leads (吉林 第13条: 妇联 for women)
+        groups, gender = conditions.get("groups") or frozenset(), conditions.get("gender")
+        matching = {f for a in lead + support for f in agencies[a].functions
+                    if f in functions and (functions[f].serves_groups & groups
+                                           or (gender and functions[f].serves_gender == gender))}
+        if matching and chosen is None:
+            c.add(path, m.line_of("agencies"), mid,
+                  f"the bracket names an office whose function serves this measure's people ({', '.join(sorted(matching))}): "
+                  "say which office acts with `lead_function:` (that one, or another by its duty)")
+            return None
+    return chosen, tuple(acting or ())
 
 
 def _group_word(fv: FactValue, quote: str) -> str | None:
@@ -675,14 +873,15 @@ def validate(root: Path | str = DEFAULT_RULES_DIR) -> tuple[KnowledgeBase | None
     c = _Collector(root)
     regions = _load_regions(c)
     sources = _load_sources(c, regions)
-    agencies = _load_agencies(c, regions)
     facts = load_facts(c, root / "facts.yml")
     audiences = _load_audiences(c, facts)
-    measures = _load_measures(c, sources, agencies, facts, audiences)
+    functions = _load_functions(c, facts)
+    agencies = _load_agencies(c, regions, functions)
+    measures = _load_measures(c, sources, agencies, facts, audiences, functions=functions)
     if c.problems or regions is None:
         return None, c.problems
-    regions.set_covered(s.region for s in sources.values())
-    return KnowledgeBase(root, sources, regions, agencies, facts, measures, audiences), []
+    regions.set_covered(s.region for s in sources.values() if not s.national)
+    return KnowledgeBase(root, sources, regions, agencies, facts, measures, audiences, functions), []
 
 
 def load(root: Path | str = DEFAULT_RULES_DIR) -> KnowledgeBase:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from . import texts
+from . import offices, texts
 from .engine import Engine, MatchResult
 from .kb import KnowledgeBase
 from .script import to_traditional
@@ -167,11 +167,7 @@ def details(n: int, m: dict, kb: KnowledgeBase | None = None) -> Reply:
     if m.get("confirm"):
         lines.append("还需确认：" + "；".join(m["confirm"]))
     lines.append("")
-    block = guide(kb, m)
-    if m.get("lead_reason"):
-        block = [line + texts.LEAD_REASON.format(reason=m["lead_reason"]) if line.startswith("牵头部门：") else line
-                 for line in block]
-    lines += block
+    lines += offices.annotate_lead(guide(kb, m), m)
     if m.get("no_responsible_unit"):
         lines.append(texts.CRITERIA_NO_UNIT)
     else:

@@ -37,6 +37,12 @@ NO_UNIT = "文件未指定责任部门（这些措施由{publisher}介绍发布�
 CRITERIA_NO_UNIT = "文件未指定责任部门，也没有写明由谁认定“符合条件”，办理前请向当地有关主管部门咨询。"
 ASK_LOCAL_OFFICE = "当地有关主管部门"
 LEAD_REASON = "（文件写明：“{reason}”）"
+LEAD_REASON_ARTICLE = "（文件{article}写明：“{reason}”）"
+# a bracket "按职责分工负责" (吉林, 图们): the office whose function matches leads (bot/offices.py)
+LEAD_BY_FUNCTION = "（文件列出的部门按职责分工负责，此项由负责{duty}的部门牵头）"
+# a national text names a function, not an office: said at the person's place
+LOCAL_PLACE = "当地"
+OFFICE_BY_FUNCTION = ("文件只写了负责的职能部门；具体办理单位和窗口，可以拨打当地12345政务服务便民热线查询。")
 # The neighbouring-group rule (rules/facts.yml `neighbours`).
 NEIGHBOUR_NOTE = "文件写的是“{word}”，是否包括{person}请向{agency}确认"
 NEIGHBOUR_NOTE_LABEL = "此项面向{named}，文件没有提到{person}，是否适用请向{agency}确认"

@@ -14,6 +14,12 @@ A mention is dropped or flipped when a negation cue (不是, 没, 并非 …) st
 right before it in the same clause: "我不是大学生，是退伍军人" gives only the
 veteran; "不是科技型企业" answers the tech question with no; "我不是女的"
 sets the other gender.
+
+Words that only look like a group are not read as it: a synonym right after
+one of its value's `not_after` words (高中 毕业生) is dropped. Words that may
+or may not name a group (facts.yml `ambiguous:`: 毕业, 当兵, 学生 …) are never
+read as the group either; the reading reports them (`Reading.ambiguous`) so
+the dialogue can ask instead of guessing (bot/clarify.py).
 """
 from __future__ import annotations
 
@@ -48,6 +54,7 @@ class Reading:
     negated: dict = field(default_factory=dict)    # fact -> values the person said they are not
     suggestion: object = None                       # Place the person probably meant (柳洲 -> 柳州)
     vague_place: str | None = None                  # 东北, 老家 …
+    ambiguous: list = field(default_factory=list)   # facts.Ambiguous words left unsettled (毕业, 当兵)
 
 
 def canonical_value(kb: KnowledgeBase, fact: str, text: str) -> str | None:
@@ -180,6 +187,9 @@ def read(kb: KnowledgeBase, text: str, entities: list[dict], open_question: str 
         for m in mentions:
             if m.start >= 0:
                 m.negated = negated_at(text, m.start)
+    spans = [(m.start, m.end) for m in mentions if m.start >= 0]
+    if not is_payload:
+        mentions = [m for m in mentions if not _qualified_out(kb, m, text) and not _about_other(kb, m, text)]
 
     for m in sorted(mentions, key=lambda m: m.start):
         value = _value_of(kb, m.fact, m.value)
@@ -198,6 +208,8 @@ def read(kb: KnowledgeBase, text: str, entities: list[dict], open_question: str 
                 values.append(value)
         else:
             reading.facts[m.fact] = value
+    if not is_payload:
+        reading.ambiguous = _ambiguities(kb, text, spans, reading)
     # a place inside a group's name is not where the person is (台湾青年, 香港同胞)
     place_text = text
     spans = [(m.start, m.end) for m in mentions if m.fact in kb.facts.conditions and m.start >= 0]
@@ -207,6 +219,81 @@ def read(kb: KnowledgeBase, text: str, entities: list[dict], open_question: str 
         isinstance(e.get("start"), int) and any(s <= e["start"] < t for s, t in spans))]
     _read_place(kb, reading, place_text, places, is_payload)
     return reading
+
+
+_QUALIFIER_GAP = 2   # 高中的毕业生, 高中刚毕业: at most this many characters between
+
+
+def _after_qualifier(text: str, start: int, words: tuple) -> bool:
+    """Does one of `words` (高中, 中专 …) stand just before `start`, in the same clause?"""
+    if not words:
+        return False
+    head = text[:start]
+    for m in _CLAUSE_END.finditer(head):
+        head = text[m.end():start]
+    return any(w in head[-(len(w) + _QUALIFIER_GAP):] for w in words)
+
+
+def _qualified_out(kb: KnowledgeBase, m: Mention, text: str) -> bool:
+    """A mention right after a word that says it is not the value (高中毕业生 is no 高校毕业生)."""
+    if m.start < 0:
+        return False
+    fv = kb.facts[m.fact].values.get(str(m.value))
+    return fv is not None and _after_qualifier(text, m.start, fv.not_after)
+
+
+def _about_other(kb: KnowledgeBase, m: Mention, text: str) -> bool:
+    """A group or gender said of someone else (我老公退伍了, 我儿子是大学生, 客户是外国人):
+    one of facts.yml `about_others` earlier in the mention's clause."""
+    if m.start < 0 or kb.facts[m.fact].kind not in ("list", "one") or not kb.facts[m.fact].condition:
+        return False
+    head = text[:m.start]
+    for cut in _CLAUSE_END.finditer(head):
+        head = text[cut.end():m.start]
+    return any(w in head for w in kb.facts.about_others)
+
+
+def _ambiguity_pattern(kb: KnowledgeBase):
+    cache = kb.__dict__.setdefault("_terms_cache", {})
+    if "__ambiguous__" not in cache:
+        words = sorted(kb.facts.ambiguous, key=len, reverse=True)
+        cache["__ambiguous__"] = re.compile("|".join(map(re.escape, words))) if words else None
+    return cache["__ambiguous__"]
+
+
+def _inside_phrase(text: str, start: int, end: int, phrases: tuple) -> bool:
+    """Does one of `phrases` occur in `text` covering text[start:end]?"""
+    for p in phrases:
+        i = text.find(p)
+        while i >= 0:
+            if i <= start and end <= i + len(p):
+                return True
+            i = text.find(p, i + 1)
+    return False
+
+
+def _ambiguities(kb: KnowledgeBase, text: str, spans: list, reading: Reading) -> list:
+    """The ambiguous words (facts.yml `ambiguous:`) the text leaves unsettled: not
+    inside a synonym found, not negated (没毕业), not in a `not_in` phrase (还在当兵),
+    in a text without the value's `not_after` words (高中毕业, 还在上学，读中职: the
+    person said which school), and their value not stated otherwise."""
+    pattern = _ambiguity_pattern(kb)
+    if pattern is None or not text:
+        return []
+    out, seen = [], set()
+    for m in pattern.finditer(text):
+        a = kb.facts.ambiguous[m.group(0)]
+        start, end = m.start(), m.end()
+        said = reading.facts.get(a.fact) or ()
+        said_not = reading.negated.get(a.fact) or ()
+        fv = kb.facts[a.fact].values[a.value]
+        if (any(s <= start < e for s, e in spans) or _inside_phrase(text, start, end, a.not_in)
+                or negated_at(text, start) or any(w in text for w in fv.not_after)
+                or a.value in said or a.value in said_not or (a.fact, a.value) in seen):
+            continue
+        seen.add((a.fact, a.value))
+        out.append(a)
+    return out
 
 
 def _read_place(kb: KnowledgeBase, reading: Reading, text: str, entities: list[dict],

@@ -5,8 +5,9 @@ appear at all. Written by reading the documents, not generated from rules/.
 Cases may also pin single measures (for the audit findings, where an article
 holds several measures): `eligible_ids` must be eligible, `possible_ids` must
 be `possible`, `hidden_ids` must not be offered, `says: {id: [phrases]}` are
-phrases the title, summary or notes must contain (Simplified), and
-`lead: {id: agency full name}` is the lead agency shown."""
+phrases the title, summary or notes must contain (Simplified), `not_says`
+the same for phrases they must not contain, and `lead: {id: agency full
+name}` is the lead agency shown."""
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,12 @@ def test_case(case, match):
         shown_text = " ".join([m["title"], m["summary"], *m.get("confirm", [])])
         missing_phrases = [p for p in phrases if p not in shown_text]
         assert not missing_phrases, f"{mid} must say {missing_phrases}: {shown_text}"
+    for mid, phrases in (case.get("not_says") or {}).items():
+        m = by_id.get(mid)
+        assert m is not None, f"{mid} must be offered"
+        shown_text = " ".join([m["title"], m["summary"], *m.get("confirm", [])])
+        wrong_phrases = [p for p in phrases if p in shown_text]
+        assert not wrong_phrases, f"{mid} must not say {wrong_phrases}: {shown_text}"
     for mid, agency in (case.get("lead") or {}).items():
         assert mid in by_id, f"{mid} must be offered"
         assert by_id[mid]["agencies"]["lead"] == [agency], f"{mid}: lead {by_id[mid]['agencies']['lead']}"

@@ -22,7 +22,7 @@ from .yamlio import LineDict
 
 KINDS = ("place", "list", "one", "bool")
 FACT_KEYS = {"kind", "entity", "condition", "refines", "ask", "label", "question", "buttons", "values"}
-VALUE_KEYS = {"label", "synonyms", "neighbours", "short", "not_after"}
+VALUE_KEYS = {"label", "synonyms", "neighbours", "short", "not_after", "not_in"}
 # facts.yml `ambiguous:` (top level): words that may or may not name a value
 # (毕业: from 高中 or from a 大学?); keys of each entry.
 AMBIGUOUS_KEYS = {"fact", "value", "question", "not_in"}
@@ -38,6 +38,7 @@ class FactValue:
     neighbours: tuple = ()   # the values next to this one (made symmetric on load)
     short: str | None = None  # a short button label (the needs: the overview's category buttons)
     not_after: tuple = ()    # words that, just before a synonym, say it is not this value (高中 毕业生)
+    not_in: tuple = ()       # phrases a synonym inside is not this value (残疾人联合会)
 
     @property
     def title(self) -> str:
@@ -264,8 +265,12 @@ def _load_values(c, path, name: str, item: LineDict) -> dict:
         if not isinstance(not_after, list) or not all(_is_text(w) for w in not_after):
             c.add(path, spec.line_of("not_after"), ident, "`not_after` must be a list of words")
             not_after = []
+        not_in = spec.get("not_in") or []
+        if not isinstance(not_in, list) or not all(_is_text(w) for w in not_in):
+            c.add(path, spec.line_of("not_in"), ident, "`not_in` must be a list of phrases")
+            not_in = []
         values[str(value)] = FactValue(str(value), spec["label"], tuple(synonyms), tuple(neighbours), short,
-                                       tuple(not_after))
+                                       tuple(not_after), tuple(not_in))
     return _symmetric_neighbours(c, path, name, item, values)
 
 

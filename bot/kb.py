@@ -13,14 +13,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from .facts import FactDef, FactRegistry, FactValue, load_facts  # noqa: F401  (FactDef/FactValue: re-exported)
-from .regions import LEVELS, Gazetteer, Place, graft_counties
+from .regions import COUNTRY, LEVELS, Gazetteer, Place, graft_counties
 from .script import to_simplified
 from .yamlio import LineDict, LineList, RulesSyntaxError, load_yaml
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
 MEASURE_KEYS = {"id", "article", "title", "summary", "category", "conditions", "agencies", "quote", "note",
-                "lead_reason", "strict_groups", "status", "audience", "lead_function", "functions", "superseded_by"}
+                "lead_reason", "strict_groups", "status", "audience", "lead_function", "functions", "superseded_by",
+                "all_groups"}
 # Draft files (rules/drafts/, `python -m bot draft`) add these per measure; see bot/draft/check.py.
 DRAFT_MEASURE_KEYS = {"chars", "bytes", "why", "review", "cases"}
 STATUS = ("active", "draft")
@@ -99,7 +100,10 @@ class Source:
         if self.article_style != "law":
             return ""
         spans = _law_articles(self.text)
-        return self.text[slice(*spans[article])] if article in spans else ""
+        if article not in spans:
+            return ""
+        body = self.text[slice(*spans[article])]
+        return body[body.index("条") + 1:].strip()   # without its "第N条 " head
 
     def article_of(self, passage: str) -> int | None:
         """The number of the law-style article holding `passage`, None when none does."""
@@ -208,6 +212,7 @@ class Measure:
     lead_function: str | None = None      # the function that makes `lead` the acting office (按职责分工负责)
     functions: tuple = ()                 # a national measure: the functions that act (named at the person's place)
     superseded_by: str | None = None      # id of a measure in force that says the same (this one has ended)
+    all_groups: bool = False              # the person is in every one of `groups` (残疾退役军人), not just one
 
 
 @dataclass
@@ -228,6 +233,13 @@ class KnowledgeBase:
 
     def measures_of(self, doc: str) -> list[Measure]:
         return [m for m in self.measures if m.doc == doc]
+
+    def measure(self, mid: str) -> Measure | None:
+        """A measure by id (None when there is none)."""
+        index = self.__dict__.get("_by_id")
+        if index is None:
+            index = self.__dict__["_by_id"] = {m.id: m for m in self.measures}
+        return index.get(mid)
 
     def covered_regions(self) -> list[str]:
         """The regions of the local documents (the national ones cover the whole country)."""
@@ -331,8 +343,19 @@ def _load_sources(c: _Collector, regions: Gazetteer | None) -> dict:
         if not good_until:
             c.add(path, item.line_of("valid_until"), sid, "`valid_until` must be YYYY-MM-DD or null")
         style = item.get("article_style", "number")
-        if style not in ("number", "chinese"):
-            c.add(path, item.line_of("article_style"), sid, "`article_style` must be number or chinese")
+        if style not in ARTICLE_STYLES:
+            c.add(path, item.line_of("article_style"), sid, f"`article_style` must be one of {', '.join(ARTICLE_STYLES)}")
+        dates = {}
+        for key in ("adopted", "in_force"):
+            dates[key], good = _date(item.get(key))
+            if not good:
+                c.add(path, item.line_of(key), sid, f"`{key}` must be YYYY-MM-DD or null")
+        not_in = item.get("not_in") or []
+        if not isinstance(not_in, list) or not all(_is_text(n) for n in not_in) \
+                or (regions is not None and not all(regions.find(n) for n in not_in)):
+            c.add(path, item.line_of("not_in"), sid, "`not_in` must list places of regions.yml")
+            not_in = []
+        national = regions is not None and regions.country is not None and item.get("region") == regions.country.name
         articles = item.get("articles")
         if not isinstance(articles, int) or isinstance(articles, bool) or articles < 1:
             c.add(path, item.line_of("articles"), sid, "`articles` (how many the document numbers) must be a positive integer")
@@ -378,7 +401,8 @@ def _load_sources(c: _Collector, regions: Gazetteer | None) -> dict:
                 period_label=item.get("period_label"), region=item["region"],
                 script=item.get("script", "simplified"), article_style=style,
                 articles=articles, text=text, responsibility=responsibility, publisher=publisher,
-                sha256=sha, superseded_by=superseded)
+                sha256=sha, superseded_by=superseded, adopted=dates["adopted"], in_force=dates["in_force"],
+                national=national, not_in=tuple(not_in))
     return sources
 
 
@@ -397,8 +421,17 @@ def _load_regions(c: _Collector) -> Gazetteer | None:
     if not isinstance(vague, list) or not all(_is_text(w) for w in vague):
         c.add(path, data.line_of("vague"), "vague", "must be a list of words")
         vague = []
-    for key in set(data) - {"regions", "everyday_words", "vague"}:
-        c.add(path, data.line_of(key), key, "unknown top-level key (regions, everyday_words, vague)")
+    for key in set(data) - {"regions", "everyday_words", "vague", "country"}:
+        c.add(path, data.line_of(key), key, "unknown top-level key (country, regions, everyday_words, vague)")
+    country = None
+    spec = data.get("country")
+    if spec is not None:
+        if not isinstance(spec, LineDict) or not _is_text(spec.get("name")) \
+                or not all(_is_text(a) for a in spec.get("aliases") or []):
+            c.add(path, data.line_of("country"), "country", "must have a `name` and optional `aliases`")
+        else:
+            country = Place(name=spec["name"], level=COUNTRY, aliases=tuple(spec.get("aliases") or ()),
+                            line=spec.line)
 
     def build(node, parent: Place | None, depth: int) -> Place | None:
         if not isinstance(node, LineDict):
@@ -451,7 +484,11 @@ def _load_regions(c: _Collector) -> Gazetteer | None:
             common, problems = graft_counties(roots, counties)
             for line, ident, message in problems:
                 c.add(counties_path, line, ident, message)
-    return Gazetteer(roots, frozenset(words), vague_words=vague, common_words=common)
+    if country is not None:
+        for province in roots:
+            province.parent = country
+        country.children = list(roots)
+    return Gazetteer(roots, frozenset(words), vague_words=vague, common_words=common, country=country)
 
 
 def _load_agencies(c: _Collector, regions: Gazetteer | None, functions: dict) -> dict:
@@ -623,7 +660,9 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, au
             if not fv.short:
                 c.add(c.root / "facts.yml", 0, f"needs.{value}", "each need needs a `short` label (the category button)")
     allowed_keys = MEASURE_KEYS | DRAFT_MEASURE_KEYS if draft else MEASURE_KEYS
-    for path in sorted((c.root / "measures").glob("*.yml")) if paths is None else paths:
+    order = {sid: i for i, sid in enumerate(sources)}   # sources.yml order: the relevance order's last key
+    files = sorted((c.root / "measures").glob("*.yml"), key=lambda p: (order.get(p.stem, len(order)), p.name))
+    for path in files if paths is None else paths:
         data = c.load(path)
         if data is None:
             continue
@@ -696,7 +735,7 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, au
                 c.add(path, m.line_of("agencies"), mid,
                       f"{doc} names no responsible unit (sources.yml `responsibility: none`); leave out `agencies`")
                 bad = True
-            elif source.responsibility != "none" and "agencies" not in m:
+            elif source.responsibility == "named" and "agencies" not in m:
                 c.add(path, m.line, mid, "missing `agencies`")
                 bad = True
             lead_reason = m.get("lead_reason")
@@ -715,6 +754,10 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, au
                     c.add(path, m.line_of("lead_reason"), mid,
                           "lead_reason not found verbatim in the quote or its article")
                     bad = True
+            all_groups = m.get("all_groups", False)
+            if "all_groups" in m and (all_groups is not True or len(conditions.get("groups") or ()) < 2):
+                c.add(path, m.line_of("all_groups"), mid, "`all_groups: true` needs two or more `conditions.groups`")
+                bad = True
             strict = m.get("strict_groups")
             if "strict_groups" in m:
                 if not _is_text(strict):
@@ -755,7 +798,7 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, au
                     lead=lead, support=support, quote=quote, note=m.get("note"),
                     file=c.display(path), line=m.line, lead_reason=lead_reason, strict_groups=strict,
                     audience=audience, lead_function=m.get("lead_function"), functions=acting[1],
-                    superseded_by=m.get("superseded_by")))
+                    superseded_by=m.get("superseded_by"), all_groups=all_groups is True))
     by_id = {m.id: m for m in measures}
     for path, line, mid, newer in superseding:
         target = by_id.get(newer)
@@ -780,6 +823,11 @@ def _check_functions(c: _Collector, path: Path, m: LineDict, mid: str, source: S
         if not isinstance(acting, list) or not acting or not all(f in functions for f in acting):
             c.add(path, m.line_of("functions") if "functions" in m else m.line, mid,
                   f"`functions` must list the acting functions (rules/functions.yml: {', '.join(functions)})")
+            return None
+        reason = m.get("lead_reason")
+        if _is_text(reason) and not any(w in reason for f in acting for w in functions[f].words):
+            c.add(path, m.line_of("lead_reason"), mid,
+                  "lead_reason must name one of the measure's functions (a word of rules/functions.yml `words`)")
             return None
     elif "functions" in m:
         c.add(path, m.line_of("functions"), mid, "`functions` are for texts that name functions "
@@ -845,7 +893,7 @@ def _with_neighbours(measures: list, facts: dict) -> list:
         quote = to_simplified(m.quote)
         words = tuple((g, _group_word(values[g], quote)) for g in sorted(groups))
         near = frozenset()
-        if not m.strict_groups:
+        if not m.strict_groups and not m.all_groups:
             near = frozenset(n for g in groups for n in values[g].neighbours) - per_article[(m.doc, m.article)]
         out.append(replace(m, neighbour_groups=near, group_words=words))
     return out

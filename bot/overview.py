@@ -81,6 +81,7 @@ def overview(kb: KnowledgeBase, result, items: list[dict], slots: dict, ask_need
     lines = [(f"根据您的情况（{who}），" if who else "") + f"找到 {n_el} 项适用措施"
              + (f"，另有 {len(items) - n_el} 项可能适用。" if len(items) > n_el else "。")]
     lines += [f"⚠ {note}" for note in notices(items)]
+    lines += [result.local_note] if result.local_note else []   # no local documents for this place
     mine = own(items)
     named = (mine or items)[:NAMED]
     groups = [kb.facts["groups"].values[g].short_label() for g in slots.get("groups") or ()

@@ -114,6 +114,7 @@ def measure_line(n: int, m: dict, with_notice: bool = True) -> str:
     lines.append(f"   {m['summary']}")
     lines.append(f"   {lead_line(m)}")
     lines.append(f"   依据：{m['citation']}")
+    lines.extend(f"   {note}" for note in m.get("notes", ()))   # 现行有效 …; where an ended plan's rule now is
     lines.extend(f"   {line}" for line in possible_lines(m))
     if m.get("expiry_note"):
         lines.append(f"   ⚠ {m['expiry_note']}" if with_notice else f"   {texts.ENDED_MARK}")
@@ -124,7 +125,7 @@ def page(kb: KnowledgeBase, result: MatchResult, items: list[dict], slots: dict,
     """Page `page_no` (0-based) of the listing, at most PAGE_SIZE measures."""
     if not items:
         if result.message:
-            return [Reply(result.message + "\n请告诉我您在上述地区中的哪个地方，或说“重新开始”。",
+            return [Reply(result.message + "\n" + texts.WHERE_IN_CHINA,
                           [Button(texts.RESTART_BUTTON, "/start_over")])]
         where = profile_line(kb, result, slots) or "目前的信息下"
         return [Reply(texts.NOTHING_FOUND.format(where=where), [Button(texts.RESTART_BUTTON, "/start_over")])]
@@ -139,6 +140,7 @@ def page(kb: KnowledgeBase, result: MatchResult, items: list[dict], slots: dict,
         head = (f"根据您的情况（{who}），" if who else "") + f"找到 {n_el} 项适用措施"
         n_pos = len(items) - n_el
         head += f"，另有 {n_pos} 项可能适用。\n" if n_pos else "。\n"
+        head += f"{result.local_note}\n" if result.local_note else ""   # no local documents for this place
     else:
         head = f"第 {start + 1}—{start + len(chunk)} 项（共 {len(items)} 项）：\n"
     head += "".join(f"⚠ {note}\n" for note in notices(chunk)) + "\n"

@@ -117,6 +117,8 @@ def negated_at(text: str, start: int) -> bool:
     if best < 0:
         return False
     gap = clause[cue_end:]
+    if re.search(r"\S\s", gap):   # 腿脚不方便 持残疾证: a space after other words ends the negated phrase
+        return False
     return len(gap) <= _MAX_GAP and "是" not in gap and "有" not in gap.replace("没有", "")
 
 
@@ -235,11 +237,13 @@ def _after_qualifier(text: str, start: int, words: tuple) -> bool:
 
 
 def _qualified_out(kb: KnowledgeBase, m: Mention, text: str) -> bool:
-    """A mention right after a word that says it is not the value (高中毕业生 is no 高校毕业生)."""
+    """A mention right after a word that says it is not the value (高中毕业生 is no 高校毕业生),
+    or inside a phrase that is not it (残疾人联合会)."""
     if m.start < 0:
         return False
     fv = kb.facts[m.fact].values.get(str(m.value))
-    return fv is not None and _after_qualifier(text, m.start, fv.not_after)
+    return fv is not None and (_after_qualifier(text, m.start, fv.not_after)
+                               or _inside_phrase(text, m.start, m.end, fv.not_in))
 
 
 def _about_other(kb: KnowledgeBase, m: Mention, text: str) -> bool:

@@ -4,6 +4,7 @@ Under a bracket "按职责分工负责" (吉林, 图们) the office whose functi
 measure's people, or whose duty is the matter, leads (`lead_function`), with
 that duty as the reason in the details; validation refuses a measure whose
 bracket holds such an office when the measure does not say who acts."""
+import re
 import shutil
 from pathlib import Path
 
@@ -83,3 +84,59 @@ def test_the_details_give_the_function_as_the_reason(match):
     text = render.details(n, m).text
     assert "牵头部门：吉林省妇女联合会（文件列出的部门按职责分工负责，此项由负责妇女工作的部门牵头）" in text
     assert "以吉林省妇女联合会的解释为准" in text
+
+
+# ---- a function at the person's place (national measures) ----------------------------
+
+from bot import offices  # noqa: E402
+
+PLACES = ["郑州", "义乌", "北京朝阳", "于都", "图们", "吉林省", "广西壮族自治区", "成都", "乌鲁木齐县"]
+
+
+@pytest.mark.parametrize("function", ["veterans_affairs", "veterans_service", "hrss", "public_employment", "tax",
+                                      "market_regulation", "sme_promotion", "agriculture", "natural_resources",
+                                      "finance", "womens_federation", "disabled_persons_federation",
+                                      "local_government", "education", "housing"])
+def test_each_function_is_named_at_each_place(kb, function):
+    fn = kb.functions[function]
+    for text in PLACES:
+        place = kb.gazetteer.resolve(text)
+        office = offices.office_at(kb, function, place)
+        declared = [a for a in kb.agencies.values() if function in a.functions and a.region == place.name]
+        if declared:   # an office rules/agencies.yml declares for exactly this place
+            assert office.exact and office.text == declared[0].full_name
+        else:          # the function at the place, in the text's words
+            assert not office.exact and office.text.startswith(offices.place_label(place))
+            assert (fn.at or fn.name).replace("{place}", "") in office.text
+        assert not re.search(r"\d", office.text)   # never a phone number or an address
+
+
+def test_a_function_at_places_a_person_names(kb):
+    at = lambda f, t: offices.office_at(kb, f, kb.gazetteer.resolve(t)).text   # noqa: E731
+    assert at("veterans_affairs", "郑州") == "郑州市的退役军人工作主管部门（退役军人事务部门）"
+    assert at("veterans_affairs", "吉林省") == "吉林省退役军人事务厅"            # declared in agencies.yml
+    assert at("veterans_affairs", "长春") == "长春市的退役军人工作主管部门（退役军人事务部门）"   # not the province's
+    assert at("hrss", "图们") == "图们市的人力资源和社会保障部门（人社部门）"      # its 2018 office is not declared
+    assert at("local_government", "义乌") == "义乌市人民政府"
+    assert at("tax", "北京朝阳") == "北京市朝阳区的税务部门（税务局）"
+    assert at("sme_promotion", "顺德") == "佛山市顺德区的负责中小企业促进工作综合管理的部门"
+    assert offices.office_at(kb, "tax", None).text == "当地的税务部门（税务局）"
+
+
+def test_details_of_a_national_measure_name_the_office_its_reason_and_12345(match):
+    result = match(region="于都", groups=["returning_migrant_worker"], gender="male", tech_business=False)
+    items = sorted(result["eligible"] + result["possible"], key=lambda m: m["rank"])
+    n, m = next((i, m) for i, m in enumerate(items, 1) if m["id"] == "rr-20-rural-startups")
+    text = render.details(n, m).text
+    assert ("牵头部门：于都县的农业农村主管部门（农业农村部门）（文件第十条写明：“县级以上地方人民政府农业农村主管部门"
+            "负责本行政区域内乡村振兴促进工作的统筹协调、指导和监督检查”）") in text
+    assert "12345" in text and "以于都县的农业农村主管部门（农业农村部门）的解释为准" in text
+    assert not re.search(r"\d{5,}", text.replace("12345", ""))
+
+
+def test_an_exact_office_needs_no_hotline_line(match):
+    result = match(region="吉林省", groups=["veteran"], gender="male", tech_business=False)
+    items = sorted(result["eligible"] + result["possible"], key=lambda m: m["rank"])
+    n, m = next((i, m) for i, m in enumerate(items, 1) if m["id"] == "vl-46-startup-loan")
+    text = render.details(n, m).text
+    assert "牵头部门：吉林省退役军人事务厅" in text and "文件只写了负责的职能部门" not in text

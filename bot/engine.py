@@ -7,7 +7,14 @@ possible  no condition fails, some facts are still unknown; or the text names
 (dropped) some condition fails
 
 The region condition is implied by the measure's document: a document covers
-its region and every place inside it. `needs` only ranks, it never excludes.
+its region and every place inside it; a national document (region 全国) every
+place in China but those its `not_in` names (香港, 澳门, 台湾). A place in China
+with no local document gets the national measures and `local_note` saying local
+measures are not in the knowledge base yet; only a place outside (or unknown)
+gets the coverage `message`. `needs` only ranks, it never excludes.
+National measures name functions: `measure_dict` says each at the person's
+place (bot/offices.py). A measure of an ended plan that a law in force states too
+(`superseded_by`) ranks after that law's measure and points to it.
 A measure whose every audience is an organisation a person may run (facts.yml
 `runs`: incubator operators, universities, banks, large enterprises) is dropped
 unless the person runs one of them; it stays reachable by id (details, search).
@@ -21,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import texts
+from . import offices, texts
 from .kb import FOUNDER, RUNS_FACT, KnowledgeBase, Measure
 from .profile import Profile
 
@@ -29,7 +36,7 @@ TRUE, UNKNOWN, FALSE = 1, 0, -1
 SMALL_BUSINESS = "small_business"   # facts.yml `audiences`: any small business (a person's own firm is one)
 
 
-_LEVEL_DEPTH = {"province": 0, "prefecture": 1, "county": 2}
+_LEVEL_DEPTH = {"country": -1, "province": 0, "prefecture": 1, "county": 2}
 
 
 @dataclass
@@ -41,6 +48,7 @@ class Verdict:
     own_group: bool          # meant for one of the person's groups
     sort_key: tuple
     confirm: list = None     # plain-words notes: what to confirm (neighbouring groups)
+    place: object = None     # the person's place (a gazetteer Place): where functions are named
 
 
 @dataclass
@@ -51,6 +59,7 @@ class MatchResult:
     possible: list
     next_question: dict | None
     message: str | None
+    local_note: str | None = None   # a place in China without local documents: say so (and 12345)
 
     @property
     def ranked(self) -> list:
@@ -71,6 +80,8 @@ class MatchResult:
         }
         if self.message:
             out["message"] = self.message
+        if self.local_note:
+            out["local_note"] = self.local_note
         return out
 
 
@@ -109,6 +120,25 @@ class Engine:
         period = source.period_label or f"截至{source.valid_until:%Y年%-m月%-d日}"
         return f"该计划执行期（{period}）已结束，请向主管部门核实现行政策"
 
+    def in_force(self, doc: str) -> str | None:
+        """"现行有效" for a law or regulation in force today (sources.yml `in_force`)."""
+        source = self.kb.sources[doc]
+        if source.in_force is None or self.today < source.in_force or self.expired(doc) or source.superseded_by:
+            return None
+        return texts.IN_FORCE.format(date=f"{source.in_force:%Y年%-m月%-d日}")
+
+    def notes(self, m: Measure) -> list[str]:
+        """Lines under a measure in a listing: a law in force; the law in force that now says
+        what an ended plan's measure said."""
+        out = []
+        note = self.in_force(m.doc)
+        if note:
+            out.append(note)
+        newer = self.kb.measure(m.superseded_by) if m.superseded_by else None
+        if newer is not None and self.in_force(newer.doc):
+            out.append(texts.NOW_IN_LAW.format(citation=self.kb.sources[newer.doc].citation(newer.article)))
+        return out
+
     def superseded_title(self, superseded_by: str) -> str:
         new = self.kb.sources.get(superseded_by)
         title = new.short_title if new else superseded_by.strip("《》")
@@ -135,27 +165,40 @@ class Engine:
         }
         if m.lead_reason:
             out["lead_reason"] = m.lead_reason
+        if m.lead_function:
+            fn = self.kb.functions[m.lead_function]
+            out["lead_function"] = {"id": fn.id, "duty": fn.duty}
+        if m.functions:   # named at the person's place in measure_dict
+            out["functions"] = list(m.functions)
+            out["by_function"] = True
+            if m.lead_reason:
+                where = source.article_of(m.lead_reason)
+                if where is not None and where != m.article:
+                    out["lead_reason_article"] = source.article_label(where)
         if source.responsibility == "none":
             out["no_responsible_unit"] = True
             out["publisher"] = agencies[source.publisher].full_name
         return out
 
-    def ask_whom(self, m: Measure) -> str:
-        """Whom the person should ask (the lead; a document naming no unit: nobody in particular)."""
+    def ask_whom(self, m: Measure, place=None) -> str:
+        """Whom the person should ask (the lead; a national text: its functions at the
+        person's place; a document naming no unit: nobody in particular)."""
+        if m.functions:
+            return "或".join(o.text for o in offices.offices(self.kb, m.functions, place))
         if not m.lead:
             return texts.ASK_LOCAL_OFFICE
         return "或".join(self.kb.agencies[a].full_name for a in m.lead)
 
-    def neighbour_note(self, m: Measure, near: frozenset) -> str:
+    def neighbour_note(self, m: Measure, near: frozenset, place=None) -> str:
         values = self.kb.facts[self.kb.facts.neighboured].values
         person = "、".join(values[g].short_label() for g in sorted(near))
         named = [(g, w) for g, w in m.group_words if set(values[g].neighbours) & near]
         words = [w for _, w in named if w]
         if words:
             return texts.NEIGHBOUR_NOTE.format(word="”“".join(dict.fromkeys(words)), person=person,
-                                               agency=self.ask_whom(m))
+                                               agency=self.ask_whom(m, place))
         return texts.NEIGHBOUR_NOTE_LABEL.format(named="、".join(values[g].short_label() for g, _ in named),
-                                                 person=person, agency=self.ask_whom(m))
+                                                 person=person, agency=self.ask_whom(m, place))
 
     def measure_dict(self, v: Verdict) -> dict:
         out = dict(self._static[v.measure.id])
@@ -170,6 +213,17 @@ class Engine:
         out["own_group"] = v.own_group
         if v.confirm:
             out["confirm"] = list(v.confirm)
+        if v.measure.functions:
+            named = offices.offices(self.kb, v.measure.functions, v.place)
+            out["agencies"] = {"lead": [o.text for o in named], "support": []}
+            out["criteria_by"] = "、".join(o.text for o in named)
+            out["office_exact"] = all(o.exact for o in named)
+        notes = self.notes(v.measure)
+        if notes:
+            out["notes"] = notes
+            in_force = self.in_force(v.measure.doc)
+            if in_force:
+                out["in_force"] = in_force
         return out
 
     def measure_by_id(self, mid: str, profile: Profile) -> dict | None:
@@ -227,17 +281,12 @@ class Engine:
         if region is not None:
             place = kb.gazetteer.resolve(region)
             resolved = place.chain if place else []
-        chain = set(resolved)
-        doc_region = {}
-        for sid, source in kb.sources.items():
-            if region is None:
-                doc_region[sid] = UNKNOWN
-            else:
-                doc_region[sid] = TRUE if source.region in chain else FALSE
+        doc_region = {sid: self.region_state(source, region, place) for sid, source in kb.sources.items()}
+        local_note = None
         if region is not None and not any(s == TRUE for s in doc_region.values()):
-            covered = "、".join(kb.covered_regions())
-            where = f"“{region}”" + ("" if place else "（未能识别的地名）")
-            message = f"{where}不在本知识库覆盖的地区内。目前覆盖：{covered}及其下辖各地。"
+            message = self.coverage_message(region, place)
+        elif place is not None and not any(doc_region[sid] == TRUE for sid, s in kb.sources.items() if not s.national):
+            local_note = texts.NO_LOCAL_DOCUMENTS.format(place=offices.place_label(place))
 
         needs_rank = {n: i for i, n in enumerate(profile.get("needs") or ())}
         eligible, possible = [], []
@@ -249,7 +298,25 @@ class Engine:
         eligible.sort(key=lambda v: v.sort_key)
         possible.sort(key=lambda v: v.sort_key)
         return MatchResult(region, resolved, eligible, possible,
-                           self.next_question(possible, skip), message)
+                           self.next_question(possible, skip), message, local_note)
+
+    def region_state(self, source, region, place) -> int:
+        """Does the document cover the person's place? UNKNOWN while no place is given."""
+        if region is None:
+            return UNKNOWN
+        if place is None:
+            return FALSE
+        chain = place.ancestors_and_self()
+        if any(p.name in source.not_in for p in chain):
+            return FALSE
+        return TRUE if any(p.name == source.region for p in chain) else FALSE
+
+    def coverage_message(self, region: str, place) -> str:
+        """Where nothing applies: a place outside the knowledge base's reach."""
+        covered = "、".join(self.kb.covered_regions())
+        if place is not None:   # in China, but where the national texts are not applied (香港 …)
+            return texts.NOT_COVERED_EXCEPTED.format(where=f"“{place.name}”", covered=covered)
+        return texts.NOT_COVERED.format(where=f"“{region}”（未能识别的地名，或不在中国境内）", covered=covered)
 
     def _judge(self, m: Measure, p: Profile, region_state: int, place, needs_rank) -> Verdict | None:
         if region_state == FALSE:
@@ -277,12 +344,14 @@ class Engine:
                 open_facts.append(fact)
             elif spec.kind == "list":
                 hit = want & set(known)
+                if m.all_groups and hit != want:
+                    return None   # 残疾退役军人: both groups, not one of them
                 near = m.neighbour_groups & set(known) if fact == facts.neighboured else frozenset()
                 if hit:
                     own_group = True
                     why.append(f"{spec.label}：" + "、".join(spec.values[v].label for v in sorted(hit)) + " ✓")
                 elif near:
-                    confirm.append(self.neighbour_note(m, near))
+                    confirm.append(self.neighbour_note(m, near, place))
                 else:
                     return None
             elif known != want:
@@ -299,7 +368,8 @@ class Engine:
             tier = 2      # for a group or gender the person has not stated (yet)
         else:
             tier = 1      # for everyone
-        return Verdict(m, status, why, open_facts, own_group, self.relevance(m, p, tier, needs_rank), confirm)
+        return Verdict(m, status, why, open_facts, own_group, self.relevance(m, p, tier, needs_rank), confirm,
+                       place)
 
     def relevance(self, m: Measure, p: Profile, tier: int, needs_rank: dict) -> tuple:
         """The one relevance order (smaller first), used for every listing:
@@ -308,12 +378,15 @@ class Engine:
            gender the person has not stated;
         2. the needs they stated, in the order stated;
         3. audience fit (`audience_fit`);
-        4. a local document before a provincial one;
-        5. document order."""
+        4. an ended plan's measure that a law in force now states (`superseded_by`) after
+           the rest, so the law comes first;
+        5. a local document before a provincial one, a provincial one before a national one;
+        6. document order."""
         return (
             tier,
             needs_rank.get(m.category, len(needs_rank)),
             self.audience_fit(m, p),
+            1 if m.superseded_by else 0,
             -self._doc_depth[m.doc],
             self._order[m.id],
         )

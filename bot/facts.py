@@ -23,7 +23,10 @@ from .yamlio import LineDict
 
 KINDS = ("place", "list", "one", "bool")
 FACT_KEYS = {"kind", "entity", "condition", "refines", "ask", "label", "question", "buttons", "values"}
-VALUE_KEYS = {"label", "synonyms", "neighbours", "short", "patterns"}
+VALUE_KEYS = {"label", "synonyms", "neighbours", "short", "not_after", "not_in", "patterns"}
+# facts.yml `ambiguous:` (top level): words that may or may not name a value
+# (毕业: from 高中 or from a 大学?); keys of each entry.
+AMBIGUOUS_KEYS = {"fact", "value", "question", "not_in"}
 # How each kind is stored in a Rasa slot (domain.yml, generated).
 SLOT_TYPE = {"place": "text", "list": "list", "one": "text", "bool": "bool"}
 
@@ -35,7 +38,9 @@ class FactValue:
     synonyms: tuple
     neighbours: tuple = ()   # the values next to this one (made symmetric on load)
     short: str | None = None  # a short button label (the needs: the overview's category buttons)
-    patterns: tuple = ()      # regular expressions for what a word list cannot hold (种了十几年百合)
+    not_after: tuple = ()    # words that, just before a synonym, say it is not this value (高中 毕业生)
+    not_in: tuple = ()       # phrases a synonym inside is not this value (残疾人联合会)
+    patterns: tuple = ()     # regular expressions for what a word list cannot hold (种了十几年百合)
 
     @property
     def title(self) -> str:
@@ -51,6 +56,19 @@ class FactValue:
         """What a text may call this value: the label's parts and the synonyms."""
         parts = [w for w in self.label.replace("（", "/").replace("）", "").split("/") if w]
         return tuple(dict.fromkeys(parts + list(self.synonyms)))
+
+
+@dataclass(frozen=True)
+class Ambiguous:
+    """A word that may or may not name `value` of `fact` (facts.yml `ambiguous:`):
+    never read as the value; the bot asks `question` (yes adds the value).
+    `not_in`: longer phrases holding the word that settle it as not the value
+    (还在当兵, 中学生), so no question is asked."""
+    word: str
+    fact: str
+    value: str
+    question: str
+    not_in: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -81,7 +99,11 @@ class FactDef:
 
 
 class FactRegistry(dict):
-    """name -> FactDef, in the order of facts.yml, with the views code needs."""
+    """name -> FactDef, in the order of facts.yml, with the views code needs;
+    `ambiguous`: word -> Ambiguous (facts.yml `ambiguous:`)."""
+
+    ambiguous: dict = {}
+    about_others: tuple = ()   # facts.yml `about_others:` (老公, 儿子, 客户 …)
 
     @property
     def conditions(self) -> tuple:
@@ -164,7 +186,59 @@ def load_facts(c, path) -> FactRegistry:
                               bool(item.get("refines", False)), ask)
     if len(facts.of_kind("place")) != 1:
         c.add(path, getattr(items, "line", 1), "facts", "exactly one fact must be of kind place (where the person is)")
+    facts.ambiguous = _load_ambiguous(c, path, facts)
+    facts.about_others = _load_words(c, path, "about_others")
     return facts
+
+
+def _load_words(c, path, key: str) -> tuple:
+    data = c.load(path)
+    words = data.get(key) if isinstance(data, dict) else None
+    if words is None:
+        return ()
+    if not isinstance(words, list) or not all(_is_text(w) for w in words):
+        c.add(path, data.line_of(key), key, "must be a list of words")
+        return ()
+    return tuple(words)
+
+
+def _load_ambiguous(c, path, facts: FactRegistry) -> dict:
+    """facts.yml `ambiguous:`: word -> {fact, value, question, not_in}. A word that is
+    also a synonym would be read as the value without asking: not allowed."""
+    data = c.load(path)
+    items = data.get("ambiguous") if isinstance(data, dict) else None
+    if items is None:
+        return {}
+    if not isinstance(items, LineDict):
+        c.add(path, getattr(data, "line_of", lambda k: 0)("ambiguous"), "ambiguous",
+              "must be a mapping: word -> {fact, value, question}")
+        return {}
+    synonyms = {t: f"{n}.{v}" for n, f in facts.items() for v, fv in f.values.items() for t in (fv.label, *fv.synonyms)}
+    out = {}
+    for word, spec in items.items():
+        line = items.line_of(word)
+        ident = f"ambiguous.{word}"
+        if not isinstance(spec, LineDict):
+            c.add(path, line, ident, "must be a mapping with `fact`, `value`, `question`")
+            continue
+        for key in sorted(set(spec) - AMBIGUOUS_KEYS):
+            c.add(path, spec.line_of(key), ident, f"unknown key `{key}` ({', '.join(sorted(AMBIGUOUS_KEYS))})")
+        fact, value, question = spec.get("fact"), spec.get("value"), spec.get("question")
+        if fact not in facts or value not in facts[fact].values:
+            c.add(path, line, ident, f"unknown fact/value `{fact}`/`{value}` (facts.yml)")
+            continue
+        if not _is_text(question):
+            c.add(path, spec.line_of("question"), ident, "`question` is required: what the bot asks")
+            continue
+        if str(word) in synonyms:
+            c.add(path, line, ident, f"`{word}` is also a synonym of {synonyms[str(word)]}: a word is either read or asked")
+            continue
+        not_in = spec.get("not_in") or []
+        if not isinstance(not_in, list) or not all(_is_text(p) and str(word) in p for p in not_in):
+            c.add(path, spec.line_of("not_in"), ident, "`not_in` must be a list of phrases that contain the word")
+            not_in = []
+        out[str(word)] = Ambiguous(str(word), fact, value, question, tuple(not_in))
+    return out
 
 
 def _load_values(c, path, name: str, item: LineDict) -> dict:
@@ -192,9 +266,17 @@ def _load_values(c, path, name: str, item: LineDict) -> dict:
         if short is not None and not _is_text(short):
             c.add(path, spec.line_of("short"), ident, "`short` must be text")
             short = None
+        not_after = spec.get("not_after") or []
+        if not isinstance(not_after, list) or not all(_is_text(w) for w in not_after):
+            c.add(path, spec.line_of("not_after"), ident, "`not_after` must be a list of words")
+            not_after = []
+        not_in = spec.get("not_in") or []
+        if not isinstance(not_in, list) or not all(_is_text(w) for w in not_in):
+            c.add(path, spec.line_of("not_in"), ident, "`not_in` must be a list of phrases")
+            not_in = []
         patterns = _patterns(c, path, ident, spec)
         values[str(value)] = FactValue(str(value), spec["label"], tuple(synonyms), tuple(neighbours), short,
-                                       patterns)
+                                       tuple(not_after), tuple(not_in), patterns)
     return _symmetric_neighbours(c, path, name, item, values)
 
 

@@ -50,6 +50,8 @@ def validity(m: dict, today_label: str | None = None) -> str:
         return m["expiry_note"]
     if m.get("valid_until"):
         return texts.VALID_UNTIL.format(date=m["valid_until"])
+    if m.get("in_force"):   # a law or regulation in force: 现行有效（自…起施行）
+        return m["in_force"]
     return texts.NO_PERIOD
 
 
@@ -92,7 +94,8 @@ def conditions(kb: KnowledgeBase, m: dict) -> str:
     cond = km.conditions if km is not None else {}
     if cond.get("groups"):
         labels = kb.facts["groups"].values
-        parts.append("身份为" + "或".join(labels[g].short_label() for g in sorted(cond["groups"])))
+        joiner = "和" if km is not None and km.all_groups else "或"   # 残疾退役军人: both
+        parts.append("身份为" + joiner.join(labels[g].short_label() for g in sorted(cond["groups"])))
     if cond.get("gender"):
         parts.append(kb.facts["gender"].values[cond["gender"]].label)
     if cond.get("tech_business") is True:
@@ -144,6 +147,8 @@ def answer(kind: str, m: dict, n: int | None = None) -> str:
             return head + said + texts.ENDED.format(note=m["expiry_note"], whom=whom)
         if m.get("valid_until"):
             return head + said + texts.VALID_UNTIL_ANSWER.format(date=m["valid_until"], whom=whom)
+        if m.get("in_force"):
+            return head + said + texts.IN_FORCE_ANSWER.format(in_force=m["in_force"], whom=whom)
         return head + said + texts.NO_DEADLINE.format(whom=whom)
     raise ValueError(kind)
 

@@ -7,19 +7,21 @@ every problem, each as ``file:line: id: what is wrong``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from .facts import FactDef, FactRegistry, FactValue, load_facts  # noqa: F401  (FactDef/FactValue: re-exported)
-from .regions import LEVELS, Gazetteer, Place, graft_counties
+from .regions import COUNTRY, LEVELS, Gazetteer, Place, graft_counties
 from .script import to_simplified
 from .yamlio import LineDict, LineList, RulesSyntaxError, load_yaml
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
 MEASURE_KEYS = {"id", "article", "title", "summary", "category", "conditions", "agencies", "quote", "note",
-                "lead_reason", "strict_groups", "status", "audience"}
+                "lead_reason", "strict_groups", "status", "audience", "lead_function", "functions", "superseded_by",
+                "all_groups"}
 # Draft files (rules/drafts/, `python -m bot draft`) add these per measure; see bot/draft/check.py.
 DRAFT_MEASURE_KEYS = {"chars", "bytes", "why", "review", "cases"}
 STATUS = ("active", "draft")
@@ -31,9 +33,14 @@ FOUNDER = "founder"
 RUNS_FACT = "runs"
 SOURCE_KEYS = {"id", "title", "short_title", "issuer", "number", "issued", "valid_until",
                "period_label", "region", "script", "article_style", "articles",
-               "responsibility", "publisher", "sha256", "superseded_by"}
-RESPONSIBILITY = ("named", "none")   # sources.yml `responsibility`: does the text name responsible units?
-AGENCY_KEYS = {"id", "name", "full_name", "level", "region"}
+               "responsibility", "publisher", "sha256", "superseded_by", "adopted", "in_force", "not_in"}
+# article_style: number 第4条 · chinese （二十五） · law 第四十六条 (laws and regulations)
+ARTICLE_STYLES = ("number", "chinese", "law")
+# sources.yml `responsibility`: does the text name responsible units (named), none at all
+# (none), or functions such as 退役军人工作主管部门 that the bot names at the person's place (functions)?
+RESPONSIBILITY = ("named", "none", "functions")
+AGENCY_KEYS = {"id", "name", "full_name", "level", "region", "functions"}
+FUNCTION_KEYS = {"id", "name", "plain", "at", "words", "duty", "serves"}
 CHINESE_NUMERALS = "零一二三四五六七八九"
 
 
@@ -82,6 +89,31 @@ class Source:
     publisher: str | None = None     # agency id of the office that presented the measures
     sha256: str | None = None        # of sources/<id>.txt when it was encoded; validate warns on change
     superseded_by: str | None = None  # a source id or the title of the document that replaces this one
+    adopted: dt.date | None = None   # a law's adoption or latest revision (laws and regulations)
+    in_force: dt.date | None = None  # the day it took effect ("自…起施行")
+    national: bool = False           # its region is the country: it applies everywhere in it
+    not_in: tuple = ()               # places inside its region where it does not apply (香港 …)
+
+    def article_text(self, article: int) -> str:
+        """The whole article (all its paragraphs) of a law-style text: from "第N条" to the next
+        article or heading; "" when the style numbers no 第N条 or the article is missing."""
+        if self.article_style != "law":
+            return ""
+        spans = _law_articles(self.text)
+        if article not in spans:
+            return ""
+        body = self.text[slice(*spans[article])]
+        return body[body.index("条") + 1:].strip()   # without its "第N条 " head
+
+    def article_of(self, passage: str) -> int | None:
+        """The number of the law-style article holding `passage`, None when none does."""
+        start = self.text.find(passage)
+        if self.article_style != "law" or start < 0:
+            return None
+        for number, (a, b) in _law_articles(self.text).items():
+            if a <= start and start + len(passage) <= b:
+                return number
+        return None
 
     def paragraph_of(self, passage: str) -> str:
         """The paragraph of the text that holds `passage` (each article is one paragraph)."""
@@ -95,10 +127,43 @@ class Source:
     def article_label(self, article: int) -> str:
         if self.article_style == "chinese":
             return f"（{chinese_number(article)}）"
+        if self.article_style == "law":
+            return f"第{chinese_number(article)}条"
         return f"第{article}条"
 
     def citation(self, article: int) -> str:
         return f"《{self.short_title}》{self.article_label(article)}"
+
+
+_LAW_ARTICLE = re.compile(r"^第([零一二三四五六七八九十百]+)条[ \u3000]", re.M)
+
+
+@lru_cache(maxsize=32)
+def _law_articles(text: str) -> dict:
+    """Article number -> (start, end) character span of a law-style text (第N条 at the
+    start of a line, up to the next article or a heading line starting with #)."""
+    heads = [(m.start(), _cn_int(m.group(1))) for m in _LAW_ARTICLE.finditer(text)]
+    out = {}
+    for i, (start, number) in enumerate(heads):
+        end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
+        heading = text.find("\n#", start, end)
+        out.setdefault(number, (start, heading if heading >= 0 else end))
+    return out
+
+
+def _cn_int(s: str) -> int:
+    """一 -> 1, 十二 -> 12, 四十六 -> 46, 一百零三 -> 103."""
+    total, current = 0, 0
+    for ch in s:
+        if ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = CHINESE_NUMERALS.index(ch)
+    return total + current
 
 
 @dataclass(frozen=True)
@@ -108,6 +173,20 @@ class Agency:
     full_name: str
     level: str
     region: str
+    functions: tuple = ()    # rules/functions.yml ids: the functions this office performs at its region
+
+
+@dataclass(frozen=True)
+class Function:
+    """An office by what it does (rules/functions.yml): 退役军人工作主管部门 …"""
+    id: str
+    name: str
+    words: tuple
+    duty: str
+    plain: str | None = None
+    at: str | None = None
+    serves_groups: frozenset = frozenset()
+    serves_gender: str | None = None
 
 
 @dataclass(frozen=True)
@@ -130,6 +209,10 @@ class Measure:
     neighbour_groups: frozenset = frozenset()   # groups next to `groups` shown as possible
     group_words: tuple = ()               # ((group, the word the quote uses for it or None), ...)
     audience: tuple = ()                  # audience ids (facts.yml `audiences`): whom the quote names
+    lead_function: str | None = None      # the function that makes `lead` the acting office (按职责分工负责)
+    functions: tuple = ()                 # a national measure: the functions that act (named at the person's place)
+    superseded_by: str | None = None      # id of a measure in force that says the same (this one has ended)
+    all_groups: bool = False              # the person is in every one of `groups` (残疾退役军人), not just one
 
 
 @dataclass
@@ -141,6 +224,7 @@ class KnowledgeBase:
     facts: FactRegistry
     measures: list
     audiences: dict = field(default_factory=dict)   # audience id -> FactValue (label, synonyms)
+    functions: dict = field(default_factory=dict)   # function id -> Function (rules/functions.yml)
 
     @property
     def run_audiences(self) -> frozenset:
@@ -158,9 +242,10 @@ class KnowledgeBase:
         return index.get(mid)
 
     def covered_regions(self) -> list[str]:
+        """The regions of the local documents (the national ones cover the whole country)."""
         seen = []
         for s in self.sources.values():
-            if s.region not in seen:
+            if s.region not in seen and not s.national:
                 seen.append(s.region)
         return seen
 
@@ -258,8 +343,19 @@ def _load_sources(c: _Collector, regions: Gazetteer | None) -> dict:
         if not good_until:
             c.add(path, item.line_of("valid_until"), sid, "`valid_until` must be YYYY-MM-DD or null")
         style = item.get("article_style", "number")
-        if style not in ("number", "chinese"):
-            c.add(path, item.line_of("article_style"), sid, "`article_style` must be number or chinese")
+        if style not in ARTICLE_STYLES:
+            c.add(path, item.line_of("article_style"), sid, f"`article_style` must be one of {', '.join(ARTICLE_STYLES)}")
+        dates = {}
+        for key in ("adopted", "in_force"):
+            dates[key], good = _date(item.get(key))
+            if not good:
+                c.add(path, item.line_of(key), sid, f"`{key}` must be YYYY-MM-DD or null")
+        not_in = item.get("not_in") or []
+        if not isinstance(not_in, list) or not all(_is_text(n) for n in not_in) \
+                or (regions is not None and not all(regions.find(n) for n in not_in)):
+            c.add(path, item.line_of("not_in"), sid, "`not_in` must list places of regions.yml")
+            not_in = []
+        national = regions is not None and regions.country is not None and item.get("region") == regions.country.name
         articles = item.get("articles")
         if not isinstance(articles, int) or isinstance(articles, bool) or articles < 1:
             c.add(path, item.line_of("articles"), sid, "`articles` (how many the document numbers) must be a positive integer")
@@ -305,7 +401,8 @@ def _load_sources(c: _Collector, regions: Gazetteer | None) -> dict:
                 period_label=item.get("period_label"), region=item["region"],
                 script=item.get("script", "simplified"), article_style=style,
                 articles=articles, text=text, responsibility=responsibility, publisher=publisher,
-                sha256=sha, superseded_by=superseded)
+                sha256=sha, superseded_by=superseded, adopted=dates["adopted"], in_force=dates["in_force"],
+                national=national, not_in=tuple(not_in))
     return sources
 
 
@@ -324,8 +421,17 @@ def _load_regions(c: _Collector) -> Gazetteer | None:
     if not isinstance(vague, list) or not all(_is_text(w) for w in vague):
         c.add(path, data.line_of("vague"), "vague", "must be a list of words")
         vague = []
-    for key in set(data) - {"regions", "everyday_words", "vague"}:
-        c.add(path, data.line_of(key), key, "unknown top-level key (regions, everyday_words, vague)")
+    for key in set(data) - {"regions", "everyday_words", "vague", "country"}:
+        c.add(path, data.line_of(key), key, "unknown top-level key (country, regions, everyday_words, vague)")
+    country = None
+    spec = data.get("country")
+    if spec is not None:
+        if not isinstance(spec, LineDict) or not _is_text(spec.get("name")) \
+                or not all(_is_text(a) for a in spec.get("aliases") or []):
+            c.add(path, data.line_of("country"), "country", "must have a `name` and optional `aliases`")
+        else:
+            country = Place(name=spec["name"], level=COUNTRY, aliases=tuple(spec.get("aliases") or ()),
+                            line=spec.line)
 
     def build(node, parent: Place | None, depth: int) -> Place | None:
         if not isinstance(node, LineDict):
@@ -378,7 +484,11 @@ def _load_regions(c: _Collector) -> Gazetteer | None:
             common, problems = graft_counties(roots, counties)
             for line, ident, message in problems:
                 c.add(counties_path, line, ident, message)
-    gazetteer = Gazetteer(roots, frozenset(words), vague_words=vague, common_words=common)
+    if country is not None:
+        for province in roots:
+            province.parent = country
+        country.children = list(roots)
+    gazetteer = Gazetteer(roots, frozenset(words), vague_words=vague, common_words=common, country=country)
     _load_abroad(c, gazetteer)
     return gazetteer
 
@@ -412,7 +522,7 @@ def _load_abroad(c: _Collector, gazetteer: Gazetteer) -> None:
     gazetteer.set_abroad(lists["abroad"], lists["abroad_english"], {str(k): str(v) for k, v in names.items()})
 
 
-def _load_agencies(c: _Collector, regions: Gazetteer | None) -> dict:
+def _load_agencies(c: _Collector, regions: Gazetteer | None, functions: dict) -> dict:
     path = c.root / "agencies.yml"
     agencies = {}
     for item, aid in _entries(c, path, "agencies", AGENCY_KEYS):
@@ -425,9 +535,54 @@ def _load_agencies(c: _Collector, regions: Gazetteer | None) -> dict:
         if aid in agencies:
             c.add(path, item.line, aid, "duplicate agency id")
             continue
+        does = item.get("functions") or []
+        if not isinstance(does, list) or not all(f in functions for f in does):
+            c.add(path, item.line_of("functions"), aid,
+                  f"`functions` must list ids of rules/functions.yml ({', '.join(functions)})")
+            missing.append("functions")
         if not missing:
-            agencies[aid] = Agency(aid, item["name"], item["full_name"], item["level"], item["region"])
+            agencies[aid] = Agency(aid, item["name"], item["full_name"], item["level"], item["region"], tuple(does))
     return agencies
+
+
+def _load_functions(c: _Collector, facts: FactRegistry) -> dict:
+    """rules/functions.yml: the offices by function (bot/offices.py names them at a place)."""
+    path = c.root / "functions.yml"
+    if not path.is_file():
+        return {}
+    functions = {}
+    groups = facts["groups"].values if "groups" in facts else {}
+    genders = facts["gender"].values if "gender" in facts else {}
+    for item, fid in _entries(c, path, "functions", FUNCTION_KEYS):
+        bad = bool(_require_text(c, path, item, fid, ("id", "name", "duty")))
+        words = item.get("words") or []
+        if not isinstance(words, list) or not words or not all(_is_text(w) for w in words):
+            c.add(path, item.line_of("words"), fid, "`words` must list the words texts use for the function")
+            bad = True
+        at = item.get("at")
+        if at is not None and (not _is_text(at) or "{place}" not in at):
+            c.add(path, item.line_of("at"), fid, "`at` must be text with {place}")
+            bad = True
+        serves = item.get("serves") or {}
+        if not isinstance(serves, dict) or set(serves) - {"groups", "gender"}:
+            c.add(path, item.line_of("serves"), fid, "`serves` may have `groups:` (a list) and `gender:`")
+            serves = {}
+            bad = True
+        served = serves.get("groups") or []
+        if not isinstance(served, list) or not all(g in groups for g in served):
+            c.add(path, item.line_of("serves"), fid, f"`serves.groups` must be groups of facts.yml ({', '.join(groups)})")
+            bad = True
+        gender = serves.get("gender")
+        if gender is not None and gender not in genders:
+            c.add(path, item.line_of("serves"), fid, f"`serves.gender` must be one of {', '.join(genders)}")
+            bad = True
+        if fid in functions:
+            c.add(path, item.line, fid, "duplicate function id")
+            continue
+        if not bad:
+            functions[fid] = Function(fid, item["name"], tuple(words), item["duty"], item.get("plain"), at,
+                                      frozenset(served) if isinstance(served, list) else frozenset(), gender)
+    return functions
 
 
 def _load_audiences(c: _Collector, facts: FactRegistry) -> dict:
@@ -524,17 +679,21 @@ def _check_condition(c, path, m: LineDict, mid: str, facts: FactRegistry, condit
 
 
 def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, audiences: dict, *, paths=None,
-                   draft: bool = False) -> list:
+                   draft: bool = False, functions: dict | None = None) -> list:
     """Active measures from rules/measures/; with `draft`, the measures of draft
     files (`paths`), checked as strictly, each `status: draft` (bot/draft/check.py)."""
+    functions = functions or {}
     measures, seen_ids = [], {}
+    superseding: list = []   # (path, line, id, the id it is superseded by), checked once all are loaded
     needs = facts["needs"].values if "needs" in facts else {}
     if not draft:   # a measure's category is a need: the overview shows it as a button
         for value, fv in needs.items():
             if not fv.short:
                 c.add(c.root / "facts.yml", 0, f"needs.{value}", "each need needs a `short` label (the category button)")
     allowed_keys = MEASURE_KEYS | DRAFT_MEASURE_KEYS if draft else MEASURE_KEYS
-    for path in sorted((c.root / "measures").glob("*.yml")) if paths is None else paths:
+    order = {sid: i for i, sid in enumerate(sources)}   # sources.yml order: the relevance order's last key
+    files = sorted((c.root / "measures").glob("*.yml"), key=lambda p: (order.get(p.stem, len(order)), p.name))
+    for path in files if paths is None else paths:
         data = c.load(path)
         if data is None:
             continue
@@ -607,7 +766,7 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, au
                 c.add(path, m.line_of("agencies"), mid,
                       f"{doc} names no responsible unit (sources.yml `responsibility: none`); leave out `agencies`")
                 bad = True
-            elif source.responsibility != "none" and "agencies" not in m:
+            elif source.responsibility == "named" and "agencies" not in m:
                 c.add(path, m.line, mid, "missing `agencies`")
                 bad = True
             lead_reason = m.get("lead_reason")
@@ -615,13 +774,21 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, au
                 if not _is_text(lead_reason):
                     c.add(path, m.line_of("lead_reason"), mid, "`lead_reason` must be the text's words naming who acts")
                     bad = True
-                elif "agencies" not in m:
-                    c.add(path, m.line_of("lead_reason"), mid, "`lead_reason` without `agencies`")
+                elif "agencies" not in m and "functions" not in m:
+                    c.add(path, m.line_of("lead_reason"), mid, "`lead_reason` without `agencies` or `functions`")
                     bad = True
+                elif source.responsibility == "functions":
+                    if lead_reason not in source.text:   # a law says who acts once, in its own article
+                        c.add(path, m.line_of("lead_reason"), mid, "lead_reason not found verbatim in the text")
+                        bad = True
                 elif _is_text(quote) and lead_reason not in quote and lead_reason not in source.paragraph_of(quote):
                     c.add(path, m.line_of("lead_reason"), mid,
                           "lead_reason not found verbatim in the quote or its article")
                     bad = True
+            all_groups = m.get("all_groups", False)
+            if "all_groups" in m and (all_groups is not True or len(conditions.get("groups") or ()) < 2):
+                c.add(path, m.line_of("all_groups"), mid, "`all_groups: true` needs two or more `conditions.groups`")
+                bad = True
             strict = m.get("strict_groups")
             if "strict_groups" in m:
                 if not _is_text(strict):
@@ -647,14 +814,86 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, au
                             if aid not in agencies:
                                 c.add(path, ag.line_of(role), mid, f"unknown agency `{aid}` (not in agencies.yml)")
                                 bad = True
+            acting = _check_functions(c, path, m, mid, source, functions, agencies, lead, support, conditions)
+            bad = bad or acting is None
+            if _is_text(quote) and source.article_style == "law" and isinstance(article, int) \
+                    and quote not in source.article_text(article):
+                c.add(path, m.line_of("quote"), mid, f"quote is not inside {source.article_label(article)}")
+                bad = True
+            if "superseded_by" in m:
+                superseding.append((path, m.line_of("superseded_by"), mid, m["superseded_by"]))
             if not bad:
                 measures.append(Measure(
                     id=mid, doc=doc, article=article, title=m["title"].strip(),
                     summary=m["summary"].strip(), category=m["category"], conditions=conditions,
                     lead=lead, support=support, quote=quote, note=m.get("note"),
                     file=c.display(path), line=m.line, lead_reason=lead_reason, strict_groups=strict,
-                    audience=audience))
+                    audience=audience, lead_function=m.get("lead_function"), functions=acting[1],
+                    superseded_by=m.get("superseded_by"), all_groups=all_groups is True))
+    by_id = {m.id: m for m in measures}
+    for path, line, mid, newer in superseding:
+        target = by_id.get(newer)
+        if target is None or sources[target.doc].in_force is None:
+            c.add(path, line, mid, f"`superseded_by` must be the id of a measure of a law in force (`in_force:`), not {newer!r}")
     return _with_neighbours(measures, facts)
+
+
+BY_FUNCTION = "按职责分工"   # a bracket that lists offices without saying who acts (吉林, 图们)
+
+
+def _check_functions(c: _Collector, path: Path, m: LineDict, mid: str, source: Source, functions: dict,
+                     agencies: dict, lead: tuple, support: tuple, conditions: dict):
+    """`lead_function` (a local bracket "按职责分工负责": the office whose function matches
+    leads) and `functions` (a national text: the functions that act). Returns
+    (lead_function, functions), None when wrong (reported)."""
+    acting = m.get("functions")
+    if source.responsibility == "functions":
+        if "agencies" in m:
+            c.add(path, m.line_of("agencies"), mid, f"{source.id} names functions, not offices: use `functions:`")
+            return None
+        if not isinstance(acting, list) or not acting or not all(f in functions for f in acting):
+            c.add(path, m.line_of("functions") if "functions" in m else m.line, mid,
+                  f"`functions` must list the acting functions (rules/functions.yml: {', '.join(functions)})")
+            return None
+        reason = m.get("lead_reason")
+        if _is_text(reason) and not any(w in reason for f in acting for w in functions[f].words):
+            c.add(path, m.line_of("lead_reason"), mid,
+                  "lead_reason must name one of the measure's functions (a word of rules/functions.yml `words`)")
+            return None
+    elif "functions" in m:
+        c.add(path, m.line_of("functions"), mid, "`functions` are for texts that name functions "
+              "(sources.yml `responsibility: functions`); name offices in `agencies`")
+        return None
+    chosen = m.get("lead_function")
+    paragraph = to_simplified(source.paragraph_of(m.get("quote") or "")) if source.article_style != "law" else ""
+    by_function = BY_FUNCTION in paragraph
+    if chosen is not None:
+        fn = functions.get(chosen)
+        if fn is None:
+            c.add(path, m.line_of("lead_function"), mid, f"unknown function `{chosen}` (rules/functions.yml)")
+            return None
+        if not by_function:
+            c.add(path, m.line_of("lead_function"), mid,
+                  f"`lead_function` is for brackets that say “{BY_FUNCTION}负责”; this article's does not")
+            return None
+        wrong = [a for a in lead if chosen not in agencies[a].functions]
+        if not lead or wrong:
+            c.add(path, m.line_of("lead_function"), mid,
+                  f"the lead must be an office with the function `{chosen}` (agencies.yml `functions:`): "
+                  + ", ".join(wrong or ["no lead"]))
+            return None
+    if by_function and lead:
+        # the office whose function serves the measure's people leads (吉林 第13条: 妇联 for women)
+        groups, gender = conditions.get("groups") or frozenset(), conditions.get("gender")
+        matching = {f for a in lead + support for f in agencies[a].functions
+                    if f in functions and (functions[f].serves_groups & groups
+                                           or (gender and functions[f].serves_gender == gender))}
+        if matching and chosen is None:
+            c.add(path, m.line_of("agencies"), mid,
+                  f"the bracket names an office whose function serves this measure's people ({', '.join(sorted(matching))}): "
+                  "say which office acts with `lead_function:` (that one, or another by its duty)")
+            return None
+    return chosen, tuple(acting or ())
 
 
 def _group_word(fv: FactValue, quote: str) -> str | None:
@@ -685,7 +924,7 @@ def _with_neighbours(measures: list, facts: dict) -> list:
         quote = to_simplified(m.quote)
         words = tuple((g, _group_word(values[g], quote)) for g in sorted(groups))
         near = frozenset()
-        if not m.strict_groups:
+        if not m.strict_groups and not m.all_groups:
             near = frozenset(n for g in groups for n in values[g].neighbours) - per_article[(m.doc, m.article)]
         out.append(replace(m, neighbour_groups=near, group_words=words))
     return out
@@ -713,14 +952,15 @@ def validate(root: Path | str = DEFAULT_RULES_DIR) -> tuple[KnowledgeBase | None
     c = _Collector(root)
     regions = _load_regions(c)
     sources = _load_sources(c, regions)
-    agencies = _load_agencies(c, regions)
     facts = load_facts(c, root / "facts.yml")
     audiences = _load_audiences(c, facts)
-    measures = _load_measures(c, sources, agencies, facts, audiences)
+    functions = _load_functions(c, facts)
+    agencies = _load_agencies(c, regions, functions)
+    measures = _load_measures(c, sources, agencies, facts, audiences, functions=functions)
     if c.problems or regions is None:
         return None, c.problems
-    regions.set_covered(s.region for s in sources.values())
-    return KnowledgeBase(root, sources, regions, agencies, facts, measures, audiences), []
+    regions.set_covered(s.region for s in sources.values() if not s.national)
+    return KnowledgeBase(root, sources, regions, agencies, facts, measures, audiences, functions), []
 
 
 def load(root: Path | str = DEFAULT_RULES_DIR) -> KnowledgeBase:

@@ -58,7 +58,8 @@ from functools import lru_cache
 from .script import to_simplified
 
 LEVELS = ("province", "prefecture", "county")
-_LEVEL_RANK = {name: i for i, name in enumerate(LEVELS)}
+COUNTRY = "country"   # the one node above the provinces (regions.yml `country:`): never resolved to
+_LEVEL_RANK = {COUNTRY: -1, **{name: i for i, name in enumerate(LEVELS)}}
 
 # Ethnic names inside 自治区/州/县 names, stripped to get the everyday short form.
 _ETHNIC = ("朝鲜族", "满族", "蒙古族", "蒙古", "回族", "壮族", "维吾尔", "哈萨克",
@@ -96,9 +97,10 @@ class Place:
 
     @property
     def chain(self) -> list[str]:
-        """This place and its ancestors, innermost first."""
+        """This place and its ancestors, innermost first, up to the province (the
+        country is everyone's: only the country itself names it)."""
         out, node = [], self
-        while node is not None:
+        while node is not None and (node.level != COUNTRY or node is self):
             out.append(node.name)
             node = node.parent
         return out
@@ -173,8 +175,11 @@ def _core(text: str) -> str:
 
 class Gazetteer:
     def __init__(self, roots: list[Place], everyday_words: frozenset = frozenset(), *,
-                 vague_words=(), common_words: frozenset = frozenset()):
+                 vague_words=(), common_words: frozenset = frozenset(), country: Place | None = None):
         self.roots = roots
+        # The country above the provinces: found by find() (a document's region), never
+        # by resolve() (a person is somewhere in it, not "in the whole country").
+        self.country = country
         # Short forms that are also ordinary words (资源县 -> 资源): found only when
         # they are the whole answer, never inside a sentence.
         self.everyday_words = frozenset(everyday_words)
@@ -245,6 +250,8 @@ class Gazetteer:
     def find(self, name: str) -> list[Place]:
         """Every place carrying exactly this full name (for cross-references);
         hand-written places only when there are any."""
+        if self.country is not None and name in (self.country.name, *self.country.aliases):
+            return [self.country]
         cands = self._strong.get(name) or self._weak.get(name) or ()
         return [p for kind, p in cands if kind == KIND_NAME]
 
@@ -382,6 +389,8 @@ class Gazetteer:
                             if _close_variant(piece, key, j):
                                 hits.setdefault(key, (1, size, size - 1))
                 for key, score in hits.items():
+                    if not whole and short_form(key) in self.everyday_words:
+                        continue   # 人力资源市场 is no 资源县: an everyday stem counts only as the whole answer
                     place = self._suggestion(key, core, i, size, whole)
                     if place is not None:
                         best.setdefault(score, set()).add(place)
@@ -587,6 +596,7 @@ def _toneless(reading: str) -> str:
 
 
 def _common_ancestor(places: list[Place]) -> Place | None:
+    """The nearest place holding them all; None when only the country does (朝阳区)."""
     chains = [p.ancestors_and_self()[::-1] for p in places]
     common = None
     for level_nodes in zip(*chains):
@@ -594,4 +604,4 @@ def _common_ancestor(places: list[Place]) -> Place | None:
             common = level_nodes[0]
         else:
             break
-    return common
+    return None if common is not None and common.level == COUNTRY else common

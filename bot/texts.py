@@ -1,12 +1,12 @@
 """Everything the bot says that is not taken from rules/ (Simplified Chinese;
 converted for users who write Traditional)."""
 
-GREET = ("您好！我是创业扶持政策助手，可以根据您的身份和所在地，查找吉林省（含图们市）、"
-         "乌鲁木齐市和广西的创业扶持措施，并告诉您找哪个部门。\n"
+GREET = ("您好！我是创业扶持政策助手，可以根据您的身份和所在地，查找在全国适用的法律法规中的扶持措施，"
+         "以及吉林省（含图们市）、乌鲁木齐市和广西的地方措施，并告诉您找哪个部门。\n"
          "直接说说您的情况就行，比如：“我是退役军人，在柳州，想贷款开个汽修店”。")
 HELP = ("您可以直接告诉我：\n"
-        "· 身份：退役军人、返乡农民工、大学生/毕业生、海归、港澳台青年、华侨、科研人员、边民等\n"
-        "· 所在地：如 长春、图们、乌鲁木齐、南宁、柳州\n"
+        "· 身份：退役军人、返乡农民工、大学生/毕业生、残疾人、失业人员、军人配偶、海归、港澳台青年、华侨、科研人员、边民等\n"
+        "· 所在地：全国各地的城市或县区都可以，如 郑州、长春、图们、乌鲁木齐、南宁、柳州\n"
         "· 需求：贷款、场地、培训、税费、注册公司、知识产权等\n"
         "看到结果后，可以说“更多”“第2条详细说说”“哪个部门负责”，或“重新开始”。")
 BOT_CHALLENGE = ("我是一个自动问答程序（机器人），不是真人。我的回答都来自政策文件原文，"
@@ -39,6 +39,23 @@ NO_UNIT = "文件未指定责任部门（这些措施由{publisher}介绍发布�
 CRITERIA_NO_UNIT = "文件未指定责任部门，也没有写明由谁认定“符合条件”，办理前请向当地有关主管部门咨询。"
 ASK_LOCAL_OFFICE = "当地有关主管部门"
 LEAD_REASON = "（文件写明：“{reason}”）"
+LEAD_REASON_ARTICLE = "（文件{article}写明：“{reason}”）"
+# a bracket "按职责分工负责" (吉林, 图们): the office whose function matches leads (bot/offices.py)
+LEAD_BY_FUNCTION = "（文件列出的部门按职责分工负责，此项由负责{duty}的部门牵头）"
+# a national text names a function, not an office: said at the person's place
+LOCAL_PLACE = "当地"
+# laws in force, and an ended plan's measure that a law in force now states (bot/engine.py)
+IN_FORCE = "现行有效（自{date}起施行）"
+IN_FORCE_MARK = "，现行有效"
+NOW_IN_LAW = "现行有效的规定见{citation}"
+# the coverage answers (bot/engine.py): nothing applies at all, or only the national layer
+NOT_COVERED = ("{where}不在本知识库覆盖的地区内。本知识库收录在中国内地各地适用的全国性法律法规，"
+               "以及{covered}的地方文件。")
+NOT_COVERED_EXCEPTED = ("{where}不在本知识库覆盖的地区内：收录的全国性法律法规适用于中国内地"
+                        "（不含香港、澳门、台湾地区），地方文件目前只有{covered}的。")
+NO_LOCAL_DOCUMENTS = ("{place}的地方性扶持措施尚未收录进本知识库，下面是在全国适用的法律法规中的措施；"
+                      "当地的具体政策可以拨打12345政务服务便民热线咨询。")
+OFFICE_BY_FUNCTION = ("文件只写了负责的职能部门；具体办理单位和窗口，可以拨打当地12345政务服务便民热线查询。")
 # The neighbouring-group rule (rules/facts.yml `neighbours`).
 NEIGHBOUR_NOTE = "文件写的是“{word}”，是否包括{person}请向{agency}确认"
 NEIGHBOUR_NOTE_LABEL = "此项面向{named}，文件没有提到{person}，是否适用请向{agency}确认"
@@ -59,8 +76,9 @@ VAGUE_PLACE = "“{word}”的范围有点大，我需要具体的城市或县�
 # a vague place once the place is known ("东北那边呢" after the results for 图们)
 VAGUE_PLACE_KEPT = "现在是按{place}为您查找的；想查别的地方，请直接说城市或县区名（如{examples}）。"
 PLACE_EXAMPLES = ("长春", "柳州", "南宁")   # two of them, not the place already chosen
-STILL_NO_PLACE = ("还是没能认出这个地名。目前能查询的是{covered}及其下辖各地，"
-                  "请说一个城市或县区的名字，比如 长春、图们、乌鲁木齐、南宁、柳州。")
+STILL_NO_PLACE = ("还是没能认出这个地名。全国性的法律法规在中国内地各地都能查询，地方文件目前有{covered}的，"
+                  "请说一个城市或县区的名字，比如 郑州、长春、图们、乌鲁木齐、南宁、柳州。")
+WHERE_IN_CHINA = "请告诉我您在中国内地的哪个城市或县区，或说“重新开始”。"
 ENGLISH_UNDERSTOOD = ("I have noted what you said; I answer in Chinese, as the policy documents are in Chinese.\n"
                       "已记下您说的情况。以下用中文回复（政策原文是中文）。")
 OTHER_LANGUAGE = ("Sorry, I only understand Chinese. Please describe your situation in Chinese, "
@@ -108,6 +126,7 @@ ENDED = "{note}；具体请向{whom}核实，也可以拨打" + HOTLINE + "。"
 VALID_UNTIL = "文件写明执行期至{date}"
 VALID_UNTIL_ANSWER = "文件写明执行期至{date}，目前仍在执行期内；具体申报时间请向{whom}咨询。"
 NO_PERIOD = "文件未规定截止日期或有效期"
+IN_FORCE_ANSWER = "该法律法规{in_force}，没有规定截止日期；具体申办时间请向{whom}咨询。"
 NO_DEADLINE = ("文件未规定截止日期或有效期。是否仍在执行、何时截止，请向{whom}核实，"
                "也可以拨打" + HOTLINE + "。")
 AUDIENCE_ANY = "文件未限定身份（在该地区创业的个人和企业）"
@@ -145,12 +164,12 @@ RESULTS_POSSIBLE = "（其中 {n} 项可能适用）"
 OWN_HEAD = "专门面向{who}的有 {n} 项："
 LIST_HINT = "说“第N项”看详情和原文，或点类别："
 LIST_HINT_MORE = "说“第N项”看详情，“更多”看下一页，或点类别："
-OUTSIDE_HINT = "请告诉我您在上述地区中的哪个地方，或说“重新开始”。"
 PAGE_HEAD = "{name}：第 {first}—{last} 项（共 {n} 项）："
 MORE_LEFT = "还有 {n} 项，说“更多”继续。"
 BRIEF_HINT = "想看原文和申办指引，说“详细说说”。"
 SAME_LIST = "就是上面列出的这 {n} 项。想了解哪一项，说“第N项”（比如“第1项能贷多少”“第2项找谁”）。"
 TOPIC_HEAD = "{place}面向{what}的措施（{n} 项）："
+TOPIC_ONLY_NATIONAL = "{place}的地方文件里没有专门面向{what}的措施；在全国适用的法律法规里有："
 TOPIC_NONE = "{place}适用的文件里，没有专门面向{what}的措施。"
 TOPIC_OTHERS = "适用于所有人的措施有 {n} 项，说“全部”查看。"
 TOPIC_NEEDS_PLACE = "可以，先告诉我您在哪里创业，政策因地方而不同。"

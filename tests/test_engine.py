@@ -27,11 +27,13 @@ def test_traditional_region_resolves_through_the_chain(match):
     assert result["region"] == {"input": "圖們", "resolved": ["图们市", "延边朝鲜族自治州", "吉林省"]}
 
 
-def test_tumen_gets_three_documents_yanji_two(match):
+def test_tumen_gets_three_documents_yanji_two(match, kb):
     tumen = match(region="图们", groups=[], gender="male", tech_business=True)
     yanji = match(region="延吉", groups=[], gender="male", tech_business=True)
-    assert docs(tumen["eligible"]) == {"tumen-2018", "jilin-shuangchuang", "jilin-tech-2022"}
-    assert docs(yanji["eligible"]) == {"jilin-shuangchuang", "jilin-tech-2022"}
+    local = lambda ms: {d for d in docs(ms) if not kb.sources[d].national}   # noqa: E731
+    assert local(tumen["eligible"]) == {"tumen-2018", "jilin-shuangchuang", "jilin-tech-2022"}
+    assert local(yanji["eligible"]) == {"jilin-shuangchuang", "jilin-tech-2022"}
+    assert "sme-promotion-law-2017" in docs(tumen["eligible"]) and "local_note" not in tumen
 
 
 def test_veteran_in_yanji_gets_nothing_from_tumen(match):
@@ -39,12 +41,20 @@ def test_veteran_in_yanji_gets_nothing_from_tumen(match):
     assert "tumen-2018" not in docs(result["eligible"] + result["possible"])
 
 
-def test_beijing_gets_nothing_and_a_clear_message(match):
+def test_beijing_gets_the_national_measures_and_says_local_ones_are_missing(match, kb):
     result = match(region="北京", groups=["veteran"], needs=["financing"])
     assert result["region"]["resolved"] == ["北京市"]
-    assert result["eligible"] == [] and result["possible"] == []
-    assert result["next_question"] is None
-    assert "吉林省" in result["message"] and "广西壮族自治区" in result["message"] and "乌鲁木齐市" in result["message"]
+    assert result["eligible"] and all(kb.sources[m["doc"]].national for m in result["eligible"] + result["possible"])
+    assert "message" not in result
+    assert "北京市的地方性扶持措施尚未收录" in result["local_note"] and "12345" in result["local_note"]
+
+
+def test_the_special_administrative_regions_get_the_coverage_answer(match):
+    """The mainland's laws are not applied in 香港, 澳门, 台湾 (sources.yml `not_in`)."""
+    for place in ("香港", "澳门", "台北"):
+        result = match(region=place, groups=["veteran"])
+        assert result["eligible"] == [] and result["possible"] == [], place
+        assert "不在本知识库覆盖的地区内" in result["message"] and "中国内地" in result["message"]
 
 
 def test_unknown_place_is_not_an_error(match):
@@ -99,7 +109,7 @@ def test_why_names_the_conditions_that_held(match):
 def test_own_group_measures_come_first_then_needs(match):
     result = match(region="南宁", groups=["college_graduate"], gender="female", tech_business=False,
                    needs=["tax"])
-    tiers = [m["own_group"] or "gender" in str(m["why"]) for m in result["eligible"]]
+    tiers = [m["own_group"] or "性别" in str(m["why"]) for m in result["eligible"]]
     assert tiers == sorted(tiers, reverse=True), "own-group measures lead the list"
     general = [m for m in result["eligible"] if not m["own_group"] and not any("性别" in w for w in m["why"])]
     cats = [m["category"] == "tax" for m in general]

@@ -21,3 +21,13 @@ def test_region_lookup_holds_names_and_short_forms_not_everyday_words(kb):
     entries = {line.strip()[2:] for line in text.splitlines() if line.strip().startswith("- ")}
     assert {"图们市", "图们", "乌市", "延边", "东兴市", "柳州"} <= entries
     assert "资源" not in entries and "吉" not in entries
+
+
+def test_coverage_table_is_fresh(kb):
+    """docs/kb-coverage.md is scripts/kb_coverage.py's output for today's rules/."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("kb_coverage", nlu_export.ROOT / "scripts" / "kb_coverage.py")
+    coverage = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(coverage)
+    assert coverage.OUT.read_text(encoding="utf-8") == coverage.document(kb), \
+        "stale docs/kb-coverage.md: run `.venv/bin/python scripts/kb_coverage.py --write`"

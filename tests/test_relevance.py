@@ -28,10 +28,12 @@ def run_only(kb, m):
 
 def test_returning_migrant_worker_in_tumen_sees_his_own_measures_first_local_before_provincial(engine, kb):
     top = ranked(engine, kb, groups=["returning_migrant_worker"], region="图们", gender="male", tech_business=False)
-    own = [v for v in top if v.own_group]
+    own = [v for v in top if v.own_group or v.confirm]                 # his group, or next to it to confirm
     assert top[:len(own)] == own and len(own) >= FIRST_PAGE          # own group first, all of it
-    docs = [v.measure.doc for v in own]
-    assert docs == sorted(docs, key=lambda d: d != "tumen-2018")      # 图们's own before 吉林省's
+    depth = {"tumen-2018": 0, "jilin-shuangchuang": 1, "jilin-tech-2022": 1}
+    docs = [v.measure.doc for v in own if v.own_group]
+    assert docs == sorted(docs, key=lambda d: depth.get(d, 2))        # 图们's own, then 吉林省's, then the laws'
+    assert any(kb.sources[d].national for d in docs)
     assert [v.measure.id for v in top[:FIRST_PAGE]] == [
         "tm-25-migrant-loans", "tm-25-migrant-training-subsidy", "tm-25-migrant-social-insurance",
         "tm-25-migrant-collective-land", "tm-25-migrant-green-channel"]
@@ -42,10 +44,11 @@ def test_returning_migrant_worker_in_tumen_sees_his_own_measures_first_local_bef
 
 def test_veteran_in_liuzhou_who_needs_a_loan(engine, kb):
     first = first_ids(engine, kb, groups=["veteran"], region="柳州", needs=["financing"], tech_business=False)
-    assert first[0] == "gx-8-veteran-loan"                            # own group and his need
+    # own group and his need: the law in force first, then the ended plan's loan subsidy, which the
+    # law now states (superseded_by: it is never the newest word), then the rest of his measures
+    assert first[:3] == ["vl-46-startup-loan", "vp-66-startup-support", "gx-8-veteran-loan"]
     assert "gx-3-rd-subsidy" not in first                              # 企业研发投入奖补 (before: 5th)
-    fifth = next(m for m in kb.measures if m.id == first[4])
-    assert fifth.category == "financing" and "founder" in fifth.audience
+    assert all("founder" in next(m for m in kb.measures if m.id == mid).audience for mid in first)
 
 
 def test_returning_migrant_worker_in_hunchun_gets_no_incubator_operator_tax_break(engine, kb):
@@ -64,9 +67,11 @@ def test_graduate_in_urumqi(engine, kb):
     top = ranked(engine, kb, groups=["college_graduate"], region="乌鲁木齐", gender="female")
     first = [v.measure for v in top[:FIRST_PAGE]]
     assert all("founder" in m.audience for m in first)
-    assert first[0].id == "wl-1-easier-registration"
-    # the measure for 科技型企业, which she did not say she runs, comes last
-    assert top[-1].measure.id == "wl-24-listing-cultivation"
+    assert first[0].id == "sme-25-group-startup-tax"                    # her group's (a law in force)
+    local = [v.measure for v in top if v.measure.doc == "urumqi-2019"]
+    assert local[0].id == "wl-1-easier-registration"                   # the first of 乌鲁木齐's, all general
+    # the measure for 科技型企业, which she did not say she runs, comes last of 乌鲁木齐's
+    assert local[-1].id == "wl-24-listing-cultivation"
     assert "wl-17-incubator-services" in [v.measure.id for v in top]   # improving incubators: users too
 
 
@@ -114,11 +119,11 @@ def test_the_conversation_lists_in_that_order_and_hears_who_runs_an_incubator(en
     out = respond(engine, slots, Incoming("我是退伍军人，男性，在柳州，想贷款开个汽修店，不是科技型企业", "inform"))
     assert "企业研发投入奖补" not in "\n".join(r.text for r in out.replies)   # the overview
     slots.update(out.slots)
-    out = respond(engine, slots, Incoming("/show_all", "show_all"))          # "全部": the whole list
-    text = "\n".join(r.text for r in out.replies)
-    titles = [next(m.title for m in kb.measures if m.id == mid)
-              for mid in first_ids(engine, kb, groups=["veteran"], region="柳州", needs=["financing"],
-                                   tech_business=False)]
+    out = respond(engine, slots, Incoming("/show_all", "show_all"))          # "全部": the whole list, after
+    text = "\n".join(r.text for r in out.replies)                          # the five on the first screen
+    order = first_ids(engine, kb, n=10, groups=["veteran"], region="柳州", needs=["financing"], tech_business=False)
+    assert out.slots["shown"] == order[5:10] and out.slots["listed"] == order
+    titles = [next(m.title for m in kb.measures if m.id == mid) for mid in order[5:10]]
     positions = [text.index(t) for t in titles]
     assert positions == sorted(positions)
     assert "企业研发投入奖补" not in text

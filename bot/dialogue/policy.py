@@ -12,7 +12,7 @@ import re
 from .. import reading, texts
 from ..reading import questions as q
 from ..script import read_script
-from . import answering, asking, showing, social
+from . import answering, asking, clarify, showing, social
 from .turn import MAX_TEXT, Incoming, Outcome, Turn
 from .update import update
 from ..render import Reply
@@ -69,6 +69,17 @@ def wants_more(t, a):
 
 def wants_all(t, a):
     return a.request == q.ALL
+
+
+def leaves_a_word_unsettled(t, a):
+    t.clarification = clarify.ask(t.kb, a, t.slots)
+    return t.clarification is not None
+
+
+def ask_to_settle(t, a):
+    """An ambiguous word (毕业, 当兵): asked, never guessed."""
+    t.set(pending=t.clarification.pending)
+    t.replies.append(t.clarification.reply)
 
 
 def changed_profile(t, a):
@@ -166,6 +177,7 @@ ACTS = (                                    # after the facts it states are take
     (asks_about_list,     answering.about_list),      # 找谁 / 我符合吗 with no measure named
     (wants_more,          showing.more),
     (wants_all,           show_all),
+    (leaves_a_word_unsettled, ask_to_settle),         # 我毕业了 -> 您是高校（大专及以上）毕业吗？
     (changed_profile,     asking.advance),            # the next question, or the measures
     (corrects_nothing,    social.what_is_wrong),      # 不对 说错了
     (restates,            social.noted),              # what the bot knew already (or a denial)
@@ -186,7 +198,7 @@ ACTS = (                                    # after the facts it states are take
 )
 # Rows that keep (or ask) the open question; every other row answers something else,
 # and the open question (the place excepted) is then not asked again.
-KEEP_QUESTION = {asking.advance, social.acknowledge, social.noted, social.what_is_wrong, decline, social.greet, social.help_,
+KEEP_QUESTION = {asking.advance, ask_to_settle, social.acknowledge, social.noted, social.what_is_wrong, decline, social.greet, social.help_,
                  social.other_language, social.odd_input, asking.vague_place, social.not_understood,
                  social.start, social.too_long, social.note_missing, social.feedback, social.bot_challenge,
                  social.out_of_scope, social.thanks}
@@ -205,6 +217,9 @@ def respond(engine, slots: dict, message: Incoming) -> Outcome:
         act.social = _THUMBS[turn.simple.strip()[0]]
     turn.act = act
     _notice_misread(turn, act)
+    if clarify.is_pending(turn.slots.get("pending")):   # the answer to "您是高校（大专及以上）毕业吗？"
+        clarify.answer(kb, turn.slots["pending"], message.intent, turn.simple, act)
+        turn.set(pending=None)
     turn.changed = update(turn, act)
     for when, then in ACTS:
         if when(turn, act):

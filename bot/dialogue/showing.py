@@ -77,6 +77,8 @@ def results(turn) -> None:
     n_el = sum(1 for m in items if m.get("status") == "eligible")
     head = texts.RESULTS_HEAD.format(who=who, n=len(items)) + (
         texts.RESULTS_POSSIBLE.format(n=len(items) - n_el) if n_el < len(items) else "")
+    if result.local_note:                 # a place without local documents: the national layer, and 12345
+        head += "\n" + result.local_note
     groups = _own_words(turn)
     head += "\n" + (texts.OWN_HEAD.format(who=groups, n=len(mine)) if mine else texts.TOP_HEAD)
     more = len(mine or items) > lists.NAMED
@@ -98,7 +100,7 @@ def _own_words(turn) -> str:
 
 def nothing(turn, result) -> None:
     if result is not None and result.message:
-        turn.say(result.message + "\n" + texts.OUTSIDE_HINT, [Button(texts.RESTART_BUTTON, "/start_over")])
+        turn.say(result.message + "\n" + texts.WHERE_IN_CHINA, [Button(texts.RESTART_BUTTON, "/start_over")])
         return
     if result is None:
         turn.say(texts.NO_RESULTS_YET)
@@ -129,6 +131,10 @@ def page(turn, view: str | None, page_no: int) -> None:
     chunk = chosen[start:start + lists.NAMED]
     if not chunk:
         turn.say(texts.NO_MORE)
+        return
+    if page_no == 0 and [m["id"] for m in chunk] == (turn.before.get("listed") or [])[:len(chunk)] \
+            and len(chosen) > len(chunk):
+        page(turn, view, 1)           # 全部 after the first screen: its first five were just shown
         return
     if page_no == 0 and shown_again(turn, chunk):
         return
@@ -223,6 +229,10 @@ def topic(turn, act) -> None:
     chunk = about[:lists.NAMED]
     if shown_again(turn, chunk):
         return
+    national = {sid for sid, s in turn.kb.sources.items() if s.national}
+    has_local = any(m["doc"] not in national for m in items)
+    if not note and has_local and all(m["doc"] in national for m in about):
+        note = texts.TOPIC_ONLY_NATIONAL.format(place=where, what=what)   # 乌鲁木齐 for women: the laws only
     head = (note + "\n" if note else "") + texts.TOPIC_HEAD.format(place=where, what=what, n=len(about))
     tail = texts.MORE_LEFT.format(n=len(about) - len(chunk)) if len(about) > len(chunk) else ""
     if groups and not turn.facts().get("groups"):

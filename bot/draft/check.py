@@ -76,7 +76,8 @@ def check_draft(path: Path, root: Path | str = kbmod.DEFAULT_RULES_DIR, kb=None)
         if doc in kb.sources and entry.get(key) and entry[key] != hashlib.sha256(text.encode("utf-8")).hexdigest():
             c.add(path, entry.line_of(key) if isinstance(entry, LineDict) else 1, doc,
                   "the draft was made from another version of the text (sha256 differs)")
-    measures = kbmod._load_measures(c, sources, agencies, kb.facts, kb.audiences, paths=[path], draft=True)
+    measures = kbmod._load_measures(c, sources, agencies, kb.facts, kb.audiences, paths=[path], draft=True,
+                                    functions=kb.functions)
     audiences = read_audiences(root / "facts.yml")
     encoded = text.encode("utf-8")
     for m in data["measures"]:

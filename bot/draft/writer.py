@@ -143,7 +143,8 @@ class Drafter:
     def __init__(self, text: str, doc: str, region: str, vocab: Vocabulary, *,
                  text_path: str | None = None, prefix: str | None = None):
         self.text, self.doc, self.vocab = text, doc, vocab
-        place = vocab.gazetteer.resolve(region)
+        # a region by its full name first: the country (全国) is found, never resolved
+        place = next(iter(vocab.gazetteer.find(region)), None) or vocab.gazetteer.resolve(region)
         if place is None:
             raise ValueError(f"unknown region `{region}` (not in rules/regions.yml)")
         self.place = place

@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import questions
-from .clauses import CAME_BACK, OTHER_PERSON, WITH_ME, WORKED_AWAY, Clause, clause_at, split, stretch_before
+from .clauses import CAME_BACK, WITH_ME, WORKED_AWAY, Clause, clause_at, other_person, split, stretch_before
 from .mentions import Mention, all_mentions, canonical_value, negated_at
 from .places import PlaceReading, abroad_spans, blank, known_names, read_place
+from .qualifiers import ambiguities, qualified_out
 from .references import Refs, read_refs
 
 # Words that must be in a message for NLU's intent to be taken at its word: short
@@ -56,6 +57,7 @@ class Act:
     is_question: bool = False
     acknowledges: bool = False                     # 好的 / 明白了 / 俺去问问
     words: dict = field(default_factory=dict)      # need -> the words the person used for it (贷款)
+    ambiguous: list = field(default_factory=list)  # facts.Ambiguous words left unsettled (毕业, 当兵)
     corrects: bool = False                         # 说错了 / 不对 (with or without the new value)
 
     @property
@@ -94,7 +96,7 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
             continue
         local = text[clause.start:m.start] if clause is not None else text[:max(m.start, 0)]
         sentence = stretch_before(text, max(m.start, 0))
-        if not is_payload and OTHER_PERSON.search(sentence) and not WITH_ME.search(sentence):
+        if not is_payload and other_person(kb).search(sentence) and not WITH_ME.search(sentence):
             continue          # about someone else (我老公是退伍的, 我表哥刚退伍): not the person's fact
         if m.fact == "needs" and clause is not None and re.search(r"不想|不要|不用|不需要", clause.text):
             continue          # 户口不想迁回去: no wish for it
@@ -124,7 +126,7 @@ def _came_back(kb, act: Act) -> None:
     if group not in kb.facts["groups"].values or group in (act.negated.get("groups") or ()):
         return
     away = [c for c in act.clauses if c.time in ("past", "away") and WORKED_AWAY.search(c.text)]
-    back = [c for c in act.clauses if CAME_BACK.search(c.text) and not OTHER_PERSON.search(c.text)]
+    back = [c for c in act.clauses if CAME_BACK.search(c.text) and not other_person(kb).search(c.text)]
     if away and back and away[0].start < back[-1].start and not any(c.is_question for c in away + back):
         _add(kb, act.facts, "groups", group)
 
@@ -133,14 +135,22 @@ _STUDY = re.compile(r"读|留学|博士|硕士|研究生|本科|毕业|学位|�
                     re.I)
 
 
+_RETURN = re.compile(r"回来|回国|归国|回到|刚回|回长|回乡|回老家|come back|came back|back to|return", re.I)
+_NOT_BACK = re.compile(r"还没回|没回来|没有回|不回")
+
+
 def _studied_abroad(kb, act: Act, abroad: list) -> None:
-    """Studying or having studied abroad (在德国读完博士刚回长春, 从UK读完master回来): 留学回国人员."""
+    """Studied abroad and back, or coming back to start up (在德国读完博士刚回长春, 从UK读完
+    master回来, 在东京读研 明年毕业想回国创业): 留学回国人员. Still abroad with no plan to
+    return (在国外留学，还没回来) is not."""
     group = "overseas_returnee"
     if group not in kb.facts["groups"].values or group in (act.negated.get("groups") or ()):
         return
+    if not _RETURN.search(act.text) or _NOT_BACK.search(act.text):
+        return
     for start, _end, _name in abroad:
         c = clause_at(act.clauses, start)
-        if c is not None and not c.is_question and _STUDY.search(c.text) and not OTHER_PERSON.search(c.text):
+        if c is not None and not c.is_question and _STUDY.search(c.text) and not other_person(kb).search(c.text):
             _add(kb, act.facts, "groups", group)
             return
 
@@ -251,10 +261,12 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
             act.asks = questions.DETAILS
         return act
     act.clauses = split(text)
-    mentions = all_mentions(kb, text, entities or [], False)
+    found = all_mentions(kb, text, entities or [], False)
+    mentions = [m for m in found if not qualified_out(kb, m, text)]     # 高中毕业生, 残疾人联合会
     _sort(kb, act, mentions, act.clauses, text, open_question, False)
     _short_answer(kb, act, text, open_question, mentions)
     _came_back(kb, act)
+    act.ambiguous = ambiguities(kb, text, [(m.start, m.end) for m in found if m.start >= 0], act.facts, act.negated)
     # a place inside a group's name (台湾青年) or a programme's (桂惠贷) is no place
     spans = [(m.start, m.end) for m in mentions if m.fact in kb.facts.conditions and m.start >= 0
              and kb.gazetteer.resolve(text[m.start:m.end], simplified=True) is not None]

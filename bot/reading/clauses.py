@@ -57,10 +57,17 @@ _CURRENT = re.compile(r"现在|目前|如今|人在|住在|定居|现居|回到|
 _PLAN = re.compile(r"(?:想|打算|准备|计划|要)(?:回|去|到|在)|(?:创业|开店|开厂|办厂|开公司|搞|做|干)")
 _ORIGIN = re.compile(r"老家|家乡|户口在|户籍在|籍贯|出生在|(?<!回)家在")
 # Someone else is the subject: what follows is about them (我老公是退伍的, 我合伙人是海归),
-# unless the person counts themselves in (我和我老公都是退伍的).
-OTHER_PERSON = re.compile(r"老公|丈夫|爱人|媳妇|老婆|妻子|对象|男朋友|女朋友|他们|她们|他|她|爸爸|妈妈|我爸|我妈|父亲|母亲|"
-                          r"哥哥|姐姐|弟弟|妹妹|我哥|我姐|我弟|我妹|儿子|女儿|孩子|朋友|同学|合伙人|表哥|表姐|表弟|"
-                          r"表妹|堂哥|堂姐|亲戚|邻居|同事|老乡|partner", re.I)
+# unless the person counts themselves in (我和我老公都是退伍的). The words are facts.yml
+# `about_others`; 他 in 其他 is no one.
+def other_person(kb) -> re.Pattern:
+    cache = kb.__dict__.setdefault("_terms_cache", {})
+    if "__others__" not in cache:
+        words = sorted(kb.facts.about_others, key=len, reverse=True)
+        cache["__others__"] = re.compile("|".join(("(?<!其)" if w in ("他", "她") else "") + re.escape(w)
+                                                  for w in words) or "(?!)", re.I)
+    return cache["__others__"]
+
+
 WITH_ME = re.compile(r"我们|咱们|都是|我和|我跟|和我|跟我|我也")
 # Worked away, now back: a returning migrant worker (在广东打了十年工今年回桂平老家了)
 WORKED_AWAY = re.compile(r"打工|务工|打过工|打了.{0,4}工|上班|上过班|干活|工作|工地|工厂|厂里|进厂|干了.{0,4}年")

@@ -160,4 +160,6 @@ def negated_at(text: str, start: int) -> bool:
     if best < 0:
         return False
     gap = clause[cue_end:]
+    if re.search(r"\S\s", gap):   # 腿脚不方便 持残疾证: a space after other words ends the negated phrase
+        return False
     return len(gap) <= _MAX_GAP and "是" not in gap and "有" not in gap.replace("没有", "")

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from ..regions import short_form
-from .clauses import CAME_BACK, OTHER_PERSON, WITH_ME, Clause
+from .clauses import CAME_BACK, WITH_ME, Clause, other_person
 
 _RANK = {"correction": 6, "plan": 5, "current": 4, None: 3, "away": 2, "origin": 1}
 _LEVEL = {"province": 0, "prefecture": 1, "county": 2}
@@ -129,7 +129,7 @@ def read_place(kb, text: str, clauses: list[Clause], entities: list[dict], is_pa
         if place is None:
             home_unnamed |= bool(CAME_BACK.search(c.text) or re.search(r"回去|回家|回国", c.text))
             continue
-        if OTHER_PERSON.search(c.text) and not WITH_ME.search(c.text):
+        if other_person(kb).search(c.text) and not WITH_ME.search(c.text):
             continue       # 我男朋友在图们: where someone else is
         if _DENIED.search(c.text):
             out.denied += (place,)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .. import followup, texts
+from .. import offices as functions
 from ..render import Button, Reply, intent_payload
 from . import lists
 
@@ -35,11 +36,8 @@ def details(kb, m: dict, n: int | None) -> Reply:
         lines.append(texts.STILL_OPEN.format(what="、".join(m["open_labels"])))
     if m.get("confirm"):
         lines.append(texts.STILL_OPEN.format(what="；".join(m["confirm"])))
-    block = followup.guide(kb, m)
-    if m.get("lead_reason"):
-        block = [line + texts.LEAD_REASON.format(reason=m["lead_reason"]) if line.startswith("牵头部门：") else line
-                 for line in block]
-    lines += block
+    lines += functions.annotate_lead(followup.guide(kb, m), m)
+    lines += [note for note in m.get("notes", ()) if note != m.get("in_force")]   # 现行有效的规定见《…》
     lines.append(texts.CRITERIA_NO_UNIT if m.get("no_responsible_unit") else texts.CRITERIA.format(agency=m["criteria_by"]))
     if m.get("expiry_note"):
         lines.append("⚠ " + m["expiry_note"])

@@ -18,7 +18,9 @@ CATEGORY_BUTTONS = 3
 
 def line(n: int, m: dict) -> str:
     mark = texts.POSSIBLE_MARK if m.get("status") == "possible" else ""
-    return f"{n}. {m['title']}{mark}（{m['citation']}）"
+    in_force = texts.IN_FORCE_MARK if m.get("in_force") else ""
+    newer = "".join(f"（{note}）" for note in m.get("notes", ()) if note != m.get("in_force"))  # an ended plan's rule now
+    return f"{n}. {m['title']}{mark}（{m['citation']}{in_force}）{newer}"
 
 
 def offices(items: list[dict], start: int = 1) -> str:

@@ -90,10 +90,18 @@ def test_traditional_chinese_gets_traditional_answer(bot):
 
 
 def test_outside_coverage(bot):
-    replies = bot.say(f"b-{uuid.uuid4().hex[:8]}", "我是大学生，在北京，想创业")
+    """香港: the mainland's laws are not applied there and no local document covers it."""
+    replies = bot.say(f"b-{uuid.uuid4().hex[:8]}", "我是大学生，在香港，想创业")
     text = texts(replies)
-    assert "吉林省" in text and "广西壮族自治区" in text
+    assert "不在本知识库覆盖的地区内" in text and "吉林省" in text and "广西壮族自治区" in text
     assert "《" not in text
+
+
+def test_a_place_without_local_documents_gets_the_laws(bot):
+    me = f"bj-{uuid.uuid4().hex[:8]}"
+    replies = _answer_until_measures(bot, me, bot.say(me, "我是退役军人，在北京，想贷款"))
+    text = texts(replies)
+    assert "北京市的地方性扶持措施尚未收录进本知识库" in text and "《退役军人保障法》第四十六条" in text
 
 
 def test_odd_messages_keep_the_conversation_going(bot):
@@ -153,7 +161,7 @@ def test_first_messages_written_the_way_people_write(bot):
     cases = [
         ("在广东打了十年工，今年回老家了，想在村里搞养殖", "返乡农民工", None),
         ("刚从英国留学回来，想在南宁开公司", "留学回国人员", "《广西"),
-        ("我去年研究生毕业，在长春", "高校毕业生", "《吉林"),
+        ("我去年研究生毕业，在长春", "高校毕业生", "《中小企业促进法》第二十五条"),   # her group's: a law
         ("我不是大学生，我是退伍军人，在南宁", "退役军人", "《广西"),
     ]
     for text, group, doc in cases:

@@ -24,7 +24,7 @@ import requests
 import websockets
 
 from bot import texts
-from bot.conversation import MAX_TEXT
+from bot.dialogue import MAX_TEXT
 from runtime import privacy
 from runtime.local_servers import (ROOT, action_server_args, free_port, rest_headers, start, start_bot,
                                    stop, wait_for)

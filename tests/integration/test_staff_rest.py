@@ -47,7 +47,7 @@ def test_demand_names_what_the_veteran_was_shown_opened_and_sent_to(chats):
     (focus,) = opened                                   # the one measure whose details were opened
     assert focus in shown
     details = "\n".join(m["text"] for m in said["veteran"][2])
-    assert "【申办指引】" in details and "第8条" in details
+    assert "【申办指引】" in details and "《退役军人保障法》第四十六条" in details   # the law before the ended plan
     assert dict(demand["groups"]).get("veteran") == 1
 
 

@@ -1,0 +1,69 @@
+"""Asking instead of guessing: a word that may or may not name a group
+(rules/facts.yml `ambiguous:` — 毕业, 当兵, 学生 …) gets its question with
+是/不是 buttons, once; the answer adds the group or records that it does not
+apply. bot/reading/qualifiers.py finds the words; the dialogue calls `ask` after it
+has merged what the message settled and `answer` when the question is open
+(the `pending` slot holds "clarify:<fact>:<value>" meanwhile).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import texts
+from ..render import Button, Reply, intent_payload
+
+PENDING = "clarify:"
+YES = ("是", "对", "嗯", "没错", "是的", "对的", "yes", "算是")
+NO = ("不是", "不对", "没有", "不算", "否", "no")
+
+
+@dataclass
+class Clarification:
+    reply: Reply
+    pending: str
+
+
+def _holds(kb, fact: str, value: str, slots: dict) -> bool:
+    known = slots.get(fact)
+    if kb.facts[fact].kind == "list":
+        return value in (known or ())
+    return known == value
+
+
+def ask(kb, reading, slots: dict) -> Clarification | None:
+    """The question for the first ambiguous word of the message whose value the
+    profile (`slots`, with this message merged) does not hold yet."""
+    for a in reading.ambiguous:
+        if _holds(kb, a.fact, a.value, slots):
+            continue
+        entity = kb.facts.entity_of(a.fact)
+        buttons = [Button(texts.YES_BUTTON, intent_payload("inform", **{entity: a.value})),
+                   Button(texts.NO_BUTTON, "/deny")]
+        return Clarification(Reply(a.question, buttons), f"{PENDING}{a.fact}:{a.value}")
+    return None
+
+
+def is_pending(pending) -> bool:
+    return isinstance(pending, str) and pending.startswith(PENDING)
+
+
+def answer(kb, pending: str, intent: str | None, text: str, reading) -> bool:
+    """Read the answer to the open question into `reading` (yes: the value is
+    stated; no: it is negated). False when the message answers something else
+    (a new fact, another request): then it is read as it is."""
+    fact, _, value = pending[len(PENDING):].partition(":")
+    if fact not in kb.facts or value not in kb.facts[fact].values:
+        return False
+    if value in (reading.facts.get(fact) or ()) or value in (reading.negated.get(fact) or ()):
+        return True     # the button's payload, or "我是高校毕业生" typed
+    said = (text or "").strip("。.!！ ，,")
+    if intent == "deny" or said in NO or said.startswith(("不是", "不对")):
+        reading.negated.setdefault(fact, []).append(value)
+        return True
+    if intent == "affirm" or said in YES or said.startswith(("是", "对")):
+        if kb.facts[fact].kind == "list":
+            reading.facts.setdefault(fact, []).append(value)
+        else:
+            reading.facts[fact] = value
+        return True
+    return False

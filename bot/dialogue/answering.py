@@ -18,7 +18,9 @@ from .targets import resolve
 FOLLOW_UP = {q.AMOUNT: "ask_amount", q.APPLY: "ask_how_to_apply", q.MATERIALS: "ask_materials",
              q.CONTACT: "ask_contact", q.DEADLINE: "ask_deadline"}
 ABOUT_A_MEASURE = (q.AMOUNT, q.APPLY, q.MATERIALS, q.CONTACT, q.DEADLINE, q.ELIGIBILITY, q.ORIGINAL, q.DETAILS,
-                   q.EXPLAIN)
+                   q.EXPLAIN, q.FEES)
+# several candidates: these are answered for each (short answers), the others asked back
+EACH = set(FOLLOW_UP) | {q.ELIGIBILITY, q.FEES}
 
 
 def points_at_measure(turn, act) -> bool:
@@ -39,7 +41,8 @@ def about_measure(turn, act) -> None:
     if targets.out_of_range is not None:
         turn.say(texts.BAD_ITEM.format(n=len(turn.slots.get("listed") or [])))
         return
-    if len(targets.measures) > 1 and act.asks not in FOLLOW_UP:
+    same_title = len({m["title"] for m in targets.measures}) == 1
+    if len(targets.measures) > 1 and act.asks not in EACH and not same_title:
         ask_which(turn, targets.measures)
         return
     if not targets.measures:
@@ -60,6 +63,8 @@ def answer_one(turn, act, m: dict, n: int | None) -> None:
         turn.replies.append(answers.original(m, n))
     elif kind == q.EXPLAIN:
         turn.replies.append(answers.brief(m, n))
+    elif kind == q.FEES:
+        turn.say(answers.fees(m, n))
     else:
         turn.replies.append(answers.details(turn.kb, m, n))
         chosen = list(turn.slots.get("chosen") or [])
@@ -89,6 +94,14 @@ def about_list(turn, act) -> None:
     if act.asks == q.ELIGIBILITY:
         eligibility_of_list(turn, act, listed or items[:5])
         return
+    if act.asks == q.FEES:
+        charged = [m for m in (listed or items) if followup.sentences(m["quote"], answers.FEE)][:3]
+        for m in charged:
+            turn.say(answers.fees(m, None))
+        if not charged:
+            turn.say(texts.NO_FEES_IN_TEXTS)
+        turn.refer(charged)
+        return
     if act.asks == q.APPLY and (act.facts.get("needs") or act.topics.get("needs")):
         need = (act.facts.get("needs") or act.topics.get("needs"))[0]
         showing.category(turn, need)
@@ -115,7 +128,14 @@ def membership(turn, act, groups: list, items: list[dict]) -> None:
 
 
 def eligibility_of_list(turn, act, shown: list[dict]) -> None:
-    """我符合吗 / 有年龄限制吗 about the list: how it was chosen, and what the texts say of age."""
+    """我符合吗 / 有年龄限制吗 about the list: a short list item by item; a longer one, how
+    it was chosen and what the texts say of age."""
+    if shown and not answers.AGE.search(act.text):
+        for n, m in enumerate(shown[:3], 1):
+            turn.replies.append(answers.eligibility(turn.engine, turn.profile(), m, n, False))
+        if len(shown) > 3:
+            turn.say(texts.ASK_WHICH_CONDITIONS)
+        return
     lines = [texts.LIST_CHOSEN_FOR.format(who=_who(turn))]
     if answers.AGE.search(act.text):
         aged = [m for m in shown if followup.sentences(m["quote"], answers._AGE_IN_TEXT)]

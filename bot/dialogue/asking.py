@@ -28,27 +28,27 @@ def next_fact(turn, refining: bool = False) -> str | None:
 
 
 def advance(turn, act=None) -> None:
-    """Ask the question that must be answered first, or show the measures (with at most
-    one narrowing question under them)."""
+    """Show the measures for what is known, with the one question that settles the most of
+    the rest under them (the place first: without it nothing can be found)."""
     if not turn.has_profile() and turn.place not in (turn.slots.get("skipped") or ()):
         ask(turn, turn.place)
         return
     fact = next_fact(turn)
-    if fact is not None:
-        ask(turn, fact)
-        return
+    if fact is None:
+        fact = next_fact(turn, refining=True)
     turn.set(question=None, missed=0)
-    showing.results(turn)
-    refine = next_fact(turn, refining=True)
-    if refine is not None and turn.current()[1]:
-        ask_under(turn, refine)
+    showing.results(turn)           # the measures now; the question that narrows them below
+    if fact is not None and turn.current()[1]:
+        ask_under(turn, fact)
+    elif fact is not None:
+        ask(turn, fact)
 
 
 def ask_under(turn, fact: str) -> None:
     """A narrowing question under the results: its text and answers join the last reply."""
     q = question_reply(turn, fact)
     last = turn.replies[-1]
-    answers = [b for b in q.buttons if b.payload not in ("/skip", "/none_of_these")]
+    answers = [b for b in q.buttons if b.payload != "/skip"]
     keep = max(0, 8 - len(answers))
     turn.replies[-1] = render.Reply(last.text + "\n" + q.text, last.buttons[:keep] + answers)
     asked = list(turn.slots.get("asked") or [])

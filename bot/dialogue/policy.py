@@ -60,7 +60,9 @@ def chooses_category(t, a):
 
 
 def asks_about_list(t, a):
-    return a.asks in answering.ABOUT_A_MEASURE and (t.has_profile() or bool(t.slots.get("listed")))
+    """找谁 / 我符合吗 with no measure named, about what the person sees; not when they are
+    saying who and where they are (俺是退伍的 延吉的 咋整: the measures come first)."""
+    return a.asks in answering.ABOUT_A_MEASURE and (bool(t.before.get("listed")) or t.has_profile() and not t.changed)
 
 
 def wants_more(t, a):
@@ -171,6 +173,7 @@ ACTS = (                                    # after the facts it states are take
     (awaits_note,         social.note_missing),       # the optional "what was missing" after a 👎
     (gives_feedback,      social.feedback),
     (wants_summary,       social.make_summary),
+    (vague_place,         asking.vague_place),        # 东北那边呢
     (asks_about_measure,  answering.about_measure),   # 第2项能贷多少 / 贴息那个找谁 / 桂惠贷呢
     (asks_for_topic,      showing.topic),             # 有没有给女的 / 那妇女创业有啥政策
     (chooses_category,    category),                  # 贷款 (after the results, or its button)
@@ -189,7 +192,6 @@ ACTS = (                                    # after the facts it states are take
     (social_move("bot_challenge"), social.bot_challenge),
     (helps,               social.help_),
     (out_of_scope,        social.out_of_scope),       # 今天天气怎么样
-    (vague_place,         asking.vague_place),        # 东北那边呢
     (asks_other,          answering.other_question),  # 编制还能保留吗: what the texts say, or that they do not
     (acknowledges,        social.acknowledge),        # 好的 / 明白了 / 俺去问问
     (foreign,             social.other_language),

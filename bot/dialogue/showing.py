@@ -33,6 +33,8 @@ def own(turn, items: list[dict]) -> list[dict]:
             if want is not None and (value in want if isinstance(want, frozenset) else want == value):
                 buckets[(fact, value)].append(m)
                 break
+    for bucket in buckets.values():      # what the person can use first, what is still open after
+        bucket.sort(key=lambda m: m.get("status") != "eligible")
     ordered, seen = [], set()
     while any(buckets.values()):
         for k in keys:

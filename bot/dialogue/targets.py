@@ -62,10 +62,23 @@ def resolve(turn, act) -> Targets:
 
 
 def act_labels(turn, act) -> list[str]:
-    """The contract's words for the groups a message names (海归 -> 留学回国人员): titles use them."""
-    values = turn.kb.facts["groups"].values
-    named = list(act.topics.get("groups") or []) + list(act.facts.get("groups") or [])
-    return [values[g].short_label() for g in named if g in values] if act.refs.words else []
+    """The documents' words for what a message names: a group's label (海归 -> 留学回国人员),
+    a need's longer synonyms (社保 -> 社会保险): titles use them."""
+    if not act.refs.words:
+        return []
+    facts = turn.kb.facts
+    values = facts["groups"].values
+    out = [values[v].short_label() for v in list(act.topics.get("groups") or []) + list(act.facts.get("groups") or [])
+           if v in values]
+    for need, said in act.words.items():   # the longer form of the words used: 社保 -> 社会保险
+        out += [w for w in facts["needs"].values[need].synonyms if len(w) > len(said) and _spells(said, w)]
+    return out
+
+
+def _spells(short: str, long: str) -> bool:
+    """Are the characters of `short` in `long`, in order (社保 in 社会保险)?"""
+    it = iter(long)
+    return all(c in it for c in short)
 
 
 def _unique(ms: list[dict]) -> list[dict]:

@@ -131,6 +131,20 @@ def _came_back(kb, act: Act) -> None:
         _add(kb, act.facts, "groups", group)
 
 
+def _back_in_a_county(kb, act: Act) -> None:
+    """Worked away before, in a county now (以前在东莞电子厂打工 现在人在巴马了): returned, like
+    回老家 says; a city now (现在在广州) says nothing of home."""
+    group = "returning_migrant_worker"
+    place = act.place.place
+    if place is None or place.level != "county" or not place.name.endswith(("县", "旗")) \
+            or group in (act.facts.get("groups") or ()) or group in (act.negated.get("groups") or ()):
+        return
+    away = [c for c in act.clauses if c.time in ("past", "away") and WORKED_AWAY.search(c.text)]
+    now = [c for c in act.clauses if c.time == "current" and not c.is_question]
+    if away and now and away[0].start < now[-1].start:
+        _add(kb, act.facts, "groups", group)
+
+
 _STUDY = re.compile(r"读|留学|博士|硕士|研究生|本科|毕业|学位|进修|访学|master|phd|degree|university|college|mba|study|studied",
                     re.I)
 
@@ -281,6 +295,7 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
     place_clauses = [replace(c, text=place_text[c.start:c.end]) for c in act.clauses]
     act.place = read_place(kb, place_text, place_clauses, places, False)
     _studied_abroad(kb, act, abroad)
+    _back_in_a_county(kb, act)
     if act.place.place is None and abroad:
         here = [n for s, e, n in abroad if not any(c.start <= s < c.end and c.time == "past" for c in act.clauses)]
         act.place.abroad = here[0] if here else None

@@ -16,7 +16,7 @@ import re
 
 AMOUNT, APPLY, MATERIALS, CONTACT, DEADLINE = "amount", "apply", "materials", "contact", "deadline"
 ELIGIBILITY, ORIGINAL, DETAILS, MEASURES = "eligibility", "original", "details", "measures"
-EXPLAIN = "explain"
+EXPLAIN, FEES = "explain", "fees"
 
 _KINDS = (
     (ORIGINAL, r"原文|原话|怎么写的|咋写的|文件(?:里|上)?怎么说|文件(?:里|上)?咋说|条文|出处|哪个文件|哪份文件|依据是"),
@@ -25,6 +25,7 @@ _KINDS = (
     (AMOUNT, r"多少钱|能贷多少|贷多少|补多少|补贴多少|给多少|能拿多少|能领多少|多少万|几万|额度|金额|最高|最多能|上限|"
              r"贴多少|贴息多少|(?<!电话)(?<!号码)(?<!手机)多少(?!人|年|岁|天|个|项|条)|how much|how many"),
     (MATERIALS, r"materials|documents|paperwork|材料|带什么|带啥|准备什么|准备啥|要带|证件|需要(?:什么|啥)证|要(?:什么|啥)证|手续.{0,2}(?:什么|啥)"),
+    (FEES, r"交钱|收费|收钱|要钱|费用|免费|花钱|手续费|管理费|交费|缴费|cost|fee"),
     (DEADLINE, r"还有效|有效期|截止|过期|到期|什么时候(?:截止|结束|到期)|还能申请吗|现在还有吗|还在执行|还能办吗|还算数|时间限制"),
     (ELIGIBILITY, r"eligible|qualify|我算.{0,8}(?:吗|嘛|么|不)|我是不是|符合|够条件|够格|有资格|资格|什么条件|啥条件|哪些条件|条件是|要求|门槛|限制|年龄|岁数|多大|\d+岁|"
                   r"[一二三四五六七八九十]+岁|能申请吗|可以申请吗|能不能申请|能享受吗|能享受不|我能.{0,6}(?:吗|不)|"

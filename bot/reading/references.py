@@ -23,7 +23,7 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 # Words that name no measure: how people ask, and what every title says.
 _FILLER = re.compile(r"那个|这个|那条|这条|那项|这项|刚才|上面|详细|说说|讲讲|介绍|一下|怎么|如何|申请|办理|"
                      r"能贷|多少|找谁|哪个|部门|负责|单位|机构|窗口|地址|联系|电话|原文|条件|符合|材料|需要|什么|啥|咋|怎样|还有|有效|"
-                     r"我|吗|呢|啊|的|了|是|有|没|给|要|想|请问|问|办|能|可以|呀|吧|嘛|么")
+                     r"玩意|东西|意思|我|吗|呢|啊|的|了|是|有|没|给|要|想|请问|问|办|能|可以|呀|吧|嘛|么")
 
 
 @dataclass
@@ -83,14 +83,19 @@ def by_words(words: str, candidates: list[dict], corpus: list[dict] | None = Non
     grams = _grams(words)
     corpus = corpus or candidates
     titles = [_grams(m["title"]) for m in corpus]
+    texts = [_grams((m.get("summary") or "") + (m.get("quote") or "")) for m in corpus]
     n = len(corpus)
-    weight = {g: math.log((n + 1) / (1 + sum(g in t for t in titles))) + 1 for g in grams}
+    # a piece no title or text of the corpus holds (玩意 in 专区是啥玩意) is noise, not a clue
+    weight = {g: math.log((n + 1) / (1 + sum(g in t for t in titles))) + 1
+              for g in grams if any(g in t for t in titles) or any(g in t for t in texts)}
     total = sum(weight.values())
+    if not total:
+        return []
     scored = []
     for m in candidates:
         title = _grams(m["title"])
         text = _grams((m.get("summary") or "") + (m.get("quote") or ""))
-        score = sum(weight[g] * (1 if g in title else 0.5 if g in text else 0) for g in grams)
+        score = sum(w * (1 if g in title else 0.5 if g in text else 0) for g, w in weight.items())
         scored.append((score, m))
     best = max(s for s, _ in scored)
     if best < min_score or best < min_cover * total:

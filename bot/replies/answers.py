@@ -13,6 +13,7 @@ from ..render import Button, Reply, intent_payload
 from . import lists
 
 AGE = re.compile(r"年龄|岁|多大|年纪|老了|年轻")
+FEE = re.compile(r"收费|免收|免费|费用|缴费|交费|减免.{0,6}费|免除.{0,6}费|手续费|管理费|登记费|注册费")
 _AGE_IN_TEXT = re.compile(r"\d+\s*(?:周岁|岁)|[一二三四五六七八九十]+\s*(?:周岁|岁)|年龄|年满")
 
 
@@ -42,6 +43,14 @@ def details(kb, m: dict, n: int | None) -> Reply:
     if m.get("expiry_note"):
         lines.append("⚠ " + m["expiry_note"])
     return Reply("\n".join(lines), detail_buttons())
+
+
+def fees(m: dict, n: int | None) -> str:
+    """要交钱吗: what the text says of fees and charges, quoted; else that it says nothing."""
+    said = followup.sentences(m["quote"], FEE)
+    if said:
+        return name(m, n) + "：" + texts.QUOTED_FEES.format(quote="”“".join(said), whom=followup.lead_whom(m))
+    return name(m, n) + "：" + texts.NO_FEES.format(whom=followup.lead_whom(m))
 
 
 def brief(m: dict, n: int | None) -> Reply:

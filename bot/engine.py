@@ -29,7 +29,7 @@ TRUE, UNKNOWN, FALSE = 1, 0, -1
 SMALL_BUSINESS = "small_business"   # facts.yml `audiences`: any small business (a person's own firm is one)
 
 
-_LEVEL_DEPTH = {"province": 0, "prefecture": 1, "county": 2}
+_LEVEL_DEPTH = {"country": -1, "province": 0, "prefecture": 1, "county": 2}
 
 
 @dataclass
@@ -84,9 +84,12 @@ class Engine:
         self._fixed_today = today   # tests pin a date; a server reads the clock per match
         self._place = kb.facts.place
         self._doc_depth = {}
+        self._national = set()     # documents for the whole country cover every place
         for sid, source in kb.sources.items():
             places = kb.gazetteer.find(source.region)
             self._doc_depth[sid] = _LEVEL_DEPTH[places[0].level] if places else 0
+            if places and places[0].level == "country":
+                self._national.add(sid)
         self._static = {m.id: self._static_dict(m) for m in kb.measures}
         self._order = {m.id: i for i, m in enumerate(kb.measures)}
 
@@ -189,7 +192,7 @@ class Engine:
             if region is None:
                 doc_region[sid] = UNKNOWN
             else:
-                doc_region[sid] = TRUE if source.region in chain else FALSE
+                doc_region[sid] = TRUE if source.region in chain or (place and sid in self._national) else FALSE
         if region is not None and not any(s == TRUE for s in doc_region.values()):
             covered = "、".join(kb.covered_regions())
             where = f"“{region}”" + ("" if place else "（未能识别的地名）")

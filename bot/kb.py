@@ -20,8 +20,6 @@ DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
 MEASURE_KEYS = {"id", "article", "title", "summary", "category", "conditions", "agencies", "quote", "note",
                 "lead_reason", "strict_groups", "status", "audience"}
-# Draft files (rules/drafts/, `python -m bot draft`) add these per measure; see bot/draft/check.py.
-DRAFT_MEASURE_KEYS = {"chars", "bytes", "why", "review", "cases"}
 STATUS = ("active", "draft")
 REQUIRED_MEASURE_KEYS = ("id", "article", "title", "summary", "category", "quote", "audience")
 # facts.yml `audiences`: the audience every person is (a person starting a
@@ -29,7 +27,7 @@ REQUIRED_MEASURE_KEYS = ("id", "article", "title", "summary", "category", "quote
 # are audience ids; measures only for those are listed only for who runs one).
 FOUNDER = "founder"
 RUNS_FACT = "runs"
-SOURCE_KEYS = {"id", "title", "short_title", "issuer", "number", "issued", "valid_until",
+SOURCE_KEYS = {"id", "title", "short_title", "issuer", "number", "issued", "in_force", "valid_until",
                "period_label", "region", "script", "article_style", "articles",
                "responsibility", "publisher", "sha256", "superseded_by"}
 RESPONSIBILITY = ("named", "none")   # sources.yml `responsibility`: does the text name responsible units?
@@ -82,6 +80,7 @@ class Source:
     publisher: str | None = None     # agency id of the office that presented the measures
     sha256: str | None = None        # of sources/<id>.txt when it was encoded; validate warns on change
     superseded_by: str | None = None  # a source id or the title of the document that replaces this one
+    in_force: dt.date | None = None   # when the text says it takes effect, if it says so
 
     def paragraph_of(self, passage: str) -> str:
         """The paragraph of the text that holds `passage` (each article is one paragraph)."""
@@ -195,11 +194,12 @@ class _Collector:
         return _top(self, path, key, kind)
 
 
-def _is_text(value) -> bool:
+def is_text(value) -> bool:
     return isinstance(value, str) and value.strip() != ""
 
 
-def _date(value):
+def parse_date(value):
+    """(date or None, whether the value was a date, a YYYY-MM-DD text or null)."""
     if value is None or isinstance(value, dt.date):
         return value, True
     try:
@@ -233,7 +233,7 @@ def _entries(c: _Collector, path: Path, top: str, allowed: set):
 
 def _require_text(c: _Collector, path: Path, item: LineDict, ident: str, keys) -> list:
     """Report and return the keys that are missing or not text."""
-    missing = [k for k in keys if not _is_text(item.get(k))]
+    missing = [k for k in keys if not is_text(item.get(k))]
     for key in missing:
         c.add(path, item.line_of(key), ident, f"`{key}` is required and must be text")
     return missing
@@ -243,64 +243,74 @@ def _load_sources(c: _Collector, regions: Gazetteer | None) -> dict:
     path = c.root / "sources.yml"
     sources = {}
     for item, sid in _entries(c, path, "sources", SOURCE_KEYS):
-        ok = not _require_text(c, path, item, sid, ("id", "title", "short_title", "issuer", "region"))
-        issued, good_issued = _date(item.get("issued"))
-        until, good_until = _date(item.get("valid_until"))
-        if not good_issued:
-            c.add(path, item.line_of("issued"), sid, "`issued` must be YYYY-MM-DD or null")
-        if not good_until:
-            c.add(path, item.line_of("valid_until"), sid, "`valid_until` must be YYYY-MM-DD or null")
-        style = item.get("article_style", "number")
-        if style not in ("number", "chinese"):
-            c.add(path, item.line_of("article_style"), sid, "`article_style` must be number or chinese")
-        articles = item.get("articles")
-        if not isinstance(articles, int) or isinstance(articles, bool) or articles < 1:
-            c.add(path, item.line_of("articles"), sid, "`articles` (how many the document numbers) must be a positive integer")
-            ok = False
         if sid in sources:
             c.add(path, item.line, sid, "duplicate source id")
             continue
-        if regions is not None and _is_text(item.get("region")) and not regions.find(item["region"]):
-            c.add(path, item.line_of("region"), sid, f"unknown region `{item['region']}` (not in regions.yml)")
-        responsibility = item.get("responsibility", "named")
-        if responsibility not in RESPONSIBILITY:
-            c.add(path, item.line_of("responsibility"), sid,
-                  "`responsibility` must be named (the text names responsible units) or none")
-            ok = False
-        publisher = item.get("publisher")
-        if publisher is not None and not _is_text(publisher):
-            c.add(path, item.line_of("publisher"), sid, "`publisher` must be an agency id")
-            ok = False
-        if responsibility == "none" and publisher is None:
-            c.add(path, item.line, sid, "`responsibility: none` needs `publisher:` (who presented the measures)")
-            ok = False
-        text_path = c.root / "sources" / f"{sid}.txt"
-        text = ""
-        if not text_path.is_file():
-            c.add(path, item.line, sid, f"source text {c.display(text_path)} is missing")
-            ok = False
-        else:
-            text = text_path.read_text(encoding="utf-8")
-        sha = item.get("sha256")
-        if sha is not None and not (isinstance(sha, str) and len(sha) == 64
-                                    and all(ch in "0123456789abcdef" for ch in sha)):
-            c.add(path, item.line_of("sha256"), sid, "`sha256` must be 64 lowercase hex digits")
-            ok = False
-        superseded = item.get("superseded_by")
-        if superseded is not None and not _is_text(superseded):
-            c.add(path, item.line_of("superseded_by"), sid,
-                  "`superseded_by` must be a source id or the title of the new document")
-            ok = False
-        if ok:
-            sources[sid] = Source(
-                id=sid, title=item["title"], short_title=item["short_title"], issuer=item["issuer"],
-                number=item.get("number"), issued=issued, valid_until=until,
-                period_label=item.get("period_label"), region=item["region"],
-                script=item.get("script", "simplified"), article_style=style,
-                articles=articles, text=text, responsibility=responsibility, publisher=publisher,
-                sha256=sha, superseded_by=superseded)
+        source = _source(c, path, item, sid, regions, c.root / "sources" / f"{sid}.txt")
+        if source is not None:
+            sources[sid] = source
     return sources
 
+
+def _source(c: _Collector, path: Path, item: LineDict, sid: str, regions: Gazetteer | None,
+            text_path: Path) -> Source | None:
+    """One sources.yml entry, its text read from `text_path`; None when it has problems (reported)."""
+    ok = not _require_text(c, path, item, sid, ("id", "title", "short_title", "issuer", "region"))
+    issued, good_issued = parse_date(item.get("issued"))
+    until, good_until = parse_date(item.get("valid_until"))
+    in_force, good_in_force = parse_date(item.get("in_force"))
+    if not good_in_force:
+        c.add(path, item.line_of("in_force"), sid, "`in_force` must be YYYY-MM-DD or null")
+    if not good_issued:
+        c.add(path, item.line_of("issued"), sid, "`issued` must be YYYY-MM-DD or null")
+    if not good_until:
+        c.add(path, item.line_of("valid_until"), sid, "`valid_until` must be YYYY-MM-DD or null")
+    style = item.get("article_style", "number")
+    if style not in ("number", "chinese"):
+        c.add(path, item.line_of("article_style"), sid, "`article_style` must be number or chinese")
+    articles = item.get("articles")
+    if not isinstance(articles, int) or isinstance(articles, bool) or articles < 1:
+        c.add(path, item.line_of("articles"), sid, "`articles` (how many the document numbers) must be a positive integer")
+        ok = False
+    if regions is not None and is_text(item.get("region")) and not regions.find(item["region"]):
+        c.add(path, item.line_of("region"), sid, f"unknown region `{item['region']}` (not in regions.yml)")
+    responsibility = item.get("responsibility", "named")
+    if responsibility not in RESPONSIBILITY:
+        c.add(path, item.line_of("responsibility"), sid,
+              "`responsibility` must be named (the text names responsible units) or none")
+        ok = False
+    publisher = item.get("publisher")
+    if publisher is not None and not is_text(publisher):
+        c.add(path, item.line_of("publisher"), sid, "`publisher` must be an agency id")
+        ok = False
+    if responsibility == "none" and publisher is None:
+        c.add(path, item.line, sid, "`responsibility: none` needs `publisher:` (who presented the measures)")
+        ok = False
+    text = ""
+    if not text_path.is_file():
+        c.add(path, item.line, sid, f"source text {c.display(text_path)} is missing")
+        ok = False
+    else:
+        text = text_path.read_text(encoding="utf-8")
+    sha = item.get("sha256")
+    if sha is not None and not (isinstance(sha, str) and len(sha) == 64
+                                and all(ch in "0123456789abcdef" for ch in sha)):
+        c.add(path, item.line_of("sha256"), sid, "`sha256` must be 64 lowercase hex digits")
+        ok = False
+    superseded = item.get("superseded_by")
+    if superseded is not None and not is_text(superseded):
+        c.add(path, item.line_of("superseded_by"), sid,
+              "`superseded_by` must be a source id or the title of the new document")
+        ok = False
+    if not ok:
+        return None
+    return Source(
+        id=sid, title=item["title"], short_title=item["short_title"], issuer=item["issuer"],
+        number=item.get("number"), issued=issued, valid_until=until,
+        period_label=item.get("period_label"), region=item["region"],
+        script=item.get("script", "simplified"), article_style=style,
+        articles=articles, text=text, responsibility=responsibility, publisher=publisher,
+        sha256=sha, superseded_by=superseded, in_force=in_force)
 
 
 def _load_regions(c: _Collector) -> Gazetteer | None:
@@ -310,11 +320,11 @@ def _load_regions(c: _Collector) -> Gazetteer | None:
     if items is None:
         return None
     words = data.get("everyday_words") or []
-    if not isinstance(words, list) or not all(_is_text(w) for w in words):
+    if not isinstance(words, list) or not all(is_text(w) for w in words):
         c.add(path, data.line_of("everyday_words"), "everyday_words", "must be a list of words")
         words = []
     vague = data.get("vague") or []
-    if not isinstance(vague, list) or not all(_is_text(w) for w in vague):
+    if not isinstance(vague, list) or not all(is_text(w) for w in vague):
         c.add(path, data.line_of("vague"), "vague", "must be a list of words")
         vague = []
     for key in set(data) - {"regions", "everyday_words", "vague"}:
@@ -325,7 +335,7 @@ def _load_regions(c: _Collector) -> Gazetteer | None:
             c.add(path, getattr(node, "line", 0), "regions", "each region must be a mapping")
             return None
         name = node.get("name")
-        if not _is_text(name):
+        if not is_text(name):
             c.add(path, node.line, "regions", "region without a `name`")
             return None
         level = node.get("level")
@@ -337,7 +347,7 @@ def _load_regions(c: _Collector) -> Gazetteer | None:
         for key in set(node) - {"name", "level", "aliases", "children"}:
             c.add(path, node.line_of(key), name, f"unknown key `{key}`")
         aliases = node.get("aliases") or []
-        if not isinstance(aliases, list) or not all(_is_text(a) for a in aliases):
+        if not isinstance(aliases, list) or not all(is_text(a) for a in aliases):
             c.add(path, node.line_of("aliases"), name, "`aliases` must be a list of names")
             aliases = []
         place = Place(name=name, level=level, parent=parent, aliases=tuple(aliases), line=node.line)
@@ -378,18 +388,25 @@ def _load_agencies(c: _Collector, regions: Gazetteer | None) -> dict:
     path = c.root / "agencies.yml"
     agencies = {}
     for item, aid in _entries(c, path, "agencies", AGENCY_KEYS):
-        missing = _require_text(c, path, item, aid, ("id", "name", "full_name", "region"))
-        if item.get("level") not in LEVELS:
-            c.add(path, item.line_of("level"), aid, f"`level` must be one of {', '.join(LEVELS)}")
-            missing.append("level")
-        if regions is not None and _is_text(item.get("region")) and not regions.find(item["region"]):
-            c.add(path, item.line_of("region"), aid, f"unknown region `{item['region']}` (not in regions.yml)")
         if aid in agencies:
             c.add(path, item.line, aid, "duplicate agency id")
             continue
-        if not missing:
-            agencies[aid] = Agency(aid, item["name"], item["full_name"], item["level"], item["region"])
+        agency = _agency(c, path, item, aid, regions)
+        if agency is not None:
+            agencies[aid] = agency
     return agencies
+
+
+def _agency(c: _Collector, path: Path, item: LineDict, aid: str, regions: Gazetteer | None) -> Agency | None:
+    missing = _require_text(c, path, item, aid, ("id", "name", "full_name", "region"))
+    if item.get("level") not in LEVELS:
+        c.add(path, item.line_of("level"), aid, f"`level` must be one of {', '.join(LEVELS)}")
+        missing.append("level")
+    if regions is not None and is_text(item.get("region")) and not regions.find(item["region"]):
+        c.add(path, item.line_of("region"), aid, f"unknown region `{item['region']}` (not in regions.yml)")
+    if missing:
+        return None
+    return Agency(aid, item["name"], item["full_name"], item["level"], item["region"])
 
 
 def _load_audiences(c: _Collector, facts: FactRegistry) -> dict:
@@ -400,13 +417,13 @@ def _load_audiences(c: _Collector, facts: FactRegistry) -> dict:
     audiences = {}
     for aid, spec in items.items():
         line = items.line_of(aid) if isinstance(items, LineDict) else 0
-        if not isinstance(spec, LineDict) or not _is_text(spec.get("label")):
+        if not isinstance(spec, LineDict) or not is_text(spec.get("label")):
             c.add(path, line, f"audiences.{aid}", "each audience needs a `label`")
             continue
         for key in sorted(set(spec) - {"label", "synonyms"}):
             c.add(path, spec.line_of(key), f"audiences.{aid}", f"unknown key `{key}` (label, synonyms)")
         synonyms = spec.get("synonyms") or []
-        if not isinstance(synonyms, list) or not all(_is_text(s) for s in synonyms):
+        if not isinstance(synonyms, list) or not all(is_text(s) for s in synonyms):
             c.add(path, spec.line_of("synonyms"), f"audiences.{aid}", "`synonyms` must be a list of text")
             synonyms = []
         audiences[str(aid)] = FactValue(str(aid), spec["label"], tuple(synonyms))
@@ -426,7 +443,7 @@ def _check_audience(c: _Collector, path: Path, m: LineDict, mid: str, audiences:
     raw = m.get("audience")
     line = m.line_of("audience")
     ids = [raw] if isinstance(raw, str) else raw
-    if not isinstance(ids, list) or not ids or not all(_is_text(a) for a in ids):
+    if not isinstance(ids, list) or not ids or not all(is_text(a) for a in ids):
         c.add(path, line, mid, "`audience` must be an audience id or a list of them (facts.yml `audiences`)")
         return None
     bad = [a for a in ids if a not in audiences]
@@ -486,16 +503,17 @@ def _check_condition(c, path, m: LineDict, mid: str, facts: FactRegistry, condit
 
 
 def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, audiences: dict, *, paths=None,
-                   draft: bool = False) -> list:
+                   draft: bool = False, extra_keys=frozenset()) -> list:
     """Active measures from rules/measures/; with `draft`, the measures of draft
-    files (`paths`), checked as strictly, each `status: draft` (bot/draft/check.py)."""
+    files (`paths`), checked as strictly, each `status: draft`, which may carry
+    `extra_keys` (see check_measure_files)."""
     measures, seen_ids = [], {}
     needs = facts["needs"].values if "needs" in facts else {}
     if not draft:   # a measure's category is a need: the overview shows it as a button
         for value, fv in needs.items():
             if not fv.short:
                 c.add(c.root / "facts.yml", 0, f"needs.{value}", "each need needs a `short` label (the category button)")
-    allowed_keys = MEASURE_KEYS | DRAFT_MEASURE_KEYS if draft else MEASURE_KEYS
+    allowed_keys = MEASURE_KEYS | set(extra_keys) if draft else MEASURE_KEYS
     for path in sorted((c.root / "measures").glob("*.yml")) if paths is None else paths:
         data = c.load(path)
         if data is None:
@@ -538,7 +556,7 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, au
             else:
                 seen_ids[mid] = f"{c.display(path)}:{m.line_of('id')}"
             for key in ("title", "summary", "quote"):
-                if key in m and not _is_text(m[key]):
+                if key in m and not is_text(m[key]):
                     c.add(path, m.line_of(key), mid, f"`{key}` must be non-empty text")
                     bad = True
             article = m.get("article")
@@ -552,7 +570,7 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, au
                       f"unknown category `{m['category']}`; allowed: {', '.join(needs)}")
                 bad = True
             quote = m.get("quote")
-            if _is_text(quote) and quote not in source.text:
+            if is_text(quote) and quote not in source.text:
                 c.add(path, m.line_of("quote"), mid,
                       f"quote not found verbatim in rules/sources/{doc}.txt")
                 bad = True
@@ -574,19 +592,19 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, au
                 bad = True
             lead_reason = m.get("lead_reason")
             if "lead_reason" in m:
-                if not _is_text(lead_reason):
+                if not is_text(lead_reason):
                     c.add(path, m.line_of("lead_reason"), mid, "`lead_reason` must be the text's words naming who acts")
                     bad = True
                 elif "agencies" not in m:
                     c.add(path, m.line_of("lead_reason"), mid, "`lead_reason` without `agencies`")
                     bad = True
-                elif _is_text(quote) and lead_reason not in quote and lead_reason not in source.paragraph_of(quote):
+                elif is_text(quote) and lead_reason not in quote and lead_reason not in source.paragraph_of(quote):
                     c.add(path, m.line_of("lead_reason"), mid,
                           "lead_reason not found verbatim in the quote or its article")
                     bad = True
             strict = m.get("strict_groups")
             if "strict_groups" in m:
-                if not _is_text(strict):
+                if not is_text(strict):
                     c.add(path, m.line_of("strict_groups"), mid, "`strict_groups` must say why (plain words)")
                     bad = True
                 elif "groups" not in conditions:
@@ -651,6 +669,48 @@ def _with_neighbours(measures: list, facts: dict) -> list:
             near = frozenset(n for g in groups for n in values[g].neighbours) - per_article[(m.doc, m.article)]
         out.append(replace(m, neighbour_groups=near, group_words=words))
     return out
+
+
+# --------------------------------------------------------------------------
+# For tools that write rules (drafting/): the loader's checks, one entry or
+# file at a time, against an already loaded knowledge base
+# --------------------------------------------------------------------------
+
+def display_path(root: Path | str, path: Path | str) -> str:
+    """How problems name a file: relative to the rules directory's parent when inside it."""
+    return _Collector(Path(root)).display(Path(path))
+
+
+def check_source_entry(kb: KnowledgeBase, file: Path, entry: LineDict, text_path: Path) -> tuple:
+    """(Source or None, problems): one sources.yml-style entry (from `file`, read
+    with bot.yamlio.load_yaml), its text at `text_path`, checked as the loader checks sources.yml."""
+    c = _Collector(kb.root)
+    sid = str(entry.get("id", "?"))
+    for key in sorted(set(entry) - SOURCE_KEYS):
+        c.add(file, entry.line_of(key), sid, f"unknown key `{key}` (allowed: {', '.join(sorted(SOURCE_KEYS))})")
+    return _source(c, file, entry, sid, kb.gazetteer, text_path), c.problems
+
+
+def check_agency_entry(kb: KnowledgeBase, file: Path, entry: LineDict) -> tuple:
+    """(Agency or None, problems): one agencies.yml-style entry, checked as the loader checks agencies.yml."""
+    c = _Collector(kb.root)
+    aid = str(entry.get("id", "?"))
+    for key in sorted(set(entry) - AGENCY_KEYS):
+        c.add(file, entry.line_of(key), aid, f"unknown key `{key}` (allowed: {', '.join(sorted(AGENCY_KEYS))})")
+    return _agency(c, file, entry, aid, kb.gazetteer), c.problems
+
+
+def check_measure_files(kb: KnowledgeBase, paths: list, *, sources: dict | None = None,
+                        agencies: dict | None = None, draft: bool = True, extra_keys=frozenset()) -> tuple:
+    """(measures, problems): measures files checked as rules/measures/ is, against
+    the knowledge base's facts and audiences and `sources`/`agencies` (default:
+    the knowledge base's). With `draft`, every measure must be `status: draft` and
+    may carry `extra_keys`."""
+    c = _Collector(kb.root)
+    measures = _load_measures(c, kb.sources if sources is None else sources,
+                              kb.agencies if agencies is None else agencies, kb.facts, kb.audiences,
+                              paths=[Path(p) for p in paths], draft=draft, extra_keys=extra_keys)
+    return measures, c.problems
 
 
 def source_warnings(kb: KnowledgeBase) -> list[Problem]:

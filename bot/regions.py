@@ -57,7 +57,9 @@ from functools import lru_cache
 
 from .script import to_simplified
 
-LEVELS = ("province", "prefecture", "county")
+# "country" is the whole of China (全国): the region of a national document, never
+# a place a person names in chat (resolve() and the NLU lookups leave it out).
+LEVELS = ("country", "province", "prefecture", "county")
 _LEVEL_RANK = {name: i for i, name in enumerate(LEVELS)}
 
 # Ethnic names inside 自治区/州/县 names, stripped to get the everyday short form.
@@ -187,7 +189,13 @@ class Gazetteer:
         self.covered: tuple = ()
         self.places: list[Place] = []
         self._keys: dict[str, list[tuple[int, Place]]] = {}
+        self._countries: dict[str, Place] = {}     # 全国 and its aliases: find() only
         for root in roots:
+            if root.level == "country":
+                self.places.append(root)
+                for key in (root.name, *root.aliases):
+                    self._countries[to_simplified(key)] = root
+                continue
             self._index(root)
         # Per key, the candidates that count: hand-written ones when there are any.
         self._strong: dict[str, list] = {}
@@ -236,6 +244,8 @@ class Gazetteer:
     def find(self, name: str) -> list[Place]:
         """Every place carrying exactly this full name (for cross-references);
         hand-written places only when there are any."""
+        if name in self._countries:
+            return [self._countries[name]]
         cands = self._strong.get(name) or self._weak.get(name) or ()
         return [p for kind, p in cands if kind == KIND_NAME]
 

@@ -41,7 +41,7 @@ OFFER_VERBS = ("给予", "予以", "提供", "发放", "返还", "退还", "补�
                "帮扶", "援助", "落实", "享受", "办理", "开放", "安排", "保障", "解决", "开通", "推荐", "投放", "增加",
                "放宽", "简化", "便利", "加大", "纳入", "提高", "降低", "实行", "实施", "开展", "组织", "兑现")
 # what a subject-beneficiary may do with an offer (B 可以申请… / B 享受…)
-MAY_USE = ("享受", "可以申请", "可申请", "可以享受", "可享受", "申领", "可以选择", "可以按照", "可按照", "可按",
+MAY_USE = ("享受", "可以申请", "可申请", "可以享受", "可享受", "申领", "领取", "可以选择", "可以按照", "可按照", "可按",
            "可以", "可", "有权", "优先享受", "依法享受", "按规定享受", "按照规定享受", "按照国家规定享受", "允许")
 ENCOURAGE = ("鼓励", "支持", "引导", "吸引", "扶持", "帮助", "允许", "组织", "指导", "推动", "动员", "欢迎")
 # the government's own work: an object of these is not offered to anyone
@@ -67,7 +67,7 @@ BUSINESS_WORDS = ("企业", "个体工商户", "市场主体", "经营主体", "
 # trailing activity nouns: 残疾人就业 -> 残疾人
 ACTIVITY = ("自主就业创业", "就业创业", "创新创业", "自主创业", "自主择业", "自谋职业", "就业", "创业", "发展",
             "经营", "生产", "融资", "生活", "工作")
-PURPOSE = re.compile(r"^(?:为了|为)[^，,。；;]{2,80}[，,]\s*(?:根据[^，,。；;]*[，,]\s*)?(?:制定|特制定|现提出|提出|结合)")
+PURPOSE = re.compile(r"^(?:(?:为了|为)[^。；;]{2,200}?|根据[^。；;]{2,120}?)[，,]\s*(?:特|现)?(?:制定本|制定|提出(?:如下|以下)|现提出)")
 DEFINITION = re.compile(r"(?:是指|所称|本[法条例办法规定意见方案]*所指|以下简称|以下统称)")
 IN_FORCE = re.compile(r"(?:自[^，,。；;]{2,20}起(?:施行|实施|执行|生效)|同时废止|施行日期|有效期)")
 PENALTY = re.compile(r"(?:违反本|责令|罚款|处分|追究[^，,。；;]*责任|吊销|没收|依法处理|承担[^，,。；;]*责任)")
@@ -173,9 +173,9 @@ def is_government(np: str) -> bool:
 
 def head_of(phrase: str) -> str:
     """The head noun of a beneficiary phrase: after the last 的 (activity nouns
-    stripped); the phrase's own subject when it ends in 的 or 者."""
+    stripped); the phrase's own subject when it ends in 的 (残疾人从事个体经营的)."""
     p = phrase.strip(" ，,、")
-    if p.endswith(("的", "者")):
+    if p.endswith("的"):
         return leading_np(p[:-1])
     if "的" in p:
         p = p.rsplit("的", 1)[1]
@@ -194,81 +194,200 @@ def _strip_activity(p: str) -> str:
 
 
 VERBISH = ("从事", "创办", "参加", "在", "到", "吸纳", "招用", "招收", "聘用", "安置", "开展", "投资", "申请",
-           "使用", "入驻", "进入", "来", "回", "返回", "自主", "创业", "就业", "符合", "具有", "取得", "获得", "经",
-           "被", "因", "未", "已", "与", "通过", "按", "依法", "首次", "新", "招录", "接收", "集中", "兴办", "领取")
+           "使用", "入驻", "进入", "来", "回", "返回", "自主", "创业", "就业", "符合", "具有", "取得", "获得",
+           "经批准", "经认定", "经确认", "经考试", "被", "因", "未", "已", "与", "通过", "按", "依法", "首次", "新",
+           "招录", "接收", "集中", "兴办", "领取", "需要", "达到", "享受", "可以", "可")
+NOUN_WORDS = PEOPLE_WORDS + BUSINESS_WORDS
 
 
-def leading_np(p: str) -> str:
-    """The noun phrase a clause starts with: up to its first verb (残疾人从事个体经营 -> 残疾人)."""
+def leading_np(p: str, vocab=None) -> str:
+    """The noun phrase a clause starts with: up to its first verb (残疾人从事个体经营 -> 残疾人),
+    never inside a word of the vocabularies (创业投资企业 is one word)."""
     p = p.strip(" ，,、")
+    covered = [False] * len(p)
+    terms = {"n": NOUN_WORDS}
+    if vocab is not None:
+        terms.update({**vocab.groups, **vocab.audiences, "t": vocab.tech_words})
+    for _, word, pos in find_terms(p, terms):
+        for i in range(pos, pos + len(word)):
+            covered[i] = True
     for i in range(1, len(p)):
-        if p.startswith(VERBISH, i):
+        if not covered[i] and p.startswith(VERBISH, i):
             return _strip_activity(p[:i])
     return _strip_activity(p)
 
 
+CORE_MODALS = ("应当", "必须", "要", "须", "将", "负责", "可以", "会同", "牵头", "依法", "按照", "根据", "应")
+# where a subject ends when no modal follows it (国家鼓励…, 各级人民政府对…给予…)
+SUBJECT_ENDS = ("对", "为", "向", "在", "通过", "鼓励", "支持", "引导", "扶持", "建立", "实行", "实施", "采取",
+                "关心", "优待", "尊重", "保护", "倡导", "坚持", "重视", "依照", "按照", "根据", "结合", "把", "将",
+                "加强", "加大", "推动", "推进", "完善", "健全", "设立", "组织", "开展", "提供", "给予", "优先", "保障",
+                "制定", "发展", "培育", "促进", "统筹", "创造", "安排", "确定", "落实", "建设", "帮助", "指导",
+                "持续", "逐步", "积极", "切实", "大力", "进一步", "定期", "及时", "综合", "协助", "做好", "不得")
+NOT_A_SUBJECT = ENCOURAGE + ("对", "为", "向", "在", "按", "依", "根据", "通过", "经", "受", "由", "凡", "自", "除",
+                             "加强", "完善", "建立", "推进", "实施", "实行", "落实", "开展", "提供", "给予", "设立",
+                             "并", "同时", "其中", "其", "以", "将", "把", "如", "若")
+
+
+def _modal_at(t: str, start: int = 1) -> int | None:
+    """The first modal that ends a subject (not one inside it: 和其他负责…的部门应当)."""
+    found = []
+    for m in CORE_MODALS:
+        i = t.find(m, start)
+        while i > 0:
+            if not (m == "应" and (t[i - 1] in "相适供对反响呼效顺感报" or t[i + 1:i + 2] in "急用届对聘")):
+                found.append(i)
+            i = t.find(m, i + 1)
+    for i in sorted(set(found)):
+        if i > 40:
+            break
+        if not t[:i].rstrip().endswith(("其他", "及其", "和", "、", "或者", "所", "专门")):
+            return i
+    return None
+
+
 def subject_of(s: str) -> str | None:
-    """The sentence's subject: the text before its first modal or verb (各级人民政府应当… -> 各级人民政府)."""
+    """The sentence's subject: the noun phrase before its first modal (各级人民政府应当… ->
+    各级人民政府), or before its first verb or preposition (国家鼓励… -> 国家). A topic clause
+    before it (残疾人职工…发生争议的，…; 军人退出现役后，…; 对自主就业的退役士兵，…) is skipped."""
     t = s.lstrip(" （(")
-    best = None
-    for m in MODALS:
-        i = t.find(m, 1)
-        if 0 < i <= 40 and (best is None or i < best):
-            best = i
-    if best is None:
-        return None
-    np = t[:best].strip(" ，,、")
-    if any(c in np for c in "，,。；;：:") or len(np) < 2:
+    clauses = clause_spans(t)
+    for _ in range(2):
+        if len(clauses) > 1:
+            first = t[clauses[0][0]:clauses[0][1]].strip()
+            if first.endswith(("的", "时", "后", "前")) or first.startswith(("对", "根据", "按照", "为了", "在")):
+                t = t[clauses[1][0]:]
+                clauses = clause_spans(t)
+                continue
+        break
+    head = t[:clauses[0][1]] if clauses else t
+    i = _modal_at(head)
+    if i is None:
+        ends = [head.find(w, 1) for w in SUBJECT_ENDS]
+        ends = [e for e in ends if 0 < e <= 30]
+        if not ends:
+            return None
+        i = min(ends)
+    np = head[:i].strip(" ，,、")
+    for adverb in ("每年", "定期", "及时", "同时", "也", "还", "均", "都", "应"):
+        if np.endswith(adverb) and len(np) > len(adverb) + 1:
+            np = np[:-len(adverb)]
+    if len(np) < 2 or any(c in np for c in "，,。；;：:") or np.startswith(NOT_A_SUBJECT):
         return None
     return np
 
 
+ACTING_HEADS = ("机构", "单位", "银行", "中心", "站点", "组织", "协会", "学校", "高校", "医院", "公司", "企业",
+                "基金", "平台", "院所")
+
+
+def acting_unit(np: str | None) -> str | None:
+    """The subject as who acts: a government, an office, or an organisation (not the people it serves)."""
+    if not np or np in ("国家", "全社会", "社会", "各地", "有关部门", "有关单位", "各地区", "政府"):
+        return None
+    tail = re.split(r"[、和及与]", np)[-1]
+    if is_government(np) or tail.endswith(ACTING_HEADS):
+        return np
+    return None
+
+
+APPLY_TO = re.compile(r"向([^，,。；;向]{3,30}?(?:部门|机关|机构|中心|政府|局|厅|委|办))(?:申请|申领|申报|提出申请|办理|登记|备案)")
+PASSIVE_AGENT = re.compile(r"由([^，,。；;由]{3,30}?(?:部门|机关|机构|中心|政府|局|厅|委|办|单位))(?:[^，,。；;]{0,12}?)"
+                           r"(?:办理|负责|提供|发放|组织|安排|给予|解决)")
+
+
 # ---- the frames -----------------------------------------------------------------------
 
-def _after(s: str, words) -> str | None:
-    return next((w for w in words if w in s), None)
+# A verb that gives only with a concrete offer after it (实行…方针 gives nothing, 实行…减免 does)
+WEAK_OFFER = ("实行", "实施", "落实", "开展", "组织", "保障", "加大", "提高", "增加", "纳入", "安排", "降低", "简化",
+              "放宽", "便利", "支持", "帮助", "解决", "开放")
+OFFER_NOUNS = ("补贴", "补助", "奖补", "优惠", "贴息", "扶持", "服务", "帮助", "照顾", "资助", "减免", "免征", "免收",
+               "优先", "援助", "培训", "贷款", "担保", "场地", "政策", "支持", "便利", "指导", "咨询", "资金")
+NOT_DUI = "针面相绝反核应敌配应"      # 针对, 面对, 相对 … are no 对-frame
+ORIENTATION = ("有利于", "方针", "原则", "战略", "理念", "责任和义务", "职责", "义务")
+FUND_HEADS = ("资金", "基金", "保障金", "经费", "预算", "费用", "收入")
+PRIVATE_DUTY_HEADS = ("用人单位", "企业", "职业中介机构", "个体工商户", "平台经营者", "经营者", "中小企业",
+                      "住宿经营者")
+PRIORITY = re.compile(r"优先(?:安排|购买|采购|录用|招录|聘用|支持|保障|解决|考虑|接收|选用|留用)([^，,。；;]{2,30}?)"
+                      r"(?=生产|经营|就业|的产品|的|$|[，,。；;])")
+SERVICE_NOUNS = ("指导和服务", "服务", "指导", "帮助", "扶持", "支持", "培训", "援助", "照顾", "帮扶", "优待",
+                 "资助", "补贴", "奖励")
+# what 为 X 提供 may offer that gives nothing in particular (为军人履行职责提供保障)
+GENERIC_OFFERS = re.compile(r"^(?:必要的|有力的|坚实的|相应的)?(?:支持和帮助|支持和协助|帮助和支持|支持|帮助|保障|条件|服务保障)(?:[。；;，,]|$)")
+CATCH_ALL = re.compile(r"^(?:其他|国务院规定|法律、行政法规规定的其他|有关法律、法规规定的其他)")
+
+
+def _offer_follows(after: str) -> str | None:
+    """The offering verb after a beneficiary phrase, when what follows gives something."""
+    window = after[:40]
+    verb = next((w for w in OFFER_VERBS if w in window), None)
+    if verb is None:
+        return None
+    if verb in WEAK_OFFER and not any(n in window for n in OFFER_NOUNS):
+        return None
+    if any(o in window for o in ORIENTATION) or any(g in window[:14] for g in GOVERNANCE):
+        return None
+    return verb
 
 
 def _frames(s: str) -> list[tuple[str, str, str]]:
     """(frame, beneficiary phrase, offering words) in `s` (Simplified, brackets blanked)."""
     out = []
     clauses = clause_spans(s)
+    topic = s[clauses[0][0]:clauses[0][1]].strip() if clauses else s
     for k, (a, b) in enumerate(clauses):
         c = s[a:b]
-        rest = s[a:clauses[min(k + 2, len(clauses) - 1)][1]]   # the frame may close in the next clause
+        nxt = s[b:clauses[k + 1][1]] if k + 1 < len(clauses) else ""
         # 对 B(的)，… offer
-        for m in re.finditer(r"对(?!于|外|接|标|照|象|口|策|话|待|称|比|应)", c):
-            j = m.end()
-            tail = c[j:]
+        for m in re.finditer(r"对(?!于|外|接|标|照|象|口|策|话|待|称|比|应|其进行|此)", c):
+            if m.start() > 0 and c[m.start() - 1] in NOT_DUI:
+                continue
+            tail = c[m.end():]
             stop = len(tail)
-            for w in OFFER_VERBS + ("进行", "实行", "按", "依法", "可", "应当", "应", "要", "将", "由", "加大",
-                                    "开展", "给", "不", "作出", "提出", "予"):
+            for w in OFFER_VERBS + ("进行", "按", "依法", "可", "应当", "应", "要", "将", "由", "给", "不", "作出",
+                                    "提出", "予", "在"):
                 i = tail.find(w, 2)
                 if 0 < i < stop:
                     stop = i
             phrase = tail[:stop].strip()
-            after = (tail[stop:] + s[b:clauses[min(k + 1, len(clauses) - 1)][1]]) if stop < len(tail) \
-                else s[b:clauses[min(k + 1, len(clauses) - 1)][1]]
-            verb = next((w for w in OFFER_VERBS if w in after[:40]), None)
-            gov = next((w for w in GOVERNANCE if w in after[:12]), None)
-            if phrase and verb and not gov and len(phrase) >= 2:
+            verb = _offer_follows(tail[stop:] + nxt)
+            if len(phrase) >= 2 and verb:
                 out.append(("对", phrase, verb))
+            elif "的" in phrase:       # 加强对退役军人就业创业的指导和服务: the service noun after 的
+                who, what = phrase.rsplit("的", 1)
+                noun = next((n for n in SERVICE_NOUNS if what.strip().startswith(n) or what.strip().endswith(n)), None)
+                if noun and len(who) >= 2 and not any(g in what for g in GOVERNANCE):
+                    out.append(("对", who, noun))
         # 为 B 提供…
-        for m in re.finditer(r"(?<![因作成认视列称以])为(?!了|主|重点|核心|基础|导向|依托|抓手|载体|目标|契机|突破口|统领|引领)"
-                             r"([^为]{1,40}?)(提供|办理|开辟|开通|解决|落实|兑现|减轻|降低|搭建|创造[^，,。；;]{0,8}条件)", c):
-            out.append(("为", m.group(1), m.group(2)))
+        for m in re.finditer(r"(?<![因作成认视列称以])为(?!了|主|重点|核心|基础|导向|依托|抓手|载体|目标|契机|突破口|统领"
+                             r"|引领|经济|社会|国家|乡村振兴)([^为，,。；;]{1,40}?)(提供|办理|开辟|开通|落实|兑现|减轻|降低|搭建|增加|扩大"
+                             r"|安排|解决|争取)", c):
+            phrase = m.group(1).strip()
+            if phrase == "其" and topic.endswith("的"):
+                phrase = topic
+            if GENERIC_OFFERS.match(c[m.end():].strip()):
+                continue
+            out.append(("为", phrase, m.group(2)))
         # 向 B 发放…
-        for m in re.finditer(r"向([^向]{1,30}?)(发放|提供|开放|倾斜|返还|推荐|投放|延伸|减免)", c):
+        for m in re.finditer(r"向([^向，,。；;]{1,30}?)(发放|提供|开放|倾斜|返还|推荐|投放|延伸|减免)", c):
             out.append(("向", m.group(1), m.group(2)))
+        # 优先安排/购买/录用 B …
+        for m in PRIORITY.finditer(c):
+            out.append(("object", m.group(1), "优先"))
         # 鼓励/支持… B 参加/使用…: B is encouraged to use something (a need must be named)
         for m in re.finditer("(" + "|".join(ENCOURAGE) + r")([^，,。；;]{2,30}?)(?=" + "|".join(
                 ("参加", "参与", "申请", "使用", "入驻", "享受", "接受", "利用", "兴办", "创办", "从事", "开办",
                  "到", "在", "进入", "返乡", "回乡", "租用", "购买", "获得", "提升", "开展", "开发", "设立",
-                 "建设", "建立", "提供", "加快", "提高", "通过", "以", "按", "依托", "牵头", "组建", "承担")) + ")", c):
+                 "建设", "建立", "加快", "提高", "通过", "以", "按", "依托", "牵头", "组建", "承担")) + ")", c):
             out.append(("object", m.group(2), m.group(1)))
-        del rest
+    # X…的，…予以优先安排/给予…: the topic is the beneficiary
+    if len(clauses) > 1 and topic.endswith("的") and not topic.startswith(("对", "为", "向")):
+        main = s[clauses[1][0]:]
+        verb = next((w for w in ("予以", "给予", "优先", "发放", "返还", "免收", "免征", "减免", "补贴", "享受")
+                     if w in main[:30]), None)
+        if verb and not any(g in main[:20] for g in GOVERNANCE):
+            out.append(("subject", topic, verb))
     # B(…的)，可以/享受…: the subject may use the offer
-    first = s[clauses[0][0]:clauses[0][1]] if clauses else s
     for k, (a, b) in enumerate(clauses[:3]):
         c = s[a:b]
         use = None
@@ -279,26 +398,49 @@ def _frames(s: str) -> list[tuple[str, str, str]]:
         if use is None:
             continue
         w, i = use
-        if w in ("可以", "可", "可按", "可以按照", "可按照") and not any(o in c[i:] for o in OFFER_VERBS + (
-                "申请", "选择", "复学", "入学", "转入", "登记", "办理", "承包")):
+        rest = c[i:] + (s[b:clauses[k + 1][1]] if k + 1 < len(clauses) else "")
+        if w in ("可以", "可", "可按", "可以按照", "可按照", "允许") and not any(o in rest for o in OFFER_VERBS + (
+                "申请", "选择", "复学", "入学", "转入", "登记", "办理", "承包", "享受", "领取")):
             continue
-        subject = c[:i].strip() if i > 0 else first.strip()
-        if k > 0 and i == 0:
-            subject = first.strip()
+        if any(g in rest for g in GOVERNANCE):
+            continue
+        subject = c[:i].strip()
+        if not subject or subject.startswith(("按", "依", "根据", "可", "均", "还", "并", "即", "也", "同时", "经")):
+            subject = topic if k > 0 or not subject else subject
         if subject and not subject.startswith(("对", "为", "向")):
             out.append(("subject", subject, w))
     return out
 
 
-def beneficiary_kind(phrase: str, vocab) -> str:
-    """government | organisation | people | business | group | none, for a phrase's head."""
-    head = head_of(phrase)
+def _after(s: str, words) -> str | None:
+    return next((w for w in words if w in s), None)
+
+
+def beneficiary_head(frame: str, phrase: str, vocab=None, topic: str = "") -> str:
+    """The words naming the beneficiary: the head of a 对/为/向 phrase, the leading
+    noun phrase of a subject, the object of an encouragement; 其 is the sentence's topic."""
+    if phrase.strip() in ("其", "其中") and topic:
+        phrase = topic
+    if frame in ("对", "为", "向"):
+        return head_of(phrase) if not phrase.endswith("的") else leading_np(phrase[:-1], vocab)
+    if frame == "subject":
+        return leading_np(phrase[:-1] if phrase.endswith("的") else phrase, vocab)
+    return _strip_activity(phrase.strip())
+
+
+ELIDED_OFFERS = ("给予", "领取", "享受", "发放", "补贴", "予以", "可以申请", "申领")
+
+
+def beneficiary_kind(head: str, vocab) -> str:
+    """government | fund | organisation | people | business | group | none, for a beneficiary head."""
     if not head:
         return "none"
-    if is_government(head) or is_government(phrase.strip()):
-        return "government"
     if find_terms(head, vocab.groups) or find_terms(head, vocab.gender):
         return "group"
+    if is_government(head):
+        return "government"
+    if head.endswith(FUND_HEADS):
+        return "fund"
     if any(head.endswith(w) for w in ORGANISATION_HEADS):
         return "organisation"
     if any(w in head for w in PEOPLE_WORDS):
@@ -312,98 +454,145 @@ def beneficiary_kind(phrase: str, vocab) -> str:
 
 # ---- reading a sentence ------------------------------------------------------------------
 
-def read(text: str, vocab, *, context: "Reading | None" = None) -> Reading:
+def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = False) -> Reading:
     """Read one sentence or clause run (any script). `context` is the reading of the
-    text it continues (an article's lead-in before its items): its actor and beneficiary
-    carry over when this text names none."""
+    text it continues (the sentence around a clause run, an article's lead-in before its
+    items): its actor and beneficiary carry over when this text names none; an `item` of a
+    list always takes its lead-in's frame when it has none of its own."""
     s = strip_brackets(to_simplified(text)).strip()
     r = Reading()
     r.internal = [w for w in GOVERNANCE if w in s]
     r.category = _category(s, vocab)
     actor = subject_of(s)
-    if actor and (is_government(actor) or any(actor.endswith(h) for h in ORGANISATION_HEADS)) \
-            and actor not in ("国家", "全社会", "社会", "各地", "有关部门", "有关单位", "各地区"):
+    m = APPLY_TO.search(s) or PASSIVE_AGENT.search(s)
+    if m:
+        r.actor = m.group(1)            # 向户口所在地人社部门申领…, 由安置地公安机关…办理: that office acts
+    elif acting_unit(actor):
         r.actor = actor
-    elif context is not None and context.actor:
+    elif context is not None and context.actor and not actor:
         r.actor = context.actor
     # not measures, whatever else they say
     for pattern, what in ((PURPOSE, "purpose"), (DEFINITION, "definition"), (IN_FORCE, "date in force"),
                           (PENALTY, "penalty")):
         m = pattern.search(s)
-        if m and not (what == "penalty" and _frames(s) and not s.startswith("违反")):
+        if m:
             r.not_measure = f"{what}: “{m.group(0)}”"
             return r
-    m = EMPLOYER_DUTY.match(s)
-    if m:
-        r.not_measure = f"an employer's duty: “{m.group(0)}”"
+    if CATCH_ALL.match(s):
+        r.not_measure = f"a catch-all item: “{CATCH_ALL.match(s).group(0)}”"
         return r
-    frames = [(f, b, o) for f, b, o in _frames(s)]
-    chosen = None
+    if actor and actor.endswith(FUND_HEADS):
+        r.not_measure = f"the use of a fund: “{actor}”"
+        return r
+    if actor and _private_duty(actor, s):
+        r.not_measure = f"a duty of “{actor}” (not an offer of the government's)"
+        return r
+    chosen, rejected = None, []
+    frames = _frames(s)
+    clauses = clause_spans(s)
+    topic = s[clauses[0][0]:clauses[0][1]].strip() if clauses else s
+    topic_np = leading_np(topic[:-1] if topic.endswith("的") else topic, vocab)
     for kind in ("对", "为", "向", "subject", "object"):
         for f, phrase, offer in frames:
             if f != kind:
                 continue
-            k = beneficiary_kind(phrase, vocab)
-            if k == "government":
-                r.not_measure = r.not_measure or f"the beneficiary is a government: “{f}{phrase}”"
+            head = beneficiary_head(f, phrase, vocab, topic_np)
+            k = beneficiary_kind(head, vocab)
+            if k == "none" and f == "subject" and phrase.endswith("的") and offer in ELIDED_OFFERS:
+                k = "people"        # 被安排在公益性岗位工作的，…给予岗位补贴: those who … (no head noun)
+            if k in ("government", "fund"):
+                rejected.append(f"the beneficiary is {'a government' if k == 'government' else 'a fund'}: "
+                                f"“{f}{phrase}”" if f in ("对", "为", "向") else f"“{phrase}”")
                 continue
-            if k == "none" and f in ("subject", "object"):
+            if k == "none":
                 continue
-            if f == "object" and r.category is None and offer not in ("组织",):
+            if f == "object" and r.category is None and offer not in ("组织", "优先") and \
+                    (actor in ("国家", "全社会", "社会") or k not in ("group", "business")):
                 continue
-            if f == "subject" and k == "organisation" and is_government(phrase):
-                continue
-            chosen = (f, phrase, offer)
+            chosen = (f, phrase, offer, head)
             break
         if chosen:
             break
     if chosen is None and context is not None and context.measure and context.beneficiary and \
-            not any(w in s for w in PROHIBITION):
-        # an item of a list: (一)发布残疾人就业信息； under …为残疾人就业提供下列服务：
-        chosen = (context.frame, context.beneficiary, context.offer)
-        r.review.append("read with its article's lead-in (“" + context.beneficiary + "”)")
+            not any(w in s for w in PROHIBITION) and (item or not (find_terms(s, vocab.groups)
+                                                                   and context.frame != "service")):
+        # an item of a list (（一）发布残疾人就业信息； under …为残疾人就业提供下列服务：) or a clause run
+        chosen = (context.frame, context.beneficiary, context.offer, context.head)
+        r.review.append("read with its lead-in (“" + context.beneficiary + "”)")
+    if chosen is None and not rejected:
+        chosen = _service(s, vocab, r, actor)
     if chosen is None:
-        service = _service(s, vocab, r)
-        if service is None:
-            if any(w in s for w in PROHIBITION):
-                r.not_measure = r.not_measure or "a prohibition: “" + _after(s, PROHIBITION) + "”"
-            elif r.internal:
-                r.not_measure = r.not_measure or "the government's own work: “" + "、".join(r.internal[:3]) + "”"
-            else:
-                r.not_measure = r.not_measure or "no offer to anyone"
-            return r
-        chosen = service
+        if rejected:
+            r.not_measure = rejected[0]
+        elif any(w in s for w in PROHIBITION):
+            r.not_measure = "a prohibition: “" + _after(s, PROHIBITION) + "”"
+        elif r.internal:
+            r.not_measure = "the government's own work: “" + "、".join(r.internal[:3]) + "”"
+        else:
+            r.not_measure = "no offer to anyone"
+        return r
     r.measure = True
-    r.frame, r.beneficiary, r.offer = chosen
-    r.head = head_of(r.beneficiary) if r.beneficiary else None
+    r.frame, r.beneficiary, r.offer, r.head = chosen
     _people(r, s, vocab)
     return r
 
 
+def _private_duty(actor: str, s: str) -> bool:
+    """An employer's or another private party's duty (用人单位应当…, 企业不得…)."""
+    tail = re.split(r"[、和及与]", actor)[-1]
+    if not tail.endswith(PRIVATE_DUTY_HEADS) and "以下统称用人单位" not in s:
+        return False
+    after = s[s.find(actor) + len(actor):][:12] if actor in s else s[:12]
+    return any(w in after for w in ("应当", "不得", "必须", "应", "须")) or "以下统称用人单位" in s
+
+
 SERVICE_VERBS = ("提供", "开展", "落实", "实施", "实行", "推行", "推广", "设立", "建立", "建设", "打造", "搭建",
-                 "开通", "举办", "组织", "给予", "发放", "完善", "优化", "简化", "放宽", "降低", "减轻", "加大",
+                 "开通", "举办", "给予", "发放", "完善", "优化", "简化", "放宽", "降低", "减轻", "加大",
                  "扩大", "增加", "支持", "鼓励", "引导", "扶持", "培育", "探索", "推动", "深化", "健全", "用好",
-                 "发挥", "强化", "加快", "提升", "开放", "保障", "办好", "改进", "创新")
+                 "发挥", "强化", "加快", "提升", "开放", "保障", "办好", "改进", "创新", "组织", "允许", "吸引",
+                 "帮助", "畅通", "拓宽", "推进", "促进", "整合", "采取", "确保", "取消", "定期举办", "评选", "畅通")
+ADVERBS = ("更好的", "更好地", "进一步", "积极", "大力", "切实", "全面", "持续", "继续", "深入", "着力", "重点",
+           "加快", "努力", "逐步", "适时", "不断", "认真", "充分", "有序", "稳步", "同时", "并", "还", "要", "应当",
+           "应", "将", "可", "可以", "按照国家要求", "按规定", "依法", "在", "围绕", "对")
 
 
-def _service(s: str, vocab, r: Reading):
-    """No frame: a government's service or policy whose object names a need or a
-    beneficiary (落实创业担保贷款贴息政策; 推行工商登记全程电子化)."""
-    verb = next((v for v in SERVICE_VERBS if v in s), None)
-    if verb is None:
-        return None
-    obj = s[s.find(verb):]
-    need = r.category
-    people = [w for _, w, _ in find_terms(obj, vocab.groups)] + [w for _, w, _ in find_terms(obj, vocab.audiences)]
-    if not need and not people:
-        return None
-    gov_only = [w for w in GOVERNANCE if w in obj] and not need
-    if gov_only:
-        return None
-    if need is None and not any(w in obj for w in ("服务", "政策", "补贴", "平台", "培训", "资金", "便利", "支持",
-                                                     "扶持", "优惠", "帮助", "援助", "计划", "工程", "行动")):
-        return None
-    return ("service", people[0] if people else None, verb)
+def _clause_verb(c: str) -> str | None:
+    """The service verb a clause opens with (after its adverbs): 落实创业担保贷款… -> 落实."""
+    t = c.strip(" 　")
+    changed = True
+    while changed:
+        changed = False
+        for a in ADVERBS:
+            if t.startswith(a) and len(t) > len(a) + 1 and a not in ("在", "对"):
+                t, changed = t[len(a):], True
+    return next((v for v in SERVICE_VERBS if t.startswith(v)), None)
+
+
+def _service(s: str, vocab, r: Reading, subject: str | None):
+    """No frame: a provision in a plan's own voice (落实创业担保贷款贴息政策; 支持边境地区
+    民众创业; 推行工商登记全程电子化) or a government subject's service: a clause opening
+    with a service verb whose object names a need, or names whom it is for (a group, a
+    business, an audience). A sentence whose subject is the state itself (国家…) states a
+    policy unless its object names a need."""
+    clauses = clause_spans(s)
+    for k, (a, b) in enumerate(clauses):
+        c = s[a:b]
+        body = c
+        if k == 0 and subject and c.startswith(subject):
+            body = c[len(subject):]
+        verb = _clause_verb(body)
+        if verb is None:
+            continue
+        obj = body[body.find(verb):] + "".join(s[x:y] for x, y in clauses[k + 1:k + 2])
+        if any(o in obj for o in ORIENTATION) or (any(w in obj[:10] for w in GOVERNANCE) and "服务" not in obj[:10]):
+            continue
+        need = _category(obj, vocab)
+        people = [w for _, w, _ in find_terms(obj, vocab.groups)] + \
+            [w for _, w, _ in find_terms(obj, vocab.audiences)]
+        if need is None and (not people or subject):
+            continue
+        return ("service", people[0] if people else None, verb, None)
+    return None
 
 
 def _category(s: str, vocab) -> tuple | None:
@@ -418,22 +607,17 @@ def _category(s: str, vocab) -> tuple | None:
 
 
 def _people(r: Reading, s: str, vocab) -> None:
-    """Groups, gender, 科技型企业 and audience from the beneficiary phrase only."""
-    phrase = r.beneficiary or ""
+    """Groups, gender, 科技型企业 and audience from the beneficiary's head only (the
+    whole object when no frame names a beneficiary)."""
     head = r.head or ""
-    if r.frame == "service":
-        phrase = s      # no frame: the object is all there is (its group words name whom it is for)
-    text = phrase
+    text = s if r.frame == "service" else (head or r.beneficiary or "")
     collective = {f"{COLLECTIVE}{w}": (w,) for w in vocab.collective}
     hits = find_terms(text, {**vocab.groups, **collective})
     org_head = r.frame != "service" and any(head.endswith(w) for w in ORGANISATION_HEADS) and \
         not find_terms(head, vocab.groups)
     group_hits = []
     for value, word, pos in hits:
-        if org_head:
-            r.not_people.append(word)
-            continue
-        if not names_a_person(text, word, pos):
+        if org_head or not names_a_person(text, word, pos):
             r.not_people.append(word)
             continue
         if value.startswith(COLLECTIVE) and not collective_is_the_head(text, word, pos, group_hits):
@@ -448,6 +632,10 @@ def _people(r: Reading, s: str, vocab) -> None:
                             + "、".join(vocab.group_labels.get(g, g) for g in vocab.collective[word]) + " — check")
         else:
             r.groups.setdefault(value, word)
+    if r.frame != "service" and r.beneficiary and r.beneficiary != head:
+        for value, word, _ in find_terms(r.beneficiary, vocab.groups):
+            if value not in r.groups and word not in r.not_people:
+                r.not_people.append(word)
     female = find_terms(text, vocab.gender)
     if female and not org_head:
         r.gender = (female[0][0], female[0][1])

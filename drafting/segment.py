@@ -495,7 +495,7 @@ def _article(text: str, u: Unit, number: int, heading: str) -> Article:
                 b = min(b, br[0] - 1)
         sents += sentences(text, a, b)
     title, title_span = None, None
-    if sents:
+    if sents and u.kind != "tiao":      # a law's 第N条 has no title sentence
         first = sents[0]
         t = text[first.start:first.end]
         if (len(t.rstrip("。")) <= TITLE_MAX and t.endswith(("。", ".")) and len(sents) > 1

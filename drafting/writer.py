@@ -194,7 +194,8 @@ class Drafter:
         context: Reading | None = None
         for sent in art.sentences:
             s_text = text[sent.start:sent.end]
-            r = read(s_text, vocab, context=context if self._in_part(art, sent.start) else None)
+            in_part = self._in_part(art, sent.start)
+            r = read(s_text, vocab, context=context if in_part else None, item=in_part)
             lead_in = s_text.rstrip().endswith(("：", ":")) or bool(LIST_LEAD.search(to_simplified(s_text)))
             if lead_in:
                 context = r if r.measure else (r if r.actor else context)
@@ -262,9 +263,8 @@ class Drafter:
             return
         for a, b in runs:
             sub = read(quote[a:b], vocab, context=r)
-            if not sub.measure:
-                sub = r
-            yield start + a, _trim_end(text, start + a, start + b), sub
+            if sub.measure:
+                yield start + a, _trim_end(text, start + a, start + b), sub
 
     def _measures_of(self, seg, art, label, k, span, r: Reading, title_reading) -> list:
         text, vocab = self.text, self.vocab

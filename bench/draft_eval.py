@@ -152,7 +152,9 @@ def same_lead(draft_names: list[set] | None, want: list[set]) -> bool:
         return not draft_names
     if not draft_names or len(draft_names) != len(want):
         return False
-    return all(any(d & w for w in want) for d in draft_names)
+    # the same name, or one the other's full form (住所地街道、社区…机构 / 街道、社区…机构)
+    return all(any(d & w or any(x in y or y in x for x in d for y in w if min(len(x), len(y)) >= 4)
+                   for w in want) for d in draft_names)
 
 
 # ---- spans and labels ------------------------------------------------------------------------

@@ -42,7 +42,10 @@ OFFER_VERBS = ("给予", "予以", "提供", "发放", "返还", "退还", "补�
                "放宽", "简化", "便利", "加大", "纳入", "提高", "降低", "实行", "实施", "开展", "组织", "兑现")
 # what a subject-beneficiary may do with an offer (B 可以申请… / B 享受…)
 MAY_USE = ("享受", "可以申请", "可申请", "可以享受", "可享受", "申领", "领取", "可以选择", "可以按照", "可按照", "可按",
-           "可以", "可", "有权", "优先享受", "依法享受", "按规定享受", "按照规定享受", "按照国家规定享受", "允许")
+           "可以", "可", "优先享受", "依法享受", "按规定享受", "按照规定享受", "按照国家规定享受", "允许")
+# what a permission (B 可以 …) must go on to do to be an offer, not a mere right or duty
+PERMITTED = ("申请", "享受", "办理", "领取", "申领", "复学", "入学", "转入", "承包", "报考", "缩短", "采取加速", "免",
+             "减", "延期", "补缴", "落户", "获得", "使用", "入驻", "参加")
 ENCOURAGE = ("鼓励", "支持", "引导", "吸引", "扶持", "帮助", "允许", "组织", "指导", "推动", "动员", "欢迎")
 # the government's own work: an object of these is not offered to anyone
 GOVERNANCE = ("统筹", "协调", "考核", "督查", "督导", "督办", "督促", "监督", "检查", "监测", "评估", "统计",
@@ -65,8 +68,8 @@ PEOPLE_WORDS = ("人员", "人才", "劳动者", "个人", "青年", "群众", "
 BUSINESS_WORDS = ("企业", "个体工商户", "市场主体", "经营主体", "创新主体", "单位", "农场", "合作社", "商户",
                   "主体", "项目")
 # trailing activity nouns: 残疾人就业 -> 残疾人
-ACTIVITY = ("自主就业创业", "就业创业", "创新创业", "自主创业", "自主择业", "自谋职业", "就业", "创业", "发展",
-            "经营", "生产", "融资", "生活", "工作")
+ACTIVITY = ("生产或者经营", "生产经营", "的产品或者服务", "的产品", "自主就业创业", "就业创业", "创新创业",
+            "自主创业", "自主择业", "自谋职业", "就业", "创业", "发展", "经营", "生产", "融资", "生活", "工作")
 PURPOSE = re.compile(r"^(?:(?:为了|为)[^。；;]{2,200}?|根据[^。；;]{2,120}?)[，,]\s*(?:特|现)?(?:制定本|制定|提出(?:如下|以下)|现提出)")
 DEFINITION = re.compile(r"(?:是指|所称|本[法条例办法规定意见方案]*所指|以下简称|以下统称)")
 IN_FORCE = re.compile(r"(?:自[^，,。；;]{2,20}起(?:施行|实施|执行|生效)|同时废止|施行日期|有效期)")
@@ -171,15 +174,38 @@ def is_government(np: str) -> bool:
     return tail.endswith(GOVERNMENT_ENDINGS) and len(tail) <= 14 and not tail.endswith(NOT_GOVERNMENT)
 
 
-def head_of(phrase: str) -> str:
+FOUNDING = ("创办", "开办", "兴办", "领办", "创建", "创设")
+
+
+def head_of(phrase: str, vocab=None) -> str:
     """The head noun of a beneficiary phrase: after the last 的 (activity nouns
-    stripped); the phrase's own subject when it ends in 的 (残疾人从事个体经营的)."""
+    stripped); the phrase's own subject when it ends in 的 (残疾人从事个体经营的); the
+    possessor of a possessive 的 (中小企业的固定资产 -> 中小企业); the founder of a
+    business founded by someone (高校毕业生创办的企业 -> 高校毕业生)."""
     p = phrase.strip(" ，,、")
     if p.endswith("的"):
-        return leading_np(p[:-1])
+        return leading_np(p[:-1], vocab)
     if "的" in p:
-        p = p.rsplit("的", 1)[1]
+        before, after = p.rsplit("的", 1)
+        if before.endswith(FOUNDING):
+            return leading_np(before, vocab)
+        first = p.split("的", 1)[0]
+        if _all_nouns(first, vocab):
+            return _strip_activity(first)
+        p = after
     return _strip_activity(p)
+
+
+def _all_nouns(p: str, vocab) -> bool:
+    """Whether a phrase is nothing but nouns of the vocabularies (and 、和及与等)."""
+    terms = {"n": NOUN_WORDS}
+    if vocab is not None:
+        terms.update({**vocab.groups, **vocab.audiences})
+    covered = [c in "、和及与等 " for c in p]
+    for _, word, pos in find_terms(p, terms):
+        for i in range(pos, pos + len(word)):
+            covered[i] = True
+    return bool(p) and all(covered)
 
 
 def _strip_activity(p: str) -> str:
@@ -263,7 +289,7 @@ def subject_of(s: str) -> str | None:
     head = t[:clauses[0][1]] if clauses else t
     i = _modal_at(head)
     if i is None:
-        ends = [head.find(w, 1) for w in SUBJECT_ENDS]
+        ends = [head.find(w, 1) for w in SUBJECT_ENDS + SERVICE_VERBS]
         ends = [e for e in ends if 0 < e <= 30]
         if not ends:
             return None
@@ -308,12 +334,13 @@ ORIENTATION = ("有利于", "方针", "原则", "战略", "理念", "责任和�
 FUND_HEADS = ("资金", "基金", "保障金", "经费", "预算", "费用", "收入")
 PRIVATE_DUTY_HEADS = ("用人单位", "企业", "职业中介机构", "个体工商户", "平台经营者", "经营者", "中小企业",
                       "住宿经营者")
-PRIORITY = re.compile(r"优先(?:安排|购买|采购|录用|招录|聘用|支持|保障|解决|考虑|接收|选用|留用)([^，,。；;]{2,30}?)"
-                      r"(?=生产|经营|就业|的产品|的|$|[，,。；;])")
+PRIORITY = re.compile(r"优先(?:安排|购买|采购|录用|招录|聘用|支持|保障|解决|接收|选用|留用)([^，,。；;]{2,40})")
 SERVICE_NOUNS = ("指导和服务", "服务", "指导", "帮助", "扶持", "支持", "培训", "援助", "照顾", "帮扶", "优待",
                  "资助", "补贴", "奖励")
 # what 为 X 提供 may offer that gives nothing in particular (为军人履行职责提供保障)
 GENERIC_OFFERS = re.compile(r"^(?:必要的|有力的|坚实的|相应的)?(?:支持和帮助|支持和协助|帮助和支持|支持|帮助|保障|条件|服务保障)(?:[。；;，,]|$)")
+DELEGATION = re.compile(r"(?:具体)?(?:办法|标准|规定|目录)[^，,。；;]{0,6}由[^，,。；;]{2,40}(?:制定|规定|确定)")
+SYSTEMS = ("体系", "制度", "机制", "体制", "网络", "规划", "战略")
 CATCH_ALL = re.compile(r"^(?:其他|国务院规定|法律、行政法规规定的其他|有关法律、法规规定的其他)")
 
 
@@ -344,11 +371,12 @@ def _frames(s: str) -> list[tuple[str, str, str]]:
                 continue
             tail = c[m.end():]
             stop = len(tail)
-            for w in OFFER_VERBS + ("进行", "按", "依法", "可", "应当", "应", "要", "将", "由", "给", "不", "作出",
-                                    "提出", "予", "在"):
-                i = tail.find(w, 2)
-                if 0 < i < stop:
-                    stop = i
+            if not tail.rstrip().endswith("的"):   # 对确因工作需要未休假的，给予…: the whole clause
+                for w in OFFER_VERBS + ("进行", "按", "依法", "可", "应当", "应", "要", "将", "由", "给", "不",
+                                        "作出", "提出", "予", "在"):
+                    i = tail.find(w, 2)
+                    if 0 < i < stop:
+                        stop = i
             phrase = tail[:stop].strip()
             verb = _offer_follows(tail[stop:] + nxt)
             if len(phrase) >= 2 and verb:
@@ -374,17 +402,25 @@ def _frames(s: str) -> list[tuple[str, str, str]]:
         # 优先安排/购买/录用 B …
         for m in PRIORITY.finditer(c):
             out.append(("object", m.group(1), "优先"))
+        for m in re.finditer(r"惠及([^，,。；;]{2,30}?)(?:的|[。；;，,]|$)", c):
+            out.append(("object", m.group(1), "惠及"))
+        for m in re.finditer(r"解决([^，,。；;]{2,30}?)的(?:住房|医疗|就业|生活困难|困难|子女入学|入学|落户|社会保险)", c):
+            out.append(("object", m.group(1), "解决"))
         # 鼓励/支持… B 参加/使用…: B is encouraged to use something (a need must be named)
-        for m in re.finditer("(" + "|".join(ENCOURAGE) + r")([^，,。；;]{2,30}?)(?=" + "|".join(
+        for m in re.finditer(r"(?:(?<=^)|(?<=[，,、；;并和及与要应将可])|(?<=积极|大力|国家|政府|部门|地方|应当))("
+                             + "|".join(ENCOURAGE) + r")([^，,。；;]{2,30}?)(?=" + "|".join(
                 ("参加", "参与", "申请", "使用", "入驻", "享受", "接受", "利用", "兴办", "创办", "从事", "开办",
                  "到", "在", "进入", "返乡", "回乡", "租用", "购买", "获得", "提升", "开展", "开发", "设立",
                  "建设", "建立", "加快", "提高", "通过", "以", "按", "依托", "牵头", "组建", "承担")) + ")", c):
-            out.append(("object", m.group(2), m.group(1)))
+            who = m.group(2).lstrip("和、及与")
+            for v in ENCOURAGE:
+                who = who[len(v):] if who.startswith(v) else who
+            out.append(("object", who.lstrip("和、及与"), m.group(1)))
     # X…的，…予以优先安排/给予…: the topic is the beneficiary
     if len(clauses) > 1 and topic.endswith("的") and not topic.startswith(("对", "为", "向")):
         main = s[clauses[1][0]:]
-        verb = next((w for w in ("予以", "给予", "优先", "发放", "返还", "免收", "免征", "减免", "补贴", "享受")
-                     if w in main[:30]), None)
+        verb = next((w for w in ("予以", "给予", "优先", "发放", "返还", "免收", "免征", "减免", "补贴", "享受",
+                                 "提供", "办理", "安排", "纳入") if w in main[:30]), None)
         if verb and not any(g in main[:20] for g in GOVERNANCE):
             out.append(("subject", topic, verb))
     # B(…的)，可以/享受…: the subject may use the offer
@@ -399,15 +435,16 @@ def _frames(s: str) -> list[tuple[str, str, str]]:
             continue
         w, i = use
         rest = c[i:] + (s[b:clauses[k + 1][1]] if k + 1 < len(clauses) else "")
-        if w in ("可以", "可", "可按", "可以按照", "可按照", "允许") and not any(o in rest for o in OFFER_VERBS + (
-                "申请", "选择", "复学", "入学", "转入", "登记", "办理", "承包", "享受", "领取")):
+        if any(g in rest for g in GOVERNANCE) or DELEGATION.search(s):
             continue
-        if any(g in rest for g in GOVERNANCE):
+        if w in ("可以", "可", "可按", "可以按照", "可按照", "允许", "可以选择") and \
+                not any(x in rest for x in PERMITTED + OFFER_VERBS[:20]):
             continue
         subject = c[:i].strip()
-        if not subject or subject.startswith(("按", "依", "根据", "可", "均", "还", "并", "即", "也", "同时", "经")):
+        if not subject or subject.startswith(("按", "依", "根据", "可", "均", "还", "并", "即", "也", "同时", "经",
+                                              "在", "自", "从")):
             subject = topic if k > 0 or not subject else subject
-        if subject and not subject.startswith(("对", "为", "向")):
+        if subject and not subject.startswith(("对", "为", "向")) and not is_government(leading_np(subject)):
             out.append(("subject", subject, w))
     return out
 
@@ -422,8 +459,10 @@ def beneficiary_head(frame: str, phrase: str, vocab=None, topic: str = "") -> st
     if phrase.strip() in ("其", "其中") and topic:
         phrase = topic
     if frame in ("对", "为", "向"):
-        return head_of(phrase) if not phrase.endswith("的") else leading_np(phrase[:-1], vocab)
+        return head_of(phrase, vocab)
     if frame == "subject":
+        if "的" in phrase.rstrip("的"):
+            return head_of(phrase, vocab)
         return leading_np(phrase[:-1] if phrase.endswith("的") else phrase, vocab)
     return _strip_activity(phrase.strip())
 
@@ -469,7 +508,7 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
         r.actor = m.group(1)            # 向户口所在地人社部门申领…, 由安置地公安机关…办理: that office acts
     elif acting_unit(actor):
         r.actor = actor
-    elif context is not None and context.actor and not actor:
+    elif context is not None and context.actor:
         r.actor = context.actor
     # not measures, whatever else they say
     for pattern, what in ((PURPOSE, "purpose"), (DEFINITION, "definition"), (IN_FORCE, "date in force"),
@@ -478,6 +517,9 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
         if m:
             r.not_measure = f"{what}: “{m.group(0)}”"
             return r
+    if re.match(r"^(?:禁止|严禁|任何(?:组织|单位|个人|组织和个人|单位和个人))", s):
+        r.not_measure = "a prohibition: “" + s[:4] + "”"
+        return r
     if CATCH_ALL.match(s):
         r.not_measure = f"a catch-all item: “{CATCH_ALL.match(s).group(0)}”"
         return r
@@ -506,7 +548,8 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
                 continue
             if k == "none":
                 continue
-            if f == "object" and r.category is None and offer not in ("组织", "优先") and \
+            if f == "object" and r.category is None and offer not in ("组织", "优先", "惠及", "解决") and \
+                    not any(n in s for n in OFFER_NOUNS) and \
                     (actor in ("国家", "全社会", "社会") or k not in ("group", "business")):
                 continue
             chosen = (f, phrase, offer, head)
@@ -584,6 +627,8 @@ def _service(s: str, vocab, r: Reading, subject: str | None):
         if verb is None:
             continue
         obj = body[body.find(verb):] + "".join(s[x:y] for x, y in clauses[k + 1:k + 2])
+        if verb in ("建立", "健全", "完善", "建设", "实行", "建立健全") and body.rstrip("。；; ").endswith(SYSTEMS):
+            continue
         if any(o in obj for o in ORIENTATION) or (any(w in obj[:10] for w in GOVERNANCE) and "服务" not in obj[:10]):
             continue
         need = _category(obj, vocab)

@@ -211,7 +211,7 @@ class Drafter:
                 skipped.append({"chars": [sent.start, sent.end], "why": r.not_measure or "no offer to anyone"})
                 continue
             if context is not None and LIST_LEAD.search(context.beneficiary or "") and \
-                    r.review and r.review[-1].startswith("read with its article's lead-in"):
+                    r.review and r.review[-1].startswith("read with its lead-in"):
                 r = _item_as_beneficiary(r, s_text, vocab)
             for a, b, run in self._runs(sent.start, sent.end, r):
                 k += 1

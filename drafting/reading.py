@@ -681,6 +681,10 @@ def _people(r: Reading, s: str, vocab) -> None:
         for value, word, _ in find_terms(r.beneficiary, vocab.groups):
             if value not in r.groups and word not in r.not_people:
                 r.not_people.append(word)
+    if "disabled" in vocab.groups:       # 残疾 before a group word: 残疾退役军人, 残疾妇女
+        for value, word, pos in group_hits:
+            if text[max(0, pos - 2):pos] == "残疾":
+                r.groups.setdefault("disabled", "残疾" + word)
     female = find_terms(text, vocab.gender)
     if female and not org_head:
         r.gender = (female[0][0], female[0][1])
@@ -726,13 +730,24 @@ EMPLOYER_AFTER = re.compile(r"^[^,，。；;：:]*?的(?:用人单位|单位|企
 ORIGIN_GAPS = ("", "地区", "籍")
 
 
+FAMILY_NOUNS = ("配偶", "子女", "家属", "遗属", "父母", "随迁子女", "随迁家属", "随调配偶", "随调随迁")
+QUALIFIERS = {"毕业生": ("初高中", "初中", "高中", "中职", "中专", "技校", "中等职业学校"),
+              "学生": ("初中", "高中", "中小学", "中职", "中专")}
+
+
 def names_a_person(s: str, word: str, pos: int) -> bool:
     """Whether a group word names people: not an institution (科研院所), not the
     modifier of a pool or a body (专家智库, 港澳台科技团体), not the people an
-    employer takes on (吸纳…毕业生…的单位)."""
+    employer takes on (吸纳…毕业生…的单位), not whose family is meant (退役军人随迁
+    子女), not a qualified other kind (初高中毕业生)."""
     if word.endswith(INSTITUTION_ENDINGS):
         return False
     end = pos + len(word)
+    if s.startswith(FAMILY_NOUNS, end) or s.startswith(("的配偶", "的子女", "的家属", "的遗属"), end):
+        return False
+    for noun, qualifiers in QUALIFIERS.items():
+        if word.endswith(noun) and s[:pos].endswith(qualifiers):
+            return False
     head = NOT_PERSON_HEAD.match(s, end)
     if head and not any(n in head.group(0) for n in PERSON_NOUNS):
         return False

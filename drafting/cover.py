@@ -129,7 +129,8 @@ def _title(c: Cover, front: str) -> None:
                     joined = "".join(block[i:j - 1]) + block[j - 1]
                 if _is_doc_title(joined):
                     candidates.append((joined, block[i:j]))
-    wrapped = re.search(r"(?:现将|将)《([^《》]{4,80})》(?:印发|转发)", front)
+    wrapped = re.search(r"(?:现将|将)《([^《》]{4,80})》(?:印发|转发)", front) or \
+        re.search(r"《([^《》]{4,80})》已经[^。]{0,30}同意，现(?:予)?印发", front)
     for joined, src in reversed(candidates):
         if re.search(r"(?:印发|转发)", joined) and joined.endswith("的通知") and wrapped:
             continue
@@ -143,8 +144,11 @@ def _title(c: Cover, front: str) -> None:
         c.title, c.evidence["title"] = m.group(1), m.group(0)
 
 
+TRIAL = re.compile(r"[(（](?:试行|暂行|修订|修正|草案|征求意见稿)[)）]$")
+
+
 def _is_doc_title(s: str) -> bool:
-    core = PERIOD.sub("", s)
+    core = TRIAL.sub("", PERIOD.sub("", s))
     return len(core) >= 6 and core.endswith(DOC_TYPES) and not core.startswith(("各", "现将", "为"))
 
 

@@ -318,7 +318,7 @@ def acting_unit(np: str | None) -> str | None:
 
 
 APPLY_TO = re.compile(r"向([^，,。；;向]{3,30}?(?:部门|机关|机构|中心|政府|局|厅|委|办))(?:申请|申领|申报|提出申请|办理|登记|备案)")
-PASSIVE_AGENT = re.compile(r"由([^，,。；;由]{3,30}?(?:部门|机关|机构|中心|政府|局|厅|委|办|单位))(?:[^，,。；;]{0,12}?)"
+PASSIVE_AGENT = re.compile(r"由([^，,。；;由]{1,30}?(?:部门|机关|机构|中心|政府|局|厅|委|办|单位|妇联|残联|工会|团委|科协))(?:[^，,。；;]{0,12}?)"
                            r"(?:办理|负责|提供|发放|组织|安排|给予|解决)")
 
 
@@ -561,6 +561,9 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
                                                                    and context.frame != "service")):
         # an item of a list (（一）发布残疾人就业信息； under …为残疾人就业提供下列服务：) or a clause run
         chosen = (context.frame, context.beneficiary, context.offer, context.head)
+        if item and (find_terms(s, vocab.groups) or find_terms(s, vocab.audiences)):
+            first = s[clauses[0][0]:clauses[0][1]] if clauses else s
+            chosen = (context.frame, first, context.offer, head_of(first, vocab))   # the item names whom
         r.review.append("read with its lead-in (“" + context.beneficiary + "”)")
     if chosen is None and not rejected:
         chosen = _service(s, vocab, r, actor)

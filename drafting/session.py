@@ -53,7 +53,7 @@ class ReviewError(ValueError):
 
 
 class Session:
-    def __init__(self, path: Path, rules: Path, repo: Path | None = None):
+    def __init__(self, path: Path, rules: Path, repo: Path | None = None, kb=None):
         self.path, self.rules = Path(path), Path(rules)
         self.repo = Path(repo) if repo else self.rules.parent
         if not self.path.is_file():
@@ -62,7 +62,7 @@ class Session:
         if not isinstance(self.draft, dict) or "measures" not in self.draft:
             raise ReviewError(f"{self.path}: not a draft file (no `measures:`)")
         self.doc = str(self.draft["doc"])
-        self.kb = kbmod.load(self.rules)
+        self.kb = kb or kbmod.load(self.rules)
         entry = self.draft.get("source") or {}
         if self.doc in self.kb.sources:
             self.text = self.kb.sources[self.doc].text
@@ -273,8 +273,12 @@ class Session:
             _restore(saved)
             return problems
         self.kb = kb
+        # what is now in rules/ is no longer a proposal of the draft
+        self.draft["new_agencies"] = [a for a in self.draft["new_agencies"] if a["id"] not in kb.agencies]
+        self.draft["new_groups"] = [g for g in self.draft["new_groups"] if g["id"] not in kb.facts["groups"].values]
         self.draft["measures"] = [x for x in self.measures if x is not m]
-        self.draft["accepted"].append({"id": active["id"], "quote": active["quote"], "article": active["article"]})
+        self.draft["accepted"].append({"id": active["id"], "quote": active["quote"], "article": active["article"],
+                                       "chars": m["chars"]})
         self.save()
         return []
 
@@ -517,11 +521,12 @@ def _trim(text: str, a: int, b: int) -> int:
 
 
 def _restore(saved: dict) -> None:
+    """Put every file back as it was (a file that did not exist is removed again)."""
     for p, content in saved.items():
         if content is None:
-            if p.exists():
+            if p.is_file():
                 p.unlink()
-        else:
+        elif not p.is_dir():
             p.write_bytes(content)
 
 

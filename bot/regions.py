@@ -191,8 +191,7 @@ class Gazetteer:
         self._keys: dict[str, list[tuple[int, Place]]] = {}
         self._countries: dict[str, Place] = {}     # 全国 and its aliases: find() only
         for root in roots:
-            if root.level == "country":
-                self.places.append(root)
+            if root.level == "country":     # not in `places`: no chat resolves to it
                 for key in (root.name, *root.aliases):
                     self._countries[to_simplified(key)] = root
                 continue

@@ -112,8 +112,9 @@ def _title(c: Cover, front: str) -> None:
             return
     blocks, current = [], []
     for ln in lines + [""]:
-        plain = ln and not any(ch in ln for ch in "。，,；;：:!！?？|") and len(ln) <= 60 and not DATE.search(ln) \
-            and not NUMBER.search(ln)
+        aside = ln.startswith(("(", "（")) and ln.endswith((")", "）")) and not (PERIOD.fullmatch(ln) or TRIAL.search(ln))
+        plain = ln and not any(ch in ln for ch in "。，,；;：:!！?？|〔〕[]") and len(ln) <= 60 \
+            and not DATE.search(ln) and not NUMBER.search(ln) and not aside
         if plain:
             current.append(ln)
             continue
@@ -121,16 +122,18 @@ def _title(c: Cover, front: str) -> None:
             blocks.append(current)
         current = []
     candidates = []
-    for block in blocks:
+    for block in blocks:      # per block, the longest run of lines that reads as a title
+        found = []
         for i in range(len(block)):
             for j in range(i + 1, min(len(block), i + 3) + 1):
                 joined = "".join(block[i:j])
-                if PERIOD.fullmatch(block[j - 1]) and j - 1 > i:
-                    joined = "".join(block[i:j - 1]) + block[j - 1]
                 if _is_doc_title(joined):
-                    candidates.append((joined, block[i:j]))
+                    found.append((len(joined), -i, joined, block[i:j]))
+        if found:
+            _, _, joined, lines = max(found)
+            candidates.append((joined, lines))
     wrapped = re.search(r"(?:现将|将)《([^《》]{4,80})》(?:印发|转发)", front) or \
-        re.search(r"《([^《》]{4,80})》已经[^。]{0,30}同意，现(?:予)?印发", front)
+        re.search(r"《([^《》]{4,80})》已经[^。]{0,30}同意[，,]现(?:予)?印发", front)
     for joined, src in reversed(candidates):
         if re.search(r"(?:印发|转发)", joined) and joined.endswith("的通知") and wrapped:
             continue

@@ -183,15 +183,14 @@ def head_of(phrase: str, vocab=None) -> str:
     possessor of a possessive 的 (中小企业的固定资产 -> 中小企业); the founder of a
     business founded by someone (高校毕业生创办的企业 -> 高校毕业生)."""
     p = phrase.strip(" ，,、")
+    if "的" in p[:-1] and _all_nouns(p.split("的", 1)[0], vocab):
+        return _strip_activity(p.split("的", 1)[0])        # 中小企业的固定资产…: the possessor
     if p.endswith("的"):
         return leading_np(p[:-1], vocab)
     if "的" in p:
         before, after = p.rsplit("的", 1)
         if before.endswith(FOUNDING):
             return leading_np(before, vocab)
-        first = p.split("的", 1)[0]
-        if _all_nouns(first, vocab):
-            return _strip_activity(first)
         p = after
     return _strip_activity(p)
 
@@ -295,6 +294,8 @@ def subject_of(s: str) -> str | None:
             return None
         i = min(ends)
     np = head[:i].strip(" ，,、")
+    if "的" in np and np.endswith(FUND_HEADS + ACTING_HEADS + GOVERNMENT_ENDINGS):
+        return np                     # 依法征收的残疾人就业保障金…: a noun phrase with its modifier
     for adverb in ("每年", "定期", "及时", "同时", "也", "还", "均", "都", "应"):
         if np.endswith(adverb) and len(np) > len(adverb) + 1:
             np = np[:-len(adverb)]
@@ -620,6 +621,8 @@ def _service(s: str, vocab, r: Reading, subject: str | None):
     with a service verb whose object names a need, or names whom it is for (a group, a
     business, an audience). A sentence whose subject is the state itself (国家…) states a
     policy unless its object names a need."""
+    if any(o in s for o in ORIENTATION):
+        return None                   # 实行有利于…的政策: a policy's orientation, not an offer
     clauses = clause_spans(s)
     for k, (a, b) in enumerate(clauses):
         c = s[a:b]
@@ -661,8 +664,8 @@ def _people(r: Reading, s: str, vocab) -> None:
     text = s if r.frame == "service" else (head or r.beneficiary or "")
     collective = {f"{COLLECTIVE}{w}": (w,) for w in vocab.collective}
     hits = find_terms(text, {**vocab.groups, **collective})
-    org_head = r.frame != "service" and any(head.endswith(w) for w in ORGANISATION_HEADS) and \
-        not find_terms(head, vocab.groups)
+    # a beneficiary that is a kind of organisation (港澳青年创新创业孵化载体): its audience, no group
+    org_head = r.frame != "service" and any(head.endswith(w) for w in ORGANISATION_HEADS)
     group_hits = []
     for value, word, pos in hits:
         if org_head or not names_a_person(text, word, pos):

@@ -59,10 +59,10 @@ TITLE_MAX = 30
 
 def cn_number(s: str) -> int | None:
     """一 -> 1, 十二 -> 12, 二十五 -> 25, 一百零三 -> 103, '27' -> 27, ③ -> 3."""
-    if s.isdigit():
-        return int(s)
     if len(s) == 1 and s in CIRCLED:
         return CIRCLED.index(s) + 1
+    if s.isdecimal():
+        return int(s)
     total, current = 0, 0
     for ch in s:
         if ch in CN_DIGITS:
@@ -262,7 +262,7 @@ def _tree(text: str, lines: list[Line], review: list) -> tuple[list[Unit], list[
                 if ln.number == sibling.number + 1:
                     del stack[depth:]
                     placed = "sibling"
-                elif sibling.number < ln.number <= sibling.number + 3:
+                elif ln.number == sibling.number + 2:
                     review.append(f"numbering: {text[ln.start:ln.marker_end].strip()} follows "
                                   f"{sibling.marker} (a number is skipped): check the text")
                     del stack[depth:]
@@ -336,7 +336,7 @@ def _roles(text: str, roots: list[Unit]) -> str | None:
     if kind is None:
         return None
     for u in units:
-        if u.role == "heading":
+        if u.role == "heading" and not any(p.kind == kind and p is not u for p in u.path):
             continue
         if u.kind == kind:
             u.role = "article"
@@ -552,46 +552,52 @@ SIGNATURE = re.compile(r"^[\u4e00-\u9fff（）()“”]{2,30}$|^\d{4}年\d{1,2}�
 
 
 def _closing(text: str, seg: Segmentation) -> None:
-    """A paragraph after an article's closing responsibility bracket is not part of it (各部门要…
-    after the last article); trailing lines without a sentence (signature, date, page furniture)
-    are left out too, with their reason."""
-    for art in seg.articles:
-        if not art.brackets:
-            continue
-        last = art.brackets[-1]
-        close = text.find("\n", last[1])
-        if close < 0 or close >= art.end:
-            continue
-        tail_start = close + 1
-        if not text[tail_start:art.end].strip(BLANK + "\n"):
-            continue
-        if any(a <= tail_start < b for _, a, b in art.parts):
-            continue
-        seg.left_out.append(Span(tail_start, art.end, f"closing paragraph after {art.label}'s responsibility "
-                                                      "bracket"))
-        art.end = close
-        art.sentences = [s for s in art.sentences if s.end <= close]
+    """Trailing lines of the last article that hold no sentence (signature, date, page
+    furniture) are left out; so is a paragraph after an article's closing responsibility
+    bracket (各部门要… after the last article) — each with its reason."""
     if not seg.articles:
         return
     last = seg.articles[-1]
-    # trailing lines of the last article that hold no sentence: signature, date, furniture
-    pos = last.end
+    part_starts = {a for _, a, _ in last.parts}
     cut = None
     for a, b in reversed(list(_line_spans(text, last.start, last.end))):
         line = text[a:b].strip(BLANK)
         if not line:
             continue
-        if any(c in line for c in "。；;！？") or a <= last.start:
+        if any(c in line for c in "。；;！？") or a <= last.start or a in part_starts or len(line) > 40:
             break
         cut = a
     if cut is not None and cut > last.start:
-        seg.left_out.append(Span(cut, pos, "after the last article: signature, date or page furniture"))
-        last.end = text.rfind("\n", 0, cut) if text.rfind("\n", 0, cut) > last.start else cut
-        last.sentences = [s for s in last.sentences if s.end <= last.end]
+        seg.left_out.append(Span(cut, last.end, "after the last article: signature, date or page furniture"))
+        last.end = _trim_back(text, last.start, cut)
+        last.sentences = [x for x in last.sentences if x.end <= last.end]
         last.parts = [(lbl, a, min(b, last.end)) for lbl, a, b in last.parts if a < last.end]
-    end = max([a.end for a in seg.articles] + [h.end for h in seg.headings] + [s.end for s in seg.left_out])
-    if text[end:].strip(BLANK + "\n"):
-        seg.left_out.append(Span(end, len(text), "after the last article: signature, date or page furniture"))
+    for art in seg.articles:
+        if not art.brackets:
+            continue
+        close = text.find("\n", art.brackets[-1][1])
+        if close < 0 or close >= art.end or any(a <= close + 1 < b for _, a, b in art.parts):
+            continue
+        tail = close + 1
+        while tail < art.end and text[tail] in BLANK + "\n":
+            tail += 1
+        if tail >= art.end:
+            continue
+        seg.left_out.append(Span(tail, art.end, f"closing paragraph after {art.label}'s responsibility bracket"))
+        art.end = close
+        art.sentences = [x for x in art.sentences if x.end <= close]
+    end = max([a.end for a in seg.articles] + [h.end for h in seg.headings] + [x.end for x in seg.left_out])
+    rest = end
+    while rest < len(text) and text[rest] in BLANK + "\n":
+        rest += 1
+    if rest < len(text):
+        seg.left_out.append(Span(rest, len(text), "after the last article: signature, date or page furniture"))
+
+
+def _trim_back(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in BLANK + "\n":
+        end -= 1
+    return end
 
 
 def coverage_gaps(seg: Segmentation) -> list[tuple[int, int]]:

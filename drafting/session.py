@@ -239,6 +239,8 @@ class Session:
         finally:
             tmp.unlink()
         problems += [o.split(" ", 1)[1] for o in measure_offences([_Measure(m)])]
+        proposed = {g["id"] for g in self.draft["new_groups"]}
+        problems = [p for p in problems if not any(p.startswith(f"unknown value `{g}` for groups") for g in proposed)]
         return list(dict.fromkeys(problems))
 
     # ---- accepting -----------------------------------------------------------------------------
@@ -386,7 +388,12 @@ class Session:
         if not a < at < b:
             raise ReviewError(f"split point {at} is not inside the quote ({a}–{b})")
         first, second = dict(m), dict(m)
-        self._set_span(first, a, _trim(self.text, a, at))
+        art = self.article(m["article"]) or {}
+        cut = at
+        for p in art.get("parts", []):       # a cut just after an item's marker: the marker goes with neither
+            if p["chars"][0] < at and not self.text[p["chars"][0]:at].strip("（）()一二三四五六七八九十0123456789.、．"):
+                cut = p["chars"][0]
+        self._set_span(first, a, _trim(self.text, a, cut))
         second_start = at
         while second_start < b and self.text[second_start] in "，,；; \t\u3000\n":
             second_start += 1
@@ -530,9 +537,27 @@ def _restore(saved: dict) -> None:
             p.write_bytes(content)
 
 
+def _scalar(value) -> str:
+    return yaml.safe_dump(value, allow_unicode=True, width=4096, default_flow_style=True).strip().removesuffix(
+        "\n...").strip()
+
+
 def _block(item: dict) -> str:
-    block = dump_yaml([item])
-    return "".join("  " + line if line.strip() else line for line in block.splitlines(True))
+    """One list entry in the rules files' style: block mappings, lists of scalars in flow style."""
+    lines = []
+
+    def emit(mapping: dict, indent: str, first_prefix: str) -> None:
+        for n, (key, value) in enumerate(mapping.items()):
+            prefix = first_prefix if n == 0 else indent
+            if isinstance(value, dict):
+                lines.append(f"{prefix}{key}:")
+                emit(value, indent + "  ", indent + "  ")
+            elif isinstance(value, (list, tuple)):
+                lines.append(f"{prefix}{key}: [" + ", ".join(_scalar(v) for v in value) + "]")
+            else:
+                lines.append(f"{prefix}{key}: {_scalar(value)}")
+    emit(item, "    ", "  - ")
+    return "\n".join(lines) + "\n"
 
 
 def _append_list_item(path: Path, item: dict) -> None:

@@ -160,18 +160,25 @@ def strip_brackets(s: str) -> str:
     return "".join(out)
 
 
+GOVERNMENT_SUFFIXES = ("人民政府", "政府", "部门", "机关", "财政", "国务院", "委员会", "办公室", "办公厅",
+                       "管理局", "监管局", "税务局", "联席会议", "领导小组", "人民银行", "党委", "党组", "各级", "各地",
+                       "市县", "地区", "地方")
+GOVERNMENT_WORDS = ("国家", "省", "市", "县", "区", "自治区", "全市", "全省", "全区", "各地", "地方", "基层", "中央",
+                    "各级", "各地区", "各部门")
+
+
 def is_government(np: str) -> bool:
+    """Whether a noun phrase names a government or an office (its last coordinated part decides)."""
     np = np.strip(" ，,、")
     if not np:
         return False
-    if np.endswith(NOT_GOVERNMENT):
-        return False
-    if any(w in np for w in GOVERNMENT_HEADS):
-        return True
-    if np in ("国家", "省", "市", "县", "区", "自治区", "全市", "全省", "全区", "各地", "地方"):
-        return True
     tail = re.split(r"[、和及与]", np)[-1]
-    return tail.endswith(GOVERNMENT_ENDINGS) and len(tail) <= 14 and not tail.endswith(NOT_GOVERNMENT)
+    if tail.endswith(NOT_GOVERNMENT) or any(w in tail for w in PEOPLE_WORDS + BUSINESS_WORDS) and \
+            not tail.endswith(GOVERNMENT_SUFFIXES):
+        return False
+    if tail in GOVERNMENT_WORDS or tail.endswith(GOVERNMENT_SUFFIXES):
+        return True
+    return tail.endswith(GOVERNMENT_ENDINGS) and len(tail) <= 14
 
 
 FOUNDING = ("创办", "开办", "兴办", "领办", "创建", "创设")
@@ -249,7 +256,8 @@ SUBJECT_ENDS = ("对", "为", "向", "在", "通过", "鼓励", "支持", "引�
                 "加强", "加大", "推动", "推进", "完善", "健全", "设立", "组织", "开展", "提供", "给予", "优先", "保障",
                 "制定", "发展", "培育", "促进", "统筹", "创造", "安排", "确定", "落实", "建设", "帮助", "指导",
                 "持续", "逐步", "积极", "切实", "大力", "进一步", "定期", "及时", "综合", "协助", "做好", "不得")
-NOT_A_SUBJECT = ENCOURAGE + ("对", "为", "向", "在", "按", "依", "根据", "通过", "经", "受", "由", "凡", "自", "除",
+NOT_A_SUBJECT = ENCOURAGE + ("积极", "大力", "切实", "进一步", "充分", "深入", "持续", "继续", "着力", "全面",
+                             "加快", "努力", "逐步", "适时", "不断", "认真", "有序", "稳步", "探索", "推行", "推动","对", "为", "向", "在", "按", "依", "根据", "通过", "经", "受", "由", "凡", "自", "除",
                              "加强", "完善", "建立", "推进", "实施", "实行", "落实", "开展", "提供", "给予", "设立",
                              "并", "同时", "其中", "其", "以", "将", "把", "如", "若")
 
@@ -337,7 +345,7 @@ PRIVATE_DUTY_HEADS = ("用人单位", "企业", "职业中介机构", "个体工
                       "住宿经营者")
 PRIORITY = re.compile(r"优先(?:安排|购买|采购|录用|招录|聘用|支持|保障|解决|接收|选用|留用)([^，,。；;]{2,40})")
 SERVICE_NOUNS = ("指导和服务", "服务", "指导", "帮助", "扶持", "支持", "培训", "援助", "照顾", "帮扶", "优待",
-                 "资助", "补贴", "奖励")
+                 "资助", "补贴", "奖励", "培育", "上市培育", "融资", "辅导")
 # what 为 X 提供 may offer that gives nothing in particular (为军人履行职责提供保障)
 GENERIC_OFFERS = re.compile(r"^(?:必要的|有力的|坚实的|相应的)?(?:支持和帮助|支持和协助|帮助和支持|支持|帮助|保障|条件|服务保障)(?:[。；;，,]|$)")
 DELEGATION = re.compile(r"(?:具体)?(?:办法|标准|规定|目录)[^，,。；;]{0,6}由[^，,。；;]{2,40}(?:制定|规定|确定)")
@@ -387,6 +395,9 @@ def _frames(s: str) -> list[tuple[str, str, str]]:
                 noun = next((n for n in SERVICE_NOUNS if what.strip().startswith(n) or what.strip().endswith(n)), None)
                 if noun and len(who) >= 2 and not any(g in what for g in GOVERNANCE):
                     out.append(("对", who, noun))
+        # 针对 B 的…服务/政策: B is whom it is for
+        for m in re.finditer(r"针对([^，,。；;]{2,30}?)的([^，,。；;]{0,20}?)(服务|政策|支持|帮扶|扶持|培训|产品)", c):
+            out.append(("为", m.group(1), m.group(3)))
         # 为 B 提供…
         for m in re.finditer(r"(?<![因作成认视列称以])为(?!了|主|重点|核心|基础|导向|依托|抓手|载体|目标|契机|突破口|统领"
                              r"|引领|经济|社会|国家|乡村振兴)([^为，,。；;]{1,40}?)(提供|办理|开辟|开通|落实|兑现|减轻|降低|搭建|增加|扩大"
@@ -603,9 +614,18 @@ ADVERBS = ("更好的", "更好地", "进一步", "积极", "大力", "切实", 
            "应", "将", "可", "可以", "按照国家要求", "按规定", "依法", "在", "围绕", "对")
 
 
+LOCATIVE = re.compile(r"^(?:在|围绕|依托|按照|通过|结合|针对|面向|利用)[^，,。；;]{1,40}?(?:方面|领域|中|内|上|下|基础上)?"
+                      r"(?=" + "|".join(("探索", "推行", "推广", "设立", "建立", "开展", "实施", "促进", "支持", "鼓励",
+                                        "引导", "设置", "建设", "打造", "搭建", "提供", "组织", "举办")) + ")")
+
+
 def _clause_verb(c: str) -> str | None:
-    """The service verb a clause opens with (after its adverbs): 落实创业担保贷款… -> 落实."""
+    """The service verb a clause opens with (after its adverbs and a locative phrase:
+    在…院校探索推行…, 在…方面促进…): 落实创业担保贷款… -> 落实."""
     t = c.strip(" 　")
+    m = LOCATIVE.match(t)
+    if m:
+        t = t[m.end():]
     changed = True
     while changed:
         changed = False
@@ -621,7 +641,7 @@ def _service(s: str, vocab, r: Reading, subject: str | None):
     with a service verb whose object names a need, or names whom it is for (a group, a
     business, an audience). A sentence whose subject is the state itself (国家…) states a
     policy unless its object names a need."""
-    if any(o in s for o in ORIENTATION):
+    if "有利于" in s:
         return None                   # 实行有利于…的政策: a policy's orientation, not an offer
     clauses = clause_spans(s)
     for k, (a, b) in enumerate(clauses):
@@ -632,15 +652,18 @@ def _service(s: str, vocab, r: Reading, subject: str | None):
         verb = _clause_verb(body)
         if verb is None:
             continue
-        obj = body[body.find(verb):] + "".join(s[x:y] for x, y in clauses[k + 1:k + 2])
+        obj = body[body.find(verb, LOCATIVE.match(body.strip(" 　")).end() if LOCATIVE.match(body.strip(" 　"))
+                             else 0):] + "".join(s[x:y] for x, y in clauses[k + 1:k + 2])
         if verb in ("建立", "健全", "完善", "建设", "实行", "建立健全") and body.rstrip("。；; ").endswith(SYSTEMS):
             continue
         if any(o in obj for o in ORIENTATION) or (any(w in obj[:10] for w in GOVERNANCE) and "服务" not in obj[:10]):
             continue
         need = _category(obj, vocab)
-        people = [w for _, w, _ in find_terms(obj, vocab.groups)] + \
+        people = [w for _, w, _ in find_terms(obj, {**vocab.groups, "c": tuple(vocab.collective)})] + \
             [w for _, w, _ in find_terms(obj, vocab.audiences)]
-        if need is None and (not people or subject):
+        offers = [n for n in OFFER_NOUNS + ("基金", "保险", "平台", "基地", "园区", "课程", "活动", "大赛", "见习")
+                  if n in obj]
+        if need is None and (subject or not (people or offers)):
             continue
         return ("service", people[0] if people else None, verb, None)
     return None

@@ -281,9 +281,14 @@ class Drafter:
             review.append(f"place? names {place}, narrower than the document's region "
                           f"{self.region_chain[0]}: a measure has no narrower place")
         people = list(r.groups.items())
-        names_others = (r.tech or r.not_people or r.head and not r.groups and r.frame != "service"
-                        or any(x.startswith(("new group?", "collective word")) for x in r.review))
-        if not people and title_reading and title_reading.groups and not names_others and r.frame == "service":
+        # the article's title says whom the article is for (强化大学生创新创业教育培训) when the sentence
+        # names nobody itself: a provision in the plan's voice, or one whose beneficiary is an institution
+        # that serves them (鼓励高校实行双创导师制)
+        names_others = (r.tech or r.groups or r.gender
+                        or any(x.startswith(("new group?", "collective word")) for x in r.review)
+                        or r.frame != "service" and r.head and not r.head.endswith(("高校", "院校", "学校", "科研院所",
+                                                                                   "机构", "基地", "园区", "平台")))
+        if not people and title_reading and title_reading.groups and not names_others:
             people = list(title_reading.groups.items())
             review.append("groups from the article title (“" + "”“".join(title_reading.groups.values())
                           + "”): the sentence itself names nobody")

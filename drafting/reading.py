@@ -560,6 +560,8 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
                 continue
             if k == "none":
                 continue
+            if f == "object" and offer in ENCOURAGE and (k == "organisation" or head.endswith(("单位", "地区", "地方"))):
+                continue      # 鼓励高校实行…: the one encouraged provides; whom it serves is read as a service
             if f == "object" and r.category is None and offer not in ("组织", "优先", "惠及", "解决") and \
                     not any(n in s for n in OFFER_NOUNS) and \
                     (actor in ("国家", "全社会", "社会") or k not in ("group", "business")):

@@ -50,7 +50,7 @@ from bot import kb as kbmod  # noqa: E402
 from bot.script import to_simplified  # noqa: E402
 from drafting.segment import coverage_gaps, segment  # noqa: E402
 from drafting.vocab import load_vocabulary  # noqa: E402
-from drafting.writer import Drafter  # noqa: E402
+from drafting.writer import NO_UNIT, Drafter  # noqa: E402
 
 TARGETS = {"articles": 0.95, "measures": 0.85, "groups": 0.90, "lead": 0.90, "verbatim": 1.0}
 # The gate (tests/test_draft_eval.py) on the five: the targets, except groups. The drafter reads
@@ -144,7 +144,7 @@ def _norm_name(name: str) -> str:
 
 def _draft_lead_names(d: dict, known: dict, proposed: dict) -> list[set] | None:
     """The names of a draft's lead agencies, or None when the draft says no unit is named."""
-    if (d.get("why") or {}).get("lead", "").startswith("no unit named") or not d.get("agencies"):
+    if (d.get("why") or {}).get("lead", "").startswith(NO_UNIT) or not d.get("agencies"):
         return None
     out = []
     for ident in d["agencies"].get("lead", []):

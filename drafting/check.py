@@ -139,7 +139,8 @@ def _coverage(root, path, data, text: str) -> list:
     if start is not None:
         gaps.append((start, len(text)))
     return [_problem(root, path, 1, str(data.get("doc")),
-                     f"text {a}–{b} (“{text[a:b][:20]}”) is in no article, heading or left-out span")
+                     f"text {a}–{b} (“{text[a:b][:20]}”) is in no article, heading or left-out span (原文这段既不在条款、"
+                     "标题中，也不在略去的文字中)")
             for a, b in gaps]
 
 

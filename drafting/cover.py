@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from bot.script import to_simplified
 
-from .segment import CN_DIGITS, BLANK, Segmentation, cn_number
+from .segment import BLANK, CN_DIGITS, LAST_ARTICLE, Segmentation, cn_number
 
 DOC_TYPES = ("意见", "方案", "计划", "办法", "规定", "细则", "措施", "通知", "决定", "政策", "条例", "法", "规划",
              "纲要", "指引", "指南", "实施意见", "若干意见", "公告", "通告", "批复", "函")
@@ -76,7 +76,7 @@ def _front_text(seg: Segmentation) -> str:
 
 
 def _tail_text(seg: Segmentation) -> str:
-    ends = [s for s in seg.left_out if s.reason.startswith("after the last article")]
+    ends = [s for s in seg.left_out if s.reason == LAST_ARTICLE]
     return "\n".join(seg.text[s.start:s.end] for s in ends)
 
 
@@ -91,11 +91,11 @@ def read_cover(seg: Segmentation) -> Cover:
     _issuers(c, front, tail)
     _dates(c, front, tail, body)
     if c.title is None:
-        c.review.append("title: not printed as a line of its own; write it")
+        c.review.append("标题：原文没有单独一行的标题，请填写")
     if not c.issuers:
-        c.review.append("issuer: not printed; write it")
+        c.review.append("发文机关：原文未写明，请填写")
     if c.issued is None:
-        c.review.append("issued: no date of issue printed (a posting date is not one); leave empty or write it")
+        c.review.append("成文日期：原文未写明（网页发布日期不算），可留空或填写")
     return c
 
 
@@ -177,7 +177,7 @@ def _number(c: Cover, front: str, tail: str) -> None:
     m = re.search(r"[\u4e00-\u9fff]{1,8}[发發字][〔\[［(（]\d{4}[^\n]{0,8}", own)
     if m:
         c.number, c.evidence["number"] = m.group(0).strip(), m.group(0)
-        c.review.append(f"number: printed as “{c.number}” (incomplete in the text?); check it")
+        c.review.append(f"文号：原文印作“{c.number}”（不完整？），请核对")
 
 
 def _issuers(c: Cover, front: str, tail: str) -> None:

@@ -105,11 +105,16 @@ class Reading:
 
     def why(self) -> str:
         if not self.measure:
-            return self.not_measure or "no offer to anyone"
-        parts = [f"{self.frame}: “{self.offer}”" if self.offer else self.frame]
+            return self.not_measure or NO_OFFER
+        parts = [FRAME_LABELS.get(self.frame, self.frame) + (f"“{self.offer}”" if self.offer else "")]
         if self.beneficiary:
-            parts.append(f"for “{self.beneficiary}”")
-        return " ".join(p for p in parts if p)
+            parts.append(f"受益者“{self.beneficiary}”")
+        return "，".join(p for p in parts if p)
+
+
+NO_OFFER = "没有向任何个人或企业提供扶持"
+FRAME_LABELS = {"对": "对…", "为": "为…", "向": "向…", "subject": "受益者可以…", "object": "鼓励/支持…",
+                "service": "政府提供的服务或政策："}
 
 
 # ---- small helpers ---------------------------------------------------------------
@@ -523,23 +528,23 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
     elif context is not None and context.actor:
         r.actor = context.actor
     # not measures, whatever else they say
-    for pattern, what in ((PURPOSE, "purpose"), (DEFINITION, "definition"), (IN_FORCE, "date in force"),
-                          (PENALTY, "penalty")):
+    for pattern, what in ((PURPOSE, "目的条款"), (DEFINITION, "定义条款"), (IN_FORCE, "施行日期"),
+                          (PENALTY, "法律责任")):
         m = pattern.search(s)
         if m:
-            r.not_measure = f"{what}: “{m.group(0)}”"
+            r.not_measure = f"{what}：“{m.group(0)}”"
             return r
     if re.match(r"^(?:禁止|严禁|任何(?:组织|单位|个人|组织和个人|单位和个人))", s):
-        r.not_measure = "a prohibition: “" + s[:4] + "”"
+        r.not_measure = "禁止性规定：“" + s[:4] + "”"
         return r
     if CATCH_ALL.match(s):
-        r.not_measure = f"a catch-all item: “{CATCH_ALL.match(s).group(0)}”"
+        r.not_measure = f"兜底项：“{CATCH_ALL.match(s).group(0)}”"
         return r
     if actor and actor.endswith(FUND_HEADS):
-        r.not_measure = f"the use of a fund: “{actor}”"
+        r.not_measure = f"资金的用途：“{actor}”"
         return r
     if actor and _private_duty(actor, s):
-        r.not_measure = f"a duty of “{actor}” (not an offer of the government's)"
+        r.not_measure = f"“{actor}”的义务（不是政府提供的扶持）"
         return r
     chosen, rejected = None, []
     frames = _frames(s)
@@ -555,7 +560,7 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
             if k == "none" and f == "subject" and phrase.endswith("的") and offer in ELIDED_OFFERS:
                 k = "people"        # 被安排在公益性岗位工作的，…给予岗位补贴: those who … (no head noun)
             if k in ("government", "fund"):
-                rejected.append(f"the beneficiary is {'a government' if k == 'government' else 'a fund'}: "
+                rejected.append(f"受益者是{'政府或部门' if k == 'government' else '资金'}："
                                 f"“{f}{phrase}”" if f in ("对", "为", "向") else f"“{phrase}”")
                 continue
             if k == "none":
@@ -578,18 +583,18 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
         if item and (find_terms(s, vocab.groups) or find_terms(s, vocab.audiences)):
             first = s[clauses[0][0]:clauses[0][1]] if clauses else s
             chosen = (context.frame, first, context.offer, head_of(first, vocab))   # the item names whom
-        r.review.append("read with its lead-in (“" + context.beneficiary + "”)")
+        r.review.append(LEAD_IN + "（“" + context.beneficiary + "”）")
     if chosen is None and not rejected:
         chosen = _service(s, vocab, r, actor)
     if chosen is None:
         if rejected:
             r.not_measure = rejected[0]
         elif any(w in s for w in PROHIBITION):
-            r.not_measure = "a prohibition: “" + _after(s, PROHIBITION) + "”"
+            r.not_measure = "禁止性规定：“" + _after(s, PROHIBITION) + "”"
         elif r.internal:
-            r.not_measure = "the government's own work: “" + "、".join(r.internal[:3]) + "”"
+            r.not_measure = "政府自身的工作：“" + "、".join(r.internal[:3]) + "”"
         else:
-            r.not_measure = "no offer to anyone"
+            r.not_measure = NO_OFFER
         return r
     r.measure = True
     r.frame, r.beneficiary, r.offer, r.head = chosen
@@ -697,15 +702,14 @@ def _people(r: Reading, s: str, vocab) -> None:
             r.not_people.append(word)
             continue
         if value.startswith(COLLECTIVE) and not collective_is_the_head(text, word, pos, group_hits):
-            r.review.append(f"collective word “{word}” not read as groups here: it is qualified by a group word "
-                            "or modifies a person noun — check who is meant")
+            r.review.append(f"统称“{word}”此处不读作身份：它被身份词限定，或修饰其他人群名词，请核对所指")
             continue
         group_hits.append((value, word, pos))
         if value.startswith(COLLECTIVE):
             for g in vocab.collective[word]:
                 r.groups.setdefault(g, word)
-            r.review.append(f"groups read from the collective word “{word}” (rules/collective-words.yml): "
-                            + "、".join(vocab.group_labels.get(g, g) for g in vocab.collective[word]) + " — check")
+            r.review.append(f"身份由统称“{word}”读出（rules/collective-words.yml）："
+                            + "、".join(vocab.group_labels.get(g, g) for g in vocab.collective[word]) + "，请核对")
         else:
             r.groups.setdefault(value, word)
     if r.frame != "service" and r.beneficiary and r.beneficiary != head:
@@ -742,12 +746,13 @@ def _people(r: Reading, s: str, vocab) -> None:
         for i in range(pos, pos + len(word)):
             covered[i] = True
     for phrase_ in new_group_phrases(text, covered):
-        r.review.append(f"new group? “{phrase_}” is not a group in rules/facts.yml")
+        r.review.append(f"新身份？“{phrase_}”不在 rules/facts.yml 的身份中")
 
 
 # ---- group words (kept from the first drafter: closed vocabularies, checked uses) ----------
 
 COLLECTIVE = "collective:"
+LEAD_IN = "按所属条款的引导语读出"
 INSTITUTION_ENDINGS = ("院所", "院校", "机构", "高校", "单位")
 PERSON_SUFFIXES = ("人员", "人才", "青年", "群体", "学生", "毕业生", "居民", "妇女", "同胞", "士兵", "农民", "民众")
 GENERIC_PEOPLE = ("人员", "人才", "群体", "学生")

@@ -263,8 +263,8 @@ def _tree(text: str, lines: list[Line], review: list) -> tuple[list[Unit], list[
                     del stack[depth:]
                     placed = "sibling"
                 elif ln.number == sibling.number + 2:
-                    review.append(f"numbering: {text[ln.start:ln.marker_end].strip()} follows "
-                                  f"{sibling.marker} (a number is skipped): check the text")
+                    review.append(f"编号：{text[ln.start:ln.marker_end].strip()} 紧接在 {sibling.marker} 之后"
+                                  "（跳过了一个号），请核对原文")
                     del stack[depth:]
                     placed = "sibling"
             elif ln.number == 1 or ln.number == last_of_kind.get(key, 0) + 1:
@@ -464,13 +464,13 @@ def _by_units(text: str, roots: list[Unit], kind: str, cover_end: int) -> Segmen
                                      text[u.start:u.lines[0][1]].strip(BLANK)))
             # a heading's own paragraphs after its title line (一、总体要求 then a paragraph)
             for a, b in u.lines[1:]:
-                seg.left_out.append(Span(a, b, f"text under the heading {u.marker}, above the articles"))
+                seg.left_out.append(Span(a, b, f"标题 {u.marker} 下、条款之上的文字"))
         elif u.role == "above":
             seg.left_out.append(Span(u.start, u.own_end,
-                                     f"{u.marker}: a numbered unit above the articles ({kind}), not an article"))
+                                     f"{u.marker}：条款之上一层的编号，不是条款"))
     if printed is False and numbers:
-        seg.review.append(f"articles: the text numbers its provisions ({kind}) without a 1..N run through "
-                          "the text; they are numbered in order of print (check the contract's numbering)")
+        seg.review.append("条款编号：原文的编号没有从 1 到 N 贯穿全文，已按出现顺序编号"
+                          "（请核对 ../shared/spec/contract.md 中的条款编号）")
     _front(text, seg, cover_end, min((u.start for u in units), default=len(text)))
     return seg
 
@@ -514,10 +514,9 @@ def _article(text: str, u: Unit, number: int, heading: str) -> Article:
 def _front(text: str, seg: Segmentation, cover_end: int, first_unit: int) -> None:
     """The cover and the preamble: everything before the first unit."""
     if cover_end > 0 and text[:cover_end].strip(BLANK + "\n"):
-        seg.left_out.append(Span(0, cover_end, "cover: title, number, issuer, dates (read into `source:`)"))
+        seg.left_out.append(Span(0, cover_end, "封面：标题、文号、发文机关、日期（已读入文件信息）"))
     if first_unit > cover_end and text[cover_end:first_unit].strip(BLANK + "\n"):
-        seg.left_out.append(Span(cover_end, first_unit, "before the first numbered unit: cover, addressees, "
-                                                        "preamble"))
+        seg.left_out.append(Span(cover_end, first_unit, "第一个编号条款之前：封面、主送机关、导语"))
 
 
 def _by_paragraph(text: str, lines: list[Line], cover_end: int) -> Segmentation:
@@ -548,6 +547,7 @@ def _by_paragraph(text: str, lines: list[Line], cover_end: int) -> Segmentation:
 
 # ---- after the articles ---------------------------------------------------------------------
 
+LAST_ARTICLE = "最后一条之后：落款、日期或网页附带的文字"
 SIGNATURE = re.compile(r"^[\u4e00-\u9fff（）()“”]{2,30}$|^\d{4}年\d{1,2}月\d{1,2}日$|^[(（]此件.*[)）]$")
 
 
@@ -568,7 +568,7 @@ def _closing(text: str, seg: Segmentation) -> None:
             break
         cut = a
     if cut is not None and cut > last.start:
-        seg.left_out.append(Span(cut, last.end, "after the last article: signature, date or page furniture"))
+        seg.left_out.append(Span(cut, last.end, LAST_ARTICLE))
         last.end = _trim_back(text, last.start, cut)
         last.sentences = [x for x in last.sentences if x.end <= last.end]
         last.parts = [(lbl, a, min(b, last.end)) for lbl, a, b in last.parts if a < last.end]
@@ -583,7 +583,7 @@ def _closing(text: str, seg: Segmentation) -> None:
             tail += 1
         if tail >= art.end:
             continue
-        seg.left_out.append(Span(tail, art.end, f"closing paragraph after {art.label}'s responsibility bracket"))
+        seg.left_out.append(Span(tail, art.end, f"{art.label} 责任分工括号之后的结语段落"))
         art.end = close
         art.sentences = [x for x in art.sentences if x.end <= close]
     end = max([a.end for a in seg.articles] + [h.end for h in seg.headings] + [x.end for x in seg.left_out])
@@ -591,7 +591,7 @@ def _closing(text: str, seg: Segmentation) -> None:
     while rest < len(text) and text[rest] in BLANK + "\n":
         rest += 1
     if rest < len(text):
-        seg.left_out.append(Span(rest, len(text), "after the last article: signature, date or page furniture"))
+        seg.left_out.append(Span(rest, len(text), LAST_ARTICLE))
 
 
 def _trim_back(text: str, start: int, end: int) -> int:

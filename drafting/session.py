@@ -81,7 +81,7 @@ class Session:
     def measure(self, mid: str) -> dict:
         m = next((m for m in self.measures if m["id"] == mid), None)
         if m is None:
-            raise ReviewError(f"no draft measure `{mid}` (accepted, rejected or renamed?)")
+            raise ReviewError(f"草稿中没有措施 {mid}（已接受、已不要或已改名？）")
         return m
 
     def progress(self) -> dict:
@@ -119,18 +119,18 @@ class Session:
         entry = self.draft["source"]
         for key, value in fields.items():
             if key not in SOURCE_FIELDS:
-                refused.append(f"{key}: not a metadata field ({', '.join(SOURCE_FIELDS)})")
+                refused.append(f"{key}：不是文件信息的字段（{', '.join(SOURCE_FIELDS)}）")
                 continue
             value = (value or "").strip() if isinstance(value, str) else value
             if key in DATE_FIELDS and value:
                 try:
                     value = dt.date.fromisoformat(str(value))
                 except ValueError:
-                    refused.append(f"{key}: “{value}” is not a date (YYYY-MM-DD)")
+                    refused.append(f"{key}：“{value}”不是日期（应为 YYYY-MM-DD）")
                     continue
             if key == "publisher" and value and value not in self.kb.agencies and \
                     value not in {a["id"] for a in self.draft["new_agencies"]}:
-                refused.append(f"publisher: unknown agency `{value}`")
+                refused.append(f"publisher：没有这个部门 {value}")
                 continue
             if value in ("", None):
                 entry.pop(key, None)
@@ -157,10 +157,10 @@ class Session:
             if key == "id":
                 value = str(value).strip()
                 if not ID_PATTERN.match(value):
-                    raise ReviewError(f"id “{value}”: lower-case letters, digits and hyphens only")
+                    raise ReviewError(f"措施编号“{value}”只能用小写字母、数字和连字符")
                 if value != mid and (any(x["id"] == value for x in self.measures) or
                                      any(x.id == value for x in self.kb.measures)):
-                    raise ReviewError(f"id “{value}” is taken")
+                    raise ReviewError(f"措施编号“{value}”已被占用")
                 m["id"] = value
             elif key in ("title", "summary", "lead_reason", "strict_groups", "note", "category"):
                 value = str(value or "").strip()
@@ -195,27 +195,27 @@ class Session:
                     raise ReviewError("这段文字不在原文中（须逐字一致），未修改。")
                 self._set_span(m, start, start + len(value))
             else:
-                raise ReviewError(f"unknown field `{key}`")
+                raise ReviewError(f"没有这个字段：{key}")
         cond = {k: v for k, v in cond.items() if v not in ([], "", None)}
         if cond:
             m["conditions"] = cond
         else:
             m.pop("conditions", None)
-        m.setdefault("why", {})["edited"] = "by the reviewer: " + ", ".join(sorted(fields))
+        m.setdefault("why", {})["edited"] = "审阅人修改：" + "、".join(sorted(fields))
         self.draft["measures"] = [m if x is original else x for x in self.measures]
         self.save()
         return m
 
     def _set_span(self, m: dict, a: int, b: int) -> None:
         if not (0 <= a < b <= len(self.text)) or not self.text[a:b].strip():
-            raise ReviewError(f"span {a}–{b} is not a passage of the text")
+            raise ReviewError(f"{a}–{b} 不是原文中的一段文字")
         while a < b and self.text[a] in " \t\u3000\n":
             a += 1
         while b > a and self.text[b - 1] in " \t\u3000\n":
             b -= 1
         art = self._article_at(a)
         if art is None or b > art["chars"][1]:
-            raise ReviewError("a quote lies inside one article (select within one article)")
+            raise ReviewError("引文须在同一条款之内（请在一个条款内选择）")
         m["quote"], m["chars"] = self.text[a:b], [a, b]
         m["bytes"] = list(byte_span(self.text, (a, b)))
         m["article"] = art["article"]
@@ -362,7 +362,7 @@ class Session:
         """One measure over the contiguous passage from the first to the second (verbatim by construction)."""
         first, second = self.measure(first_id), self.measure(second_id)
         if first["article"] != second["article"]:
-            raise ReviewError("only measures of the same article can be merged")
+            raise ReviewError("只能合并同一条款的措施")
         a = min(first["chars"][0], second["chars"][0])
         b = max(first["chars"][1], second["chars"][1])
         merged = dict(first)
@@ -376,7 +376,7 @@ class Session:
         if cond:
             merged["conditions"] = cond
         merged["review"] = list(dict.fromkeys((first.get("review") or []) + (second.get("review") or [])))
-        merged.setdefault("why", {})["edited"] = f"merged {first_id} and {second_id}"
+        merged.setdefault("why", {})["edited"] = f"由 {first_id} 与 {second_id} 合并"
         self.draft["measures"] = [merged if x is first else x for x in self.measures if x is not second]
         self.save()
         return merged
@@ -386,7 +386,7 @@ class Session:
         m = self.measure(mid)
         a, b = m["chars"]
         if not a < at < b:
-            raise ReviewError(f"split point {at} is not inside the quote ({a}–{b})")
+            raise ReviewError(f"拆分处 {at} 不在引文（{a}–{b}）之内")
         first, second = dict(m), dict(m)
         art = self.article(m["article"]) or {}
         cut = at
@@ -401,7 +401,7 @@ class Session:
         second["id"] = self._free_id(m["id"] + "-b")
         for x in (first, second):
             x["summary"] = to_simplified(x["quote"])
-            x.setdefault("why", {})["edited"] = f"split from {mid}"
+            x.setdefault("why", {})["edited"] = f"由 {mid} 拆分"
         i = self.measures.index(m)
         self.draft["measures"][i:i + 1] = [first, second]
         self.save()
@@ -438,8 +438,8 @@ class Session:
             if kbm is not None and kbm.lead:
                 m["agencies"] = {"lead": list(kbm.lead)}
         m.update({k: probe[k] for k in ("quote", "chars", "bytes")})
-        m["why"] = {"added": "by the reviewer from a selected span", "decision": r.why()}
-        m["review"] = ["added by the reviewer: check every field"]
+        m["why"] = {"added": "审阅人从所选原文补充", "decision": r.why()}
+        m["review"] = ["审阅人补充的措施：请逐项核对"]
         after = [i for i, x in enumerate(self.measures) if x["chars"][0] <= start]
         self.draft["measures"].insert(after[-1] + 1 if after else 0, m)
         self.save()
@@ -463,12 +463,12 @@ class Session:
     def add_agency(self, name: str, full_name: str, level: str, region: str | None = None) -> dict:
         name, full_name = name.strip(), (full_name or name).strip()
         if not name:
-            raise ReviewError("a new agency needs a name")
+            raise ReviewError("新部门需要名称")
         if level not in LEVELS:
-            raise ReviewError(f"level `{level}`: one of {', '.join(LEVELS)}")
+            raise ReviewError(f"层级“{level}”应为 {', '.join(LEVELS)} 之一")
         region = region or self.draft["source"].get("region")
         if not self.kb.gazetteer.find(region or ""):
-            raise ReviewError(f"unknown region `{region}`")
+            raise ReviewError(f"没有这个地区：{region}")
         prefix = (self.measures[0]["id"] if self.measures else self.doc).split("-")[0]
         taken = set(self.kb.agencies) | {a["id"] for a in self.draft["new_agencies"]}
         n = len(self.draft["new_agencies"]) + 1
@@ -482,11 +482,11 @@ class Session:
     def add_group(self, ident: str, label: str, synonyms) -> dict:
         ident = ident.strip()
         if not GROUP_ID.match(ident):
-            raise ReviewError(f"group id “{ident}”: lower-case letters, digits and _ only")
+            raise ReviewError(f"身份编号“{ident}”只能用小写字母、数字和下划线")
         if ident in self.kb.facts["groups"].values or any(g["id"] == ident for g in self.draft["new_groups"]):
-            raise ReviewError(f"group `{ident}` exists already")
+            raise ReviewError(f"身份 {ident} 已经存在")
         if not label.strip():
-            raise ReviewError("a new group needs a label")
+            raise ReviewError("新身份需要名称")
         entry = {"id": ident, "label": label.strip(), "synonyms": _list(synonyms)}
         self.draft["new_groups"].append(entry)
         self.save()

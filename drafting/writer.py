@@ -21,11 +21,13 @@ from bot.script import to_simplified
 
 from . import agencies as ag
 from .cover import read_cover
-from .reading import Reading, clause_spans, find_terms, places_in, read
+from .reading import LEAD_IN, NO_OFFER, Reading, clause_spans, find_terms, places_in, read
 from .segment import Segmentation, byte_span, segment
 from .vocab import Vocabulary
 
 CLAUSE_END = ",，;；"
+INTERNAL = "政府内部事项"
+NO_UNIT = "原文未指定部门"
 LIST_LEAD = re.compile(r"(?:下列|以下|如下)")
 
 
@@ -84,8 +86,8 @@ class Drafter:
             ident = f"{self.prefix}-new{len(self.new_agencies) + 1}"
             self.new_agencies[written] = {"id": ident, "name": written, "full_name": full,
                                           "level": level, "region": self.place.name}
-            self.agency_review[written] = (f"new agency? “{written}” is not in rules/agencies.yml "
-                                           f"(drafted as {ident}, full name “{full}”: check the name and level)")
+            self.agency_review[written] = (f"新部门？“{written}”不在 rules/agencies.yml 中"
+                                           f"（暂定编号 {ident}，全称“{full}”，请核对名称和层级）")
         return self.new_agencies[written]["id"]
 
     def agencies_of(self, bracket: ag.Bracket) -> tuple[dict, list]:
@@ -116,7 +118,7 @@ class Drafter:
             if entry[key] is None:
                 entry.pop(key)
         if title:
-            review.append("short_title: the full title was copied; shorten it for citations")
+            review.append("简称：暂用全称，请缩短以便引用")
         return entry, review, dict(cover.evidence)
 
     # -- the whole draft
@@ -136,9 +138,9 @@ class Drafter:
             source["responsibility"] = "none"
             publisher = self._publisher()
             source["publisher"] = publisher
-            source_review.append("responsibility: none — no article names a responsible unit; "
-                                 + (f"publisher drafted from the text (“{self._publisher_words}”)"
-                                    if publisher else "write `publisher:` (who presented the measures)"))
+            source_review.append("责任部门：没有哪一条写明负责的部门；"
+                                 + (f"发布部门取自原文（“{self._publisher_words}”）"
+                                    if publisher else "请填写发布部门（介绍这些措施的部门）"))
         else:
             for m in measures:
                 if not m.get("agencies"):
@@ -155,14 +157,13 @@ class Drafter:
     def _issuer_agencies(self, m: dict) -> dict:
         """No unit named for this measure: the document's issuing government (rules format), marked so."""
         if not self.issuer_names:
-            m.setdefault("review", []).append("no unit named and no issuer read: write `agencies`")
+            m.setdefault("review", []).append("原文未指定部门，也没有读到发文机关：请选择牵头部门")
             return {}
         ids = [self.agency_id((n, None)) for n in self.issuer_names[:1]]
-        m.setdefault("why", {})["lead"] = f"no unit named: the issuer {self.issuer_names[0]}"
+        m.setdefault("why", {})["lead"] = f"{NO_UNIT}：按发文机关 {self.issuer_names[0]}"
         items = [self.agency_review[n] for n in self.issuer_names[:1] if n in self.agency_review]
         m["review"] = list(dict.fromkeys(m.get("review", []) + [
-            "lead: the text names no unit for this measure; the issuer is drafted (rules-format: the issuing "
-            "government) — check"] + items))
+            "牵头部门：原文未指定，暂按发文机关（规则格式：由发文的政府负责），请核对"] + items))
         return {"lead": ids}
 
     _publisher_words = ""
@@ -200,18 +201,18 @@ class Drafter:
             if lead_in:
                 context = r if r.measure else (r if r.actor else context)
                 if r.measure and r.beneficiary and LIST_LEAD.search(r.beneficiary):
-                    skipped.append({"chars": [sent.start, sent.end], "why": "lead-in of a list: the items "
-                                    "name whom (" + r.why() + ")"})
+                    skipped.append({"chars": [sent.start, sent.end], "why": "列举的引导语：受益者见各项（"
+                                    + r.why() + "）"})
                     continue
                 if s_text.rstrip().endswith(("：", ":")) and r.measure:
-                    skipped.append({"chars": [sent.start, sent.end], "why": "lead-in of a list: " + r.why()})
+                    skipped.append({"chars": [sent.start, sent.end], "why": "列举的引导语：" + r.why()})
                     continue
             if not r.measure:
-                reasons.append(r.not_measure or "no offer")
-                skipped.append({"chars": [sent.start, sent.end], "why": r.not_measure or "no offer to anyone"})
+                reasons.append(r.not_measure or NO_OFFER)
+                skipped.append({"chars": [sent.start, sent.end], "why": r.not_measure or NO_OFFER})
                 continue
             if context is not None and LIST_LEAD.search(context.beneficiary or "") and \
-                    r.review and r.review[-1].startswith("read with its lead-in"):
+                    r.review and r.review[-1].startswith(LEAD_IN):
                 r = _item_as_beneficiary(r, s_text, vocab)
             for a, b, run in self._runs(sent.start, sent.end, r):
                 k += 1
@@ -219,11 +220,10 @@ class Drafter:
                 measures += self._measures_of(seg, art, label, k, (a, b), run, title_reading)
         decision["actionable"] = bool(measures)
         if measures:
-            decision["reason"] = "offers: " + "、".join(dict.fromkeys(str(o) for o in offers if o))
+            decision["reason"] = "提供扶持：" + "、".join(dict.fromkeys(str(o) for o in offers if o))
         else:
             words = list(dict.fromkeys(reasons))
-            decision["reason"] = ("government-internal — " + "; ".join(words[:3])) if words else \
-                "no sentence offers anything to a person or business"
+            decision["reason"] = (INTERNAL + "：" + "；".join(words[:3])) if words else INTERNAL + "：" + NO_OFFER
         if skipped and measures:
             decision["not_drafted"] = skipped
         return measures, decision
@@ -273,13 +273,12 @@ class Drafter:
         review = list(r.review)
         category = r.category or (title_reading.category if title_reading else None)
         if r.category is None and category is not None:
-            review.append(f"category {category[0]}: from the article title's words ({'、'.join(category[1])})")
+            review.append(f"类别 {category[0]}：取自条款标题中的词（{'、'.join(category[1])}）")
         if category is None:
             category = ("mentoring", ())
-            review.append("category: no need word in the sentence or title; `mentoring` is a placeholder — choose")
+            review.append("类别：句中和标题中都没有需求词，暂填 mentoring，请选择")
         for place in places_in(quote, vocab, self.region_chain):
-            review.append(f"place? names {place}, narrower than the document's region "
-                          f"{self.region_chain[0]}: a measure has no narrower place")
+            review.append(f"地点？提到{place}，比文件适用地区{self.region_chain[0]}更小：措施不另设地点")
         people = list(r.groups.items())
         # the article's title says whom the article is for (强化大学生创新创业教育培训) when the sentence
         # names nobody itself: a provision in the plan's voice, or one whose beneficiary is an institution
@@ -290,8 +289,8 @@ class Drafter:
                                                                                    "机构", "基地", "园区", "平台")))
         if not people and title_reading and title_reading.groups and not names_others:
             people = list(title_reading.groups.items())
-            review.append("groups from the article title (“" + "”“".join(title_reading.groups.values())
-                          + "”): the sentence itself names nobody")
+            review.append("身份取自条款标题（“" + "”“".join(title_reading.groups.values())
+                          + "”）：本句本身没有提到人群")
         agencies, agency_review, lead_why = self._measure_agencies(art, a, r)
         people = people or [(None, None)]
         part = art.part_label(a) if seg.style != "paragraph" else label
@@ -321,10 +320,9 @@ class Drafter:
                  "summary": simplified, "category": category[0]}
             audience = _audience(r, conditions, vocab)
             m["audience"] = audience[0] if len(audience) == 1 else audience
-            why["audience"] = "、".join(w for _, w in r.audiences[:3]) or "the conditions"
+            why["audience"] = "、".join(w for _, w in r.audiences[:3]) or "按条件"
             if len({v for v, _ in r.audiences}) > 1:
-                review.append("audience: the text names several (" +
-                              "、".join(dict.fromkeys(w for _, w in r.audiences)) + "); check")
+                review.append("对象：原文提到多个（" + "、".join(dict.fromkeys(w for _, w in r.audiences)) + "），请核对")
             if conditions:
                 m["conditions"] = conditions
             if agencies:
@@ -346,16 +344,16 @@ class Drafter:
             parsed = ag.parse_bracket(self.text[bracket[0]:bracket[1]], national=self.national)
             if parsed.lead:
                 agencies, review = self.agencies_of(parsed)
-                how = "the bracket " + ("names the lead" if parsed.style == "lead-named" else "names it first")
+                how = "责任分工括号" + ("写明牵头单位" if parsed.style == "lead-named" else "中列第一位")
                 if parsed.convention:
-                    how += f" ({parsed.convention})"
+                    how += f"（{parsed.convention}）"
                 return agencies, review, how
         if r.actor:
             aid = self.agency_id((r.actor, None))
             review = [self.agency_review[r.actor]] if r.actor in self.agency_review else []
-            return {"lead": [aid]}, review, f"the sentence's subject: “{r.actor}”"
+            return {"lead": [aid]}, review, f"句子的主语：“{r.actor}”"
         if self.named:
-            return {}, ["no responsibility bracket in this article or its heading: write `agencies`"], None
+            return {}, ["本条及其上级标题都没有责任分工括号：请选择牵头部门"], None
         return {}, [], None
 
 
@@ -392,7 +390,7 @@ def header(draft: dict, source_file: str) -> str:
              "# Nothing here loads into the bot. Review it in the staff console (/drafts) or with",
              "#   python -m drafting review <this file>",
              "# (accepting a measure moves it into rules/measures/<doc>.yml as active).",
-             "# Left out (government-internal, drafted: check each):"]
+             "# 未收录（政府内部事项，草拟判断，请逐条核对）:"]
     left = [a for a in draft["articles"] if not a["actionable"]]
     for a in left:
         lines.append(f"#   {a['label']} {a['title'] or ''} — {a['reason']}".rstrip())

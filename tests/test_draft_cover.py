@@ -51,7 +51,7 @@ def test_a_plan_period_in_the_title_and_what_is_not_printed():
     c = cover("广西大众创业万众创新三年行动计划\n(2021—2023年)\n为贯彻……，制定本计划。\n一、总体要求\n1.支持创业。给予补贴。\n2.提供场地。\n")
     assert c.title == "广西大众创业万众创新三年行动计划(2021—2023年)"
     assert c.period_label == "2021—2023年" and c.valid_until == dt.date(2023, 12, 31)
-    assert any(r.startswith("issuer:") for r in c.review) and any(r.startswith("issued:") for r in c.review)
+    assert any(r.startswith("发文机关：") for r in c.review) and any(r.startswith("成文日期：") for r in c.review)
 
 
 def test_a_number_cited_in_the_preamble_is_not_the_documents():

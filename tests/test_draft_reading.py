@@ -46,7 +46,7 @@ def test_an_organisation_gives_an_audience_not_a_group(vocab):
 
 def test_a_government_is_no_beneficiary(vocab):
     r = read("中央财政要对工作成效明显的地方予以奖补激励。", vocab)
-    assert not r.measure and "government" in r.not_measure
+    assert not r.measure and "受益者是政府" in r.not_measure
 
 
 @pytest.mark.parametrize("sentence", [
@@ -62,17 +62,17 @@ def test_returns_grants_exemptions_and_entitlements_are_offers(vocab, sentence):
 
 
 @pytest.mark.parametrize("sentence, why", [
-    ("为了激发青年创新创业活力，结合本市实际，制定本措施。", "purpose"),
-    ("本措施所称初创企业，是指在本市首次登记注册不满三年的企业。", "definition"),
-    ("本办法自2025年3月1日起施行。", "date in force"),
-    ("违反本规定骗取补贴的，依法追回，并依法追究责任。", "penalty"),
-    ("用人单位应当为残疾人职工提供适当的劳动条件。", "duty"),
-    ("依法征收的残疾人就业保障金应当纳入财政预算，专项用于为残疾人提供就业服务。", "fund"),
-    ("禁止任何组织或者个人利用职业中介活动侵害劳动者的合法权益。", "prohibition"),
-    ("各地区各部门要加强统筹协调，定期开展考核评估。", "government's own work"),
-    ("国家建立健全军人住房公积金制度和住房补贴制度。", "no offer"),
-    ("国家实行有利于促进就业的金融政策，增加中小企业的融资渠道。", "no offer"),
-    ("退役军官逐月领取退役金的具体办法由国务院退役军人工作主管部门会同有关部门制定。", "no offer"),
+    ("为了激发青年创新创业活力，结合本市实际，制定本措施。", "目的条款"),
+    ("本措施所称初创企业，是指在本市首次登记注册不满三年的企业。", "定义条款"),
+    ("本办法自2025年3月1日起施行。", "施行日期"),
+    ("违反本规定骗取补贴的，依法追回，并依法追究责任。", "法律责任"),
+    ("用人单位应当为残疾人职工提供适当的劳动条件。", "“用人单位”的义务"),
+    ("依法征收的残疾人就业保障金应当纳入财政预算，专项用于为残疾人提供就业服务。", "资金的用途"),
+    ("禁止任何组织或者个人利用职业中介活动侵害劳动者的合法权益。", "禁止性规定"),
+    ("各地区各部门要加强统筹协调，定期开展考核评估。", "政府自身的工作"),
+    ("国家建立健全军人住房公积金制度和住房补贴制度。", "没有向任何个人或企业提供扶持"),
+    ("国家实行有利于促进就业的金融政策，增加中小企业的融资渠道。", "没有向任何个人或企业提供扶持"),
+    ("退役军官逐月领取退役金的具体办法由国务院退役军人工作主管部门会同有关部门制定。", "没有向任何个人或企业提供扶持"),
 ])
 def test_what_is_not_a_measure(vocab, sentence, why):
     r = read(sentence, vocab)
@@ -86,7 +86,7 @@ def test_a_collective_word_applies_only_where_it_names_the_beneficiary(vocab):
     assert groups("对青年创业园区的运营机构给予补贴。", vocab) == set()
     # qualified by a group word: 港澳台地区青年 are 港澳台 people
     r = read("对港澳台地区青年来本市创业的，给予场地补贴。", vocab)
-    assert set(r.groups) == {"hk_macao_taiwan"} and any("not read as groups" in x for x in r.review)
+    assert set(r.groups) == {"hk_macao_taiwan"} and any("此处不读作身份" in x for x in r.review)
 
 
 def test_longest_word_wins_and_traditional_text_is_read(vocab):
@@ -108,12 +108,12 @@ def test_qualified_and_family_group_words(vocab):
 def test_unknown_people_become_review_items():
     bare = load_vocabulary(collective={})
     r = read("对青年创业者给予创业补贴。", bare)
-    assert not r.groups and any("new group?" in x and "青年" in x for x in r.review)
+    assert not r.groups and any("新身份？" in x and "青年" in x for x in r.review)
 
 
 def test_every_decision_records_its_words(vocab):
     r = read("对在本区创办企业的港澳青年，给予一次性创业补贴。", vocab)
-    assert r.why() == "对: “给予” for “在本区创办企业的港澳青年”"
+    assert r.why() == "对…“给予”，受益者“在本区创办企业的港澳青年”"
     assert r.groups == {"hk_macao_taiwan": "港澳青年"} and r.category[1] == ("补贴",)
 
 

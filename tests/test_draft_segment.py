@@ -27,7 +27,7 @@ def test_items_are_articles_and_sections_are_headings():
     assert "二、重点任务" in first.heading
     assert coverage_gaps(seg) == []
     # the (一)指导思想 above the items is reported, not lost
-    assert any("(一)" in text[s.start:s.end] and "above the articles" in s.reason for s in seg.left_out)
+    assert any("(一)" in text[s.start:s.end] and "条款之上" in s.reason for s in seg.left_out)
 
 
 def test_traditional_sections_numbered_through_the_text_as_1_to_n():
@@ -101,7 +101,7 @@ def test_markdown_law_cover_chapters_and_articles():
     seg = segment(text)
     assert [a.printed for a in seg.articles] == ["第一条", "第二条", "第三条"]
     assert [h.reason for h in seg.headings] == ["## 第一章 总则", "## 第二章 附则"]
-    assert seg.left_out[0].reason.startswith("cover") and "示例促进法" in text[:seg.left_out[0].end]
+    assert seg.left_out[0].reason.startswith("封面") and "示例促进法" in text[:seg.left_out[0].end]
     assert "县级以上人民政府" in text[seg.articles[1].start:seg.articles[1].end]
     assert coverage_gaps(seg) == []
 
@@ -111,8 +111,8 @@ def test_signature_and_closing_paragraph_are_left_out_with_their_reason():
             "各部门要认真落实本意见。\n(二)提供场地。(市财政局负责)\n\n市人民政府办公室\n2024年3月1日\n")
     seg = segment(text)
     reasons = [s.reason for s in seg.left_out]
-    assert any(r.startswith("closing paragraph after (一)") for r in reasons)
-    assert any(r.startswith("after the last article") for r in reasons)
+    assert any(r.startswith("(一) 责任分工括号之后的结语段落") for r in reasons)
+    assert any(r.startswith("最后一条之后") for r in reasons)
     assert coverage_gaps(seg) == []
 
 

@@ -10,6 +10,8 @@
   let problems = {};           // measure id -> problems from the last check
   let pending = null;          // debounced edit
   const $ = (id) => document.getElementById(id);
+  const WHY = {decision: "判断", actor: "施行主体", lead: "牵头", groups: "身份", gender: "性别",
+    tech_business: "科技型企业", audience: "对象", category: "类别", edited: "修改", added: "补充"};
 
   function el(tag, attrs, ...children) {
     const e = document.createElement(tag);
@@ -181,7 +183,7 @@
     );
     box.append(form);
     const why = el("div", {class: "rv-why"}, el("strong", {text: "起草依据："}));
-    for (const [k, v] of Object.entries(m.why || {})) why.append(el("div", {text: k + "：" + v}));
+    for (const [k, v] of Object.entries(m.why || {})) why.append(el("div", {text: (WHY[k] || k) + "：" + v}));
     box.append(why);
     if ((m.review || []).length) {
       const rev = el("div", {class: "rv-review"}, el("strong", {text: "请核对："}));

@@ -312,7 +312,13 @@ def evaluate_annotation(ann_path: Path, kb, text_dirs=TEXT_DIRS, rules: Path = k
     ident = str(ann.get("id") or ann_path.stem)
     text = find_text(ann_path, ident, text_dirs).read_text(encoding="utf-8")
     vocab = load_vocabulary(rules, kb=kb, extra_groups=STANDIN_GROUPS)
-    draft = Drafter(text, ident, str(ann.get("region") or "全国"), vocab).draft()
+    region = str(ann.get("region") or "全国")
+    notes = []
+    try:
+        draft = Drafter(text, ident, region, vocab).draft()
+    except ValueError as exc:      # an unknown region: drafted for the whole country, and said so
+        notes.append(("region", f"{exc}; drafted with --region 全国"))
+        draft = Drafter(text, ident, "全国", vocab).draft()
     units = unit_spans(draft)
     labels = [str(a["label"]) for a in ann.get("articles") or []]
     spans = align(labels, units)
@@ -329,8 +335,9 @@ def evaluate_annotation(ann_path: Path, kb, text_dirs=TEXT_DIRS, rules: Path = k
         for k, m in enumerate(a.get("measures") or [], 1):
             quote = m["quote"]
             at = _locate(text, quote, span)
-            if at < 0:
-                raise ValueError(f"{ann_path}: {label}: quote not verbatim in the text: {quote[:30]}")
+            if at < 0:                 # an annotation error: left out of the figures, and said so
+                notes.append((f"{label}#{k}", f"quote not verbatim in the text, not scored: {quote[:30]}"))
+                continue
             refs.append(Ref(f"{label}#{k}", (at, at + len(quote)), set(m.get("groups") or []), m.get("gender"),
                             list(m.get("lead") or []), label))
     unaligned = [lbl for lbl in labels if lbl not in spans]
@@ -338,7 +345,9 @@ def evaluate_annotation(ann_path: Path, kb, text_dirs=TEXT_DIRS, rules: Path = k
                    lead_names=lambda names: [{_norm_name(n)} for n in names])
     result.articles = (result.articles[0], result.articles[1] + sum(
         1 for a in ann.get("articles") or [] if not a.get("internal") and str(a["label"]) in unaligned))
-    result.disagreements += [(lbl, "label not found among the drafted units") for lbl in unaligned]
+    result.disagreements += [(lbl, "label not found among the drafted units") for lbl in unaligned] + notes
+    for where, what in notes:
+        print(f"note: {ident}: {where}: {what}", file=sys.stderr)
     return result
 
 

@@ -96,3 +96,10 @@ def test_a_document_scored_against_an_annotation(bench, tmp_path):
     (tmp_path / "demo.yml").write_text(yaml.safe_dump(ann, allow_unicode=True), encoding="utf-8")
     [r] = bench.evaluate_annotations(tmp_path)
     assert r.lead == (1, 2) and any("lead" in what for _, what in r.disagreements)
+    # an annotation's mistakes (a quote not in the text, an unknown region) are said, not fatal
+    ann["articles"][1]["measures"][0]["quote"] = "不在原文中的一句。"
+    ann["region"] = "无此地"
+    (tmp_path / "demo.yml").write_text(yaml.safe_dump(ann, allow_unicode=True), encoding="utf-8")
+    [r] = bench.evaluate_annotations(tmp_path)
+    assert r.measures == (1, 1)
+    assert {where for where, _ in r.disagreements} >= {"第二条#1", "region"}

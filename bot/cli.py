@@ -1,4 +1,5 @@
-"""Command line: `python -m bot validate | match | demo | gen | draft | review | retention`."""
+"""Command line: `python -m bot validate | match | demo | gen | retention`, and `draft | review`
+(delegated to the drafting package, `python -m drafting`)."""
 from __future__ import annotations
 
 import argparse
@@ -25,7 +26,10 @@ def cmd_validate(args) -> int:
         return 1
     print(f"ok: {len(kb.sources)} documents, {len(kb.measures)} measures, "
           f"{len(kb.agencies)} agencies, {len(kb.gazetteer.places)} places")
-    from .draft.commands import validate_drafts
+    try:
+        from drafting.commands import validate_drafts   # the drafter's files (rules/drafts/), outside the core
+    except ImportError:
+        return 0
     return validate_drafts(args, kb)
 
 
@@ -128,6 +132,15 @@ def cmd_retention(args) -> int:
     return 0
 
 
+def _drafting_commands(sub) -> dict:
+    """`draft` and `review` delegate to the drafting package (`python -m drafting`), when installed."""
+    try:
+        from drafting.commands import add_commands
+    except ImportError:
+        return {}
+    return add_commands(sub, names=("draft", "review"))
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description="创业扶持政策知识库与匹配")
     parser.add_argument("--rules", default=str(kbmod.DEFAULT_RULES_DIR), help="rules directory")
@@ -144,8 +157,7 @@ def main(argv=None) -> int:
     r.add_argument("--days", type=float, help="N (default: the RETENTION_DAYS environment variable)")
     r.add_argument("--url", help="SQLAlchemy URL (default: TRACKER_STORE_URL)")
     r.add_argument("--batch", type=int, default=500, help="conversations per transaction")
-    from .draft.commands import add_commands   # draft, review (issue 18)
-    drafting = add_commands(sub)
+    drafting = _drafting_commands(sub)
     args = parser.parse_args(argv)
     return {"validate": cmd_validate, "match": cmd_match, "demo": cmd_demo,
             "gen": cmd_gen, "retention": cmd_retention, **drafting}[args.command](args)

@@ -95,9 +95,12 @@ class Engine:
         self._fixed_today = today   # tests pin a date; a server reads the clock per match
         self._place = kb.facts.place
         self._doc_depth = {}
+        self._national = set()     # documents for the whole country cover every place
         for sid, source in kb.sources.items():
             places = kb.gazetteer.find(source.region)
             self._doc_depth[sid] = _LEVEL_DEPTH[places[0].level] if places else 0
+            if places and places[0].level == "country":
+                self._national.add(sid)
         self._static = {m.id: self._static_dict(m) for m in kb.measures}
         self._order = {m.id: i for i, m in enumerate(kb.measures)}
 

@@ -22,8 +22,6 @@ DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 MEASURE_KEYS = {"id", "article", "title", "summary", "category", "conditions", "agencies", "quote", "note",
                 "lead_reason", "strict_groups", "status", "audience", "lead_function", "functions", "superseded_by",
                 "all_groups"}
-# Draft files (rules/drafts/, `python -m bot draft`) add these per measure; see bot/draft/check.py.
-DRAFT_MEASURE_KEYS = {"chars", "bytes", "why", "review", "cases"}
 STATUS = ("active", "draft")
 REQUIRED_MEASURE_KEYS = ("id", "article", "title", "summary", "category", "quote", "audience")
 # facts.yml `audiences`: the audience every person is (a person starting a
@@ -31,7 +29,7 @@ REQUIRED_MEASURE_KEYS = ("id", "article", "title", "summary", "category", "quote
 # are audience ids; measures only for those are listed only for who runs one).
 FOUNDER = "founder"
 RUNS_FACT = "runs"
-SOURCE_KEYS = {"id", "title", "short_title", "issuer", "number", "issued", "valid_until",
+SOURCE_KEYS = {"id", "title", "short_title", "issuer", "number", "issued", "in_force", "valid_until",
                "period_label", "region", "script", "article_style", "articles",
                "responsibility", "publisher", "sha256", "superseded_by", "adopted", "in_force", "not_in"}
 # article_style: number 第4条 · chinese （二十五） · law 第四十六条 (laws and regulations)
@@ -287,11 +285,13 @@ class _Collector:
         return _top(self, path, key, kind)
 
 
-def _is_text(value) -> bool:
+def is_text(value) -> bool:
     return isinstance(value, str) and value.strip() != ""
 
 
-def _date(value):
+def parse_date(value):
+    """(date or None, whether the value was a date, a YYYY-MM-DD text or null)."""
+    """(date or None, whether the value was a date, a YYYY-MM-DD text or null)."""
     if value is None or isinstance(value, dt.date):
         return value, True
     try:
@@ -325,7 +325,7 @@ def _entries(c: _Collector, path: Path, top: str, allowed: set):
 
 def _require_text(c: _Collector, path: Path, item: LineDict, ident: str, keys) -> list:
     """Report and return the keys that are missing or not text."""
-    missing = [k for k in keys if not _is_text(item.get(k))]
+    missing = [k for k in keys if not is_text(item.get(k))]
     for key in missing:
         c.add(path, item.line_of(key), ident, f"`{key}` is required and must be text")
     return missing
@@ -335,76 +335,83 @@ def _load_sources(c: _Collector, regions: Gazetteer | None) -> dict:
     path = c.root / "sources.yml"
     sources = {}
     for item, sid in _entries(c, path, "sources", SOURCE_KEYS):
-        ok = not _require_text(c, path, item, sid, ("id", "title", "short_title", "issuer", "region"))
-        issued, good_issued = _date(item.get("issued"))
-        until, good_until = _date(item.get("valid_until"))
-        if not good_issued:
-            c.add(path, item.line_of("issued"), sid, "`issued` must be YYYY-MM-DD or null")
-        if not good_until:
-            c.add(path, item.line_of("valid_until"), sid, "`valid_until` must be YYYY-MM-DD or null")
-        style = item.get("article_style", "number")
-        if style not in ARTICLE_STYLES:
-            c.add(path, item.line_of("article_style"), sid, f"`article_style` must be one of {', '.join(ARTICLE_STYLES)}")
-        dates = {}
-        for key in ("adopted", "in_force"):
-            dates[key], good = _date(item.get(key))
-            if not good:
-                c.add(path, item.line_of(key), sid, f"`{key}` must be YYYY-MM-DD or null")
-        not_in = item.get("not_in") or []
-        if not isinstance(not_in, list) or not all(_is_text(n) for n in not_in) \
-                or (regions is not None and not all(regions.find(n) for n in not_in)):
-            c.add(path, item.line_of("not_in"), sid, "`not_in` must list places of regions.yml")
-            not_in = []
-        national = regions is not None and regions.country is not None and item.get("region") == regions.country.name
-        articles = item.get("articles")
-        if not isinstance(articles, int) or isinstance(articles, bool) or articles < 1:
-            c.add(path, item.line_of("articles"), sid, "`articles` (how many the document numbers) must be a positive integer")
-            ok = False
         if sid in sources:
             c.add(path, item.line, sid, "duplicate source id")
             continue
-        if regions is not None and _is_text(item.get("region")) and not regions.find(item["region"]):
-            c.add(path, item.line_of("region"), sid, f"unknown region `{item['region']}` (not in regions.yml)")
-        responsibility = item.get("responsibility", "named")
-        if responsibility not in RESPONSIBILITY:
-            c.add(path, item.line_of("responsibility"), sid,
-                  "`responsibility` must be named (the text names responsible units) or none")
-            ok = False
-        publisher = item.get("publisher")
-        if publisher is not None and not _is_text(publisher):
-            c.add(path, item.line_of("publisher"), sid, "`publisher` must be an agency id")
-            ok = False
-        if responsibility == "none" and publisher is None:
-            c.add(path, item.line, sid, "`responsibility: none` needs `publisher:` (who presented the measures)")
-            ok = False
-        text_path = c.root / "sources" / f"{sid}.txt"
-        text = ""
-        if not text_path.is_file():
-            c.add(path, item.line, sid, f"source text {c.display(text_path)} is missing")
-            ok = False
-        else:
-            text = text_path.read_text(encoding="utf-8")
-        sha = item.get("sha256")
-        if sha is not None and not (isinstance(sha, str) and len(sha) == 64
-                                    and all(ch in "0123456789abcdef" for ch in sha)):
-            c.add(path, item.line_of("sha256"), sid, "`sha256` must be 64 lowercase hex digits")
-            ok = False
-        superseded = item.get("superseded_by")
-        if superseded is not None and not _is_text(superseded):
-            c.add(path, item.line_of("superseded_by"), sid,
-                  "`superseded_by` must be a source id or the title of the new document")
-            ok = False
-        if ok:
-            sources[sid] = Source(
-                id=sid, title=item["title"], short_title=item["short_title"], issuer=item["issuer"],
-                number=item.get("number"), issued=issued, valid_until=until,
-                period_label=item.get("period_label"), region=item["region"],
-                script=item.get("script", "simplified"), article_style=style,
-                articles=articles, text=text, responsibility=responsibility, publisher=publisher,
-                sha256=sha, superseded_by=superseded, adopted=dates["adopted"], in_force=dates["in_force"],
-                national=national, not_in=tuple(not_in))
+        source = _source(c, path, item, sid, regions, c.root / "sources" / f"{sid}.txt")
+        if source is not None:
+            sources[sid] = source
     return sources
 
+
+def _source(c: _Collector, path: Path, item: LineDict, sid: str, regions: Gazetteer | None,
+            text_path: Path) -> Source | None:
+    """One sources.yml entry, its text read from `text_path`; None when it has problems (reported)."""
+    ok = not _require_text(c, path, item, sid, ("id", "title", "short_title", "issuer", "region"))
+    issued, good_issued = parse_date(item.get("issued"))
+    until, good_until = parse_date(item.get("valid_until"))
+    if not good_issued:
+        c.add(path, item.line_of("issued"), sid, "`issued` must be YYYY-MM-DD or null")
+    if not good_until:
+        c.add(path, item.line_of("valid_until"), sid, "`valid_until` must be YYYY-MM-DD or null")
+    style = item.get("article_style", "number")
+    if style not in ARTICLE_STYLES:
+        c.add(path, item.line_of("article_style"), sid, f"`article_style` must be one of {', '.join(ARTICLE_STYLES)}")
+    dates = {}
+    for key in ("adopted", "in_force"):
+        dates[key], good = parse_date(item.get(key))
+        if not good:
+            c.add(path, item.line_of(key), sid, f"`{key}` must be YYYY-MM-DD or null")
+    not_in = item.get("not_in") or []
+    if not isinstance(not_in, list) or not all(is_text(n) for n in not_in) \
+            or (regions is not None and not all(regions.find(n) for n in not_in)):
+        c.add(path, item.line_of("not_in"), sid, "`not_in` must list places of regions.yml")
+        not_in = []
+    national = regions is not None and regions.country is not None and item.get("region") == regions.country.name
+    articles = item.get("articles")
+    if not isinstance(articles, int) or isinstance(articles, bool) or articles < 1:
+        c.add(path, item.line_of("articles"), sid, "`articles` (how many the document numbers) must be a positive integer")
+        ok = False
+    if regions is not None and is_text(item.get("region")) and not regions.find(item["region"]):
+        c.add(path, item.line_of("region"), sid, f"unknown region `{item['region']}` (not in regions.yml)")
+    responsibility = item.get("responsibility", "named")
+    if responsibility not in RESPONSIBILITY:
+        c.add(path, item.line_of("responsibility"), sid,
+              "`responsibility` must be named (the text names responsible units) or none")
+        ok = False
+    publisher = item.get("publisher")
+    if publisher is not None and not is_text(publisher):
+        c.add(path, item.line_of("publisher"), sid, "`publisher` must be an agency id")
+        ok = False
+    if responsibility == "none" and publisher is None:
+        c.add(path, item.line, sid, "`responsibility: none` needs `publisher:` (who presented the measures)")
+        ok = False
+    text = ""
+    if not text_path.is_file():
+        c.add(path, item.line, sid, f"source text {c.display(text_path)} is missing")
+        ok = False
+    else:
+        text = text_path.read_text(encoding="utf-8")
+    sha = item.get("sha256")
+    if sha is not None and not (isinstance(sha, str) and len(sha) == 64
+                                and all(ch in "0123456789abcdef" for ch in sha)):
+        c.add(path, item.line_of("sha256"), sid, "`sha256` must be 64 lowercase hex digits")
+        ok = False
+    superseded = item.get("superseded_by")
+    if superseded is not None and not is_text(superseded):
+        c.add(path, item.line_of("superseded_by"), sid,
+              "`superseded_by` must be a source id or the title of the new document")
+        ok = False
+    if not ok:
+        return None
+    return Source(
+        id=sid, title=item["title"], short_title=item["short_title"], issuer=item["issuer"],
+        number=item.get("number"), issued=issued, valid_until=until,
+        period_label=item.get("period_label"), region=item["region"],
+        script=item.get("script", "simplified"), article_style=style,
+        articles=articles, text=text, responsibility=responsibility, publisher=publisher,
+        sha256=sha, superseded_by=superseded, adopted=dates["adopted"], in_force=dates["in_force"],
+        national=national, not_in=tuple(not_in))
 
 
 def _load_regions(c: _Collector) -> Gazetteer | None:
@@ -414,11 +421,11 @@ def _load_regions(c: _Collector) -> Gazetteer | None:
     if items is None:
         return None
     words = data.get("everyday_words") or []
-    if not isinstance(words, list) or not all(_is_text(w) for w in words):
+    if not isinstance(words, list) or not all(is_text(w) for w in words):
         c.add(path, data.line_of("everyday_words"), "everyday_words", "must be a list of words")
         words = []
     vague = data.get("vague") or []
-    if not isinstance(vague, list) or not all(_is_text(w) for w in vague):
+    if not isinstance(vague, list) or not all(is_text(w) for w in vague):
         c.add(path, data.line_of("vague"), "vague", "must be a list of words")
         vague = []
     for key in set(data) - {"regions", "everyday_words", "vague", "country"}:
@@ -426,8 +433,8 @@ def _load_regions(c: _Collector) -> Gazetteer | None:
     country = None
     spec = data.get("country")
     if spec is not None:
-        if not isinstance(spec, LineDict) or not _is_text(spec.get("name")) \
-                or not all(_is_text(a) for a in spec.get("aliases") or []):
+        if not isinstance(spec, LineDict) or not is_text(spec.get("name")) \
+                or not all(is_text(a) for a in spec.get("aliases") or []):
             c.add(path, data.line_of("country"), "country", "must have a `name` and optional `aliases`")
         else:
             country = Place(name=spec["name"], level=COUNTRY, aliases=tuple(spec.get("aliases") or ()),
@@ -438,7 +445,7 @@ def _load_regions(c: _Collector) -> Gazetteer | None:
             c.add(path, getattr(node, "line", 0), "regions", "each region must be a mapping")
             return None
         name = node.get("name")
-        if not _is_text(name):
+        if not is_text(name):
             c.add(path, node.line, "regions", "region without a `name`")
             return None
         level = node.get("level")
@@ -450,7 +457,7 @@ def _load_regions(c: _Collector) -> Gazetteer | None:
         for key in set(node) - {"name", "level", "aliases", "children"}:
             c.add(path, node.line_of(key), name, f"unknown key `{key}`")
         aliases = node.get("aliases") or []
-        if not isinstance(aliases, list) or not all(_is_text(a) for a in aliases):
+        if not isinstance(aliases, list) or not all(is_text(a) for a in aliases):
             c.add(path, node.line_of("aliases"), name, "`aliases` must be a list of names")
             aliases = []
         place = Place(name=name, level=level, parent=parent, aliases=tuple(aliases), line=node.line)
@@ -507,12 +514,12 @@ def _load_abroad(c: _Collector, gazetteer: Gazetteer) -> None:
     lists = {}
     for key in ("abroad", "abroad_english"):
         words = data.get(key) or []
-        if not isinstance(words, list) or not all(_is_text(w) for w in words):
+        if not isinstance(words, list) or not all(is_text(w) for w in words):
             c.add(path, data.line_of(key), key, "must be a list of names")
             words = []
         lists[key] = tuple(str(w) for w in words)
     names = data.get("english_names") or {}
-    if not isinstance(names, dict) or not all(_is_text(k) and _is_text(v) for k, v in names.items()):
+    if not isinstance(names, dict) or not all(is_text(k) and is_text(v) for k, v in names.items()):
         c.add(path, data.line_of("english_names"), "english_names", "must map English names to names in regions.yml")
         names = {}
     for english, chinese in names.items():
@@ -526,23 +533,32 @@ def _load_agencies(c: _Collector, regions: Gazetteer | None, functions: dict) ->
     path = c.root / "agencies.yml"
     agencies = {}
     for item, aid in _entries(c, path, "agencies", AGENCY_KEYS):
-        missing = _require_text(c, path, item, aid, ("id", "name", "full_name", "region"))
-        if item.get("level") not in LEVELS:
-            c.add(path, item.line_of("level"), aid, f"`level` must be one of {', '.join(LEVELS)}")
-            missing.append("level")
-        if regions is not None and _is_text(item.get("region")) and not regions.find(item["region"]):
-            c.add(path, item.line_of("region"), aid, f"unknown region `{item['region']}` (not in regions.yml)")
         if aid in agencies:
             c.add(path, item.line, aid, "duplicate agency id")
             continue
-        does = item.get("functions") or []
-        if not isinstance(does, list) or not all(f in functions for f in does):
-            c.add(path, item.line_of("functions"), aid,
-                  f"`functions` must list ids of rules/functions.yml ({', '.join(functions)})")
-            missing.append("functions")
-        if not missing:
-            agencies[aid] = Agency(aid, item["name"], item["full_name"], item["level"], item["region"], tuple(does))
+        agency = _agency(c, path, item, aid, regions, functions)
+        if agency is not None:
+            agencies[aid] = agency
     return agencies
+
+
+def _agency(c: _Collector, path: Path, item: LineDict, aid: str, regions: Gazetteer | None,
+            functions: dict) -> Agency | None:
+    """One agencies.yml entry; None when it has problems (reported)."""
+    missing = _require_text(c, path, item, aid, ("id", "name", "full_name", "region"))
+    if item.get("level") not in LEVELS:
+        c.add(path, item.line_of("level"), aid, f"`level` must be one of {', '.join(LEVELS)}")
+        missing.append("level")
+    if regions is not None and is_text(item.get("region")) and not regions.find(item["region"]):
+        c.add(path, item.line_of("region"), aid, f"unknown region `{item['region']}` (not in regions.yml)")
+    does = item.get("functions") or []
+    if not isinstance(does, list) or not all(f in functions for f in does):
+        c.add(path, item.line_of("functions"), aid,
+              f"`functions` must list ids of rules/functions.yml ({', '.join(functions)})")
+        missing.append("functions")
+    if missing:
+        return None
+    return Agency(aid, item["name"], item["full_name"], item["level"], item["region"], tuple(does))
 
 
 def _load_functions(c: _Collector, facts: FactRegistry) -> dict:
@@ -556,11 +572,11 @@ def _load_functions(c: _Collector, facts: FactRegistry) -> dict:
     for item, fid in _entries(c, path, "functions", FUNCTION_KEYS):
         bad = bool(_require_text(c, path, item, fid, ("id", "name", "duty")))
         words = item.get("words") or []
-        if not isinstance(words, list) or not words or not all(_is_text(w) for w in words):
+        if not isinstance(words, list) or not words or not all(is_text(w) for w in words):
             c.add(path, item.line_of("words"), fid, "`words` must list the words texts use for the function")
             bad = True
         at = item.get("at")
-        if at is not None and (not _is_text(at) or "{place}" not in at):
+        if at is not None and (not is_text(at) or "{place}" not in at):
             c.add(path, item.line_of("at"), fid, "`at` must be text with {place}")
             bad = True
         serves = item.get("serves") or {}
@@ -593,13 +609,13 @@ def _load_audiences(c: _Collector, facts: FactRegistry) -> dict:
     audiences = {}
     for aid, spec in items.items():
         line = items.line_of(aid) if isinstance(items, LineDict) else 0
-        if not isinstance(spec, LineDict) or not _is_text(spec.get("label")):
+        if not isinstance(spec, LineDict) or not is_text(spec.get("label")):
             c.add(path, line, f"audiences.{aid}", "each audience needs a `label`")
             continue
         for key in sorted(set(spec) - {"label", "synonyms"}):
             c.add(path, spec.line_of(key), f"audiences.{aid}", f"unknown key `{key}` (label, synonyms)")
         synonyms = spec.get("synonyms") or []
-        if not isinstance(synonyms, list) or not all(_is_text(s) for s in synonyms):
+        if not isinstance(synonyms, list) or not all(is_text(s) for s in synonyms):
             c.add(path, spec.line_of("synonyms"), f"audiences.{aid}", "`synonyms` must be a list of text")
             synonyms = []
         audiences[str(aid)] = FactValue(str(aid), spec["label"], tuple(synonyms))
@@ -619,7 +635,7 @@ def _check_audience(c: _Collector, path: Path, m: LineDict, mid: str, audiences:
     raw = m.get("audience")
     line = m.line_of("audience")
     ids = [raw] if isinstance(raw, str) else raw
-    if not isinstance(ids, list) or not ids or not all(_is_text(a) for a in ids):
+    if not isinstance(ids, list) or not ids or not all(is_text(a) for a in ids):
         c.add(path, line, mid, "`audience` must be an audience id or a list of them (facts.yml `audiences`)")
         return None
     bad = [a for a in ids if a not in audiences]
@@ -679,9 +695,10 @@ def _check_condition(c, path, m: LineDict, mid: str, facts: FactRegistry, condit
 
 
 def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, audiences: dict, *, paths=None,
-                   draft: bool = False, functions: dict | None = None) -> list:
+                   draft: bool = False, functions: dict | None = None, extra_keys=frozenset()) -> list:
     """Active measures from rules/measures/; with `draft`, the measures of draft
-    files (`paths`), checked as strictly, each `status: draft` (bot/draft/check.py)."""
+    files (`paths`), checked as strictly, each `status: draft`, which may carry
+    `extra_keys` (see check_measure_files)."""
     functions = functions or {}
     measures, seen_ids = [], {}
     superseding: list = []   # (path, line, id, the id it is superseded by), checked once all are loaded
@@ -690,7 +707,7 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, au
         for value, fv in needs.items():
             if not fv.short:
                 c.add(c.root / "facts.yml", 0, f"needs.{value}", "each need needs a `short` label (the category button)")
-    allowed_keys = MEASURE_KEYS | DRAFT_MEASURE_KEYS if draft else MEASURE_KEYS
+    allowed_keys = MEASURE_KEYS | set(extra_keys) if draft else MEASURE_KEYS
     order = {sid: i for i, sid in enumerate(sources)}   # sources.yml order: the relevance order's last key
     files = sorted((c.root / "measures").glob("*.yml"), key=lambda p: (order.get(p.stem, len(order)), p.name))
     for path in files if paths is None else paths:
@@ -735,7 +752,7 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, au
             else:
                 seen_ids[mid] = f"{c.display(path)}:{m.line_of('id')}"
             for key in ("title", "summary", "quote"):
-                if key in m and not _is_text(m[key]):
+                if key in m and not is_text(m[key]):
                     c.add(path, m.line_of(key), mid, f"`{key}` must be non-empty text")
                     bad = True
             article = m.get("article")
@@ -749,7 +766,7 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, au
                       f"unknown category `{m['category']}`; allowed: {', '.join(needs)}")
                 bad = True
             quote = m.get("quote")
-            if _is_text(quote) and quote not in source.text:
+            if is_text(quote) and quote not in source.text:
                 c.add(path, m.line_of("quote"), mid,
                       f"quote not found verbatim in rules/sources/{doc}.txt")
                 bad = True
@@ -771,7 +788,7 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, au
                 bad = True
             lead_reason = m.get("lead_reason")
             if "lead_reason" in m:
-                if not _is_text(lead_reason):
+                if not is_text(lead_reason):
                     c.add(path, m.line_of("lead_reason"), mid, "`lead_reason` must be the text's words naming who acts")
                     bad = True
                 elif "agencies" not in m and "functions" not in m:
@@ -781,7 +798,7 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, au
                     if lead_reason not in source.text:   # a law says who acts once, in its own article
                         c.add(path, m.line_of("lead_reason"), mid, "lead_reason not found verbatim in the text")
                         bad = True
-                elif _is_text(quote) and lead_reason not in quote and lead_reason not in source.paragraph_of(quote):
+                elif is_text(quote) and lead_reason not in quote and lead_reason not in source.paragraph_of(quote):
                     c.add(path, m.line_of("lead_reason"), mid,
                           "lead_reason not found verbatim in the quote or its article")
                     bad = True
@@ -791,7 +808,7 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, au
                 bad = True
             strict = m.get("strict_groups")
             if "strict_groups" in m:
-                if not _is_text(strict):
+                if not is_text(strict):
                     c.add(path, m.line_of("strict_groups"), mid, "`strict_groups` must say why (plain words)")
                     bad = True
                 elif "groups" not in conditions:
@@ -816,7 +833,7 @@ def _load_measures(c: _Collector, sources: dict, agencies: dict, facts: dict, au
                                 bad = True
             acting = _check_functions(c, path, m, mid, source, functions, agencies, lead, support, conditions)
             bad = bad or acting is None
-            if _is_text(quote) and source.article_style == "law" and isinstance(article, int) \
+            if is_text(quote) and source.article_style == "law" and isinstance(article, int) \
                     and quote not in source.article_text(article):
                 c.add(path, m.line_of("quote"), mid, f"quote is not inside {source.article_label(article)}")
                 bad = True
@@ -856,7 +873,7 @@ def _check_functions(c: _Collector, path: Path, m: LineDict, mid: str, source: S
                   f"`functions` must list the acting functions (rules/functions.yml: {', '.join(functions)})")
             return None
         reason = m.get("lead_reason")
-        if _is_text(reason) and not any(w in reason for f in acting for w in functions[f].words):
+        if is_text(reason) and not any(w in reason for f in acting for w in functions[f].words):
             c.add(path, m.line_of("lead_reason"), mid,
                   "lead_reason must name one of the measure's functions (a word of rules/functions.yml `words`)")
             return None
@@ -928,6 +945,49 @@ def _with_neighbours(measures: list, facts: dict) -> list:
             near = frozenset(n for g in groups for n in values[g].neighbours) - per_article[(m.doc, m.article)]
         out.append(replace(m, neighbour_groups=near, group_words=words))
     return out
+
+
+# --------------------------------------------------------------------------
+# For tools that write rules (drafting/): the loader's checks, one entry or
+# file at a time, against an already loaded knowledge base
+# --------------------------------------------------------------------------
+
+def display_path(root: Path | str, path: Path | str) -> str:
+    """How problems name a file: relative to the rules directory's parent when inside it."""
+    return _Collector(Path(root)).display(Path(path))
+
+
+def check_source_entry(kb: KnowledgeBase, file: Path, entry: LineDict, text_path: Path) -> tuple:
+    """(Source or None, problems): one sources.yml-style entry (from `file`, read
+    with bot.yamlio.load_yaml), its text at `text_path`, checked as the loader checks sources.yml."""
+    c = _Collector(kb.root)
+    sid = str(entry.get("id", "?"))
+    for key in sorted(set(entry) - SOURCE_KEYS):
+        c.add(file, entry.line_of(key), sid, f"unknown key `{key}` (allowed: {', '.join(sorted(SOURCE_KEYS))})")
+    return _source(c, file, entry, sid, kb.gazetteer, text_path), c.problems
+
+
+def check_agency_entry(kb: KnowledgeBase, file: Path, entry: LineDict) -> tuple:
+    """(Agency or None, problems): one agencies.yml-style entry, checked as the loader checks agencies.yml."""
+    c = _Collector(kb.root)
+    aid = str(entry.get("id", "?"))
+    for key in sorted(set(entry) - AGENCY_KEYS):
+        c.add(file, entry.line_of(key), aid, f"unknown key `{key}` (allowed: {', '.join(sorted(AGENCY_KEYS))})")
+    return _agency(c, file, entry, aid, kb.gazetteer, kb.functions), c.problems
+
+
+def check_measure_files(kb: KnowledgeBase, paths: list, *, sources: dict | None = None,
+                        agencies: dict | None = None, draft: bool = True, extra_keys=frozenset()) -> tuple:
+    """(measures, problems): measures files checked as rules/measures/ is, against
+    the knowledge base's facts and audiences and `sources`/`agencies` (default:
+    the knowledge base's). With `draft`, every measure must be `status: draft` and
+    may carry `extra_keys`."""
+    c = _Collector(kb.root)
+    measures = _load_measures(c, kb.sources if sources is None else sources,
+                              kb.agencies if agencies is None else agencies, kb.facts, kb.audiences,
+                              paths=[Path(p) for p in paths], draft=draft, functions=kb.functions,
+                              extra_keys=extra_keys)
+    return measures, c.problems
 
 
 def source_warnings(kb: KnowledgeBase) -> list[Problem]:

@@ -192,7 +192,12 @@ class Gazetteer:
         self.covered: tuple = ()
         self.places: list[Place] = []
         self._keys: dict[str, list[tuple[int, Place]]] = {}
+        self._countries: dict[str, Place] = {}     # 全国 and its aliases: find() only
         for root in roots:
+            if root.level == "country":     # not in `places`: no chat resolves to it
+                for key in (root.name, *root.aliases):
+                    self._countries[to_simplified(key)] = root
+                continue
             self._index(root)
         # Per key, the candidates that count: hand-written ones when there are any.
         self._strong: dict[str, list] = {}

@@ -46,7 +46,16 @@ def gaz(kb):
 def hand_only(tmp_path_factory):
     """The gazetteer without the generated counties (the state before them)."""
     root = tmp_path_factory.mktemp("rules") / "rules"
-    shutil.copytree(ROOT / "rules", root, ignore=shutil.ignore_patterns("regions-counties.yml"))
+    shutil.copytree(ROOT / "rules", root, ignore=shutil.ignore_patterns("regions-counties.yml", "drafts"))
+    # documents and agencies of a generated county (a document added later) go with it
+    generated = {p.name for p in kbmod.default_kb().gazetteer.places if p.generated}
+    for name, key in (("sources.yml", "sources"), ("agencies.yml", "agencies")):
+        data = yaml.safe_load((root / name).read_text(encoding="utf-8"))
+        gone = [e["id"] for e in data[key] if e.get("region") in generated]
+        data[key] = [e for e in data[key] if e["id"] not in gone]
+        (root / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        for doc in gone if key == "sources" else ():
+            (root / "measures" / f"{doc}.yml").unlink(missing_ok=True)
     return kbmod.load(root).gazetteer
 
 

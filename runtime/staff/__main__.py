@@ -1,6 +1,7 @@
 """`python -m runtime.staff serve | migrate` (make staff runs serve).
 
-serve    the console on STAFF_HOST:STAFF_PORT (127.0.0.1:5077), token STAFF_TOKEN
+serve    the console on STAFF_HOST:STAFF_PORT (127.0.0.1:5077), token STAFF_TOKEN; its 新文件 pages
+         draft and review new documents into --rules (default rules/)
 migrate  create the indexes the console's queries need and its own small table
 """
 from __future__ import annotations
@@ -76,7 +77,7 @@ def cmd_serve(args) -> int:
                                 "(pages are slow on a large store without them)")
     finally:
         engine.dispose()
-    app = create_app(url, token)
+    app = create_app(url, token, rules=args.rules, repo=args.repo)
     print(f"staff console on http://{args.host}:{args.port}/ (token: STAFF_TOKEN)", flush=True)
     app.run(host=args.host, port=args.port, workers=1, access_log=False, motd=False)
     return 0
@@ -89,6 +90,8 @@ def main(argv=None) -> int:
     s = sub.add_parser("serve", help="start the console")
     s.add_argument("--host", default=os.environ.get("STAFF_HOST", "127.0.0.1"))
     s.add_argument("--port", type=int, default=int(os.environ.get("STAFF_PORT", DEFAULT_PORT)))
+    s.add_argument("--rules", help="the rules directory the review of new documents writes (default: rules/)")
+    s.add_argument("--repo", help="the repository whose tests/eligibility/ gets the cases (default: the rules' parent)")
     sub.add_parser("migrate", help="create the indexes the console needs")
     args = parser.parse_args(argv)
     return {"serve": cmd_serve, "migrate": cmd_migrate}[args.command](args)

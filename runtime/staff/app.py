@@ -23,7 +23,7 @@ from .labels import Labels
 TEMPLATES = Path(__file__).with_name("templates")
 DEFAULT_DAYS = 30
 NAV = [("overview", "总览"), ("misunderstood", "没有理解的消息"), ("coverage", "覆盖缺口"),
-       ("demand", "需求"), ("feedback", "反馈"), ("conversations", "对话")]
+       ("demand", "需求"), ("feedback", "反馈"), ("conversations", "对话"), ("drafts", "新文件")]
 HEADERS = {
     # no script at all; inline styles and the inline SVG only
     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
@@ -68,7 +68,13 @@ def parse_range(args) -> tuple[dt.date, dt.date]:
     return (start, end) if start <= end else (end, start)
 
 
-def create_app(url: str, token: str, labels: Labels | None = None, name: str = "staff_console") -> Sanic:
+def create_app(url: str, token: str, labels: Labels | None = None, name: str = "staff_console",
+               rules: Path | None = None, repo: Path | None = None) -> Sanic:
+    """The console on the tracker store at `url`; the review of new documents (新文件)
+    writes into `rules` (default: the repository's rules/) and `repo`'s tests/eligibility/."""
+    from bot.kb import DEFAULT_RULES_DIR
+
+    from .review import add_review_routes
     app = Sanic(name)
     engine = engine_for(url)
     labels = labels or Labels()
@@ -202,6 +208,9 @@ def create_app(url: str, token: str, labels: Labels | None = None, name: str = "
         return response.text(body, headers=dict(HEADERS, **{
             "Content-Type": "application/x-yaml; charset=utf-8",
             "Content-Disposition": "attachment; filename=\"nlu_candidates.yml\""}))
+
+    rules = Path(rules or DEFAULT_RULES_DIR)
+    add_review_routes(app, render, rules, Path(repo or rules.parent), HEADERS)
 
     @app.listener("after_server_stop")
     async def close(app, loop):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..script import to_simplified
+from bot.script import to_simplified
 from .vocab import LEVEL_PREFIXES, AgencyEntry, Vocabulary
 
 # Words that make a sentence something a person or business can use: an offer

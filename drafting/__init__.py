@@ -1,0 +1,18 @@
+"""Drafting the rules of a new policy document, and their review by a person.
+
+Outside the bot's Rasa-free core: it uses only bot's public API (bot.kb's
+loader and checks, the gazetteer, the engine) and parses rules/ once through it.
+
+segment   the document's own hierarchy -> articles, parts, headings, left-out spans
+cover     title, issuers, number and dates wherever the cover prints them
+vocab     the closed vocabularies read from rules/ (groups, gender, tech, needs, audiences, agencies)
+reading   who acts and who benefits in a sentence: the offer frames and their beneficiary
+agencies  responsibility brackets and acting subjects -> agency ids or proposals
+writer    the draft file (rules format + spans, reasons, review items)
+check     validation of draft files, as strict as for active rules
+session   the review's operations: edit, check, accept (rules + cases, rolled back on failure),
+          reject, merge, split, add; used by the staff console's page and the terminal
+cases     situation cases written from the reviewed conditions, run before they are kept
+review    the terminal flow; commands: `python -m drafting draft | review | check`
+No model and no network: everything is read from the text and rules/.
+"""

@@ -1,0 +1,836 @@
+"""Who acts and who benefits: reading a policy sentence by its grammar.
+
+A sentence offers something when one of these frames holds, with a
+beneficiary that is a person, a business or an organisation — never a
+government (地方, 各地区, 有关部门):
+
+  对 B(的)，…给予/予以/返还/发放/免收/减免/优先…      对-frame   (对吸纳…的单位给予补贴: B = 单位)
+  为 B 提供/办理/开通/解决…                          为-frame
+  向 B 发放/提供/开放/倾斜/返还…                      向-frame
+  B(…的)，(可以|可|按规定)? 享受/申请/可…              B is the subject that may use it
+  鼓励/支持/组织/引导… B 参加/使用/申请…(a need named)  B is the object encouraged to use something
+  …提供/开展/落实/实施… X(a need or a beneficiary named) a government's service with no frame (weaker)
+
+The beneficiary is the head of its phrase: the noun after the last 的 (吸纳
+高校毕业生…的单位 -> 单位, an employer), or, when the phrase ends in 的 (对残疾
+人从事个体经营的), its subject (残疾人). Groups, gender, 科技型企业 and the
+audience are read in the beneficiary phrase only: a group word that modifies
+an organisation (港澳青年创新创业孵化载体) gives that organisation's audience, a
+collective word (青年) gives its groups only where it is the beneficiary.
+
+Who acts is the subject before 要/应当/应/负责/可以… (各级人民政府应当…); it is
+the lead where no bracket names one. Sentences that define (是指, 所称), state a
+purpose (为了…，制定本…), a date in force, a penalty, a prohibition, the duties
+of an employer, or the government's own work (统筹、考核、监督 with nobody
+offered anything) are not measures. Every finding keeps the words that made it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.script import to_simplified
+
+from .segment import marks_outside_brackets
+
+CLAUSE_MARKS = "，,；;：:"
+
+# predicates that give something to the beneficiary of a frame
+OFFER_VERBS = ("给予", "予以", "提供", "发放", "返还", "退还", "补贴", "补助", "奖补", "奖励", "资助", "贴息",
+               "减免", "免收", "免征", "免除", "减征", "缓征", "减半", "优先", "照顾", "倾斜", "扶持", "支持", "帮助",
+               "帮扶", "援助", "落实", "享受", "办理", "开放", "安排", "保障", "解决", "开通", "推荐", "投放", "增加",
+               "放宽", "简化", "便利", "加大", "纳入", "提高", "降低", "实行", "实施", "开展", "组织", "兑现")
+# what a subject-beneficiary may do with an offer (B 可以申请… / B 享受…)
+MAY_USE = ("享受", "可以申请", "可申请", "可以享受", "可享受", "申领", "领取", "可以选择", "可以按照", "可按照", "可按",
+           "可以", "可", "优先享受", "依法享受", "按规定享受", "按照规定享受", "按照国家规定享受", "允许")
+# what a permission (B 可以 …) must go on to do to be an offer, not a mere right or duty
+PERMITTED = ("申请", "享受", "办理", "领取", "申领", "复学", "入学", "转入", "承包", "报考", "缩短", "采取加速", "免",
+             "减", "延期", "补缴", "落户", "获得", "使用", "入驻", "参加")
+ENCOURAGE = ("鼓励", "支持", "引导", "吸引", "扶持", "帮助", "允许", "组织", "指导", "推动", "动员", "欢迎")
+# the government's own work: an object of these is not offered to anyone
+GOVERNANCE = ("统筹", "协调", "考核", "督查", "督导", "督办", "督促", "监督", "检查", "监测", "评估", "统计",
+              "调查", "部署", "规划", "宣传", "报告", "通报", "总结", "问责", "领导", "管理", "监管", "指导和监督",
+              "审计", "查处", "处罚", "联席会议", "责任制", "考评", "表彰")
+# a subject that is a government or an office: it acts, it does not benefit
+GOVERNMENT_HEADS = ("人民政府", "政府", "部门", "机关", "地方", "地区", "各地", "各级", "基层", "市县", "中央",
+                    "财政", "国务院", "委员会", "办公室", "办公厅", "主管部门", "工作部门", "管理部门", "管理局",
+                    "监管局", "税务局", "联席会议", "领导小组", "人民银行", "银保监", "证监", "党委", "党组")
+GOVERNMENT_ENDINGS = ("部", "委", "局", "厅", "办", "署", "处", "府", "院", "中心", "站")
+NOT_GOVERNMENT = ("服务中心", "孵化中心", "创业中心", "研究院", "科学院", "设计院", "医院", "学院", "法院",
+                  "检察院")
+# a beneficiary that names no one in particular: an organisation kind
+ORGANISATION_HEADS = ("孵化载体", "孵化器", "孵化基地", "众创空间", "载体", "基地", "园区", "平台", "机构", "协会",
+                      "商会", "联盟", "团体", "组织", "中心", "院所", "高校", "银行", "公司", "基金")
+# people or businesses in general (a beneficiary even when no group word applies)
+PEOPLE_WORDS = ("人员", "人才", "劳动者", "个人", "青年", "群众", "居民", "农民", "妇女", "学生", "毕业生",
+                "创业者", "创客", "团队", "家庭", "职工", "工人", "本人", "同胞", "侨胞", "市民", "公民",
+                "投资者", "配偶", "子女", "家属", "军人", "士兵", "残疾人", "农户", "经营者", "老人")
+BUSINESS_WORDS = ("企业", "个体工商户", "市场主体", "经营主体", "创新主体", "单位", "农场", "合作社", "商户",
+                  "主体", "项目")
+# trailing activity nouns: 残疾人就业 -> 残疾人
+ACTIVITY = ("生产或者经营", "生产经营", "的产品或者服务", "的产品", "自主就业创业", "就业创业", "创新创业",
+            "自主创业", "自主择业", "自谋职业", "就业", "创业", "发展", "经营", "生产", "融资", "生活", "工作")
+PURPOSE = re.compile(r"^(?:(?:为了|为)[^。；;]{2,200}?|根据[^。；;]{2,120}?)[，,]\s*(?:特|现)?(?:制定本|制定|提出(?:如下|以下)|现提出)")
+DEFINITION = re.compile(r"(?:是指|所称|本[法条例办法规定意见方案]*所指|以下简称|以下统称)")
+IN_FORCE = re.compile(r"(?:自[^，,。；;]{2,20}起(?:施行|实施|执行|生效)|同时废止|施行日期|有效期)")
+PENALTY = re.compile(r"(?:违反本|责令|罚款|处分|追究[^，,。；;]*责任|吊销|没收|依法处理|承担[^，,。；;]*责任)")
+PROHIBITION = ("不得", "禁止", "严禁", "不准")
+EMPLOYER_DUTY = re.compile(r"^(?:用人单位|机关、[^，,。；;]{0,20}单位|[^，,。；;]{0,10}(?:企业|单位))(?:[^，,。；;]{0,6})"
+                           r"(?:应当|不得|必须|应)")
+MODALS = ("要", "应当", "应", "须", "必须", "将", "负责", "会同", "牵头", "可以", "可", "依法", "按照", "根据",
+          "对", "为", "向", "采取", "通过", "在", "加强", "加大", "建立", "推进", "推动", "支持", "鼓励",
+          "引导", "组织", "落实", "实行", "实施", "制定", "完善", "设立", "开展", "提供", "给予", "优先", "结合",
+          "积极", "切实", "进一步", "及时", "定期", "每年", "统筹", "充分", "坚持", "健全", "深化", "大力",
+          "持续", "全面", "逐步", "协助", "帮助", "指导", "做好", "安排", "确定", "建设", "保障")
+
+
+@dataclass
+class Reading:
+    """What one sentence (or clause run) says, and the words that decided it."""
+    measure: bool = False
+    frame: str | None = None            # 对 / 为 / 向 / subject / object / service
+    beneficiary: str | None = None      # the beneficiary phrase as read
+    head: str | None = None             # its head noun
+    offer: str | None = None            # the offering words
+    actor: str | None = None            # who acts (the subject), when an organisation
+    not_measure: str | None = None      # why not: the deciding words
+    groups: dict = field(default_factory=dict)     # value -> the word
+    gender: tuple | None = None
+    tech: str | None = None
+    audiences: list = field(default_factory=list)  # [(value, word)]
+    category: tuple | None = None
+    review: list = field(default_factory=list)
+    not_people: list = field(default_factory=list)
+    internal: list = field(default_factory=list)   # government-work words seen
+
+    def why(self) -> str:
+        if not self.measure:
+            return self.not_measure or NO_OFFER
+        parts = [FRAME_LABELS.get(self.frame, self.frame) + (f"“{self.offer}”" if self.offer else "")]
+        if self.beneficiary:
+            parts.append(f"受益者“{self.beneficiary}”")
+        return "，".join(p for p in parts if p)
+
+
+NO_OFFER = "没有向任何个人或企业提供扶持"
+FRAME_LABELS = {"对": "对…", "为": "为…", "向": "向…", "subject": "受益者可以…", "object": "鼓励/支持…",
+                "service": "政府提供的服务或政策："}
+
+
+# ---- small helpers ---------------------------------------------------------------
+
+def find_terms(text: str, vocab: dict) -> list[tuple[str, str, int]]:
+    """(value, word, position) of the vocabulary's words in `text`, longest
+    first, never two on the same characters (农民工 wins over 农民)."""
+    hits = []
+    for value, words in vocab.items():
+        for w in words:
+            start = text.find(w)
+            while start >= 0:
+                hits.append((len(w), start, value, w))
+                start = text.find(w, start + 1)
+    taken = [False] * len(text)
+    out = []
+    for size, start, value, word in sorted(hits, key=lambda h: (-h[0], h[1])):
+        if any(taken[start:start + size]):
+            continue
+        for i in range(start, start + size):
+            taken[i] = True
+        out.append((value, word, start))
+    return sorted(out, key=lambda h: h[2])
+
+
+def clause_spans(s: str) -> list[tuple[int, int]]:
+    """Clauses of a sentence at ，；： outside brackets and quotes."""
+    out, a = [], 0
+    for i in marks_outside_brackets(s, 0, len(s), CLAUSE_MARKS):
+        out.append((a, i))
+        a = i + 1
+    out.append((a, len(s)))
+    return [(x, y) for x, y in out if s[x:y].strip()]
+
+
+def strip_brackets(s: str) -> str:
+    """The text without parenthesised asides (含个体工商户), same length (spaces)."""
+    out, depth = [], 0
+    for ch in s:
+        if ch in "(（":
+            depth += 1
+        if depth:
+            out.append(" ")
+        else:
+            out.append(ch)
+        if ch in ")）" and depth:
+            depth -= 1
+    return "".join(out)
+
+
+GOVERNMENT_SUFFIXES = ("人民政府", "政府", "部门", "机关", "财政", "国务院", "委员会", "办公室", "办公厅",
+                       "管理局", "监管局", "税务局", "联席会议", "领导小组", "人民银行", "党委", "党组", "各级", "各地",
+                       "市县", "地区", "地方")
+GOVERNMENT_WORDS = ("国家", "省", "市", "县", "区", "自治区", "全市", "全省", "全区", "各地", "地方", "基层", "中央",
+                    "各级", "各地区", "各部门")
+
+
+def is_government(np: str) -> bool:
+    """Whether a noun phrase names a government or an office (its last coordinated part decides)."""
+    np = np.strip(" ，,、")
+    if not np:
+        return False
+    tail = re.split(r"[、和及与]", np)[-1]
+    if tail.endswith(NOT_GOVERNMENT) or any(w in tail for w in PEOPLE_WORDS + BUSINESS_WORDS) and \
+            not tail.endswith(GOVERNMENT_SUFFIXES):
+        return False
+    if tail in GOVERNMENT_WORDS or tail.endswith(GOVERNMENT_SUFFIXES):
+        return True
+    return tail.endswith(GOVERNMENT_ENDINGS) and len(tail) <= 14
+
+
+FOUNDING = ("创办", "开办", "兴办", "领办", "创建", "创设")
+
+
+def head_of(phrase: str, vocab=None) -> str:
+    """The head noun of a beneficiary phrase: after the last 的 (activity nouns
+    stripped); the phrase's own subject when it ends in 的 (残疾人从事个体经营的); the
+    possessor of a possessive 的 (中小企业的固定资产 -> 中小企业); the founder of a
+    business founded by someone (高校毕业生创办的企业 -> 高校毕业生)."""
+    p = phrase.strip(" ，,、")
+    if "的" in p[:-1] and _all_nouns(p.split("的", 1)[0], vocab):
+        return _strip_activity(p.split("的", 1)[0])        # 中小企业的固定资产…: the possessor
+    if p.endswith("的"):
+        return leading_np(p[:-1], vocab)
+    if "的" in p:
+        before, after = p.rsplit("的", 1)
+        if before.endswith(FOUNDING):
+            return leading_np(before, vocab)
+        p = after
+    return _strip_activity(p)
+
+
+def _all_nouns(p: str, vocab) -> bool:
+    """Whether a phrase is nothing but nouns of the vocabularies (and 、和及与等)."""
+    terms = {"n": NOUN_WORDS}
+    if vocab is not None:
+        terms.update({**vocab.groups, **vocab.audiences})
+    covered = [c in "、和及与等 " for c in p]
+    for _, word, pos in find_terms(p, terms):
+        for i in range(pos, pos + len(word)):
+            covered[i] = True
+    return bool(p) and all(covered)
+
+
+def _strip_activity(p: str) -> str:
+    changed = True
+    while changed and p:
+        changed = False
+        for a in ACTIVITY:
+            if p.endswith(a) and len(p) > len(a):
+                p = p[:-len(a)].rstrip("、和及")
+                changed = True
+    return p
+
+
+VERBISH = ("从事", "创办", "参加", "在", "到", "吸纳", "招用", "招收", "聘用", "安置", "开展", "投资", "申请",
+           "使用", "入驻", "进入", "来", "回", "返回", "自主", "创业", "就业", "符合", "具有", "取得", "获得",
+           "经批准", "经认定", "经确认", "经考试", "被", "因", "未", "已", "与", "通过", "按", "依法", "首次", "新",
+           "招录", "接收", "集中", "兴办", "领取", "需要", "达到", "享受", "可以", "可")
+NOUN_WORDS = PEOPLE_WORDS + BUSINESS_WORDS
+
+
+def leading_np(p: str, vocab=None) -> str:
+    """The noun phrase a clause starts with: up to its first verb (残疾人从事个体经营 -> 残疾人),
+    never inside a word of the vocabularies (创业投资企业 is one word)."""
+    p = p.strip(" ，,、")
+    covered = [False] * len(p)
+    terms = {"n": NOUN_WORDS}
+    if vocab is not None:
+        terms.update({**vocab.groups, **vocab.audiences, "t": vocab.tech_words})
+    for _, word, pos in find_terms(p, terms):
+        for i in range(pos, pos + len(word)):
+            covered[i] = True
+    for i in range(1, len(p)):
+        if not covered[i] and p.startswith(VERBISH, i):
+            return _strip_activity(p[:i])
+    return _strip_activity(p)
+
+
+CORE_MODALS = ("应当", "必须", "要", "须", "将", "负责", "可以", "会同", "牵头", "依法", "按照", "根据", "应")
+# where a subject ends when no modal follows it (国家鼓励…, 各级人民政府对…给予…)
+SUBJECT_ENDS = ("对", "为", "向", "在", "通过", "鼓励", "支持", "引导", "扶持", "建立", "实行", "实施", "采取",
+                "关心", "优待", "尊重", "保护", "倡导", "坚持", "重视", "依照", "按照", "根据", "结合", "把", "将",
+                "加强", "加大", "推动", "推进", "完善", "健全", "设立", "组织", "开展", "提供", "给予", "优先", "保障",
+                "制定", "发展", "培育", "促进", "统筹", "创造", "安排", "确定", "落实", "建设", "帮助", "指导",
+                "持续", "逐步", "积极", "切实", "大力", "进一步", "定期", "及时", "综合", "协助", "做好", "不得")
+NOT_A_SUBJECT = ENCOURAGE + ("积极", "大力", "切实", "进一步", "充分", "深入", "持续", "继续", "着力", "全面",
+                             "加快", "努力", "逐步", "适时", "不断", "认真", "有序", "稳步", "探索", "推行", "推动","对", "为", "向", "在", "按", "依", "根据", "通过", "经", "受", "由", "凡", "自", "除",
+                             "加强", "完善", "建立", "推进", "实施", "实行", "落实", "开展", "提供", "给予", "设立",
+                             "并", "同时", "其中", "其", "以", "将", "把", "如", "若")
+
+
+def _modal_at(t: str, start: int = 1) -> int | None:
+    """The first modal that ends a subject (not one inside it: 和其他负责…的部门应当)."""
+    found = []
+    for m in CORE_MODALS:
+        i = t.find(m, start)
+        while i > 0:
+            if not (m == "应" and (t[i - 1] in "相适供对反响呼效顺感报" or t[i + 1:i + 2] in "急用届对聘")):
+                found.append(i)
+            i = t.find(m, i + 1)
+    for i in sorted(set(found)):
+        if i > 40:
+            break
+        if not t[:i].rstrip().endswith(("其他", "及其", "和", "、", "或者", "所", "专门")):
+            return i
+    return None
+
+
+def subject_of(s: str) -> str | None:
+    """The sentence's subject: the noun phrase before its first modal (各级人民政府应当… ->
+    各级人民政府), or before its first verb or preposition (国家鼓励… -> 国家). A topic clause
+    before it (残疾人职工…发生争议的，…; 军人退出现役后，…; 对自主就业的退役士兵，…) is skipped."""
+    t = s.lstrip(" （(")
+    clauses = clause_spans(t)
+    for _ in range(2):
+        if len(clauses) > 1:
+            first = t[clauses[0][0]:clauses[0][1]].strip()
+            if first.endswith(("的", "时", "后", "前")) or first.startswith(("对", "根据", "按照", "为了", "在")):
+                t = t[clauses[1][0]:]
+                clauses = clause_spans(t)
+                continue
+        break
+    head = t[:clauses[0][1]] if clauses else t
+    i = _modal_at(head)
+    if i is None:
+        ends = [head.find(w, 1) for w in SUBJECT_ENDS + SERVICE_VERBS]
+        ends = [e for e in ends if 0 < e <= 30]
+        if not ends:
+            return None
+        i = min(ends)
+    np = head[:i].strip(" ，,、")
+    if "的" in np and np.endswith(FUND_HEADS + ACTING_HEADS + GOVERNMENT_ENDINGS):
+        return np                     # 依法征收的残疾人就业保障金…: a noun phrase with its modifier
+    for adverb in ("每年", "定期", "及时", "同时", "也", "还", "均", "都", "应"):
+        if np.endswith(adverb) and len(np) > len(adverb) + 1:
+            np = np[:-len(adverb)]
+    if len(np) < 2 or any(c in np for c in "，,。；;：:") or np.startswith(NOT_A_SUBJECT):
+        return None
+    return np
+
+
+ACTING_HEADS = ("机构", "单位", "银行", "中心", "站点", "组织", "协会", "学校", "高校", "医院", "公司", "企业",
+                "基金", "平台", "院所")
+
+
+def acting_unit(np: str | None) -> str | None:
+    """The subject as who acts: a government, an office, or an organisation (not the people it serves)."""
+    if not np or np in ("国家", "全社会", "社会", "各地", "有关部门", "有关单位", "各地区", "政府"):
+        return None
+    tail = re.split(r"[、和及与]", np)[-1]
+    if is_government(np) or tail.endswith(ACTING_HEADS):
+        return np
+    return None
+
+
+APPLY_TO = re.compile(r"向([^，,。；;向]{3,30}?(?:部门|机关|机构|中心|政府|局|厅|委|办))(?:申请|申领|申报|提出申请|办理|登记|备案)")
+PASSIVE_AGENT = re.compile(r"由([^，,。；;由]{1,30}?(?:部门|机关|机构|中心|政府|局|厅|委|办|单位|妇联|残联|工会|团委|科协))(?:[^，,。；;]{0,12}?)"
+                           r"(?:办理|负责|提供|发放|组织|安排|给予|解决)")
+
+
+# ---- the frames -----------------------------------------------------------------------
+
+# A verb that gives only with a concrete offer after it (实行…方针 gives nothing, 实行…减免 does)
+WEAK_OFFER = ("实行", "实施", "落实", "开展", "组织", "保障", "加大", "提高", "增加", "纳入", "安排", "降低", "简化",
+              "放宽", "便利", "支持", "帮助", "解决", "开放")
+OFFER_NOUNS = ("补贴", "补助", "奖补", "优惠", "贴息", "扶持", "服务", "帮助", "照顾", "资助", "减免", "免征", "免收",
+               "优先", "援助", "培训", "贷款", "担保", "场地", "政策", "支持", "便利", "指导", "咨询", "资金")
+NOT_DUI = "针面相绝反核应敌配应"      # 针对, 面对, 相对 … are no 对-frame
+ORIENTATION = ("有利于", "方针", "原则", "战略", "理念", "责任和义务", "职责", "义务")
+FUND_HEADS = ("资金", "基金", "保障金", "经费", "预算", "费用", "收入")
+PRIVATE_DUTY_HEADS = ("用人单位", "企业", "职业中介机构", "个体工商户", "平台经营者", "经营者", "中小企业",
+                      "住宿经营者")
+PRIORITY = re.compile(r"优先(?:安排|购买|采购|录用|招录|聘用|支持|保障|解决|接收|选用|留用)([^，,。；;]{2,40})")
+SERVICE_NOUNS = ("指导和服务", "服务", "指导", "帮助", "扶持", "支持", "培训", "援助", "照顾", "帮扶", "优待",
+                 "资助", "补贴", "奖励", "培育", "上市培育", "融资", "辅导")
+# what 为 X 提供 may offer that gives nothing in particular (为军人履行职责提供保障)
+GENERIC_OFFERS = re.compile(r"^(?:必要的|有力的|坚实的|相应的)?(?:支持和帮助|支持和协助|帮助和支持|支持|帮助|保障|条件|服务保障)(?:[。；;，,]|$)")
+DELEGATION = re.compile(r"(?:具体)?(?:办法|标准|规定|目录)[^，,。；;]{0,6}由[^，,。；;]{2,40}(?:制定|规定|确定)")
+SYSTEMS = ("体系", "制度", "机制", "体制", "网络", "规划", "战略")
+CATCH_ALL = re.compile(r"^(?:其他|国务院规定|法律、行政法规规定的其他|有关法律、法规规定的其他)")
+
+
+def _offer_follows(after: str) -> str | None:
+    """The offering verb after a beneficiary phrase, when what follows gives something."""
+    window = after[:40]
+    verb = next((w for w in OFFER_VERBS if w in window), None)
+    if verb is None:
+        return None
+    if verb in WEAK_OFFER and not any(n in window for n in OFFER_NOUNS):
+        return None
+    if any(o in window for o in ORIENTATION) or any(g in window[:14] for g in GOVERNANCE):
+        return None
+    return verb
+
+
+def _frames(s: str) -> list[tuple[str, str, str]]:
+    """(frame, beneficiary phrase, offering words) in `s` (Simplified, brackets blanked)."""
+    out = []
+    clauses = clause_spans(s)
+    topic = s[clauses[0][0]:clauses[0][1]].strip() if clauses else s
+    for k, (a, b) in enumerate(clauses):
+        c = s[a:b]
+        nxt = s[b:clauses[k + 1][1]] if k + 1 < len(clauses) else ""
+        # 对 B(的)，… offer
+        for m in re.finditer(r"对(?!于|外|接|标|照|象|口|策|话|待|称|比|应|其进行|此)", c):
+            if m.start() > 0 and c[m.start() - 1] in NOT_DUI:
+                continue
+            tail = c[m.end():]
+            stop = len(tail)
+            if not tail.rstrip().endswith("的"):   # 对确因工作需要未休假的，给予…: the whole clause
+                for w in OFFER_VERBS + ("进行", "按", "依法", "可", "应当", "应", "要", "将", "由", "给", "不",
+                                        "作出", "提出", "予", "在"):
+                    i = tail.find(w, 2)
+                    if 0 < i < stop:
+                        stop = i
+            phrase = tail[:stop].strip()
+            verb = _offer_follows(tail[stop:] + nxt)
+            if len(phrase) >= 2 and verb:
+                out.append(("对", phrase, verb))
+            elif "的" in phrase:       # 加强对退役军人就业创业的指导和服务: the service noun after 的
+                who, what = phrase.rsplit("的", 1)
+                noun = next((n for n in SERVICE_NOUNS if what.strip().startswith(n) or what.strip().endswith(n)), None)
+                if noun and len(who) >= 2 and not any(g in what for g in GOVERNANCE):
+                    out.append(("对", who, noun))
+        # 针对 B 的…服务/政策: B is whom it is for
+        for m in re.finditer(r"针对([^，,。；;]{2,30}?)的([^，,。；;]{0,20}?)(服务|政策|支持|帮扶|扶持|培训|产品)", c):
+            out.append(("为", m.group(1), m.group(3)))
+        # 为 B 提供…
+        for m in re.finditer(r"(?<![因作成认视列称以])为(?!了|主|重点|核心|基础|导向|依托|抓手|载体|目标|契机|突破口|统领"
+                             r"|引领|经济|社会|国家|乡村振兴)([^为，,。；;]{1,40}?)(提供|办理|开辟|开通|落实|兑现|减轻|降低|搭建|增加|扩大"
+                             r"|安排|解决|争取)", c):
+            phrase = m.group(1).strip()
+            if phrase == "其" and topic.endswith("的"):
+                phrase = topic
+            if GENERIC_OFFERS.match(c[m.end():].strip()):
+                continue
+            out.append(("为", phrase, m.group(2)))
+        # 向 B 发放…
+        for m in re.finditer(r"向([^向，,。；;]{1,30}?)(发放|提供|开放|倾斜|返还|推荐|投放|延伸|减免)", c):
+            out.append(("向", m.group(1), m.group(2)))
+        # 优先安排/购买/录用 B …
+        for m in PRIORITY.finditer(c):
+            out.append(("object", m.group(1), "优先"))
+        for m in re.finditer(r"惠及([^，,。；;]{2,30}?)(?:的|[。；;，,]|$)", c):
+            out.append(("object", m.group(1), "惠及"))
+        for m in re.finditer(r"解决([^，,。；;]{2,30}?)的(?:住房|医疗|就业|生活困难|困难|子女入学|入学|落户|社会保险)", c):
+            out.append(("object", m.group(1), "解决"))
+        # 鼓励/支持… B 参加/使用…: B is encouraged to use something (a need must be named)
+        for m in re.finditer(r"(?:(?<=^)|(?<=[，,、；;并和及与要应将可])|(?<=积极|大力|国家|政府|部门|地方|应当))("
+                             + "|".join(ENCOURAGE) + r")([^，,。；;]{2,30}?)(?=" + "|".join(
+                ("参加", "参与", "申请", "使用", "入驻", "享受", "接受", "利用", "兴办", "创办", "从事", "开办",
+                 "到", "在", "进入", "返乡", "回乡", "租用", "购买", "获得", "提升", "开展", "开发", "设立",
+                 "建设", "建立", "加快", "提高", "通过", "以", "按", "依托", "牵头", "组建", "承担")) + ")", c):
+            who = m.group(2).lstrip("和、及与")
+            for v in ENCOURAGE:
+                who = who[len(v):] if who.startswith(v) else who
+            out.append(("object", who.lstrip("和、及与"), m.group(1)))
+    # X…的，…予以优先安排/给予…: the topic is the beneficiary
+    if len(clauses) > 1 and topic.endswith("的") and not topic.startswith(("对", "为", "向")):
+        main = s[clauses[1][0]:]
+        verb = next((w for w in ("予以", "给予", "优先", "发放", "返还", "免收", "免征", "减免", "补贴", "享受",
+                                 "提供", "办理", "安排", "纳入") if w in main[:30]), None)
+        if verb and not any(g in main[:20] for g in GOVERNANCE):
+            out.append(("subject", topic, verb))
+    # B(…的)，可以/享受…: the subject may use the offer
+    for k, (a, b) in enumerate(clauses[:3]):
+        c = s[a:b]
+        use = None
+        for w in MAY_USE:
+            i = c.find(w)
+            if i >= 0 and (use is None or i < use[1]):
+                use = (w, i)
+        if use is None:
+            continue
+        w, i = use
+        rest = c[i:] + (s[b:clauses[k + 1][1]] if k + 1 < len(clauses) else "")
+        if any(g in rest for g in GOVERNANCE) or DELEGATION.search(s):
+            continue
+        if w in ("可以", "可", "可按", "可以按照", "可按照", "允许", "可以选择") and \
+                not any(x in rest for x in PERMITTED + OFFER_VERBS[:20]):
+            continue
+        subject = c[:i].strip()
+        if not subject or subject.startswith(("按", "依", "根据", "可", "均", "还", "并", "即", "也", "同时", "经",
+                                              "在", "自", "从")):
+            subject = topic if k > 0 or not subject else subject
+        if subject and not subject.startswith(("对", "为", "向")) and not is_government(leading_np(subject)):
+            out.append(("subject", subject, w))
+    return out
+
+
+def _after(s: str, words) -> str | None:
+    return next((w for w in words if w in s), None)
+
+
+def beneficiary_head(frame: str, phrase: str, vocab=None, topic: str = "") -> str:
+    """The words naming the beneficiary: the head of a 对/为/向 phrase, the leading
+    noun phrase of a subject, the object of an encouragement; 其 is the sentence's topic."""
+    if phrase.strip() in ("其", "其中") and topic:
+        phrase = topic
+    if frame in ("对", "为", "向"):
+        return head_of(phrase, vocab)
+    if frame == "subject":
+        if "的" in phrase.rstrip("的"):
+            return head_of(phrase, vocab)
+        return leading_np(phrase[:-1] if phrase.endswith("的") else phrase, vocab)
+    return _strip_activity(phrase.strip())
+
+
+ELIDED_OFFERS = ("给予", "领取", "享受", "发放", "补贴", "予以", "可以申请", "申领")
+
+
+def beneficiary_kind(head: str, vocab) -> str:
+    """government | fund | organisation | people | business | group | none, for a beneficiary head."""
+    if not head:
+        return "none"
+    if find_terms(head, vocab.groups) or find_terms(head, vocab.gender):
+        return "group"
+    if is_government(head):
+        return "government"
+    if head.endswith(FUND_HEADS):
+        return "fund"
+    if any(head.endswith(w) for w in ORGANISATION_HEADS):
+        return "organisation"
+    if any(w in head for w in PEOPLE_WORDS):
+        return "people"
+    if any(w in head for w in BUSINESS_WORDS) or find_terms(head, {"t": vocab.tech_words}):
+        return "business"
+    if find_terms(head, vocab.audiences):
+        return "organisation"
+    return "none"
+
+
+# ---- reading a sentence ------------------------------------------------------------------
+
+def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = False) -> Reading:
+    """Read one sentence or clause run (any script). `context` is the reading of the
+    text it continues (the sentence around a clause run, an article's lead-in before its
+    items): its actor and beneficiary carry over when this text names none; an `item` of a
+    list always takes its lead-in's frame when it has none of its own."""
+    s = strip_brackets(to_simplified(text)).strip()
+    r = Reading()
+    r.internal = [w for w in GOVERNANCE if w in s]
+    r.category = _category(s, vocab)
+    actor = subject_of(s)
+    m = APPLY_TO.search(s) or PASSIVE_AGENT.search(s)
+    if m:
+        r.actor = m.group(1)            # 向户口所在地人社部门申领…, 由安置地公安机关…办理: that office acts
+    elif acting_unit(actor):
+        r.actor = actor
+    elif context is not None and context.actor:
+        r.actor = context.actor
+    # not measures, whatever else they say
+    for pattern, what in ((PURPOSE, "目的条款"), (DEFINITION, "定义条款"), (IN_FORCE, "施行日期"),
+                          (PENALTY, "法律责任")):
+        m = pattern.search(s)
+        if m:
+            r.not_measure = f"{what}：“{m.group(0)}”"
+            return r
+    if re.match(r"^(?:禁止|严禁|任何(?:组织|单位|个人|组织和个人|单位和个人))", s):
+        r.not_measure = "禁止性规定：“" + s[:4] + "”"
+        return r
+    if CATCH_ALL.match(s):
+        r.not_measure = f"兜底项：“{CATCH_ALL.match(s).group(0)}”"
+        return r
+    if actor and actor.endswith(FUND_HEADS):
+        r.not_measure = f"资金的用途：“{actor}”"
+        return r
+    if actor and _private_duty(actor, s):
+        r.not_measure = f"“{actor}”的义务（不是政府提供的扶持）"
+        return r
+    chosen, rejected = None, []
+    frames = _frames(s)
+    clauses = clause_spans(s)
+    topic = s[clauses[0][0]:clauses[0][1]].strip() if clauses else s
+    topic_np = leading_np(topic[:-1] if topic.endswith("的") else topic, vocab)
+    for kind in ("对", "为", "向", "subject", "object"):
+        for f, phrase, offer in frames:
+            if f != kind:
+                continue
+            head = beneficiary_head(f, phrase, vocab, topic_np)
+            k = beneficiary_kind(head, vocab)
+            if k == "none" and f == "subject" and phrase.endswith("的") and offer in ELIDED_OFFERS:
+                k = "people"        # 被安排在公益性岗位工作的，…给予岗位补贴: those who … (no head noun)
+            if k in ("government", "fund"):
+                rejected.append(f"受益者是{'政府或部门' if k == 'government' else '资金'}："
+                                f"“{f}{phrase}”" if f in ("对", "为", "向") else f"“{phrase}”")
+                continue
+            if k == "none":
+                continue
+            if f == "object" and offer in ENCOURAGE and (k == "organisation" or head.endswith(("单位", "地区", "地方"))):
+                continue      # 鼓励高校实行…: the one encouraged provides; whom it serves is read as a service
+            if f == "object" and r.category is None and offer not in ("组织", "优先", "惠及", "解决") and \
+                    not any(n in s for n in OFFER_NOUNS) and \
+                    (actor in ("国家", "全社会", "社会") or k not in ("group", "business")):
+                continue
+            chosen = (f, phrase, offer, head)
+            break
+        if chosen:
+            break
+    if chosen is None and context is not None and context.measure and context.beneficiary and \
+            not any(w in s for w in PROHIBITION) and (item or not (find_terms(s, vocab.groups)
+                                                                   and context.frame != "service")):
+        # an item of a list (（一）发布残疾人就业信息； under …为残疾人就业提供下列服务：) or a clause run
+        chosen = (context.frame, context.beneficiary, context.offer, context.head)
+        if item and (find_terms(s, vocab.groups) or find_terms(s, vocab.audiences)):
+            first = s[clauses[0][0]:clauses[0][1]] if clauses else s
+            chosen = (context.frame, first, context.offer, head_of(first, vocab))   # the item names whom
+        r.review.append(LEAD_IN + "（“" + context.beneficiary + "”）")
+    if chosen is None and not rejected:
+        chosen = _service(s, vocab, r, actor)
+    if chosen is None:
+        if rejected:
+            r.not_measure = rejected[0]
+        elif any(w in s for w in PROHIBITION):
+            r.not_measure = "禁止性规定：“" + _after(s, PROHIBITION) + "”"
+        elif r.internal:
+            r.not_measure = "政府自身的工作：“" + "、".join(r.internal[:3]) + "”"
+        else:
+            r.not_measure = NO_OFFER
+        return r
+    r.measure = True
+    r.frame, r.beneficiary, r.offer, r.head = chosen
+    _people(r, s, vocab)
+    return r
+
+
+def _private_duty(actor: str, s: str) -> bool:
+    """An employer's or another private party's duty (用人单位应当…, 企业不得…)."""
+    tail = re.split(r"[、和及与]", actor)[-1]
+    if not tail.endswith(PRIVATE_DUTY_HEADS) and "以下统称用人单位" not in s:
+        return False
+    after = s[s.find(actor) + len(actor):][:12] if actor in s else s[:12]
+    return any(w in after for w in ("应当", "不得", "必须", "应", "须")) or "以下统称用人单位" in s
+
+
+SERVICE_VERBS = ("提供", "开展", "落实", "实施", "实行", "推行", "推广", "设立", "建立", "建设", "打造", "搭建",
+                 "开通", "举办", "给予", "发放", "完善", "优化", "简化", "放宽", "降低", "减轻", "加大",
+                 "扩大", "增加", "支持", "鼓励", "引导", "扶持", "培育", "探索", "推动", "深化", "健全", "用好",
+                 "发挥", "强化", "加快", "提升", "开放", "保障", "办好", "改进", "创新", "组织", "允许", "吸引",
+                 "帮助", "畅通", "拓宽", "推进", "促进", "整合", "采取", "确保", "取消", "定期举办", "评选", "畅通")
+ADVERBS = ("更好的", "更好地", "进一步", "积极", "大力", "切实", "全面", "持续", "继续", "深入", "着力", "重点",
+           "加快", "努力", "逐步", "适时", "不断", "认真", "充分", "有序", "稳步", "同时", "并", "还", "要", "应当",
+           "应", "将", "可", "可以", "按照国家要求", "按规定", "依法", "在", "围绕", "对")
+
+
+LOCATIVE = re.compile(r"^(?:在|围绕|依托|按照|通过|结合|针对|面向|利用)[^，,。；;]{1,40}?(?:方面|领域|中|内|上|下|基础上)?"
+                      r"(?=" + "|".join(("探索", "推行", "推广", "设立", "建立", "开展", "实施", "促进", "支持", "鼓励",
+                                        "引导", "设置", "建设", "打造", "搭建", "提供", "组织", "举办")) + ")")
+
+
+def _clause_verb(c: str) -> str | None:
+    """The service verb a clause opens with (after its adverbs and a locative phrase:
+    在…院校探索推行…, 在…方面促进…): 落实创业担保贷款… -> 落实."""
+    t = c.strip(" 　")
+    m = LOCATIVE.match(t)
+    if m:
+        t = t[m.end():]
+    changed = True
+    while changed:
+        changed = False
+        for a in ADVERBS:
+            if t.startswith(a) and len(t) > len(a) + 1 and a not in ("在", "对"):
+                t, changed = t[len(a):], True
+    return next((v for v in SERVICE_VERBS if t.startswith(v)), None)
+
+
+def _service(s: str, vocab, r: Reading, subject: str | None):
+    """No frame: a provision in a plan's own voice (落实创业担保贷款贴息政策; 支持边境地区
+    民众创业; 推行工商登记全程电子化) or a government subject's service: a clause opening
+    with a service verb whose object names a need, or names whom it is for (a group, a
+    business, an audience). A sentence whose subject is the state itself (国家…) states a
+    policy unless its object names a need."""
+    if "有利于" in s:
+        return None                   # 实行有利于…的政策: a policy's orientation, not an offer
+    clauses = clause_spans(s)
+    for k, (a, b) in enumerate(clauses):
+        c = s[a:b]
+        body = c
+        if k == 0 and subject and c.startswith(subject):
+            body = c[len(subject):]
+        verb = _clause_verb(body)
+        if verb is None:
+            continue
+        obj = body[body.find(verb, LOCATIVE.match(body.strip(" 　")).end() if LOCATIVE.match(body.strip(" 　"))
+                             else 0):] + "".join(s[x:y] for x, y in clauses[k + 1:k + 2])
+        if verb in ("建立", "健全", "完善", "建设", "实行", "建立健全") and body.rstrip("。；; ").endswith(SYSTEMS):
+            continue
+        if any(o in obj for o in ORIENTATION) or (any(w in obj[:10] for w in GOVERNANCE) and "服务" not in obj[:10]):
+            continue
+        need = _category(obj, vocab)
+        people = [w for _, w, _ in find_terms(obj, {**vocab.groups, "c": tuple(vocab.collective)})] + \
+            [w for _, w, _ in find_terms(obj, vocab.audiences)]
+        offers = [n for n in OFFER_NOUNS + ("基金", "保险", "平台", "基地", "园区", "课程", "活动", "大赛", "见习")
+                  if n in obj]
+        if need is None and (subject or not (people or offers)):
+            continue
+        return ("service", people[0] if people else None, verb, None)
+    return None
+
+
+def _category(s: str, vocab) -> tuple | None:
+    needs = find_terms(s, vocab.needs)
+    if not needs:
+        return None
+    count: dict = {}
+    for value, word, _ in needs:
+        count.setdefault(value, []).append(word)
+    best = max(count, key=lambda v: len(count[v]))
+    return best, tuple(dict.fromkeys(count[best]))
+
+
+def _people(r: Reading, s: str, vocab) -> None:
+    """Groups, gender, 科技型企业 and audience from the beneficiary's head only (the
+    whole object when no frame names a beneficiary)."""
+    head = r.head or ""
+    text = s if r.frame == "service" else (head or r.beneficiary or "")
+    collective = {f"{COLLECTIVE}{w}": (w,) for w in vocab.collective}
+    hits = find_terms(text, {**vocab.groups, **collective})
+    # a beneficiary that is a kind of organisation (港澳青年创新创业孵化载体): its audience, no group
+    org_head = r.frame != "service" and any(head.endswith(w) for w in ORGANISATION_HEADS)
+    group_hits = []
+    for value, word, pos in hits:
+        if org_head or not names_a_person(text, word, pos):
+            r.not_people.append(word)
+            continue
+        if value.startswith(COLLECTIVE) and not collective_is_the_head(text, word, pos, group_hits):
+            r.review.append(f"统称“{word}”此处不读作身份：它被身份词限定，或修饰其他人群名词，请核对所指")
+            continue
+        group_hits.append((value, word, pos))
+        if value.startswith(COLLECTIVE):
+            for g in vocab.collective[word]:
+                r.groups.setdefault(g, word)
+            r.review.append(f"身份由统称“{word}”读出（rules/collective-words.yml）："
+                            + "、".join(vocab.group_labels.get(g, g) for g in vocab.collective[word]) + "，请核对")
+        else:
+            r.groups.setdefault(value, word)
+    if r.frame != "service" and r.beneficiary and r.beneficiary != head:
+        for value, word, _ in find_terms(r.beneficiary, vocab.groups):
+            if value not in r.groups and word not in r.not_people:
+                r.not_people.append(word)
+    if "disabled" in vocab.groups:       # 残疾 before a group word: 残疾退役军人, 残疾妇女
+        for value, word, pos in group_hits:
+            if text[max(0, pos - 2):pos] == "残疾":
+                r.groups.setdefault("disabled", "残疾" + word)
+    female = find_terms(text, vocab.gender)
+    if female and not org_head:
+        r.gender = (female[0][0], female[0][1])
+    else:
+        for value, word, pos in group_hits:
+            if pos > 0 and text[pos - 1] == "女" and "female" in vocab.gender:
+                r.gender = ("female", "女" + word)
+                break
+    for value, word, pos in find_terms(text, {"tech": vocab.tech_words}):
+        if not text.startswith(TECH_NOT_BUSINESS, pos + len(word)):
+            r.tech = word
+            break
+    aud = [(v, w) for v, w, _ in find_terms(text, vocab.audiences)] if vocab.audiences else []
+    if org_head:
+        org = [(v, w) for v, w, _ in find_terms(head, vocab.audiences)]
+        aud = org or ([("operator", head)] if "operator" in vocab.audiences and head.endswith(
+            ("孵化载体", "孵化器", "孵化基地", "众创空间", "载体", "基地", "园区")) else aud)
+    elif r.groups or r.gender:
+        aud = [("founder", next(iter(r.groups.values()), r.gender[1] if r.gender else ""))] + \
+            [a for a in aud if a[0] != "founder"]
+    r.audiences = aud
+    covered = [False] * len(text)
+    for _, word, pos in hits:
+        for i in range(pos, pos + len(word)):
+            covered[i] = True
+    for phrase_ in new_group_phrases(text, covered):
+        r.review.append(f"新身份？“{phrase_}”不在 rules/facts.yml 的身份中")
+
+
+# ---- group words (kept from the first drafter: closed vocabularies, checked uses) ----------
+
+COLLECTIVE = "collective:"
+LEAD_IN = "按所属条款的引导语读出"
+INSTITUTION_ENDINGS = ("院所", "院校", "机构", "高校", "单位")
+PERSON_SUFFIXES = ("人员", "人才", "青年", "群体", "学生", "毕业生", "居民", "妇女", "同胞", "士兵", "农民", "民众")
+GENERIC_PEOPLE = ("人员", "人才", "群体", "学生")
+STOP_CHARS = set("的和与及等对为向在把将了、,，。；;：:“”\"()（）《》支持鼓励引导吸引推动加强各类一批更多 ")
+TECH_NOT_BUSINESS = ("孵化", "园", "服务", "家")
+NOT_PERSON_HEAD = re.compile(r"(?:[及和与][^\W\d_到在向进赴来去为给参入]{1,3}?)?[^\W\d_到在向进赴来去为给参入]{0,2}?"
+                             r"(?:团体|组织|机构|协会|商会|委员会|智库|库)")
+PERSON_NOUNS = PERSON_SUFFIXES + ("科学家", "企业家", "才俊", "学者", "专家")
+HIRING_WORDS = ("吸纳", "招用", "招收", "聘用", "雇用", "录用", "安置", "安排")
+EMPLOYER_AFTER = re.compile(r"^[^,，。；;：:]*?的(?:用人单位|单位|企业|机构|用人主体)")
+ORIGIN_GAPS = ("", "地区", "籍")
+
+
+FAMILY_NOUNS = ("配偶", "子女", "家属", "遗属", "父母", "随迁子女", "随迁家属", "随调配偶", "随调随迁")
+QUALIFIERS = {"毕业生": ("初高中", "初中", "高中", "中职", "中专", "技校", "中等职业学校"),
+              "学生": ("初中", "高中", "中小学", "中职", "中专")}
+
+
+def names_a_person(s: str, word: str, pos: int) -> bool:
+    """Whether a group word names people: not an institution (科研院所), not the
+    modifier of a pool or a body (专家智库, 港澳台科技团体), not the people an
+    employer takes on (吸纳…毕业生…的单位), not whose family is meant (退役军人随迁
+    子女), not a qualified other kind (初高中毕业生)."""
+    if word.endswith(INSTITUTION_ENDINGS):
+        return False
+    end = pos + len(word)
+    if s.startswith(FAMILY_NOUNS, end) or s.startswith(("的配偶", "的子女", "的家属", "的遗属"), end):
+        return False
+    for noun, qualifiers in QUALIFIERS.items():
+        if word.endswith(noun) and s[:pos].endswith(qualifiers):
+            return False
+    head = NOT_PERSON_HEAD.match(s, end)
+    if head and not any(n in head.group(0) for n in PERSON_NOUNS):
+        return False
+    clause_start = max(s.rfind(c, 0, pos) for c in ",，。；;") + 1
+    if any(h in s[clause_start:pos] for h in HIRING_WORDS) and EMPLOYER_AFTER.match(s[end:]):
+        return False
+    return True
+
+
+def collective_is_the_head(s: str, word: str, pos: int, group_hits: list) -> bool:
+    if s.startswith(PERSON_NOUNS, pos + len(word)):
+        return False
+    return not any(s[p + len(w):pos] in ORIGIN_GAPS and not v.startswith(COLLECTIVE) for v, w, p in group_hits)
+
+
+def new_group_phrases(s: str, covered: list) -> list[str]:
+    out = []
+    for suffix in PERSON_SUFFIXES:
+        for m in re.finditer(suffix, s):
+            end = m.end()
+            if any(covered[m.start():end]):
+                continue
+            start = m.start()
+            while start > 0 and m.start() - start < 4 and s[start - 1] not in STOP_CHARS:
+                start -= 1
+            phrase = s[start:end]
+            if phrase not in GENERIC_PEOPLE and phrase not in out:
+                out.append(phrase)
+    return out
+
+
+def places_in(text: str, vocab, region_chain: list[str]) -> list[str]:
+    """Places inside the document's region but narrower than it that a sentence names
+    (柳州市小微企业创新创业基地): a measure has no place narrower than its document."""
+    s = to_simplified(text)
+    out = []
+    for term in _place_terms(vocab):
+        if term in s:
+            for place in vocab.gazetteer.find(term):
+                if region_chain[0] in place.chain[1:] and place.name not in out:
+                    out.append(place.name)
+    return out
+
+
+def _place_terms(vocab) -> list[str]:
+    cached = getattr(vocab, "_place_terms", None)
+    if cached is None:
+        cached = [t for t in vocab.gazetteer.lookup_terms() if len(t) >= 3]
+        vocab._place_terms = cached
+    return cached

@@ -1,0 +1,599 @@
+"""The review of one draft: every operation a reviewer has, in one place (the
+staff console's review page and the terminal flow both call it).
+
+  set_source    the document's metadata (title, short title, issuer, publisher, number, dates)
+  edit          a measure's fields, from the closed vocabularies; a new quote only as a span of the text
+  check         the problems a measure would have if accepted now (live validation)
+  accept        write it into rules/ and its situation cases into tests/eligibility/, re-validate,
+                run the cases, and roll everything back (with the reason) when anything fails
+  reject        set it aside (`rejected:` keeps its id and quote)
+  merge         two measures of one article into one over the passage from the first to the second
+  split         one measure into two at a position of its quote
+  add           a measure from any span of an article the drafter did not offer
+  add_agency / add_group   a new agency or group, proposed in the draft, written when a measure using it is accepted
+
+Every operation saves the draft file, so a review can stop and resume.
+Accepting writes, for a new document, its sources.yml entry, its text into
+rules/sources/ and its measures file (with the left-out articles in the header
+comment); the proposed agencies and groups the measure uses; the measure (the
+rules format only: no span, no review items); and the cases (rewritten as one
+YAML list, no anchors).
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from pathlib import Path
+
+import yaml
+
+from bot import kb as kbmod
+from bot.fidelity import measure_offences
+from bot.regions import LEVELS
+from bot.script import to_simplified
+
+from . import cases as casesmod
+from . import check
+from .reading import read
+from .segment import byte_span
+from .writer import dump, dump_yaml
+
+ACTIVE_KEYS = ("id", "article", "title", "summary", "category", "audience", "conditions", "agencies",
+               "lead_reason", "strict_groups", "note", "quote")
+SOURCE_FIELDS = ("title", "short_title", "issuer", "publisher", "number", "issued", "in_force", "valid_until",
+                 "period_label")
+DATE_FIELDS = ("issued", "in_force", "valid_until")
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+GROUP_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class ReviewError(ValueError):
+    """A request the draft cannot take (unknown measure, a span outside the text …); the message says why."""
+
+
+class Session:
+    def __init__(self, path: Path, rules: Path, repo: Path | None = None, kb=None):
+        self.path, self.rules = Path(path), Path(rules)
+        self.repo = Path(repo) if repo else self.rules.parent
+        if not self.path.is_file():
+            raise ReviewError(f"{self.path}: no such draft file")
+        self.draft = yaml.safe_load(self.path.read_text(encoding="utf-8"))
+        if not isinstance(self.draft, dict) or "measures" not in self.draft:
+            raise ReviewError(f"{self.path}: not a draft file (no `measures:`)")
+        self.doc = str(self.draft["doc"])
+        self.kb = kb or kbmod.load(self.rules)
+        entry = self.draft.get("source") or {}
+        if self.doc in self.kb.sources:
+            self.text = self.kb.sources[self.doc].text
+        else:
+            self.text = check.source_text_path(self.rules, self.path, entry).read_text(encoding="utf-8")
+        self.draft.setdefault("accepted", [])
+        self.draft.setdefault("rejected", [])
+        self.draft.setdefault("new_agencies", [])
+        self.draft.setdefault("new_groups", [])
+
+    # ---- reading --------------------------------------------------------------------
+    @property
+    def measures(self) -> list:
+        return self.draft["measures"]
+
+    def measure(self, mid: str) -> dict:
+        m = next((m for m in self.measures if m["id"] == mid), None)
+        if m is None:
+            raise ReviewError(f"草稿中没有措施 {mid}（已接受、已不要或已改名？）")
+        return m
+
+    def progress(self) -> dict:
+        done = len(self.draft["accepted"]) + len(self.draft["rejected"])
+        return {"accepted": len(self.draft["accepted"]), "rejected": len(self.draft["rejected"]),
+                "remaining": len(self.measures), "reviewed": done, "total": done + len(self.measures)}
+
+    def article(self, number: int) -> dict | None:
+        return next((a for a in self.draft.get("articles", []) if a["article"] == number), None)
+
+    def agency_name(self, aid: str) -> str:
+        if aid in self.kb.agencies:
+            return self.kb.agencies[aid].name
+        new = next((a for a in self.draft["new_agencies"] if a["id"] == aid), None)
+        return new["name"] if new else aid
+
+    def agencies_for_choice(self) -> list[dict]:
+        """Agencies a measure of this document may name: those of its region and above, and the proposed ones."""
+        region = self.draft["source"].get("region") or ""
+        place = (self.kb.gazetteer.find(region) or [None])[0]
+        chain = set(place.chain) if place else set()
+        known = [{"id": a.id, "name": a.name, "full_name": a.full_name, "new": False}
+                 for a in self.kb.agencies.values() if a.region in chain]
+        new = [{"id": a["id"], "name": a["name"], "full_name": a["full_name"], "new": True}
+               for a in self.draft["new_agencies"]]
+        return new + known
+
+    def save(self) -> None:
+        self.path.write_text(dump(self.draft), encoding="utf-8")
+
+    # ---- the document's metadata -------------------------------------------------------------
+    def set_source(self, fields: dict) -> list[str]:
+        """Write metadata fields; returns what was refused (a bad date), the rest is kept."""
+        refused = []
+        entry = self.draft["source"]
+        for key, value in fields.items():
+            if key not in SOURCE_FIELDS:
+                refused.append(f"{key}：不是文件信息的字段（{', '.join(SOURCE_FIELDS)}）")
+                continue
+            value = (value or "").strip() if isinstance(value, str) else value
+            if key in DATE_FIELDS and value:
+                try:
+                    value = dt.date.fromisoformat(str(value))
+                except ValueError:
+                    refused.append(f"{key}：“{value}”不是日期（应为 YYYY-MM-DD）")
+                    continue
+            if key == "publisher" and value and value not in self.kb.agencies and \
+                    value not in {a["id"] for a in self.draft["new_agencies"]}:
+                refused.append(f"publisher：没有这个部门 {value}")
+                continue
+            if value in ("", None):
+                entry.pop(key, None)
+            else:
+                entry[key] = value
+        if entry.get("publisher") and not any(m.get("agencies") for m in self.measures):
+            entry["responsibility"] = "none"
+        self.draft["source_review"] = [r for r in self.draft.get("source_review", [])
+                                       if not any(r.startswith(f"{k}:") and entry.get(k) for k in SOURCE_FIELDS)]
+        self.save()
+        if self.doc in self.kb.sources:
+            problems = self._rewrite_source_entry()
+            refused += problems
+        return refused
+
+    # ---- a measure's fields ------------------------------------------------------------------
+    def edit(self, mid: str, fields: dict) -> dict:
+        """Apply edits: id title summary category groups gender tech audience lead support
+        lead_reason strict_groups note, and a new quote as `chars` [start, end] of the text."""
+        original = self.measure(mid)
+        m = copy.deepcopy(original)
+        cond = dict(m.get("conditions") or {})
+        for key, value in fields.items():
+            if key == "id":
+                value = str(value).strip()
+                if not ID_PATTERN.match(value):
+                    raise ReviewError(f"措施编号“{value}”只能用小写字母、数字和连字符")
+                if value != mid and (any(x["id"] == value for x in self.measures) or
+                                     any(x.id == value for x in self.kb.measures)):
+                    raise ReviewError(f"措施编号“{value}”已被占用")
+                m["id"] = value
+            elif key in ("title", "summary", "lead_reason", "strict_groups", "note", "category"):
+                value = str(value or "").strip()
+                if value:
+                    m[key] = value
+                else:
+                    m.pop(key, None)
+            elif key == "groups":
+                cond["groups"] = [g for g in _list(value)]
+            elif key == "gender":
+                cond["gender"] = value or None
+            elif key == "tech":
+                cond["tech_business"] = True if value in (True, "true", "yes", "1", "是", "on") else None
+            elif key == "audience":
+                items = _list(value)
+                m["audience"] = items[0] if len(items) == 1 else items
+            elif key in ("lead", "support"):
+                agencies = dict(m.get("agencies") or {})
+                agencies[key] = _list(value)
+                if not agencies.get("support"):
+                    agencies.pop("support", None)
+                m["agencies"] = agencies if agencies.get("lead") or agencies.get("support") else {}
+                if not m["agencies"]:
+                    m.pop("agencies")
+            elif key == "chars":
+                a, b = (int(x) for x in value)
+                self._set_span(m, a, b)
+            elif key == "quote":
+                value = str(value)
+                start = self.text.find(value)
+                if start < 0 or not value:
+                    raise ReviewError("这段文字不在原文中（须逐字一致），未修改。")
+                self._set_span(m, start, start + len(value))
+            else:
+                raise ReviewError(f"没有这个字段：{key}")
+        cond = {k: v for k, v in cond.items() if v not in ([], "", None)}
+        if cond:
+            m["conditions"] = cond
+        else:
+            m.pop("conditions", None)
+        m.setdefault("why", {})["edited"] = "审阅人修改：" + "、".join(sorted(fields))
+        self.draft["measures"] = [m if x is original else x for x in self.measures]
+        self.save()
+        return m
+
+    def _set_span(self, m: dict, a: int, b: int) -> None:
+        if not (0 <= a < b <= len(self.text)) or not self.text[a:b].strip():
+            raise ReviewError(f"{a}–{b} 不是原文中的一段文字")
+        while a < b and self.text[a] in " \t\u3000\n":
+            a += 1
+        while b > a and self.text[b - 1] in " \t\u3000\n":
+            b -= 1
+        art = self._article_at(a)
+        if art is None or b > art["chars"][1]:
+            raise ReviewError("引文须在同一条款之内（请在一个条款内选择）")
+        m["quote"], m["chars"] = self.text[a:b], [a, b]
+        m["bytes"] = list(byte_span(self.text, (a, b)))
+        m["article"] = art["article"]
+        m["label"] = _part_label(art, a)
+
+    def _article_at(self, position: int) -> dict | None:
+        return next((a for a in self.draft.get("articles", []) if a["chars"][0] <= position < a["chars"][1]), None)
+
+    # ---- live validation --------------------------------------------------------------------
+    def check(self, mid: str) -> list[str]:
+        """What accepting the measure now would run into: the draft's own checks for it and
+        the document's metadata, the hedge check, and its situation cases."""
+        m = self.measure(mid)
+        probe = dict(self.draft, measures=[m])
+        tmp = self.path.with_name(f".check-{self.path.name}")
+        tmp.write_text(dump(probe), encoding="utf-8")
+        try:
+            problems = [p.message if p.ident in (m["id"], self.doc) else f"{p.ident}: {p.message}"
+                        for p in check.check_draft(tmp, self.rules, self.kb)
+                        if "is in no article" not in p.message]
+        finally:
+            tmp.unlink()
+        problems += [o.split(" ", 1)[1] for o in measure_offences([_Measure(m)])]
+        proposed = {g["id"] for g in self.draft["new_groups"]}
+        problems = [p for p in problems if not any(p.startswith(f"unknown value `{g}` for groups") for g in proposed)]
+        return list(dict.fromkeys(problems))
+
+    # ---- accepting -----------------------------------------------------------------------------
+    def accept(self, mid: str) -> list[str]:
+        """Write the measure into rules/ (and what it needs), then validate and run its cases.
+        Returns the problems: empty when it was accepted, else everything was rolled back."""
+        m = self.measure(mid)
+        problems = self.check(mid)
+        if problems:
+            return problems
+        files = [self.rules / "measures" / f"{self.doc}.yml", self.rules / "sources.yml",
+                 self.rules / "agencies.yml", self.rules / "facts.yml", self.rules / "sources" / f"{self.doc}.txt",
+                 self._cases_path()]
+        saved = {p: p.read_bytes() if p.is_file() else None for p in files}
+        try:
+            self._write_source()
+            self._write_agencies(m)
+            self._write_groups(m)
+            active = self._write_measure(m)
+            kb, found = kbmod.validate(self.rules)
+            problems = [str(p) for p in found]
+            cases = []
+            if kb is not None:
+                problems += measure_offences([kb_m for kb_m in kb.measures if kb_m.id == active["id"]])
+                cases = casesmod.cases_for(active, self.doc, kb)
+                problems += casesmod.failures(cases, kb)
+            if not problems:
+                self._write_cases(cases)
+        except OSError as exc:
+            problems = [f"写入失败：{exc}"]
+        if problems:
+            _restore(saved)
+            return problems
+        self.kb = kb
+        # what is now in rules/ is no longer a proposal of the draft
+        self.draft["new_agencies"] = [a for a in self.draft["new_agencies"] if a["id"] not in kb.agencies]
+        self.draft["new_groups"] = [g for g in self.draft["new_groups"] if g["id"] not in kb.facts["groups"].values]
+        self.draft["measures"] = [x for x in self.measures if x is not m]
+        self.draft["accepted"].append({"id": active["id"], "quote": active["quote"], "article": active["article"],
+                                       "chars": m["chars"]})
+        self.save()
+        return []
+
+    def _cases_path(self) -> Path:
+        return self.repo / "tests" / "eligibility" / f"{self.doc}.yml"
+
+    def _source_entry(self) -> dict:
+        entry = {k: v for k, v in self.draft["source"].items() if k in kbmod.SOURCE_KEYS and v not in (None, "")}
+        return entry
+
+    def _write_source(self) -> None:
+        target = self.rules / "sources" / f"{self.doc}.txt"
+        if not target.exists():
+            target.write_text(self.text, encoding="utf-8")
+        if self.doc not in self.kb.sources:
+            _append_list_item(self.rules / "sources.yml", self._source_entry())
+
+    def _rewrite_source_entry(self) -> list[str]:
+        """Metadata edited after the first accept: replace the document's sources.yml entry, re-validate."""
+        path = self.rules / "sources.yml"
+        before = path.read_bytes()
+        _replace_list_item(path, "id", self.doc, self._source_entry())
+        kb, found = kbmod.validate(self.rules)
+        if found:
+            path.write_bytes(before)
+            return [str(p) for p in found]
+        self.kb = kb
+        return []
+
+    def _write_agencies(self, m: dict) -> None:
+        ag = m.get("agencies") or {}
+        used = set(ag.get("lead", [])) | set(ag.get("support", []))
+        if self.draft["source"].get("publisher"):
+            used.add(self.draft["source"]["publisher"])
+        for new in self.draft["new_agencies"]:
+            if new["id"] in used and new["id"] not in self.kb.agencies:
+                _append_list_item(self.rules / "agencies.yml", {k: new[k] for k in kbmod.AGENCY_KEYS if k in new})
+
+    def _write_groups(self, m: dict) -> None:
+        groups = (m.get("conditions") or {}).get("groups", [])
+        for new in self.draft["new_groups"]:
+            if new["id"] in groups and new["id"] not in self.kb.facts["groups"].values:
+                _add_group(self.rules / "facts.yml", new)
+
+    def _write_measure(self, m: dict) -> dict:
+        path = self.rules / "measures" / f"{self.doc}.yml"
+        active = {k: m[k] for k in ACTIVE_KEYS if k in m}
+        if not path.exists():
+            left = [a for a in self.draft.get("articles", []) if not a.get("actionable")]
+            head = [f"doc: {self.doc}",
+                    "# Written by the review of a draft (drafting/). Left out as government-internal",
+                    "# (nothing a person or small business can apply for), with the words that decided it:"]
+            head += [f"#   {a['label']} {a.get('title') or ''} — {a.get('reason')}" for a in left] or ["#   (none)"]
+            path.write_text("\n".join(head) + "\nmeasures:\n", encoding="utf-8")
+        _append_list_item(path, active)
+        return active
+
+    def _write_cases(self, cases: list) -> None:
+        path = self._cases_path()
+        if not path.parent.is_dir() or not cases:
+            return
+        existing = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+        title = self.draft["source"].get("short_title") or self.doc
+        head = (f"# Situation cases for {self.doc} (《{title}》), written by the review from each accepted\n"
+                "# measure's conditions and run before they were kept (drafting/cases.py).\n")
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            head = "".join(line + "\n" for line in text.splitlines() if line.startswith("#")) or head
+        path.write_text(head + dump_yaml(list(existing or []) + cases), encoding="utf-8")
+
+    # ---- reject, merge, split, add ------------------------------------------------------------
+    def reject(self, mid: str, why: str = "") -> None:
+        m = self.measure(mid)
+        self.draft["rejected"].append({"id": m["id"], "quote": m["quote"], **({"why": why} if why else {})})
+        self.draft["measures"] = [x for x in self.measures if x is not m]
+        self.save()
+
+    def merge(self, first_id: str, second_id: str) -> dict:
+        """One measure over the contiguous passage from the first to the second (verbatim by construction)."""
+        first, second = self.measure(first_id), self.measure(second_id)
+        if first["article"] != second["article"]:
+            raise ReviewError("只能合并同一条款的措施")
+        a = min(first["chars"][0], second["chars"][0])
+        b = max(first["chars"][1], second["chars"][1])
+        merged = dict(first)
+        self._set_span(merged, a, b)
+        merged["summary"] = to_simplified(merged["quote"])
+        c1, c2 = first.get("conditions") or {}, second.get("conditions") or {}
+        groups = list(dict.fromkeys(c1.get("groups", []) + c2.get("groups", [])))
+        cond = dict(c1)
+        if groups:
+            cond["groups"] = groups
+        if cond:
+            merged["conditions"] = cond
+        merged["review"] = list(dict.fromkeys((first.get("review") or []) + (second.get("review") or [])))
+        merged.setdefault("why", {})["edited"] = f"由 {first_id} 与 {second_id} 合并"
+        self.draft["measures"] = [merged if x is first else x for x in self.measures if x is not second]
+        self.save()
+        return merged
+
+    def split(self, mid: str, at: int) -> tuple[dict, dict]:
+        """Two measures from one, at character `at` of the text (inside its quote)."""
+        m = self.measure(mid)
+        a, b = m["chars"]
+        if not a < at < b:
+            raise ReviewError(f"拆分处 {at} 不在引文（{a}–{b}）之内")
+        first, second = dict(m), dict(m)
+        art = self.article(m["article"]) or {}
+        cut = at
+        for p in art.get("parts", []):       # a cut just after an item's marker: the marker goes with neither
+            if p["chars"][0] < at and not self.text[p["chars"][0]:at].strip("（）()一二三四五六七八九十0123456789.、．"):
+                cut = p["chars"][0]
+        self._set_span(first, a, _trim(self.text, a, cut))
+        second_start = at
+        while second_start < b and self.text[second_start] in "，,；; \t\u3000\n":
+            second_start += 1
+        self._set_span(second, second_start, b)
+        second["id"] = self._free_id(m["id"] + "-b")
+        for x in (first, second):
+            x["summary"] = to_simplified(x["quote"])
+            x.setdefault("why", {})["edited"] = f"由 {mid} 拆分"
+        i = self.measures.index(m)
+        self.draft["measures"][i:i + 1] = [first, second]
+        self.save()
+        return first, second
+
+    def add(self, start: int, end: int) -> dict:
+        """A new draft measure over text[start:end] (inside one article), read like the drafter's."""
+        probe = {}
+        self._set_span(probe, start, end)
+        art = self.article(probe["article"])
+        r = read(probe["quote"], self._vocab())
+        prefix = self.draft["measures"][0]["id"].split("-")[0] if self.measures else \
+            (self.draft["accepted"][0]["id"].split("-")[0] if self.draft["accepted"] else self.doc.split("-")[0])
+        m = {"id": self._free_id(f"{prefix}-{probe['article']}-added"), "status": "draft",
+             "article": probe["article"], "label": probe["label"],
+             "title": (art.get("title") if art and art.get("title") else to_simplified(probe["quote"])[:18]),
+             "summary": to_simplified(probe["quote"]),
+             "category": (r.category or ("mentoring",))[0]}
+        m["audience"] = "founder"
+        cond = {}
+        if r.groups:
+            cond["groups"] = list(r.groups)
+        if r.gender:
+            cond["gender"] = r.gender[0]
+        if r.tech:
+            cond["tech_business"] = True
+        if cond:
+            m["conditions"] = cond
+        near = [x for x in self.measures if x["article"] == probe["article"] and x.get("agencies")]
+        if near:
+            m["agencies"] = near[0]["agencies"]
+        elif self.draft["accepted"]:
+            kbm = next((x for x in self.kb.measures if x.id == self.draft["accepted"][-1]["id"]), None)
+            if kbm is not None and kbm.lead:
+                m["agencies"] = {"lead": list(kbm.lead)}
+        m.update({k: probe[k] for k in ("quote", "chars", "bytes")})
+        m["why"] = {"added": "审阅人从所选原文补充", "decision": r.why()}
+        m["review"] = ["审阅人补充的措施：请逐项核对"]
+        after = [i for i, x in enumerate(self.measures) if x["chars"][0] <= start]
+        self.draft["measures"].insert(after[-1] + 1 if after else 0, m)
+        self.save()
+        return m
+
+    def _free_id(self, base: str) -> str:
+        taken = {x["id"] for x in self.measures} | {x.id for x in self.kb.measures} | \
+            {x["id"] for x in self.draft["accepted"]}
+        ident, n = base, 2
+        while ident in taken:
+            ident, n = f"{base}-{n}", n + 1
+        return ident
+
+    def _vocab(self):
+        from .vocab import load_vocabulary
+        if getattr(self, "_vocab_cache", None) is None:
+            self._vocab_cache = load_vocabulary(self.rules, kb=self.kb)
+        return self._vocab_cache
+
+    # ---- new agencies and groups ------------------------------------------------------------------
+    def add_agency(self, name: str, full_name: str, level: str, region: str | None = None) -> dict:
+        name, full_name = name.strip(), (full_name or name).strip()
+        if not name:
+            raise ReviewError("新部门需要名称")
+        if level not in LEVELS:
+            raise ReviewError(f"层级“{level}”应为 {', '.join(LEVELS)} 之一")
+        region = region or self.draft["source"].get("region")
+        if not self.kb.gazetteer.find(region or ""):
+            raise ReviewError(f"没有这个地区：{region}")
+        prefix = (self.measures[0]["id"] if self.measures else self.doc).split("-")[0]
+        taken = set(self.kb.agencies) | {a["id"] for a in self.draft["new_agencies"]}
+        n = len(self.draft["new_agencies"]) + 1
+        while f"{prefix}-new{n}" in taken:
+            n += 1
+        entry = {"id": f"{prefix}-new{n}", "name": name, "full_name": full_name, "level": level, "region": region}
+        self.draft["new_agencies"].append(entry)
+        self.save()
+        return entry
+
+    def add_group(self, ident: str, label: str, synonyms) -> dict:
+        ident = ident.strip()
+        if not GROUP_ID.match(ident):
+            raise ReviewError(f"身份编号“{ident}”只能用小写字母、数字和下划线")
+        if ident in self.kb.facts["groups"].values or any(g["id"] == ident for g in self.draft["new_groups"]):
+            raise ReviewError(f"身份 {ident} 已经存在")
+        if not label.strip():
+            raise ReviewError("新身份需要名称")
+        entry = {"id": ident, "label": label.strip(), "synonyms": _list(synonyms)}
+        self.draft["new_groups"].append(entry)
+        self.save()
+        return entry
+
+    def groups_for_choice(self) -> list[dict]:
+        out = [{"id": v, "label": fv.label, "new": False} for v, fv in self.kb.facts["groups"].values.items()]
+        return out + [{"id": g["id"], "label": g["label"], "new": True} for g in self.draft["new_groups"]]
+
+
+class _Measure:
+    """A draft measure as bot.fidelity reads measures (id, quote, title, summary)."""
+
+    def __init__(self, m: dict):
+        self.id, self.quote = m["id"], m.get("quote") or ""
+        self.title, self.summary = m.get("title") or "", m.get("summary") or ""
+
+
+def _list(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return [v.strip() for v in str(value).replace("，", ",").replace("、", ",").split(",") if v.strip()]
+
+
+def _part_label(article: dict, position: int) -> str:
+    best = article["label"]
+    for p in article.get("parts", []):
+        if p["chars"][0] <= position < p["chars"][1]:
+            best = p["label"]
+    return best
+
+
+def _trim(text: str, a: int, b: int) -> int:
+    while b > a and text[b - 1] in "，,；; \t\u3000\n":
+        b -= 1
+    return b
+
+
+def _restore(saved: dict) -> None:
+    """Put every file back as it was (a file that did not exist is removed again)."""
+    for p, content in saved.items():
+        if content is None:
+            if p.is_file():
+                p.unlink()
+        elif not p.is_dir():
+            p.write_bytes(content)
+
+
+def _scalar(value) -> str:
+    return yaml.safe_dump(value, allow_unicode=True, width=4096, default_flow_style=True).strip().removesuffix(
+        "\n...").strip()
+
+
+def _block(item: dict) -> str:
+    """One list entry in the rules files' style: block mappings, lists of scalars in flow style."""
+    lines = []
+
+    def emit(mapping: dict, indent: str, first_prefix: str) -> None:
+        for n, (key, value) in enumerate(mapping.items()):
+            prefix = first_prefix if n == 0 else indent
+            if isinstance(value, dict):
+                lines.append(f"{prefix}{key}:")
+                emit(value, indent + "  ", indent + "  ")
+            elif isinstance(value, (list, tuple)):
+                lines.append(f"{prefix}{key}: [" + ", ".join(_scalar(v) for v in value) + "]")
+            else:
+                lines.append(f"{prefix}{key}: {_scalar(value)}")
+    emit(item, "    ", "  - ")
+    return "\n".join(lines) + "\n"
+
+
+def _append_list_item(path: Path, item: dict) -> None:
+    """Append one entry to the top-level list that ends a rules file (`  - id: …`), keeping its comments."""
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if text and not text.endswith("\n"):
+        text += "\n"
+    path.write_text(text + _block(item), encoding="utf-8")
+
+
+def _replace_list_item(path: Path, key: str, value: str, item: dict) -> None:
+    """Replace the entry `  - key: value` of a rules file's top-level list (up to the next entry)."""
+    lines = path.read_text(encoding="utf-8").splitlines(True)
+    start = next((i for i, ln in enumerate(lines) if ln.rstrip() == f"  - {key}: {value}"), None)
+    if start is None:
+        _append_list_item(path, item)
+        return
+    end = start + 1
+    while end < len(lines) and not lines[end].startswith("  - ") and (lines[end].startswith("    ") or
+                                                                       not lines[end].strip()):
+        end += 1
+    lines[start:end] = [_block(item)]
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def _add_group(path: Path, group: dict) -> None:
+    """A new value under facts.yml `groups: values:` (label, synonyms), after the last one."""
+    lines = path.read_text(encoding="utf-8").splitlines(True)
+    start = next(i for i, ln in enumerate(lines) if ln.rstrip() == "  groups:")
+    values = next(i for i in range(start, len(lines)) if lines[i].rstrip() == "    values:")
+    end = values + 1
+    while end < len(lines) and (lines[end].startswith("      ") or not lines[end].strip()):
+        end += 1
+    while end > values + 1 and not lines[end - 1].strip():
+        end -= 1
+    synonyms = ", ".join(group["synonyms"])
+    block = [f"      {group['id']}:\n", f"        label: {group['label']}\n", f"        synonyms: [{synonyms}]\n"]
+    lines[end:end] = block
+    path.write_text("".join(lines), encoding="utf-8")

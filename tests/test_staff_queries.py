@@ -102,6 +102,16 @@ def test_misunderstood_messages_grouped_with_the_state_at_that_moment(conn, labe
     assert carol["instances"][0]["slots"]["question"] == "groups"
 
 
+def test_turns_the_person_had_to_correct_or_rephrase_are_listed_beside_the_fallbacks(conn, labels):
+    rows = q.possibly_misread(conn, BOTH)
+    assert [(sender, message, then) for _, sender, message, then in rows] == [
+        ("frank", sample.XSS, "乌鲁木齐 留学回国")]
+    page = pages.misunderstood(conn, BOTH, labels)
+    assert ("可能被误解的回答", "1") in page.figures
+    table = page.table("possibly_misread")
+    assert table.rows[0][1:] == ["frank", sample.XSS, "乌鲁木齐 留学回国"] and "乌鲁木齐 留学回国" in table.csv()
+
+
 def test_mark_reviewed_is_kept_and_can_be_undone(conn):
     q.mark_reviewed(conn, ["怎么申请"])
     conn.commit()

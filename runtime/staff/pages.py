@@ -137,14 +137,22 @@ def misunderstood(conn, period: q.Period, labels, with_instances: int = 60) -> P
         g["instances"] = by_key.get(g["key"], [])[:3]
         for inst in g["instances"]:
             inst["state"] = describe_slots(inst["slots"], labels)
+    misread = q.possibly_misread(conn, period)
     page.extra["groups"] = groups
+    page.extra["misread"] = misread
     page.figures = [("不同的说法", str(len(groups))), ("消息数", str(sum(g["messages"] for g in groups))),
-                    ("已审阅", str(sum(g["reviewed"] for g in groups)))]
+                    ("已审阅", str(sum(g["reviewed"] for g in groups))), ("可能被误解的回答", str(len(misread)))]
     page.tables.append(Table(
         "misunderstood", "没有理解的消息（按相近说法分组）",
         ["说法", "意图", "消息数", "对话数", "最近一次", "已审阅"],
         [[" / ".join(g["texts"]), ",".join(g["intents"]), g["messages"], g["conversations"], when(g["last"]),
           "是" if g["reviewed"] else ""] for g in groups]))
+    page.tables.append(Table(
+        "possibly_misread", "可能被误解的回答（之后用户纠正、重复或换了说法）",
+        ["时间", "对话", "机器人回答的消息", "用户随后说"],
+        [[when(t), sender, message, then] for t, sender, message, then in misread],
+        note="机器人没有说“没明白”，但用户随后说了“我是问…”“不是…是…”“怎么…没了”，或把同一句话又发了一遍："
+             "那条回答很可能答错了。"))
     return page
 
 

@@ -190,6 +190,17 @@ def misunderstood_groups(conn, p: Period, limit: int = 500) -> list[dict]:
     return out
 
 
+def possibly_misread(conn, p: Period, limit: int = 500) -> list[tuple]:
+    """(timestamp, sender, the message answered, what the person said then), newest first:
+    turns after which the person corrected, repeated or rephrased (the dialogue's `misread`
+    slot), so that confidently wrong answers are found as well as fallbacks."""
+    message, then = jtext(E.data, "value", "message"), jtext(E.data, "value", "then")
+    stmt = (sa.select(E.timestamp, E.sender_id, message, then)
+            .where(_slot("misread", p), message.isnot(None))
+            .order_by(E.timestamp.desc()).limit(limit))
+    return [tuple(r) for r in conn.execute(stmt)]
+
+
 def reviewed_keys(conn, keys: list[str]) -> set[str]:
     if not keys or not sa.inspect(conn).has_table(reviewed.name):
         return set()

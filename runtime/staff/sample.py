@@ -9,7 +9,7 @@ out of scope; carol in 图们 cannot say her group and ends in a fallback.
 Day 2: dave (吉林, researcher) opens a measure, gives 👎 with what was missing
 and gets a summary; erin writes 怎么申请？ and 怎么申请 (one group), both
 fallbacks; frank's first message is markup (never rendered as HTML), then he
-gets a listing in 乌鲁木齐."""
+says it again in words (the turn before is possibly misread) and gets a listing in 乌鲁木齐."""
 from __future__ import annotations
 
 import asyncio
@@ -66,7 +66,8 @@ CONVERSATIONS = [
         (DAY2, 16, 0, XSS, "nlu_fallback", {}, "没看懂……"),
         (DAY2, 16, 1, "乌鲁木齐 留学回国", "inform",
          dict(region="新疆维吾尔自治区乌鲁木齐市", groups=["overseas_returnee"],
-              shown=["wl-1-easier-registration"]), "找到1项措施……"),
+              shown=["wl-1-easier-registration"], misread={"message": XSS, "then": "乌鲁木齐 留学回国"}),
+         "找到1项措施……"),
     ]),
 ]
 

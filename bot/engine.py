@@ -102,6 +102,12 @@ class Engine:
             if places and places[0].level == "country":
                 self._national.add(sid)
         self._static = {m.id: self._static_dict(m) for m in kb.measures}
+        self._share = {}                     # (doc, group) -> share of the doc's measures for the group
+        for sid in kb.sources:
+            ms = kb.measures_of(sid)
+            for m in ms:
+                for g in m.conditions.get("groups") or ():
+                    self._share[(sid, g)] = self._share.get((sid, g), 0) + 1 / len(ms)
         self._order = {m.id: i for i, m in enumerate(kb.measures)}
 
     @property
@@ -384,15 +390,27 @@ class Engine:
         4. an ended plan's measure that a law in force now states (`superseded_by`) after
            the rest, so the law comes first;
         5. a local document before a provincial one, a provincial one before a national one;
-        6. document order."""
+        6. a document about the person's group before one that names it among others (残疾人
+           就业条例 before 就业促进法 for a disabled person): the share of the document's
+           measures that are for that group;
+        7. document order."""
         return (
             tier,
             needs_rank.get(m.category, len(needs_rank)),
             self.audience_fit(m, p),
             1 if m.superseded_by else 0,
             -self._doc_depth[m.doc],
+            -self.devoted(m, p),
             self._order[m.id],
         )
+
+    DEVOTED = 0.3   # a document with at least this share of its measures for a group is about it
+
+    def devoted(self, m: Measure, p: Profile) -> float:
+        """1 when the measure's document is about one of the person's groups it names (退役军人
+        保障法 for a veteran, 残疾人就业条例 for a disabled person), else 0."""
+        groups = set(m.conditions.get("groups") or ()) & set(p.get("groups") or ())
+        return 1.0 if any(self._share.get((m.doc, g), 0.0) >= self.DEVOTED for g in groups) else 0.0
 
     def audience_fit(self, m: Measure, p: Profile) -> int:
         """0: the text names the person as they are (a person starting a

@@ -105,32 +105,46 @@ class FactRegistry(dict):
     ambiguous: dict = {}
     about_others: tuple = ()   # facts.yml `about_others:` (老公, 儿子, 客户 …)
 
+    # The views below are read for every measure of every match: computed once, and again
+    # only when the registry changes.
+    def __setitem__(self, key, value):
+        super().__setitem__(key, value)
+        self.__dict__.pop("_views", None)
+
+    def _view(self, name: str, compute):
+        views = self.__dict__.setdefault("_views", {})
+        if name not in views:
+            views[name] = compute()
+        return views[name]
+
     @property
     def conditions(self) -> tuple:
-        return tuple(n for n, f in self.items() if f.condition)
+        return self._view("conditions", lambda: tuple(n for n, f in self.items() if f.condition))
 
     @property
     def refining(self) -> tuple:
-        return tuple(n for n, f in self.items() if f.refines)
+        return self._view("refining", lambda: tuple(n for n, f in self.items() if f.refines))
 
     @property
     def asked(self) -> tuple:
         """The facts the bot may ask, in order of preference on a tie."""
-        return tuple(sorted((n for n, f in self.items() if f.ask is not None), key=lambda n: self[n].ask))
+        return self._view("asked", lambda: tuple(sorted((n for n, f in self.items() if f.ask is not None),
+                                                        key=lambda n: self[n].ask)))
 
     @property
     def place(self) -> str | None:
-        return next((n for n, f in self.items() if f.kind == "place"), None)
+        return self._view("place", lambda: next((n for n, f in self.items() if f.kind == "place"), None))
 
     @property
     def neighboured(self) -> str | None:
         """The fact whose values declare neighbours (the groups)."""
-        return next((n for n, f in self.items() if any(v.neighbours for v in f.values.values())), None)
+        return self._view("neighboured", lambda: next(
+            (n for n, f in self.items() if any(v.neighbours for v in f.values.values())), None))
 
     @property
     def valued(self) -> tuple:
         """The facts with a closed list of values (all but the place)."""
-        return tuple(n for n, f in self.items() if f.values)
+        return self._view("valued", lambda: tuple(n for n, f in self.items() if f.values))
 
     def of_kind(self, kind: str) -> tuple:
         return tuple(n for n, f in self.items() if f.kind == kind)

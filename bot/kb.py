@@ -893,7 +893,7 @@ def _check_functions(c: _Collector, path: Path, m: LineDict, mid: str, source: S
             c.add(path, m.line_of("lead_function"), mid,
                   f"`lead_function` is for brackets that say “{BY_FUNCTION}负责”; this article's does not")
             return None
-        wrong = [a for a in lead if chosen not in agencies[a].functions]
+        wrong = [a for a in lead if a in agencies and chosen not in agencies[a].functions]
         if not lead or wrong:
             c.add(path, m.line_of("lead_function"), mid,
                   f"the lead must be an office with the function `{chosen}` (agencies.yml `functions:`): "
@@ -902,7 +902,7 @@ def _check_functions(c: _Collector, path: Path, m: LineDict, mid: str, source: S
     if by_function and lead:
         # the office whose function serves the measure's people leads (吉林 第13条: 妇联 for women)
         groups, gender = conditions.get("groups") or frozenset(), conditions.get("gender")
-        matching = {f for a in lead + support for f in agencies[a].functions
+        matching = {f for a in lead + support if a in agencies for f in agencies[a].functions
                     if f in functions and (functions[f].serves_groups & groups
                                            or (gender and functions[f].serves_gender == gender))}
         if matching and chosen is None:

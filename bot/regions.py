@@ -218,6 +218,7 @@ class Gazetteer:
         self._key_lengths = tuple(sorted({len(k) for k in self._keys if 2 <= len(k) <= SUGGEST_MAX_PIECE}))
         self._pinyin_index = None   # built on the first suggest()
         self.abroad: tuple = ()
+        self._abroad_set: frozenset = frozenset()
         self.abroad_english: tuple = ()
         self.english_names: dict = {}
 
@@ -240,6 +241,12 @@ class Gazetteer:
     def set_abroad(self, chinese, english, english_names: dict) -> None:
         """Places outside China (rules/abroad.yml) and English names of places in China."""
         self.abroad = tuple(sorted(set(chinese), key=len, reverse=True))
+        self._abroad_set = frozenset(self.abroad)
+        starts = {c: set(n) for c, n in self._starts.items()}
+        for word in self.abroad:
+            starts.setdefault(word[0], set()).add(len(word))
+        self._starts = {c: tuple(sorted(n, reverse=True)) for c, n in starts.items()}
+        Gazetteer.resolve.cache_clear()
         self.abroad_english = tuple(sorted(set(english), key=len, reverse=True))
         self.english_names = dict(english_names)
 
@@ -288,7 +295,7 @@ class Gazetteer:
             if lengths is None:
                 i += 1
                 continue
-            vague = self._vague_at(text, i)
+            vague = self._skip_at(text, i)
             for size in lengths:
                 if size > len(text) - i:
                     continue
@@ -309,6 +316,14 @@ class Gazetteer:
         if not found:
             return None
         return max(found, key=lambda p: _LEVEL_RANK[p.level])
+
+    def _skip_at(self, text: str, i: int) -> int:
+        """Length of a vague word or a place abroad at text[i:] (one token: 东京 names no 北京
+        through 京, 吉隆坡 no 吉林 through 吉), 0 when none."""
+        for size in self._starts.get(text[i], ()):
+            if size <= len(text) - i and (text[i:i + size] in self._vague_set or text[i:i + size] in self._abroad_set):
+                return size
+        return 0
 
     def _vague_at(self, text: str, i: int) -> int:
         """Length of the longest vague word at text[i:], 0 when none."""

@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from .. import texts
 from ..engine import Engine
 from ..profile import Profile, parse_profile
 from ..render import Reply
@@ -119,8 +120,10 @@ class Turn:
         replies = _distinct(self.replies)
         said = set(self.before.get("said") or ())
         fresh = [r for r in replies if _hash(r.text) not in said]
-        if fresh:       # never the same text twice in a row; a whole repeat stays (the person asked again)
+        if fresh:       # never the same text twice in a row
             replies = fresh
+        elif replies:   # the person asked the same again: the same answer, said to be the same
+            replies = [Reply(texts.SAID_BEFORE + replies[0].text, replies[0].buttons)] + replies[1:]
         self.slots["said"] = [_hash(r.text) for r in replies]
         if self.reset:
             changes = {k: v for k, v in self.slots.items() if v is not None}

@@ -95,7 +95,7 @@ cluster-stop:
 load: $(MODEL) cluster-deps
 	$(PY) bench/load.py
 
-# The staff console (runtime/staff, README "For staff") on 127.0.0.1:$(STAFF_PORT), reading the
+# The staff console (runtime/staff, docs/staff.md) on 127.0.0.1:$(STAFF_PORT), reading the
 # tracker store of `make run` (tracker.db) or, while it runs, of `make cluster`; needs STAFF_TOKEN.
 STAFF_PORT ?= 5077
 staff: install

@@ -1,1 +1,1 @@
-"""Benchmarks (figures go to README; never asserted as times in tests)."""
+"""Benchmarks (figures: docs/benchmarks.md; never asserted as times in tests)."""

@@ -1,4 +1,4 @@
-"""Dialogue benchmarks on this machine (figures go to README, never asserted).
+"""Dialogue benchmarks on this machine (figures go to docs/benchmarks.md, never asserted).
 
     .venv/bin/python bench/dialogue.py [--train] [--turns 200]
 

@@ -1,8 +1,8 @@
 """Score the drafter: on the five hand-made documents, and on any document
-against an annotation (the format of ../unseen/ANNOTATION.md).
+against an annotation (the format of bench/annotations/national/).
 
     .venv/bin/python bench/draft_eval.py                                   # the five documents
-    .venv/bin/python bench/draft_eval.py --annotations bench/annotations/national   # the development set
+    .venv/bin/python bench/draft_eval.py --annotations bench/annotations/national --texts rules/sources   # the development set
     .venv/bin/python bench/draft_eval.py --annotations DIR [--texts DIR] [--details] [--json]
 
 The five: each is drafted from its text alone, its measures and sources.yml
@@ -12,11 +12,11 @@ new, and a proposal agrees when its name is the hand-made agency's name or
 full name).
 
 Annotations: `<id>.yml` in DIR, its text `<id>.txt` or `<id>.md` next to it or
-in a --texts directory (the national texts stay in ../shared/national/). The
-document is drafted for the annotation's `region` with every agency of
-agencies.yml visible. Groups the annotation format has and facts.yml does not
-yet (disabled, unemployed, military_family) are given to the drafter with the
-format's own words (STANDIN_GROUPS) until facts.yml has them.
+in a --texts directory (the nine national texts are rules/sources/<id>.txt; TEXT_DIRS
+are also looked in). The document is drafted for the annotation's `region` with every
+agency of agencies.yml visible. A group the annotation format has and facts.yml does
+not is given to the drafter with the format's own words (STANDIN_GROUPS); today
+facts.yml has all of them, so its own words are used.
 
 Figures per document:
   articles  — articles with a reference measure that get a draft measure

@@ -1,5 +1,5 @@
 """Compare NgramIntentClassifier's options by cross-validation on data/nlu.yml
-(never on tests/nlu_holdout.yml; figures go to README, never asserted).
+(never on tests/nlu_holdout.yml; figures go to docs/nlu.md, never asserted).
 
     .venv/bin/python bench/intent_cv.py [--folds 5]
 

@@ -1,5 +1,5 @@
 """Load test through nginx on the local cluster: our bot, then a bare `rasa init`
-moodbot on the same topology (figures go to README, never asserted in tests).
+moodbot on the same topology (figures go to docs/production.md, never asserted in tests).
 
     .venv/bin/python bench/load.py [--users 50] [--runs 3] [--think 0] [--kill-replica] [--keep]
 

@@ -1,4 +1,4 @@
-"""Compare NLU pipelines by accuracy and cost (figures go to README, never asserted).
+"""Compare NLU pipelines by accuracy and cost (figures go to docs/nlu.md, never asserted).
 
     .venv/bin/python bench/nlu_compare.py [--only diet logreg ...] [--reuse] [--turns 27]
 
@@ -7,9 +7,9 @@ and entity extractor; script conversion, tokenizer, RegexFeaturizer,
 RegexEntityExtractor (lookups), synonyms and the RulePolicy are the same, and
 each has its own FallbackClassifier thresholds (see CANDIDATES):
 
-  diet        config.yml before issue 16: sparse featurizers + DIETClassifier
+  diet        sparse featurizers + DIETClassifier
               (80 epochs), TensorFlow
-  diet_40     DIETClassifier with 40 epochs (config.yml during issue 16)
+  diet_40     DIETClassifier with 40 epochs
   ngram       runtime/intent_classifier.py: TF-IDF character n-grams and
               jieba words, logistic regression; no TensorFlow model
   ngram_crf   the same plus CRFEntityExtractor: config.yml now
@@ -63,7 +63,7 @@ RESULTS = ROOT / "bench" / "results" / "nlu_compare.json"
 MODEL_STEPS = ("LexicalSyntacticFeaturizer", "CountVectorsFeaturizer", "DIETClassifier",
                "LogisticRegressionClassifier", "SklearnIntentClassifier", "CRFEntityExtractor",
                "runtime.intent_classifier.NgramIntentClassifier")
-# DIET's and Rasa's LogisticRegression's features (config.yml before issue 16)
+# DIET's and Rasa's LogisticRegression's features
 SPARSE = [{"name": "LexicalSyntacticFeaturizer"},
           {"name": "CountVectorsFeaturizer"},
           {"name": "CountVectorsFeaturizer", "analyzer": "char_wb", "min_ngram": 1, "max_ngram": 3}]
@@ -110,7 +110,7 @@ def _sparse(**changes_by_index) -> list[dict]:
 
 CANDIDATES = {
     "diet": lambda p: _build(p, [*SPARSE, DIET], DIET_FALLBACK),
-    # the same DIET with half the epochs (config.yml from issue 16's first step)
+    # the same DIET with half the epochs
     "diet_40": lambda p: _build(p, [*SPARSE, {**DIET, "epochs": 40}], DIET_FALLBACK),
     "logreg": lambda p: _build(p, [*SPARSE, LOGREG], LOGREG_FALLBACK),
     "logreg_crf": lambda p: _build(p, [*SPARSE, LOGREG, CRF], LOGREG_FALLBACK),

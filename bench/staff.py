@@ -12,7 +12,7 @@ them into a throw-away PostgreSQL on loopback (COPY) and a SQLite file, runs
 the console's migration (indexes), then times each page (pages.py, i.e. the
 queries and the Python that names the ids; not the HTML) for the last 30 days
 and for the whole period: the median of 3 runs. Results go to
-bench/results/staff.json. The target (issue 17): every page under 2 s on PostgreSQL.
+bench/results/staff.json. The target: every page under 2 s on PostgreSQL.
 """
 from __future__ import annotations
 

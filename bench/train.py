@@ -1,5 +1,5 @@
 """Training time, server start time and RSS: our bot against the `rasa init`
-moodbot, in one run on this machine (figures go to README, never asserted).
+moodbot, in one run on this machine (figures go to docs/benchmarks.md, never asserted).
 
     .venv/bin/python bench/train.py [--turns 27]
 
@@ -7,12 +7,12 @@ moodbot, in one run on this machine (figures go to README, never asserted).
    the moodbot project (made once by `rasa init --no-prompt` into
    .cluster/moodbot, as bench/load.py does), one after the other, each with an
    empty Rasa cache directory so nothing is reused; prints both and the ratio
-   ours/moodbot (issue 16 target: <= 1).
+   ours/moodbot (target: <= 1).
 2. `rasa run` of each freshly trained model: start time (spawn until `/`
    answers, i.e. model loaded), REST turn latency over a scripted conversation
    (ours: bench/dialogue.py's, with our action server and endpoints.yml's
    embedded defaults; moodbot: bench/load.py's, no endpoints), and RSS after
-   it (issue 16 targets for ours: RSS <= 800 MB, start <= 15 s).
+   it (targets for ours: RSS <= 800 MB, start <= 15 s).
 Results also go to bench/results/train.json.
 """
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Where one turn's time goes (figures go to README, never asserted).
+"""Where one turn's time goes (figures go to docs/benchmarks.md, never asserted).
 
     .venv/bin/python bench/turn_profile.py [--model models/current.tar.gz] [--rounds 5]
 
@@ -134,7 +134,7 @@ async def run(model: Path, rounds: int, scenarios: list[list[str]], send_domain:
     from rasa.core.utils import AvailableEndpoints
 
     endpoints = AvailableEndpoints.read_endpoints(str(ROOT / "endpoints.yml"))
-    if send_domain:  # as before issue 16: the whole domain with every action call
+    if send_domain:  # Rasa's default: the whole domain with every action call
         endpoints.action.kwargs["enable_selective_domain"] = False
     agent = await load_agent(model_path=str(model), endpoints=endpoints)
     profile = Profile()

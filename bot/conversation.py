@@ -18,7 +18,7 @@ What a turn does, in order:
    answer that answers nothing gets "抱歉，我没太明白" with the question once;
    a second miss on the same question skips it (the region excepted), so no
    conversation can go round in circles.
-Issue 15 adds, before 3: 👍/👎 (and the optional "what was missing" after a
+Also, before 3: 👍/👎 (and the optional "what was missing" after a
 👎), the consultation summary, follow-up questions about the measure in focus
 (bot/followup.py) and the whole list; and a need stated after the results
 lists its category. A long listing opens on an overview (bot/overview.py).
@@ -38,7 +38,7 @@ from .script import read_script
 # Facts that `refine` (facts.yml) settle a few measures only: at most one of
 # them is asked; the rest stay "possible" and are flagged as such. `needs`
 # refines too when the listing is long: it decides what the overview opens on.
-# What the staff console reads (keep the names; domain.yml, README "Slots the staff console reads"):
+# What the staff console reads (keep the names; domain.yml):
 #   shown     ids of the measures listed in that turn
 #   focus     id of the measure whose details were shown (a follow-up is about it)
 #   referred  ids of the agencies the bot named in that turn

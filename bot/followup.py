@@ -1,4 +1,4 @@
-"""Follow-up questions about one measure, answered from its quote only (issue 15, item 4).
+"""Follow-up questions about one measure, answered from its quote only.
 
 How much, how to apply, what to bring, whom to call, until when: the five
 documents state little of that. Each answer quotes the sentence of the
@@ -71,7 +71,7 @@ def unstated(m: dict) -> list[str]:
 
 
 def audience(kb: KnowledgeBase, m: dict) -> str:
-    """Who the measure is for: its `audience` (issue 15, item 1) when the knowledge
+    """Who the measure is for: its `audience` when the knowledge
     base has one, else the groups its conditions name, else "not limited"."""
     km = kb.measure(m["id"])
     groups = sorted(km.conditions.get("groups", ())) if km is not None else []

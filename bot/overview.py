@@ -1,4 +1,4 @@
-"""The overview a person sees first when many measures apply (issue 15, item 2).
+"""The overview a person sees first when many measures apply.
 
 More than OVERVIEW_OVER measures are not listed at once: the first answer
 names the profile understood, the measures meant for the person's own groups,

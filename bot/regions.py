@@ -14,7 +14,7 @@ Two kinds of places:
   China (昆山市, 义乌市, 顺德区 ...), `Place.generated` is True. All of them
   lie outside the documents' regions.
 
-Ambiguity, resolved deliberately (documented in README):
+Ambiguity, resolved deliberately:
 1. In a sentence, a name after a place already found is read inside the last
    such place that holds a unit of that name (江苏昆山, 北京朝阳,
    辽宁省沈阳市和平区, 河北省石家庄市桥西区). Otherwise:

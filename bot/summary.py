@@ -1,4 +1,4 @@
-"""A consultation summary to take to the agency (issue 15, item 5), Rasa-free.
+"""A consultation summary to take to the agency, Rasa-free.
 
 One summary holds the profile, the chosen measures (those whose details the
 person opened; else the own-group ones and the top of each category), each

@@ -89,7 +89,7 @@ AFTER_RESULTS_HINT = ("您可以说“更多”“第N项详细说说”“哪�
 DONE = "好的。" + AFTER_RESULTS_HINT
 NOT_UNDERSTOOD_AFTER_RESULTS = NOT_UNDERSTOOD + AFTER_RESULTS_HINT
 GREET_AGAIN = "您好！"
-# a source marked `superseded_by` in rules/sources.yml (issue 18)
+# a source marked `superseded_by` in rules/sources.yml
 SUPERSEDED_NOTE = "该文件已被{new}取代，请以新文件为准并向主管部门核实"
 
 # ---- the overview (bot/overview.py) ------------------------------------------------------

@@ -11,7 +11,7 @@
 Everything lives in .cluster/ (data, logs, state.json with the PIDs, and
 secrets.env with the tokens and passwords generated at the first start).
 The same endpoints.yml as the embedded set-up; only environment variables differ
-(`env()` below, documented in README "Running in production").
+(`env()` below, documented in docs/production.md).
 bench/load.py and tests/integration/test_cluster.py import this module.
 """
 from __future__ import annotations

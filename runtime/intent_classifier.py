@@ -5,7 +5,7 @@ Why not Rasa's LogisticRegressionClassifier: it fixes C=1 and balanced class
 weights over the featurizers' raw counts, which on our data is 2.5 points of
 intent F1 short of DIET. With sublinear TF-IDF per vocabulary and weak
 regularisation the same model family is as accurate as DIET on
-tests/nlu_holdout.yml (README, "NLU pipelines compared"; the options were
+tests/nlu_holdout.yml (docs/nlu.md, "How the pipeline was chosen"; the options were
 compared by 5-fold cross-validation on data/nlu.yml, `bench/intent_cv.py`), trains
 in seconds and needs no TensorFlow model.
 

@@ -52,10 +52,10 @@ from rasa.core.lock_store import LOCK_LIFETIME, LockError
 from . import rate_limit
 
 logger = logging.getLogger(__name__)
-DEFAULT_HEARTBEAT_TTL = 1.5   # seconds (3 until issue 16's last step; README "Load and fault results")
+DEFAULT_HEARTBEAT_TTL = 1.5   # seconds (how it was chosen: docs/production.md, "Load and fault results")
 # How often a waiting turn looks at its conversation's lock again. Rasa's 1 s
 # added up to a second to every wait: to a quick second message, and to the
-# takeover of a killed replica's conversations (replica-kill p95, README).
+# takeover of a killed replica's conversations (replica-kill p95, docs/production.md).
 LOCK_WAIT = 0.1   # seconds
 
 

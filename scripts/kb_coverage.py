@@ -6,7 +6,7 @@ shown as `possible` to that group by the neighbouring-group rule).
     .venv/bin/python scripts/kb_coverage.py --write    # write docs/kb-coverage.md
 
 docs/kb-coverage.md is this script's output (tests/test_generated.py fails when it
-is stale); README's table is copied from it.
+is stale).
 """
 from __future__ import annotations
 

@@ -63,7 +63,7 @@ FIXED = [
     ("bot challenge in the middle", ["我在桂林", "你是机器人吗"], "机器人", None),
     ("out of scope then a situation", ["今天天气怎么样", "我是华侨，在南宁"], "《广西", None),
     ("restart forgets everything", ["我是退役军人，在柳州", "重新开始"], "重新开始", None),
-    # issue 15: the overview, a category, follow-up questions, feedback, the summary
+    # the overview, a category, follow-up questions, feedback, the summary
     ("overview first, then a category", ["我是返乡农民工，在图们", "场地"], "场地/孵化（共", None),
     ("follow-up questions after the details of a loan",
      ["我是返乡农民工，在图们", "贷款", "第1项详细说说", "能贷多少", "怎么申请", "需要什么材料", "电话多少",

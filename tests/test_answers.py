@@ -1,4 +1,4 @@
-"""Issue 15 on the core: the overview first, follow-up questions answered from the
+"""Answers a person can act on, on the core: the overview first, follow-up questions answered from the
 quote only, the slots the staff console reads, feedback and the summary."""
 import re
 

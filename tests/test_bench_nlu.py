@@ -29,7 +29,7 @@ def test_candidates_differ_from_config_yml_only_in_model_steps_and_fallback():
 
 
 def test_config_yml_is_the_chosen_candidate():
-    """README's table names one row as config.yml; the bench must build exactly it."""
+    """docs/nlu.md's table names one row as config.yml; the bench must build exactly it."""
     ours = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
     assert pipeline_of("ngram_crf") == ours["pipeline"]
     diet = [s["name"] for s in pipeline_of("diet")]

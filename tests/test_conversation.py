@@ -178,7 +178,7 @@ def test_region_is_asked_first():
 def test_nothing_to_ask_when_the_outcome_is_settled():
     c = Chat(region="图们", groups=["veteran"], gender="male").say(
         "是科技型企业", entities=[ent("tech_business", "科技型企业", "是科技型企业")])
-    # nothing left to settle: the measures come (an overview that asks the need, issue 15)
+    # nothing left to settle: the measures come (an overview that may ask the need)
     assert c.slots["question"] in (None, "needs") and "《" in c.text
 
 
@@ -329,7 +329,7 @@ def test_bot_challenge_is_honest():
 # ---- off-script answers: never a dead end -------------------------------------------
 
 def test_just_these_to_the_tech_question_moves_on():
-    """The reproduction of issue 12: 就这些 at 科技型企业 used to loop and kill the conversation."""
+    """就这些 at the 科技型企业 question moves on: no loop, the conversation goes on."""
     c = Chat(region="柳州", groups=["veteran"], question="tech_business", asked=["tech_business"])
     c.say("就这些", "none_of_these")
     assert "《" in c.text and c.slots["question"] is None

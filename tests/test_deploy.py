@@ -341,7 +341,7 @@ def test_k8s_has_no_literal_secrets(k8s):
             data = secret_data(doc)
             assert REQUIRED_SECRETS <= set(data)
             assert all(v == "" or PLACEHOLDER_VALUE in v for v in data.values()), "example values only"
-            # README: `kubectl apply -f deploy/k8s/ -l app.kubernetes.io/part-of=...` skips it
+            # deploy/README.md: `kubectl apply -f deploy/k8s/ -l app.kubernetes.io/part-of=...` skips it
             assert "app.kubernetes.io/part-of" not in doc["metadata"].get("labels", {})
             continue
         assert doc["metadata"]["labels"]["app.kubernetes.io/part-of"] == "policy-bot", file

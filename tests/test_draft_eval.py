@@ -1,6 +1,6 @@
 """Gate: the drafter on the five hand-made documents, and the scoring of any
 document against an annotation (bench/draft_eval.py; figures per document in
-README and docs/adding-a-document.md)."""
+docs/adding-a-document.md)."""
 import importlib.util
 import sys
 from pathlib import Path
@@ -67,7 +67,7 @@ def test_labels_align_in_order_of_print(bench):
 
 
 def test_a_document_scored_against_an_annotation(bench, tmp_path):
-    """The annotation format (../unseen/ANNOTATION.md): every figure is computed and a
+    """The annotation format (bench/annotations/national/): every figure is computed and a
     wrong drafter decision shows in it."""
     text = ("某区支持创业办法\n\n第一条 为了支持创业，制定本办法。\n\n"
             "第二条 对在本区创办企业的高校毕业生，给予一次性创业补贴。\n\n"

@@ -164,7 +164,7 @@ def test_quotes_are_verbatim(kb, match):
 
 
 def test_a_long_running_engine_notices_a_plan_expiring(kb, monkeypatch):
-    """Issue 13: "today" was read once when the action server started."""
+    """Today's date is read at each match, not once when the action server started."""
     import bot.engine as engine_module
 
     monkeypatch.setattr(engine_module, "_today", lambda: dt.date(2023, 12, 31))
@@ -176,7 +176,7 @@ def test_a_long_running_engine_notices_a_plan_expiring(kb, monkeypatch):
 
 
 def test_details_of_a_possible_measure_name_the_open_fact_in_words(kb):
-    """Issue 13: details said "还需确认：gender" (a raw fact id)."""
+    """Details name an open fact in words, never as a raw fact id ("还需确认：gender")."""
     from bot.replies import answers
 
     engine = Engine(kb, today=dt.date(2026, 11, 22))

@@ -1,4 +1,4 @@
-"""Fidelity checks on the knowledge base (issue 14): hedged texts keep their
+"""Fidelity checks on the knowledge base: hedged texts keep their
 hedge, the acting-office and no-responsible-unit rules, and the
 neighbouring-group rule in the engine and the replies."""
 import pytest

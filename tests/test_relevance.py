@@ -1,6 +1,6 @@
-"""Issue 15: whom a measure is for (`audience`) and the one relevance order
+"""Whom a measure is for (`audience`) and the one relevance order
 (own group -> stated needs -> audience fit -> local document -> document
-order), pinned on the people the issue names."""
+order), pinned on typical people."""
 import json
 import subprocess
 import sys

@@ -127,7 +127,7 @@ def test_cli_validate_exit_code(mini_rules, capsys):
     assert "rules/measures/guangxi-2021.yml:11: gx-test-1: unknown agency `gx-nobody`" in out
 
 
-# ---- issue 18: sources that change or end, draft measures ------------------------
+# ---- sources that change or end, draft measures ----------------------------------
 
 def test_changed_source_text_warns(mini_rules, capsys):
     import hashlib

@@ -1,6 +1,6 @@
 """Rasa checks every action server response with `jsonschema.validate`, which
 first re-checks the (large, constant) response schema against the meta-schema:
-under load that was 60% of a replica's CPU (py-spy, README). Here the schema is
+under load that was 60% of a replica's CPU (py-spy). Here the schema is
 checked once and one validator instance is reused; the responses are validated
 exactly as before (same accept/reject, same message).
 

@@ -4,10 +4,10 @@ Counting, grouping and medians run in the database (SQLite or PostgreSQL, the
 same statements); Python only names ids and merges the bounded results. Each
 function takes a connection and a Period and returns plain rows.
 
-The event contract (slots set by action_respond, bot/dialogue):
-region, groups, needs, question, missed … exist today; shown, focus, referred,
-feedback and summary arrive with issue 15 — while they are absent the queries
-return zeros and empty lists, never an error.
+The event contract (slots set by action_respond, listed in bot/dialogue/turn.py):
+region, groups, needs, question, missed, shown, focus, referred, feedback,
+summary, misread. A store written before some of them existed simply lacks
+them: the queries then return zeros and empty lists, never an error.
 """
 from __future__ import annotations
 

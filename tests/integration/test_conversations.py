@@ -6,7 +6,7 @@ first/  written before the understanding work and used to develop it: every
         conversation must end with the right measures and office, and every turn be
         understood.
 fresh/  written after it by another author, never tuned on: its figures are reported
-        (README); here only what must hold everywhere is asserted.
+        (docs/conversation.md); here only what must hold everywhere is asserted.
 """
 from pathlib import Path
 

@@ -49,7 +49,7 @@ def test_whole_conversation(bot):
 
 
 def test_overview_follow_ups_feedback_and_summary(bot):
-    """Issue 15 over REST with the trained model: the overview, a category,
+    """Over REST with the trained model: the overview, a category,
     follow-up questions as people type them, 👎 with what was missing, the summary link."""
     import re
 
@@ -133,7 +133,7 @@ def _answer_until_measures(bot, me, replies, limit=4):
 
 
 def test_issue_12_reproductions_get_a_sensible_reply_and_go_on_to_measures(bot):
-    """The off-script answers that used to kill the conversation (issue 12)."""
+    """Off-script answers (就这些, a near-miss place, a fact repeated) get a sensible reply."""
     cases = [
         (["我是退役军人，在柳州", "就这些"], None),
         (["我是退役军人，在柳州", "没有了，就这些"], None),

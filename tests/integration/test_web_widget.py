@@ -265,7 +265,7 @@ def test_site_not_allowed_cannot_connect(servers, page):
 
 
 def test_the_summary_opens_as_a_printable_page(servers, page, browser):
-    """Issue 15, item 5: 生成咨询清单 in the widget gives a link to the bot's
+    """生成咨询清单 in the widget gives a link to the bot's
     /summary/<id> page; printed to PDF (print CSS) it holds the consultation.
     The page's screenshot goes to results/web/summary.png (and docs/summary.png
     when missing or UPDATE_DOCS_SCREENSHOT=1)."""

@@ -54,7 +54,7 @@ def about_measure(turn, act) -> None:
 
 
 def answer_one(turn, act, m: dict, n: int | None) -> None:
-    kind = act.asks if act.asks in ABOUT_A_MEASURE else q.DETAILS
+    kind = act.asks if act.asks in ABOUT_A_MEASURE else q.EXPLAIN   # 桂惠贷呢 / 吉林银行能贷吗: in short
     if kind in FOLLOW_UP:
         turn.say(followup.answer(FOLLOW_UP[kind], m, n))
     elif kind == q.ELIGIBILITY:

@@ -92,7 +92,7 @@ GREET_AGAIN = "您好！"
 # a source marked `superseded_by` in rules/sources.yml
 SUPERSEDED_NOTE = "该文件已被{new}取代，请以新文件为准并向主管部门核实"
 
-# ---- the overview (bot/overview.py) ------------------------------------------------------
+# ---- the category overview (bot/replies/lists.py) ------------------------------------------------------
 ALL_BUTTON = "全部 {n}"
 ALL_NAME = "全部措施"
 ENDED_MARK = "（所属计划已结束）"

@@ -274,10 +274,8 @@ class Engine:
         return self.kb.gazetteer.resolve(region) if region is not None else None
 
     def _region_state(self, m: Measure, profile: Profile) -> int:
-        place = self._place_of(profile)
-        if profile.get(self._place) is None:
-            return UNKNOWN
-        return TRUE if place is not None and self.kb.sources[m.doc].region in place.chain else FALSE
+        region = profile.get(self._place)
+        return self.region_state(self.kb.sources[m.doc], region, self._place_of(profile))
 
     # ---- evaluation -------------------------------------------------------
     def match(self, profile: Profile, skip=()) -> MatchResult:

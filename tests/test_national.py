@@ -192,3 +192,13 @@ def test_the_new_groups_are_understood_and_answered(engine, kb, message, group, 
 def test_a_serving_soldiers_spouse_is_not_a_veteran(engine, kb):
     slots, _ = chat(engine, kb, "我老公是现役军人，我随军到北京了，想自己开个烘焙店")
     assert slots["groups"] == ["military_family"]
+
+
+def test_a_law_covers_the_person_when_asked_whether_they_qualify(engine, kb):
+    """A national measure is checked against a place anywhere in China: never 地区 ✗
+    (which would tell a veteran in 柳州 the law does not apply to them)."""
+    slots, text = chat(engine, kb, "我是退伍军人 在柳州 想贷款", "我符合吗")
+    profile = parse_profile({f: slots[f] for f in kb.facts if slots.get(f) is not None}, kb)
+    assert engine.check("vl-46-startup-loan", profile)[0] == ("地区：全国范围内", "✓")
+    assert engine.measure_by_id("vl-46-startup-loan", profile)["status"] != "not"
+    assert "全国范围内 ✓" in text and "全国范围内 ✗" not in text

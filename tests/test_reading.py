@@ -40,6 +40,7 @@ def test_a_statement_and_a_question_in_one_message():
     ("要带啥材料", "materials"), ("现在还有效吗", "deadline"), ("女性平台那个怎么申请", "apply"),
     ("退役军人事务局电话多少", "contact"), ("择优资助 how much", "amount"), ("Who should I contact?", "contact"),
     ("第一个 能贷多少钱", "amount"), ("我算高层次人才吗", "eligibility"), ("退役军人创业担保贷款贴息详细说说", "details"),
+    ("啥是创业担保贷款", "explain"), ("什么是众创空间", "explain"),
 ])
 def test_what_a_question_asks(text, kind):
     assert read(KB, text).asks == kind
@@ -123,6 +124,17 @@ def test_a_denied_group_is_a_denial():
 
 def test_a_business_plan_is_no_need():
     assert "training" not in read(KB, "想开一家韩语培训机构").facts.get("needs", [])
+
+
+@pytest.mark.parametrize("text, need", [("咋整啊 没钱", "financing"), ("在柳州 没有场地", "premises"),
+                                        ("缺资金 咋办", "financing")])
+def test_lacking_something_is_needing_it(text, need):
+    act = read(KB, text)
+    assert need in act.facts.get("needs", []) and not act.negated
+
+
+def test_not_lacking_is_no_need():
+    assert "financing" not in read(KB, "我不缺钱 想找个导师").facts.get("needs", [])
 
 
 def test_a_need_asked_about_with_a_wish_is_the_persons():

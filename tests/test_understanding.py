@@ -208,3 +208,24 @@ def test_the_same_message_twice_marks_it_and_an_ordinary_turn_does_not():
     assert "misread" not in c.changes
     c.say("第1项详细说说")
     assert c.changes["misread"]["message"] == "第1项详细说说"
+
+
+def test_a_category_shows_the_persons_own_group_first():
+    c = Chat(region="延吉", groups=["returning_migrant_worker"], gender=None)
+    c.say("想搞点补贴")
+    first = KB.measure(c.slots["listed"][0])
+    assert "returning_migrant_worker" in first.conditions.get("groups", ()), first.title
+
+
+def test_a_measure_for_other_people_is_not_named_by_a_shared_word():
+    c = Chat(region="南宁", groups=["college_graduate"], gender=None)
+    c.say("有没有免费的场地")
+    assert "经营场地照顾" not in c.text, "a measure for the disabled, matched by 场地 and 免, is no answer"
+
+
+def test_asking_what_a_measure_is_explains_it_from_its_text():
+    c = Chat(region="图们", groups=["returning_migrant_worker"], gender=None)
+    c.say("什么是创业担保贷款")
+    named = re.findall(r"[“\d. ]([^“”\n]*创业担保贷款[^“”\n（]*)”?（《", c.text)
+    assert named and all("创业担保贷款" in t for t in named), c.text
+    assert "贷款/补贴（共" not in c.text, "the measure named is explained, not its whole category listed"

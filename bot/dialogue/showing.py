@@ -48,15 +48,17 @@ def own(turn, items: list[dict]) -> list[dict]:
 
 
 def view_items(turn, items: list[dict], view: str | None) -> list[dict]:
-    """The measures a view shows, in order. A category chosen by a word ("financing|贷款")
-    shows first the measures whose title or summary has that word (贷款 before 投资)."""
+    """The measures a view shows, in order: in a category, the person's own group's first;
+    then, chosen by a word ("financing|贷款"), the measures whose title or summary has that
+    word (贷款 before 投资); then what they can use before what is still open."""
     if view == "all":
         return items
     if view:
         need, _, word = view.partition("|")
         chosen = [m for m in items if m.get("category") == need]
-        if word:
-            chosen.sort(key=lambda m: not _names(m, word))
+        # their own group's first, then those naming the word they used, then what they can use
+        chosen.sort(key=lambda m: (not m.get("own_group"), bool(word) and not _names(m, word),
+                                   m.get("status") != "eligible"))
         return chosen
     return own(turn, items) or items
 

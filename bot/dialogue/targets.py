@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from ..reading.references import by_words
 
 
+NAMED_COVER = 0.75
+
+
 @dataclass
 class Targets:
     measures: list = field(default_factory=list)
@@ -48,8 +51,11 @@ def resolve(turn, act) -> Targets:
             return Targets([m], numbers, "focus")
     if words:
         items = turn.current()[1]
-        for pool, corpus in ((listed, items or listed), (items, items), (_place_measures(turn), None)):
-            found = by_words(words, pool, corpus) if pool else []
+        # beyond the person's own measures a title must be named, not merely touched
+        # (免费的场地 names no measure for the disabled, though one title says 场地 and 免)
+        for pool, corpus, cover in ((listed, items or listed, 0.5), (items, items, 0.5),
+                                    (_place_measures(turn), None, NAMED_COVER)):
+            found = by_words(words, pool, corpus, min_cover=cover) if pool else []
             if found:
                 return Targets(found[:4], numbers, "words")
     if focus and (refs.demonstrative or not words or turn.before.get("focused")):

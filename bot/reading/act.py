@@ -103,7 +103,8 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
         if m.fact == "needs" and _BUSINESS_BEFORE.search(text[max(0, m.start - 6):m.start]) \
                 and _ESTABLISHMENT.match(text, m.end):
             continue          # 开一家韩语培训机构: the business, not a need
-        if not is_payload and m.start >= 0 and negated_at(local, len(local)):
+        if not is_payload and m.start >= 0 and negated_at(local, len(local)) \
+                and not (m.fact == "needs" and _LACK.search(local) and not _NO_LACK.search(local)):
             act.negated.setdefault(m.fact, [])
             if value not in act.negated[m.fact]:
                 act.negated[m.fact].append(value)
@@ -116,6 +117,9 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
             act.replaced = tuple(dict.fromkeys(act.replaced + (m.fact,)))
 
 
+# 没钱, 没有场地, 缺资金: lacking a thing is needing it; 不缺钱 is not
+_LACK = re.compile(r"没|缺|少")
+_NO_LACK = re.compile(r"不缺|不少|不差")
 _BUSINESS_BEFORE = re.compile(r"开|办|搞|经营|做")
 _ESTABLISHMENT = re.compile(r"机构|学校|班|中心|公司|店|工作室|门店|学堂")
 
@@ -231,6 +235,9 @@ def _needs_asked_about(act: Act) -> None:
     clause says the person wants something (我想学点经营管理 有培训吗): then it is theirs."""
     wish = any(_WISH.search(c.text) and not c.is_question and not re.search(r"不想|不要|不用|不需要", c.text)
                for c in act.clauses)
+    lack = any(re.match(_LACK_OF, word) or re.search(_LACK_OF + re.escape(word), act.text)
+               for word in act.words.values())     # 咋整啊 没钱, 缺资金咋办: lacking it says the need
+    wish = wish or lack
     needs = act.facts.get("needs")
     if wish:
         asked = act.topics.pop("needs", None)
@@ -244,6 +251,7 @@ def _needs_asked_about(act: Act) -> None:
 
 
 _WISH = re.compile(r"(?<!不)(?:想|要|打算|准备|需要|缺)")
+_LACK_OF = r"(?<![不有])(?:没有?|缺少?|少)(?:点|些)?"   # 有没有钱 asks, 不缺钱 denies
 
 
 def _social(act: Act, text: str, intent: str | None) -> None:

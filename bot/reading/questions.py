@@ -32,7 +32,7 @@ _KINDS = (
                   r"算不算|属于.{0,6}吗|我可以吗|我行吗|我够吗"),
     (APPLY, r"how (?:do|can) i apply|how to apply|apply for|怎么申请|如何申请|咋申请|怎样申请|怎么办理|如何办理|咋办理|怎么办|咋办|咋整|怎么弄|咋弄|流程|手续|"
             r"去哪申请|在哪申请|怎么报名|咋报名|怎么领|咋领|如何领取|怎么享受|咋享受|申请步骤|怎么操作"),
-    (EXPLAIN, r"what does .{1,30} mean|means what|what is|是啥|是什么|啥意思|什么意思|咋回事|怎么回事|啥叫|什么叫"),
+    (EXPLAIN, r"what does .{1,30} mean|means what|what is|^(?:请问|那)?(?:啥|什么)是|是啥|是什么|啥意思|什么意思|咋回事|怎么回事|啥叫|什么叫"),
     (DETAILS, r"tell me more|详细|具体说|具体讲|具体点|具体内容|介绍|讲讲|说说|展开|了解一下"),
 )
 KIND_PATTERNS = tuple((kind, re.compile(p, re.I)) for kind, p in _KINDS)

@@ -261,8 +261,13 @@ class Engine:
                 continue
             spec = facts[fact]
             if spec.kind == "list":
-                label = f"{spec.label}：" + "或".join(spec.values[v].short_label() for v in sorted(want))
-                mark = "？" if not known else "✓" if want & set(known) else "？" if m.neighbour_groups & set(known) else "✗"
+                both = m.all_groups and fact == "groups"      # 外籍高层次人才: every one of them
+                label = f"{spec.label}：" + ("和" if both else "或").join(spec.values[v].label for v in sorted(want)) \
+                    if both else f"{spec.label}：" + "或".join(spec.values[v].short_label() for v in sorted(want))
+                hit = want <= set(known or ()) if both else want & set(known or ())
+                partly = both and want & set(known or ())     # one of them said, the other to confirm
+                mark = "？" if not known or partly and not hit else "✓" if hit \
+                    else "？" if m.neighbour_groups & set(known) else "✗"
             else:
                 label = self._why_single(spec, want)[:-2]
                 mark = "？" if known is None else "✓" if known == want else "✗"

@@ -223,6 +223,7 @@ class KnowledgeBase:
     measures: list
     audiences: dict = field(default_factory=dict)   # audience id -> FactValue (label, synonyms)
     functions: dict = field(default_factory=dict)   # function id -> Function (rules/functions.yml)
+    english_words: dict = field(default_factory=dict)  # English phrase (lower case) -> a title word
 
     @property
     def run_audiences(self) -> frozenset:
@@ -1017,10 +1018,30 @@ def validate(root: Path | str = DEFAULT_RULES_DIR) -> tuple[KnowledgeBase | None
     functions = _load_functions(c, facts)
     agencies = _load_agencies(c, regions, functions)
     measures = _load_measures(c, sources, agencies, facts, audiences, functions=functions)
+    english = _load_english(c)
     if c.problems or regions is None:
         return None, c.problems
     regions.set_covered(s.region for s in sources.values() if not s.national)
-    return KnowledgeBase(root, sources, regions, agencies, facts, measures, audiences, functions), []
+    return KnowledgeBase(root, sources, regions, agencies, facts, measures, audiences, functions, english), []
+
+
+def _load_english(c: _Collector) -> dict:
+    """rules/english.yml: titles' words in English (a word no title holds matches nothing)."""
+    path = c.root / "english.yml"
+    data = c.load(path) if path.is_file() else None
+    if not data:
+        return {}
+    for key in set(data) - {"title_words"}:
+        c.add(path, data.line_of(key), key, "unknown top-level key (title_words)")
+    words = data.get("title_words") or {}
+    out = {}
+    for chinese, english in words.items():
+        line = words.line_of(chinese) if hasattr(words, "line_of") else 0
+        if not is_text(chinese) or not isinstance(english, list) or not all(is_text(e) for e in english):
+            c.add(path, line, str(chinese), "must map a title word to a list of English phrases")
+        else:
+            out.update({e.lower(): chinese for e in english})
+    return out
 
 
 def load(root: Path | str = DEFAULT_RULES_DIR) -> KnowledgeBase:

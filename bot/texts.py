@@ -179,6 +179,7 @@ TOPIC_NEEDS_PLACE = "可以，先告诉我您在哪里创业，政策因地方�
 TOPIC_IS_IT_YOU = "如果您本人是{what}，告诉我“我是{what}”，我按您的情况查。"
 OTHER_GROUPS = "其他身份：{groups}。直接打字告诉我就行，比如“我是华侨”。"
 RELATED = "文件里与此有关的是{name}：“{quote}”具体请向{whom}咨询。"
+PARTICULAR_NOT_STATED = "您问的“{question}”，这条原文没有写明，请向{whom}咨询。"
 NOT_IN_TEXTS = "“{question}”——这个文件里没有写到。建议问问{whom}，或拨打当地12345政务服务便民热线。"
 ASK_AGAIN = "回到刚才的问题：请告诉我您的{what}（点下面的按钮，或直接说）。"
 PLACE_WORD = "所在地（城市或县区）"

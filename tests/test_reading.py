@@ -158,6 +158,11 @@ def test_a_position_in_the_list(text, n):
     assert read(KB, text).refs.positions[0][0] == n
 
 
+def test_a_title_named_in_english_is_matched_by_its_chinese_words():
+    act = read(KB, "Is the green channel only for high-level talent?")
+    assert "绿色通道" in act.refs.words and act.asks == "eligibility"
+
+
 def test_words_of_a_title_are_kept_to_match():
     refs = read(KB, "贴息那个找谁").refs
     assert refs.words == "贴息" and refs.demonstrative

@@ -229,3 +229,12 @@ def test_asking_what_a_measure_is_explains_it_from_its_text():
     named = re.findall(r"[“\d. ]([^“”\n]*创业担保贷款[^“”\n（]*)”?（《", c.text)
     assert named and all("创业担保贷款" in t for t in named), c.text
     assert "贷款/补贴（共" not in c.text, "the measure named is explained, not its whole category listed"
+
+
+def test_a_particular_the_text_does_not_give_is_said_to_be_unstated_and_the_list_stays():
+    c = Chat(region="南宁", groups=["university_student"], gender=None)
+    c.say("想休学创业")
+    listed = c.slots["listed"]
+    c.say("休学最长几年")
+    assert "休学" in c.text and "原文没有写明" in c.text and "教育厅" in c.text
+    assert c.slots["listed"] == listed, "第N项 still means what was on screen"

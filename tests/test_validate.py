@@ -205,3 +205,9 @@ def test_a_need_without_its_short_label(mini_rules):
     mini_rules.write("facts.yml", facts.replace("        short: 培训\n", "", 1))
     [msg] = problems(mini_rules)
     assert msg.startswith("rules/facts.yml:") and "needs.training: each need needs a `short` label" in msg
+
+
+def test_english_title_words_that_are_not_a_list(mini_rules):
+    mini_rules.write("english.yml", "title_words:\n  绿色通道: [green channel]\n  贴息: interest subsidy\n")
+    assert problems(mini_rules) == [
+        "rules/english.yml:3: 贴息: must map a title word to a list of English phrases"]

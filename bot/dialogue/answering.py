@@ -8,6 +8,8 @@ say of age), else the person is asked which item.
 """
 from __future__ import annotations
 
+import re
+
 from .. import followup, texts
 from ..reading import questions as q
 from ..reading.references import by_words
@@ -26,12 +28,16 @@ EACH = set(FOLLOW_UP) | {q.ELIGIBILITY, q.FEES}
 def points_at_measure(turn, act) -> bool:
     """The message asks about a measure, by position, by words of a title or as 这个
     (社保补贴那个呢, 桂惠贷呢, 农村青年的金融产品那个)."""
-    named = act.refs.demonstrative or act.asks == q.MEASURES and not act.topics or act.asks is None and not (
-        act.states_something or act.request or act.social)
+    # 创业能抵学分吗 names a topic but no list is asked for: about the measure on screen that it names
+    on_screen_only = act.asks == q.MEASURES and bool(act.topics) and not q.MEASURES_CUE.search(act.text)
+    named = act.refs.demonstrative or act.asks == q.MEASURES and not act.topics or on_screen_only \
+        or act.asks is None and not (act.states_something or act.request or act.social)
     if act.asks not in ABOUT_A_MEASURE and not (named and len(act.refs.words) >= 2):
         return False
     targets = resolve(turn, act)
     if act.asks not in ABOUT_A_MEASURE and targets.how not in ("words", "position"):
+        return False
+    if on_screen_only and not all(m["id"] in targets.numbers for m in targets.measures):
         return False
     return bool(targets.measures) or bool(act.refs.positions)
 
@@ -63,6 +69,9 @@ def answer_one(turn, act, m: dict, n: int | None) -> None:
         turn.replies.append(answers.original(m, n))
     elif kind == q.EXPLAIN:
         turn.replies.append(answers.brief(m, n))
+        if act.asks is None and q.PARTICULAR.search(act.text) and not _COUNTED.search(m["quote"]):
+            asked = act.text.strip("？?。 ")[:20]      # 休学最长几年: a particular the quote does not give
+            turn.say(texts.PARTICULAR_NOT_STATED.format(question=asked, whom=followup.lead_whom(m)))
     elif kind == q.FEES:
         turn.say(answers.fees(m, n))
     else:
@@ -71,6 +80,9 @@ def answer_one(turn, act, m: dict, n: int | None) -> None:
         if m["id"] not in chosen:
             turn.set(chosen=chosen + [m["id"]])
     turn.focus_on(m)
+
+
+_COUNTED = re.compile(r"[\d一二三四五六七八九十两]{1,6}\s{0,2}(?:年|个月|個月|天|日|次|周|週)")
 
 
 def about_list(turn, act) -> None:

@@ -222,8 +222,10 @@ def _question(act: Act, intent: str | None) -> None:
             break
     if kind is None and intent in questions.INTENT_KIND and (asked or intent == "details"):
         kind = questions.INTENT_KIND[intent]
-    if kind is None and (any(questions.MEASURES_CUE.search(c.text) for c in act.clauses)
-                         or asked and (act.topics or any(questions.POLICY_WORD.search(c.text) for c in asked))):
+    cued = any(questions.MEASURES_CUE.search(c.text) for c in act.clauses)
+    particular = any(questions.PARTICULAR.search(c.text) for c in asked)
+    if kind is None and (cued or asked and not particular
+                         and (act.topics or any(questions.POLICY_WORD.search(c.text) for c in asked))):
         kind = questions.MEASURES
     act.asks = kind
     if act.is_question:
@@ -262,6 +264,19 @@ def _social(act: Act, text: str, intent: str | None) -> None:
         if _says(text, INTENT_MARKERS[social]) and len(text) <= 12:
             act.social = social
             return
+
+
+def english_title_words(kb, text: str) -> str:
+    """The Chinese title words a message names in English (green channel -> 绿色通道)."""
+    if not re.search(r"[A-Za-z]{3}", text):
+        return ""
+    cache = kb.__dict__.setdefault("_english_pattern", {})
+    if "p" not in cache:
+        phrases = sorted(kb.english_words, key=len, reverse=True)
+        cache["p"] = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I) \
+            if phrases else None
+    found = cache["p"].findall(text) if cache["p"] else []
+    return "".join(dict.fromkeys(kb.english_words[f.lower()] for f in found))
 
 
 def read(kb, text: str, entities: list[dict] | None = None, intent: str | None = None,
@@ -308,6 +323,7 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
         here = [n for s, e, n in abroad if not any(c.start <= s < c.end and c.time == "past" for c in act.clauses)]
         act.place.abroad = here[0] if here else None
     act.refs = read_refs(text)
+    act.refs.words += english_title_words(kb, text)
     act.request = questions.request_of(text) or INTENT_REQUEST.get(intent)
     _question(act, intent)
     if act.clauses and (not act.clauses[0].is_question or re.fullmatch(r"\s*\S{1,3}吧\s*", act.clauses[0].text)):

@@ -238,3 +238,9 @@ def test_a_particular_the_text_does_not_give_is_said_to_be_unstated_and_the_list
     c.say("休学最长几年")
     assert "休学" in c.text and "原文没有写明" in c.text and "教育厅" in c.text
     assert c.slots["listed"] == listed, "第N项 still means what was on screen"
+
+
+def test_a_first_message_that_states_who_and_asks_what_there_is_gets_the_list():
+    text = "我是退役军人 在南宁 想开个汽修店 有什么贷款"
+    c = Chat().say(text, entities=[ent("group", "退役军人", text)])
+    assert "您是说哪一项" not in c.text and "找谁办" in c.text and len(numbered(c.text)) >= 3

@@ -30,7 +30,9 @@ def points_at_measure(turn, act) -> bool:
     (社保补贴那个呢, 桂惠贷呢, 农村青年的金融产品那个)."""
     # 创业能抵学分吗 names a topic but no list is asked for: about the measure on screen that it names
     on_screen_only = act.asks == q.MEASURES and bool(act.topics) and not q.MEASURES_CUE.search(act.text)
-    named = act.refs.demonstrative or act.asks == q.MEASURES and not act.topics or on_screen_only \
+    # 桂惠贷呢 names a measure; 我是退役军人 在南宁 有什么贷款 asks for a list
+    named = act.refs.demonstrative or act.asks == q.MEASURES and not act.topics and not act.states_something \
+        or on_screen_only \
         or act.asks is None and not (act.states_something or act.request or act.social)
     if act.asks not in ABOUT_A_MEASURE and not (named and len(act.refs.words) >= 2):
         return False

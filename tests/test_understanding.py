@@ -244,3 +244,29 @@ def test_a_first_message_that_states_who_and_asks_what_there_is_gets_the_list():
     text = "我是退役军人 在南宁 想开个汽修店 有什么贷款"
     c = Chat().say(text, entities=[ent("group", "退役军人", text)])
     assert "您是说哪一项" not in c.text and "找谁办" in c.text and len(numbered(c.text)) >= 3
+
+
+@pytest.mark.parametrize("text", ["我想死", "真的不想活了 贷款也贷不到", "活不下去了"])
+def test_a_person_in_distress_is_answered_with_care_and_nothing_about_them_changes(text):
+    c = Chat(region="南宁", groups=["veteran"], gender=None)
+    before = dict(c.slots)
+    c.say(text)
+    assert "120" in c.text and "12356" in c.text and "《" not in c.text
+    assert {k: c.slots.get(k) for k in ("region", "groups", "needs")} == \
+        {k: before.get(k) for k in ("region", "groups", "needs")}
+
+
+@pytest.mark.parametrize("text", ["累死了 在南宁 想贷款", "急死了 贷款咋办"])
+def test_a_way_of_speaking_is_no_distress(text):
+    c = Chat(region="南宁", groups=["veteran"], gender=None)
+    c.say(text)
+    assert "12356" not in c.text
+
+
+def test_how_much_for_a_group_is_answered_for_the_money_measures_among_theirs():
+    c = Chat(region="南宁", groups=[], gender=None)
+    c.say("我是退伍军人", entities=[ent("group", "退伍军人", "我是退伍军人")])
+    c.say("那退伍的能贷多少")
+    titles = {m.title: m for m in KB.measures}
+    named = [t for t in re.findall(r"“([^”]+)”（《", c.text) if t in titles]
+    assert named and all(titles[t].category == "financing" for t in named), named

@@ -49,6 +49,9 @@ def about_measure(turn, act) -> None:
     if targets.out_of_range is not None:
         turn.say(texts.BAD_ITEM.format(n=len(turn.slots.get("listed") or [])))
         return
+    if act.asks == q.AMOUNT and len(targets.measures) > 1:     # 退伍的能贷多少: the money among them
+        money = [m for m in targets.measures if m.get("category") == MONEY]
+        targets.measures = money or targets.measures
     same_title = len({m["title"] for m in targets.measures}) == 1
     if len(targets.measures) > 1 and act.asks not in EACH and not same_title:
         ask_which(turn, targets.measures)
@@ -84,6 +87,7 @@ def answer_one(turn, act, m: dict, n: int | None) -> None:
     turn.focus_on(m)
 
 
+MONEY = "financing"      # the need whose measures have amounts
 _COUNTED = re.compile(r"[\d一二三四五六七八九十两]{1,6}\s{0,2}(?:年|个月|個月|天|日|次|周|週)")
 
 

@@ -31,6 +31,10 @@ def restarts(t, a=None):
         or said in ("/restart", "/start_over")
 
 
+def in_distress(t, a=None):
+    return not t.msg.is_payload and bool(q.DISTRESS.search(t.simple or ""))
+
+
 def too_long(t, a=None):
     return t.msg.truncated or len(t.msg.text) > MAX_TEXT
 
@@ -167,6 +171,7 @@ def decline(t, a):
 # ---- the tables --------------------------------------------------------------------------------
 GUARDS = (                                  # before the message is read
     (restarts,            social.restart),
+    (in_distress,         social.distress),           # 我想死: care first
     (too_long,            social.too_long),
 )
 ACTS = (                                    # after the facts it states are taken

@@ -20,6 +20,10 @@ def restart(turn, act=None) -> None:
     turn.say(texts.RESTARTED)
 
 
+def distress(turn, act=None) -> None:
+    turn.say(texts.DISTRESS)
+
+
 def too_long(turn, act=None) -> None:
     turn.say(texts.TOO_LONG)
     asking.ask_again(turn)

@@ -47,6 +47,11 @@ MEASURES_CUE = re.compile(r"有没有|有木有|有啥|有什么|有哪些|有�
 PARTICULAR = re.compile(r"几年|多久|多长时间|多长|最长|最短|几个月|几天|几次|多少年|多少个月|多少天|多少次")
 POLICY_WORD = re.compile(r"政策|扶持|补贴|优惠|措施|帮扶|支持|福利|好处")
 
+# A person in distress (我想死, 不想活了): care first, never the policy dialogue. 累死了 and
+# 急死了 are only ways of speaking.
+DISTRESS = re.compile(r"(?<![累急愁烦笑气饿困忙穷热冷吓])想死|不想活|活不下去|活着没意思|自杀|轻生|寻死|"
+                      r"跳楼|结束(?:自己的)?生命|了结自己")
+
 # NLU intents that name a question kind.
 INTENT_KIND = {"ask_amount": AMOUNT, "ask_how_to_apply": APPLY, "ask_materials": MATERIALS, "ask_contact": CONTACT,
                "ask_agency": CONTACT, "ask_deadline": DEADLINE, "details": DETAILS}

@@ -48,6 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 from bot import kb as kbmod  # noqa: E402
 from bot.script import to_simplified  # noqa: E402
+from drafting.functions import function_of  # noqa: E402
 from drafting.segment import coverage_gaps, segment  # noqa: E402
 from drafting.vocab import load_vocabulary  # noqa: E402
 from drafting.writer import NO_UNIT, Drafter  # noqa: E402
@@ -106,6 +107,7 @@ class Ref:
     gender: str | None
     lead: list                # names (annotation) or agency ids (rules)
     label: str | None = None
+    functions: tuple = ()     # a hand-made measure of a text that names functions: its functions
 
 
 # ---- comparing people and agencies -------------------------------------------------------
@@ -143,7 +145,12 @@ def _norm_name(name: str) -> str:
 
 
 def _draft_lead_names(d: dict, known: dict, proposed: dict) -> list[set] | None:
-    """The names of a draft's lead agencies, or None when the draft says no unit is named."""
+    """The names of a draft's lead agencies, or None when the draft says no unit is named. A
+    draft of a text that names functions names who acts by the unit its sentence names (the
+    actor, in the text's words), whichever function it then proposes."""
+    if "functions" in d:
+        actor = (d.get("why") or {}).get("actor")
+        return [{_norm_name(actor)}] if actor else None
     if (d.get("why") or {}).get("lead", "").startswith(NO_UNIT) or not d.get("agencies"):
         return None
     out = []
@@ -202,8 +209,19 @@ def align(labels: list[str], units: list) -> dict:
 
 # ---- scoring ------------------------------------------------------------------------------------
 
+def same_function(d: dict, names: list, functions: dict) -> bool:
+    """A draft of a text that names functions and an annotation's lead in the text's words:
+    the unit the draft's sentence names and the annotation's unit are the same function
+    (人力资源社会保障部门 / 人力资源和社会保障行政部门), by the words of rules/functions.yml."""
+    actor = (d.get("why") or {}).get("actor")
+    if "functions" not in d or not actor or len(names) != 1:
+        return False
+    mine, theirs = function_of(actor, functions), function_of(names[0], functions)
+    return mine is not None and theirs is not None and mine[0] == theirs[0]
+
+
 def score(doc: str, text: str, draft: dict, refs: list[Ref], *, known: dict, internal_spans: list,
-          measured_spans: list, lead_names) -> DocResult:
+          measured_spans: list, lead_names, functions: dict | None = None) -> DocResult:
     drafts = draft["measures"]
     proposed = {a["id"]: a for a in draft["new_agencies"]}
     matched = groups_ok = lead_ok = 0
@@ -224,8 +242,16 @@ def score(doc: str, text: str, draft: dict, refs: list[Ref], *, known: dict, int
             got = sorted({(tuple(d.get("conditions", {}).get("groups", [])), d.get("conditions", {}).get("gender"))
                           for d in top}, key=str)
             disagreements.append((h.ident, f"groups {sorted(want[0])}/{want[1]} vs {got}"))
+        if h.functions:       # a hand-made measure of a text that names functions: the lead function
+            if any((d.get("functions") or [None])[0] == h.functions[0] for d in top):
+                lead_ok += 1
+            else:
+                disagreements.append((h.ident, f"lead function {h.functions[0]} vs "
+                                      f"{[(d.get('functions') or [None])[0] for d in top][:2]}"))
+            continue
         want_lead = lead_names(h.lead)
-        if any(same_lead(_draft_lead_names(d, known, proposed), want_lead) for d in top):
+        if any(same_lead(_draft_lead_names(d, known, proposed), want_lead) for d in top) or \
+                (functions and any(same_function(d, h.lead, functions) for d in top)):
             lead_ok += 1
         else:
             disagreements.append((h.ident, f"lead {h.lead} vs "
@@ -270,7 +296,7 @@ def evaluate_doc(kb, doc: str, rules: Path = kbmod.DEFAULT_RULES_DIR) -> DocResu
     for h in kb.measures_of(doc):
         start = text.find(h.quote)
         refs.append(Ref(h.id, (start, start + len(h.quote)), set(h.conditions.get("groups", ())),
-                        h.conditions.get("gender"), list(h.lead)))
+                        h.conditions.get("gender"), list(h.lead), functions=tuple(h.functions)))
     articles = {a["article"]: tuple(a["chars"]) for a in draft["articles"]}
     measured = [articles[n] for n in sorted({h.article for h in kb.measures_of(doc)}) if n in articles]
     missing = len({h.article for h in kb.measures_of(doc)}) - len(measured)
@@ -342,7 +368,7 @@ def evaluate_annotation(ann_path: Path, kb, text_dirs=TEXT_DIRS, rules: Path = k
                             list(m.get("lead") or []), label))
     unaligned = [lbl for lbl in labels if lbl not in spans]
     result = score(ident, text, draft, refs, known=kb.agencies, internal_spans=internal, measured_spans=measured,
-                   lead_names=lambda names: [{_norm_name(n)} for n in names])
+                   lead_names=lambda names: [{_norm_name(n)} for n in names], functions=kb.functions)
     result.articles = (result.articles[0], result.articles[1] + sum(
         1 for a in ann.get("articles") or [] if not a.get("internal") and str(a["label"]) in unaligned))
     result.disagreements += [(lbl, "label not found among the drafted units") for lbl in unaligned] + notes

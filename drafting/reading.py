@@ -102,6 +102,7 @@ class Reading:
     review: list = field(default_factory=list)
     not_people: list = field(default_factory=list)
     internal: list = field(default_factory=list)   # government-work words seen
+    all_groups: str | None = None                  # a word naming people in two groups at once (残疾退役军人)
 
     def why(self) -> str:
         if not self.measure:
@@ -309,7 +310,7 @@ def subject_of(s: str) -> str | None:
     np = head[:i].strip(" ，,、")
     if "的" in np and np.endswith(FUND_HEADS + ACTING_HEADS + GOVERNMENT_ENDINGS):
         return np                     # 依法征收的残疾人就业保障金…: a noun phrase with its modifier
-    for adverb in ("每年", "定期", "及时", "同时", "也", "还", "均", "都", "应"):
+    for adverb in ("每年", "定期", "及时", "同时", "具体", "分别", "共同", "也", "还", "均", "都", "应"):
         if np.endswith(adverb) and len(np) > len(adverb) + 1:
             np = np[:-len(adverb)]
     if len(np) < 2 or any(c in np for c in "，,。；;：:") or np.startswith(NOT_A_SUBJECT):
@@ -356,6 +357,10 @@ GENERIC_OFFERS = re.compile(r"^(?:必要的|有力的|坚实的|相应的)?(?:�
 DELEGATION = re.compile(r"(?:具体)?(?:办法|标准|规定|目录)[^，,。；;]{0,6}由[^，,。；;]{2,40}(?:制定|规定|确定)")
 SYSTEMS = ("体系", "制度", "机制", "体制", "网络", "规划", "战略")
 CATCH_ALL = re.compile(r"^(?:其他|国务院规定|法律、行政法规规定的其他|有关法律、法规规定的其他)")
+
+
+# adverbs between a beneficiary and its verb (为创业者免费提供): not part of the beneficiary
+TRAILING_ADVERBS = re.compile(r"(?:免费|无偿|优先|及时|积极|依法|按规定|按照规定)+$")
 
 
 def _offer_follows(after: str) -> str | None:
@@ -407,7 +412,7 @@ def _frames(s: str) -> list[tuple[str, str, str]]:
         for m in re.finditer(r"(?<![因作成认视列称以])为(?!了|主|重点|核心|基础|导向|依托|抓手|载体|目标|契机|突破口|统领"
                              r"|引领|经济|社会|国家|乡村振兴)([^为，,。；;]{1,40}?)(提供|办理|开辟|开通|落实|兑现|减轻|降低|搭建|增加|扩大"
                              r"|安排|解决|争取)", c):
-            phrase = m.group(1).strip()
+            phrase = TRAILING_ADVERBS.sub("", m.group(1).strip()) or m.group(1).strip()
             if phrase == "其" and topic.endswith("的"):
                 phrase = topic
             if GENERIC_OFFERS.match(c[m.end():].strip()):
@@ -718,8 +723,10 @@ def _people(r: Reading, s: str, vocab) -> None:
                 r.not_people.append(word)
     if "disabled" in vocab.groups:       # 残疾 before a group word: 残疾退役军人, 残疾妇女
         for value, word, pos in group_hits:
-            if text[max(0, pos - 2):pos] == "残疾":
+            if text[max(0, pos - 2):pos] == "残疾" and value != "disabled":
                 r.groups.setdefault("disabled", "残疾" + word)
+                # one person with both: 残疾退役军人 is disabled *and* a veteran (all_groups)
+                r.all_groups = "残疾" + word
     female = find_terms(text, vocab.gender)
     if female and not org_head:
         r.gender = (female[0][0], female[0][1])
@@ -807,6 +814,8 @@ def new_group_phrases(s: str, covered: list) -> list[str]:
             if any(covered[m.start():end]):
                 continue
             start = m.start()
+            if start > 0 and covered[start - 1]:
+                continue          # the head of a known group's word (登记失业 + 人员)
             while start > 0 and m.start() - start < 4 and s[start - 1] not in STOP_CHARS:
                 start -= 1
             phrase = s[start:end]

@@ -20,6 +20,7 @@ import yaml
 from bot.script import to_simplified
 
 from . import agencies as ag
+from . import functions as fn
 from .cover import read_cover
 from .reading import LEAD_IN, NO_OFFER, Reading, clause_spans, find_terms, places_in, read
 from .segment import Segmentation, byte_span, segment
@@ -67,6 +68,10 @@ class Drafter:
         self.new_agencies: dict = {}      # written name -> entry
         self.agency_review: dict = {}     # written name -> review item
         self.issuer_ids: list = []
+        self.functions = dict(getattr(vocab.kb, "functions", None) or {})
+        # a national text names functions, not offices (sources.yml `responsibility: functions`)
+        self.by_function = self.national and bool(self.functions)
+        self.default: fn.Acting | None = None
 
     # -- agencies
     def agency_id(self, name: tuple) -> str:
@@ -86,6 +91,10 @@ class Drafter:
             ident = f"{self.prefix}-new{len(self.new_agencies) + 1}"
             self.new_agencies[written] = {"id": ident, "name": written, "full_name": full,
                                           "level": level, "region": self.place.name}
+            does = fn.function_of(written, self.functions) or fn.function_of(full, self.functions)
+            if does and does[0] != fn.GOVERNMENT:
+                # what the office does, from its name (省妇联 -> 妇女联合会): it may lead by function
+                self.new_agencies[written]["functions"] = [does[0]]
             self.agency_review[written] = (f"新部门？“{written}”不在 rules/agencies.yml 中"
                                            f"（暂定编号 {ident}，全称“{full}”，请核对名称和层级）")
         return self.new_agencies[written]["id"]
@@ -111,9 +120,18 @@ class Drafter:
             "number": cover.number, "issued": cover.issued, "in_force": cover.in_force,
             "valid_until": cover.valid_until, "period_label": cover.period_label, "region": self.place.name,
             "script": "traditional" if _mostly_traditional(self.text) else "simplified",
-            "article_style": "chinese" if seg.style == "pcn" else "number",
+            "article_style": "chinese" if seg.style == "pcn" else "law" if _law_style(seg) else "number",
             "articles": len(seg.articles), "sha256": sha256_text(self.text), "text": self.text_path,
         }
+        if cover.adopted:
+            entry["adopted"] = cover.adopted
+        if self.national:
+            # where the country's other documents do not apply (rules: the national sources' `not_in`)
+            not_in = next((list(x.not_in) for x in getattr(self.vocab.kb, "sources", {}).values()
+                           if x.national and x.not_in), None)
+            if not_in:
+                entry["not_in"] = not_in
+                review.append("不适用地区：按规则中其他全国性文件写为 " + "、".join(not_in) + "，请核对")
         for key in ("period_label", "in_force"):
             if entry[key] is None:
                 entry.pop(key)
@@ -127,6 +145,12 @@ class Drafter:
         seg = segment(text)
         source, source_review, evidence = self.source_entry(seg)
         self.issuer_names = [n for n in re.split("、", source.get("issuer") or "") if n]
+        if self.by_function:
+            self.default = fn.default_function(seg, self.functions)
+            source["responsibility"] = "functions"
+            source_review.append("责任：全国性文件写的是职能（如“县级以上地方人民政府…主管部门”），措施写 functions"
+                                 + (f"；全文由{self.default.where}“{self.default.words}”负责" if self.default
+                                    else "；原文没有写明负责全文的部门，请为每条措施选择职能"))
         named = any(a.bracket for a in seg.articles)
         self.named = named
         articles, measures = [], []
@@ -134,7 +158,9 @@ class Drafter:
             art_measures, decision = self._article_measures(seg, art)
             articles.append(decision)
             measures.extend(art_measures)
-        if not named and not any(m.get("agencies") for m in measures):
+        if self.by_function:
+            pass
+        elif not named and not any(m.get("agencies") for m in measures):
             source["responsibility"] = "none"
             publisher = self._publisher()
             source["publisher"] = publisher
@@ -291,18 +317,30 @@ class Drafter:
             people = list(title_reading.groups.items())
             review.append("身份取自条款标题（“" + "”“".join(title_reading.groups.values())
                           + "”）：本句本身没有提到人群")
-        agencies, agency_review, lead_why = self._measure_agencies(art, a, r)
+        if self.by_function:
+            acting, agency_review, lead_why = self._measure_functions(r, quote)
+            agencies = {}
+        else:
+            acting = None
+            agencies, agency_review, lead_why = self._measure_agencies(art, a, r)
+        if r.all_groups and len(people) > 1:
+            people = [(tuple(g for g, _ in people), r.all_groups)]
         people = people or [(None, None)]
         part = art.part_label(a) if seg.style != "paragraph" else label
         out = []
         for g, word in people:
+            chosen = self._lead_by_function(art, a, agencies, g, r.gender, quote) if agencies else None
             conditions, why = {}, {}
             why["decision"] = r.why()
             if r.actor:
                 why["actor"] = r.actor
             if lead_why:
                 why["lead"] = lead_why
-            if g:
+            if isinstance(g, tuple):
+                conditions["groups"] = list(g)
+                why["groups"] = word
+                why["all_groups"] = f"“{word}”同时具备这些身份"
+            elif g:
                 conditions["groups"] = [g]
                 why["groups"] = word
             if r.gender:
@@ -314,8 +352,8 @@ class Drafter:
             simplified = to_simplified(quote)
             title = to_simplified(art.title) if art.title else simplified.rstrip("。；;，,")[:18]
             if g:
-                title = f"{title}（{vocab.group_labels[g]}）"
-            mid = f"{self.prefix}-{art.number}-d{k}" + (f"-{g}" if g else "")
+                title = f"{title}（{'、'.join(vocab.group_labels[x] for x in (g if isinstance(g, tuple) else (g,)))}）"
+            mid = f"{self.prefix}-{art.number}-d{k}" + (f"-{'-'.join(g) if isinstance(g, tuple) else g}" if g else "")
             m = {"id": mid, "status": "draft", "article": art.number, "label": part, "title": title,
                  "summary": simplified, "category": category[0]}
             audience = _audience(r, conditions, vocab)
@@ -325,8 +363,16 @@ class Drafter:
                 review.append("对象：原文提到多个（" + "、".join(dict.fromkeys(w for _, w in r.audiences)) + "），请核对")
             if conditions:
                 m["conditions"] = conditions
-            if agencies:
+            if isinstance(g, tuple):
+                m["all_groups"] = True
+            if chosen:
+                m["agencies"], m["lead_function"], why["lead"] = chosen
+            elif agencies:
                 m["agencies"] = agencies
+            if acting:
+                m["functions"] = acting[0]
+                if acting[1]:
+                    m["lead_reason"] = acting[1]
             m["quote"] = quote
             m["chars"] = [a, b]
             m["bytes"] = list(byte_span(text, (a, b)))
@@ -337,6 +383,106 @@ class Drafter:
                 m["review"] = items
             out.append(m)
         return out
+
+    def _functions_of_agency(self, aid: str) -> tuple:
+        known = next((a for a in self.vocab.agencies if a.id == aid), None)
+        if known is not None:
+            return tuple(known.functions)
+        new = next((e for e in self.new_agencies.values() if e["id"] == aid), None)
+        return tuple(new.get("functions", ())) if new else ()
+
+    def _lead_by_function(self, art, position: int, agencies: dict, group, gender, quote: str):
+        """A bracket listing offices "按职责分工负责" without saying who acts: the office whose
+        function serves the measure's people leads (妇联 for women, 侨办 for 华侨), else the one
+        whose function the measure's matter names; (agencies, lead_function, the words) or None."""
+        bracket = art.bracket_for(position)
+        if not bracket or "按职责分工" not in to_simplified(self.text[bracket[0]:bracket[1]]):
+            return None
+        listed = list(agencies.get("lead", [])) + list(agencies.get("support", []))
+        serving, by_matter = [], []
+        matter = [f for f, _ in fn.matter_functions(quote, self.functions)]
+        for aid in listed:
+            for f in self._functions_of_agency(aid):
+                function = self.functions.get(f)
+                if function is None:
+                    continue
+                if group and group in function.serves_groups or gender and gender[0] == function.serves_gender:
+                    serving.append((aid, f, "服务" + (self.vocab.group_labels.get(group, group) if group and group
+                                                      in function.serves_groups else "女性")))
+                elif f in matter:
+                    by_matter.append((aid, f, "引文写到“" + dict(fn.matter_functions(quote, self.functions))[f] + "”"))
+                elif fn.duty_term(function, quote):
+                    by_matter.append((aid, f, "引文写到“" + fn.duty_term(function, quote) + "”"))
+        found = serving or by_matter
+        if not found:
+            return None
+        aid, f, because = found[0]
+        if agencies.get("lead") == [aid]:
+            lead_only = True
+        else:
+            lead_only = False
+        support = [x for x in listed if x != aid]
+        out = {"lead": [aid]}
+        if support:
+            out["support"] = support
+        words = (f"文件列出的部门按职责分工负责：此项由负责{self.functions[f].duty}的部门牵头（{because}）"
+                 + ("" if lead_only else "，而不是列第一位的部门"))
+        return out, f, words
+
+    def prepare(self, source: dict) -> None:
+        """For a measure added in review: who acts by function, as in draft()."""
+        self.by_function = source.get("responsibility") == "functions" and bool(self.functions)
+        if self.by_function:
+            self.default = fn.default_function(segment(self.text), self.functions)
+
+    def functions_for(self, r: Reading, quote: str):
+        return self._measure_functions(r, quote)
+
+    def _measure_functions(self, r: Reading, quote: str) -> tuple[tuple, list, str]:
+        """A text that names functions: ([function ids], lead_reason) read from the words of
+        rules/functions.yml — the unit that acts in the sentence; the government at large, a unit
+        with no function, or none named: the function the text makes responsible for all of it;
+        then the functions the measure's own matter names (税收优惠 -> tax)."""
+        review, first, words = [], None, None
+        acting = fn.function_of(r.actor, self.functions) if r.actor else None
+        default = self.default
+        if acting and acting[0] != fn.GOVERNMENT:
+            first, words = acting[0], fn.verbatim(quote, r.actor) or fn.verbatim(self.text, r.actor)
+            why = f"句子中办理的部门：“{r.actor}”（职能 {self.functions[first].name}，取自“{acting[1]}”）"
+        elif default is not None:
+            first, words = default.function, fn.verbatim(self.text, default.words)
+            if r.actor and acting:
+                why = f"{NO_UNIT}（“{r.actor}”是人民政府本身）：按{default.where}“{default.words}”"
+            elif r.actor:
+                why = f"{NO_UNIT}（“{r.actor}”没有对应的职能）：按{default.where}“{default.words}”"
+                review.append(f"职能：原文写明由“{r.actor}”办理，rules/functions.yml 没有对应的职能，"
+                              f"暂按{default.where}的{self.functions[first].name}，请核对")
+            else:
+                why = f"{NO_UNIT}：按{default.where}“{default.words}”"
+        elif acting:
+            first, words = acting[0], fn.verbatim(quote, r.actor) or fn.verbatim(self.text, r.actor)
+            why = f"句子中办理的部门：“{r.actor}”（{self.functions[first].name}）"
+        else:
+            why = NO_UNIT
+        matter = fn.matter_functions(quote, self.functions, exclude=(first,) if first else ())
+        named = bool(acting and acting[0] != fn.GOVERNMENT)
+        if matter and not named:
+            # no unit of its own in the sentence: the function its matter names acts (税收优惠 -> 税务部门)
+            mwords = fn.verbatim(quote, matter[0][1])
+            ids = [f for f, _ in matter] + ([first] if first else [])
+            why = (f"本句没有写明办理的部门，按引文中的“{matter[0][1]}”（{self.functions[matter[0][0]].name}）"
+                   + (f"；另{why.split('：', 1)[-1]}" if first else ""))
+            words = mwords
+        else:
+            ids = ([first] if first else []) + [f for f, _ in matter]
+            if matter:
+                why += "；另按引文中的“" + "”“".join(w for _, w in matter) + "”"
+        if not ids:
+            ids = [fn.GOVERNMENT] if fn.GOVERNMENT in self.functions else []
+            review.append("职能：原文没有写明由谁办理，全文也没有写明负责的部门，暂按人民政府，请选择")
+        if words and not any(w in to_simplified(words) for f in ids[:1] for w in self.functions[f].words):
+            words = None
+        return (ids, words), review, why
 
     def _measure_agencies(self, art, position: int, r: Reading) -> tuple[dict, list, str | None]:
         bracket = art.bracket_for(position)
@@ -355,6 +501,12 @@ class Drafter:
         if self.named:
             return {}, ["本条及其上级标题都没有责任分工括号：请选择牵头部门"], None
         return {}, [], None
+
+
+def _law_style(seg: Segmentation) -> bool:
+    """Articles printed 第四十六条 (a law or regulation: cited so), not 第46条."""
+    return seg.style == "tiao" and sum(1 for a in seg.articles if re.match(r"第[零〇一二三四五六七八九十百]+条",
+                                                                            a.printed or "")) > len(seg.articles) // 2
 
 
 def _item_as_beneficiary(r: Reading, item: str, vocab) -> Reading:

@@ -255,7 +255,7 @@ def score(doc: str, text: str, draft: dict, refs: list[Ref], *, known: dict, int
             lead_ok += 1
         else:
             disagreements.append((h.ident, f"lead {h.lead} vs "
-                                  f"{[_draft_lead_names(d, known, proposed) for d in top][:1]}"))
+                                  f"{[sorted(map(sorted, _draft_lead_names(d, known, proposed) or [])) for d in top][:1]}"))
     extra = [(d["id"], d["quote"][:40]) for d in drafts if not any(overlap(h.span, tuple(d["chars"])) for h in refs)]
     b = text.encode("utf-8")
     verbatim = sum(1 for d in drafts

@@ -103,6 +103,7 @@ class Reading:
     not_people: list = field(default_factory=list)
     internal: list = field(default_factory=list)   # government-work words seen
     all_groups: str | None = None                  # a word naming people in two groups at once (残疾退役军人)
+    headless: bool = False                         # the beneficiary is "those who…" with no noun (…的，给予…)
 
     def why(self) -> str:
         if not self.measure:
@@ -196,7 +197,7 @@ def head_of(phrase: str, vocab=None) -> str:
     possessor of a possessive 的 (中小企业的固定资产 -> 中小企业); the founder of a
     business founded by someone (高校毕业生创办的企业 -> 高校毕业生)."""
     p = phrase.strip(" ，,、")
-    if "的" in p[:-1] and _all_nouns(p.split("的", 1)[0], vocab):
+    if "的" in p[:-1] and _all_nouns(p.split("的", 1)[0], vocab) and not _names_people(p.rsplit("的", 1)[1], vocab):
         return _strip_activity(p.split("的", 1)[0])        # 中小企业的固定资产…: the possessor
     if p.endswith("的"):
         return leading_np(p[:-1], vocab)
@@ -206,6 +207,13 @@ def head_of(phrase: str, vocab=None) -> str:
             return leading_np(before, vocab)
         p = after
     return _strip_activity(p)
+
+
+def _names_people(p: str, vocab) -> bool:
+    """Whether a noun phrase names people (因公致残的退役军人: the part after 的 is the head)."""
+    p = _strip_activity(p.strip())
+    return bool(p) and (any(w in p for w in PEOPLE_WORDS) or p.endswith(PERSON_HEAD_ENDINGS)
+                        or bool(vocab is not None and find_terms(p, vocab.groups)))
 
 
 def _all_nouns(p: str, vocab) -> bool:
@@ -249,10 +257,17 @@ def leading_np(p: str, vocab=None) -> str:
     for _, word, pos in find_terms(p, terms):
         for i in range(pos, pos + len(word)):
             covered[i] = True
+    if p.startswith(CLAUSE_OPENING_VERBS) and not (covered and covered[0]):
+        return ""          # 到城乡基层…就业的: a clause with no subject of its own names nobody
     for i in range(1, len(p)):
         if not covered[i] and p.startswith(VERBISH, i):
             return _strip_activity(p[:i])
     return _strip_activity(p)
+
+
+# a clause that opens with one of these has no subject of its own (到…就业的, 在…工作的, 被安排…的)
+CLAUSE_OPENING_VERBS = ("到", "在", "被", "从事", "参加", "符合", "经", "因", "以", "未", "已", "自愿", "申请", "取得",
+                        "获得", "具有", "招用", "吸纳", "安置", "创办", "兴办")
 
 
 CORE_MODALS = ("应当", "必须", "要", "须", "将", "负责", "可以", "会同", "牵头", "依法", "按照", "根据", "应")
@@ -343,6 +358,7 @@ PASSIVE_AGENT = re.compile(r"由([^，,。；;由]{1,30}?(?:部门|机关|机构
 WEAK_OFFER = ("实行", "实施", "落实", "开展", "组织", "保障", "加大", "提高", "增加", "纳入", "安排", "降低", "简化",
               "放宽", "便利", "支持", "帮助", "解决", "开放")
 OFFER_NOUNS = ("补贴", "补助", "奖补", "优惠", "贴息", "扶持", "服务", "帮助", "照顾", "资助", "减免", "免征", "免收",
+               "保障范围", "援助范围", "救助范围", "帮扶范围", "扶持范围", "补贴范围",
                "优先", "援助", "培训", "贷款", "担保", "场地", "政策", "支持", "便利", "指导", "咨询", "资金")
 NOT_DUI = "针面相绝反核应敌配应"      # 针对, 面对, 相对 … are no 对-frame
 ORIENTATION = ("有利于", "方针", "原则", "战略", "理念", "责任和义务", "职责", "义务")
@@ -356,6 +372,13 @@ SERVICE_NOUNS = ("指导和服务", "服务", "指导", "帮助", "扶持", "支
 GENERIC_OFFERS = re.compile(r"^(?:必要的|有力的|坚实的|相应的)?(?:支持和帮助|支持和协助|帮助和支持|支持|帮助|保障|条件|服务保障)(?:[。；;，,]|$)")
 DELEGATION = re.compile(r"(?:具体)?(?:办法|标准|规定|目录)[^，,。；;]{0,6}由[^，,。；;]{2,40}(?:制定|规定|确定)")
 SYSTEMS = ("体系", "制度", "机制", "体制", "网络", "规划", "战略")
+# an honour for those who did well (对…做出突出贡献的单位和个人，给予表彰和奖励): recognition, not support
+COMMENDATION = re.compile(r"(?:突出贡献|显著成绩|成绩显著|表现突出|先进)[^。；;]{0,30}?(?:给予|予以)?[^，,。；;]{0,4}(?:表彰|嘉奖|褒扬)")
+# a person's recourse to the courts and to review (向人民法院申请…, 提起诉讼, 申请仲裁, 行政复议)
+REMEDY = re.compile(r"向人民法院[^，,。；;]{0,12}(?:申请|起诉)|提起(?:行政)?诉讼|人民法院应当|申请(?:劳动)?仲裁|申请行政复议")
+# society at large called on to give (国家鼓励…社会力量/社会各界/…和个人 …捐赠、提供帮助): nobody is offered anything
+SOCIETY_CALLED = re.compile(r"(?:鼓励|支持|引导|倡导|动员)[^，,。；;]{0,40}?(?:社会力量|社会各界|社会各方面|全社会|(?:组织|单位)"
+                            r"(?:和|以及|、)个人|其他组织以及个人)(?:[^，,。；;]{0,6}?)(?:依法|通过|为|参与|参加|开展|捐赠|向)")
 CATCH_ALL = re.compile(r"^(?:其他|国务院规定|法律、行政法规规定的其他|有关法律、法规规定的其他)")
 
 
@@ -376,7 +399,51 @@ def _offer_follows(after: str) -> str | None:
     return verb
 
 
-def _frames(s: str) -> list[tuple[str, str, str]]:
+ENCOURAGED_DOES = ("参加", "参与", "申请", "使用", "入驻", "享受", "接受", "利用", "兴办", "创办", "从事", "开办",
+                   "到", "在", "进入", "返乡", "回乡", "租用", "购买", "获得", "提升", "开展", "开发", "设立",
+                   "建设", "建立", "加快", "提高", "通过", "以", "按", "依托", "牵头", "组建", "承担", "自主")
+# after a list closed by 等: what the listed people do (…、残疾人、被征地农民等创业)
+AFTER_LIST = ("创业", "就业", "自主", "灵活就业")
+
+
+def _encouraged(c: str, vocab) -> list[tuple[str, str, str]]:
+    """鼓励/支持… B 参加/使用…: B is whom the clause encourages to do something — up to the first
+    verb that is not inside a word of the vocabularies (回乡创业农民工 is one word) and does not
+    continue a list (登记失业人员、回乡创业农民工、… 等自主创业)."""
+    out = []
+    words = {"n": NOUN_WORDS}
+    if vocab is not None:
+        words.update({**vocab.groups, **vocab.audiences})
+    for m in re.finditer(r"(?:(?<=^)|(?<=[，,、；;并和及与要应将可])|(?<=积极|大力|国家|政府|部门|地方|应当))("
+                         + "|".join(ENCOURAGE) + ")", c):
+        start = m.end()
+        window = c[start:start + 60]
+        cut = min([i for i in (window.find(x) for x in "，,。；;") if i >= 0] or [len(window)])
+        window = window[:cut]
+        inside = [False] * len(window)
+        for _, w, pos in find_terms(window, words):
+            for i in range(pos + 1, pos + len(w)):      # a term may start where the verb does (返乡创业)
+                inside[i] = True
+        stop = None
+        for i in range(2, len(window)):
+            if inside[i] or window[i - 1] in "、和及与":
+                continue
+            if not (window.startswith(ENCOURAGED_DOES, i) or window[i - 1] == "等" and window.startswith(AFTER_LIST, i)):
+                continue
+            stop = i
+            break
+        if stop is None or stop > 45:
+            continue
+        who = window[:stop].lstrip("和、及与")
+        for v in ENCOURAGE:
+            who = who[len(v):] if who.startswith(v) else who
+        who = re.sub(r"等$", "", who.lstrip("和、及与"))
+        if len(who) >= 2:
+            out.append(("object", who, m.group(1)))
+    return out
+
+
+def _frames(s: str, vocab=None) -> list[tuple[str, str, str]]:
     """(frame, beneficiary phrase, offering words) in `s` (Simplified, brackets blanked)."""
     out = []
     clauses = clause_spans(s)
@@ -429,22 +496,19 @@ def _frames(s: str) -> list[tuple[str, str, str]]:
         for m in re.finditer(r"解决([^，,。；;]{2,30}?)的(?:住房|医疗|就业|生活困难|困难|子女入学|入学|落户|社会保险)", c):
             out.append(("object", m.group(1), "解决"))
         # 鼓励/支持… B 参加/使用…: B is encouraged to use something (a need must be named)
-        for m in re.finditer(r"(?:(?<=^)|(?<=[，,、；;并和及与要应将可])|(?<=积极|大力|国家|政府|部门|地方|应当))("
-                             + "|".join(ENCOURAGE) + r")([^，,。；;]{2,30}?)(?=" + "|".join(
-                ("参加", "参与", "申请", "使用", "入驻", "享受", "接受", "利用", "兴办", "创办", "从事", "开办",
-                 "到", "在", "进入", "返乡", "回乡", "租用", "购买", "获得", "提升", "开展", "开发", "设立",
-                 "建设", "建立", "加快", "提高", "通过", "以", "按", "依托", "牵头", "组建", "承担")) + ")", c):
-            who = m.group(2).lstrip("和、及与")
-            for v in ENCOURAGE:
-                who = who[len(v):] if who.startswith(v) else who
-            out.append(("object", who.lstrip("和、及与"), m.group(1)))
-    # X…的，…予以优先安排/给予…: the topic is the beneficiary
-    if len(clauses) > 1 and topic.endswith("的") and not topic.startswith(("对", "为", "向")):
-        main = s[clauses[1][0]:]
-        verb = next((w for w in ("予以", "给予", "优先", "发放", "返还", "免收", "免征", "减免", "补贴", "享受",
+        out += _encouraged(c, vocab)
+    # X…的，…予以优先安排/给予…: the topic (up to its clause ending in 的) is the beneficiary
+    ends = [j for j, (a, b) in enumerate(clauses[:3]) if s[a:b].strip().endswith("的")]
+    if ends and ends[0] + 1 < len(clauses) and not topic.startswith(("对", "为", "向")) and \
+            not any(s[a:b].strip().startswith(("对", "为", "向")) for a, b in clauses[:ends[0] + 1]):
+        whole = s[:clauses[ends[0]][1]].strip()
+        if ends[0] > 0 and _names_someone(topic) and not topic.endswith("的"):
+            whole = topic       # 因公致残的退役军人，有劳动能力的，…: the first clause names them, the rest are conditions
+        main = s[clauses[ends[0] + 1][0]:]
+        verb = next((w for w in ("予以", "给予", "优先", "发放", "发给", "返还", "免收", "免征", "减免", "补贴", "享受",
                                  "提供", "办理", "安排", "纳入") if w in main[:30]), None)
         if verb and not any(g in main[:20] for g in GOVERNANCE):
-            out.append(("subject", topic, verb))
+            out.append(("subject", whole, verb))
     # B(…的)，可以/享受…: the subject may use the offer
     for k, (a, b) in enumerate(clauses[:3]):
         c = s[a:b]
@@ -466,9 +530,29 @@ def _frames(s: str) -> list[tuple[str, str, str]]:
         if not subject or subject.startswith(("按", "依", "根据", "可", "均", "还", "并", "即", "也", "同时", "经",
                                               "在", "自", "从")):
             subject = topic if k > 0 or not subject else subject
+            if k > 0 and s[:a].rstrip("，, ").endswith("的") and not _names_someone(topic):
+                subject = s[:a].rstrip("，, ")   # 服现役不满规定年限，以自主就业方式安置的，领取…: the whole topic
         if subject and not subject.startswith(("对", "为", "向")) and not is_government(leading_np(subject)):
             out.append(("subject", subject, w))
     return out
+
+
+def _only_activity(s: str, phrase: str) -> bool:
+    """Whether what follows an encouraged beneficiary is only what they do (自主就业、自主创业), with no
+    offer, need or means named: 国家鼓励和扶持军人配偶自主就业、自主创业."""
+    if len(clause_spans(s.rstrip("。；; "))) > 1:
+        return False       # other clauses may offer something (落实相关优惠政策，…帮助劳动者自主创业)
+    at = s.find(phrase)
+    rest = s[at + len(phrase):] if at >= 0 else ""
+    rest = re.sub("|".join(sorted(ACTIVITY + ("自主择业", "择业", "自主", "等"), key=len, reverse=True)), "", rest)
+    return not rest.strip("、，,和及与。；; ")
+
+
+def _names_someone(clause: str) -> bool:
+    """Whether a clause names people or a business (残疾退役军人, 小型微型企业), not only a condition."""
+    t = clause.rstrip("的")
+    return any(w in t for w in PEOPLE_WORDS + BUSINESS_WORDS) or bool(re.search("[" + "".join(PERSON_HEAD_ENDINGS)
+                                                                              + "](?:[，,]|$)", t))
 
 
 def _after(s: str, words) -> str | None:
@@ -489,7 +573,11 @@ def beneficiary_head(frame: str, phrase: str, vocab=None, topic: str = "") -> st
     return _strip_activity(phrase.strip())
 
 
-ELIDED_OFFERS = ("给予", "领取", "享受", "发放", "补贴", "予以", "可以申请", "申领")
+# the last character of a noun naming people (遗属, 军士, 义务兵, 军官, 农户, 职工 …): a person, whatever the
+# noun; checked after governments, funds and organisations
+PERSON_HEAD_ENDINGS = tuple("人员者属士兵生工民户官师")
+ELIDED_OFFERS = ("给予", "领取", "享受", "发放", "发给", "补贴", "予以", "可以申请", "申领", "纳入", "返还", "免收",
+                 "减免", "提供", "办理", "安排")
 
 
 def beneficiary_kind(head: str, vocab) -> str:
@@ -504,7 +592,7 @@ def beneficiary_kind(head: str, vocab) -> str:
         return "fund"
     if any(head.endswith(w) for w in ORGANISATION_HEADS):
         return "organisation"
-    if any(w in head for w in PEOPLE_WORDS):
+    if any(w in head for w in PEOPLE_WORDS) or len(head) >= 2 and head.endswith(PERSON_HEAD_ENDINGS):
         return "people"
     if any(w in head for w in BUSINESS_WORDS) or find_terms(head, {"t": vocab.tech_words}):
         return "business"
@@ -536,12 +624,20 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
     for pattern, what in ((PURPOSE, "目的条款"), (DEFINITION, "定义条款"), (IN_FORCE, "施行日期"),
                           (PENALTY, "法律责任")):
         m = pattern.search(s)
-        if m:
+        if m and (pattern is not SOCIETY_CALLED or m.start() <= (clause_spans(s) or [(0, len(s))])[0][1]):
+            # the call on society decides only when it is the sentence's own first clause
             r.not_measure = f"{what}：“{m.group(0)}”"
             return r
     if re.match(r"^(?:禁止|严禁|任何(?:组织|单位|个人|组织和个人|单位和个人))", s):
         r.not_measure = "禁止性规定：“" + s[:4] + "”"
         return r
+    for pattern, what in ((COMMENDATION, "表彰（荣誉，不是扶持）"), (REMEDY, "法律救济（诉讼、仲裁、复议）"),
+                          (SOCIETY_CALLED, "号召社会各方参与（不是政府向谁提供扶持）")):
+        m = pattern.search(s)
+        if m and (pattern is not SOCIETY_CALLED or m.start() <= (clause_spans(s) or [(0, len(s))])[0][1]):
+            # the call on society decides only when it is the sentence's own first clause
+            r.not_measure = f"{what}：“{m.group(0)}”"
+            return r
     if CATCH_ALL.match(s):
         r.not_measure = f"兜底项：“{CATCH_ALL.match(s).group(0)}”"
         return r
@@ -552,7 +648,7 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
         r.not_measure = f"“{actor}”的义务（不是政府提供的扶持）"
         return r
     chosen, rejected = None, []
-    frames = _frames(s)
+    frames = _frames(s, vocab)
     clauses = clause_spans(s)
     topic = s[clauses[0][0]:clauses[0][1]].strip() if clauses else s
     topic_np = leading_np(topic[:-1] if topic.endswith("的") else topic, vocab)
@@ -562,8 +658,12 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
                 continue
             head = beneficiary_head(f, phrase, vocab, topic_np)
             k = beneficiary_kind(head, vocab)
-            if k == "none" and f == "subject" and phrase.endswith("的") and offer in ELIDED_OFFERS:
-                k = "people"        # 被安排在公益性岗位工作的，…给予岗位补贴: those who … (no head noun)
+            headless = False
+            if k == "none" and f in ("subject", "对") and phrase.endswith("的"):
+                # a 的-phrase with no head noun names those who… (被安排在公益性岗位工作的，…给予岗位补贴;
+                # 对确因工作需要未休假的，给予经济补偿): people, unless it names a government
+                k = "people"
+                headless = True
             if k in ("government", "fund"):
                 rejected.append(f"受益者是{'政府或部门' if k == 'government' else '资金'}："
                                 f"“{f}{phrase}”" if f in ("对", "为", "向") else f"“{phrase}”")
@@ -572,11 +672,14 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
                 continue
             if f == "object" and offer in ENCOURAGE and (k == "organisation" or head.endswith(("单位", "地区", "地方"))):
                 continue      # 鼓励高校实行…: the one encouraged provides; whom it serves is read as a service
+            if f == "object" and offer in ENCOURAGE and _only_activity(s, phrase):
+                continue      # 国家鼓励和扶持残疾人自主择业、自主创业: an orientation, nothing offered
             if f == "object" and r.category is None and offer not in ("组织", "优先", "惠及", "解决") and \
                     not any(n in s for n in OFFER_NOUNS) and \
                     (actor in ("国家", "全社会", "社会") or k not in ("group", "business")):
                 continue
             chosen = (f, phrase, offer, head)
+            r.headless = headless
             break
         if chosen:
             break
@@ -721,6 +824,13 @@ def _people(r: Reading, s: str, vocab) -> None:
         for value, word, _ in find_terms(r.beneficiary, vocab.groups):
             if value not in r.groups and word not in r.not_people:
                 r.not_people.append(word)
+    modifier = re.search(r"([^，,、的]{2,12})的" + re.escape(head) + "$", r.beneficiary or "") if head and \
+        r.frame != "service" and group_hits else None
+    if modifier:         # 因公致残的退役军人, 失业的高校毕业生: a group word modifying a group names people in both
+        for value, word, pos in find_terms(modifier.group(1), vocab.groups):
+            if pos + len(word) == len(modifier.group(1)) and value not in r.groups:
+                r.groups[value] = word
+                r.all_groups = modifier.group(0)
     if "disabled" in vocab.groups:       # 残疾 before a group word: 残疾退役军人, 残疾妇女
         for value, word, pos in group_hits:
             if text[max(0, pos - 2):pos] == "残疾" and value != "disabled":

@@ -30,6 +30,13 @@ CLAUSE_END = ",，;；"
 INTERNAL = "政府内部事项"
 NO_UNIT = "原文未指定部门"
 LIST_LEAD = re.compile(r"(?:下列|以下|如下)")
+CONDITIONS_LEAD = re.compile(r"(?:下列|以下|如下)[^，,。；;：:]{0,6}(?:条件|情形|情况)")
+
+
+def _is_condition(item: str) -> bool:
+    """An item that states a condition (…的；) rather than naming someone or an offer."""
+    return to_simplified(item).strip().rstrip("。；;，, ").endswith("的") or \
+        to_simplified(item).strip().startswith(("是", "被", "受过", "曾", "因", "有", "属于"))
 
 
 def sha256_text(text: str) -> str:
@@ -219,14 +226,31 @@ class Drafter:
         title_reading = read(art.title, vocab) if art.title else None
         measures, offers, reasons, skipped, k = [], [], [], [], 0
         context: Reading | None = None
+        before: dict = {}          # the groups the article named last (for "those who…" after them)
+        conditions_list = False    # the last lead-in introduced conditions (下列条件/情形), not beneficiaries
         for sent in art.sentences:
             s_text = text[sent.start:sent.end]
             in_part = self._in_part(art, sent.start)
             r = read(s_text, vocab, context=context if in_part else None, item=in_part)
+            if r.measure and r.headless and not r.groups and not r.gender and before:
+                # 被安排在公益性岗位工作的，…: those who… are the people the article has just named
+                r.groups = dict(before)
+                r.review.append("身份取自上文（“" + "”“".join(before.values()) + "”）：本句的受益者没有写出是谁，请核对")
+            named = r.groups if r.measure else _groups_named(s_text, vocab)
+            if named:
+                before = dict(named)
+            if in_part and conditions_list and _is_condition(s_text):
+                # an item of a list of conditions (服现役满十二年的；受过刑事处罚的): it qualifies the
+                # lead-in, which decides; never a measure of its own
+                skipped.append({"chars": [sent.start, sent.end], "why": "列举的条件（见引导语）"})
+                continue
             lead_in = s_text.rstrip().endswith(("：", ":")) or bool(LIST_LEAD.search(to_simplified(s_text)))
             if lead_in:
                 context = r if r.measure else (r if r.actor else context)
-                if r.measure and r.beneficiary and LIST_LEAD.search(r.beneficiary):
+                conditions_list = bool(CONDITIONS_LEAD.search(to_simplified(s_text)))
+                if r.measure and conditions_list:
+                    pass          # 符合下列条件之一的，可以…: the lead-in is the measure, its items its conditions
+                elif r.measure and r.beneficiary and LIST_LEAD.search(r.beneficiary):
                     skipped.append({"chars": [sent.start, sent.end], "why": "列举的引导语：受益者见各项（"
                                     + r.why() + "）"})
                     continue
@@ -287,10 +311,14 @@ class Drafter:
         if len(runs) == 1:
             yield start, _trim_end(text, start, end), r
             return
-        for a, b in runs:
-            sub = read(quote[a:b], vocab, context=r)
-            if sub.measure:
-                yield start + a, _trim_end(text, start + a, start + b), sub
+        subs = [(a, b, read(quote[a:b], vocab, context=r)) for a, b in runs]
+        if not all(sub.measure for _, _, sub in subs):
+            # a run that offers nothing by itself (…的残疾退役军人，有劳动能力的，│优先享受…残疾人就业优惠政策)
+            # holds the beneficiary of the others: the sentence is one measure
+            yield start, _trim_end(text, start, end), r
+            return
+        for a, b, sub in subs:
+            yield start + a, _trim_end(text, start + a, start + b), sub
 
     def _measures_of(self, seg, art, label, k, span, r: Reading, title_reading) -> list:
         text, vocab = self.text, self.vocab
@@ -501,6 +529,14 @@ class Drafter:
         if self.named:
             return {}, ["本条及其上级标题都没有责任分工括号：请选择牵头部门"], None
         return {}, [], None
+
+
+def _groups_named(sentence: str, vocab) -> dict:
+    """Groups a sentence that offers nothing names as people (its subject or topic), for the
+    sentences after it in the article."""
+    from .reading import names_a_person
+    s = to_simplified(sentence)
+    return {v: w for v, w, pos in find_terms(s, vocab.groups) if names_a_person(s, w, pos)}
 
 
 def _law_style(seg: Segmentation) -> bool:

@@ -1,0 +1,101 @@
+"""The reader's grammar on phrasings written for these tests (none is a sentence of a
+document the drafter was developed on): who benefits when the text names them only as
+"those who…", whose call on society or whose honour is no support, lists that run on,
+a sentence that stays one measure, and a beneficiary named in the sentence before."""
+import pytest
+
+from drafting.reading import read
+from drafting.vocab import load_vocabulary
+from drafting.writer import Drafter
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return load_vocabulary()
+
+
+def drafts(text, vocab, region="全国"):
+    return Drafter(text, "grammar-test", region, vocab).draft()["measures"]
+
+
+# ---- "those who…": a 的-phrase with no noun -------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "对因照顾家庭中断工作一年以上的，给予一次性求职补贴。",
+    "经认定为生活困难的，可以领取临时生活补助。",
+    "已经办理失业登记满六个月，仍未找到工作的，发给再就业交通补贴。",
+    "对其中年满五十周岁的，依法纳入就业援助范围。",
+])
+def test_those_who_a_phrase_describes_are_people(vocab, sentence):
+    r = read(sentence, vocab)
+    assert r.measure and r.headless, r.why()
+
+
+def test_a_topic_of_several_clauses_is_the_beneficiary_when_its_first_names_nobody(vocab):
+    r = read("服务期满五年，以自谋职业方式离岗的，领取一次性安家补助。", vocab)
+    assert r.measure and r.beneficiary.startswith("服务期满五年") and r.beneficiary.endswith("的")
+
+
+def test_nouns_that_name_people_by_their_last_character(vocab):
+    for sentence in ("烈士遗属在公立医院就诊享受优先挂号服务。", "退役士官享受一次性安家补助。",
+                     "返乡农户享受农机购置补贴。"):
+        assert read(sentence, vocab).measure, sentence
+
+
+# ---- not support, whatever verb they use --------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, why", [
+    ("对在促进青年就业工作中成绩显著的单位和个人，给予表彰奖励。", "表彰"),
+    ("各级人民政府对在扶持残疾人创业中做出突出贡献的集体，予以表彰。", "表彰"),
+    ("劳动者认为用人单位侵犯其权益的，可以依法申请劳动仲裁。", "法律救济"),
+    ("受到歧视的求职者可以向人民法院提起诉讼。", "法律救济"),
+    ("国家鼓励社会力量通过捐赠、志愿服务等方式为困难家庭提供帮助。", "号召社会各方"),
+    ("县级以上人民政府鼓励企业事业单位、社会组织和个人为返乡人员提供帮扶。", "号召社会各方"),
+])
+def test_honours_recourse_and_calls_on_society_are_no_offer(vocab, sentence, why):
+    r = read(sentence, vocab)
+    assert not r.measure and why in r.not_measure, r.why()
+
+
+def test_a_provider_encouraged_to_serve_someone_still_offers(vocab):
+    r = read("国家鼓励商业银行为高校毕业生创业提供小额信用贷款。", vocab)
+    assert r.measure and "college_graduate" in r.groups
+
+
+def test_a_call_on_society_after_a_measure_does_not_undo_it(vocab):
+    r = read("适当降低家政服务业准入门槛，鼓励高校和社会力量积极参与家政人员培训。", vocab)
+    assert r.measure, r.why()
+
+
+def test_an_orientation_with_nothing_offered_is_no_measure(vocab):
+    assert not read("国家鼓励和支持退役士兵自主就业、自主创业。", vocab).measure
+    assert read("县级以上人民政府应当落实贷款贴息政策，鼓励和支持退役士兵自主创业。", vocab).measure
+
+
+# ---- lists and sentences --------------------------------------------------------------------
+
+def test_an_encouraged_list_is_read_to_its_end(vocab):
+    r = read("各地应当支持高校毕业生、回乡创业农民工、退役军人等创业，提供场地补贴。", vocab)
+    assert r.measure and {"college_graduate", "returning_migrant_worker", "veteran"} <= set(r.groups), r.groups
+
+
+def test_a_group_in_the_name_of_an_offer_does_not_split_the_sentence(vocab):
+    ms = drafts("第一条 为了……，制定本法。\n\n第二条 因公致残的退役军人，有劳动能力的，优先享受残疾人就业扶持政策。\n", vocab)
+    assert len(ms) == 1
+    assert sorted(ms[0]["conditions"]["groups"]) == ["disabled", "veteran"] or ms[0]["conditions"]["groups"] == ["veteran"]
+    assert ms[0]["quote"].startswith("因公致残的退役军人")
+
+
+def test_two_groups_in_one_word_make_one_measure_for_people_in_both(vocab):
+    ms = drafts("第一条 为了……，制定本法。\n\n第二条 县级以上地方人民政府应当为残疾退役军人提供职业康复培训。\n", vocab)
+    assert len(ms) == 1 and ms[0]["all_groups"] is True
+    assert sorted(ms[0]["conditions"]["groups"]) == ["disabled", "veteran"]
+    assert "残疾退役军人" in ms[0]["why"]["all_groups"]
+
+
+def test_those_who_after_a_sentence_naming_people_are_those_people(vocab):
+    ms = drafts("第一条 为了……，制定本法。\n\n第二条 公共就业服务机构应当为退役军人推荐就业岗位。"
+                "被推荐到社区服务岗位工作的，给予岗位补贴。\n", vocab)
+    later = [m for m in ms if m["quote"].startswith("被推荐")]
+    assert later and later[0]["conditions"]["groups"] == ["veteran"]
+    assert any("身份取自上文" in item for item in later[0]["review"])

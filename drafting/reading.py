@@ -45,9 +45,11 @@ MAY_USE = ("享受", "可以申请", "可申请", "可以享受", "可享受", "
            "可以", "可", "优先享受", "依法享受", "按规定享受", "按照规定享受", "按照国家规定享受", "允许")
 # what a permission (B 可以 …) must go on to do to be an offer, not a mere right or duty
 PERMITTED = ("申请", "享受", "办理", "领取", "申领", "复学", "入学", "转入", "承包", "报考", "缩短", "采取加速", "免",
+             "扣除", "抵扣", "抵免",
              "减", "延期", "补缴", "落户", "获得", "使用", "入驻", "参加")
 ENCOURAGE = ("鼓励", "支持", "引导", "吸引", "扶持", "帮助", "允许", "组织", "指导", "推动", "动员", "欢迎")
-# the government's own work: an object of these is not offered to anyone
+# the government's own work: an object of these is not offered to anyone (as verbs: 管理 in
+# 行政管理部门 or 管理类收费 is a name, see governs())
 GOVERNANCE = ("统筹", "协调", "考核", "督查", "督导", "督办", "督促", "监督", "检查", "监测", "评估", "统计",
               "调查", "部署", "规划", "宣传", "报告", "通报", "总结", "问责", "领导", "管理", "监管", "指导和监督",
               "审计", "查处", "处罚", "联席会议", "责任制", "考评", "表彰")
@@ -82,6 +84,26 @@ MODALS = ("要", "应当", "应", "须", "必须", "将", "负责", "会同", "�
           "引导", "组织", "落实", "实行", "实施", "制定", "完善", "设立", "开展", "提供", "给予", "优先", "结合",
           "积极", "切实", "进一步", "及时", "定期", "每年", "统筹", "充分", "坚持", "健全", "深化", "大力",
           "持续", "全面", "逐步", "协助", "帮助", "指导", "做好", "安排", "确定", "建设", "保障")
+
+
+# after a governance word, what makes it part of a name, not a verb (行政管理部门, 管理类收费, 监督管理局)
+NOMINAL_AFTER = ("部门", "机关", "机构", "类", "费", "局", "委", "办", "处", "人员", "主管", "行政", "制度", "办法",
+                 "中心", "职能", "体制", "服务机构", "平台", "系统", "体系", "水平", "能力", "咨询", "模式")
+
+
+def governs(text: str) -> list[str]:
+    """The words of GOVERNANCE the text uses as verbs (统筹、考核、监督…), not inside a name."""
+    out = []
+    for w in GOVERNANCE:
+        at = text.find(w)
+        while at >= 0:
+            after = text[at + len(w):]
+            before = text[max(0, at - 2):at]
+            if not after.startswith(NOMINAL_AFTER) and not before.endswith(("行政", "市场", "质量")):
+                out.append(w)
+                break
+            at = text.find(w, at + 1)
+    return out
 
 
 @dataclass
@@ -205,8 +227,28 @@ def head_of(phrase: str, vocab=None) -> str:
         before, after = p.rsplit("的", 1)
         if before.endswith(FOUNDING):
             return leading_np(before, vocab)
+        owner = owner_of(before, vocab)
+        if after.strip().endswith(OWNED) and owner:
+            return owner        # 中小企业开发新产品发生的研究开发费用: the business whose costs they are
         p = after
     return _strip_activity(p)
+
+
+# things a business or a person has (a relative clause before them names the owner)
+OWNED = ("费用", "资产", "收入", "所得", "支出", "投入", "设备", "产品", "房屋", "场地")
+
+
+def owner_of(clause: str, vocab) -> str | None:
+    """The noun a relative clause opens with, when it names a business or people (小微企业购置设备发生
+    -> 小微企业): the first noun of the vocabularies, starting within its first characters."""
+    terms = {"n": NOUN_WORDS}
+    if vocab is not None:
+        terms.update({**vocab.groups, **vocab.audiences})
+    found = find_terms(clause, terms)
+    if not found:
+        return None
+    _, word, pos = found[0]
+    return clause[:pos + len(word)] if pos <= 4 and pos + len(word) < len(clause) else None
 
 
 def _names_people(p: str, vocab) -> bool:
@@ -374,6 +416,13 @@ DELEGATION = re.compile(r"(?:具体)?(?:办法|标准|规定|目录)[^，,。；
 SYSTEMS = ("体系", "制度", "机制", "体制", "网络", "规划", "战略")
 # an honour for those who did well (对…做出突出贡献的单位和个人，给予表彰和奖励): recognition, not support
 COMMENDATION = re.compile(r"(?:突出贡献|显著成绩|成绩显著|表现突出|先进)[^。；;]{0,30}?(?:给予|予以)?[^，,。；;]{0,4}(?:表彰|嘉奖|褒扬)")
+# a right declared (享有与男子平等的权利, 有权…要求): equality and protection, not support
+RIGHT = re.compile(r"享有[^，,。；;]{0,20}(?:平等|同等)[^，,。；;]{0,6}(?:权利|权)|有权[^，,。；;]{0,6}(?:要求|拒绝|请求|申诉|举报|控告)"
+                   r"|(?:给予|予以)特别保护")
+# what follows from not doing something (视为放弃…, 取消其…资格, 不再享受…)
+SANCTION = re.compile(r"视为(?:放弃|自动放弃)|取消其[^，,。；;]{0,10}(?:资格|待遇)|不再享受|停止享受|责令[^，,。；;]{0,6}退回")
+# another rule governs (…另有规定的，依照其规定)
+DEFERRED = re.compile(r"另有规定的[，,]?\s*(?:依照|从|按照)其规定")
 # a person's recourse to the courts and to review (向人民法院申请…, 提起诉讼, 申请仲裁, 行政复议)
 REMEDY = re.compile(r"向人民法院[^，,。；;]{0,12}(?:申请|起诉)|提起(?:行政)?诉讼|人民法院应当|申请(?:劳动)?仲裁|申请行政复议")
 # society at large called on to give (国家鼓励…社会力量/社会各界/…和个人 …捐赠、提供帮助): nobody is offered anything
@@ -394,7 +443,7 @@ def _offer_follows(after: str) -> str | None:
         return None
     if verb in WEAK_OFFER and not any(n in window for n in OFFER_NOUNS):
         return None
-    if any(o in window for o in ORIENTATION) or any(g in window[:14] for g in GOVERNANCE):
+    if any(o in window for o in ORIENTATION) or governs(window[:14]):
         return None
     return verb
 
@@ -470,7 +519,7 @@ def _frames(s: str, vocab=None) -> list[tuple[str, str, str]]:
             elif "的" in phrase:       # 加强对退役军人就业创业的指导和服务: the service noun after 的
                 who, what = phrase.rsplit("的", 1)
                 noun = next((n for n in SERVICE_NOUNS if what.strip().startswith(n) or what.strip().endswith(n)), None)
-                if noun and len(who) >= 2 and not any(g in what for g in GOVERNANCE):
+                if noun and len(who) >= 2 and not governs(what):
                     out.append(("对", who, noun))
         # 针对 B 的…服务/政策: B is whom it is for
         for m in re.finditer(r"针对([^，,。；;]{2,30}?)的([^，,。；;]{0,20}?)(服务|政策|支持|帮扶|扶持|培训|产品)", c):
@@ -505,12 +554,13 @@ def _frames(s: str, vocab=None) -> list[tuple[str, str, str]]:
         if ends[0] > 0 and _names_someone(topic) and not topic.endswith("的"):
             whole = topic       # 因公致残的退役军人，有劳动能力的，…: the first clause names them, the rest are conditions
         main = s[clauses[ends[0] + 1][0]:]
-        verb = next((w for w in ("予以", "给予", "优先", "发放", "发给", "返还", "免收", "免征", "减免", "补贴", "享受",
+        verb = next((w for w in ("予以", "给予", "优先", "发放", "发给", "返还", "免收", "免征", "免缴", "免交", "减免", "补贴",
+                                 "享受",
                                  "提供", "办理", "安排", "纳入") if w in main[:30]), None)
-        if verb and not any(g in main[:20] for g in GOVERNANCE):
+        if verb and not governs(main[:20]):
             out.append(("subject", whole, verb))
     # B(…的)，可以/享受…: the subject may use the offer
-    for k, (a, b) in enumerate(clauses[:3]):
+    for k, (a, b) in enumerate(clauses[:4]):
         c = s[a:b]
         use = None
         for w in MAY_USE:
@@ -521,7 +571,9 @@ def _frames(s: str, vocab=None) -> list[tuple[str, str, str]]:
             continue
         w, i = use
         rest = c[i:] + (s[b:clauses[k + 1][1]] if k + 1 < len(clauses) else "")
-        if any(g in rest for g in GOVERNANCE) or DELEGATION.search(s):
+        if re.search(r"应当|必须|须", c[:i]) and not re.search(r"应当(?:为|向|对|给予|予以|优先)", c[:i]):
+            continue           # 设立…应当…向劳动行政部门申请行政许可: a duty to apply, not an entitlement
+        if governs(rest) or DELEGATION.search(s):
             continue
         if w in ("可以", "可", "可按", "可以按照", "可按照", "允许", "可以选择") and \
                 not any(x in rest for x in PERMITTED + OFFER_VERBS[:20]):
@@ -548,6 +600,19 @@ def _only_activity(s: str, phrase: str) -> bool:
     return not rest.strip("、，,和及与。；; ")
 
 
+# what an encouraged beneficiary may use (鼓励B参加培训/使用场地/申请贷款), as opposed to what it does itself
+USE_VERBS = ("参加", "申请", "使用", "入驻", "享受", "接受", "利用", "租用", "购买", "获得", "进入", "领取")
+
+
+def _does_itself(s: str, phrase: str) -> bool:
+    """An encouragement of B to do something itself (推进创新, 投保保险, 参与研究), with no offer noun
+    after B: nothing is offered to B."""
+    at = s.find(phrase)
+    rest = s[at + len(phrase):] if at >= 0 else s
+    rest = re.sub(r"^(?:按照|根据|依托|通过)[^，,。；;]{0,20}?[，,]", "", rest)
+    return not rest.startswith(USE_VERBS) and not any(n in rest for n in OFFER_NOUNS)
+
+
 def _names_someone(clause: str) -> bool:
     """Whether a clause names people or a business (残疾退役军人, 小型微型企业), not only a condition."""
     t = clause.rstrip("的")
@@ -568,6 +633,9 @@ def beneficiary_head(frame: str, phrase: str, vocab=None, topic: str = "") -> st
         return head_of(phrase, vocab)
     if frame == "subject":
         if "的" in phrase.rstrip("的"):
+            np = leading_np(phrase, vocab)      # 企业在新增加的就业岗位中…: the noun phrase it opens with
+            if np and "的" not in np and beneficiary_kind(np, vocab) in ("people", "business", "group"):
+                return np
             return head_of(phrase, vocab)
         return leading_np(phrase[:-1] if phrase.endswith("的") else phrase, vocab)
     return _strip_activity(phrase.strip())
@@ -610,7 +678,7 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
     list always takes its lead-in's frame when it has none of its own."""
     s = strip_brackets(to_simplified(text)).strip()
     r = Reading()
-    r.internal = [w for w in GOVERNANCE if w in s]
+    r.internal = governs(s)
     r.category = _category(s, vocab)
     actor = subject_of(s)
     m = APPLY_TO.search(s) or PASSIVE_AGENT.search(s)
@@ -632,20 +700,28 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
         r.not_measure = "禁止性规定：“" + s[:4] + "”"
         return r
     for pattern, what in ((COMMENDATION, "表彰（荣誉，不是扶持）"), (REMEDY, "法律救济（诉讼、仲裁、复议）"),
+                          (RIGHT, "权利的宣示（不是扶持）"), (SANCTION, "不履行的后果"), (DEFERRED, "另有规定"),
                           (SOCIETY_CALLED, "号召社会各方参与（不是政府向谁提供扶持）")):
         m = pattern.search(s)
         if m and (pattern is not SOCIETY_CALLED or m.start() <= (clause_spans(s) or [(0, len(s))])[0][1]):
             # the call on society decides only when it is the sentence's own first clause
             r.not_measure = f"{what}：“{m.group(0)}”"
             return r
+    if re.search(r"除外[。；;]?$", s) and len(clause_spans(s)) == 1:     # …的商品和服务除外 (not 但是…除外)
+        r.not_measure = "例外：“" + s[-6:] + "”"
+        return r
     if CATCH_ALL.match(s):
         r.not_measure = f"兜底项：“{CATCH_ALL.match(s).group(0)}”"
         return r
-    if actor and actor.endswith(FUND_HEADS):
-        r.not_measure = f"资金的用途：“{actor}”"
+    fund = actor if actor and actor.endswith(FUND_HEADS) and not ("的" in actor and actor.endswith(OWNED)
+                                                                   and owner_of(actor.rsplit("的", 1)[0], vocab)) else None
+    first = s[:clause_spans(s)[0][1]] if clause_spans(s) else s
+    m = re.match(r"^[^，,。；;]{2,30}?(?:" + "|".join(FUND_HEADS) + r")(?=纳入|用于|应当|向|按|专项|主要)", first)
+    if fund or m:
+        r.not_measure = f"资金的用途：“{fund or m.group(0)}”"
         return r
-    if actor and _private_duty(actor, s):
-        r.not_measure = f"“{actor}”的义务（不是政府提供的扶持）"
+    if _private_duty(actor or "", s):
+        r.not_measure = f"“{actor or s[:6]}”的义务（不是政府提供的扶持）"
         return r
     chosen, rejected = None, []
     frames = _frames(s, vocab)
@@ -659,7 +735,8 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
             head = beneficiary_head(f, phrase, vocab, topic_np)
             k = beneficiary_kind(head, vocab)
             headless = False
-            if k == "none" and f in ("subject", "对") and phrase.endswith("的"):
+            if k == "none" and f in ("subject", "对") and (phrase.endswith("的") or f == "subject" and
+                                                            offer != "允许" and not leading_np(phrase, vocab)):
                 # a 的-phrase with no head noun names those who… (被安排在公益性岗位工作的，…给予岗位补贴;
                 # 对确因工作需要未休假的，给予经济补偿): people, unless it names a government
                 k = "people"
@@ -674,6 +751,8 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
                 continue      # 鼓励高校实行…: the one encouraged provides; whom it serves is read as a service
             if f == "object" and offer in ENCOURAGE and _only_activity(s, phrase):
                 continue      # 国家鼓励和扶持残疾人自主择业、自主创业: an orientation, nothing offered
+            if f == "object" and offer in ("鼓励", "引导", "推动", "动员", "欢迎") and _does_itself(s, phrase):
+                continue      # 国家鼓励中小企业推进…创新: what the encouraged do themselves, nothing offered
             if f == "object" and r.category is None and offer not in ("组织", "优先", "惠及", "解决") and \
                     not any(n in s for n in OFFER_NOUNS) and \
                     (actor in ("国家", "全社会", "社会") or k not in ("group", "business")):
@@ -711,7 +790,10 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
 
 
 def _private_duty(actor: str, s: str) -> bool:
-    """An employer's or another private party's duty (用人单位应当…, 企业不得…)."""
+    """An employer's or another private party's duty (用人单位应当…, 企业不得…, 用人单位招用人员，应当…)."""
+    if s.startswith(PRIVATE_DUTY_HEADS) and any(s[a:b].lstrip().startswith(("应当", "不得", "必须"))
+                                                 for a, b in clause_spans(s)[1:3]):
+        return True
     tail = re.split(r"[、和及与]", actor)[-1]
     if not tail.endswith(PRIVATE_DUTY_HEADS) and "以下统称用人单位" not in s:
         return False
@@ -724,7 +806,8 @@ SERVICE_VERBS = ("提供", "开展", "落实", "实施", "实行", "推行", "�
                  "扩大", "增加", "支持", "鼓励", "引导", "扶持", "培育", "探索", "推动", "深化", "健全", "用好",
                  "发挥", "强化", "加快", "提升", "开放", "保障", "办好", "改进", "创新", "组织", "允许", "吸引",
                  "帮助", "畅通", "拓宽", "推进", "促进", "整合", "采取", "确保", "取消", "定期举办", "评选", "畅通")
-ADVERBS = ("更好的", "更好地", "进一步", "积极", "大力", "切实", "全面", "持续", "继续", "深入", "着力", "重点",
+ADVERBS = ("更好的", "更好地", "进一步", "积极", "大力", "切实", "全面", "持续", "继续", "深入", "着力", "重点", "免费", "适当",
+           "无偿", "每年", "定期", "及时",
            "加快", "努力", "逐步", "适时", "不断", "认真", "充分", "有序", "稳步", "同时", "并", "还", "要", "应当",
            "应", "将", "可", "可以", "按照国家要求", "按规定", "依法", "在", "围绕", "对")
 
@@ -765,23 +848,33 @@ def _service(s: str, vocab, r: Reading, subject: str | None):
         if k == 0 and subject and c.startswith(subject):
             body = c[len(subject):]
         verb = _clause_verb(body)
-        if verb is None:
+        if verb is None or any(m.start() <= a + body.find(verb) + (c.find(body) if body in c else 0) < m.end()
+                               for m in MEANS_SPAN.finditer(s)):
             continue
         obj = body[body.find(verb, LOCATIVE.match(body.strip(" 　")).end() if LOCATIVE.match(body.strip(" 　"))
                              else 0):] + "".join(s[x:y] for x, y in clauses[k + 1:k + 2])
         if verb in ("建立", "健全", "完善", "建设", "实行", "建立健全") and body.rstrip("。；; ").endswith(SYSTEMS):
             continue
-        if any(o in obj for o in ORIENTATION) or (any(w in obj[:10] for w in GOVERNANCE) and "服务" not in obj[:10]):
+        if any(o in obj for o in ORIENTATION) or (governs(obj[:10]) and "服务" not in obj[:10]):
             continue
         need = _category(obj, vocab)
         people = [w for _, w, _ in find_terms(obj, {**vocab.groups, "c": tuple(vocab.collective)})] + \
             [w for _, w, _ in find_terms(obj, vocab.audiences)]
         offers = [n for n in OFFER_NOUNS + ("基金", "保险", "平台", "基地", "园区", "课程", "活动", "大赛", "见习")
                   if n in obj]
-        if need is None and (subject or not (people or offers)):
+        giving = verb in GIVING and any(n in obj for n in ("服务", "培训", "指导", "咨询", "补贴", "援助", "帮扶")) and \
+            not governs(obj) and not MEANS.search(s[:a] + body[:body.find(verb)])
+        if need is None and (subject or not (people or offers)) and not giving:
             continue
         return ("service", people[0] if people else None, verb, None)
     return None
+
+
+# a list of means (通过…、提供就业援助等措施，创造就业条件): what it lists is not offered by itself
+MEANS = re.compile(r"通过[^。；;]*$")
+MEANS_SPAN = re.compile(r"通过[^。；;]{2,80}?等?(?:措施|方式|途径|手段|渠道)")
+# a service verb that gives the service named after it (免费提供公共就业服务, 开展就业服务活动)
+GIVING = ("提供", "开展", "组织", "发放", "给予", "举办", "落实")
 
 
 def _category(s: str, vocab) -> tuple | None:

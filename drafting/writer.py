@@ -228,6 +228,7 @@ class Drafter:
         context: Reading | None = None
         before: dict = {}          # the groups the article named last (for "those who…" after them)
         conditions_list = False    # the last lead-in introduced conditions (下列条件/情形), not beneficiaries
+        prohibited_list = False    # the last lead-in prohibits what its items list (不得有下列行为)
         for sent in art.sentences:
             s_text = text[sent.start:sent.end]
             in_part = self._in_part(art, sent.start)
@@ -239,6 +240,10 @@ class Drafter:
             named = r.groups if r.measure else _groups_named(s_text, vocab)
             if named:
                 before = dict(named)
+            if in_part and prohibited_list:
+                # an item under 不得有下列行为： is a prohibited act, whatever it offers
+                skipped.append({"chars": [sent.start, sent.end], "why": "列举的禁止行为（见引导语）"})
+                continue
             if in_part and conditions_list and _is_condition(s_text):
                 # an item of a list of conditions (服现役满十二年的；受过刑事处罚的): it qualifies the
                 # lead-in, which decides; never a measure of its own
@@ -248,13 +253,14 @@ class Drafter:
             if lead_in:
                 context = r if r.measure else (r if r.actor else context)
                 conditions_list = bool(CONDITIONS_LEAD.search(to_simplified(s_text)))
+                prohibited_list = bool(re.search(r"(?:不得|禁止|严禁)[^，,。；;]{0,8}(?:下列|以下)", to_simplified(s_text)))
                 if r.measure and conditions_list:
                     pass          # 符合下列条件之一的，可以…: the lead-in is the measure, its items its conditions
                 elif r.measure and r.beneficiary and LIST_LEAD.search(r.beneficiary):
                     skipped.append({"chars": [sent.start, sent.end], "why": "列举的引导语：受益者见各项（"
                                     + r.why() + "）"})
                     continue
-                if s_text.rstrip().endswith(("：", ":")) and r.measure:
+                if s_text.rstrip().endswith(("：", ":")) and r.measure and not conditions_list:
                     skipped.append({"chars": [sent.start, sent.end], "why": "列举的引导语：" + r.why()})
                     continue
             if not r.measure:

@@ -99,3 +99,46 @@ def test_those_who_after_a_sentence_naming_people_are_those_people(vocab):
     later = [m for m in ms if m["quote"].startswith("被推荐")]
     assert later and later[0]["conditions"]["groups"] == ["veteran"]
     assert any("身份取自上文" in item for item in later[0]["review"])
+
+
+# ---- more that is not support ------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, why", [
+    ("残疾人在接受职业教育方面享有与健全人平等的权利。", "权利"),
+    ("个体工商户对违法收费有权拒绝并向有关部门举报。", "权利"),
+    ("无正当理由拒绝接受安排的，视为放弃该项待遇。", "不履行的后果"),
+    ("外国人在本市就业另有规定的，依照其规定。", "另有规定"),
+    ("创业担保基金纳入同级财政预算管理。", "资金的用途"),
+    ("用人单位招用残疾人，应当为其提供无障碍工作条件。", "义务"),
+    ("开办培训学校应当依法向教育行政部门申请办学许可。", ""),        # a duty to apply
+    ("国家鼓励个体工商户提升经营管理水平，诚信守法经营。", ""),       # what they do themselves
+    ("县级以上人民政府通过完善社会保障、提供职业培训等措施，扩大就业。", ""),   # means, not an offer
+])
+def test_rights_sanctions_funds_duties_and_orientations_are_no_offer(vocab, sentence, why):
+    r = read(sentence, vocab)
+    assert not r.measure and why in (r.not_measure or ""), r.why()
+
+
+@pytest.mark.parametrize("sentence", [
+    "符合条件的小微企业，可以向所在地的区就业服务部门申请一次性吸纳就业补贴。",
+    "在本区创办科技企业，符合条件的，可以申请创业场地租金减免。",
+    "小微企业购置研发设备发生的费用，可以依法在计算应纳税所得额时一次性扣除。",
+    "个体工商户吸纳失业人员的，按照规定免缴相关行政事业性收费。",
+    "社区公共就业服务机构应当设立服务窗口，免费提供职业介绍服务。",
+    "鼓励创业者入驻政府投资建设的创业孵化基地。",
+])
+def test_applications_deductions_and_free_services_are_offers(vocab, sentence):
+    r = read(sentence, vocab)
+    assert r.measure, r.why()
+
+
+def test_a_name_holding_a_word_of_government_work_is_no_government_work(vocab):
+    r = read("失业人员从事个体经营的，免收管理类、登记类行政事业性收费。", vocab)
+    assert r.measure and "unemployed" in r.groups, r.why()
+
+
+def test_items_of_a_prohibition_or_a_list_of_conditions_are_no_measures(vocab):
+    ms = drafts("第一条 为了……，制定本法。\n\n第二条 职业中介机构不得有下列行为：\n\n（一）向求职者收取押金；\n\n"
+                "（二）为求职者提供虚假就业信息。\n\n第三条 退役士兵符合下列条件之一的，可以申请一次性创业补贴：\n\n"
+                "（一）服役满五年的；\n\n（二）荣获三等功以上奖励的。\n", vocab)
+    assert [m["article"] for m in ms] == [3] and ms[0]["quote"].startswith("退役士兵符合下列条件之一的")

@@ -41,7 +41,7 @@ OFFER_VERBS = ("给予", "予以", "提供", "发放", "返还", "退还", "补�
                "帮扶", "援助", "落实", "享受", "办理", "开放", "安排", "保障", "解决", "开通", "推荐", "投放", "增加",
                "放宽", "简化", "便利", "加大", "纳入", "提高", "降低", "实行", "实施", "开展", "组织", "兑现")
 # what a subject-beneficiary may do with an offer (B 可以申请… / B 享受…)
-MAY_USE = ("享受", "可以申请", "可申请", "可以享受", "可享受", "申领", "领取", "可以选择", "可以按照", "可按照", "可按",
+MAY_USE = ("享受", "免费", "优先录取", "优先录用", "合并计算", "视同缴费", "可以申请", "可申请", "可以享受", "可享受", "申领", "领取", "可以选择", "可以按照", "可按照", "可按",
            "可以", "可", "优先享受", "依法享受", "按规定享受", "按照规定享受", "按照国家规定享受", "允许")
 # what a permission (B 可以 …) must go on to do to be an offer, not a mere right or duty
 PERMITTED = ("申请", "享受", "办理", "领取", "申领", "复学", "入学", "转入", "承包", "报考", "缩短", "采取加速", "免",
@@ -228,14 +228,14 @@ def head_of(phrase: str, vocab=None) -> str:
         if before.endswith(FOUNDING):
             return leading_np(before, vocab)
         owner = owner_of(before, vocab)
-        if after.strip().endswith(OWNED) and owner:
+        if re.sub(r"(?:依法|按照规定|按规定)$", "", after.strip()).endswith(OWNED) and owner:
             return owner        # 中小企业开发新产品发生的研究开发费用: the business whose costs they are
         p = after
     return _strip_activity(p)
 
 
 # things a business or a person has (a relative clause before them names the owner)
-OWNED = ("费用", "资产", "收入", "所得", "支出", "投入", "设备", "产品", "房屋", "场地")
+OWNED = ("费用", "资产", "收入", "所得", "支出", "投入", "设备", "产品", "房屋", "场地", "年限", "工龄")
 
 
 def owner_of(clause: str, vocab) -> str | None:
@@ -245,10 +245,12 @@ def owner_of(clause: str, vocab) -> str | None:
     if vocab is not None:
         terms.update({**vocab.groups, **vocab.audiences})
     found = find_terms(clause, terms)
-    if not found:
-        return None
-    _, word, pos = found[0]
-    return clause[:pos + len(word)] if pos <= 4 and pos + len(word) < len(clause) else None
+    if found:
+        _, word, pos = found[0]
+        if pos <= 4 and pos + len(word) < len(clause):
+            return clause[:pos + len(word)]
+    np = leading_np(clause, vocab)           # 军官和军士退出现役时 -> 军官和军士
+    return np if np and np != clause and np.endswith(PERSON_HEAD_ENDINGS) else None
 
 
 def _names_people(p: str, vocab) -> bool:
@@ -281,7 +283,8 @@ def _strip_activity(p: str) -> str:
     return p
 
 
-VERBISH = ("从事", "创办", "参加", "在", "到", "吸纳", "招用", "招收", "聘用", "安置", "开展", "投资", "申请",
+VERBISH = ("从事", "创办", "参加", "在", "到", "吸纳", "招用", "招收", "聘用", "安置", "开展", "投资", "申请", "退出",
+           "移交", "待", "入伍", "服现役", "报考", "就医", "乘坐",
            "使用", "入驻", "进入", "来", "回", "返回", "自主", "创业", "就业", "符合", "具有", "取得", "获得",
            "经批准", "经认定", "经确认", "经考试", "被", "因", "未", "已", "与", "通过", "按", "依法", "首次", "新",
            "招录", "接收", "集中", "兴办", "领取", "需要", "达到", "享受", "可以", "可")
@@ -435,6 +438,12 @@ CATCH_ALL = re.compile(r"^(?:其他|国务院规定|法律、行政法规规定�
 TRAILING_ADVERBS = re.compile(r"(?:免费|无偿|优先|及时|积极|依法|按规定|按照规定)+$")
 
 
+def _last_noun(clause: str) -> str:
+    """The noun a clause ends with after its last 的 (…基本生活出现严重困难的军人家庭 -> 军人家庭), or ''."""
+    t = clause.strip()
+    return t.rsplit("的", 1)[1] if "的" in t and 1 <= len(t.rsplit("的", 1)[1]) <= 8 else "\0"
+
+
 def _offer_follows(after: str) -> str | None:
     """The offering verb after a beneficiary phrase, when what follows gives something."""
     window = after[:40]
@@ -514,6 +523,15 @@ def _frames(s: str, vocab=None) -> list[tuple[str, str, str]]:
                         stop = i
             phrase = tail[:stop].strip()
             verb = _offer_follows(tail[stop:] + nxt)
+            if stop == len(tail) and not tail.rstrip().endswith("的") and k + 1 < len(clauses) and \
+                    s[clauses[k + 1][0]:clauses[k + 1][1]].strip().endswith("的" + _last_noun(s[clauses[k + 1][0]:
+                                                                                                clauses[k + 1][1]])):
+                # 对因自然灾害、…等原因，基本生活出现严重困难的军人家庭，应当给予…: the phrase runs on
+                joined = (tail + s[b:clauses[k + 1][1]]).strip()
+                after = s[clauses[k + 2][0]:clauses[k + 2][1]] if k + 2 < len(clauses) else ""
+                verb2 = _offer_follows(after)
+                if verb2:
+                    phrase, verb = joined, verb2
             if len(phrase) >= 2 and verb:
                 out.append(("对", phrase, verb))
             elif "的" in phrase:       # 加强对退役军人就业创业的指导和服务: the service noun after 的
@@ -534,6 +552,14 @@ def _frames(s: str, vocab=None) -> list[tuple[str, str, str]]:
             if GENERIC_OFFERS.match(c[m.end():].strip()):
                 continue
             out.append(("为", phrase, m.group(2)))
+        # 面向 B 招考/开放/提供…: B is whom it is for
+        for m in re.finditer(r"面向([^，,。；;]{2,30}?)(招考|招聘|招录|招收|开放|提供|举办|发放|推出)", c):
+            out.append(("为", m.group(1), m.group(2)))
+        # 招考/录用/聘用 B (a group): B benefits from the admission (高等学校…可以…招考退役军人)
+        for m in re.finditer(r"(?:招考|招录|招收|录用|聘用|选用|录取)([^，,。；;]{2,20})", c):
+            hits = find_terms(m.group(1), vocab.groups) if vocab is not None else []
+            if hits and hits[0][2] <= 6 and names_a_person(m.group(1), hits[0][1], hits[0][2]):
+                out.append(("object", m.group(1).rstrip("。；;"), "优先" if "优先" in c[:m.start()] else "录用"))
         # 向 B 发放…
         for m in re.finditer(r"向([^向，,。；;]{1,30}?)(发放|提供|开放|倾斜|返还|推荐|投放|延伸|减免)", c):
             out.append(("向", m.group(1), m.group(2)))
@@ -547,15 +573,18 @@ def _frames(s: str, vocab=None) -> list[tuple[str, str, str]]:
         # 鼓励/支持… B 参加/使用…: B is encouraged to use something (a need must be named)
         out += _encouraged(c, vocab)
     # X…的，…予以优先安排/给予…: the topic (up to its clause ending in 的) is the beneficiary
-    ends = [j for j, (a, b) in enumerate(clauses[:3]) if s[a:b].strip().endswith("的")]
+    ends = [j for j, (a, b) in enumerate(clauses[:3]) if s[a:b].strip().endswith("的") or
+            s[a:b].strip().endswith(("后", "时", "期间")) and _names_someone(owner_of(s[a:b].strip(), vocab) or "")]
     if ends and ends[0] + 1 < len(clauses) and not topic.startswith(("对", "为", "向")) and \
             not any(s[a:b].strip().startswith(("对", "为", "向")) for a, b in clauses[:ends[0] + 1]):
         whole = s[:clauses[ends[0]][1]].strip()
-        if ends[0] > 0 and _names_someone(topic) and not topic.endswith("的"):
+        if not whole.endswith("的"):
+            whole = owner_of(s[clauses[ends[0]][0]:clauses[ends[0]][1]].strip(), vocab)   # 军官退出现役时，…: who
+        elif ends[0] > 0 and _names_someone(topic) and not topic.endswith("的"):
             whole = topic       # 因公致残的退役军人，有劳动能力的，…: the first clause names them, the rest are conditions
         main = s[clauses[ends[0] + 1][0]:]
         verb = next((w for w in ("予以", "给予", "优先", "发放", "发给", "返还", "免收", "免征", "免缴", "免交", "减免", "补贴",
-                                 "享受",
+                                 "享受", "纳入",
                                  "提供", "办理", "安排", "纳入") if w in main[:30]), None)
         if verb and not governs(main[:20]):
             out.append(("subject", whole, verb))
@@ -573,14 +602,16 @@ def _frames(s: str, vocab=None) -> list[tuple[str, str, str]]:
         rest = c[i:] + (s[b:clauses[k + 1][1]] if k + 1 < len(clauses) else "")
         if re.search(r"应当|必须|须", c[:i]) and not re.search(r"应当(?:为|向|对|给予|予以|优先)", c[:i]):
             continue           # 设立…应当…向劳动行政部门申请行政许可: a duty to apply, not an entitlement
-        if governs(rest) or DELEGATION.search(s):
+        delegated = DELEGATION.search(s)
+        inside = delegated and a + i < delegated.start() and not re.search(r"[，,。；;]", s[a + i:delegated.start()])
+        if governs(rest) or delegated and (delegated.start() < a + i or inside):
             continue
         if w in ("可以", "可", "可按", "可以按照", "可按照", "允许", "可以选择") and \
                 not any(x in rest for x in PERMITTED + OFFER_VERBS[:20]):
             continue
         subject = c[:i].strip()
         if not subject or subject.startswith(("按", "依", "根据", "可", "均", "还", "并", "即", "也", "同时", "经",
-                                              "在", "自", "从")):
+                                              "在", "自", "从", "同等")):
             subject = topic if k > 0 or not subject else subject
             if k > 0 and s[:a].rstrip("，, ").endswith("的") and not _names_someone(topic):
                 subject = s[:a].rstrip("，, ")   # 服现役不满规定年限，以自主就业方式安置的，领取…: the whole topic
@@ -862,7 +893,8 @@ def _service(s: str, vocab, r: Reading, subject: str | None):
             [w for _, w, _ in find_terms(obj, vocab.audiences)]
         offers = [n for n in OFFER_NOUNS + ("基金", "保险", "平台", "基地", "园区", "课程", "活动", "大赛", "见习")
                   if n in obj]
-        giving = verb in GIVING and any(n in obj for n in ("服务", "培训", "指导", "咨询", "补贴", "援助", "帮扶")) and \
+        giving = verb in GIVING and (any(n in obj for n in ("服务", "培训", "指导", "咨询", "补贴", "援助", "帮扶"))
+                                     or "活动" in obj and people) and \
             not governs(obj) and not MEANS.search(s[:a] + body[:body.find(verb)])
         if need is None and (subject or not (people or offers)) and not giving:
             continue

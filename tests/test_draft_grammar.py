@@ -142,3 +142,26 @@ def test_items_of_a_prohibition_or_a_list_of_conditions_are_no_measures(vocab):
                 "（二）为求职者提供虚假就业信息。\n\n第三条 退役士兵符合下列条件之一的，可以申请一次性创业补贴：\n\n"
                 "（一）服役满五年的；\n\n（二）荣获三等功以上奖励的。\n", vocab)
     assert [m["article"] for m in ms] == [3] and ms[0]["quote"].startswith("退役士兵符合下列条件之一的")
+
+
+# ---- whom a sentence is for, in more shapes -----------------------------------------------------
+
+@pytest.mark.parametrize("sentence, who", [
+    ("各地应当拿出一定数量的事业单位岗位，面向退役军人定向招聘。", "veteran"),
+    ("职业院校可以通过单独招生等方式招收高校毕业生。", "college_graduate"),
+    ("残疾人报考公务员，同等条件下优先录取。", "disabled"),
+    ("退役军人乘坐城市公交车免费。", None),
+    ("失业人员失业前的缴费年限与再就业后的缴费年限依法合并计算。", "unemployed"),
+    ("高校毕业生离校后，由户籍所在地人力资源社会保障部门纳入就业服务范围。", "college_graduate"),
+    ("对因突发疾病、意外事故等原因，生活陷入困难的残疾人家庭，应当给予临时救助。", None),
+])
+def test_whom_a_sentence_is_for(vocab, sentence, who):
+    r = read(sentence, vocab)
+    assert r.measure, r.why()
+    if who:
+        assert who in r.groups, (r.groups, r.why())
+
+
+def test_a_delegation_that_only_names_the_details_is_no_offer_but_one_after_an_offer_is(vocab):
+    assert not read("失业人员领取失业补助金的具体办法由省人民政府制定。", vocab).measure
+    assert read("残疾人凭残疾人证享受公共文化设施优惠，具体办法由市人民政府制定。", vocab).measure

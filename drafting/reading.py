@@ -421,11 +421,13 @@ SYSTEMS = ("体系", "制度", "机制", "体制", "网络", "规划", "战略")
 COMMENDATION = re.compile(r"(?:突出贡献|显著成绩|成绩显著|表现突出|先进)[^。；;]{0,30}?(?:给予|予以)?[^，,。；;]{0,4}(?:表彰|嘉奖|褒扬)")
 # a right declared (享有与男子平等的权利, 有权…要求): equality and protection, not support
 RIGHT = re.compile(r"享有[^，,。；;]{0,20}(?:平等|同等)[^，,。；;]{0,6}(?:权利|权)|有权[^，,。；;]{0,6}(?:要求|拒绝|请求|申诉|举报|控告)"
+                   r"|保障[^，,。；;]{0,8}享有[^，,。；;]{0,20}(?:权益|权利)|是全社会的共同责任"
                    r"|(?:给予|予以)特别保护")
 # what follows from not doing something (视为放弃…, 取消其…资格, 不再享受…)
-SANCTION = re.compile(r"视为(?:放弃|自动放弃)|取消其[^，,。；;]{0,10}(?:资格|待遇)|不再享受|停止享受|责令[^，,。；;]{0,6}退回")
+SANCTION = re.compile(r"视为(?:放弃|自动放弃)|取消其[^，,。；;]{0,10}(?:资格|待遇)|不再享受|停止享受|停发|责令[^，,。；;]{0,6}退回"
+                      r"|暂缓办理|约谈|通报批评")
 # another rule governs (…另有规定的，依照其规定)
-DEFERRED = re.compile(r"另有规定的[，,]?\s*(?:依照|从|按照)其规定")
+DEFERRED = re.compile(r"另有规定的[，,]?\s*(?:依照|从|按照)其规定|按照[^，,。；;]{0,16}规定执行[。；;]?$|适用本(?:法|条例|办法|规定)")
 # a person's recourse to the courts and to review (向人民法院申请…, 提起诉讼, 申请仲裁, 行政复议)
 REMEDY = re.compile(r"向人民法院[^，,。；;]{0,12}(?:申请|起诉)|提起(?:行政)?诉讼|人民法院应当|申请(?:劳动)?仲裁|申请行政复议")
 # society at large called on to give (国家鼓励…社会力量/社会各界/…和个人 …捐赠、提供帮助): nobody is offered anything
@@ -521,6 +523,11 @@ def _frames(s: str, vocab=None) -> list[tuple[str, str, str]]:
                     i = tail.find(w, 2)
                     if 0 < i < stop:
                         stop = i
+            if stop < len(tail) and re.search(r"的[^的，,]{1,8}$", tail.rstrip()) and nxt:
+                # 对…政策落实不到位…的地区和单位，…: a phrase ending in 的+noun is whole; its verb follows
+                verb_after = _offer_follows(nxt)
+                if verb_after or not _offer_follows(tail[stop:]):
+                    stop = len(tail)
             phrase = tail[:stop].strip()
             verb = _offer_follows(tail[stop:] + nxt)
             if stop == len(tail) and not tail.rstrip().endswith("的") and k + 1 < len(clauses) and \
@@ -594,6 +601,8 @@ def _frames(s: str, vocab=None) -> list[tuple[str, str, str]]:
         use = None
         for w in MAY_USE:
             i = c.find(w)
+            while i >= 0 and _in_modifier(c, i, w):
+                i = c.find(w, i + 1)        # 以逐月领取退役金方式安置的…: inside a modifier, not the predicate
             if i >= 0 and (use is None or i < use[1]):
                 use = (w, i)
         if use is None:
@@ -613,11 +622,25 @@ def _frames(s: str, vocab=None) -> list[tuple[str, str, str]]:
         if not subject or subject.startswith(("按", "依", "根据", "可", "均", "还", "并", "即", "也", "同时", "经",
                                               "在", "自", "从", "同等")):
             subject = topic if k > 0 or not subject else subject
-            if k > 0 and s[:a].rstrip("，, ").endswith("的") and not _names_someone(topic):
+            if k > 0 and (s[:a].rstrip("，, ").endswith("的") and not _names_someone(topic)
+                          or topic.startswith(CLAUSE_OPENING_VERBS) and k > 1):
                 subject = s[:a].rstrip("，, ")   # 服现役不满规定年限，以自主就业方式安置的，领取…: the whole topic
         if subject and not subject.startswith(("对", "为", "向")) and not is_government(leading_np(subject)):
             out.append(("subject", subject, w))
     return out
+
+
+def _in_modifier(c: str, i: int, w: str) -> bool:
+    """Whether a use word at c[i] lies inside a modifier: 以…方式, 符合…条件, or a relative clause that
+    ends in 的 before the clause does (逐月领取退役金的军士)."""
+    before, after = c[:i], c[i + len(w):]
+    if re.search(r"(?:以|按|不?符合)[^，,。；;]{0,12}$", before) and re.match(r"^[^，,。；;]{0,12}?(?:方式|条件|待遇)", after):
+        return True
+    if w.startswith("可") or w in ("允许",):
+        return False
+    m = re.match(r"^([^，,。；;]{0,12}?)的[^，,。；;]", after)
+    return bool(m) and not re.search(r"[向到在为对从]", m.group(1)) and \
+        not re.match(r"^[^，,。；;]{0,12}?的(?:权利|待遇|政策|补贴|服务)", after)
 
 
 def _only_activity(s: str, phrase: str) -> bool:
@@ -647,6 +670,8 @@ def _does_itself(s: str, phrase: str) -> bool:
 def _names_someone(clause: str) -> bool:
     """Whether a clause names people or a business (残疾退役军人, 小型微型企业), not only a condition."""
     t = clause.rstrip("的")
+    if t.startswith(CLAUSE_OPENING_VERBS) and "的" not in t:
+        return False       # 招用本市就业困难人员，…: a clause with no subject names those it acts on
     return any(w in t for w in PEOPLE_WORDS + BUSINESS_WORDS) or bool(re.search("[" + "".join(PERSON_HEAD_ENDINGS)
                                                                               + "](?:[，,]|$)", t))
 
@@ -949,13 +974,23 @@ def _people(r: Reading, s: str, vocab) -> None:
         for value, word, _ in find_terms(r.beneficiary, vocab.groups):
             if value not in r.groups and word not in r.not_people:
                 r.not_people.append(word)
-    modifier = re.search(r"([^，,、的]{2,12})的" + re.escape(head) + "$", r.beneficiary or "") if head and \
+    modifier = re.search(r"([^，,、的]{2,20})的" + re.escape(head) + "$", r.beneficiary or "") if head and \
         r.frame != "service" and group_hits else None
     if modifier:         # 因公致残的退役军人, 失业的高校毕业生: a group word modifying a group names people in both
+        qualifies = re.search(r"(?:符合|具备|属于)[^，,的]{0,16}条件$", modifier.group(1))
         for value, word, pos in find_terms(modifier.group(1), vocab.groups):
-            if pos + len(word) == len(modifier.group(1)) and value not in r.groups:
+            # …的Y where the modifier ends with the group word, or says Y meets its conditions
+            # (符合当地就业困难人员认定条件的退役军人)
+            if (pos + len(word) == len(modifier.group(1)) or qualifies) and value not in r.groups:
                 r.groups[value] = word
                 r.all_groups = modifier.group(0)
+    if group_hits and r.beneficiary and r.frame != "service":
+        # 军人家属和烈士…的遗属: a group named first in a coordination is a beneficiary too
+        first = re.match(r"^([^，,、和及与的]{2,12}?)(?:和|及|以及|、)", r.beneficiary)
+        if first:
+            for value, word, pos in find_terms(first.group(1), vocab.groups):
+                if pos + len(word) == len(first.group(1)) and value not in r.groups:
+                    r.groups[value] = word
     if "disabled" in vocab.groups:       # 残疾 before a group word: 残疾退役军人, 残疾妇女
         for value, word, pos in group_hits:
             if text[max(0, pos - 2):pos] == "残疾" and value != "disabled":
@@ -1004,7 +1039,7 @@ NOT_PERSON_HEAD = re.compile(r"(?:[及和与][^\W\d_到在向进赴来去为给�
                              r"(?:团体|组织|机构|协会|商会|委员会|智库|库)")
 PERSON_NOUNS = PERSON_SUFFIXES + ("科学家", "企业家", "才俊", "学者", "专家")
 HIRING_WORDS = ("吸纳", "招用", "招收", "聘用", "雇用", "录用", "安置", "安排")
-EMPLOYER_AFTER = re.compile(r"^[^,，。；;：:]*?的(?:用人单位|单位|企业|机构|用人主体)")
+EMPLOYER_AFTER = re.compile(r"^[^。；;：:]*?的(?:用人单位|单位|企业|机构|用人主体|中小企业|小微企业|个体工商户)")
 ORIGIN_GAPS = ("", "地区", "籍")
 
 

@@ -165,3 +165,32 @@ def test_whom_a_sentence_is_for(vocab, sentence, who):
 def test_a_delegation_that_only_names_the_details_is_no_offer_but_one_after_an_offer_is(vocab):
     assert not read("失业人员领取失业补助金的具体办法由省人民政府制定。", vocab).measure
     assert read("残疾人凭残疾人证享受公共文化设施优惠，具体办法由市人民政府制定。", vocab).measure
+
+
+def test_a_use_verb_inside_a_modifier_is_not_what_the_sentence_offers(vocab):
+    # 领取 names a way of being placed, not something offered here
+    assert not read("以领取一次性补助方式离岗的人员，其档案由原单位移交。", vocab).measure
+    assert not read("符合领取失业保险金条件的人员的名单由经办机构公布。", vocab).measure
+
+
+@pytest.mark.parametrize("sentence", [
+    "退休人员享受的护理补贴按照本市有关规定执行。",
+    "开展乡村产业发展等活动，适用本条例。",
+    "国家发展社会福利事业，保障残疾人享有康复、教育等权益。",
+    "对不按期完成招用任务的单位，人力资源社会保障部门可以暂缓办理其补贴申请。",
+    "对扶持政策落实不到位的地区和单位，由上级人民政府约谈其负责人。",
+])
+def test_deferrals_scope_declarations_and_sanctions_are_no_offer(vocab, sentence):
+    assert not read(sentence, vocab).measure, read(sentence, vocab).why()
+
+
+def test_people_named_first_in_a_coordination_or_who_meet_a_groups_conditions(vocab):
+    r = read("残疾人和烈士、因公牺牲人员的遗属，在公立医院就医享受挂号优先。", vocab)
+    assert r.measure and "disabled" in r.groups
+    r = read("对符合就业困难人员认定条件的高校毕业生，街道公共就业服务机构应当提供一对一就业帮扶。", vocab)
+    assert r.measure and {"unemployed", "college_graduate"} <= set(r.groups)
+
+
+def test_an_employer_that_hires_a_group_across_a_comma_is_the_beneficiary(vocab):
+    r = read("吸纳登记失业人员，并为其缴纳社会保险费的小微企业，可以申请社会保险补贴。", vocab)
+    assert r.measure and r.head.endswith("企业") and not r.groups

@@ -360,7 +360,17 @@ def subject_of(s: str) -> str | None:
                 continue
         break
     head = t[:clauses[0][1]] if clauses else t
+    if len(clauses) > 1 and _modal_at(head) is None and \
+            t[clauses[1][0]:clauses[1][1]].lstrip().startswith(("应当", "可以", "要", "应", "须", "必须", "负责")) and \
+            re.search(r"(?:" + "|".join(ACTING_HEADS + GOVERNMENT_ENDINGS) + r")$", head.strip()):
+        return head.strip()           # 本市建立的产权交易市场和…登记中心，应当…: the first clause is the subject
     i = _modal_at(head)
+    if i is not None:
+        # a preposition before the modal ends the subject (县级以上人民政府及其有关部门对自主创业者应当…)
+        cut = [m.start() for m in re.finditer(r"(?<![针面相绝])对(?!外|接)|(?<![因作成认视])为(?!了)|向|按照|根据|依照", head[:i])
+               if m.start() >= 2]
+        if cut:
+            i = min(cut)
     if i is None:
         ends = [head.find(w, 1) for w in SUBJECT_ENDS + SERVICE_VERBS]
         ends = [e for e in ends if 0 < e <= 30]
@@ -392,7 +402,7 @@ def acting_unit(np: str | None) -> str | None:
     return None
 
 
-APPLY_TO = re.compile(r"向([^，,。；;向]{3,30}?(?:部门|机关|机构|中心|政府|局|厅|委|办))(?:申请|申领|申报|提出申请|办理|登记|备案)")
+APPLY_TO = re.compile(r"(?:向|到)([^，,。；;向到]{3,30}?(?:部门|机关|机构|中心|政府|局|厅|委|办))(?:申请|申领|申报|提出申请|办理|登记|备案)")
 PASSIVE_AGENT = re.compile(r"由([^，,。；;由]{1,30}?(?:部门|机关|机构|中心|政府|局|厅|委|办|单位|妇联|残联|工会|团委|科协))(?:[^，,。；;]{0,12}?)"
                            r"(?:办理|负责|提供|发放|组织|安排|给予|解决)")
 

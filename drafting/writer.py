@@ -228,11 +228,18 @@ class Drafter:
         context: Reading | None = None
         before: dict = {}          # the groups the article named last (for "those who…" after them)
         conditions_list = False    # the last lead-in introduced conditions (下列条件/情形), not beneficiaries
+        last_actor = None          # who acts in the sentence before (a sentence after ；may leave it out)
         prohibited_list = False    # the last lead-in prohibits what its items list (不得有下列行为)
         for sent in art.sentences:
             s_text = text[sent.start:sent.end]
             in_part = self._in_part(art, sent.start)
             r = read(s_text, vocab, context=context if in_part else None, item=in_part)
+            if r.actor is None and last_actor and _continues(text, sent.start) and \
+                    to_simplified(s_text).lstrip().startswith(PREDICATE_OPENINGS):
+                # …应当…；为劳动密集型小企业提供…: the subject of the sentence before goes on
+                r.actor = last_actor
+            if r.actor and not in_part:
+                last_actor = r.actor
             if r.measure and r.headless and not r.groups and not r.gender and before:
                 # 被安排在公益性岗位工作的，…: those who… are the people the article has just named
                 r.groups = dict(before)
@@ -535,6 +542,17 @@ class Drafter:
         if self.named:
             return {}, ["本条及其上级标题都没有责任分工括号：请选择牵头部门"], None
         return {}, [], None
+
+
+# a sentence that opens with its predicate has left its subject out (为…提供, 对…给予, 并…)
+PREDICATE_OPENINGS = ("为", "对", "向", "并", "同时", "还", "鼓励", "支持", "引导", "组织", "提供", "给予", "开展",
+                      "落实", "帮助", "安排", "免费", "优先")
+
+
+def _continues(text: str, start: int) -> bool:
+    """Whether the sentence at `start` goes on from the one before it (after ；in the same paragraph)."""
+    before = text[:start].rstrip(" \t\u3000")
+    return before.endswith(("；", ";"))
 
 
 def _groups_named(sentence: str, vocab) -> dict:

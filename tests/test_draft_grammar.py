@@ -194,3 +194,22 @@ def test_people_named_first_in_a_coordination_or_who_meet_a_groups_conditions(vo
 def test_an_employer_that_hires_a_group_across_a_comma_is_the_beneficiary(vocab):
     r = read("吸纳登记失业人员，并为其缴纳社会保险费的小微企业，可以申请社会保险补贴。", vocab)
     assert r.measure and r.head.endswith("企业") and not r.groups
+
+
+# ---- who acts --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, actor", [
+    ("市和区人民政府及其有关部门对返乡创业人员应当简化登记手续，提供便利服务。", "市和区人民政府及其有关部门"),
+    ("本市设立的创业服务中心，应当为初创企业提供免费的政策咨询。", "本市设立的创业服务中心"),
+    ("失业人员可以到户籍所在地的公共就业服务机构办理失业登记。", "户籍所在地的公共就业服务机构"),
+])
+def test_who_acts_stops_at_a_preposition_is_a_subject_clause_or_where_one_goes(vocab, sentence, actor):
+    r = read(sentence, vocab)
+    assert r.measure and r.actor == actor, (r.actor, r.why())
+
+
+def test_a_sentence_after_a_semicolon_keeps_the_subject_before_it(vocab):
+    ms = drafts("第一条 为了……，制定本条例。\n\n第二条 区人力资源社会保障局应当为高校毕业生提供创业培训；"
+                "为小微企业提供招聘服务。\n", vocab, region="天河区")
+    later = [m for m in ms if m["quote"].startswith("为小微企业")]
+    assert later and later[0]["why"].get("actor") == "区人力资源社会保障局"

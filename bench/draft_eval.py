@@ -149,7 +149,10 @@ def _draft_lead_names(d: dict, known: dict, proposed: dict) -> list[set] | None:
     draft of a text that names functions names who acts by the unit its sentence names (the
     actor, in the text's words), whichever function it then proposes."""
     if "functions" in d:
-        actor = (d.get("why") or {}).get("actor")
+        why = d.get("why") or {}
+        if why.get("named"):           # a bracket's first-named units (人力资源社会保障部)
+            return [{_norm_name(n)} for n in why["named"].split("、")]
+        actor = why.get("actor")
         return [{_norm_name(actor)}] if actor else None
     if (d.get("why") or {}).get("lead", "").startswith(NO_UNIT) or not d.get("agencies"):
         return None

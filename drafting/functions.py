@@ -57,7 +57,7 @@ def _function_words(functions: dict) -> list[tuple[str, str]]:
 
 
 # what may follow a function's word at the head of a unit's name (人力资源社会保障 + 行政部门)
-OFFICE_TAIL = re.compile(r"^(?:行政|主管|管理|工作|服务|监管|监督管理)?(?:部门|机关|机构|局|厅|委员会|委|办公室|办)?(?:及其[^、，,]{0,12})?$")
+OFFICE_TAIL = re.compile(r"^(?:行政|主管|管理|工作|服务|监管|监督管理)?(?:部门|机关|机构|总局|局|厅|委员会|委|办公室|办|部|署)?(?:及其[^、，,]{0,12})?$")
 CONJUNCTIONS = re.compile(r"以及|、|和|及|与|或者")
 
 

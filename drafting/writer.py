@@ -359,7 +359,7 @@ class Drafter:
             review.append("身份取自条款标题（“" + "”“".join(title_reading.groups.values())
                           + "”）：本句本身没有提到人群")
         if self.by_function:
-            acting, agency_review, lead_why = self._measure_functions(r, quote)
+            acting, agency_review, lead_why = self._measure_functions(r, quote, art, a)
             agencies = {}
         else:
             acting = None
@@ -414,6 +414,9 @@ class Drafter:
                 m["functions"] = acting[0]
                 if acting[1]:
                     m["lead_reason"] = acting[1]
+                named = self._bracket_lead_names(art, a)
+                if named:
+                    why["named"] = named
             m["quote"] = quote
             m["chars"] = [a, b]
             m["bytes"] = list(byte_span(text, (a, b)))
@@ -479,12 +482,52 @@ class Drafter:
     def functions_for(self, r: Reading, quote: str):
         return self._measure_functions(r, quote)
 
-    def _measure_functions(self, r: Reading, quote: str) -> tuple[tuple, list, str]:
+    def _bracket_lead_names(self, art, position: int) -> str | None:
+        """The units a national document's bracket makes lead, as the text names them (人力资源社会保障部)."""
+        bracket = art.bracket_for(position) if art is not None else None
+        if not bracket:
+            return None
+        parsed = ag.parse_bracket(self.text[bracket[0]:bracket[1]], national=True)
+        return "、".join(n for n, _ in parsed.lead) or None
+
+    def _bracket_functions(self, art, position: int):
+        """A national document's responsibility bracket (人力资源社会保障部、财政部负责): the functions of
+        the units it names, in its order (first-named leads), and the units no function covers — by
+        their national names."""
+        bracket = art.bracket_for(position) if art is not None else None
+        if not bracket:
+            return None
+        words = self.text[bracket[0]:bracket[1]]
+        parsed = ag.parse_bracket(words, national=True)
+        ids, unmatched = [], []
+        for name, _ in parsed.lead + parsed.support:
+            got = fn.function_of(name, self.functions)
+            if got and got[0] not in ids:
+                ids.append(got[0])
+            elif not got:
+                unmatched.append(name)
+        return ids, words, unmatched
+
+    def _measure_functions(self, r: Reading, quote: str, art=None, position: int = 0) -> tuple[tuple, list, str]:
         """A text that names functions: ([function ids], lead_reason) read from the words of
-        rules/functions.yml — the unit that acts in the sentence; the government at large, a unit
-        with no function, or none named: the function the text makes responsible for all of it;
-        then the functions the measure's own matter names (税收优惠 -> tax)."""
+        rules/functions.yml — the units a responsibility bracket names (national names kept: 人力资源
+        社会保障部 is the 人力资源和社会保障部门 at the person's place); the unit that acts in the
+        sentence; the government at large, a unit with no function, or none named: the function
+        the text makes responsible for all of it; then the functions the measure's own matter
+        names (税收优惠 -> tax)."""
         review, first, words = [], None, None
+        bracket = self._bracket_functions(art, position)
+        if bracket and (bracket[0] or bracket[2]):
+            ids, bwords, unmatched = bracket
+            for name in unmatched:
+                review.append(f"职能：括号中的“{name}”在 rules/functions.yml 中没有对应的职能（名称照原文保留），请核对")
+            if ids:
+                why = f"责任分工括号：“{to_simplified(bwords)}”（列第一位者为牵头）"
+                return (ids, bwords.strip("（）() 。")), review, why
+        return self._acting_functions(r, quote, review)
+
+    def _acting_functions(self, r: Reading, quote: str, review: list) -> tuple[tuple, list, str]:
+        first, words = None, None
         acting = fn.function_of(r.actor, self.functions) if r.actor else None
         default = self.default
         if acting and acting[0] != fn.GOVERNMENT:

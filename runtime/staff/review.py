@@ -271,6 +271,9 @@ def _write_new_draft(rules: Path, repo: Path, drafts_dir: Path, form: dict, text
     except kbmod.RulesInvalid as exc:
         return f"规则目前不能通过校验，无法起草：{exc}"
     doc = form["doc"]
+    # a browser sends a textarea's lines ending in CRLF; the rules read texts with universal newlines:
+    # the text is kept with LF line ends so that its sha256 and the quotes' spans stay what was drafted
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if doc in vocab.kb.sources:
         return f"{doc} 已经是规则中的文件。"
     drafts_dir.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,8 @@
   let problems = {};           // measure id -> problems from the last check
   let pending = null;          // debounced edit
   const $ = (id) => document.getElementById(id);
-  const WHY = {decision: "判断", actor: "施行主体", lead: "牵头", groups: "身份", gender: "性别", all_groups: "同时具备",
+  const WHY = {decision: "判断", actor: "施行主体", lead: "牵头", named: "括号中牵头的单位", groups: "身份", gender: "性别",
+    all_groups: "同时具备",
     tech_business: "科技型企业", audience: "对象", category: "类别", edited: "修改", added: "补充"};
 
   function el(tag, attrs, ...children) {

@@ -2,7 +2,9 @@
 against an annotation (the format of ../unseen/ANNOTATION.md).
 
     .venv/bin/python bench/draft_eval.py                                   # the five documents
+    .venv/bin/python bench/draft_eval.py --docs national                   # the nine laws' hand-made rules
     .venv/bin/python bench/draft_eval.py --annotations bench/annotations/national   # the development set
+    .venv/bin/python bench/draft_eval.py --annotations bench/annotations/local      # new development documents
     .venv/bin/python bench/draft_eval.py --annotations DIR [--texts DIR] [--details] [--json]
 
 The five: each is drafted from its text alone, its measures and sources.yml
@@ -26,7 +28,13 @@ Figures per document:
   lead      — on matched measures: a draft with the largest overlap has the same
               lead (by agency name or full name; an annotation's lead in the
               text's own words; none named = a draft whose lead is the issuer
-              drafted for want of a named unit, or no agencies)
+              drafted for want of a named unit, or no agencies). A draft of a
+              text that names functions (a national law) names who acts by the
+              unit its sentence names (the actor) or its bracket's first-named
+              unit, compared by name or, failing that, by the function both
+              names have in rules/functions.yml (人力资源社会保障部门 /
+              人力资源和社会保障行政部门); against hand-made rules that list
+              `functions`, the lead is the first function
   internal  — reference articles marked internal that get no draft measure (left out)
   unmatched — draft measures whose quote overlaps no reference quote
   verbatim  — draft quotes equal to their character and byte span of the text
@@ -444,7 +452,8 @@ def main(argv=None) -> int:
     ap.add_argument("--annotations", help="a directory of annotations (<id>.yml, ANNOTATION.md format)")
     ap.add_argument("--texts", action="append", default=[], help="where the annotated texts are (repeatable)")
     ap.add_argument("--docs", nargs="*", help="documents of rules/ whose hand-made measures to compare with "
-                                              "(default: the five; `all`: every document not written by the review)")
+                                              "(default: the five; `all`: every document not written by the review; "
+                                              "`national`: those of the country level)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--details", action="store_true", help="list misses, disagreements and unmatched drafts")
     args = ap.parse_args(argv)
@@ -452,7 +461,15 @@ def main(argv=None) -> int:
         results = evaluate_annotations(Path(args.annotations), [*map(Path, args.texts), *TEXT_DIRS])
         targets, unmatched_max, internal = UNSEEN_TARGETS, UNMATCHED_MAX, True
     else:
-        docs = HAND_MADE if not args.docs else (hand_made_docs() if args.docs == ["all"] else args.docs)
+        if not args.docs:
+            docs = HAND_MADE
+        elif args.docs == ["all"]:
+            docs = hand_made_docs()
+        elif args.docs == ["national"]:
+            kb = kbmod.load(kbmod.DEFAULT_RULES_DIR)
+            docs = [d for d in hand_made_docs() if kb.sources[d].national]
+        else:
+            docs = args.docs
         results = evaluate(docs=docs)
         targets, unmatched_max, internal = TARGETS, None, False
     if args.json:

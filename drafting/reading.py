@@ -66,7 +66,8 @@ ORGANISATION_HEADS = ("孵化载体", "孵化器", "孵化基地", "众创空间
 # people or businesses in general (a beneficiary even when no group word applies)
 PEOPLE_WORDS = ("人员", "人才", "劳动者", "个人", "青年", "群众", "居民", "农民", "妇女", "学生", "毕业生",
                 "创业者", "创客", "团队", "家庭", "职工", "工人", "本人", "同胞", "侨胞", "市民", "公民",
-                "投资者", "配偶", "子女", "家属", "军人", "士兵", "残疾人", "农户", "经营者", "老人")
+                "投资者", "配偶", "子女", "家属", "父母", "遗属", "亲属", "军人", "士兵", "残疾人", "农户", "经营者",
+                "老人")
 BUSINESS_WORDS = ("企业", "个体工商户", "市场主体", "经营主体", "创新主体", "单位", "农场", "合作社", "商户",
                   "主体", "项目")
 # trailing activity nouns: 残疾人就业 -> 残疾人
@@ -967,6 +968,12 @@ def _people(r: Reading, s: str, vocab) -> None:
     group_hits = []
     for value, word, pos in hits:
         if org_head or not names_a_person(text, word, pos):
+            family = family_group(text, word, pos, vocab)
+            if family and not org_head:
+                # 退役军人随调配偶, 军人子女: the family of a group is the group the vocabulary has for it
+                r.groups.setdefault(family[0], family[1])
+                group_hits.append((family[0], family[1], pos))
+                continue
             r.not_people.append(word)
             continue
         if value.startswith(COLLECTIVE) and not collective_is_the_head(text, word, pos, group_hits):
@@ -1001,6 +1008,11 @@ def _people(r: Reading, s: str, vocab) -> None:
             for value, word, pos in find_terms(first.group(1), vocab.groups):
                 if pos + len(word) == len(first.group(1)) and value not in r.groups:
                     r.groups[value] = word
+    if not org_head:
+        # 军人子女, 军人的配偶: a family noun after the stem of a group's own family word (军人家属, 军人配偶)
+        for value, stem, noun, at in family_words(text if text != head or not r.beneficiary else r.beneficiary, vocab):
+            if value not in r.groups:
+                r.groups[value] = text[at - len(stem) - (1 if text[at - 1:at] == "的" else 0):at + len(noun)]
     if "disabled" in vocab.groups:       # 残疾 before a group word: 残疾退役军人, 残疾妇女
         for value, word, pos in group_hits:
             if text[max(0, pos - 2):pos] == "残疾" and value != "disabled":
@@ -1054,6 +1066,8 @@ ORIGIN_GAPS = ("", "地区", "籍")
 
 
 FAMILY_NOUNS = ("配偶", "子女", "家属", "遗属", "父母", "随迁子女", "随迁家属", "随调配偶", "随调随迁")
+# a family noun right after a group word (退役军人随调随迁配偶, 高校毕业生的父母): the family, not the group
+FAMILY_AFTER = re.compile(r"的?(?:随调|随迁|随军)*(?:配偶|子女|家属|遗属|父母)")
 QUALIFIERS = {"毕业生": ("初高中", "初中", "高中", "中职", "中专", "技校", "中等职业学校"),
               "学生": ("初中", "高中", "中小学", "中职", "中专")}
 
@@ -1066,7 +1080,7 @@ def names_a_person(s: str, word: str, pos: int) -> bool:
     if word.endswith(INSTITUTION_ENDINGS):
         return False
     end = pos + len(word)
-    if s.startswith(FAMILY_NOUNS, end) or s.startswith(("的配偶", "的子女", "的家属", "的遗属"), end):
+    if FAMILY_AFTER.match(s, end):
         return False
     for noun, qualifiers in QUALIFIERS.items():
         if word.endswith(noun) and s[:pos].endswith(qualifiers):
@@ -1078,6 +1092,46 @@ def names_a_person(s: str, word: str, pos: int) -> bool:
     if any(h in s[clause_start:pos] for h in HIRING_WORDS) and EMPLOYER_AFTER.match(s[end:]):
         return False
     return True
+
+
+def family_words(s: str, vocab) -> list:
+    """(group, stem, family noun, position of the noun) for family nouns right after the stem of a
+    group's family word: the vocabulary's 军人家属/军人配偶 make 军人 a stem, so 军人子女 and 军人的配偶
+    name that group."""
+    stems = {}
+    for value, words in vocab.groups.items():
+        for w in words:
+            for noun in FAMILY_NOUNS:
+                if w.endswith(noun) and len(w) > len(noun) + 1:
+                    stems.setdefault(w[:-len(noun)], value)
+    out = []
+    for stem, value in stems.items():
+        at = s.find(stem)
+        while at >= 0:
+            rest_at = at + len(stem) + (1 if s[at + len(stem):at + len(stem) + 1] == "的" else 0)
+            noun = next((f for f in sorted(FAMILY_NOUNS, key=len, reverse=True) if s.startswith(f, rest_at)), None)
+            if noun:
+                out.append((value, stem, noun, rest_at))
+            at = s.find(stem, at + 1)
+    return out
+
+
+def family_group(s: str, word: str, pos: int, vocab) -> tuple[str, str] | None:
+    """A group word followed by a family noun (退役军人随调配偶, 军人的子女): the group whose own words
+    name that family (军人配偶, 军人家属 -> military_family), by the vocabulary alone."""
+    end = pos + len(word)
+    m = FAMILY_AFTER.match(s, end)
+    if m is None:
+        return None
+    rest, noun = s[end:], m.group(0).lstrip("的")
+    rest = rest[rest.find(noun):]
+    for k in range(len(word) - 1):
+        stem = word[k:]
+        for tail in dict.fromkeys((noun, noun[-2:], "家属")):
+            for value, words in vocab.groups.items():
+                if stem + tail in words:
+                    return value, s[pos:end + (len(s[end:]) - len(rest)) + len(noun)]
+    return None
 
 
 def collective_is_the_head(s: str, word: str, pos: int, group_hits: list) -> bool:

@@ -213,3 +213,18 @@ def test_a_sentence_after_a_semicolon_keeps_the_subject_before_it(vocab):
                 "为小微企业提供招聘服务。\n", vocab, region="天河区")
     later = [m for m in ms if m["quote"].startswith("为小微企业")]
     assert later and later[0]["why"].get("actor") == "区人力资源社会保障局"
+
+
+@pytest.mark.parametrize("sentence", [
+    "教育行政部门应当为军人子女就近入学提供便利。",
+    "对现役军人的配偶，就业服务机构应当优先推荐就业岗位。",
+    "安置地人民政府应当为退役军人随迁配偶提供就业指导。",
+])
+def test_the_family_of_a_group_is_the_group_the_vocabulary_has_for_it(vocab, sentence):
+    r = read(sentence, vocab)
+    assert r.measure and "military_family" in r.groups, (r.groups, r.why())
+
+
+def test_a_family_noun_after_a_group_with_no_family_word_names_no_group(vocab):
+    r = read("对高校毕业生的父母给予交通补贴。", vocab)
+    assert r.measure and not r.groups

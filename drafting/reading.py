@@ -435,7 +435,7 @@ RIGHT = re.compile(r"享有[^，,。；;]{0,20}(?:平等|同等)[^，,。；;]{0
                    r"|保障[^，,。；;]{0,8}享有[^，,。；;]{0,20}(?:权益|权利)|是全社会的共同责任"
                    r"|(?:给予|予以)特别保护")
 # what follows from not doing something (视为放弃…, 取消其…资格, 不再享受…)
-SANCTION = re.compile(r"视为(?:放弃|自动放弃)|取消其[^，,。；;]{0,10}(?:资格|待遇)|不再享受|停止享受|停发|责令[^，,。；;]{0,6}退回"
+SANCTION = re.compile(r"由本人[^，,。；;]{0,20}(?:办理|申报|登记)|视为(?:放弃|自动放弃)|取消其[^，,。；;]{0,10}(?:资格|待遇)|不再享受|停止享受|停发|责令[^，,。；;]{0,6}退回"
                       r"|暂缓办理|约谈|通报批评")
 # another rule governs (…另有规定的，依照其规定)
 DEFERRED = re.compile(r"另有规定的[，,]?\s*(?:依照|从|按照)其规定|按照[^，,。；;]{0,16}规定执行[。；;]?$|适用本(?:法|条例|办法|规定)")
@@ -580,7 +580,7 @@ def _frames(s: str, vocab=None) -> list[tuple[str, str, str]]:
                 out.append(("object", m.group(1).rstrip("。；;"), "优先" if "优先" in c[:m.start()] else "录用"))
         # 向 B 发放…
         for m in re.finditer(r"向([^向，,。；;]{1,30}?)(发放|提供|开放|倾斜|返还|推荐|投放|延伸|减免)", c):
-            out.append(("向", m.group(1), m.group(2)))
+            out.append(("向", TRAILING_ADVERBS.sub("", m.group(1)) or m.group(1), m.group(2)))
         # 优先安排/购买/录用 B …
         for m in PRIORITY.finditer(c):
             out.append(("object", m.group(1), "优先"))
@@ -738,7 +738,8 @@ def beneficiary_kind(head: str, vocab) -> str:
 
 # ---- reading a sentence ------------------------------------------------------------------
 
-def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = False) -> Reading:
+def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = False,
+         declaratory: bool = False) -> Reading:
     """Read one sentence or clause run (any script). `context` is the reading of the
     text it continues (the sentence around a clause run, an article's lead-in before its
     items): its actor and beneficiary carry over when this text names none; an `item` of a
@@ -839,7 +840,7 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
             chosen = (context.frame, first, context.offer, head_of(first, vocab))   # the item names whom
         r.review.append(LEAD_IN + "（“" + context.beneficiary + "”）")
     if chosen is None and not rejected:
-        chosen = _service(s, vocab, r, actor)
+        chosen = _service(s, vocab, r, actor, declaratory)
     if chosen is None:
         if rejected:
             r.not_measure = rejected[0]
@@ -900,7 +901,7 @@ def _clause_verb(c: str) -> str | None:
     return next((v for v in SERVICE_VERBS if t.startswith(v)), None)
 
 
-def _service(s: str, vocab, r: Reading, subject: str | None):
+def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool = False):
     """No frame: a provision in a plan's own voice (落实创业担保贷款贴息政策; 支持边境地区
     民众创业; 推行工商登记全程电子化) or a government subject's service: a clause opening
     with a service verb whose object names a need, or names whom it is for (a group, a
@@ -929,6 +930,11 @@ def _service(s: str, vocab, r: Reading, subject: str | None):
             [w for _, w, _ in find_terms(obj, vocab.audiences)]
         offers = [n for n in OFFER_NOUNS + ("基金", "保险", "平台", "基地", "园区", "课程", "活动", "大赛", "见习")
                   if n in obj]
+        if declaratory and verb in ("鼓励", "引导", "推动", "倡导", "动员") and \
+                not any(n in obj for n in OFFER_NOUNS):
+            # a law's 鼓励劳动者自主创业 / 引导中小企业利用信息技术…: it declares an orientation, nothing offered
+            # (a plan's task in the same words, with the office that carries it out, is a measure)
+            continue
         giving = verb in GIVING and (any(n in obj for n in ("服务", "培训", "指导", "咨询", "补贴", "援助", "帮扶"))
                                      or "活动" in obj and people) and \
             not governs(obj) and not MEANS.search(s[:a] + body[:body.find(verb)])

@@ -79,6 +79,7 @@ class Drafter:
         # a national text names functions, not offices (sources.yml `responsibility: functions`)
         self.by_function = self.national and bool(self.functions)
         self.default: fn.Acting | None = None
+        self.declaratory = False
 
     # -- agencies
     def agency_id(self, name: tuple) -> str:
@@ -160,6 +161,8 @@ class Drafter:
                                     else "；原文没有写明负责全文的部门，请为每条措施选择职能"))
         named = any(a.bracket for a in seg.articles)
         self.named = named
+        # a law or regulation (第四十六条) declares; a plan (1. / 一、 / 第4条 with brackets) assigns tasks
+        self.declaratory = source.get("article_style") == "law"
         articles, measures = [], []
         for art in seg.articles:
             art_measures, decision = self._article_measures(seg, art)
@@ -233,7 +236,8 @@ class Drafter:
         for sent in art.sentences:
             s_text = text[sent.start:sent.end]
             in_part = self._in_part(art, sent.start)
-            r = read(s_text, vocab, context=context if in_part else None, item=in_part)
+            r = read(s_text, vocab, context=context if in_part else None, item=in_part,
+                     declaratory=self.declaratory and not art.bracket)
             if r.actor is None and last_actor and _continues(text, sent.start) and \
                     to_simplified(s_text).lstrip().startswith(PREDICATE_OPENINGS):
                 # …应当…；为劳动密集型小企业提供…: the subject of the sentence before goes on
@@ -248,8 +252,8 @@ class Drafter:
             if named:
                 before = dict(named)
             if in_part and prohibited_list:
-                # an item under 不得有下列行为： is a prohibited act, whatever it offers
-                skipped.append({"chars": [sent.start, sent.end], "why": "列举的禁止行为（见引导语）"})
+                # an item under 不得有下列行为： (or 履行下列职责：) is a prohibited act or a government's duty
+                skipped.append({"chars": [sent.start, sent.end], "why": "列举的禁止行为或职责（见引导语）"})
                 continue
             if in_part and conditions_list and _is_condition(s_text):
                 # an item of a list of conditions (服现役满十二年的；受过刑事处罚的): it qualifies the
@@ -260,7 +264,8 @@ class Drafter:
             if lead_in:
                 context = r if r.measure else (r if r.actor else context)
                 conditions_list = bool(CONDITIONS_LEAD.search(to_simplified(s_text)))
-                prohibited_list = bool(re.search(r"(?:不得|禁止|严禁)[^，,。；;]{0,8}(?:下列|以下)", to_simplified(s_text)))
+                prohibited_list = bool(re.search(r"(?:不得|禁止|严禁)[^，,。；;]{0,8}(?:下列|以下)|(?:履行|负责)(?:下列|以下)"
+                                                 r"[^，,。；;]{0,4}职责", to_simplified(s_text)))
                 if r.measure and conditions_list:
                     pass          # 符合下列条件之一的，可以…: the lead-in is the measure, its items its conditions
                 elif r.measure and r.beneficiary and LIST_LEAD.search(r.beneficiary):
@@ -324,7 +329,7 @@ class Drafter:
         if len(runs) == 1:
             yield start, _trim_end(text, start, end), r
             return
-        subs = [(a, b, read(quote[a:b], vocab, context=r)) for a, b in runs]
+        subs = [(a, b, read(quote[a:b], vocab, context=r, declaratory=self.declaratory)) for a, b in runs]
         if not all(sub.measure for _, _, sub in subs):
             # a run that offers nothing by itself (…的残疾退役军人，有劳动能力的，│优先享受…残疾人就业优惠政策)
             # holds the beneficiary of the others: the sentence is one measure

@@ -228,3 +228,19 @@ def test_the_family_of_a_group_is_the_group_the_vocabulary_has_for_it(vocab, sen
 def test_a_family_noun_after_a_group_with_no_family_word_names_no_group(vocab):
     r = read("对高校毕业生的父母给予交通补贴。", vocab)
     assert r.measure and not r.groups
+
+
+def test_a_law_declares_what_a_plan_assigns(vocab):
+    """The same encouragement is a declaration in a law (no office carries it out) and a task in a
+    plan whose bracket names the office."""
+    law = drafts("第一条 为了……，制定本条例。\n\n第二条 鼓励个体工商户运用电子商务拓展销售渠道。\n", vocab, region="天河区")
+    plan = drafts("某区促进个体经济发展措施\n\n1.鼓励个体工商户运用电子商务拓展销售渠道。（区商务局负责）\n\n"
+                  "2.加强统计监测。（区统计局负责）\n", vocab, region="天河区")
+    assert law == [] and len(plan) == 1
+
+
+def test_items_of_a_list_of_duties_are_no_measures(vocab):
+    ms = drafts("第一条 为了……，制定本条例。\n\n第二条 区中小企业工作部门应当履行下列职责：\n\n（一）拟订促进中小企业发展的政策措施；\n\n"
+                "（二）推动建立中小企业服务体系。\n\n第三条 劳动者灵活就业的，由本人到街道公共就业服务机构办理就业登记。\n", vocab,
+                region="天河区")
+    assert ms == []

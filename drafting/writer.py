@@ -281,7 +281,7 @@ class Drafter:
                 continue
             if context is not None and LIST_LEAD.search(context.beneficiary or "") and \
                     r.review and r.review[-1].startswith(LEAD_IN):
-                r = _item_as_beneficiary(r, s_text, vocab)
+                r = _item_as_beneficiary(r, s_text, vocab, context)
             for a, b, run in self._runs(sent.start, sent.end, r):
                 k += 1
                 offers.append(run.offer or run.frame)
@@ -617,12 +617,16 @@ def _law_style(seg: Segmentation) -> bool:
                                                                             a.printed or "")) > len(seg.articles) // 2
 
 
-def _item_as_beneficiary(r: Reading, item: str, vocab) -> Reading:
-    """An item of a list whose lead-in offers something to 下列…: the item names the beneficiary."""
+def _item_as_beneficiary(r: Reading, item: str, vocab, lead_in: Reading | None = None) -> Reading:
+    """An item of a list whose lead-in offers something to 下列…: the item names the beneficiary; one
+    that names no group is one of the lead-in's (对下列退役军人…：…的转业军官)."""
     sub = read("对" + item.rstrip("；;。") + "给予", vocab)
     r.beneficiary, r.head = sub.beneficiary or item, sub.head
     r.groups, r.gender, r.tech, r.audiences = sub.groups, sub.gender, sub.tech, sub.audiences
     r.not_people = sub.not_people
+    if not r.groups and lead_in is not None and lead_in.groups:
+        r.groups = dict(lead_in.groups)
+        r.review.append("身份取自引导语（“" + "”“".join(lead_in.groups.values()) + "”）：本项本身没有写出身份，请核对")
     return r
 
 

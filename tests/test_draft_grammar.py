@@ -244,3 +244,17 @@ def test_items_of_a_list_of_duties_are_no_measures(vocab):
                 "（二）推动建立中小企业服务体系。\n\n第三条 劳动者灵活就业的，由本人到街道公共就业服务机构办理就业登记。\n", vocab,
                 region="天河区")
     assert ms == []
+
+
+def test_an_item_naming_no_group_is_one_of_the_lead_ins_people(vocab):
+    ms = drafts("第一条 为了……，制定本法。\n\n第二条 对下列残疾人，优先提供职业培训：\n\n（一）因工致残的职工；\n\n"
+                "（二）持证的盲人按摩从业人员。\n", vocab)
+    assert len(ms) == 2 and all(m["conditions"]["groups"] == ["disabled"] for m in ms)
+    assert all(any("身份取自引导语" in x for x in m.get("review", [])) for m in ms if "职工" in m["quote"])
+
+
+def test_an_employer_that_takes_on_a_group_and_a_groups_household(vocab):
+    r = read("对集中使用残疾人的用人单位，依法给予税收优惠。", vocab)
+    assert r.measure and not r.groups and r.head.endswith("用人单位")
+    r = read("对生活困难的现役军人家庭，当地人民政府应当给予帮扶。", vocab)
+    assert r.measure and "military_family" in r.groups

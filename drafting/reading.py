@@ -563,7 +563,9 @@ def _frames(s: str, vocab=None) -> list[tuple[str, str, str]]:
         # 为 B 提供…
         for m in re.finditer(r"(?<![因作成认视列称以])为(?!了|主|重点|核心|基础|导向|依托|抓手|载体|目标|契机|突破口|统领"
                              r"|引领|经济|社会|国家|乡村振兴)([^为，,。；;]{1,40}?)(提供|办理|开辟|开通|落实|兑现|减轻|降低|搭建|增加|扩大"
-                             r"|安排|解决|争取)", c):
+                             r"|安排|解决|争取|组织|开展|举办)", c):
+            if m.group(2) in ("组织", "开展", "举办") and not any(n in c[m.end():] for n in OFFER_NOUNS + ("活动",)):
+                continue      # 为…组织/开展 with nothing offered after it
             phrase = TRAILING_ADVERBS.sub("", m.group(1).strip()) or m.group(1).strip()
             if phrase == "其" and topic.endswith("的"):
                 phrase = topic
@@ -775,6 +777,9 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
             # the call on society decides only when it is the sentence's own first clause
             r.not_measure = f"{what}：“{m.group(0)}”"
             return r
+    if DUTY_WORK.search(s) and not re.search(r"(?:为|向|对)[^，,。；;]{1,30}(?:提供|给予|发放|办理)", s):
+        r.not_measure = "职责：“" + DUTY_WORK.search(s).group(0) + "”"
+        return r
     if re.search(r"除外[。；;]?$", s) and len(clause_spans(s)) == 1:     # …的商品和服务除外 (not 但是…除外)
         r.not_measure = "例外：“" + s[-6:] + "”"
         return r
@@ -930,8 +935,7 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
             [w for _, w, _ in find_terms(obj, vocab.audiences)]
         offers = [n for n in OFFER_NOUNS + ("基金", "保险", "平台", "基地", "园区", "课程", "活动", "大赛", "见习")
                   if n in obj]
-        if declaratory and verb in ("鼓励", "引导", "推动", "倡导", "动员") and \
-                not any(n in obj for n in OFFER_NOUNS):
+        if declaratory and verb in ORIENTING and not any(n in obj for n in OFFER_NOUNS):
             # a law's 鼓励劳动者自主创业 / 引导中小企业利用信息技术…: it declares an orientation, nothing offered
             # (a plan's task in the same words, with the office that carries it out, is a measure)
             continue
@@ -947,6 +951,11 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
 # a list of means (通过…、提供就业援助等措施，创造就业条件): what it lists is not offered by itself
 MEANS = re.compile(r"通过[^。；;]*$")
 MEANS_SPAN = re.compile(r"通过[^。；;]{2,80}?等?(?:措施|方式|途径|手段|渠道)")
+# what a law's sentence does when it only orients (鼓励…, 发挥…作用, 推进…, 健全…) unless it names an offer
+ORIENTING = ("鼓励", "引导", "推动", "倡导", "动员", "发挥", "促进", "推进", "培育", "优化", "深化", "加快", "提升",
+             "健全", "完善", "强化")
+# a unit's responsibility for a field of work (…负责残疾人就业工作的具体组织实施): who does what, nothing offered
+DUTY_WORK = re.compile(r"(?:负责|主管(?!部门|机关)|做好)[^，,。；;]{0,30}工作(?!的|主管)")
 # a service verb that gives the service named after it (免费提供公共就业服务, 开展就业服务活动)
 GIVING = ("提供", "开展", "组织", "发放", "给予", "举办", "落实")
 

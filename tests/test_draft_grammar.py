@@ -258,3 +258,18 @@ def test_an_employer_that_takes_on_a_group_and_a_groups_household(vocab):
     assert r.measure and not r.groups and r.head.endswith("用人单位")
     r = read("对生活困难的现役军人家庭，当地人民政府应当给予帮扶。", vocab)
     assert r.measure and "military_family" in r.groups
+
+
+@pytest.mark.parametrize("sentence", [
+    "县级以上人民政府应当发挥政府投资带动就业的作用，增加就业岗位。",
+    "县级以上地方人民政府应当优化营商环境，引导社会资本投向农村。",
+    "省妇女联合会负责全省妇女创业就业工作的组织协调。",
+])
+def test_a_laws_orientation_and_a_units_field_of_work_are_no_offer(vocab, sentence):
+    ms = drafts("第一条 为了……，制定本条例。\n\n第二条 " + sentence + "\n", vocab, region="天河区")
+    assert ms == [], [m["why"] for m in ms]
+
+
+def test_a_unit_named_by_its_work_still_acts(vocab):
+    r = read("退役军人工作主管部门和其他负责退役军人安置工作的部门应当为退役军人组织适应性培训。", vocab)
+    assert r.measure and "veteran" in r.groups

@@ -16,9 +16,7 @@ full name).
 Annotations: `<id>.yml` in DIR, its text `<id>.txt` or `<id>.md` next to it or
 in a --texts directory (the national texts stay in ../shared/national/). The
 document is drafted for the annotation's `region` with every agency of
-agencies.yml visible. Groups the annotation format has and facts.yml does not
-yet (disabled, unemployed, military_family) are given to the drafter with the
-format's own words (STANDIN_GROUPS) until facts.yml has them.
+agencies.yml visible (the format's groups are all in facts.yml).
 
 Figures per document:
   articles  — articles with a reference measure that get a draft measure
@@ -72,15 +70,6 @@ UNSEEN_TARGETS = {"measures": 0.90, "groups": 0.90, "lead": 0.90, "internal": 0.
 UNMATCHED_MAX = 0.30
 # The documents encoded by hand (the contract's five): the gate is on these.
 HAND_MADE = ("jilin-shuangchuang", "tumen-2018", "jilin-tech-2022", "urumqi-2019", "guangxi-2021")
-# The annotation format's groups that facts.yml does not have yet, with the format's words.
-STANDIN_GROUPS = {
-    "disabled": ("残疾人", ("残疾人", "残疾人员", "残疾军人")),
-    "unemployed": ("失业人员/就业困难人员", ("失业人员", "就业困难人员", "下岗失业人员", "失业青年")),
-    # a veteran's family moved with him (随调配偶, 随调随迁家属) is read as military_family too, as the
-    # national layer's hand-made rules read it
-    "military_family": ("现役军人配偶/家属", ("现役军人配偶", "军人配偶", "军人家属", "随军家属", "军人子女", "随调配偶",
-                                          "随迁家属", "随调随迁配偶", "随调随迁家属", "随迁配偶")),
-}
 TEXT_DIRS = (ROOT.parent / "shared" / "national", ROOT.parent.parent / "shared" / "national")
 
 
@@ -348,7 +337,7 @@ def evaluate_annotation(ann_path: Path, kb, text_dirs=TEXT_DIRS, rules: Path = k
     ann = yaml.safe_load(ann_path.read_text(encoding="utf-8"))
     ident = str(ann.get("id") or ann_path.stem)
     text = find_text(ann_path, ident, text_dirs).read_text(encoding="utf-8")
-    vocab = load_vocabulary(rules, kb=kb, extra_groups=STANDIN_GROUPS)
+    vocab = load_vocabulary(rules, kb=kb)
     region = str(ann.get("region") or "全国")
     notes = []
     try:

@@ -100,7 +100,8 @@ def governs(text: str) -> list[str]:
         while at >= 0:
             after = text[at + len(w):]
             before = text[max(0, at - 2):at]
-            if not after.startswith(NOMINAL_AFTER) and not before.endswith(("行政", "市场", "质量")):
+            if not after.startswith(NOMINAL_AFTER + ("安排", "解决", "提供", "落实")) and \
+                    not before.endswith(("行政", "市场", "质量")):
                 out.append(w)
                 break
             at = text.find(w, at + 1)
@@ -228,6 +229,8 @@ def head_of(phrase: str, vocab=None) -> str:
         before, after = p.rsplit("的", 1)
         if before.endswith(FOUNDING):
             return leading_np(before, vocab)
+        if _strip_activity(after.strip()) in ACTIVITY_NOUNS or after.strip() in ACTIVITY_NOUNS:
+            return _strip_activity(leading_np(before, vocab) or before)   # 为会员的生产经营活动提供服务: the members
         owner = owner_of(before, vocab)
         if re.sub(r"(?:依法|按照规定|按规定)$", "", after.strip()).endswith(OWNED) and owner:
             return owner        # 中小企业开发新产品发生的研究开发费用: the business whose costs they are
@@ -235,6 +238,8 @@ def head_of(phrase: str, vocab=None) -> str:
     return _strip_activity(p)
 
 
+# what someone does, as a noun (…会员的生产经营活动): the one who does it benefits
+ACTIVITY_NOUNS = ("活动", "生产经营活动", "经营活动", "工作", "发展", "需要", "需求", "")
 # things a business or a person has (a relative clause before them names the owner)
 OWNED = ("费用", "资产", "收入", "所得", "支出", "投入", "设备", "产品", "房屋", "场地", "年限", "工龄")
 
@@ -368,7 +373,8 @@ def subject_of(s: str) -> str | None:
     i = _modal_at(head)
     if i is not None:
         # a preposition before the modal ends the subject (县级以上人民政府及其有关部门对自主创业者应当…)
-        cut = [m.start() for m in re.finditer(r"(?<![针面相绝])对(?!外|接)|(?<![因作成认视])为(?!了)|向|按照|根据|依照", head[:i])
+        cut = [m.start() for m in re.finditer(r"(?<![针面相绝])对(?!外|接)|(?<![因作成认视以])为(?!了|主)|向|按照|根据|依照",
+                                              head[:i])
                if m.start() >= 2]
         if cut:
             i = min(cut)
@@ -403,7 +409,8 @@ def acting_unit(np: str | None) -> str | None:
     return None
 
 
-APPLY_TO = re.compile(r"(?:向|到)([^，,。；;向到]{3,30}?(?:部门|机关|机构|中心|政府|局|厅|委|办))(?:申请|申领|申报|提出申请|办理|登记|备案)")
+APPLY_TO = re.compile(r"(?:向|到)([^，,。；;向到]{3,30}?(?:部门|机关|机构|中心|政府|局|厅|委|办))(?:进行)?[^，,。；;]{0,6}?"
+                      r"(?:申请|申领|申报|提出申请|办理|登记|备案)")
 PASSIVE_AGENT = re.compile(r"由([^，,。；;由]{1,30}?(?:部门|机关|机构|中心|政府|局|厅|委|办|单位|妇联|残联|工会|团委|科协))(?:[^，,。；;]{0,12}?)"
                            r"(?:办理|负责|提供|发放|组织|安排|给予|解决)")
 
@@ -421,7 +428,7 @@ ORIENTATION = ("有利于", "方针", "原则", "战略", "理念", "责任和�
 FUND_HEADS = ("资金", "基金", "保障金", "经费", "预算", "费用", "收入")
 PRIVATE_DUTY_HEADS = ("用人单位", "企业", "职业中介机构", "个体工商户", "平台经营者", "经营者", "中小企业",
                       "住宿经营者")
-PRIORITY = re.compile(r"优先(?:安排|购买|采购|录用|招录|聘用|支持|保障|解决|接收|选用|留用)([^，,。；;]{2,40})")
+PRIORITY = re.compile(r"优先(?:安排|购买|采购|录用|招录|招用|聘用|支持|保障|解决|接收|选用|留用)([^，,。；;]{2,40})")
 SERVICE_NOUNS = ("指导和服务", "服务", "指导", "帮助", "扶持", "支持", "培训", "援助", "照顾", "帮扶", "优待",
                  "资助", "补贴", "奖励", "培育", "上市培育", "融资", "辅导")
 # what 为 X 提供 may offer that gives nothing in particular (为军人履行职责提供保障)
@@ -431,7 +438,8 @@ SYSTEMS = ("体系", "制度", "机制", "体制", "网络", "规划", "战略")
 # an honour for those who did well (对…做出突出贡献的单位和个人，给予表彰和奖励): recognition, not support
 COMMENDATION = re.compile(r"(?:突出贡献|显著成绩|成绩显著|表现突出|先进)[^。；;]{0,30}?(?:给予|予以)?[^，,。；;]{0,4}(?:表彰|嘉奖|褒扬)")
 # a right declared (享有与男子平等的权利, 有权…要求): equality and protection, not support
-RIGHT = re.compile(r"享有[^，,。；;]{0,20}(?:平等|同等)[^，,。；;]{0,6}(?:权利|权)|有权[^，,。；;]{0,6}(?:要求|拒绝|请求|申诉|举报|控告)"
+RIGHT = re.compile(r"享有[^，,。；;]{0,20}(?:平等|同等)[^，,。；;]{0,6}(?:权利|权)|有权[^，,。；;]{0,30}(?:要求|拒绝|请求|申诉|举报|控告)"
+                   r"|享(?:受|有)与[^，,。；;]{0,20}(?:同等|平等|相同)的(?:待遇|权利)|坚持[^。；;]{0,40}的?原则"
                    r"|保障[^，,。；;]{0,8}享有[^，,。；;]{0,20}(?:权益|权利)|是全社会的共同责任"
                    r"|(?:给予|予以)特别保护")
 # what follows from not doing something (视为放弃…, 取消其…资格, 不再享受…)
@@ -440,7 +448,8 @@ SANCTION = re.compile(r"由本人[^，,。；;]{0,20}(?:办理|申报|登记)|�
 # another rule governs (…另有规定的，依照其规定)
 DEFERRED = re.compile(r"另有规定的[，,]?\s*(?:依照|从|按照)其规定|按照[^，,。；;]{0,16}规定执行[。；;]?$|适用本(?:法|条例|办法|规定)")
 # a person's recourse to the courts and to review (向人民法院申请…, 提起诉讼, 申请仲裁, 行政复议)
-REMEDY = re.compile(r"向人民法院[^，,。；;]{0,12}(?:申请|起诉)|提起(?:行政)?诉讼|人民法院应当|申请(?:劳动)?仲裁|申请行政复议")
+REMEDY = re.compile(r"向人民法院[^，,。；;]{0,12}(?:申请|起诉)|提起(?:行政)?诉讼|人民法院应当|申请(?:劳动)?仲裁|申请行政复议"
+                    r"|申请复核|有异议的")
 # society at large called on to give (国家鼓励…社会力量/社会各界/…和个人 …捐赠、提供帮助): nobody is offered anything
 SOCIETY_CALLED = re.compile(r"(?:鼓励|支持|引导|倡导|动员)[^，,。；;]{0,40}?(?:社会力量|社会各界|社会各方面|全社会|(?:组织|单位)"
                             r"(?:和|以及|、)个人|其他组织以及个人)(?:[^，,。；;]{0,6}?)(?:依法|通过|为|参与|参加|开展|捐赠|向)")
@@ -560,12 +569,17 @@ def _frames(s: str, vocab=None) -> list[tuple[str, str, str]]:
         # 针对 B 的…服务/政策: B is whom it is for
         for m in re.finditer(r"针对([^，,。；;]{2,30}?)的([^，,。；;]{0,20}?)(服务|政策|支持|帮扶|扶持|培训|产品)", c):
             out.append(("为", m.group(1), m.group(3)))
+        relative_end = re.search(r"的[^的，,。；;]{1,12}$", c) if k + 1 < len(clauses) else None
         # 为 B 提供…
         for m in re.finditer(r"(?<![因作成认视列称以])为(?!了|主|重点|核心|基础|导向|依托|抓手|载体|目标|契机|突破口|统领"
                              r"|引领|经济|社会|国家|乡村振兴)([^为，,。；;]{1,40}?)(提供|办理|开辟|开通|落实|兑现|减轻|降低|搭建|增加|扩大"
-                             r"|安排|解决|争取|组织|开展|举办)", c):
-            if m.group(2) in ("组织", "开展", "举办") and not any(n in c[m.end():] for n in OFFER_NOUNS + ("活动",)):
+                             r"|安排|解决|争取|组织|开展|举办|进行)", c):
+            if m.group(2) in ("组织", "开展", "举办", "进行") and \
+                    not any(n in c[m.end():] for n in OFFER_NOUNS + ("活动", "认定", "鉴定", "评定")):
                 continue      # 为…组织/开展 with nothing offered after it
+            if relative_end and m.start() < relative_end.start() and any(
+                    w in s[b:] for w in ("享受", "可以", "可", "领取", "申请")):
+                continue      # 免费为…提供服务的职业中介机构，…享受补贴: inside the subject's relative clause
             phrase = TRAILING_ADVERBS.sub("", m.group(1).strip()) or m.group(1).strip()
             if phrase == "其" and topic.endswith("的"):
                 phrase = topic
@@ -582,6 +596,8 @@ def _frames(s: str, vocab=None) -> list[tuple[str, str, str]]:
                 out.append(("object", m.group(1).rstrip("。；;"), "优先" if "优先" in c[:m.start()] else "录用"))
         # 向 B 发放…
         for m in re.finditer(r"向([^向，,。；;]{1,30}?)(发放|提供|开放|倾斜|返还|推荐|投放|延伸|减免)", c):
+            if m.group(2) == "提供" and re.match(r"[^，,。；;]{0,10}(?:信息|材料|数据|情况|报告)", c[m.end():]):
+                continue      # 向公共就业服务机构提供岗位空缺信息: a report to an office, not an offer
             out.append(("向", TRAILING_ADVERBS.sub("", m.group(1)) or m.group(1), m.group(2)))
         # 优先安排/购买/录用 B …
         for m in PRIORITY.finditer(c):
@@ -629,7 +645,7 @@ def _frames(s: str, vocab=None) -> list[tuple[str, str, str]]:
         if governs(rest) or delegated and (delegated.start() < a + i or inside):
             continue
         if w in ("可以", "可", "可按", "可以按照", "可按照", "允许", "可以选择") and \
-                not any(x in rest for x in PERMITTED + OFFER_VERBS[:20]):
+                not any(x in c[i:] + s[b:] for x in PERMITTED + OFFER_VERBS[:20]):   # 可以…，到…登记，申请…
             continue
         subject = c[:i].strip()
         if not subject or subject.startswith(("按", "依", "根据", "可", "均", "还", "并", "即", "也", "同时", "经",
@@ -651,9 +667,12 @@ def _in_modifier(c: str, i: int, w: str) -> bool:
         return True
     if w.startswith("可") or w in ("允许",):
         return False
-    m = re.match(r"^([^，,。；;]{0,12}?)的[^，,。；;]", after)
-    return bool(m) and not re.search(r"[向到在为对从]", m.group(1)) and \
-        not re.match(r"^[^，,。；;]{0,12}?的(?:权利|待遇|政策|补贴|服务)", after)
+    m = re.match(r"^([^，,。；;]{0,12}?)的([^，,。；;]*)", after)
+    if not m or re.search(r"[向到在为对从]", m.group(1)):
+        return False
+    # 逐月领取退役金的退役军官…依法参加…: the noun after 的 goes on to a predicate of its own;
+    # 享受…机构提供的就业服务: the noun after 的 is the object and ends the clause
+    return any(v in m.group(2) for v in MAY_USE + PERMITTED + ("参加", "应当", "按照", "依法"))
 
 
 def _only_activity(s: str, phrase: str) -> bool:
@@ -677,7 +696,7 @@ def _does_itself(s: str, phrase: str) -> bool:
     at = s.find(phrase)
     rest = s[at + len(phrase):] if at >= 0 else s
     rest = re.sub(r"^(?:按照|根据|依托|通过)[^，,。；;]{0,20}?[，,]", "", rest)
-    return not rest.startswith(USE_VERBS) and not any(n in rest for n in OFFER_NOUNS)
+    return not rest.startswith(USE_VERBS) and not any(n in rest for n in STRONG_OFFERS)
 
 
 def _names_someone(clause: str) -> bool:
@@ -789,7 +808,8 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
     fund = actor if actor and actor.endswith(FUND_HEADS) and not ("的" in actor and actor.endswith(OWNED)
                                                                    and owner_of(actor.rsplit("的", 1)[0], vocab)) else None
     first = s[:clause_spans(s)[0][1]] if clause_spans(s) else s
-    m = re.match(r"^[^，,。；;]{2,30}?(?:" + "|".join(FUND_HEADS) + r")(?=纳入|用于|应当|向|按|专项|主要)", first)
+    m = re.match(r"^(?!以|按|对|为|由)[^，,。；;]{2,30}?(?:" + "|".join(FUND_HEADS) + r")(?=纳入|用于|应当|向|按|专项|主要)",
+                 first)
     if fund or m:
         r.not_measure = f"资金的用途：“{fund or m.group(0)}”"
         return r
@@ -878,8 +898,10 @@ SERVICE_VERBS = ("提供", "开展", "落实", "实施", "实行", "推行", "�
                  "开通", "举办", "给予", "发放", "完善", "优化", "简化", "放宽", "降低", "减轻", "加大",
                  "扩大", "增加", "支持", "鼓励", "引导", "扶持", "培育", "探索", "推动", "深化", "健全", "用好",
                  "发挥", "强化", "加快", "提升", "开放", "保障", "办好", "改进", "创新", "组织", "允许", "吸引",
-                 "帮助", "畅通", "拓宽", "推进", "促进", "整合", "采取", "确保", "取消", "定期举办", "评选", "畅通")
+                 "帮助", "畅通", "拓宽", "推进", "促进", "整合", "采取", "确保", "取消", "定期举办", "评选", "畅通",
+                 "统筹安排", "安排")
 ADVERBS = ("更好的", "更好地", "进一步", "积极", "大力", "切实", "全面", "持续", "继续", "深入", "着力", "重点", "免费", "适当",
+           "定向",
            "无偿", "每年", "定期", "及时",
            "加快", "努力", "逐步", "适时", "不断", "认真", "充分", "有序", "稳步", "同时", "并", "还", "要", "应当",
            "应", "将", "可", "可以", "按照国家要求", "按规定", "依法", "在", "围绕", "对")
@@ -914,12 +936,20 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
     policy unless its object names a need."""
     if "有利于" in s:
         return None                   # 实行有利于…的政策: a policy's orientation, not an offer
+    later = clause_spans(s)[1:]
+    if declaratory and re.match(r"^[^，,。；;]{0,20}?(?:建立|健全|完善|建立健全)[^，,。；;]{0,20}(?:" + "|".join(SYSTEMS)
+                                + r")[，,]", s) and not any(n in s for n in STRONG_OFFERS) and \
+            not any(subject_of(s[a:b]) for a, b in later):   # …制度，县级以上地方人民政府对…: a subject of its own
+        return None                   # a law's 建立健全就业援助服务体系，加强…，扶持和帮助…: its system, nothing offered
     clauses = clause_spans(s)
+    oriented = False
     for k, (a, b) in enumerate(clauses):
         c = s[a:b]
         body = c
         if k == 0 and subject and c.startswith(subject):
             body = c[len(subject):]
+        if oriented and not subject_of(c):
+            continue          # 鼓励金融机构支持…，提供相应的服务: the encouraged still acts, nothing offered
         verb = _clause_verb(body)
         if verb is None or any(m.start() <= a + body.find(verb) + (c.find(body) if body in c else 0) < m.end()
                                for m in MEANS_SPAN.finditer(s)):
@@ -935,11 +965,14 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
             [w for _, w, _ in find_terms(obj, vocab.audiences)]
         offers = [n for n in OFFER_NOUNS + ("基金", "保险", "平台", "基地", "园区", "课程", "活动", "大赛", "见习")
                   if n in obj]
-        if declaratory and verb in ORIENTING and not any(n in obj for n in OFFER_NOUNS):
+        if declaratory and verb in ORIENTING and not any(n in obj for n in STRONG_OFFERS) and \
+                not re.search(r"(?:鼓励|引导)和?(?:支持|扶持)", body):    # 鼓励和支持… supports
             # a law's 鼓励劳动者自主创业 / 引导中小企业利用信息技术…: it declares an orientation, nothing offered
             # (a plan's task in the same words, with the office that carries it out, is a measure)
+            oriented = verb in ("鼓励", "引导", "动员", "倡导")   # whom it encourages acts in the clauses after
             continue
-        giving = verb in GIVING and (any(n in obj for n in ("服务", "培训", "指导", "咨询", "补贴", "援助", "帮扶"))
+        giving = verb in GIVING and (bool(re.search(r"(?:服务|培训|指导|咨询|补贴|援助|帮扶|场所|场地|岗位)"
+                                                    r"(?!工作|体系|机制|制度|机构)", obj))
                                      or "活动" in obj and people) and \
             not governs(obj) and not MEANS.search(s[:a] + body[:body.find(verb)])
         if need is None and (subject or not (people or offers)) and not giving:
@@ -951,13 +984,16 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
 # a list of means (通过…、提供就业援助等措施，创造就业条件): what it lists is not offered by itself
 MEANS = re.compile(r"通过[^。；;]*$")
 MEANS_SPAN = re.compile(r"通过[^。；;]{2,80}?等?(?:措施|方式|途径|手段|渠道)")
+# offers named strongly enough that an encouragement offers them (not 服务业, 引进资金)
+STRONG_OFFERS = ("补贴", "补助", "奖补", "贴息", "减免", "免征", "免收", "贷款", "担保", "优惠", "资助", "奖励",
+                 "提供服务", "免费", "优先", "信贷")
 # what a law's sentence does when it only orients (鼓励…, 发挥…作用, 推进…, 健全…) unless it names an offer
 ORIENTING = ("鼓励", "引导", "推动", "倡导", "动员", "发挥", "促进", "推进", "培育", "优化", "深化", "加快", "提升",
-             "健全", "完善", "强化")
+             "健全", "完善", "强化", "增加", "扩大")
 # a unit's responsibility for a field of work (…负责残疾人就业工作的具体组织实施): who does what, nothing offered
 DUTY_WORK = re.compile(r"(?:负责|主管(?!部门|机关)|做好)[^，,。；;]{0,30}工作(?!的|主管)")
 # a service verb that gives the service named after it (免费提供公共就业服务, 开展就业服务活动)
-GIVING = ("提供", "开展", "组织", "发放", "给予", "举办", "落实")
+GIVING = ("提供", "开展", "组织", "发放", "给予", "举办", "落实", "统筹安排", "安排")
 
 
 def _category(s: str, vocab) -> tuple | None:
@@ -1104,8 +1140,9 @@ def names_a_person(s: str, word: str, pos: int) -> bool:
     if head and not any(n in head.group(0) for n in PERSON_NOUNS):
         return False
     clause_start = max(s.rfind(c, 0, pos) for c in ",，。；;") + 1
-    if any(h in s[clause_start:pos] for h in HIRING_WORDS) and EMPLOYER_AFTER.match(s[end:]):
-        return False
+    if any(h in s[clause_start:pos] for h in HIRING_WORDS) and (
+            EMPLOYER_AFTER.match(s[end:]) or re.match(r"^[^，,。；;]*?的(?:[，,。；;]|$)", s[end:])):
+        return False          # …安置残疾人达到规定比例的，享受…: the employer that hires them benefits
     return True
 
 

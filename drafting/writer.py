@@ -30,7 +30,7 @@ CLAUSE_END = ",，;；"
 INTERNAL = "政府内部事项"
 NO_UNIT = "原文未指定部门"
 LIST_LEAD = re.compile(r"(?:下列|以下|如下)")
-CONDITIONS_LEAD = re.compile(r"(?:下列|以下|如下)[^，,。；;：:]{0,6}(?:条件|情形|情况)")
+CONDITIONS_LEAD = re.compile(r"(?:下列|以下|如下)[^，,。；;：:]{0,6}(?:条件|情形|情况)|(?:范围|对象)包括[：:]?$|是指[：:]?$")
 
 
 def _is_condition(item: str) -> bool:

@@ -273,3 +273,37 @@ def test_a_laws_orientation_and_a_units_field_of_work_are_no_offer(vocab, senten
 def test_a_unit_named_by_its_work_still_acts(vocab):
     r = read("退役军人工作主管部门和其他负责退役军人安置工作的部门应当为退役军人组织适应性培训。", vocab)
     assert r.measure and "veteran" in r.groups
+
+
+# ---- more that came from reading two regulations -----------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "符合条件的返乡人员可以按照有关规定，到户籍所在地公共就业服务机构进行登记，申请创业补贴。",
+    "失业人员有权向街道公共就业服务机构咨询，免费享受街道公共就业服务机构提供的职业指导。",
+    "县级人民政府在规划建设产业园区时，应当统筹安排小微企业的生产经营场所。",
+    "人力资源社会保障部门应当为在小微企业工作的技术人员进行职称评定。",
+    "创业服务中心应当为入驻企业的经营活动提供咨询服务。",
+])
+def test_permissions_relative_nouns_arrangements_and_services(vocab, sentence):
+    assert read(sentence, vocab).measure, read(sentence, vocab).why()
+
+
+@pytest.mark.parametrize("sentence", [
+    "申请人对认定结果有异议的，可以向区人力资源社会保障部门申请复核。",
+    "个体工商户享受与其他市场主体同等的待遇。",
+    "本市促进就业工作坚持政府主导、市场调节的原则，对就业困难人员实行优先扶持。",
+    "本市鼓励用人单位向公共就业服务机构提供岗位空缺信息。",
+])
+def test_review_equal_treatment_principles_and_reports_are_no_offer(vocab, sentence):
+    assert not read(sentence, vocab).measure, read(sentence, vocab).why()
+
+
+def test_a_laws_encouragement_goes_on_in_the_clauses_after_it(vocab):
+    law = drafts("第一条 为了……，制定本条例。\n\n第二条 鼓励行业协会支持会员企业发展，提供相应的帮助。\n", vocab,
+                 region="天河区")
+    assert law == []
+
+
+def test_an_employer_hiring_a_group_in_a_clause_with_no_noun_is_the_beneficiary(vocab):
+    r = read("小微企业招用高校毕业生达到规定人数的，享受社会保险补贴；吸纳残疾人达到规定比例的，享受税收优惠。", vocab)
+    assert r.measure and not r.groups

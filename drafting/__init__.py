@@ -8,6 +8,8 @@ cover     title, issuers, number and dates wherever the cover prints them
 vocab     the closed vocabularies read from rules/ (groups, gender, tech, needs, audiences, agencies)
 reading   who acts and who benefits in a sentence: the offer frames and their beneficiary
 agencies  responsibility brackets and acting subjects -> agency ids or proposals
+functions who acts by function (a national text): the words of rules/functions.yml in the unit
+          a sentence or bracket names, the text's own article on responsibility, the matter
 writer    the draft file (rules format + spans, reasons, review items)
 check     validation of draft files, as strict as for active rules
 session   the review's operations: edit, check, accept (rules + cases, rolled back on failure),

@@ -71,7 +71,7 @@ def cmd_draft(args) -> int:
           f"{len(draft['measures'])} draft measures ({review} with review items), "
           f"{len(draft['new_agencies'])} proposed agencies, {len(draft['left_out'])} spans left out "
           "(cover, preamble, signature …: listed with their reason)")
-    problems = check.check_draft(out, rules)
+    problems = check.check_draft(out, rules, vocab.kb)     # the rules were loaded (and validated) once, above
     for p in problems:
         print(p)
     if problems:

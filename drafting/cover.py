@@ -32,6 +32,9 @@ NUMBER_LABELS = ("发文字号", "文号", "发文号")
 ORG_END = ("人民政府办公厅", "人民政府办公室", "人民政府", "国务院办公厅", "国务院", "委员会", "办公厅", "办公室",
            "部", "局", "厅", "委", "署", "总局", "中央军事委员会", "中央军委", "银行", "联合会", "常务委员会")
 LAW_BODY = re.compile(r"(全国人民代表大会(?:常务委员会)?)第[\u4e00-\u9fff]*次会议")
+# a local people's congress: 河南省第十一届人民代表大会常务委员会第八次会议 -> 河南省人民代表大会常务委员会
+LOCAL_BODY = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:省|市|自治区|自治州|州|县|区))第[一二三四五六七八九十百]+届"
+                        r"(人民代表大会(?:常务委员会)?)第[\u4e00-\u9fff]*次会议")
 ORDER_ISSUERS = {"国务院": "国务院", "中央军事委员会": "中央军事委员会", "中央军委": "中央军事委员会"}
 PERIOD = re.compile(r"[(（](\d{4})\s*[—–-]+\s*(\d{4})年?[)）]")
 
@@ -42,6 +45,7 @@ class Cover:
     issuers: list = field(default_factory=list)
     number: str | None = None
     issued: dt.date | None = None
+    adopted: dt.date | None = None     # a law's adoption or latest revision (…会议通过/修订/修正)
     in_force: dt.date | None = None
     valid_until: dt.date | None = None
     period_label: str | None = None
@@ -94,7 +98,7 @@ def read_cover(seg: Segmentation) -> Cover:
         c.review.append("标题：原文没有单独一行的标题，请填写")
     if not c.issuers:
         c.review.append("发文机关：原文未写明，请填写")
-    if c.issued is None:
+    if c.issued is None and c.adopted is None:
         c.review.append("成文日期：原文未写明（网页发布日期不算），可留空或填写")
     return c
 
@@ -200,9 +204,11 @@ def _issuers(c: Cover, front: str, tail: str) -> None:
                 add(name, c.evidence.get("number", c.number))
         if c.issuers:
             return
-    laws = [m.group(1) for ln in _lines(front) for m in [LAW_BODY.search(ln)] if m]
+    laws = [m.group(1) for ln in _lines(front) for m in [LAW_BODY.search(ln)] if m] or \
+        [m.group(1) + m.group(2) for ln in _lines(front) for m in [LOCAL_BODY.search(ln)] if m]
     if laws:
-        add(laws[-1], next(ln for ln in _lines(front) if laws[-1] in ln))
+        add(laws[-1], next(ln for ln in _lines(front) if laws[-1] in ln or (
+            (m := LOCAL_BODY.search(ln)) and m.group(1) + m.group(2) == laws[-1])))
         return
     title = c.title or ""
     m = re.match(r"^(.{2,40}?)关于", title)
@@ -243,12 +249,11 @@ def _dates(c: Cover, front: str, tail: str, body: str) -> None:
             if d and "公布" in ln:
                 c.issued, c.evidence["issued"] = parse_date(d), ln
                 break
-    if c.issued is None:
-        adopted = [(parse_date(d), ln) for ln in _lines(front) for d in [DATE.search(ln)]
-                   if d and re.search(r"(?:通过|修正|修订|修改)", ln)]
-        adopted = [(d, ln) for d, ln in adopted if d]
-        if adopted:
-            c.issued, c.evidence["issued"] = max(adopted)
+    adopted = [(parse_date(d), ln) for ln in _lines(front) for d in [DATE.search(ln)]
+               if d and re.search(r"(?:通过|修正|修订|修改)", ln) and "公布" not in ln]
+    adopted = [(d, ln) for d, ln in adopted if d]
+    if adopted:        # a law's or regulation's head: adopted, or last revised
+        c.adopted, c.evidence["adopted"] = max(adopted)
     if c.issued is None:
         for ln in lines:
             d = DATE.fullmatch(ln)

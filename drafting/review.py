@@ -17,8 +17,8 @@ from .session import ReviewError, Session
 
 HELP = "a 接受  e 修改  r 不要  m 与上一条合并  x 拆分  + 补充一条  s 跳过  q 退出"
 SOURCE_REQUIRED = ("title", "short_title", "issuer")
-EDITABLE = ("id", "title", "summary", "category", "groups", "gender", "tech", "audience", "lead", "support",
-            "lead_reason", "strict_groups", "note", "quote")
+EDITABLE = ("id", "title", "summary", "category", "groups", "gender", "tech", "audience", "all_groups", "lead",
+            "support", "lead_function", "functions", "lead_reason", "strict_groups", "note", "quote")
 
 
 class TerminalIO:
@@ -158,6 +158,11 @@ class Review:
             io.say("牵头: " + "、".join(f"{s.agency_name(x)}({x})" for x in ag.get("lead", [])))
             if ag.get("support"):
                 io.say("配合: " + "、".join(f"{s.agency_name(x)}({x})" for x in ag["support"]))
+        if m.get("lead_function"):
+            io.say(f"按职能牵头: {m['lead_function']}")
+        if m.get("functions"):
+            io.say("职能（第一个牵头）: " + "、".join(f"{s.kb.functions[f].name}({f})" if f in s.kb.functions else f
+                                               for f in m["functions"]))
         for k, v in (m.get("why") or {}).items():
             io.say(f"  依据 {k}: {v}")
         for item in m.get("review") or []:
@@ -186,7 +191,7 @@ class Review:
     def _edit(self, m: dict) -> None:
         s, io = self.session, self.io
         io.say("逐行输入 字段=值，空行结束。字段：" + "、".join(EDITABLE) +
-               "（groups/audience/lead/support 用逗号分隔，值为空则删除）")
+               "（groups/audience/lead/support/functions 用逗号分隔，值为空则删除）")
         fields = {}
         while True:
             line = io.ask("edit> ").strip()

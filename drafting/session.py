@@ -39,11 +39,11 @@ from .reading import read
 from .segment import byte_span
 from .writer import dump, dump_yaml
 
-ACTIVE_KEYS = ("id", "article", "title", "summary", "category", "audience", "conditions", "agencies",
-               "lead_reason", "strict_groups", "note", "quote")
-SOURCE_FIELDS = ("title", "short_title", "issuer", "publisher", "number", "issued", "in_force", "valid_until",
-                 "period_label")
-DATE_FIELDS = ("issued", "in_force", "valid_until")
+ACTIVE_KEYS = ("id", "article", "title", "summary", "category", "audience", "conditions", "all_groups", "agencies",
+               "lead_function", "functions", "lead_reason", "strict_groups", "note", "quote")
+SOURCE_FIELDS = ("title", "short_title", "issuer", "publisher", "number", "issued", "adopted", "in_force",
+                 "valid_until", "period_label")
+DATE_FIELDS = ("issued", "adopted", "in_force", "valid_until")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 GROUP_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -147,9 +147,15 @@ class Session:
         return refused
 
     # ---- a measure's fields ------------------------------------------------------------------
+    @property
+    def by_function(self) -> bool:
+        """The text names functions, not offices (sources.yml `responsibility: functions`)."""
+        return (self.draft.get("source") or {}).get("responsibility") == "functions"
+
     def edit(self, mid: str, fields: dict) -> dict:
         """Apply edits: id title summary category groups gender tech audience lead support
-        lead_reason strict_groups note, and a new quote as `chars` [start, end] of the text."""
+        lead_function functions (the first leads) all_groups lead_reason strict_groups note, and a
+        new quote as `chars` [start, end] of the text."""
         original = self.measure(mid)
         m = copy.deepcopy(original)
         cond = dict(m.get("conditions") or {})
@@ -185,6 +191,28 @@ class Session:
                 m["agencies"] = agencies if agencies.get("lead") or agencies.get("support") else {}
                 if not m["agencies"]:
                     m.pop("agencies")
+            elif key == "functions":
+                chosen = list(dict.fromkeys(_list(value)))
+                unknown = [f for f in chosen if f not in self.kb.functions]
+                if unknown:
+                    raise ReviewError(f"没有这个职能：{unknown[0]}（rules/functions.yml）")
+                if chosen:
+                    m["functions"] = chosen
+                else:
+                    m.pop("functions", None)
+            elif key == "lead_function":
+                value = str(value or "").strip()
+                if value and value not in self.kb.functions:
+                    raise ReviewError(f"没有这个职能：{value}（rules/functions.yml）")
+                if value:
+                    m["lead_function"] = value
+                else:
+                    m.pop("lead_function", None)
+            elif key == "all_groups":
+                if value in (True, "true", "yes", "1", "是", "on"):
+                    m["all_groups"] = True
+                else:
+                    m.pop("all_groups", None)
             elif key == "chars":
                 a, b = (int(x) for x in value)
                 self._set_span(m, a, b)
@@ -431,7 +459,13 @@ class Session:
         if cond:
             m["conditions"] = cond
         near = [x for x in self.measures if x["article"] == probe["article"] and x.get("agencies")]
-        if near:
+        if self.by_function:
+            (ids, words), _, why = self._drafter().functions_for(r, probe["quote"])
+            if ids:
+                m["functions"] = ids
+            if words:
+                m["lead_reason"] = words
+        elif near:
             m["agencies"] = near[0]["agencies"]
         elif self.draft["accepted"]:
             kbm = next((x for x in self.kb.measures if x.id == self.draft["accepted"][-1]["id"]), None)
@@ -439,6 +473,8 @@ class Session:
                 m["agencies"] = {"lead": list(kbm.lead)}
         m.update({k: probe[k] for k in ("quote", "chars", "bytes")})
         m["why"] = {"added": "审阅人从所选原文补充", "decision": r.why()}
+        if self.by_function:
+            m["why"]["lead"] = why
         m["review"] = ["审阅人补充的措施：请逐项核对"]
         after = [i for i, x in enumerate(self.measures) if x["chars"][0] <= start]
         self.draft["measures"].insert(after[-1] + 1 if after else 0, m)
@@ -452,6 +488,19 @@ class Session:
         while ident in taken:
             ident, n = f"{base}-{n}", n + 1
         return ident
+
+    def _drafter(self):
+        """The drafter of this text (who acts by function: the text's responsibility article)."""
+        from .writer import Drafter
+        if getattr(self, "_drafter_cache", None) is None:
+            d = Drafter(self.text, self.doc, self.draft["source"].get("region") or "全国", self._vocab())
+            d.prepare(self.draft["source"])
+            self._drafter_cache = d
+        return self._drafter_cache
+
+    def functions_for_choice(self) -> list[dict]:
+        return [{"id": f.id, "label": f.name + (f"（{f.plain}）" if f.plain else ""), "duty": f.duty}
+                for f in self.kb.functions.values()]
 
     def _vocab(self):
         from .vocab import load_vocabulary

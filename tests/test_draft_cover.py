@@ -15,7 +15,8 @@ def test_a_law_in_markdown_form():
               "## 第一章 总则\n\n第一条 为了促进创业，制定本法。\n\n第二条 本法自2018年1月1日起施行。\n")
     assert c.title == "中华人民共和国示例促进法"
     assert c.issuers == ["全国人民代表大会常务委员会"]
-    assert c.issued == dt.date(2017, 9, 1)          # the latest revision
+    assert c.adopted == dt.date(2017, 9, 1)         # the latest revision
+    assert c.issued is None                         # a law prints no date of issue
     assert c.in_force == dt.date(2018, 1, 1)        # read in the last article
     assert c.review == []
 

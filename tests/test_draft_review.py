@@ -271,3 +271,82 @@ def test_the_script_option_prints_what_it_does(repo):
                            "--script", str(script)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "审阅草稿" in done.stdout and "不要 nn-" in done.stdout and "完成：" in done.stdout
+
+
+# ---- a national text: functions, not offices ---------------------------------------------------
+
+def test_a_national_text_is_drafted_by_function_and_its_measures_accepted_like_the_hand_made_ones(repo):
+    shutil.copy(FIXTURES / "national-startup-law.md", repo / "incoming" / "startup-law.md")
+    path, d = draft_cli(repo, "startup-law-2024", "startup-law.md", "全国", "sl")
+    src = d["source"]
+    assert (src["responsibility"], src["article_style"], src["region"]) == ("functions", "law", "全国")
+    assert str(src["adopted"]) == "2024-06-28" and src["issued"] is None and str(src["in_force"]) == "2025-01-01"
+    assert src["issuer"] == "全国人民代表大会常务委员会" and "香港特别行政区" in src["not_in"]
+    assert d["new_agencies"] == []                      # no office is invented for a function
+    by_article = {m["article"]: m for m in d["measures"]}
+    # no unit in the sentence: the function the text makes responsible for all of it (第三条)
+    assert by_article[4]["functions"] == ["hrss"]
+    assert by_article[4]["lead_reason"] == "县级以上地方人民政府人力资源社会保障行政部门负责本行政区域的创业促进工作"
+    assert "第三条" in by_article[4]["why"]["lead"]
+    assert by_article[5]["functions"][0] == "tax"       # its matter names a function: 税收优惠
+    assert by_article[6]["functions"] == ["public_employment"] and by_article[6]["lead_reason"] == "公共就业服务机构"
+    both = by_article[7]                                 # 残疾退役军人: one measure, both groups
+    assert sorted(both["conditions"]["groups"]) == ["disabled", "veteran"] and both["all_groups"] is True
+    assert not any("agencies" in m for m in d["measures"])
+    s = Session(path, repo / "rules", repo)
+    s.set_source({"short_title": "示例创业促进法"})
+    assert s.check(by_article[6]["id"]) == []
+    s.edit(by_article[7]["id"], {"functions": ["veterans_affairs", "hrss"], "lead_reason": ""})
+    assert s.accept(by_article[6]["id"]) == [] and s.accept(by_article[7]["id"]) == []
+    kb = kbmod.load(repo / "rules")
+    accepted = {m.id: m for m in kb.measures_of("startup-law-2024")}
+    assert accepted[by_article[7]["id"]].functions == ("veterans_affairs", "hrss")
+    assert accepted[by_article[7]["id"]].all_groups
+    assert kb.sources["startup-law-2024"].responsibility == "functions" and kb.sources["startup-law-2024"].national
+    assert all_cases_pass(repo) == []
+
+
+def test_a_function_edit_is_checked_against_the_vocabulary(repo):
+    shutil.copy(FIXTURES / "national-startup-law.md", repo / "incoming" / "startup-law.md")
+    path, d = draft_cli(repo, "startup-law-2024", "startup-law.md", "全国", "sl")
+    s = Session(path, repo / "rules", repo)
+    mid = d["measures"][0]["id"]
+    with pytest.raises(ReviewError, match="没有这个职能"):
+        s.edit(mid, {"functions": ["no_such_office"]})
+    s.edit(mid, {"functions": []})
+    assert any("functions" in p for p in s.check(mid))   # a national measure names its functions
+    added = s.add(*[(a, a + len(q)) for q in ["公共就业服务机构应当为创业者免费提供创业指导、政策咨询等服务。"]
+                    for a in [s.text.find(q)]][0])
+    assert added["functions"] == ["public_employment"] and "agencies" not in added
+
+
+def test_under_a_bracket_by_function_the_office_serving_the_measures_people_leads(repo):
+    """按职责分工负责 lists offices without saying who acts: the one whose function serves the
+    measure's people leads (lead_function), and the accepted measure validates."""
+    (repo / "incoming" / "jl-test.txt").write_text(
+        "吉林省示例创业扶持措施\n\n1.对创办小微企业的女大学生，给予一次性创业补贴。（省人力资源社会保障厅、省妇联等按职责分工负责）\n\n"
+        "2.对返乡创业农民工给予一次性创业补贴。（省人力资源社会保障厅、省妇联等按职责分工负责）\n\n"
+        "3.对创办企业的港澳台青年，提供创业场地。（省人力资源社会保障厅、省台办、省妇联按职责分工负责）\n",
+        encoding="utf-8")
+    path, d = draft_cli(repo, "jl-test-2025", "jl-test.txt", "吉林省", "jt")
+    by_article = {m["article"]: m for m in d["measures"]}
+    women, migrants, hmt = by_article[1], by_article[2], by_article[3]
+    assert women["agencies"] == {"lead": ["jl-fl"], "support": ["jl-rst"]}
+    assert women["lead_function"] == "womens_federation" and "妇女" in women["why"]["lead"]
+    assert migrants["agencies"]["lead"] == ["jl-rst"] and "lead_function" not in migrants
+    assert hmt["lead_function"] == "taiwan_affairs" and hmt["agencies"]["lead"] == ["jl-tb"]
+    s = Session(path, repo / "rules", repo)
+    s.set_source({"short_title": "示例创业扶持措施", "issuer": "吉林省人民政府"})
+    assert s.accept(women["id"]) == [] and s.accept(migrants["id"]) == []
+    assert kbmod.load(repo / "rules").measure(women["id"]).lead_function == "womens_federation"
+
+
+def test_a_proposed_office_says_its_function_from_its_name(repo):
+    (repo / "incoming" / "ks-test.txt").write_text(
+        "昆山市示例措施\n\n1.对创业的女性给予培训补贴。（市人社局、市妇联按职责分工负责）\n\n"
+        "2.对创业的高校毕业生给予场地补贴。（市人社局、市妇联按职责分工负责）\n", encoding="utf-8")
+    _, d = draft_cli(repo, "ks-test-2025", "ks-test.txt", "昆山市", "kt")
+    proposed = {a["name"]: a for a in d["new_agencies"]}
+    assert proposed["市妇联"]["functions"] == ["womens_federation"]
+    m = d["measures"][0]
+    assert m["agencies"]["lead"] == [proposed["市妇联"]["id"]] and m["lead_function"] == "womens_federation"

@@ -208,7 +208,7 @@ def state_of(s: Session) -> dict:
         "doc": s.doc, "text": s.text, "source": _plain(d.get("source") or {}),
         "source_review": d.get("source_review") or [], "source_problems": source_problems,
         "source_evidence": d.get("source_evidence") or {},
-        "in_rules": s.doc in s.kb.sources,
+        "in_rules": s.doc in s.kb.sources, "by_function": s.by_function,
         "articles": d.get("articles") or [], "headings": d.get("headings") or [], "left_out": d.get("left_out") or [],
         "measures": [_plain(m) for m in s.measures], "accepted": d["accepted"], "rejected": d["rejected"],
         "progress": s.progress(), "new_agencies": d["new_agencies"], "new_groups": d["new_groups"],
@@ -218,6 +218,7 @@ def state_of(s: Session) -> dict:
             "audiences": [{"id": k, "label": fv.label} for k, fv in s.kb.audiences.items()],
             "categories": [{"id": k, "label": fv.label} for k, fv in facts["needs"].values.items()],
             "agencies": s.agencies_for_choice(),
+            "functions": s.functions_for_choice(),
             "levels": [{"id": k, "label": v} for k, v in LEVEL_LABELS.items()],
         },
     }
@@ -270,6 +271,9 @@ def _write_new_draft(rules: Path, repo: Path, drafts_dir: Path, form: dict, text
     except kbmod.RulesInvalid as exc:
         return f"规则目前不能通过校验，无法起草：{exc}"
     doc = form["doc"]
+    # a browser sends a textarea's lines ending in CRLF; the rules read texts with universal newlines:
+    # the text is kept with LF line ends so that its sha256 and the quotes' spans stay what was drafted
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if doc in vocab.kb.sources:
         return f"{doc} 已经是规则中的文件。"
     drafts_dir.mkdir(parents=True, exist_ok=True)

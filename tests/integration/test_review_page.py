@@ -13,6 +13,7 @@ shows them); the clicks and time of the run go to
 results/staff/review-walkthrough.json."""
 import json
 import os
+import re
 import shutil
 import sys
 import time
@@ -275,8 +276,10 @@ def test_review_a_whole_document_in_the_browser(console, repo, browser_page):
                    encoding="utf-8")
 
 
-def test_a_national_document_keeps_national_agency_names(console, repo, browser_page):
-    """--region 全国 from the page: the units a bracket names keep their national names."""
+def test_a_national_document_is_drafted_by_function_its_units_named_as_printed(console, repo, browser_page):
+    """--region 全国 from the page: the units a bracket names (人力资源社会保障部、财政部) become the
+    functions that act at the person's place, no agency is invented, the national names stay in
+    the words shown; the page offers functions, not offices, and an accepted measure validates."""
     page = browser_page
     text = ("国务院办公厅关于支持重点群体创业的意见\n国办发〔2025〕9号\n"
             "一、加大创业扶持\n"
@@ -295,18 +298,32 @@ def test_a_national_document_keeps_national_agency_names(console, repo, browser_
     page.locator('textarea[name="text"]').fill(text)
     page.locator('form.newdraft button[type="submit"]').click()
     expect(page.locator("#rv-progress")).to_have_text("已审阅 0 / 2（接受 0，不要 0）")
-    leads = page.locator('[data-field="lead"] input:checked').evaluate_all(
-        "els => els.map(e => e.parentElement.textContent.trim())")
-    assert leads == ["人力资源社会保障部（新）"]
-    support = page.locator('[data-field="support"] input:checked').evaluate_all(
-        "els => els.map(e => e.parentElement.textContent.trim())")
-    assert support == ["财政部（新）"]
+    assert page.locator('[data-field="lead"]').count() == 0          # no offices to choose
+    expect(page.locator("#rv-function-lead")).to_have_value("hrss")
+    others = page.locator('[data-field="functions"] input:checked').evaluate_all("els => els.map(e => e.value)")
+    assert others == ["finance"]
+    expect(page.locator(".rv-why")).to_contain_text("人力资源社会保障部")   # the national name, as printed
     draft = yaml.safe_load((repo / "rules" / "drafts" / "national-startup-2025.yml").read_text(encoding="utf-8"))
-    names = {a["name"] for a in draft["new_agencies"]}
-    assert names >= {"人力资源社会保障部", "财政部", "退役军人事务部"}
-    assert not any(n.startswith(("北京", "全国")) or "下同" in n or "有关部门" in n for n in names)
+    assert draft["new_agencies"] == [] and draft["source"]["responsibility"] == "functions"
+    assert [m["functions"] for m in draft["measures"]] == [["hrss", "finance"], ["veterans_affairs", "hrss"]]
     assert [a["actionable"] for a in draft["articles"]] == [True, True, False]
     assert draft["source"]["issuer"] == "国务院办公厅" and draft["source"]["number"] == "国办发〔2025〕9号"
+    # the lead function is changed on the page and written, then the measure accepted: it validates
+    # like the hand-made national measures (functions, the text's words as lead_reason)
+    if page.locator("#rv-meta").is_hidden():
+        page.locator("#rv-meta-toggle").click()
+    page.locator("#rv-src-short_title").fill("关于支持重点群体创业的意见")
+    page.locator("#rv-save-meta").click()
+    expect(page.locator("#rv-msg")).to_have_text("已保存文件信息。")
+    page.locator("#rv-function-lead").select_option("finance")
+    expect(page.locator("#rv-msg")).to_contain_text("functions")
+    expect(page.locator("#rv-problems")).to_have_text("检查通过：可以接受。")
+    page.locator("#rv-accept").click()
+    expect(page.locator("#rv-progress")).to_have_text("已审阅 1 / 2（接受 1，不要 0）")
+    kb = kbmod.load(repo / "rules")
+    accepted = kb.measures_of("national-startup-2025")
+    assert [m.functions for m in accepted] == [("finance", "hrss")] and kb.sources["national-startup-2025"].national
+    assert accepted[0].lead_reason == "人力资源社会保障部、财政部负责。列第一位者为牵头单位，下同"
     assert page.errors == []
 
 

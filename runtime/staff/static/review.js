@@ -10,7 +10,8 @@
   let problems = {};           // measure id -> problems from the last check
   let pending = null;          // debounced edit
   const $ = (id) => document.getElementById(id);
-  const WHY = {decision: "判断", actor: "施行主体", lead: "牵头", groups: "身份", gender: "性别",
+  const WHY = {decision: "判断", actor: "施行主体", lead: "牵头", named: "括号中牵头的单位", groups: "身份", gender: "性别",
+    all_groups: "同时具备",
     tech_business: "科技型企业", audience: "对象", category: "类别", edited: "修改", added: "补充"};
 
   function el(tag, attrs, ...children) {
@@ -139,6 +140,33 @@
 
   function field(label, control) { return [el("label", {text: label}), control]; }
 
+  // Who acts: a text that names functions (a national law: "县级以上地方人民政府…主管部门") lists
+  // the measure's functions, the first leading; a text that names offices lists lead and support
+  // agencies, and under a bracket "按职责分工负责" the function that makes the lead act.
+  function who(m, ag, c, edit, checked) {
+    const fns = m.functions || [];
+    const options = (chosen) => [el("option", {value: ""}, "（不选）"),
+      ...c.functions.map((f) => el("option", {value: f.id, selected: f.id === chosen, title: f.duty}, f.label))];
+    if (state.by_function) {
+      return [
+        ...field("牵头职能（全国性文件写的是职能，由当事人所在地的这一部门办理）",
+          el("select", {name: "lead_function_of_functions", id: "rv-function-lead",
+            onchange: (e) => edit({functions: [e.target.value, ...fns.filter((f) => f !== e.target.value)].filter(Boolean)})},
+            ...options(fns[0] || ""))),
+        ...field("其他职能", choiceBoxes("functions", c.functions.filter((f) => f.id !== fns[0]), fns.slice(1),
+          () => edit({functions: [fns[0], ...checked("functions")].filter(Boolean)}))),
+      ];
+    }
+    return [
+      ...field("牵头部门", choiceBoxes("lead", c.agencies.map((a) => ({id: a.id, label: a.name, new: a.new})),
+        ag.lead || [], () => edit({lead: checked("lead")}))),
+      ...field("配合部门", choiceBoxes("support", c.agencies.map((a) => ({id: a.id, label: a.name, new: a.new})),
+        ag.support || [], () => edit({support: checked("support")}))),
+      ...field("按职能牵头（括号写“按职责分工负责”时：牵头部门的职能）", el("select", {name: "lead_function",
+        onchange: (e) => edit({lead_function: e.target.value})}, ...options(m.lead_function || ""))),
+    ];
+  }
+
   function renderCurrent() {
     const box = $("rv-current");
     box.replaceChildren();
@@ -169,13 +197,12 @@
         () => edit({groups: checked("groups")}))),
       ...field("性别", el("select", {name: "gender", onchange: (e) => edit({gender: e.target.value})},
         ...c.genders.map((o) => el("option", {value: o.id, selected: (cond.gender || "") === o.id}, o.label)))),
+      el("label", {}, el("input", {type: "checkbox", name: "all_groups", checked: !!m.all_groups,
+        onchange: (e) => edit({all_groups: e.target.checked ? "true" : ""})}), " 须同时具备所选的全部身份（如 残疾退役军人）"),
       el("label", {}, el("input", {type: "checkbox", name: "tech", checked: !!cond.tech_business,
         onchange: (e) => edit({tech: e.target.checked ? "true" : ""})}), " 仅限科技型企业"),
       ...field("对象（引文写的受益者）", choiceBoxes("audience", c.audiences, aud, () => edit({audience: checked("audience")}))),
-      ...field("牵头部门", choiceBoxes("lead", c.agencies.map((a) => ({id: a.id, label: a.name, new: a.new})),
-        ag.lead || [], () => edit({lead: checked("lead")}))),
-      ...field("配合部门", choiceBoxes("support", c.agencies.map((a) => ({id: a.id, label: a.name, new: a.new})),
-        ag.support || [], () => edit({support: checked("support")}))),
+      ...who(m, ag, c, edit, checked),
       ...field("牵头依据（原文中说明由谁办理的原话，可不填）", el("input", {type: "text", name: "lead_reason",
         value: m.lead_reason || "", onchange: (e) => edit({lead_reason: e.target.value})})),
       ...field("备注（可不填）", el("input", {type: "text", name: "note", value: m.note || "",
@@ -254,12 +281,13 @@
     box.replaceChildren();
     const s = state.source;
     const fields = [["title", "标题"], ["short_title", "简称（引用时用）"], ["issuer", "发文机关"],
-      ["number", "文号"], ["issued", "成文日期"], ["in_force", "施行日期"], ["valid_until", "有效期至"],
+      ["number", "文号"], ["issued", "成文日期"], ["adopted", "通过或修订日期（法律、法规）"], ["in_force", "施行日期"],
+      ["valid_until", "有效期至"],
       ["period_label", "规划期（如 2021—2023年）"]];
     const rows = el("div", {class: "row"});
     for (const [k, label] of fields) {
       rows.append(el("label", {for: "rv-src-" + k, text: label}),
-        el("input", {type: k === "issued" || k === "in_force" || k === "valid_until" ? "date" : "text",
+        el("input", {type: ["issued", "adopted", "in_force", "valid_until"].includes(k) ? "date" : "text",
           id: "rv-src-" + k, name: k, value: s[k] || ""}));
     }
     rows.append(el("label", {for: "rv-src-publisher", text: "发布部门（文件未指定责任部门时）"}),

@@ -118,7 +118,7 @@ async def replay_actions(profile: Profile) -> float:
 
     executor = replay_actions.executor = getattr(replay_actions, "executor", None) or ActionExecutor()
     if not executor.actions:
-        executor.register_package("runtime.actions")
+        executor.register_package("actions")
     total = 0.0
     for payload in profile.payloads:
         t0 = time.perf_counter()

@@ -8,7 +8,7 @@ agency (what the document leaves unstated), plus the rules version and the date.
 Its id is stable: a keyed hash (HMAC) of the profile, the chosen measures and
 the rules version, so the same consultation under the same rules has the same
 id (and the same text, the date aside: the channel keeps the first rendering).
-The key is the server's secret (`use_id_key`, called by runtime/actions.py), so
+The key is the server's secret (`use_id_key`, called by actions/actions.py), so
 nobody who knows or guesses a person's profile can compute the link to their
 summary; without it each process draws a random key. It holds no text the
 person typed, only the knowledge base's text and the profile's labels, so

@@ -1,4 +1,4 @@
-"""The Rasa adapter (runtime/actions.py): one action turns the core's outcome
+"""The Rasa adapter (actions/actions.py): one action turns the core's outcome
 into Rasa events and messages. The dialogue itself is tested in
 tests/test_conversation.py."""
 import asyncio
@@ -8,7 +8,7 @@ import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from runtime import actions as A
+from actions import actions as A
 from bot.dialogue import slot_names
 from bot.kb import default_kb
 

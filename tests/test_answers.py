@@ -8,7 +8,7 @@ from bot import followup, summary
 from bot.replies import lists as overview
 from bot.dialogue import Incoming, respond
 from bot.dialogue import listing, profile_from_slots
-from runtime.actions import engine
+from actions.actions import engine
 
 from tests.test_conversation import Chat, ent
 

@@ -42,7 +42,7 @@ def test_the_boundary_check_sees_an_offending_import(tmp_path):
 def test_the_packages_import_from_anywhere_without_path_tricks(tmp_path):
     """pyproject.toml, installed by `make install`, is what makes them importable."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    code = "import bot.engine, runtime.actions, runtime.channels.telegram; print(bot.engine.__file__)"
+    code = "import bot.engine, actions.actions, runtime.channels.telegram; print(bot.engine.__file__)"
     done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]

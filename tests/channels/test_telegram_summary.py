@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot import summary
 from bot.dialogue import Incoming, respond
 from runtime import summaries
-from runtime.actions import engine
+from actions.actions import engine
 
 from .test_telegram import Harness, StubRasa, run, token  # noqa: F401  (the fixture)
 from .fake_telegram import text_update

@@ -95,13 +95,13 @@ cluster-stop:
 load: $(MODEL) cluster-deps
 	$(PY) bench/load.py
 
-# The staff console (runtime/staff, docs/staff.md) on 127.0.0.1:$(STAFF_PORT), reading the
+# The staff console (staff/, docs/staff.md) on 127.0.0.1:$(STAFF_PORT), reading the
 # tracker store of `make run` (tracker.db) or, while it runs, of `make cluster`; needs STAFF_TOKEN.
 STAFF_PORT ?= 5077
 staff: install
 	@test -n "$$STAFF_TOKEN" || { echo 'set STAFF_TOKEN first, e.g.: export STAFF_TOKEN=$$(openssl rand -hex 16); make staff' >&2; exit 2; }
-	$(PY) -m runtime.staff migrate
-	$(PY) -m runtime.staff serve --port $(STAFF_PORT)
+	$(PY) -m staff migrate
+	$(PY) -m staff serve --port $(STAFF_PORT)
 
 unit: install
 	$(PY) -m bot validate

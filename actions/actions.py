@@ -17,9 +17,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import AllSlotsReset, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import dialogue as conversation, render, summary, texts
-from bot.engine import Engine
-from bot.kb import default_kb
+from bot import dialogue as conversation, texts
+from bot.replies import render, consultation as summary
+from bot.matching.engine import Engine
+from bot.rules import default_kb
 from runtime import secret, summaries
 
 logger = logging.getLogger(__name__)

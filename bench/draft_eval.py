@@ -46,7 +46,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from bot import kb as kbmod  # noqa: E402
+from bot import rules as kbmod  # noqa: E402
 from bot.script import to_simplified  # noqa: E402
 from drafting.segment import coverage_gaps, segment  # noqa: E402
 from drafting.vocab import load_vocabulary  # noqa: E402

@@ -181,7 +181,7 @@ def accuracy(model: Path) -> dict:
 
     quiet_rasa()
 
-    from bot.kb import default_kb
+    from bot.rules import default_kb
     from bench.nlu_scoring import holdout_examples, parse_all, score
 
     examples = holdout_examples()

@@ -76,7 +76,7 @@ def corpus() -> None:
 
 
 def core_patterns() -> None:
-    from bot import followup
+    from bot.replies import followup
     from bot.dialogue import policy
     from bot.reading import act, clauses, places, questions, references
 

@@ -130,7 +130,7 @@ def migrate(engine, force: bool = False, dry_run: bool = False, batch: int = 500
     prefix of the channel of its first user message (idempotent; one query when done)."""
     import sqlalchemy as sa
 
-    from bot.tracker_events import events
+    from runtime.tracker_events import events
 
     marker = sa.Table(MARKER, sa.MetaData(), sa.Column("version", sa.Integer, primary_key=True, autoincrement=False),
                       sa.Column("done_at", sa.Float, nullable=False))
@@ -196,7 +196,7 @@ def migrate(engine, force: bool = False, dry_run: bool = False, batch: int = 500
 def main(argv=None) -> int:
     import os
 
-    from bot.tracker_events import engine_for
+    from runtime.tracker_events import engine_for
 
     ap = argparse.ArgumentParser(prog="python -m runtime.identity",
                                  description="Bind a tracker store's conversation ids to their channel.")

@@ -71,7 +71,7 @@ def where() -> str:
 def _table(url: str):
     import sqlalchemy as sa
 
-    from bot.tracker_events import engine_for
+    from runtime.tracker_events import engine_for
 
     engine = engine_for(url)
     table = sa.Table(TABLE, sa.MetaData(),

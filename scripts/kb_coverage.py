@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from bot.kb import default_kb
+from bot.rules import default_kb
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "kb-coverage.md"

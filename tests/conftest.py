@@ -9,9 +9,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from bot import kb as kbmod  # noqa: E402
-from bot.engine import Engine  # noqa: E402
-from bot.profile import parse_profile  # noqa: E402
+from bot import rules as kbmod  # noqa: E402
+from bot.matching.engine import Engine  # noqa: E402
+from bot.matching.profile import parse_profile  # noqa: E402
 
 # The day the tests pretend it is: after guangxi-2021's plan period ended.
 TODAY = dt.date(2026, 11, 22)

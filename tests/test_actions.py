@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions as A
 from bot.dialogue import slot_names
-from bot.kb import default_kb
+from bot.rules import default_kb
 
 SLOTS = slot_names(default_kb())
 

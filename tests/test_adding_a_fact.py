@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot import dialogue as conversation, domain_gen, kb as kbmod, nlu_export, render
+from bot import dialogue as conversation, rules as kbmod
+from bot.generate import domain_gen, nlu_export
+from bot.replies import render
 from bot.replies import answers
 from bot.dialogue import profile_from_slots
-from bot.engine import Engine
-from bot.profile import ProfileError, parse_profile
+from bot.matching.engine import Engine
+from bot.matching.profile import ProfileError, parse_profile
 
 ROOT = Path(__file__).resolve().parent.parent
 NEW_FACT = """

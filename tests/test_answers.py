@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from bot import followup, summary
+from bot.replies import followup, consultation as summary
 from bot.replies import lists as overview
 from bot.dialogue import Incoming, respond
 from bot.dialogue import listing, profile_from_slots

@@ -6,9 +6,9 @@ import re
 import pytest
 
 from bot.dialogue import Incoming, respond, slot_names
-from bot.engine import Engine
-from bot.kb import default_kb
-from bot.render import localize
+from bot.matching.engine import Engine
+from bot.rules import default_kb
+from bot.replies.render import localize
 from bot.script import to_simplified
 
 SLOTS = slot_names(default_kb())

@@ -5,8 +5,8 @@ import pytest
 from drafting.agencies import match_agency, parse_bracket
 from drafting.reading import find_terms, read
 from drafting.vocab import load_vocabulary, read_collective_words
-from bot.kb import Agency
-from bot.yamlio import RulesSyntaxError
+from bot.rules import Agency
+from bot.rules.yamlio import RulesSyntaxError
 
 
 @pytest.fixture(scope="module")
@@ -186,7 +186,7 @@ def test_the_declared_list_is_the_rules_file(tmp_path):
 
 
 def test_validate_reports_a_bad_collective_word_with_file_and_line(tmp_path):
-    from bot import kb as kbmod
+    from bot import rules as kbmod
     from drafting.check import check_collective_words
     kb = kbmod.default_kb(str(kbmod.DEFAULT_RULES_DIR))
     assert check_collective_words(kbmod.DEFAULT_RULES_DIR, kb) == []

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot import kb as kbmod
+from bot import rules as kbmod
 from bot.cli import main
-from bot.engine import Engine
-from bot.profile import parse_profile
-from bot.situations import case_failures
+from bot.matching.engine import Engine
+from bot.matching.profile import parse_profile
+from bot.rules.situations import case_failures
 from drafting.check import check_draft
 from drafting.review import Review, ScriptedIO
 from drafting.session import ReviewError, Session

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.situations import case_failures
+from bot.rules.situations import case_failures
 
 CASES_DIR = Path(__file__).parent / "eligibility"
 

@@ -1,7 +1,7 @@
 import datetime as dt
 
-from bot.engine import Engine
-from bot.profile import parse_profile
+from bot.matching.engine import Engine
+from bot.matching.profile import parse_profile
 
 
 def ids(measures):
@@ -165,7 +165,7 @@ def test_quotes_are_verbatim(kb, match):
 
 def test_a_long_running_engine_notices_a_plan_expiring(kb, monkeypatch):
     """Today's date is read at each match, not once when the action server started."""
-    import bot.engine as engine_module
+    import bot.matching.engine as engine_module
 
     monkeypatch.setattr(engine_module, "_today", lambda: dt.date(2023, 12, 31))
     engine = Engine(kb)                       # started on the plan's last day

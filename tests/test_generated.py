@@ -1,5 +1,5 @@
 """Files derived from rules/ must be regenerated when rules/ changes."""
-from bot import nlu_export
+from bot.generate import nlu_export
 
 
 def test_generated_nlu_files_are_fresh(kb):

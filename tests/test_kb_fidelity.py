@@ -3,12 +3,13 @@ hedge, the acting-office and no-responsible-unit rules, and the
 neighbouring-group rule in the engine and the replies."""
 import pytest
 
-from bot.kb import default_kb
+from bot.rules import default_kb
 from bot.replies import answers, lists
-from bot import kb as kbmod
-from bot import render, texts
+from bot import rules as kbmod
+from bot.replies import render
+from bot import texts
 from bot.script import to_simplified
-from bot.fidelity import ACCEPTED, hedge_offences
+from bot.rules.fidelity import ACCEPTED, hedge_offences
 from conftest import MINI_MEASURES
 
 def test_titles_and_summaries_keep_the_texts_hedges(kb):

@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from bot import kb as kbmod, render
+from bot import rules as kbmod
+from bot.replies import render
 from bot.replies import lists
 from bot.dialogue import Incoming, respond, slot_names
 from bot.dialogue import listing
-from bot.engine import FALSE, TRUE, Engine
-from bot.profile import parse_profile
+from bot.matching.engine import FALSE, TRUE, Engine
+from bot.matching.profile import parse_profile
 
 SHARED = Path("/work/shared/national")
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import kb as kbmod, render
+from bot import rules as kbmod
+from bot.replies import render
 from bot.replies import answers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,7 +90,7 @@ def test_the_details_give_the_function_as_the_reason(match):
 
 # ---- a function at the person's place (national measures) ----------------------------
 
-from bot import offices  # noqa: E402
+from bot.matching import offices  # noqa: E402
 
 PLACES = ["郑州", "义乌", "北京朝阳", "于都", "图们", "吉林省", "广西壮族自治区", "成都", "乌鲁木齐县"]
 

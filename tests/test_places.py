@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot import kb as kbmod
-from bot.regions import Gazetteer, Place
+from bot import rules as kbmod
+from bot.rules.regions import Gazetteer, Place
 
 ROOT = Path(__file__).resolve().parent.parent
 NLU_FILES = (ROOT / "data" / "nlu.yml", ROOT / "tests" / "nlu_holdout.yml")

@@ -150,7 +150,7 @@ def unbounded_repeats(pattern: re.Pattern) -> list:
 
 
 # Patterns in runtime/ that never see what people type: the env file and the held-out NLU file.
-NOT_USER_TEXT = {("runtime.envfile", "_LINE"), ("runtime.staff.export", "_ANNOTATION")}
+NOT_USER_TEXT = {("runtime.envfile", "_LINE"), ("staff.export", "_ANNOTATION")}
 
 
 def runtime_patterns():

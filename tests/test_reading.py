@@ -3,7 +3,7 @@ topics of a question, corrections, someone else's facts, references to measures.
 Rasa-free; NLU's single-character entities (女) are given as the CRF gives them."""
 import pytest
 
-from bot.kb import default_kb
+from bot.rules import default_kb
 from bot.reading import read
 from bot.reading.clauses import split
 

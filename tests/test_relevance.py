@@ -9,7 +9,7 @@ import pytest
 
 from bot.dialogue import Incoming, respond, slot_names
 from bot.dialogue import listing, profile_from_slots
-from bot.profile import parse_profile
+from bot.matching.profile import parse_profile
 
 FIRST_PAGE = 5
 

@@ -1,4 +1,4 @@
-"""Who may open the staff console: the token rules (runtime/staff/auth.py)
+"""Who may open the staff console: the token rules (staff/auth.py)
 and a real console process answering 401 without the token."""
 import os
 import subprocess
@@ -8,7 +8,7 @@ import pytest
 import requests
 
 from runtime.local_servers import free_port, start, stop, wait_for
-from runtime.staff import auth, sample
+from staff import auth, sample
 
 TOKEN = "staff-test-token-0123456789"
 
@@ -49,7 +49,7 @@ def test_no_console_without_a_token_and_none_beyond_loopback_with_a_weak_one():
 
 def test_serve_refuses_a_public_bind_without_a_token(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "STAFF_TOKEN"}
-    done = subprocess.run([sys.executable, "-m", "runtime.staff", "--url", f"sqlite:///{tmp_path / 'x.db'}",
+    done = subprocess.run([sys.executable, "-m", "staff", "--url", f"sqlite:///{tmp_path / 'x.db'}",
                            "serve", "--host", "0.0.0.0", "--port", str(free_port())],
                           capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 2 and "STAFF_TOKEN" in done.stderr
@@ -62,7 +62,7 @@ def console(tmp_path_factory):
     sample.record(url)
     port = free_port()
     log = tmp / "console.log"
-    proc = start([sys.executable, "-m", "runtime.staff", "--url", url, "serve", "--port", str(port)], log,
+    proc = start([sys.executable, "-m", "staff", "--url", url, "serve", "--port", str(port)], log,
                  env=dict(os.environ, STAFF_TOKEN=TOKEN))
     base = f"http://127.0.0.1:{port}"
     try:

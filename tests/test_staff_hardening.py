@@ -11,11 +11,11 @@ import time
 import pytest
 import yaml
 
-from runtime.staff import app as console
-from runtime.staff import auth, export, pages, sample
-from runtime.staff import queries as Q
-from runtime.staff.db import engine_for
-from runtime.staff.labels import Labels
+from staff import app as console
+from staff import auth, export, pages, sample
+from staff import queries as Q
+from staff.db import engine_for
+from staff.labels import Labels
 
 D = sample.DAY1
 HOSTILE_TEXTS = [

@@ -1,6 +1,6 @@
 """The staff console's queries and pages, and retention, against a real SQLite
 file filled with conversations written through Rasa's own SQLTrackerStore
-(runtime/staff/sample.py). tests/integration/test_staff_postgres.py runs the
+(staff/sample.py). tests/integration/test_staff_postgres.py runs the
 same tests against a real PostgreSQL. The expected figures are counted by hand
 from the six conversations described in sample.py."""
 import datetime as dt
@@ -11,12 +11,13 @@ import sys
 import pytest
 import sqlalchemy as sa
 
-from bot import retention
-from bot.tracker_events import engine_for, events, reviewed
-from runtime.staff import db, export, pages, sample
-from runtime.staff import queries as q
-from runtime.staff.app import _day_number
-from runtime.staff.labels import Labels
+from staff import retention
+from runtime.tracker_events import engine_for, events
+from staff.db import reviewed
+from staff import db, export, pages, sample
+from staff import queries as q
+from staff.app import _day_number
+from staff.labels import Labels
 
 DAY1 = _day_number(dt.date.fromisoformat(sample.DAY1))
 BOTH = q.Period.days(DAY1, DAY1 + 1)
@@ -247,7 +248,7 @@ def test_retention_command(fresh_url):
     url = fresh_url
     sample.record(url)
     base = {k: v for k, v in os.environ.items() if k not in ("TRACKER_STORE_URL", "RETENTION_DAYS")}
-    run = lambda *a, **env: subprocess.run([sys.executable, "-m", "bot", "retention", *a], capture_output=True,
+    run = lambda *a, **env: subprocess.run([sys.executable, "-m", "staff", "retention", *a], capture_output=True,
                                            text=True, env={**base, **env})
     done = run("--url", url)
     assert done.returncode == 2 and "--days" in done.stderr

@@ -17,7 +17,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from sanic import Sanic
 
 from bot.dialogue import Incoming, respond
-from runtime import actions, summaries
+from actions import actions
+from runtime import summaries
 from runtime.local_servers import free_port
 from runtime.channels.summary import SummaryPage
 
@@ -145,7 +146,7 @@ def test_a_summary_id_cannot_be_computed_from_the_profile(store):
     profile, chosen measures and rules version, which anyone could compute, opens nothing."""
     import hashlib
 
-    from bot import summary
+    from bot.replies import consultation as summary
 
     outcome, _, _ = summary_turn()
     doc = outcome.summary

@@ -1,5 +1,5 @@
 """Every validation error names file, line, id and the problem."""
-from bot import kb as kbmod
+from bot import rules as kbmod
 from conftest import MINI_MEASURES
 
 
@@ -159,8 +159,8 @@ def test_draft_status_in_active_rules_is_refused(mini_rules):
 
 def test_superseded_source_is_said_under_its_measures(mini_rules):
     import datetime as dt
-    from bot.engine import Engine
-    from bot.profile import parse_profile
+    from bot.matching.engine import Engine
+    from bot.matching.profile import parse_profile
     text = (mini_rules / "sources.yml").read_text(encoding="utf-8")
     (mini_rules / "sources.yml").write_text(
         text.replace("  - id: guangxi-2021\n", "  - id: guangxi-2021\n    superseded_by: 广西双创新政（2024—2026年）\n"),

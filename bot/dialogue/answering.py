@@ -8,7 +8,8 @@ say of age), else the person is asked which item.
 """
 from __future__ import annotations
 
-from .. import followup, texts
+from ..replies import followup
+from .. import texts
 from ..reading import questions as q
 from ..reading.references import by_words
 from ..replies import answers, lists
@@ -138,14 +139,14 @@ def eligibility_of_list(turn, act, shown: list[dict]) -> None:
         return
     lines = [texts.LIST_CHOSEN_FOR.format(who=_who(turn))]
     if answers.AGE.search(act.text):
-        aged = [m for m in shown if followup.sentences(m["quote"], answers._AGE_IN_TEXT)]
+        aged = [m for m in shown if followup.sentences(m["quote"], answers.AGE_IN_TEXT)]
         lines.append(texts.AGE_SOME.format(titles="、".join(m["title"] for m in aged)) if aged else texts.NO_AGE_LIMIT_ALL)
     lines.append(texts.ASK_WHICH_CONDITIONS)
     turn.say("\n".join(lines))
 
 
 def _who(turn) -> str:
-    from ..render import profile_line
+    from ..replies.render import profile_line
     result, _ = turn.current()
     return profile_line(turn.kb, result, turn.facts()) if result else ""
 

@@ -7,8 +7,9 @@ question (gender, technology) per conversation.
 """
 from __future__ import annotations
 
-from .. import render, texts
-from ..render import Button
+from ..replies import render
+from .. import texts
+from ..replies.render import Button
 from . import showing
 
 

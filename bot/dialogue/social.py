@@ -2,8 +2,9 @@
 bot says when it did not understand."""
 from __future__ import annotations
 
-from .. import summary, texts
-from ..render import Button
+from ..replies import consultation as summary
+from .. import texts
+from ..replies.render import Button
 from . import asking
 from .turn import slot_names
 

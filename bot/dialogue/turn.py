@@ -28,9 +28,9 @@ import hashlib
 from dataclasses import dataclass, field
 
 from .. import texts
-from ..engine import Engine
-from ..profile import Profile, parse_profile
-from ..render import Reply
+from ..matching.engine import Engine
+from ..matching.profile import Profile, parse_profile
+from ..replies.render import Reply
 
 CONSOLE_SLOTS = ("shown", "focus", "referred", "feedback", "summary", "misread")
 DIALOGUE_SLOTS = ("skipped", "asked", "question", "missed", "script", "page",
@@ -58,7 +58,7 @@ class Outcome:
     replies: list
     slots: dict                     # slot name -> new value
     reset: bool = False             # forget every slot first (restart)
-    summary: object = None          # a bot.summary.Summary the channel stores and delivers
+    summary: object = None          # a bot.replies.consultation.Summary the channel stores and delivers
 
     def script(self, before: str | None) -> str | None:
         return self.slots.get("script", before)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..regions import short_form
+from ..rules.regions import short_form
 from .clauses import CAME_BACK, WITH_ME, Clause, other_person
 
 _RANK = {"correction": 6, "plan": 5, "current": 4, None: 3, "away": 2, "origin": 1}

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import re
 
-from .. import followup, texts
-from .. import offices as functions
-from ..render import Button, Reply, intent_payload
+from . import followup
+from .. import texts
+from ..matching import offices as functions
+from .render import Button, Reply, intent_payload
 from . import lists
 
 AGE = re.compile(r"年龄|岁|多大|年纪|老了|年轻")
 FEE = re.compile(r"收费|免收|免费|费用|缴费|交费|减免.{0,6}费|免除.{0,6}费|手续费|管理费|登记费|注册费")
-_AGE_IN_TEXT = re.compile(r"\d+\s*(?:周岁|岁)|[一二三四五六七八九十]+\s*(?:周岁|岁)|年龄|年满")
+AGE_IN_TEXT = re.compile(r"\d+\s*(?:周岁|岁)|[一二三四五六七八九十]+\s*(?:周岁|岁)|年龄|年满")
 
 
 def name(m: dict, n: int | None) -> str:
@@ -69,7 +70,7 @@ def eligibility(engine, profile, m: dict, n: int | None, asked_age: bool) -> Rep
     checks = engine.check(m["id"], profile)
     lines = [texts.CONDITIONS_HEAD.format(name=name(m, n))]
     lines += [f"· {label} {mark}" for label, mark in checks]
-    ages = [s for s in followup.sentences(m["quote"], _AGE_IN_TEXT)]
+    ages = [s for s in followup.sentences(m["quote"], AGE_IN_TEXT)]
     if ages:
         lines.append(texts.AGE_QUOTED.format(quote="”“".join(ages)))
     elif asked_age:
@@ -91,7 +92,7 @@ def offices(items: list[dict], start: int = 1) -> Reply:
     for k, m in enumerate(items, start):
         for office in lists.lead_names(m):
             by_office.setdefault(office, []).append(k)
-    lines = [texts.OFFICES_HEAD] + [f"· {office}：{lists._numbers(ns)}" for office, ns in by_office.items()]
+    lines = [texts.OFFICES_HEAD] + [f"· {office}：{lists.item_numbers(ns)}" for office, ns in by_office.items()]
     lines.append(texts.OFFICES_TAIL)
     return Reply("\n".join(lines))
 

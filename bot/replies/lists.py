@@ -9,7 +9,7 @@ engine's (nothing here re-sorts); the dialogue keeps the ids as shown.
 from __future__ import annotations
 
 from .. import texts
-from ..render import Button, Reply, intent_payload
+from .render import Button, Reply, intent_payload
 
 NAMED = 5            # measures in one list
 DETAIL_BUTTONS = 2   # 第N项 buttons under a list (the rest: typed, or the categories)
@@ -29,7 +29,7 @@ def offices(items: list[dict], start: int = 1) -> str:
     for n, m in enumerate(items, start):
         for name in lead_names(m):
             by_office.setdefault(name, []).append(n)
-    parts = [f"{name}（{_numbers(ns)}）" for name, ns in by_office.items()]
+    parts = [f"{name}（{item_numbers(ns)}）" for name, ns in by_office.items()]
     return texts.WHOM_LINE.format(offices="；".join(parts))
 
 
@@ -39,7 +39,7 @@ def lead_names(m: dict) -> list[str]:
     return list(m["agencies"]["lead"])
 
 
-def _numbers(ns: list[int]) -> str:
+def item_numbers(ns: list[int]) -> str:
     if len(ns) > 2 and ns == list(range(ns[0], ns[-1] + 1)):
         return f"第{ns[0]}—{ns[-1]}项"
     return "第" + "、".join(map(str, ns)) + "项"

@@ -15,15 +15,15 @@ import pytest
 import yaml
 from sanic import Sanic
 
-from bot import render
+from bot.replies import render
 from runtime.channels import telegram as tg
 from runtime.local_servers import free_port
-from bot.engine import Engine
+from bot.matching.engine import Engine
 from bot import dialogue as conversation
 from bot.replies import answers, lists
 from bot.dialogue import listing
-from bot.kb import default_kb
-from bot.profile import parse_profile
+from bot.rules import default_kb
+from bot.matching.profile import parse_profile
 
 from .fake_telegram import (BOT_USER, FakeTelegram, callback_update, edited_update, photo_update,
                             sticker_update, text_update)

@@ -2,7 +2,7 @@
 or as text messages when Telegram refuses the file."""
 from __future__ import annotations
 
-from bot import summary
+from bot.replies import consultation as summary
 from bot.dialogue import Incoming, respond
 from runtime import summaries
 from actions.actions import engine

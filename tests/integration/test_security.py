@@ -382,7 +382,7 @@ def console(stack):
     log = stack.tmp / "console.log"
     token = "console-token-" + secrets.token_hex(8)
     env = dict(os.environ, STAFF_TOKEN=token, TRACKER_STORE_URL=f"sqlite:///{stack.db}")
-    proc = start([sys.executable, "-m", "runtime.staff", "serve", "--port", str(port)], log, env=env)
+    proc = start([sys.executable, "-m", "staff", "serve", "--port", str(port)], log, env=env)
     try:
         wait_for(f"http://127.0.0.1:{port}/login", proc, log, timeout=120)
         yield f"http://127.0.0.1:{port}", token

@@ -7,7 +7,7 @@ import pytest
 import test_staff_hardening
 
 from runtime import scratch_postgres
-from runtime.staff import sample
+from staff import sample
 
 # the tests themselves, collected here a second time with the fixtures below (tests/ is on
 # sys.path: pytest puts the directory of the rootdir conftest there)

@@ -4,8 +4,8 @@ the console reports is what happened in these chats."""
 import pytest
 
 from runtime.local_servers import start_bot, stop
-from runtime.staff import queries as Q
-from runtime.staff.db import engine_for
+from staff import queries as Q
+from staff.db import engine_for
 
 
 @pytest.fixture(scope="module")

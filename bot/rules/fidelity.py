@@ -6,7 +6,7 @@ A title or summary that promises (STRONG) where the quote only hedges (HEDGES)
 must carry the same hedge. Word lists, not a parser."""
 from __future__ import annotations
 
-from .script import to_simplified
+from ..script import to_simplified
 
 HEDGES = ("探索", "鼓励", "努力", "逐步", "适时", "循序渐进", "争取", "推动")
 STRONG = ("可获得", "获得", "享受", "实现", "一站式", "零成本", "纳入", "确保")

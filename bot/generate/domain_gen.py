@@ -7,8 +7,8 @@ fact declared in facts.yml reaches Rasa without a second declaration.
 """
 from __future__ import annotations
 
-from .facts import SLOT_TYPE
-from .kb import KnowledgeBase
+from ..rules.facts import SLOT_TYPE
+from ..rules import KnowledgeBase
 
 MARK = "  # {edge} {what}: generated from rules/facts.yml by `python -m bot gen`; do not edit\n"
 

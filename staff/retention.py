@@ -1,5 +1,5 @@
 """Retention: conversations idle for longer than N days are deleted from the
-tracker store (`python -m bot retention --days N`, or RETENTION_DAYS).
+tracker store (`python -m staff retention --days N`, or RETENTION_DAYS).
 
 Privacy choice: delete, not anonymise. The store holds what people wrote
 (masked of 身份证号/手机号/e-mail, but still free text about their plans, their
@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from .tracker_events import engine_for, events, reviewed
+from .db import events, reviewed
+from runtime.tracker_events import engine_for
 
 DAY = 86400
 

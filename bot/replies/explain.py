@@ -1,7 +1,7 @@
 """Human-readable rendering of match results (the CLI's --explain)."""
 from __future__ import annotations
 
-from . import texts
+from .. import texts
 
 
 def explain_measure(m: dict, index: int | None = None) -> list[str]:

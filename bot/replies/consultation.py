@@ -24,9 +24,10 @@ import json
 import secrets
 from dataclasses import dataclass, field
 
-from . import followup, texts
-from .engine import Engine
-from .kb import KnowledgeBase
+from . import followup
+from .. import texts
+from ..matching.engine import Engine
+from ..rules import KnowledgeBase
 from .render import profile_line
 
 MAX_OWN = 10

@@ -1,4 +1,4 @@
-// The review page of a new document (runtime/staff/review.py): the text with the draft's
+// The review page of a new document (staff/review.py): the text with the draft's
 // quotes, the current measure's fields as controls, problems live, and the operations.
 // Everything shown from the draft is set as text (textContent), never as markup.
 (function () {

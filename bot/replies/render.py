@@ -7,10 +7,10 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from . import texts
-from .engine import Engine, MatchResult
-from .kb import KnowledgeBase
-from .script import to_traditional
+from .. import texts
+from ..matching.engine import Engine, MatchResult
+from ..rules import KnowledgeBase
+from ..script import to_traditional
 
 
 @dataclass

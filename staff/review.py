@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sanic import response
 
-from bot import kb as kbmod
+from bot import rules as kbmod
 from drafting import check as draft_check
 from drafting.session import ReviewError, Session
 from drafting.vocab import load_vocabulary

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from .facts import FactDef, FactRegistry, FactValue, load_facts  # noqa: F401  (FactDef/FactValue: re-exported)
 from .regions import COUNTRY, LEVELS, Gazetteer, Place, graft_counties
-from .script import to_simplified
+from ..script import to_simplified
 from .yamlio import LineDict, LineList, RulesSyntaxError, load_yaml
 
-DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+DEFAULT_RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
 
 MEASURE_KEYS = {"id", "article", "title", "summary", "category", "conditions", "agencies", "quote", "note",
                 "lead_reason", "strict_groups", "status", "audience", "lead_function", "functions", "superseded_by",

@@ -28,8 +28,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import offices, texts
-from .kb import FOUNDER, RUNS_FACT, KnowledgeBase, Measure
+from . import offices
+from .. import texts
+from ..rules import FOUNDER, RUNS_FACT, KnowledgeBase, Measure
 from .profile import Profile
 
 TRUE, UNKNOWN, FALSE = 1, 0, -1

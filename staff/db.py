@@ -1,5 +1,5 @@
 """The tracker store as the console reads it: Rasa's `events` table
-(bot.tracker_events), JSON fields of its `data` column read in SQL on both
+(runtime/tracker_events.py), JSON fields of its `data` column read in SQL on both
 SQLite and PostgreSQL, the console's own small table, and the indexes."""
 from __future__ import annotations
 
@@ -10,10 +10,20 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
 from sqlalchemy.sql.visitors import InternalTraversal
 
-from bot import tracker_events
-from bot.tracker_events import events, reviewed
+from runtime import tracker_events
+from runtime.tracker_events import events
 
 __all__ = ["events", "engine_for", "reviewed", "jtext", "jnum", "elements", "day_of", "migrate", "INDEXES"]
+
+# The staff console's own table in the same database: the texts (masked, in
+# staff/queries.text_key form) of misunderstood messages a staff member
+# marked reviewed. Retention deletes marks as old as the conversations it deletes.
+reviewed = sa.Table(
+    "staff_reviewed", tracker_events.metadata,
+    sa.Column("text_key", sa.String(512), primary_key=True),
+    sa.Column("reviewed_at", sa.Float, nullable=False),
+)
+
 
 # Each index serves a page: user messages and slot values in a date range, the
 # misunderstood messages by intent, and one conversation's events in order.

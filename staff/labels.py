@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from bot import kb as kbmod
+from bot import rules as kbmod
 
 
 class Labels:

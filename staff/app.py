@@ -1,5 +1,5 @@
 """The staff console's web app (Sanic): server-rendered pages in Chinese, SVG
-charts, CSV export of every table. Started by `python -m runtime.staff serve`
+charts, CSV export of every table. Started by `python -m staff serve`
 (make staff). Queries run in a worker thread so one slow page does not stall
 the others."""
 from __future__ import annotations
@@ -72,7 +72,7 @@ def create_app(url: str, token: str, labels: Labels | None = None, name: str = "
                rules: Path | None = None, repo: Path | None = None) -> Sanic:
     """The console on the tracker store at `url`; the review of new documents (新文件)
     writes into `rules` (default: the repository's rules/) and `repo`'s tests/eligibility/."""
-    from bot.kb import DEFAULT_RULES_DIR
+    from bot.rules import DEFAULT_RULES_DIR
 
     from .review import add_review_routes
     app = Sanic(name)

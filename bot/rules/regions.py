@@ -55,7 +55,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .script import to_simplified
+from ..script import to_simplified
 
 LEVELS = ("province", "prefecture", "county")
 COUNTRY = "country"   # the one node above the provinces (regions.yml `country:`): never resolved to

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from . import texts
-from .kb import KnowledgeBase
+from .. import texts
+from ..rules import KnowledgeBase
 
 KINDS = ("ask_amount", "ask_how_to_apply", "ask_materials", "ask_contact", "ask_deadline")
 

@@ -1,8 +1,10 @@
-"""`python -m runtime.staff serve | migrate` (make staff runs serve).
+"""`python -m staff serve | migrate | retention` (make staff runs migrate and serve).
 
 serve    the console on STAFF_HOST:STAFF_PORT (127.0.0.1:5077), token STAFF_TOKEN; its 新文件 pages
          draft and review new documents into --rules (default rules/)
 migrate  create the indexes the console's queries need and its own small table
+retention  delete conversations idle for more than --days N (or RETENTION_DAYS) from the
+         tracker store (TRACKER_STORE_URL or --url; run daily in deploy/)
 """
 from __future__ import annotations
 
@@ -73,7 +75,7 @@ def cmd_serve(args) -> int:
         if sa.inspect(engine).has_table("events"):
             have = {ix["name"] for ix in sa.inspect(engine).get_indexes("events")}
             if any(ix.name not in have for ix in INDEXES):
-                logging.warning("the console's indexes are missing: run `python -m runtime.staff migrate` "
+                logging.warning("the console's indexes are missing: run `python -m staff migrate` "
                                 "(pages are slow on a large store without them)")
     finally:
         engine.dispose()
@@ -83,8 +85,31 @@ def cmd_serve(args) -> int:
     return 0
 
 
+def cmd_retention(args) -> int:
+    from . import retention
+
+    days = args.days if args.days is not None else os.environ.get("RETENTION_DAYS")
+    try:
+        days = float(days) if days not in (None, "") else None
+    except ValueError:
+        return fail(f"RETENTION_DAYS is not a number: {days!r}")
+    if days is None or days <= 0:
+        return fail("give --days N (N > 0) or set RETENTION_DAYS")
+    url = args.url or os.environ.get("TRACKER_STORE_URL")
+    if not url:
+        return fail("no tracker store: set TRACKER_STORE_URL or give --url")
+    done = retention.run(url, days, args.batch)
+    print(f"deleted {done.events} events of conversations idle for more than {days:g} days")
+    return 0
+
+
+def fail(message: str, code: int = 2) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return code
+
+
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m runtime.staff", description="工作人员后台 (staff console)")
+    parser = argparse.ArgumentParser(prog="python -m staff", description="工作人员后台 (staff console)")
     parser.add_argument("--url", help="tracker store URL (default: TRACKER_STORE_URL)")
     sub = parser.add_subparsers(dest="command", required=True)
     s = sub.add_parser("serve", help="start the console")
@@ -93,8 +118,12 @@ def main(argv=None) -> int:
     s.add_argument("--rules", help="the rules directory the review of new documents writes (default: rules/)")
     s.add_argument("--repo", help="the repository whose tests/eligibility/ gets the cases (default: the rules' parent)")
     sub.add_parser("migrate", help="create the indexes the console needs")
+    r = sub.add_parser("retention", help="delete conversations idle for more than N days from the tracker store")
+    r.add_argument("--days", type=float, help="N (default: the RETENTION_DAYS environment variable)")
+    r.add_argument("--url", default=argparse.SUPPRESS, help="SQLAlchemy URL (default: TRACKER_STORE_URL)")
+    r.add_argument("--batch", type=int, default=500, help="conversations per transaction")
     args = parser.parse_args(argv)
-    return {"serve": cmd_serve, "migrate": cmd_migrate}[args.command](args)
+    return {"serve": cmd_serve, "migrate": cmd_migrate, "retention": cmd_retention}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Rasa's SQLTrackerStore table `events`, described in SQLAlchemy Core so that
-the staff console (runtime/staff) and retention (bot/retention.py) read it
-without importing Rasa. Rasa 3.6 (rasa/core/tracker_store.py, SQLEvent)
+the staff application (staff/: the console and retention) and the store's own
+migrations (runtime/identity.py, runtime/summary_store.py) read it without importing Rasa. Rasa 3.6 (rasa/core/tracker_store.py, SQLEvent)
 writes one row per event: `type_name` is the event type (user, bot, slot,
 action, session_started, ...), `intent_name` the user message's intent,
 `action_name` the action's name or, for a SlotSet, the slot's name, `timestamp`
@@ -20,16 +20,6 @@ events = sa.Table(
     sa.Column("intent_name", sa.String(255)),
     sa.Column("action_name", sa.String(255)),
     sa.Column("data", sa.Text),
-)
-
-
-# The staff console's own table in the same database: the texts (masked, in
-# runtime/staff/queries.text_key form) of misunderstood messages a staff member
-# marked reviewed. Retention deletes marks as old as the conversations it deletes.
-reviewed = sa.Table(
-    "staff_reviewed", metadata,
-    sa.Column("text_key", sa.String(512), primary_key=True),
-    sa.Column("reviewed_at", sa.Float, nullable=False),
 )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import texts
+from .. import texts
 
 LEAD_PREFIX = "牵头部门："
 

@@ -6,7 +6,7 @@ strict=False)` is tolerant (slots: what is not in the contract is dropped).
 """
 from __future__ import annotations
 
-from .kb import KnowledgeBase
+from ..rules import KnowledgeBase
 
 
 class ProfileError(ValueError):

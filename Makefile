@@ -75,7 +75,7 @@ browser-deps:
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk \
 	      poppler-utils >/dev/null; }
 
-# The production topology on loopback (runtime/cluster.py): PostgreSQL, Redis
+# The production topology on loopback (localrun/cluster.py): PostgreSQL, Redis
 # and nginx from Debian's packages, two Rasa replicas, two action servers.
 cluster-deps:
 	@{ ls /usr/lib/postgresql/*/bin/initdb && command -v redis-server && command -v nginx; } >/dev/null 2>&1 || \
@@ -86,10 +86,10 @@ cluster-deps:
 	  service nginx stop >/dev/null 2>&1; true
 
 cluster: $(MODEL) cluster-deps
-	$(PY) -m runtime.cluster start
+	$(PY) -m localrun.cluster start
 
 cluster-stop:
-	$(PY) -m runtime.cluster stop
+	$(PY) -m localrun.cluster stop
 
 # 50 users through nginx against our bot, then against a bare `rasa init` moodbot (bench/load.py)
 load: $(MODEL) cluster-deps
@@ -126,5 +126,5 @@ lock:
 	/tmp/lock-venv/bin/pip freeze --exclude-editable | grep -v '^rasa' > requirements/lock.txt
 
 clean:
-	-test ! -f .cluster/state.json || $(PY) -m runtime.cluster stop
+	-test ! -f .cluster/state.json || $(PY) -m localrun.cluster stop
 	rm -rf $(VENV) .pytest_cache models results tracker.db .cluster

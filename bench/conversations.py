@@ -16,7 +16,7 @@ against the bot and scores:
 
 Without --rest the NLU model (models/current.tar.gz) is loaded in this process and the
 dialogue core is called as the action server calls it; with --rest the conversations go
-to a running server (see runtime/local_servers.py for the client).
+to a running server (see localrun/servers.py for the client).
 """
 from __future__ import annotations
 

@@ -107,7 +107,7 @@ def cpu_seconds(pid: int) -> float:
 def server() -> None:
     import requests
 
-    from runtime.local_servers import action_server_args, free_port, rest_headers, start, start_bot, stop, wait_for
+    from localrun.servers import action_server_args, free_port, rest_headers, start, start_bot, stop, wait_for
 
     tmp = Path(tempfile.mkdtemp())
     port = free_port()

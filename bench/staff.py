@@ -265,7 +265,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     results = {}
     if args.only != "sqlite":
-        from runtime import scratch_postgres
+        from localrun import scratch_postgres
         if not scratch_postgres.installed():
             print("PostgreSQL is not installed (make cluster-deps): skipped", file=sys.stderr)
         else:

@@ -39,8 +39,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from runtime.local_servers import (MODEL, action_server_args, endpoint_env, free_port,  # noqa: E402
-                                 start, stop, wait_for)
+from localrun.servers import MODEL, action_server_args, endpoint_env, free_port, start, stop, wait_for
 
 PARTS = ["tracker load", "NLU", "slot extraction", "policy", "action: HTTP + (de)serialisation",
          "action: its own time", "tracker save", "other"]

@@ -8,7 +8,7 @@ They share a store, chosen by environment:
   Kubernetes, where the action and Rasa pods share no disk): one small table,
   consultation_summaries, created on first use;
 - else the directory SUMMARY_DIR (default .summaries/ in the project; the
-  replicas of runtime/cluster.py run on one machine and compose mounts one
+  replicas of localrun/cluster.py run on one machine and compose mounts one
   volume into both services).
 
 A summary is written once: the same id (same profile, same rules version)

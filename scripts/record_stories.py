@@ -19,7 +19,7 @@ import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from runtime.local_servers import action_server_args, free_port, start, start_bot, stop, wait_for  # noqa: E402
+from localrun.servers import action_server_args, free_port, start, start_bot, stop, wait_for  # noqa: E402
 
 from bot.rules import default_kb  # noqa: E402
 

@@ -22,7 +22,7 @@ def _url(args) -> str:
     """--url, else TRACKER_STORE_URL when it is not the embedded default, else the
     local cluster's PostgreSQL when it runs (make cluster), else the embedded
     SQLite file (make run). STAFF_STORE=embedded|cluster forces one of the last two."""
-    from runtime import envfile
+    from localrun import envfile
 
     default = envfile.read().get("TRACKER_STORE_URL")
     url = args.url or os.environ.get("TRACKER_STORE_URL") or default
@@ -30,7 +30,7 @@ def _url(args) -> str:
     if args.url or (url != default and not choice):
         return url
     if choice == "cluster" or (choice != "embedded" and _cluster_running()):
-        from runtime import cluster
+        from localrun import cluster
         print("reading the local cluster's PostgreSQL (make cluster); STAFF_STORE=embedded reads "
               f"{default} instead", file=sys.stderr)
         return cluster.env()["TRACKER_STORE_URL"]
@@ -38,7 +38,7 @@ def _url(args) -> str:
 
 
 def _cluster_running() -> bool:
-    from runtime import cluster
+    from localrun import cluster
     return cluster.SECRETS.exists() and cluster.pg_running()
 
 

@@ -149,25 +149,26 @@ def unbounded_repeats(pattern: re.Pattern) -> list:
     return found
 
 
-# Patterns in runtime/ that never see what people type: the env file and the held-out NLU file.
-NOT_USER_TEXT = {("runtime.envfile", "_LINE"), ("staff.export", "_ANNOTATION")}
+# Patterns that never see what people type: the held-out NLU file's annotations.
+NOT_USER_TEXT = {("staff.export", "_ANNOTATION")}
 
 
 def runtime_patterns():
-    """Every compiled pattern of the modules that read what people type: runtime/ and the
-    dialogue's reading of a message (bot/reading, bot/dialogue)."""
+    """Every compiled pattern of the modules that read what people type: runtime/, the
+    staff application (staff/) and the dialogue's reading of a message (bot/reading, bot/dialogue)."""
     import importlib
     import pkgutil
 
     import bot.dialogue
     import bot.reading
     import runtime
+    import staff
 
-    names = [m.name for package, prefix in ((runtime, "runtime."), (bot.reading, "bot.reading."),
+    names = [m.name for package, prefix in ((runtime, "runtime."), (staff, "staff."), (bot.reading, "bot.reading."),
                                             (bot.dialogue, "bot.dialogue."))
              for m in pkgutil.walk_packages(package.__path__, prefix=prefix) if not m.ispkg]
     for name in sorted(names):
-        if name in ("runtime.__main__", "runtime.cluster", "runtime.scratch_postgres"):
+        if name in ("runtime.__main__", "staff.__main__"):
             continue
         module = importlib.import_module(name)
         for attr, value in vars(module).items():

@@ -7,7 +7,7 @@ import sys
 import pytest
 import requests
 
-from runtime.local_servers import free_port, start, stop, wait_for
+from localrun.servers import free_port, start, stop, wait_for
 from staff import auth, sample
 
 TOKEN = "staff-test-token-0123456789"

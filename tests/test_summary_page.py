@@ -19,7 +19,7 @@ from sanic import Sanic
 from bot.dialogue import Incoming, respond
 from actions import actions
 from runtime import summaries
-from runtime.local_servers import free_port
+from localrun.servers import free_port
 from runtime.channels.summary import SummaryPage
 
 

@@ -17,7 +17,7 @@ from sanic import Sanic
 
 from bot.replies import render
 from runtime.channels import telegram as tg
-from runtime.local_servers import free_port
+from localrun.servers import free_port
 from bot.matching.engine import Engine
 from bot import dialogue as conversation
 from bot.replies import answers, lists

@@ -7,7 +7,7 @@ from pathlib import Path
 import requests
 import yaml
 
-from runtime.local_servers import RASA, ROOT, free_port, start, stop, wait_for
+from localrun.servers import RASA, ROOT, free_port, start, stop, wait_for
 
 
 def test_rasa_run_actions_serves_the_domains_actions(tmp_path: Path):

@@ -26,7 +26,7 @@ from bot.matching.engine import Engine
 from bot.rules.fidelity import hedge_offences
 from bot.matching.profile import parse_profile
 from bot.rules.situations import case_failures
-from runtime.local_servers import ROOT, free_port, start, stop, wait_for
+from localrun.servers import ROOT, free_port, start, stop, wait_for
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 expect = playwright_sync.expect

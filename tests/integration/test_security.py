@@ -26,8 +26,8 @@ import websockets
 from bot import texts
 from bot.dialogue import MAX_TEXT
 from runtime import privacy
-from runtime.local_servers import (ROOT, action_server_args, free_port, rest_headers, start, start_bot,
-                                   stop, wait_for)
+from localrun.servers import (ROOT, action_server_args, free_port, rest_headers, start, start_bot, stop,
+                              wait_for)
 from bench import pii_corpus
 from tests.channels.fake_telegram import TOKEN as TELEGRAM_TOKEN
 from tests.channels.fake_telegram import FakeTelegram, text_update

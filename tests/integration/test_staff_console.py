@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from runtime.local_servers import ROOT, free_port, start, stop, wait_for
+from localrun.servers import ROOT, free_port, start, stop, wait_for
 from staff import sample
 
 playwright_sync = pytest.importorskip("playwright.sync_api")

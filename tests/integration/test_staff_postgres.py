@@ -6,7 +6,7 @@ PostgreSQL. Skipped only when the PostgreSQL binaries are not installed
 import pytest
 import test_staff_hardening
 
-from runtime import scratch_postgres
+from localrun import scratch_postgres
 from staff import sample
 
 # the tests themselves, collected here a second time with the fixtures below (tests/ is on

@@ -3,7 +3,7 @@ with the real bot (the other staff tests write the store with Rasa's API): what
 the console reports is what happened in these chats."""
 import pytest
 
-from runtime.local_servers import start_bot, stop
+from localrun.servers import start_bot, stop
 from staff import queries as Q
 from staff.db import engine_for
 

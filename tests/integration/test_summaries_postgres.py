@@ -10,7 +10,8 @@ import sys
 
 import pytest
 
-from runtime import scratch_postgres, summaries
+from localrun import scratch_postgres
+from runtime import summaries
 
 
 @pytest.fixture(scope="module")

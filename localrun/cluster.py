@@ -1,8 +1,8 @@
 """The production topology on loopback, from Debian's packages (make cluster).
 
-    python -m runtime.cluster start [--model PATH] [--no-rasa]
-    python -m runtime.cluster stop       # stops exactly what `start` started
-    python -m runtime.cluster status
+    python -m localrun.cluster start [--model PATH] [--no-rasa]
+    python -m localrun.cluster stop       # stops exactly what `start` started
+    python -m localrun.cluster status
 
     nginx :8000  ──round-robin──▶ rasa-1 :5101, rasa-2 :5102   (socket.io: ip_hash)
     nginx :8055  ──round-robin──▶ actions-1 :5151, actions-2 :5152
@@ -31,7 +31,7 @@ from pathlib import Path
 import requests
 
 ROOT = Path(__file__).resolve().parents[1]
-from runtime import envfile
+from localrun import envfile
 
 DIR = Path(os.environ.get("CLUSTER_DIR", ROOT / ".cluster"))
 STATE = DIR / "state.json"

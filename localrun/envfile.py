@@ -1,5 +1,5 @@
 """config/embedded.env: the embedded defaults endpoints.yml needs, for Python
-callers (tests, benchmarks, runtime/cluster.py). `make` and scripts/env.sh
+callers (tests, benchmarks, localrun/cluster.py). `make` and scripts/env.sh
 read the same file."""
 from __future__ import annotations
 

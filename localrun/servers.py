@@ -19,7 +19,7 @@ from pathlib import Path
 
 import requests
 
-from runtime import envfile
+from localrun import envfile
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "current.tar.gz"

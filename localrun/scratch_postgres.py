@@ -12,8 +12,8 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from runtime.cluster import as_postgres
-from runtime.local_servers import free_port
+from localrun.cluster import as_postgres
+from localrun.servers import free_port
 
 
 def installed() -> bool:

@@ -18,14 +18,14 @@ from rasa_sdk.events import AllSlotsReset, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import dialogue as conversation, texts
-from bot.replies import render, consultation as summary
+from bot.replies import consultation, render
 from bot.matching.engine import Engine
 from bot.rules import default_kb
-from runtime import secret, summaries
+from runtime import secret, summary_store
 
 logger = logging.getLogger(__name__)
 # summary ids are keyed with the server secret: a link cannot be computed from a profile
-summary.use_id_key(secret.key("summary-id"))
+consultation.use_id_key(secret.key("summary-id"))
 
 
 @lru_cache(maxsize=1)
@@ -53,8 +53,8 @@ def apply(dispatcher: CollectingDispatcher, tracker: Tracker, outcome: conversat
     replies = list(outcome.replies)
     if outcome.summary is not None:
         # stored for GET /summary/<id> and Telegram; the link follows the core's reply
-        summaries.save(outcome.summary.record())
-        link = summaries.url(outcome.summary.id)
+        summary_store.save(outcome.summary.record())
+        link = summary_store.url(outcome.summary.id)
         replies.append(render.Reply(texts.SUMMARY_LINK.format(url=link)))
     for i, reply in enumerate(render.localize(replies, outcome.script(tracker.get_slot("script")), engine().kb)):
         message = reply.as_dict()

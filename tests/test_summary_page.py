@@ -1,4 +1,4 @@
-"""GET /summary/<id> (runtime/channels/summary.py) mounted the way `rasa run`
+"""GET /summary/<id> (runtime/channels/summary_page.py) mounted the way `rasa run`
 mounts channels, and the action adapter storing the summary and adding its link;
 every test runs with both stores: the directory and a database table."""
 from __future__ import annotations
@@ -18,9 +18,9 @@ from sanic import Sanic
 
 from bot.dialogue import Incoming, respond
 from actions import actions
-from runtime import summaries
+from runtime import summary_store as summaries
 from localrun.servers import free_port
-from runtime.channels.summary import SummaryPage
+from runtime.channels.summary_page import SummaryPage
 
 
 class FakeTracker:
@@ -91,7 +91,7 @@ def test_the_first_rendering_is_kept(store):
 def test_a_summary_in_the_database_is_read_by_another_process(store):
     """Kubernetes: the action pod writes, a Rasa pod serves; they share no disk."""
     outcome, _, _ = summary_turn()
-    code = ("import sys; from runtime import summaries; "
+    code = ("import sys; from runtime import summary_store as summaries; "
             "r = summaries.load(sys.argv[1]); print(r['id'] if r else 'missing')")
     done = subprocess.run([sys.executable, "-c", code, outcome.summary.id], capture_output=True, text=True,
                           env={**os.environ, "SUMMARY_DIR": str(store.directory / "elsewhere")}, timeout=120)

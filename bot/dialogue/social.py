@@ -2,7 +2,7 @@
 bot says when it did not understand."""
 from __future__ import annotations
 
-from ..replies import consultation as summary
+from ..replies import consultation
 from .. import texts
 from ..replies.render import Button
 from . import asking
@@ -74,7 +74,7 @@ def make_summary(turn, act=None) -> None:
         turn.say(texts.NO_RESULTS_YET)
         asking.ask(turn, turn.question or turn.place)
         return
-    doc = summary.build(turn.engine, result, items, turn.facts(), turn.slots.get("chosen") or [])
+    doc = consultation.build(turn.engine, result, items, turn.facts(), turn.slots.get("chosen") or [])
     turn.summary_doc = doc
     turn.mark(summary=doc.id)
     turn.refer(doc.measures)

@@ -321,16 +321,16 @@ class TelegramOutput(OutputChannel):
         await self._send(recipient_id, text, self.keyboard(quick_replies))
 
     async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
-        """The consultation summary (runtime/summaries.py) as an HTML document
+        """The consultation summary (runtime/summary_store.py) as an HTML document
         (sendDocument; it opens in the browser and prints); where that fails,
         its plain text as messages. Other custom payloads are not for Telegram."""
         summary = json_message.get("summary") if isinstance(json_message, dict) else None
         if not isinstance(summary, dict):
             return
-        from runtime import summaries
-        record = summaries.load(str(summary.get("id") or ""))
+        from runtime import summary_store
+        record = summary_store.load(str(summary.get("id") or ""))
         if record is None:
-            logger.error("Telegram: summary %s not found in %s", summary.get("id"), summaries.where())
+            logger.error("Telegram: summary %s not found in %s", summary.get("id"), summary_store.where())
             return
         chat_id = chat_of(recipient_id)
         try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.replies import consultation as summary
 from bot.dialogue import Incoming, respond
-from runtime import summaries
+from runtime import summary_store as summaries
 from actions.actions import engine
 
 from .test_telegram import Harness, StubRasa, run, token  # noqa: F401  (the fixture)

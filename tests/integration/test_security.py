@@ -98,7 +98,7 @@ def stack(tmp_path_factory):
         "runtime.channels.telegram.TelegramInput:\n"
         "  mode: webhook\n  webhook_url: https://bot.example.org/webhooks/telegram/webhook\n"
         f"  secret_token: {telegram_secret}\n  base_url: {telegram.base_url}\n"
-        "runtime.channels.summary.SummaryPage:\n", encoding="utf-8")
+        "runtime.channels.summary_page.SummaryPage:\n", encoding="utf-8")
     proc, bot = start_bot(tmp, actions_port, extra=["--credentials", str(credentials), "--enable-api",
                                                     "--auth-token", API_TOKEN],
                           env={"TELEGRAM_BOT_TOKEN": TELEGRAM_TOKEN, "CLIENT_LIMIT_PER_MINUTE": str(CLIENT_LIMIT),

@@ -1,7 +1,7 @@
-"""Where consultation summaries (bot/summary.py) are kept and how their link reads.
+"""Where consultation summaries (bot/replies/consultation.py) are kept and how their link reads.
 
 The action server makes a summary; the Rasa server serves it (GET /summary/<id>,
-runtime/channels/summary.py) and the Telegram channel sends it as a document.
+runtime/channels/summary_page.py) and the Telegram channel sends it as a document.
 They share a store, chosen by environment:
 
 - SUMMARY_STORE_URL, a SQLAlchemy URL (the tracker store's PostgreSQL in
@@ -17,7 +17,7 @@ keeps its first rendering, so a link always shows what the person was given.
 Summaries expire with the conversations (RETENTION_DAYS, 90 days when unset):
 one that nobody was given for that long answers 404 and is deleted (on reading
 it, and from the whole store at most once an hour when a summary is saved).
-Its ids are keyed hashes (bot/summary.py, the server's secret).
+Its ids are keyed hashes (bot/replies/consultation.py, the server's secret).
 """
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""GET /summary/<id>: the printable consultation summary (runtime/summaries.py).
+"""GET /summary/<id>: the printable consultation summary (runtime/summary_store.py).
 
 A summary is one person's page: it is never indexed or cached (X-Robots-Tag,
 the page's robots meta, Cache-Control), sends no Referer to the links it holds,
@@ -19,7 +19,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from runtime import rate_limit, summaries
+from runtime import rate_limit, summary_store
 
 HEADERS = {"X-Robots-Tag": "noindex, nofollow, noarchive", "Cache-Control": "no-store",
            "Referrer-Policy": "no-referrer", "X-Content-Type-Options": "nosniff"}
@@ -46,7 +46,7 @@ class SummaryPage(InputChannel):
             if not rate_limit.client_allowed(rate_limit.client_address(request)):
                 return response.text("请求太多，请稍等一分钟再打开。", status=429, headers=HEADERS)
             plain = summary_id.endswith(".txt")
-            record = summaries.load(summary_id[:-4] if plain else summary_id)
+            record = summary_store.load(summary_id[:-4] if plain else summary_id)
             if record is None:
                 return response.text(NOT_FOUND, status=404, headers=HEADERS)
             if plain:

@@ -30,7 +30,7 @@ import yaml
 
 from bot import rules as kbmod
 from bot.rules.fidelity import measure_offences
-from bot.rules.regions import LEVELS
+from bot.rules import LEVELS
 from bot.script import to_simplified
 
 from . import cases as casesmod

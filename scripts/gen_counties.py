@@ -46,7 +46,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-from bot.rules.regions import short_form  # noqa: E402
+from bot.rules import short_form  # noqa: E402
 from bot.script import to_simplified  # noqa: E402
 
 OUT = ROOT / "rules" / "regions-counties.yml"

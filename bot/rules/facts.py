@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .checks import is_text
 from .yamlio import LineDict
 
 KINDS = ("place", "list", "one", "bool")
@@ -172,7 +173,7 @@ def load_facts(c, path) -> FactRegistry:
         if kind not in KINDS:
             c.add(path, item.line_of("kind"), name, f"`kind` must be one of {', '.join(KINDS)}")
         for key in ("label", "question", "entity"):
-            if not _is_text(item.get(key)):
+            if not is_text(item.get(key)):
                 c.add(path, item.line_of(key), name, f"`{key}` is required and must be text")
         entity = str(item.get("entity") or name)
         if entity in entities:
@@ -210,7 +211,7 @@ def _load_words(c, path, key: str) -> tuple:
     words = data.get(key) if isinstance(data, dict) else None
     if words is None:
         return ()
-    if not isinstance(words, list) or not all(_is_text(w) for w in words):
+    if not isinstance(words, list) or not all(is_text(w) for w in words):
         c.add(path, data.line_of(key), key, "must be a list of words")
         return ()
     return tuple(words)
@@ -241,14 +242,14 @@ def _load_ambiguous(c, path, facts: FactRegistry) -> dict:
         if fact not in facts or value not in facts[fact].values:
             c.add(path, line, ident, f"unknown fact/value `{fact}`/`{value}` (facts.yml)")
             continue
-        if not _is_text(question):
+        if not is_text(question):
             c.add(path, spec.line_of("question"), ident, "`question` is required: what the bot asks")
             continue
         if str(word) in synonyms:
             c.add(path, line, ident, f"`{word}` is also a synonym of {synonyms[str(word)]}: a word is either read or asked")
             continue
         not_in = spec.get("not_in") or []
-        if not isinstance(not_in, list) or not all(_is_text(p) and str(word) in p for p in not_in):
+        if not isinstance(not_in, list) or not all(is_text(p) and str(word) in p for p in not_in):
             c.add(path, spec.line_of("not_in"), ident, "`not_in` must be a list of phrases that contain the word")
             not_in = []
         out[str(word)] = Ambiguous(str(word), fact, value, question, tuple(not_in))
@@ -260,11 +261,11 @@ def _load_values(c, path, name: str, item: LineDict) -> dict:
     for value, spec in (item.get("values") or {}).items():
         vline = item["values"].line_of(value)
         ident = f"{name}.{value}"
-        if not isinstance(spec, LineDict) or not _is_text(spec.get("label")):
+        if not isinstance(spec, LineDict) or not is_text(spec.get("label")):
             c.add(path, vline, ident, "each value needs a `label`")
             continue
         synonyms = spec.get("synonyms") or []
-        if not isinstance(synonyms, list) or not all(_is_text(s) for s in synonyms):
+        if not isinstance(synonyms, list) or not all(is_text(s) for s in synonyms):
             c.add(path, spec.line_of("synonyms"), ident, "`synonyms` must be a list of text")
             synonyms = []
         for key in sorted(set(spec) - VALUE_KEYS):
@@ -273,19 +274,19 @@ def _load_values(c, path, name: str, item: LineDict) -> dict:
         if neighbours and item.get("kind") != "list":
             c.add(path, spec.line_of("neighbours"), ident, "`neighbours` are only for list facts")
             neighbours = []
-        if not isinstance(neighbours, list) or not all(_is_text(n) for n in neighbours):
+        if not isinstance(neighbours, list) or not all(is_text(n) for n in neighbours):
             c.add(path, spec.line_of("neighbours"), ident, "`neighbours` must be a list of values")
             neighbours = []
         short = spec.get("short")
-        if short is not None and not _is_text(short):
+        if short is not None and not is_text(short):
             c.add(path, spec.line_of("short"), ident, "`short` must be text")
             short = None
         not_after = spec.get("not_after") or []
-        if not isinstance(not_after, list) or not all(_is_text(w) for w in not_after):
+        if not isinstance(not_after, list) or not all(is_text(w) for w in not_after):
             c.add(path, spec.line_of("not_after"), ident, "`not_after` must be a list of words")
             not_after = []
         not_in = spec.get("not_in") or []
-        if not isinstance(not_in, list) or not all(_is_text(w) for w in not_in):
+        if not isinstance(not_in, list) or not all(is_text(w) for w in not_in):
             c.add(path, spec.line_of("not_in"), ident, "`not_in` must be a list of phrases")
             not_in = []
         patterns = _patterns(c, path, ident, spec)
@@ -301,7 +302,7 @@ _UNBOUNDED = re.compile(r"(?<!\\)[*+]|\{\d*,\}")
 
 def _patterns(c, path, ident: str, spec) -> tuple:
     patterns = spec.get("patterns") or []
-    if not isinstance(patterns, list) or not all(_is_text(p) for p in patterns):
+    if not isinstance(patterns, list) or not all(is_text(p) for p in patterns):
         c.add(path, spec.line_of("patterns"), ident, "`patterns` must be a list of regular expressions")
         return ()
     out = []
@@ -335,6 +336,3 @@ def _symmetric_neighbours(c, path, name: str, item: LineDict, values: dict) -> d
                 pairs.add((other, value))
     return {v: replace(fv, neighbours=tuple(sorted(o for a, o in pairs if a == v))) for v, fv in values.items()}
 
-
-def _is_text(value) -> bool:
-    return isinstance(value, str) and value.strip() != ""

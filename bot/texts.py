@@ -212,3 +212,10 @@ LIST_CHOSEN_FOR = "上面的措施是按您说的情况（{who}）筛选的，�
 AGE_SOME = "写了年龄要求的有：{titles}（说“第N项我符合吗”看原文）。"
 NO_AGE_LIMIT_ALL = "这些措施的文件都没有规定年龄限制。"
 ASK_WHICH_CONDITIONS = "想看某一项的具体条件，说“第N项我符合吗”。"
+
+# ---- the Telegram channel's own words (runtime/channels/telegram*.py); everything else is the replies above
+TELEGRAM_NOT_TEXT = "请发送文字消息，我只能读懂文字。"
+TELEGRAM_EDITED = "我收不到修改后的内容。" + TELEGRAM_NOT_TEXT
+TELEGRAM_BUTTON_EXPIRED = "这个按钮已失效，请直接输入文字告诉我。"
+TELEGRAM_CHOOSE = "请选择："
+TELEGRAM_SUMMARY_CAPTION = "咨询清单（用浏览器打开，可打印）"

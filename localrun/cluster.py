@@ -18,23 +18,19 @@ from __future__ import annotations
 
 import argparse
 import glob
-import json
 import os
 import secrets
 import shutil
-import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import requests
+from localrun import envfile
+from localrun.processes import DIR, alive, kill, load_state, record, spawn, wait_http
 
 ROOT = Path(__file__).resolve().parents[1]
-from localrun import envfile
 
-DIR = Path(os.environ.get("CLUSTER_DIR", ROOT / ".cluster"))
-STATE = DIR / "state.json"
 SECRETS = DIR / "secrets.env"
 MODEL = ROOT / "models" / "current.tar.gz"
 RASA = str(Path(sys.executable).parent / "rasa")       # bare Rasa: only for the moodbot baseline
@@ -124,79 +120,6 @@ def need(program: str, package: str) -> str:
 def as_postgres(cmd: list) -> list:
     """PostgreSQL refuses to run as root: run its programs as the postgres user then."""
     return ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else cmd
-
-
-# ---------------------------------------------------------------- process state
-def _started(pid: int) -> str | None:
-    """The process's start time (identifies it across PID reuse); None once it has exited.
-    A child of ours that exited stays a zombie, with the same start time, until
-    reaped: reap it here, or `kill` would wait its whole timeout for a dead process."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    if fields[0] == "Z":
-        try:
-            os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:   # not our child: its parent reaps it
-            pass
-        return None
-    return fields[19]
-
-
-def load_state() -> dict:
-    return json.loads(STATE.read_text()) if STATE.exists() else {}
-
-
-def save_state(state: dict) -> None:
-    DIR.mkdir(parents=True, exist_ok=True)
-    STATE.write_text(json.dumps(state, indent=1))
-
-
-def alive(name: str) -> bool:
-    entry = load_state().get(name)
-    return bool(entry) and _started(entry["pid"]) == entry["started"]
-
-
-def spawn(name: str, cmd: list, environment: dict) -> int:
-    log = DIR / "logs" / f"{name}.log"
-    log.parent.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=environment, stdout=log.open("a"),
-                            stderr=subprocess.STDOUT, start_new_session=True)
-    state = load_state()
-    state[name] = {"pid": proc.pid, "started": _started(proc.pid), "cmd": cmd[:4]}
-    save_state(state)
-    return proc.pid
-
-
-def kill(name: str, sig: int = signal.SIGTERM, wait: float = 30) -> None:
-    """Stop a process `start` recorded, only if it is still that very process."""
-    state = load_state()
-    entry = state.pop(name, None)
-    save_state(state)
-    if not entry or _started(entry["pid"]) != entry["started"]:
-        return
-    os.kill(entry["pid"], sig)
-    deadline = time.time() + wait
-    while time.time() < deadline and _started(entry["pid"]) == entry["started"]:
-        time.sleep(0.2)
-    if _started(entry["pid"]) == entry["started"]:
-        os.kill(entry["pid"], signal.SIGKILL)
-
-
-def wait_http(url: str, name: str, timeout: float = 400) -> None:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            if requests.get(url, timeout=2).status_code < 500:
-                return
-        except requests.RequestException:
-            pass
-        if name and not alive(name):
-            tail = (DIR / "logs" / f"{name}.log").read_text(errors="replace")[-3000:]
-            raise SystemExit(f"{name} exited while starting:\n{tail}")
-        time.sleep(1)
-    raise SystemExit(f"{name or url} not up after {timeout:.0f} s (logs in {DIR / 'logs'})")
 
 
 # ---------------------------------------------------------------- services
@@ -295,9 +218,7 @@ def start_nginx() -> None:
     subprocess.run([nginx, "-t", "-q", "-p", str(DIR / "nginx"), "-c", str(main)], check=True)
     subprocess.run([nginx, "-p", str(DIR / "nginx"), "-c", str(main)], check=True)
     pid = int((DIR / "nginx" / "nginx.pid").read_text())
-    state = load_state()
-    state["nginx"] = {"pid": pid, "started": _started(pid), "cmd": [nginx]}
-    save_state(state)
+    record("nginx", pid, [nginx])
 
 
 def start_actions(i: int, wait: bool = True) -> None:

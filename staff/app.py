@@ -68,6 +68,61 @@ def parse_range(args) -> tuple[dt.date, dt.date]:
     return (start, end) if start <= end else (end, start)
 
 
+class Console:
+    """What every page handler shares: the store, the labels, the templates and the token."""
+
+    def __init__(self, url: str, token: str, labels: Labels | None):
+        self.engine = engine_for(url)
+        self.labels = labels or Labels()
+        self.token = token
+        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+                                      autoescape=jinja2.select_autoescape(default=True, default_for_string=True))
+        self.env.globals.update(nav=NAV, Link=pages.Link, intents=export.intents())
+
+    def render(self, template: str, status: int = 200, **context):
+        html = self.env.get_template(template).render(**context)
+        return response.html(html, status=status, headers=HEADERS)
+
+    async def in_thread(self, fn, *args, **kw):
+        def run():
+            with self.engine.connect() as conn:
+                return fn(conn, *args, **kw)
+        return await asyncio.get_running_loop().run_in_executor(None, run)
+
+    @staticmethod
+    def period_of(request):
+        start, end = parse_range(request.args)
+        return start, end, q.Period.days(_day_number(start), _day_number(end))
+
+    @staticmethod
+    def stored(build):
+        """A page of an empty store (no `events` table: Rasa has stored nothing yet) has no rows."""
+        def run(conn):
+            if not sa.inspect(conn).has_table("events"):
+                page = pages.Page("empty", "还没有对话")
+                page.extra["notice"] = "跟踪存储里还没有任何对话（Rasa 还没有写入 events 表）。"
+                return page
+            return build(conn)
+        return run
+
+    async def show(self, request, key: str, **kw):
+        start, end, period = self.period_of(request)
+        page = await self.in_thread(self.stored(lambda conn: pages.PAGES[key](conn, period, self.labels, **kw)))
+        page.key = key
+        want = request.args.get("table")
+        if want:
+            table = page.table(want)
+            if table is None:
+                return response.text("没有这个表格", status=404, headers=HEADERS)
+            filename = f"{table.name}_{start}_{end}.csv"
+            return response.text(table.csv(), headers=dict(HEADERS, **{
+                "Content-Type": "text/csv; charset=utf-8",
+                "Content-Disposition": f"attachment; filename=\"{filename}\""}))
+        template = "misunderstood.html" if key == "misunderstood" and page.tables else "page.html"
+        return self.render(template, page=page, start=start, end=end, args=dict(request.query_args),
+                           csv_href=lambda t: _with(request, table=t.name))
+
+
 def create_app(url: str, token: str, labels: Labels | None = None, name: str = "staff_console",
                rules: Path | None = None, repo: Path | None = None) -> Sanic:
     """The console on the tracker store at `url`; the review of new documents (新文件)
@@ -76,21 +131,28 @@ def create_app(url: str, token: str, labels: Labels | None = None, name: str = "
 
     from .review import add_review_routes
     app = Sanic(name)
-    engine = engine_for(url)
-    labels = labels or Labels()
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-                             autoescape=jinja2.select_autoescape(default=True, default_for_string=True))
-    env.globals.update(nav=NAV, Link=pages.Link, intents=export.intents())
+    console = Console(url, token, labels)
+    _add_login_routes(app, console)
+    _add_page_routes(app, console)
+    _add_misunderstood_routes(app, console)
+    rules = Path(rules or DEFAULT_RULES_DIR)
+    add_review_routes(app, console.render, rules, Path(repo or rules.parent), HEADERS)
 
-    def render(template: str, status: int = 200, **context):
-        html = env.get_template(template).render(**context)
-        return response.html(html, status=status, headers=HEADERS)
+    @app.exception(BadDate)
+    async def bad_date(request, exc):
+        return response.text(str(exc), status=400, headers=dict(HEADERS, **{"Content-Type": "text/plain; charset=utf-8"}))
 
-    async def in_thread(fn, *args, **kw):
-        def run():
-            with engine.connect() as conn:
-                return fn(conn, *args, **kw)
-        return await asyncio.get_running_loop().run_in_executor(None, run)
+    @app.listener("after_server_stop")
+    async def close(app, loop):
+        console.engine.dispose()
+
+    app.ctx.engine = console.engine
+    return app
+
+
+def _add_login_routes(app: Sanic, console: Console) -> None:
+    """Every page but the login form needs the token (auth.py)."""
+    token, render = console.token, console.render
 
     @app.middleware("request")
     async def guard(request):
@@ -121,51 +183,17 @@ def create_app(url: str, token: str, labels: Labels | None = None, name: str = "
         del res.cookies[auth.COOKIE]
         return res
 
+
+def _add_page_routes(app: Sanic, console: Console) -> None:
+    """The pages of the navigation, each with its tables as CSV."""
+    show = console.show
+
     @app.get("/")
     async def home(request):
         return response.redirect("/overview", headers=HEADERS)
 
-    def period_of(request):
-        start, end = parse_range(request.args)
-        return start, end, q.Period.days(_day_number(start), _day_number(end))
-
-    @app.exception(BadDate)
-    async def bad_date(request, exc):
-        return response.text(str(exc), status=400, headers=dict(HEADERS, **{"Content-Type": "text/plain; charset=utf-8"}))
-
-    def stored(build):
-        """A page of an empty store (no `events` table: Rasa has stored nothing yet) has no rows."""
-        def run(conn):
-            if not sa.inspect(conn).has_table("events"):
-                page = pages.Page("empty", "还没有对话")
-                page.extra["notice"] = "跟踪存储里还没有任何对话（Rasa 还没有写入 events 表）。"
-                return page
-            return build(conn)
-        return run
-
-    async def show(request, key: str, **kw):
-        start, end, period = period_of(request)
-        page = await in_thread(stored(lambda conn: pages.PAGES[key](conn, period, labels, **kw)))
-        page.key = key
-        want = request.args.get("table")
-        if want:
-            table = page.table(want)
-            if table is None:
-                return response.text("没有这个表格", status=404, headers=HEADERS)
-            filename = f"{table.name}_{start}_{end}.csv"
-            return response.text(table.csv(), headers=dict(HEADERS, **{
-                "Content-Type": "text/csv; charset=utf-8",
-                "Content-Disposition": f"attachment; filename=\"{filename}\""}))
-        template = "misunderstood.html" if key == "misunderstood" and page.tables else "page.html"
-        return render(template, page=page, start=start, end=end, args=dict(request.query_args),
-                      csv_href=lambda t: _with(request, table=t.name))
-
     for key in ("overview", "coverage", "feedback"):
         app.add_route(partial(show, key=key), f"/{key}", name=key)
-
-    @app.get("/misunderstood")
-    async def misunderstood(request):
-        return await show(request, "misunderstood")
 
     @app.get("/demand")
     async def demand(request):
@@ -178,13 +206,21 @@ def create_app(url: str, token: str, labels: Labels | None = None, name: str = "
     @app.get("/conversation")
     async def conversation(request):
         sender = request.args.get("sender") or ""
-        page = await in_thread(stored(lambda conn: pages.conversation(conn, sender, labels)))
+        page = await console.in_thread(console.stored(lambda conn: pages.conversation(conn, sender, console.labels)))
         if request.args.get("table") == "turns" and page.tables:
             return response.text(page.tables[0].csv(), headers=dict(HEADERS, **{
                 "Content-Type": "text/csv; charset=utf-8",
                 "Content-Disposition": "attachment; filename=\"conversation.csv\""}))
-        return render("conversation.html", page=page, sender=sender,
-                      csv_href=f"/conversation?sender={quote(sender, safe='')}&table=turns")
+        return console.render("conversation.html", page=page, sender=sender,
+                              csv_href=f"/conversation?sender={quote(sender, safe='')}&table=turns")
+
+
+def _add_misunderstood_routes(app: Sanic, console: Console) -> None:
+    """The misunderstood messages: the page, marking them reviewed, exporting them as NLU data."""
+
+    @app.get("/misunderstood")
+    async def misunderstood(request):
+        return await console.show(request, "misunderstood")
 
     @app.post("/misunderstood/review")
     async def review(request):
@@ -194,30 +230,20 @@ def create_app(url: str, token: str, labels: Labels | None = None, name: str = "
         def mark(conn):
             q.mark_reviewed(conn, keys, undo=undo)
             conn.commit()
-        await in_thread(mark)
+        await console.in_thread(mark)
         back = request.form.get("back") or "/misunderstood"
         return response.redirect(back if back.startswith("/misunderstood") else "/misunderstood", headers=HEADERS)
 
     @app.post("/misunderstood/export")
     async def export_candidates(request):
-        start, end, period = period_of(request)
+        start, end, period = console.period_of(request)
         keys = set(request.form.getlist("key") or [])
-        groups = await in_thread(lambda conn: q.misunderstood_groups(conn, period))
+        groups = await console.in_thread(lambda conn: q.misunderstood_groups(conn, period))
         texts = [t for g in groups if g["key"] in keys for t in g["texts"]]
         body = export.nlu_yaml(texts, request.form.get("intent"))
         return response.text(body, headers=dict(HEADERS, **{
             "Content-Type": "application/x-yaml; charset=utf-8",
             "Content-Disposition": "attachment; filename=\"nlu_candidates.yml\""}))
-
-    rules = Path(rules or DEFAULT_RULES_DIR)
-    add_review_routes(app, render, rules, Path(repo or rules.parent), HEADERS)
-
-    @app.listener("after_server_stop")
-    async def close(app, loop):
-        engine.dispose()
-
-    app.ctx.engine = engine
-    return app
 
 
 def _with(request, **extra) -> str:

@@ -15,67 +15,19 @@ import json
 import re
 import time
 import unicodedata
-from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from .db import day_of, day_start, elements, events, jnum, jtext, reviewed
-
-FALLBACK_INTENTS = ("nlu_fallback", "out_of_scope")
-EMPTY_LIST = "[]"
-E = events.c
-
-
-@dataclass(frozen=True)
-class Period:
-    """[start, end) in seconds since the epoch."""
-    start: float
-    end: float
-
-    @classmethod
-    def days(cls, first_day: int, last_day: int) -> "Period":
-        """Whole Beijing days, both included (day numbers as db.day_of counts them)."""
-        return cls(day_start(first_day), day_start(last_day + 1))
-
-    @classmethod
-    def everything(cls) -> "Period":
-        return cls(0.0, time.time() + 86400 * 3650)
-
-
-def _in(p: Period):
-    return sa.and_(E.timestamp >= p.start, E.timestamp < p.end)
-
-
-def _user(p: Period):
-    return sa.and_(E.type_name == "user", _in(p))
-
-
-def _slot(name: str, p: Period):
-    return sa.and_(E.action_name == name, E.type_name == "slot", _in(p))
-
-
-def _value():
-    return jtext(E.data, "value")
-
-
-def _nonempty(value):
-    return sa.and_(value.isnot(None), value != EMPTY_LIST)
-
-
-def _dialect(conn) -> str:
-    return conn.dialect.name
-
-
-def _flag(cond):
-    return sa.func.max(sa.case((cond, 1), else_=0))
-
+from .db import day_of, elements, events, jnum, jtext, reviewed
+from .sql import (EMPTY_LIST, FALLBACK_INTENTS, E, Period, dialect, flag, in_period, nonempty, slot_in,
+                  slot_value, user_in)
 
 # ------------------------------------------------------------------ overview
 def daily(conn, p: Period) -> list[tuple]:
     """(day number, conversations, user messages) per day with any message."""
     day = day_of(E.timestamp).label("day")
     stmt = (sa.select(day, sa.func.count(sa.distinct(E.sender_id)), sa.func.count())
-            .where(_user(p)).group_by(day).order_by(day))
+            .where(user_in(p)).group_by(day).order_by(day))
     return [tuple(r) for r in conn.execute(stmt)]
 
 
@@ -86,20 +38,20 @@ def per_conversation(p: Period):
     """One row per conversation with a message in the period: its stages, its
     turns, the seconds to the first listing, and whether it ended in confusion.
     One pass over the period's user messages and the slots read here."""
-    value = _value()
+    value = slot_value()
     is_user = E.type_name == "user"
     slot = E.type_name == "slot"
-    listed = sa.and_(slot, E.action_name == "shown", _nonempty(value))
+    listed = sa.and_(slot, E.action_name == "shown", nonempty(value))
     missed = sa.and_(slot, E.action_name == "missed")
     last = lambda cond: sa.func.max(sa.case((cond, E.id)))  # noqa: E731
     return (sa.select(
         E.sender_id,
         sa.func.sum(sa.case((is_user, 1), else_=0)).label("turns"),
-        _flag(sa.and_(slot, E.action_name == "region", value.isnot(None))).label("region"),
-        _flag(sa.and_(slot, E.action_name == "groups", value.isnot(None))).label("groups"),
-        _flag(listed).label("shown"),
-        _flag(sa.and_(slot, E.action_name == "focus", value.isnot(None))).label("details"),
-        _flag(sa.and_(slot, sa.or_(sa.and_(E.action_name == "referred", _nonempty(value)),
+        flag(sa.and_(slot, E.action_name == "region", value.isnot(None))).label("region"),
+        flag(sa.and_(slot, E.action_name == "groups", value.isnot(None))).label("groups"),
+        flag(listed).label("shown"),
+        flag(sa.and_(slot, E.action_name == "focus", value.isnot(None))).label("details"),
+        flag(sa.and_(slot, sa.or_(sa.and_(E.action_name == "referred", nonempty(value)),
                                    sa.and_(E.action_name == "summary", value.isnot(None))))).label("referred"),
         (sa.func.min(sa.case((listed, E.timestamp))) - sa.func.min(sa.case((is_user, E.timestamp))))
         .label("to_answer"),
@@ -109,7 +61,7 @@ def per_conversation(p: Period):
         last(sa.and_(is_user, E.intent_name.in_(FALLBACK_INTENTS))).label("last_not_understood"),
         last(missed).label("last_missed"),
         last(sa.and_(missed, jnum(E.data, "value") > 0)).label("last_missed_above_0"))
-        .where(_in(p), sa.or_(is_user, sa.and_(
+        .where(in_period(p), sa.or_(is_user, sa.and_(
             slot, E.action_name.in_(("region", "groups", "shown", "focus", "referred", "summary", "missed")))))
         .group_by(E.sender_id)
         .having(sa.func.sum(sa.case((is_user, 1), else_=0)) > 0))
@@ -166,7 +118,7 @@ def misunderstood_texts(conn, p: Period, limit: int = 500) -> list[tuple]:
     text = jtext(E.data, "text").label("text")
     stmt = (sa.select(text, E.intent_name, sa.func.count().label("n"),
                       sa.func.count(sa.distinct(E.sender_id)), sa.func.max(E.timestamp))
-            .where(_user(p), E.intent_name.in_(FALLBACK_INTENTS))
+            .where(user_in(p), E.intent_name.in_(FALLBACK_INTENTS))
             .group_by(text, E.intent_name).order_by(sa.desc("n"), text).limit(limit))
     return [tuple(r) for r in conn.execute(stmt)]
 
@@ -196,7 +148,7 @@ def possibly_misread(conn, p: Period, limit: int = 500) -> list[tuple]:
     slot), so that confidently wrong answers are found as well as fallbacks."""
     message, then = jtext(E.data, "value", "message"), jtext(E.data, "value", "then")
     stmt = (sa.select(E.timestamp, E.sender_id, message, then)
-            .where(_slot("misread", p), message.isnot(None))
+            .where(slot_in("misread", p), message.isnot(None))
             .order_by(E.timestamp.desc()).limit(limit))
     return [tuple(r) for r in conn.execute(stmt)]
 
@@ -229,7 +181,7 @@ def misunderstood_instances(conn, p: Period, texts: list[str], per_text: int = 3
     text = jtext(E.data, "text")
     rn = sa.func.row_number().over(partition_by=text, order_by=E.id.desc()).label("rn")
     inner = (sa.select(E.id, E.sender_id, E.timestamp, E.intent_name, text.label("text"), rn)
-             .where(_user(p), E.intent_name.in_(FALLBACK_INTENTS), text.in_(texts)).subquery())
+             .where(user_in(p), E.intent_name.in_(FALLBACK_INTENTS), text.in_(texts)).subquery())
     rows = conn.execute(sa.select(inner).where(inner.c.rn <= per_text).order_by(inner.c.id.desc())).all()
     states = slots_before(conn, [(r.sender_id, r.id) for r in rows])
     return [dict(id=r.id, sender_id=r.sender_id, timestamp=r.timestamp, intent=r.intent_name,
@@ -267,12 +219,12 @@ def fold_slots(rows) -> dict:
 # ------------------------------------------------------------------ coverage and demand
 def _answered(p: Period):
     """Senders that got a listing of measures in the period."""
-    return sa.select(E.sender_id).where(_slot("shown", p), _nonempty(_value())).distinct()
+    return sa.select(E.sender_id).where(slot_in("shown", p), nonempty(slot_value())).distinct()
 
 
 def _got_nothing(p: Period):
     """Senders to whom the bot listed no measure (an empty `shown`)."""
-    return sa.select(E.sender_id).where(_slot("shown", p), _value() == EMPTY_LIST).distinct()
+    return sa.select(E.sender_id).where(slot_in("shown", p), slot_value() == EMPTY_LIST).distinct()
 
 
 def _count_per_value(pairs):
@@ -283,8 +235,8 @@ def _count_per_value(pairs):
 
 
 def _slot_values_stmt(p: Period, slot: str, among=None):
-    value = _value()
-    pairs = sa.select(E.sender_id, value.label("v")).where(_slot(slot, p), value.isnot(None))
+    value = slot_value()
+    pairs = sa.select(E.sender_id, value.label("v")).where(slot_in(slot, p), value.isnot(None))
     if among is not None:
         pairs = pairs.where(E.sender_id.in_(among))
     return _count_per_value(pairs)
@@ -293,7 +245,7 @@ def _slot_values_stmt(p: Period, slot: str, among=None):
 def _list_values_stmt(dialect: str, p: Period, slot: str, among=None, path=("value",)):
     fn, value, cond = elements(dialect, E.data, *path)
     pairs = (sa.select(E.sender_id, value.label("v"))
-             .select_from(events.join(fn, sa.true())).where(_slot(slot, p), cond))
+             .select_from(events.join(fn, sa.true())).where(slot_in(slot, p), cond))
     if among is not None:
         pairs = pairs.where(E.sender_id.in_(among))
     return _count_per_value(pairs)
@@ -311,7 +263,7 @@ def slot_values(conn, p: Period, slot: str, among=None) -> list[tuple]:
 def list_slot_values(conn, p: Period, slot: str, among=None, path=("value",)) -> list[tuple]:
     """(element, conversations) of a list slot (groups, needs, shown,
     referred), counted in SQL over the JSON array's elements."""
-    return _ranked(conn.execute(_list_values_stmt(_dialect(conn), p, slot, among, path)))
+    return _ranked(conn.execute(_list_values_stmt(dialect(conn), p, slot, among, path)))
 
 
 def profiles_of(conn, p: Period, who, facts=("groups", "needs", "region")) -> dict:
@@ -325,7 +277,7 @@ def profiles_of(conn, p: Period, who, facts=("groups", "needs", "region")) -> di
                        sa.func.count(sa.distinct(chosen.c.sender_id)).label("n"))]
     for fact in facts:
         st = (_slot_values_stmt(p, fact, who) if fact == "region"
-              else _list_values_stmt(_dialect(conn), p, fact, who)).subquery()
+              else _list_values_stmt(dialect(conn), p, fact, who)).subquery()
         parts.append(sa.select(kind(fact), st.c.v, st.c.n))
     out = {"count": 0, "groups": [], "needs": [], "region": []}
     for k, v, n in conn.execute(sa.union_all(*parts)):
@@ -356,7 +308,7 @@ def unanswered_replies(conn, p: Period, facts=("groups", "needs"), limit: int = 
         u.c.sender_id == E.sender_id, u.c.type_name == "user", u.c.id < E.id)
         .order_by(u.c.id.desc()).limit(1).scalar_subquery())
     misses = (sa.select(question.label("question"), reply.label("text"))
-              .where(_slot("missed", p), jnum(E.data, "value") > 0).subquery())
+              .where(slot_in("missed", p), jnum(E.data, "value") > 0).subquery())
     stmt = (sa.select(misses.c.question, misses.c.text, sa.func.count().label("n"))
             .where(misses.c.question.in_(facts))
             .group_by(misses.c.question, misses.c.text).order_by(sa.desc("n"), misses.c.text).limit(limit))
@@ -373,7 +325,7 @@ def demand(conn, p: Period) -> dict:
         opened=slot_values(conn, p, "focus"),
         referred=list_slot_values(conn, p, "referred"),
         summaries=conn.execute(sa.select(sa.func.count(sa.distinct(E.sender_id)))
-                               .where(_slot("summary", p), _value().isnot(None))).scalar(),
+                               .where(slot_in("summary", p), slot_value().isnot(None))).scalar(),
     )
 
 
@@ -390,19 +342,19 @@ def feedback_by_day(conn, p: Period) -> list[tuple]:
     rating = jtext(E.data, "value", "rating")
     day = day_of(E.timestamp).label("day")
     stmt = (sa.select(day, _rating_key(rating, "up"), _rating_key(rating, "down"))
-            .where(_slot("feedback", p), rating.isnot(None)).group_by(day).order_by(day))
+            .where(slot_in("feedback", p), rating.isnot(None)).group_by(day).order_by(day))
     return [(d, int(u or 0), int(n or 0)) for d, u, n in conn.execute(stmt)]
 
 
 def feedback_by_measure(conn, p: Period) -> list[tuple]:
     """(measure id, 👍, 👎) over the measures each rating was about."""
-    fn, value, cond = elements(_dialect(conn), E.data, "value", "measures")
+    fn, value, cond = elements(dialect(conn), E.data, "value", "measures")
     rating = jtext(E.data, "value", "rating")
     # per measure, the people who rated a listing holding it (a rating and its "missing" answer count once)
     up = sa.func.count(sa.distinct(sa.case((rating == "up", E.sender_id), else_=None))).label("up")
     down = sa.func.count(sa.distinct(sa.case((rating == "down", E.sender_id), else_=None))).label("down")
     stmt = (sa.select(value.label("measure"), up, down).select_from(events.join(fn, sa.true()))
-            .where(_slot("feedback", p), cond).group_by(value).order_by(sa.desc("down"), sa.desc("up"), value))
+            .where(slot_in("feedback", p), cond).group_by(value).order_by(sa.desc("down"), sa.desc("up"), value))
     return [(m, int(u or 0), int(d or 0)) for m, u, d in conn.execute(stmt)]
 
 
@@ -410,7 +362,7 @@ def feedback_missing(conn, p: Period, limit: int = 500) -> list[tuple]:
     """(timestamp, sender, rating, what was missing), newest first."""
     missing = jtext(E.data, "value", "missing")
     stmt = (sa.select(E.timestamp, E.sender_id, jtext(E.data, "value", "rating"), missing)
-            .where(_slot("feedback", p), missing.isnot(None), missing != "")
+            .where(slot_in("feedback", p), missing.isnot(None), missing != "")
             .order_by(E.timestamp.desc()).limit(limit))
     return [tuple(r) for r in conn.execute(stmt)]
 
@@ -419,7 +371,7 @@ def feedback_missing(conn, p: Period, limit: int = 500) -> list[tuple]:
 def conversations(conn, p: Period, sender_like: str | None = None, limit: int = 200) -> list[tuple]:
     """(sender, first message, last message, user messages), latest first."""
     stmt = (sa.select(E.sender_id, sa.func.min(E.timestamp), sa.func.max(E.timestamp).label("last"),
-                      sa.func.count()).where(_user(p)))
+                      sa.func.count()).where(user_in(p)))
     if sender_like:
         stmt = stmt.where(E.sender_id.contains(sender_like, autoescape=True))
     stmt = stmt.group_by(E.sender_id).order_by(sa.desc("last")).limit(limit)

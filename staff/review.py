@@ -41,42 +41,93 @@ GENDERS = [("", "不限"), ("female", "女性"), ("male", "男性")]
 LEVEL_LABELS = {"country": "全国", "province": "省级", "prefecture": "地市级", "county": "县级"}
 
 
-def add_review_routes(app, render, rules: Path, repo: Path, headers: dict) -> None:
-    rules, repo = Path(rules), Path(repo)
-    drafts_dir = rules / draft_check.DRAFTS_DIR
+class Drafts:
+    """The drafts of new documents (rules/drafts/) and the rules they are reviewed against."""
 
+    def __init__(self, rules: Path, repo: Path, headers: dict):
+        self.rules, self.repo, self.headers = Path(rules), Path(repo), headers
+        self.dir = self.rules / draft_check.DRAFTS_DIR
+        self.loaded: dict = {}
+
+    @staticmethod
     async def in_thread(fn, *args):
         return await asyncio.get_running_loop().run_in_executor(None, fn, *args)
 
-    def json_out(data, status=200):
-        return response.json(data, status=status, headers=headers, ensure_ascii=False,
+    def json_out(self, data, status=200):
+        return response.json(data, status=status, headers=self.headers, ensure_ascii=False,
                              dumps=lambda d, **kw: json.dumps(d, ensure_ascii=False, default=str))
 
-    def draft_path(doc: str) -> Path | None:
+    def draft_path(self, doc: str) -> Path | None:
         if not DOC_ID.match(doc or ""):
             return None
-        path = drafts_dir / f"{doc}.yml"
+        path = self.dir / f"{doc}.yml"
         return path if path.is_file() else None
 
-    loaded = {}
-
-    def current_kb():
+    def current_kb(self):
         """The rules, loaded again only when a file of them changed (an accept, an edit by hand)."""
+        rules = self.rules
         stamp = max((p.stat().st_mtime_ns for p in rules.rglob("*")
                      if p.is_file() and draft_check.DRAFTS_DIR not in p.relative_to(rules).parts), default=0)
-        if loaded.get("stamp") != stamp:
-            loaded.update(stamp=stamp, kb=kbmod.load(rules))
-        return loaded["kb"]
+        if self.loaded.get("stamp") != stamp:
+            self.loaded.update(stamp=stamp, kb=kbmod.load(rules))
+        return self.loaded["kb"]
 
-    def session(doc: str) -> Session:
-        path = draft_path(doc)
+    def session(self, doc: str) -> Session:
+        path = self.draft_path(doc)
         if path is None:
             raise ReviewError(f"没有这个草稿：{doc}")
-        return Session(path, rules, repo, kb=current_kb())
+        return Session(path, self.rules, self.repo, kb=self.current_kb())
+
+    def action(self, name):
+        """A JSON route calling one session operation; the page gets the new state back."""
+        async def handler(request, doc: str, mid: str | None = None):
+            if request.headers.get("x-review") != "1" or "json" not in (request.headers.get("content-type") or ""):
+                return self.json_out({"error": "需要 JSON 请求（X-Review: 1）"}, 400)
+            body = request.json if isinstance(request.json, dict) else {}
+
+            def run():
+                s = self.session(doc)
+                result = OPERATIONS[name](s, mid, body)
+                out = state_of(s)
+                out.update(result or {})
+                return out
+            try:
+                return self.json_out(await self.in_thread(run))
+            except ReviewError as exc:
+                return self.json_out({"error": str(exc)}, 400)
+            except (ValueError, TypeError, KeyError) as exc:
+                return self.json_out({"error": f"请求不完整：{exc}"}, 400)
+            except (OSError, kbmod.RulesInvalid) as exc:
+                return self.json_out({"error": f"无法完成：{exc}"}, 500)
+        handler.__name__ = f"review_{name}"
+        return handler
+
+
+def add_review_routes(app, render, rules: Path, repo: Path, headers: dict) -> None:
+    drafts = Drafts(rules, repo, headers)
+    _add_draft_pages(app, render, drafts)
+
+    @app.get("/drafts/<doc>/state")
+    async def state(request, doc: str):
+        try:
+            return drafts.json_out(await drafts.in_thread(lambda: state_of(drafts.session(doc))))
+        except ReviewError as exc:
+            return drafts.json_out({"error": str(exc)}, 404)
+
+    for name in ("edit", "accept", "reject", "merge", "split"):
+        app.add_route(drafts.action(name), f"/drafts/<doc>/measure/<mid>/{name}", methods=["POST"],
+                      name=f"review_{name}")
+    for name in ("add", "source", "agency", "group"):
+        app.add_route(drafts.action(name), f"/drafts/<doc>/{name}", methods=["POST"], name=f"review_{name}")
+
+
+def _add_draft_pages(app, render, d: Drafts) -> None:
+    """The list of drafts, a new draft, the review page and its script."""
+    rules, repo, headers = d.rules, d.repo, d.headers
 
     @app.get("/drafts")
     async def drafts(request):
-        items = await in_thread(_draft_list, drafts_dir, rules, repo)
+        items = await d.in_thread(_draft_list, d.dir, rules, repo)
         return render("drafts.html", drafts=items, error=None, form={})
 
     @app.post("/drafts/new")
@@ -89,17 +140,17 @@ def add_review_routes(app, render, rules: Path, repo: Path, headers: dict) -> No
                 text = upload.body.decode("utf-8")
             except UnicodeDecodeError:
                 text = None
-        error = _new_draft_error(form, text, drafts_dir)
+        error = _new_draft_error(form, text, d.dir)
         if error is None:
-            error = await in_thread(_write_new_draft, rules, repo, drafts_dir, form, text)
+            error = await d.in_thread(_write_new_draft, rules, repo, d.dir, form, text)
         if error:
-            items = await in_thread(_draft_list, drafts_dir, rules, repo)
+            items = await d.in_thread(_draft_list, d.dir, rules, repo)
             return render("drafts.html", status=400, drafts=items, error=error, form=form)
         return response.redirect(f"/drafts/{form['doc']}", headers=headers)
 
     @app.get("/drafts/<doc>")
     async def review_page(request, doc: str):
-        if draft_path(doc) is None:
+        if d.draft_path(doc) is None:
             return response.text("没有这个草稿", status=404, headers=headers)
         page = render("review.html", doc=doc)
         page.headers.update(PAGE_HEADERS)
@@ -109,42 +160,6 @@ def add_review_routes(app, render, rules: Path, repo: Path, headers: dict) -> No
     async def review_js(request):
         return response.text((STATIC / "review.js").read_text(encoding="utf-8"),
                              headers=dict(headers, **{"Content-Type": "text/javascript; charset=utf-8"}))
-
-    @app.get("/drafts/<doc>/state")
-    async def state(request, doc: str):
-        try:
-            return json_out(await in_thread(lambda: state_of(session(doc))))
-        except ReviewError as exc:
-            return json_out({"error": str(exc)}, 404)
-
-    def action(name):
-        """A JSON route calling one session operation; the page gets the new state back."""
-        async def handler(request, doc: str, mid: str | None = None):
-            if request.headers.get("x-review") != "1" or "json" not in (request.headers.get("content-type") or ""):
-                return json_out({"error": "需要 JSON 请求（X-Review: 1）"}, 400)
-            body = request.json if isinstance(request.json, dict) else {}
-
-            def run():
-                s = session(doc)
-                result = OPERATIONS[name](s, mid, body)
-                out = state_of(s)
-                out.update(result or {})
-                return out
-            try:
-                return json_out(await in_thread(run))
-            except ReviewError as exc:
-                return json_out({"error": str(exc)}, 400)
-            except (ValueError, TypeError, KeyError) as exc:
-                return json_out({"error": f"请求不完整：{exc}"}, 400)
-            except (OSError, kbmod.RulesInvalid) as exc:
-                return json_out({"error": f"无法完成：{exc}"}, 500)
-        handler.__name__ = f"review_{name}"
-        return handler
-
-    for name in ("edit", "accept", "reject", "merge", "split"):
-        app.add_route(action(name), f"/drafts/<doc>/measure/<mid>/{name}", methods=["POST"], name=f"review_{name}")
-    for name in ("add", "source", "agency", "group"):
-        app.add_route(action(name), f"/drafts/<doc>/{name}", methods=["POST"], name=f"review_{name}")
 
 
 # ---- the operations (one Session each) ------------------------------------------------------------

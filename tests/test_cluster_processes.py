@@ -1,4 +1,4 @@
-"""localrun/cluster.py's process bookkeeping, on plain `sleep` processes: `kill`
+"""The local cluster's process bookkeeping (localrun/processes.py), on plain `sleep` processes: `kill`
 stops exactly what `spawn` recorded, and a SIGKILLed child of ours counts as
 gone at once (a zombie keeps its start time until it is reaped; waiting for it
 froze bench/load.py's simulated users for the whole 30 s kill timeout)."""
@@ -18,12 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture
 def cluster(tmp_path, monkeypatch):
     monkeypatch.setenv("CLUSTER_DIR", str(tmp_path))
-    sys.modules.pop("localrun.cluster", None)   # re-read CLUSTER_DIR
-    module = importlib.import_module("localrun.cluster")
+    sys.modules.pop("localrun.processes", None)   # re-read CLUSTER_DIR
+    module = importlib.import_module("localrun.processes")
     yield module
     for name in list(module.load_state()):
         module.kill(name, signal.SIGKILL, wait=2)
-    sys.modules.pop("localrun.cluster", None)
+    sys.modules.pop("localrun.processes", None)
 
 
 def test_sigkill_of_our_own_child_returns_before_the_timeout(cluster):

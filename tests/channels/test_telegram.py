@@ -15,8 +15,10 @@ import pytest
 import yaml
 from sanic import Sanic
 
+from bot.texts import TELEGRAM_BUTTON_EXPIRED, TELEGRAM_EDITED, TELEGRAM_NOT_TEXT
 from bot.replies import render
 from runtime.channels import telegram as tg
+from runtime.channels import telegram_output as tgo
 from localrun.servers import free_port
 from bot.matching.engine import Engine
 from bot import dialogue as conversation
@@ -153,7 +155,7 @@ def test_real_question_keyboard_carries_every_payload():
     pressed = buttons_of(sent[0])
     assert [b["text"] for b in pressed] == [b.title for b in question.buttons]
     assert [b["callback_data"] for b in pressed] == [b.payload for b in question.buttons]
-    assert all(len(row) <= tg.MAX_PER_ROW for row in sent[0]["reply_markup"]["inline_keyboard"])
+    assert all(len(row) <= tgo.MAX_PER_ROW for row in sent[0]["reply_markup"]["inline_keyboard"])
 
 
 def test_callback_query_is_answered_and_becomes_the_next_message():
@@ -227,9 +229,9 @@ def test_commands_map_to_intents():
 
 
 @pytest.mark.parametrize("update,reply", [
-    (sticker_update(21), tg.NOT_TEXT),
-    (photo_update(22, caption="我的营业执照"), tg.NOT_TEXT),
-    (edited_update(23, "我在柳州"), tg.EDITED),
+    (sticker_update(21), TELEGRAM_NOT_TEXT),
+    (photo_update(22, caption="我的营业执照"), TELEGRAM_NOT_TEXT),
+    (edited_update(23, "我在柳州"), TELEGRAM_EDITED),
 ])
 def test_non_text_gets_a_polite_reply_and_nothing_reaches_rasa(update, reply):
     async def scenario():
@@ -265,11 +267,11 @@ def test_long_reply_is_split_on_a_line_boundary_with_buttons_on_the_last_part():
 
 def test_split_prefers_a_paragraph_break_that_keeps_the_part_half_full():
     paragraph = "\n".join(["政策" * 10] * 3)                       # 62 characters
-    parts = tg.split_message("\n\n".join([paragraph] * 3), limit=150)
+    parts = tgo.split_message("\n\n".join([paragraph] * 3), limit=150)
     assert parts == ["\n\n".join([paragraph] * 2), paragraph]
-    early = tg.split_message("短\n\n" + "\n".join(["政策" * 10] * 5), limit=150)
+    early = tgo.split_message("短\n\n" + "\n".join(["政策" * 10] * 5), limit=150)
     assert early[0].startswith("短\n\n政策") and len(early[0]) <= 150   # a break at 1 char is not taken
-    emoji = tg.split_message("😀" * 100, limit=150)                    # Telegram counts UTF-16 units
+    emoji = tgo.split_message("😀" * 100, limit=150)                    # Telegram counts UTF-16 units
     assert [len(p) for p in emoji] == [75, 25]
 
 
@@ -358,7 +360,7 @@ def test_long_payload_gets_a_short_id_that_maps_back():
     data, texts, sent = run(scenario())
     assert data.startswith("~") and len(data.encode()) <= 64
     assert texts == ["你好", long_payload]
-    assert sent[-1]["text"] == tg.BUTTON_EXPIRED
+    assert sent[-1]["text"] == TELEGRAM_BUTTON_EXPIRED
 
 
 def test_flood_control_waits_and_retries():
@@ -465,7 +467,7 @@ def all_bot_buttons():
 def test_every_button_fits_callback_data_as_is():
     buttons = all_bot_buttons()
     assert len({b.payload for b in buttons}) > 40
-    output = tg.TelegramOutput(bot=None, callbacks=tg.CallbackData())
+    output = tgo.TelegramOutput(bot=None, callbacks=tgo.CallbackData())
     markup = output.keyboard([{"title": b.title, "payload": b.payload} for b in buttons])
     datas = [b.callback_data for row in markup.inline_keyboard for b in row]
     assert len(datas) == len(buttons)

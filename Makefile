@@ -103,7 +103,11 @@ staff: install
 	$(PY) -m staff migrate
 	$(PY) -m staff serve --port $(STAFF_PORT)
 
+# pyflakes: unused imports and undefined names, in every package, the tests, benches and scripts
+LINT_DIRS := actions bot drafting localrun runtime staff tests bench scripts
+
 unit: install
+	$(PY) -m pyflakes $(LINT_DIRS)
 	$(PY) -m bot validate
 	$(PY) -m bot gen --check
 	$(PY) -m pytest -q tests --ignore=tests/integration

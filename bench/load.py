@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import random
 import signal
 import statistics
@@ -42,10 +41,11 @@ from pathlib import Path
 
 import aiohttp
 
-ROOT = Path(__file__).resolve().parent.parent
-from bot import texts  # noqa: E402
+from bot import texts
+from runtime import identity
 from localrun import cluster
-from runtime import identity  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
 
 SCENARIOS = [
     ["你好", "我是退伍军人，在柳州，想贷款开个汽修店", "第1条详细说说", "更多", "哪个部门负责", "谢谢"],

@@ -29,17 +29,16 @@ import asyncio
 import json
 import os
 import statistics
-import sys
 import tempfile
 import time
 import uuid
 from collections import defaultdict
 from contextlib import contextmanager
 from pathlib import Path
+from localrun.servers import MODEL, action_server_args, endpoint_env, free_port, start, stop, wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from localrun.servers import MODEL, action_server_args, endpoint_env, free_port, start, stop, wait_for
 
 PARTS = ["tracker load", "NLU", "slot extraction", "policy", "action: HTTP + (de)serialisation",
          "action: its own time", "tracker save", "other"]

@@ -134,8 +134,6 @@ def expire(now: float | None = None) -> int:
     now = time.time() if now is None else now
     url = os.environ.get("SUMMARY_STORE_URL")
     if url:
-        import sqlalchemy as sa
-
         engine, table = _table(url)
         with engine.begin() as db:
             return db.execute(table.delete().where(table.c.created_at < _cutoff(db))).rowcount

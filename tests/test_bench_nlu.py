@@ -3,10 +3,10 @@ cross-validation counts what FallbackClassifier would do."""
 from pathlib import Path
 
 import yaml
+from bench import fallback_cv, nlu_compare
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from bench import fallback_cv, nlu_compare
 
 CHOSEN = set(nlu_compare.MODEL_STEPS)
 CLASSIFIERS = {"DIETClassifier", "LogisticRegressionClassifier", "SklearnIntentClassifier",

@@ -6,9 +6,7 @@ import pytest
 from bot.rules import default_kb
 from bot.replies import answers, lists
 from bot import rules as kbmod
-from bot.replies import render
 from bot import texts
-from bot.script import to_simplified
 from bot.rules.fidelity import ACCEPTED, hedge_offences
 from conftest import MINI_MEASURES
 

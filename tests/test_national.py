@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from bot import rules as kbmod
-from bot.replies import render
 from bot.replies import lists
 from bot.dialogue import Incoming, respond, slot_names
 from bot.dialogue import listing

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from bot import rules as kbmod
-from bot.replies import render
 from bot.replies import answers
+
+from bot.matching import offices
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -90,7 +91,6 @@ def test_the_details_give_the_function_as_the_reason(match):
 
 # ---- a function at the person's place (national measures) ----------------------------
 
-from bot.matching import offices  # noqa: E402
 
 PLACES = ["郑州", "义乌", "北京朝阳", "于都", "图们", "吉林省", "广西壮族自治区", "成都", "乌鲁木齐县"]
 

@@ -177,7 +177,7 @@ def test_every_table_exports_as_csv(conn, labels):
             assert text.count("\n") == len(table.rows) + 1, (key, table.name)
 
 
-def test_no_issue_15_slots_means_zeros_not_errors(fresh_url, labels):
+def test_a_store_written_before_the_console_slots_gives_zeros_not_errors(fresh_url, labels):
     url = fresh_url
     old = [(s, [(d, h, m, t, i, {k: v for k, v in slots.items()
                                  if k not in ("shown", "focus", "referred", "feedback", "summary")}, r)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from ..replies import render
 from .. import texts
-from ..replies.render import Button
 from . import showing
 
 

@@ -13,7 +13,7 @@ person saw, even after the profile changes the order.
 from __future__ import annotations
 
 from .. import texts
-from ..replies.render import Button, Reply, profile_line
+from ..replies.render import Button, profile_line
 from ..replies import lists
 
 OWN_GROUP_LIMIT = 60

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import texts
-from ..matching.engine import Engine, MatchResult
+from ..matching.engine import MatchResult
 from ..rules import KnowledgeBase
 from ..script import to_traditional
 

@@ -95,15 +95,6 @@ class Harness:
         return await self.http.post(self.url, content=body, headers=headers)
 
 
-@pytest.fixture(autouse=True)
-def token(monkeypatch):
-    from .fake_telegram import TOKEN
-    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
-    # several Sanic servers in one process, as sanic-testing does it
-    monkeypatch.setattr(Sanic, "test_mode", True)
-    monkeypatch.delenv("TELEGRAM_WEBHOOK_SECRET", raising=False)
-
-
 def run(coro):
     return asyncio.run(asyncio.wait_for(coro, 40))
 

@@ -7,7 +7,7 @@ from bot.dialogue import Incoming, respond
 from runtime import summary_store as summaries
 from actions.actions import engine
 
-from .test_telegram import Harness, StubRasa, run, token  # noqa: F401  (the fixture)
+from .test_telegram import Harness, StubRasa, run
 from .fake_telegram import text_update
 
 

@@ -9,7 +9,6 @@ import http.client
 import math
 import os
 import subprocess
-import sys
 import tempfile
 import threading
 import time

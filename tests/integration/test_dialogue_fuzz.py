@@ -5,7 +5,7 @@ import asyncio
 
 from bench import fuzz
 
-from .conftest import MODEL, ROOT
+from localrun.servers import MODEL, ROOT
 
 
 def test_no_dead_end_in_1000_off_script_probes(action_server, tmp_path):

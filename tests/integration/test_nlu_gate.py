@@ -8,7 +8,7 @@ from rasa.core.agent import Agent
 
 from bot.rules import default_kb
 
-from .conftest import MODEL
+from localrun.servers import MODEL
 from bench.nlu_scoring import holdout_examples, parse_all, score
 
 

@@ -219,3 +219,66 @@ TELEGRAM_EDITED = "我收不到修改后的内容。" + TELEGRAM_NOT_TEXT
 TELEGRAM_BUTTON_EXPIRED = "这个按钮已失效，请直接输入文字告诉我。"
 TELEGRAM_CHOOSE = "请选择："
 TELEGRAM_SUMMARY_CAPTION = "咨询清单（用浏览器打开，可打印）"
+
+# ---- the 申办指引 block (bot/replies/followup.py guide) and `bot match --explain` (explain.py)
+GUIDE_HEAD = "【申办指引】"
+GUIDE_AUDIENCE = "惠及对象："
+GUIDE_CONDITIONS = "条件："
+GUIDE_RESPONSIBLE = "责任部门："
+GUIDE_LEAD = "牵头部门："
+GUIDE_SUPPORT = "配合部门："
+GUIDE_VALIDITY = "有效期："
+AUDIENCE_LIMITED = "{whom}（限{named}）"
+CONDITION_REGION = "在{region}范围内"
+CONDITION_GROUPS = "身份为"
+CONDITION_TECH = "科技型企业"
+CONDITION_NOT_TECH = "非科技型企业"
+AND, OR = "和", "或"            # 残疾退役军人 is both groups; an office or another
+NUMBERED_TITLE = "第{n}项“{title}”"
+QUOTED_TITLE = "“{title}”"
+ANSWER_HEAD = "{name}（{citation}）："
+CRITERIA_BY = "“符合条件”的具体标准以{whom}的解释为准。"
+PROFILE_REGION = "地区：{place}"
+EXPLAIN_REGION = "地区：{region}（{where}）"
+EXPLAIN_UNRESOLVED = "（未识别）"
+EXPLAIN_WHY = "适用理由：{why}"
+EXPLAIN_OPEN = "待确认：{what}"
+EXPLAIN_ELIGIBLE = "符合条件的措施（{n}项）："
+EXPLAIN_POSSIBLE = "可能适用、还需确认的措施（{n}项）："
+EXPLAIN_NEXT = "下一个问题：{question}"
+
+# ---- the consultation summary (bot/replies/consultation.py): its page and text
+SUMMARY_TITLE = "创业扶持政策咨询清单"
+SUMMARY_DISCLAIMER = ("本清单依据政策文件原文整理，只列文件写明的内容；能否享受、具体标准和办理方式以负责部门的认定为准。"
+                      "文件未写明的事项，请向负责部门咨询，或拨打" + HOTLINE + "。")
+SUMMARY_PROFILE = "您的情况：{profile}"
+SUMMARY_META = "生成日期：{date}　规则版本：{version}　编号：{id}"
+SUMMARY_PRINT = "打印 / 保存为PDF"
+SUMMARY_BASIS = "依据：{citation}"
+SUMMARY_QUESTIONS = "要问负责部门的问题"
+# the questions to ask the agency about a measure: what its document leaves open
+ASK_ELIGIBLE = "我的情况是否符合这项措施？“符合条件”的具体标准是什么？"
+ASK_CONFIRM = "请确认：{note}"
+ASK_OPEN = "还需确认的信息："
+ASK_AMOUNT = "具体金额或额度是多少？"
+ASK_PROCEDURE = "申请流程是什么？在哪里办理？"
+ASK_MATERIALS = "需要准备哪些材料？"
+ASK_ENDED = "这项措施所属的计划已结束，现在执行的是哪项政策？"
+ASK_DEADLINE = "这项措施现在还在执行吗？有没有截止时间？"
+# what a document may leave unstated (bot/replies/followup.py Gap), in the 申办指引 block
+UNSTATED_LABELS = {"amount": "具体金额或额度", "procedure": "申请流程", "materials": "所需材料",
+                   "contact": "受理地址和电话", "deadline": "截止时间"}
+
+# ---- matching (bot/matching/): a measure's conditions checked, the ended plan, an office by function
+CHECK_REGION = "地区：{region}范围内"
+WHY_REGION = "地区：{place}在{region}范围内 ✓"
+WHY_ANY = "{label}：不限 ✓"
+UNKNOWN_PLACE = "“{region}”（未能识别的地名，或不在中国境内）"
+UNTIL = "截至{date}"
+PLAN_ENDED = "该计划执行期（{period}）已结束，请向主管部门核实现行政策"
+FUNCTION_AT = "{where}的{name}"
+PLAIN = "（{plain}）"
+ITEM_RANGE = "第{first}—{last}项"
+ITEMS = "第{numbers}项"
+CITED = "（{citation}）"
+NO_PROFILE_YET = "目前的信息下"

@@ -32,6 +32,10 @@ class Labels:
         a = self.kb.agencies.get(aid)
         return a.full_name if a else f"{aid}（规则中已无此部门）"
 
+    def heading(self, fact: str) -> str:
+        """The fact's name on the console (facts.yml `console_label`, else its `label`)."""
+        return self.kb.facts[fact].heading if fact in self.kb.facts else fact
+
     def fact_value(self, fact: str, value: str) -> str:
         fv = self.kb.facts[fact].values.get(value) if fact in self.kb.facts else None
         return fv.short_label() if fv else str(value)

@@ -10,6 +10,8 @@ import re
 import time
 from dataclasses import dataclass, field
 
+from bot.dialogue import ConsoleSlot as S
+
 from . import charts
 from . import queries as q
 from .db import day_label
@@ -21,7 +23,6 @@ FUNNEL_LABELS = {
     "details": "打开了某项措施的详情",
     "referred": "询问了办理部门或要了总结",
 }
-FACT_LABELS = {"groups": "身份/人群", "needs": "需求", "region": "地区"}
 
 
 @dataclass
@@ -159,9 +160,9 @@ def misunderstood(conn, period: q.Period, labels, with_instances: int = 60) -> P
 def describe_slots(slots: dict, labels) -> str:
     parts = []
     for name, value in slots.items():
-        if name in ("groups", "needs") and isinstance(value, list):
+        if name in (S.GROUPS, S.NEEDS) and isinstance(value, list):
             value = "、".join(labels.fact_value(name, v) for v in value)
-        elif name == "shown" and isinstance(value, list):
+        elif name == S.SHOWN and isinstance(value, list):
             value = f"{len(value)} 项措施"
         elif isinstance(value, list):
             value = "、".join(map(str, value))
@@ -194,14 +195,14 @@ def coverage(conn, period: q.Period, labels) -> Page:
         chart=charts.bars([(prov, n) for prov, (n, _) in ranked])))
     page.tables.append(Table("unknown_places", "地名库里没有的地方", ["地名", "对话数"], unknown))
     nothing = q.nothing_listed_profiles(conn, period)
-    for fact in ("groups", "needs"):
+    for fact in (S.GROUPS, S.NEEDS):
         page.tables.append(Table(
-            f"nothing_{fact}", f"没有找到任何措施的对话里提到的{FACT_LABELS[fact]}", [FACT_LABELS[fact], "对话数"],
+            f"nothing_{fact}", f"没有找到任何措施的对话里提到的{labels.heading(fact)}", [labels.heading(fact), "对话数"],
             [[labels.fact_value(fact, v), n] for v, n in nothing[fact]],
             note="“没有找到”：机器人列出的措施为空（shown 槽位为空列表）。"))
     page.tables.append(Table(
         "unread_answers", "回答身份或需求问题时没有被读懂的话", ["问题", "用户的回答", "次数"],
-        [[FACT_LABELS.get(fact, fact), text, n] for fact, text, n in q.unanswered_replies(conn, period)],
+        [[labels.heading(fact), text, n] for fact, text, n in q.unanswered_replies(conn, period)],
         note="机器人问身份或需求后，这句回答没能识别出任何选项（missed 槽位随之增加）。"))
     return page
 
@@ -210,11 +211,13 @@ def demand(conn, period: q.Period, labels, agency: str | None = None) -> Page:
     page = Page("demand", "需求")
     d = q.demand(conn, period)
     page.figures = [("得到答复的对话", str(d["answered"])), ("要了总结的对话", str(d["summaries"]))]
-    for fact in ("groups", "needs"):
+    for fact in (S.GROUPS, S.NEEDS):
         rows = [[labels.fact_value(fact, v), n] for v, n in d[fact]]
-        page.tables.append(Table(f"answered_{fact}", f"得到答复的人：{FACT_LABELS[fact]}", [FACT_LABELS[fact], "对话数"],
+        page.tables.append(Table(f"answered_{fact}", f"得到答复的人：{labels.heading(fact)}", [labels.heading(fact), "对话数"],
                                  rows, chart=charts.bars([(r[0], r[1]) for r in rows])))
-    page.tables.append(Table("answered_regions", "得到答复的人：地区", ["地区", "对话数"], [[r, n] for r, n in d["regions"]]))
+    region = labels.heading(S.REGION)
+    page.tables.append(Table("answered_regions", f"得到答复的人：{region}", [region, "对话数"],
+                             [[r, n] for r, n in d["regions"]]))
     opened = dict(d["opened"])
     shown_rows = [[m, labels.measure(m), n, opened.get(m, 0)] for m, n in d["shown"]]
     shown_rows += [[m, labels.measure(m), 0, n] for m, n in d["opened"] if m not in {r[0] for r in shown_rows}]

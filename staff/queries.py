@@ -18,6 +18,8 @@ import unicodedata
 
 import sqlalchemy as sa
 
+from bot.dialogue import ConsoleSlot as S
+
 from .db import day_of, elements, events, jnum, jtext, reviewed
 from .sql import (EMPTY_LIST, FALLBACK_INTENTS, E, Period, dialect, flag, in_period, nonempty, slot_in,
                   slot_value, user_in)
@@ -41,18 +43,18 @@ def per_conversation(p: Period):
     value = slot_value()
     is_user = E.type_name == "user"
     slot = E.type_name == "slot"
-    listed = sa.and_(slot, E.action_name == "shown", nonempty(value))
-    missed = sa.and_(slot, E.action_name == "missed")
+    listed = sa.and_(slot, E.action_name == S.SHOWN, nonempty(value))
+    missed = sa.and_(slot, E.action_name == S.MISSED)
     last = lambda cond: sa.func.max(sa.case((cond, E.id)))  # noqa: E731
     return (sa.select(
         E.sender_id,
         sa.func.sum(sa.case((is_user, 1), else_=0)).label("turns"),
-        flag(sa.and_(slot, E.action_name == "region", value.isnot(None))).label("region"),
-        flag(sa.and_(slot, E.action_name == "groups", value.isnot(None))).label("groups"),
+        flag(sa.and_(slot, E.action_name == S.REGION, value.isnot(None))).label("region"),
+        flag(sa.and_(slot, E.action_name == S.GROUPS, value.isnot(None))).label("groups"),
         flag(listed).label("shown"),
-        flag(sa.and_(slot, E.action_name == "focus", value.isnot(None))).label("details"),
-        flag(sa.and_(slot, sa.or_(sa.and_(E.action_name == "referred", nonempty(value)),
-                                   sa.and_(E.action_name == "summary", value.isnot(None))))).label("referred"),
+        flag(sa.and_(slot, E.action_name == S.FOCUS, value.isnot(None))).label("details"),
+        flag(sa.and_(slot, sa.or_(sa.and_(E.action_name == S.REFERRED, nonempty(value)),
+                                   sa.and_(E.action_name == S.SUMMARY, value.isnot(None))))).label("referred"),
         (sa.func.min(sa.case((listed, E.timestamp))) - sa.func.min(sa.case((is_user, E.timestamp))))
         .label("to_answer"),
         # the last message was not understood, or the last `missed` was above 0: the
@@ -62,7 +64,7 @@ def per_conversation(p: Period):
         last(missed).label("last_missed"),
         last(sa.and_(missed, jnum(E.data, "value") > 0)).label("last_missed_above_0"))
         .where(in_period(p), sa.or_(is_user, sa.and_(
-            slot, E.action_name.in_(("region", "groups", "shown", "focus", "referred", "summary", "missed")))))
+            slot, E.action_name.in_((S.REGION, S.GROUPS, S.SHOWN, S.FOCUS, S.REFERRED, S.SUMMARY, S.MISSED)))))
         .group_by(E.sender_id)
         .having(sa.func.sum(sa.case((is_user, 1), else_=0)) > 0))
 
@@ -148,7 +150,7 @@ def possibly_misread(conn, p: Period, limit: int = 500) -> list[tuple]:
     slot), so that confidently wrong answers are found as well as fallbacks."""
     message, then = jtext(E.data, "value", "message"), jtext(E.data, "value", "then")
     stmt = (sa.select(E.timestamp, E.sender_id, message, then)
-            .where(slot_in("misread", p), message.isnot(None))
+            .where(slot_in(S.MISREAD, p), message.isnot(None))
             .order_by(E.timestamp.desc()).limit(limit))
     return [tuple(r) for r in conn.execute(stmt)]
 
@@ -219,12 +221,12 @@ def fold_slots(rows) -> dict:
 # ------------------------------------------------------------------ coverage and demand
 def _answered(p: Period):
     """Senders that got a listing of measures in the period."""
-    return sa.select(E.sender_id).where(slot_in("shown", p), nonempty(slot_value())).distinct()
+    return sa.select(E.sender_id).where(slot_in(S.SHOWN, p), nonempty(slot_value())).distinct()
 
 
 def _got_nothing(p: Period):
     """Senders to whom the bot listed no measure (an empty `shown`)."""
-    return sa.select(E.sender_id).where(slot_in("shown", p), slot_value() == EMPTY_LIST).distinct()
+    return sa.select(E.sender_id).where(slot_in(S.SHOWN, p), slot_value() == EMPTY_LIST).distinct()
 
 
 def _count_per_value(pairs):
@@ -266,7 +268,7 @@ def list_slot_values(conn, p: Period, slot: str, among=None, path=("value",)) ->
     return _ranked(conn.execute(_list_values_stmt(dialect(conn), p, slot, among, path)))
 
 
-def profiles_of(conn, p: Period, who, facts=("groups", "needs", "region")) -> dict:
+def profiles_of(conn, p: Period, who, facts=(S.GROUPS, S.NEEDS, S.REGION)) -> dict:
     """How many conversations `who` (a select of sender ids) selects, and their
     groups, needs and regions, in one statement. `who` is repeated as a plain
     IN subquery in each part, not shared as a CTE: PostgreSQL cannot estimate a
@@ -276,10 +278,10 @@ def profiles_of(conn, p: Period, who, facts=("groups", "needs", "region")) -> di
     parts = [sa.select(kind("count"), sa.cast(sa.null(), sa.Text).label("v"),
                        sa.func.count(sa.distinct(chosen.c.sender_id)).label("n"))]
     for fact in facts:
-        st = (_slot_values_stmt(p, fact, who) if fact == "region"
+        st = (_slot_values_stmt(p, fact, who) if fact == S.REGION
               else _list_values_stmt(dialect(conn), p, fact, who)).subquery()
         parts.append(sa.select(kind(fact), st.c.v, st.c.n))
-    out = {"count": 0, "groups": [], "needs": [], "region": []}
+    out = {"count": 0, S.GROUPS: [], S.NEEDS: [], S.REGION: []}
     for k, v, n in conn.execute(sa.union_all(*parts)):
         if k == "count":
             out["count"] = int(n)
@@ -289,26 +291,26 @@ def profiles_of(conn, p: Period, who, facts=("groups", "needs", "region")) -> di
 
 
 def regions_asked(conn, p: Period) -> list[tuple]:
-    return slot_values(conn, p, "region")
+    return slot_values(conn, p, S.REGION)
 
 
 def nothing_listed_profiles(conn, p: Period) -> dict:
     """Groups and needs named in conversations where the bot found no measure."""
-    return profiles_of(conn, p, _got_nothing(p), facts=("groups", "needs"))
+    return profiles_of(conn, p, _got_nothing(p), facts=(S.GROUPS, S.NEEDS))
 
 
-def unanswered_replies(conn, p: Period, facts=("groups", "needs"), limit: int = 300) -> list[tuple]:
+def unanswered_replies(conn, p: Period, facts=(S.GROUPS, S.NEEDS), limit: int = 300) -> list[tuple]:
     """(question, text, times): answers to the bot's question about a fact that
     it could not read (the `missed` slot went up after them)."""
     q, u = events.alias("q"), events.alias("u")
     question = (sa.select(jtext(q.c.data, "value")).where(
-        q.c.sender_id == E.sender_id, q.c.type_name == "slot", q.c.action_name == "question", q.c.id < E.id)
+        q.c.sender_id == E.sender_id, q.c.type_name == "slot", q.c.action_name == S.QUESTION, q.c.id < E.id)
         .order_by(q.c.id.desc()).limit(1).scalar_subquery())
     reply = (sa.select(jtext(u.c.data, "text")).where(
         u.c.sender_id == E.sender_id, u.c.type_name == "user", u.c.id < E.id)
         .order_by(u.c.id.desc()).limit(1).scalar_subquery())
     misses = (sa.select(question.label("question"), reply.label("text"))
-              .where(slot_in("missed", p), jnum(E.data, "value") > 0).subquery())
+              .where(slot_in(S.MISSED, p), jnum(E.data, "value") > 0).subquery())
     stmt = (sa.select(misses.c.question, misses.c.text, sa.func.count().label("n"))
             .where(misses.c.question.in_(facts))
             .group_by(misses.c.question, misses.c.text).order_by(sa.desc("n"), misses.c.text).limit(limit))
@@ -319,13 +321,13 @@ def demand(conn, p: Period) -> dict:
     """Who reached an answer and what they were shown, opened and sent to."""
     answered = profiles_of(conn, p, _answered(p))
     return dict(
-        answered=answered["count"], groups=answered["groups"], needs=answered["needs"],
-        regions=answered["region"],
-        shown=list_slot_values(conn, p, "shown"),
-        opened=slot_values(conn, p, "focus"),
-        referred=list_slot_values(conn, p, "referred"),
+        answered=answered["count"], groups=answered[S.GROUPS], needs=answered[S.NEEDS],
+        regions=answered[S.REGION],
+        shown=list_slot_values(conn, p, S.SHOWN),
+        opened=slot_values(conn, p, S.FOCUS),
+        referred=list_slot_values(conn, p, S.REFERRED),
         summaries=conn.execute(sa.select(sa.func.count(sa.distinct(E.sender_id)))
-                               .where(slot_in("summary", p), slot_value().isnot(None))).scalar(),
+                               .where(slot_in(S.SUMMARY, p), slot_value().isnot(None))).scalar(),
     )
 
 
@@ -342,7 +344,7 @@ def feedback_by_day(conn, p: Period) -> list[tuple]:
     rating = jtext(E.data, "value", "rating")
     day = day_of(E.timestamp).label("day")
     stmt = (sa.select(day, _rating_key(rating, "up"), _rating_key(rating, "down"))
-            .where(slot_in("feedback", p), rating.isnot(None)).group_by(day).order_by(day))
+            .where(slot_in(S.FEEDBACK, p), rating.isnot(None)).group_by(day).order_by(day))
     return [(d, int(u or 0), int(n or 0)) for d, u, n in conn.execute(stmt)]
 
 
@@ -354,7 +356,7 @@ def feedback_by_measure(conn, p: Period) -> list[tuple]:
     up = sa.func.count(sa.distinct(sa.case((rating == "up", E.sender_id), else_=None))).label("up")
     down = sa.func.count(sa.distinct(sa.case((rating == "down", E.sender_id), else_=None))).label("down")
     stmt = (sa.select(value.label("measure"), up, down).select_from(events.join(fn, sa.true()))
-            .where(slot_in("feedback", p), cond).group_by(value).order_by(sa.desc("down"), sa.desc("up"), value))
+            .where(slot_in(S.FEEDBACK, p), cond).group_by(value).order_by(sa.desc("down"), sa.desc("up"), value))
     return [(m, int(u or 0), int(d or 0)) for m, u, d in conn.execute(stmt)]
 
 
@@ -362,7 +364,7 @@ def feedback_missing(conn, p: Period, limit: int = 500) -> list[tuple]:
     """(timestamp, sender, rating, what was missing), newest first."""
     missing = jtext(E.data, "value", "missing")
     stmt = (sa.select(E.timestamp, E.sender_id, jtext(E.data, "value", "rating"), missing)
-            .where(slot_in("feedback", p), missing.isnot(None), missing != "")
+            .where(slot_in(S.FEEDBACK, p), missing.isnot(None), missing != "")
             .order_by(E.timestamp.desc()).limit(limit))
     return [tuple(r) for r in conn.execute(stmt)]
 

@@ -107,7 +107,7 @@ def nothing(turn, result) -> None:
     if result is None:
         turn.say(texts.NO_RESULTS_YET)
         return
-    where = profile_line(turn.kb, result, turn.facts()) or "目前的信息下"
+    where = profile_line(turn.kb, result, turn.facts()) or texts.NO_PROFILE_YET
     turn.say(texts.NOTHING_FOUND.format(where=where), [Button(texts.RESTART_BUTTON, "/start_over")])
 
 

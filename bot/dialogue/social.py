@@ -157,7 +157,7 @@ def describe(turn, facts: dict) -> str:
         if value is None:
             continue
         if fact == turn.place:
-            parts.append(f"地区：{turn.place_name(value)}")
+            parts.append(texts.PROFILE_REGION.format(place=turn.place_name(value)))
         elif isinstance(value, list):
             labels = [turn.label(fact, v) for v in value]
             if labels:

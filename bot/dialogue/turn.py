@@ -32,8 +32,18 @@ from ..matching.engine import Engine
 from ..matching.profile import Profile, parse_profile
 from ..replies.render import Reply
 
-CONSOLE_SLOTS = ("shown", "focus", "referred", "feedback", "summary", "misread")
-DIALOGUE_SLOTS = ("skipped", "asked", "question", "missed", "script", "page",
+
+class ConsoleSlot:
+    """The slots the staff console reads (staff/queries.py, staff/pages.py), by name: the
+    facts it counts (rules/facts.yml's: REGION is its place) and the slots above."""
+    REGION, GROUPS, NEEDS = "region", "groups", "needs"
+    QUESTION, MISSED = "question", "missed"
+    SHOWN, FOCUS, REFERRED, FEEDBACK, SUMMARY, MISREAD = "shown", "focus", "referred", "feedback", "summary", "misread"
+
+
+CONSOLE_SLOTS = (ConsoleSlot.SHOWN, ConsoleSlot.FOCUS, ConsoleSlot.REFERRED, ConsoleSlot.FEEDBACK,
+                 ConsoleSlot.SUMMARY, ConsoleSlot.MISREAD)
+DIALOGUE_SLOTS = ("skipped", "asked", ConsoleSlot.QUESTION, ConsoleSlot.MISSED, "script", "page",
                   "view", "pending", "chosen", "listed", "focused", "said", "last_text") + CONSOLE_SLOTS
 MAX_TEXT = 1000     # the one length cap: NLU reads this much, the dialogue says when it cut
 

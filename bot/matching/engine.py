@@ -134,14 +134,14 @@ class Engine(ShownMeasures):
         facts = self.kb.facts
         source = self.kb.sources[m.doc]
         state = self._region_state(m, profile)
-        out = [(f"地区：{source.region}范围内", {TRUE: "✓", UNKNOWN: "？", FALSE: "✗"}[state])]
+        out = [(texts.CHECK_REGION.format(region=source.region), {TRUE: "✓", UNKNOWN: "？", FALSE: "✗"}[state])]
         for fact in facts.conditions:
             want, known = m.conditions.get(fact), profile.get(fact)
             if want is None:
                 continue
             spec = facts[fact]
             if spec.kind == "list":
-                label = f"{spec.label}：" + "或".join(spec.values[v].short_label() for v in sorted(want))
+                label = f"{spec.label}：" + texts.OR.join(spec.values[v].short_label() for v in sorted(want))
                 mark = "？" if not known else "✓" if want & set(known) else "？" if m.neighbour_groups & set(known) else "✗"
             else:
                 label = self._why_single(spec, want)[:-2]
@@ -205,7 +205,7 @@ class Engine(ShownMeasures):
         covered = "、".join(self.kb.covered_regions())
         if place is not None:   # in China, but where the national texts are not applied (香港 …)
             return texts.NOT_COVERED_EXCEPTED.format(where=f"“{place.name}”", covered=covered)
-        return texts.NOT_COVERED.format(where=f"“{region}”（未能识别的地名，或不在中国境内）", covered=covered)
+        return texts.NOT_COVERED.format(where=texts.UNKNOWN_PLACE.format(region=region), covered=covered)
 
     def _judge(self, m: Measure, p: Profile, region_state: int, place, needs_rank) -> Verdict | None:
         if region_state == FALSE:
@@ -217,7 +217,7 @@ class Engine(ShownMeasures):
             return None   # only for organisations the person does not run
         why, open_facts = [], []
         if region_state == TRUE:
-            why.append(f"地区：{place.name}在{self.kb.sources[m.doc].region}范围内 ✓")
+            why.append(texts.WHY_REGION.format(place=place.name, region=self.kb.sources[m.doc].region))
         else:
             open_facts.append(self._place)
         cond = m.conditions
@@ -227,7 +227,7 @@ class Engine(ShownMeasures):
             spec, want, known = facts[fact], cond.get(fact), p.get(fact)
             if want is None:
                 if spec.kind == "list":
-                    why.append(f"{spec.label}：不限 ✓")
+                    why.append(texts.WHY_ANY.format(label=spec.label))
                 continue
             if known is None:
                 open_facts.append(fact)

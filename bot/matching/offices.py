@@ -47,7 +47,7 @@ def office_at(kb, function: str, place) -> Office:
     if fn.at:
         text = fn.at.format(place=where)
     else:
-        text = f"{where}的{fn.name}" + (f"（{fn.plain}）" if fn.plain else "")
+        text = texts.FUNCTION_AT.format(where=where, name=fn.name) + (texts.PLAIN.format(plain=fn.plain) if fn.plain else "")
     return Office(text, False)
 
 

@@ -25,8 +25,8 @@ class ShownMeasures:
             return texts.SUPERSEDED_NOTE.format(new=self.superseded_title(source.superseded_by))
         if not self.expired(doc):
             return None
-        period = source.period_label or f"截至{source.valid_until:%Y年%-m月%-d日}"
-        return f"该计划执行期（{period}）已结束，请向主管部门核实现行政策"
+        period = source.period_label or texts.UNTIL.format(date=f"{source.valid_until:%Y年%-m月%-d日}")
+        return texts.PLAN_ENDED.format(period=period)
 
     def in_force(self, doc: str) -> str | None:
         """"现行有效" for a law or regulation in force today (sources.yml `in_force`)."""
@@ -92,10 +92,10 @@ class ShownMeasures:
         """Whom the person should ask (the lead; a national text: its functions at the
         person's place; a document naming no unit: nobody in particular)."""
         if m.functions:
-            return "或".join(o.text for o in offices.offices(self.kb, m.functions, place))
+            return texts.OR.join(o.text for o in offices.offices(self.kb, m.functions, place))
         if not m.lead:
             return texts.ASK_LOCAL_OFFICE
-        return "或".join(self.kb.agencies[a].full_name for a in m.lead)
+        return texts.OR.join(self.kb.agencies[a].full_name for a in m.lead)
 
     def neighbour_note(self, m: Measure, near: frozenset, place=None) -> str:
         values = self.kb.facts[self.kb.facts.neighboured].values

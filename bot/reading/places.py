@@ -144,7 +144,7 @@ def read_place(kb, text: str, clauses: list[Clause], entities: list[dict], is_pa
         return out
     if any(c.time == "past" for c in clauses):
         return out        # only where they were: ask where they are now
-    return _unstated(kb, text, clauses, named, out)
+    return _unnamed_place(kb, text, clauses, named, out)
 
 
 def _stated(kb, clauses: list[Clause], out: PlaceReading) -> tuple:
@@ -173,7 +173,7 @@ def _stated(kb, clauses: list[Clause], out: PlaceReading) -> tuple:
     return found, topics, home_unnamed
 
 
-def _unstated(kb, text: str, clauses: list[Clause], named: list, out: PlaceReading) -> PlaceReading:
+def _unnamed_place(kb, text: str, clauses: list[Clause], named: list, out: PlaceReading) -> PlaceReading:
     """No clause states a place: the whole short answer, the NLU's names, a near miss,
     an unknown name that looks like a place, or a vague place word."""
     gaz = kb.gazetteer

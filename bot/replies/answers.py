@@ -19,7 +19,8 @@ AGE_IN_TEXT = re.compile(r"\d+\s*(?:周岁|岁)|[一二三四五六七八九十]
 
 
 def name(m: dict, n: int | None) -> str:
-    return (f"第{n}项“{m['title']}”" if n else f"“{m['title']}”") + f"（{m['citation']}）"
+    name = texts.NUMBERED_TITLE.format(n=n, title=m["title"]) if n else texts.QUOTED_TITLE.format(title=m["title"])
+    return name + texts.CITED.format(citation=m["citation"])
 
 
 def detail_buttons() -> list[Button]:

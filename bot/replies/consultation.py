@@ -33,9 +33,8 @@ from .render import profile_line
 MAX_OWN = 10
 ID_LENGTH = 16
 _id_key = secrets.token_bytes(32)    # replaced by the server's secret (use_id_key)
-TITLE = "创业扶持政策咨询清单"
-DISCLAIMER = ("本清单依据政策文件原文整理，只列文件写明的内容；能否享受、具体标准和办理方式以负责部门的认定为准。"
-              "文件未写明的事项，请向负责部门咨询，或拨打" + texts.HOTLINE + "。")
+TITLE = texts.SUMMARY_TITLE
+DISCLAIMER = texts.SUMMARY_DISCLAIMER
 
 
 def rules_version(kb: KnowledgeBase) -> str:
@@ -52,20 +51,20 @@ def rules_version(kb: KnowledgeBase) -> str:
 
 def questions(m: dict) -> list[str]:
     """What to ask the agency about this measure: what its document leaves open."""
-    out = ["我的情况是否符合这项措施？“符合条件”的具体标准是什么？"]
-    out += [f"请确认：{note}" for note in m.get("confirm") or ()]
+    out = [texts.ASK_ELIGIBLE]
+    out += [texts.ASK_CONFIRM.format(note=note) for note in m.get("confirm") or ()]
     if m.get("open_labels"):
-        out.append("还需确认的信息：" + "、".join(m["open_labels"]))
-    missing = followup.unstated(m)
-    if "具体金额或额度" in missing:
-        out.append("具体金额或额度是多少？")
-    out.append("申请流程是什么？在哪里办理？")
-    if "所需材料" in missing:
-        out.append("需要准备哪些材料？")
+        out.append(texts.ASK_OPEN + "、".join(m["open_labels"]))
+    missing = followup.gaps(m)
+    if followup.Gap.AMOUNT in missing:
+        out.append(texts.ASK_AMOUNT)
+    out.append(texts.ASK_PROCEDURE)
+    if followup.Gap.MATERIALS in missing:
+        out.append(texts.ASK_MATERIALS)
     if m.get("expired"):
-        out.append("这项措施所属的计划已结束，现在执行的是哪项政策？")
-    elif "截止时间" in missing:
-        out.append("这项措施现在还在执行吗？有没有截止时间？")
+        out.append(texts.ASK_ENDED)
+    elif followup.Gap.DEADLINE in missing:
+        out.append(texts.ASK_DEADLINE)
     return out
 
 
@@ -96,11 +95,11 @@ class Summary:
     guides: dict = field(default_factory=dict)   # measure id -> the 申办指引 lines
 
     def text(self) -> str:
-        lines = [TITLE, f"您的情况：{self.profile}", f"生成日期：{self.date}　规则版本：{self.version}　编号：{self.id}", ""]
+        lines = [TITLE, texts.SUMMARY_PROFILE.format(profile=self.profile), self._meta(), ""]
         for i, m in enumerate(self.measures, 1):
             lines.append(f"{i}. {m['title']}（{m['citation']}）")
             lines.extend(f"   {line}" for line in self.guides[m["id"]][1:])
-            lines.append("   要问负责部门的问题：")
+            lines.append("   " + texts.SUMMARY_QUESTIONS + "：")
             lines.extend(f"   · {q}" for q in questions(m))
             lines.append("")
         lines.append(DISCLAIMER)
@@ -115,21 +114,24 @@ class Summary:
             '<meta name="robots" content="noindex, nofollow">',   # a person's own page
             f"<style>{_CSS}</style></head><body>",
             f"<header><h1>{e(TITLE)}</h1>",
-            f'<p class="profile">您的情况：{e(self.profile)}</p>',
-            f'<p class="meta">生成日期：{e(self.date)}　规则版本：{e(self.version)}　编号：{e(self.id)}</p>',
-            '<button class="print" onclick="window.print()">打印 / 保存为PDF</button></header><main>',
+            f'<p class="profile">{e(texts.SUMMARY_PROFILE.format(profile=self.profile))}</p>',
+            f'<p class="meta">{e(self._meta())}</p>',
+            f'<button class="print" onclick="window.print()">{e(texts.SUMMARY_PRINT)}</button></header><main>',
         ]
         for i, m in enumerate(self.measures, 1):
             parts.append(f'<section class="measure"><h2>{i}. {e(m["title"])}</h2>')
-            parts.append(f'<p class="citation">依据：{e(m["citation"])}</p><dl>')
+            parts.append(f'<p class="citation">{e(texts.SUMMARY_BASIS.format(citation=m["citation"]))}</p><dl>')
             for line in self.guides[m["id"]][1:]:
                 key, _, value = line.partition("：")
                 parts.append(f"<dt>{e(key)}</dt><dd>{e(value)}</dd>")
-            parts.append("</dl><h3>要问负责部门的问题</h3><ul>")
+            parts.append(f"</dl><h3>{e(texts.SUMMARY_QUESTIONS)}</h3><ul>")
             parts += [f"<li>{e(q)}</li>" for q in questions(m)]
             parts.append("</ul></section>")
         parts.append(f'</main><footer><p>{e(DISCLAIMER)}</p></footer></body></html>')
         return "\n".join(parts)
+
+    def _meta(self) -> str:
+        return texts.SUMMARY_META.format(date=self.date, version=self.version, id=self.id)
 
     def record(self) -> dict:
         """What a channel stores: the renderings, made once."""

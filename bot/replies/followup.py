@@ -15,6 +15,7 @@ document leaves unstated (`unstated`), and the measure a follow-up is about
 from __future__ import annotations
 
 import re
+from enum import Enum
 
 from .. import texts
 from ..rules import KnowledgeBase
@@ -41,7 +42,7 @@ def lead_whom(m: dict) -> str:
     """Whom to ask: the lead agencies, or the local office when the document names none."""
     if m.get("no_responsible_unit") or not m["agencies"]["lead"]:
         return texts.ASK_LOCAL_OFFICE
-    return "或".join(m["agencies"]["lead"])
+    return texts.OR.join(m["agencies"]["lead"])
 
 
 def validity(m: dict, today_label: str | None = None) -> str:
@@ -55,19 +56,33 @@ def validity(m: dict, today_label: str | None = None) -> str:
     return texts.NO_PERIOD
 
 
-def unstated(m: dict) -> list[str]:
+class Gap(Enum):
+    """What a document may leave to the agency (texts.UNSTATED_LABELS names each)."""
+    AMOUNT = "amount"
+    PROCEDURE = "procedure"
+    MATERIALS = "materials"
+    CONTACT = "contact"
+    DEADLINE = "deadline"
+
+
+def gaps(m: dict) -> list[Gap]:
     """What the document leaves to the agency, for this measure."""
     out = []
     if not sentences(m["quote"], AMOUNT):
-        out.append("具体金额或额度")
-    out.append("申请流程")
+        out.append(Gap.AMOUNT)
+    out.append(Gap.PROCEDURE)
     if not sentences(m["quote"], MATERIALS):
-        out.append("所需材料")
+        out.append(Gap.MATERIALS)
     if not sentences(m["quote"], CONTACT):
-        out.append("受理地址和电话")
+        out.append(Gap.CONTACT)
     if not m.get("valid_until") and not sentences(m["quote"], DATES):
-        out.append("截止时间")
+        out.append(Gap.DEADLINE)
     return out
+
+
+def unstated(m: dict) -> list[str]:
+    """The gaps in words, for the 申办指引 block."""
+    return [texts.UNSTATED_LABELS[g.value] for g in gaps(m)]
 
 
 def audience(kb: KnowledgeBase, m: dict) -> str:
@@ -80,7 +95,7 @@ def audience(kb: KnowledgeBase, m: dict) -> str:
     ids = (ids,) if isinstance(ids, str) else tuple(ids or ())
     whom = "、".join(kb.audiences[a].label for a in ids if a in kb.audiences)
     if whom and named:
-        return f"{whom}（限{named}）"
+        return texts.AUDIENCE_LIMITED.format(whom=whom, named=named)
     if whom or named:
         return whom or named
     return texts.AUDIENCE_ANY
@@ -90,41 +105,41 @@ def conditions(kb: KnowledgeBase, m: dict) -> str:
     """The measure's conditions in words (region, groups, gender, technology)."""
     km = kb.measure(m["id"])
     source = kb.sources[m["doc"]]
-    parts = [f"在{source.region}范围内"]
+    parts = [texts.CONDITION_REGION.format(region=source.region)]
     cond = km.conditions if km is not None else {}
     if cond.get("groups"):
         labels = kb.facts["groups"].values
-        joiner = "和" if km is not None and km.all_groups else "或"   # 残疾退役军人: both
-        parts.append("身份为" + joiner.join(labels[g].short_label() for g in sorted(cond["groups"])))
+        joiner = texts.AND if km is not None and km.all_groups else texts.OR   # 残疾退役军人: both
+        parts.append(texts.CONDITION_GROUPS + joiner.join(labels[g].short_label() for g in sorted(cond["groups"])))
     if cond.get("gender"):
         parts.append(kb.facts["gender"].values[cond["gender"]].label)
     if cond.get("tech_business") is True:
-        parts.append("科技型企业")
+        parts.append(texts.CONDITION_TECH)
     elif cond.get("tech_business") is False:
-        parts.append("非科技型企业")
+        parts.append(texts.CONDITION_NOT_TECH)
     return "；".join(parts) + texts.CONDITIONS_TAIL
 
 
 def guide(kb: KnowledgeBase, m: dict) -> list[str]:
     """The 申办指引 block of the details."""
-    lines = ["【申办指引】", f"惠及对象：{audience(kb, m)}", f"条件：{conditions(kb, m)}",
-             f"原文：“{m['quote']}”"]
+    lines = [texts.GUIDE_HEAD, texts.GUIDE_AUDIENCE + audience(kb, m), texts.GUIDE_CONDITIONS + conditions(kb, m),
+             texts.ORIGINAL.format(quote=m["quote"])]
     if m.get("no_responsible_unit"):
-        lines.append("责任部门：" + texts.NO_UNIT.format(publisher=m["publisher"]))
+        lines.append(texts.GUIDE_RESPONSIBLE + texts.NO_UNIT.format(publisher=m["publisher"]))
     else:
-        lines.append("牵头部门：" + "、".join(m["agencies"]["lead"]))
+        lines.append(texts.GUIDE_LEAD + "、".join(m["agencies"]["lead"]))
         if m["agencies"]["support"]:
-            lines.append("配合部门：" + "、".join(m["agencies"]["support"]))
-    lines.append("有效期：" + validity(m))
+            lines.append(texts.GUIDE_SUPPORT + "、".join(m["agencies"]["support"]))
+    lines.append(texts.GUIDE_VALIDITY + validity(m))
     lines.append(texts.UNSTATED.format(what="、".join(unstated(m)), whom=lead_whom(m)))
     return lines
 
 
 def answer(kind: str, m: dict, n: int | None = None) -> str:
     """The answer to one follow-up question about measure `m` (numbered `n` on screen)."""
-    name = f"第{n}项“{m['title']}”" if n else f"“{m['title']}”"
+    name = texts.NUMBERED_TITLE.format(n=n, title=m["title"]) if n else texts.QUOTED_TITLE.format(title=m["title"])
     whom = lead_whom(m)
-    head = f"{name}（{m['citation']}）："
+    head = texts.ANSWER_HEAD.format(name=name, citation=m["citation"])
     if kind == "ask_amount":
         found = sentences(m["quote"], AMOUNT)
         if found:

@@ -41,8 +41,8 @@ def lead_names(m: dict) -> list[str]:
 
 def item_numbers(ns: list[int]) -> str:
     if len(ns) > 2 and ns == list(range(ns[0], ns[-1] + 1)):
-        return f"第{ns[0]}—{ns[-1]}项"
-    return "第" + "、".join(map(str, ns)) + "项"
+        return texts.ITEM_RANGE.format(first=ns[0], last=ns[-1])
+    return texts.ITEMS.format(numbers="、".join(map(str, ns)))
 
 
 def notices(items: list[dict]) -> list[str]:

@@ -85,7 +85,7 @@ def question(kb: KnowledgeBase, fact: str) -> Reply:
 def profile_line(kb: KnowledgeBase, result: MatchResult, slots: dict) -> str:
     parts = []
     if result.resolved:
-        parts.append(f"地区：{result.resolved[0]}")
+        parts.append(texts.PROFILE_REGION.format(place=result.resolved[0]))
     for fact, spec in kb.facts.items():
         value = slots.get(fact)
         if spec.kind == "list":

@@ -23,7 +23,7 @@ from .checks import is_text
 from .yamlio import LineDict
 
 KINDS = ("place", "list", "one", "bool")
-FACT_KEYS = {"kind", "entity", "condition", "refines", "ask", "label", "question", "buttons", "values"}
+FACT_KEYS = {"kind", "entity", "condition", "refines", "ask", "label", "console_label", "question", "buttons", "values"}
 VALUE_KEYS = {"label", "synonyms", "neighbours", "short", "not_after", "not_in", "patterns"}
 # facts.yml `ambiguous:` (top level): words that may or may not name a value
 # (毕业: from 高中 or from a 大学?); keys of each entry.
@@ -84,6 +84,12 @@ class FactDef:
     condition: bool = False
     refines: bool = False
     ask: int | None = None   # question order on a tie; None = never asked
+    console_label: str | None = None   # the staff console's column heading, when not `label`
+
+    @property
+    def heading(self) -> str:
+        """How the staff console names the fact."""
+        return self.console_label or self.label
 
     def value(self, raw):
         """A stored or typed value in this fact's own type (bool facts: True/False)."""
@@ -175,6 +181,8 @@ def load_facts(c, path) -> FactRegistry:
         for key in ("label", "question", "entity"):
             if not is_text(item.get(key)):
                 c.add(path, item.line_of(key), name, f"`{key}` is required and must be text")
+        if "console_label" in item and not is_text(item["console_label"]):
+            c.add(path, item.line_of("console_label"), name, "`console_label` must be text")
         entity = str(item.get("entity") or name)
         if entity in entities:
             c.add(path, item.line_of("entity"), name, f"entity `{entity}` is already the entity of {entities[entity]}")
@@ -198,7 +206,7 @@ def load_facts(c, path) -> FactRegistry:
             c.add(path, item.line_of("buttons"), name, f"`buttons` must be values of {name}: not {', '.join(unknown)}")
         facts[name] = FactDef(name, kind, entity, item.get("label", name), item.get("question", ""),
                               tuple(item.get("buttons") or ()), values, bool(item.get("condition", False)),
-                              bool(item.get("refines", False)), ask)
+                              bool(item.get("refines", False)), ask, item.get("console_label"))
     if len(facts.of_kind("place")) != 1:
         c.add(path, getattr(items, "line", 1), "facts", "exactly one fact must be of kind place (where the person is)")
     facts.ambiguous = _load_ambiguous(c, path, facts)

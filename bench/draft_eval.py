@@ -53,7 +53,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 TARGETS = {"articles": 0.95, "measures": 0.85, "groups": 0.90, "lead": 0.90, "verbatim": 1.0}
-# The gate (tests/test_draft_eval.py) on the five: the targets, except groups. The drafter reads
+# The gate (tests/drafting/test_draft_eval.py) on the five: the targets, except groups. The drafter reads
 # groups only from the beneficiary of each sentence (and an article's title where the sentence
 # names nobody); the hand-made rules of the five also read them from the context around (the
 # article's other sentences), so agreement fell from 92% to 87% when the reading became strict.

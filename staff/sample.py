@@ -1,7 +1,7 @@
 """Six recorded conversations with known figures, written through Rasa's own
 SQLTrackerStore (DialogueStateTracker + UserUttered/BotUttered/SlotSet events),
 so the rows have exactly the shape Rasa stores. The tests check every page's
-numbers against them (the expected figures are in tests/test_staff_queries.py).
+numbers against them (the expected figures are in tests/staff/test_staff_queries.py).
 
 Day 1 (DAY1, Beijing time): alice gets the whole way (listing, details,
 agencies, 👍); bob asks about 苏州 (outside coverage), is listed nothing and ends

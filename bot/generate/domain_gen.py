@@ -2,7 +2,7 @@
 
 domain.yml keeps the dialogue's own intents, slots and actions by hand; the
 fact entities and fact slots sit between marker comments and are rewritten by
-`python -m bot gen` (checked by `--check` and tests/test_generated.py), so a
+`python -m bot gen` (checked by `--check` and tests/bot/generate/test_generated.py), so a
 fact declared in facts.yml reaches Rasa without a second declaration.
 """
 from __future__ import annotations

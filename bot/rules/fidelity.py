@@ -1,5 +1,5 @@
 """Fidelity of a measure's own words to its quote: a title or summary must not
-promise more than the text (tests/test_kb_fidelity.py checks every measure;
+promise more than the text (tests/bot/rules/test_kb_fidelity.py checks every measure;
 the review of a new document checks each measure before accepting it).
 
 A title or summary that promises (STRONG) where the quote only hedges (HEDGES)

@@ -44,7 +44,7 @@ False positives: many county short forms are ordinary words or fragments
   到/去/是: 我在昆山开厂), precedes 人/这边/那边/本地/一带/附近 (义乌人), or
   follows a place it lies in (江苏昆山, 苏州昆山). Not before 市/县/区:
   创新和区域 would name 新和县.
-tests/test_places.py checks that no region-free sentence of data/nlu.yml or
+tests/bot/rules/test_places.py checks that no region-free sentence of data/nlu.yml or
 tests/nlu_holdout.yml resolves to a generated place or gets a suggestion.
 
 Near misses (suggest, bot/rules/near_misses.py) and vague places (vague): see those methods.

@@ -1,6 +1,6 @@
 """Situation cases (tests/eligibility/*.yml): what a case asserts about a match.
 
-One place for the semantics, used by tests/test_eligibility_cases.py and by the
+One place for the semantics, used by tests/bot/matching/test_eligibility_cases.py and by the
 review of a new document (drafting/), which runs the cases it writes before
 keeping them:
   include       articles (doc:article) that must be eligible

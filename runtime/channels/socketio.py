@@ -15,7 +15,7 @@ name stays `socketio`, so trackers and the widget's protocol (`session_request`
    (`python-socketio<5.10`, requirements/rasa-deps.in, 5.9.0 in lock.txt) stays,
    because it is the version Rasa 3.6 was released against, but a later
    upgrade (or a `pip install` that ignores the lock) no longer breaks the
-   widget. tests/test_socketio_channel.py makes a real round trip with session
+   widget. tests/runtime/channels/test_socketio.py makes a real round trip with session
    persistence and checks that our channel awaits a coroutine `enter_room`.
 
 2. CORS is limited to configured origins.

@@ -14,7 +14,7 @@ GROUP_TYPES = ("group", "supergroup")
 MAX_CONCURRENT_UPDATES = 256
 # What /start, /help and /restart send to Rasa.
 COMMANDS = {"start": "你好", "help": "/help", "restart": "/start_over"}
-# bounded (tests/test_privacy.py): command and bot names have at most 32 characters, a message 4096
+# bounded (tests/runtime/test_privacy.py): command and bot names have at most 32 characters, a message 4096
 _COMMAND_RE = re.compile(r"^/(?P<name>[A-Za-z0-9_]{1,64})(?:@(?P<bot>[A-Za-z0-9_]{1,64}))?"
                          r"(?:\s{1,64}(?P<rest>.{0,8192}))?$", re.S)
 

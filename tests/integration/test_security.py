@@ -29,8 +29,8 @@ from runtime import privacy
 from localrun.servers import (ROOT, action_server_args, free_port, rest_headers, start, start_bot, stop,
                               wait_for)
 from bench import pii_corpus
-from tests.channels.fake_telegram import TOKEN as TELEGRAM_TOKEN
-from tests.channels.fake_telegram import FakeTelegram, text_update
+from tests.runtime.channels.fake_telegram import TOKEN as TELEGRAM_TOKEN
+from tests.runtime.channels.fake_telegram import FakeTelegram, text_update
 
 ORIGIN = "http://widget.example"
 API_TOKEN = "api-token-" + secrets.token_hex(12)

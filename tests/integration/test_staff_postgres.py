@@ -1,6 +1,6 @@
 """The staff console's queries and retention against a real PostgreSQL (Debian's
 package, as the cluster uses), started by this test on a free loopback port:
-the same tests as tests/test_staff_queries.py, with its fixtures pointing at
+the same tests as tests/staff/test_staff_queries.py, with its fixtures pointing at
 PostgreSQL. Skipped only when the PostgreSQL binaries are not installed
 (`make cluster-deps`)."""
 import pytest

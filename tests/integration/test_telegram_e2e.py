@@ -5,7 +5,7 @@ import secrets
 
 import requests
 
-from tests.channels.fake_telegram import TOKEN, FakeTelegram, callback_update, text_update
+from tests.runtime.channels.fake_telegram import TOKEN, FakeTelegram, callback_update, text_update
 
 from localrun import servers
 from localrun.servers import start_bot, stop

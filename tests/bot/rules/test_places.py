@@ -11,7 +11,7 @@ import yaml
 from bot import rules as kbmod
 from bot.rules.regions import Gazetteer, Place
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 NLU_FILES = (ROOT / "data" / "nlu.yml", ROOT / "tests" / "nlu_holdout.yml")
 
 

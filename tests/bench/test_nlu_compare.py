@@ -5,7 +5,7 @@ from pathlib import Path
 import yaml
 from bench import fallback_cv, nlu_compare
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 CHOSEN = set(nlu_compare.MODEL_STEPS)

@@ -1,6 +1,7 @@
 """Answers a person can act on, on the core: the overview first, follow-up questions answered from the
 quote only, the slots the staff console reads, feedback and the summary."""
 import re
+from functools import lru_cache
 
 import pytest
 
@@ -8,9 +9,17 @@ from bot.replies import followup, consultation as summary
 from bot.replies import lists as overview
 from bot.dialogue import Incoming, respond
 from bot.dialogue import listing, profile_from_slots
-from actions.actions import engine
+from bot.matching.engine import Engine
+from bot.rules import default_kb
 
-from tests.test_conversation import Chat, ent
+from tests.bot.dialogue.test_conversation import Chat, ent
+
+
+@lru_cache(maxsize=1)
+def engine() -> Engine:
+    """One engine for the module, as the action server keeps one."""
+    return Engine(default_kb())
+
 
 TUMEN_MIGRANT = "我是返乡农民工，在图们"
 LIUZHOU_VETERAN = dict(region="柳州", groups=["veteran"], gender="male", tech_business=False)

@@ -2,7 +2,7 @@
 (runtime/patches/message_guard.py): masking, rate limit, replay of a retried
 message id, a clear reply when a store fails (with loud_tracker_store.py), one
 retry on a dropped DB connection. Conversation ids, the length cap and the
-order of the limits: tests/test_input_guard.py. A UserMessage without a
+order of the limits: tests/runtime/test_input_guard.py. A UserMessage without a
 channel (as here) gets conversation ids `local:<sender>`."""
 import asyncio
 import logging

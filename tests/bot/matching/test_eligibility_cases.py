@@ -15,7 +15,7 @@ import yaml
 
 from bot.rules.situations import case_failures
 
-CASES_DIR = Path(__file__).parent / "eligibility"
+CASES_DIR = Path(__file__).parents[2] / "eligibility"
 
 
 def load_cases():

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.test_conversation import Chat, engine, ent
+from tests.bot.dialogue.test_conversation import Chat, engine, ent
 
 KB = engine().kb
 GX = KB.sources["guangxi-2021"]

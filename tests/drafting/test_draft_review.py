@@ -19,7 +19,7 @@ from drafting.review import Review, ScriptedIO
 from drafting.session import ReviewError, Session
 from drafting.writer import dump
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "draft"
 NANNING_AGENCY = """\
   - id: nn-tyjr

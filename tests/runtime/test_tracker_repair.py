@@ -16,7 +16,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from runtime.tracker_store import repair
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "dead_conversation.json"
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from runtime.__main__ import rasa_arguments
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_rasa_shell_listens_on_loopback_unless_told():

@@ -15,7 +15,7 @@ from bot.replies import answers
 
 from bot.matching import offices
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """The Rasa adapter (actions/actions.py): one action turns the core's outcome
 into Rasa events and messages. The dialogue itself is tested in
-tests/test_conversation.py."""
+tests/bot/dialogue/test_conversation.py."""
 import asyncio
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from bot.rules import default_kb
 
 SLOTS = slot_names(default_kb())
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
 
 

@@ -16,7 +16,7 @@ from bot.dialogue import profile_from_slots
 from bot.matching.engine import Engine
 from bot.matching.profile import ProfileError, parse_profile
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NEW_FACT = """
   disability:
     kind: bool

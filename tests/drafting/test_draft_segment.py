@@ -6,8 +6,8 @@ import pytest
 
 from drafting.segment import byte_span, cn_number, coverage_gaps, segment
 
-NATIONAL = Path(__file__).resolve().parents[1].parent / "shared" / "national"
-NATIONAL = NATIONAL if NATIONAL.is_dir() else Path(__file__).resolve().parents[3] / "shared" / "national"
+NATIONAL = Path(__file__).resolve().parents[2].parent / "shared" / "national"
+NATIONAL = NATIONAL if NATIONAL.is_dir() else Path(__file__).resolve().parents[4] / "shared" / "national"
 
 
 def test_chinese_numbers():

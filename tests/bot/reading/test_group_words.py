@@ -12,7 +12,7 @@ import yaml
 from bot.dialogue import Incoming, respond
 from bot.reading import read
 
-FIXTURE = yaml.safe_load((Path(__file__).parent / "fixtures" / "group_non_members.yml").read_text(encoding="utf-8"))
+FIXTURE = yaml.safe_load((Path(__file__).parents[2] / "fixtures" / "group_non_members.yml").read_text(encoding="utf-8"))
 
 
 def entities_like_nlu(kb, text: str) -> list[dict]:

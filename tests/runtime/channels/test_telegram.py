@@ -30,7 +30,7 @@ from bot.matching.profile import parse_profile
 from .fake_telegram import (BOT_USER, FakeTelegram, callback_update, edited_update, photo_update,
                             sticker_update, text_update)
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SECRET = "s3cret-Token_for_tests"
 GROUP = -1001234567890
 

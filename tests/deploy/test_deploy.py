@@ -15,7 +15,7 @@ import yaml
 
 from localrun import envfile
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
 TEMPLATE = DEPLOY / "nginx" / "bot.conf.template"
 PLACEHOLDERS = {"NGINX_LISTEN", "NGINX_ACTIONS_LISTEN", "RASA_SERVERS", "ACTIONS_SERVERS"}

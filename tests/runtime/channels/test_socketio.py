@@ -33,7 +33,7 @@ import websockets
 from runtime import identity
 from runtime.channels.socketio import SocketIOInput
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 ENV = dict(os.environ, RASA_TELEMETRY_ENABLED="false",
            TF_CPP_MIN_LOG_LEVEL="2", PYTHONWARNINGS="ignore", SERVER_SECRET="socketio-test-" + "s" * 20,
            CLIENT_LIMIT_PER_MINUTE="1000")

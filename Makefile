@@ -132,4 +132,4 @@ lock:
 
 clean:
 	-test ! -f .cluster/state.json || $(PY) -m localrun.cluster stop
-	rm -rf $(VENV) .pytest_cache models results tracker.db .cluster
+	rm -rf $(VENV) .pytest_cache models results tracker.db .cluster .run

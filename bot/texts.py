@@ -40,15 +40,15 @@ CRITERIA_NO_UNIT = "文件未指定责任部门，也没有写明由谁认定“
 ASK_LOCAL_OFFICE = "当地有关主管部门"
 LEAD_REASON = "（文件写明：“{reason}”）"
 LEAD_REASON_ARTICLE = "（文件{article}写明：“{reason}”）"
-# a bracket "按职责分工负责" (吉林, 图们): the office whose function matches leads (bot/offices.py)
+# a bracket "按职责分工负责" (吉林, 图们): the office whose function matches leads (bot/matching/offices.py)
 LEAD_BY_FUNCTION = "（文件列出的部门按职责分工负责，此项由负责{duty}的部门牵头）"
 # a national text names a function, not an office: said at the person's place
 LOCAL_PLACE = "当地"
-# laws in force, and an ended plan's measure that a law in force now states (bot/engine.py)
+# laws in force, and an ended plan's measure that a law in force now states (bot/matching/engine.py)
 IN_FORCE = "现行有效（自{date}起施行）"
 IN_FORCE_MARK = "，现行有效"
 NOW_IN_LAW = "现行有效的规定见{citation}"
-# the coverage answers (bot/engine.py): nothing applies at all, or only the national layer
+# the coverage answers (bot/matching/engine.py): nothing applies at all, or only the national layer
 NOT_COVERED = ("{where}不在本知识库覆盖的地区内。本知识库收录在中国内地各地适用的全国性法律法规，"
                "以及{covered}的地方文件。")
 NOT_COVERED_EXCEPTED = ("{where}不在本知识库覆盖的地区内：收录的全国性法律法规适用于中国内地"
@@ -108,7 +108,7 @@ OWN_NAME = "专门面向{who}的措施"
 TOP_NAME = "最相关的措施"
 NO_CATEGORY = "在您的情况下，没有找到“{name}”方面的措施。"
 
-# ---- follow-up questions (bot/followup.py): only what the quote says --------------------
+# ---- follow-up questions (bot/replies/followup.py): only what the quote says --------------------
 HOTLINE = "当地12345政务服务便民热线"
 ASK_AGENCY = "具体请向{whom}咨询，也可以拨打" + HOTLINE + "。"
 QUOTED_AMOUNT = "文件原文写明：“{quote}”具体能获得多少，以{whom}审核认定为准；也可以拨打" + HOTLINE + "咨询。"

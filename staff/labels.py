@@ -1,6 +1,6 @@
 """Names for the ids the tracker store holds: measure ids -> titles, agency ids
 -> names, group and need values -> labels, region names -> province and
-coverage. All from the rules (bot.kb), loaded once."""
+coverage. All from the rules (bot.rules), loaded once."""
 from __future__ import annotations
 
 from functools import cached_property

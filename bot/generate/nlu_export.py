@@ -5,7 +5,7 @@
   data/jieba/userdict.txt     jieba user dictionary, so 退役军人 / 图们市 /
                               创业担保贷款 stay one token
   domain.yml                  the fact entities and slots between its markers
-                              (bot/domain_gen.py)
+                              (bot/generate/domain_gen.py)
 
 `python -m bot gen` writes them; `python -m bot gen --check` (and a test)
 fails when the committed files differ from what rules/ produces.

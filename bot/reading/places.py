@@ -1,6 +1,6 @@
 """Where the person is, read clause by clause.
 
-Each clause is resolved through the gazetteer (bot/regions.py). A place counts by
+Each clause is resolved through the gazetteer (bot/rules/gazetteer.py). A place counts by
 the time of its clause (bot/reading/clauses.py), best first:
   correction  不是X是Y / 说错了 … Y
   plan        想回柳州创业, 打算在南宁开店: where the business will be

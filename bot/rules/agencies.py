@@ -48,7 +48,7 @@ def agency_entry(c: Collector, path: Path, item: LineDict, aid: str, regions: Ga
 
 
 def load_functions(c: Collector, facts: FactRegistry) -> dict:
-    """rules/functions.yml: the offices by function (bot/offices.py names them at a place)."""
+    """rules/functions.yml: the offices by function (bot/matching/offices.py names them at a place)."""
     path = c.root / "functions.yml"
     if not path.is_file():
         return {}

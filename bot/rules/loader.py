@@ -28,7 +28,7 @@ def display_path(root: Path | str, path: Path | str) -> str:
 
 def check_source_entry(kb: KnowledgeBase, file: Path, entry: LineDict, text_path: Path) -> tuple:
     """(Source or None, problems): one sources.yml-style entry (from `file`, read
-    with bot.yamlio.load_yaml), its text at `text_path`, checked as the loader checks sources.yml."""
+    with bot.rules.yamlio.load_yaml), its text at `text_path`, checked as the loader checks sources.yml."""
     c = Collector(kb.root)
     sid = str(entry.get("id", "?"))
     for key in sorted(set(entry) - SOURCE_KEYS):

@@ -6,7 +6,7 @@ Cases may also pin single measures (for the audit findings, where an article
 holds several measures): `eligible_ids` must be eligible, `possible_ids` must
 be `possible`, `hidden_ids` must not be offered, `says: {id: [phrases]}` are
 phrases the title, summary or notes must contain (Simplified), and
-`lead: {id: agency full name}` is the lead agency shown (bot/situations.py
+`lead: {id: agency full name}` is the lead agency shown (bot/rules/situations.py
 holds these semantics; the review of a new document runs its cases with them)."""
 from pathlib import Path
 

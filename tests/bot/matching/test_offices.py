@@ -1,4 +1,4 @@
-"""Offices by function (rules/functions.yml, bot/offices.py).
+"""Offices by function (rules/functions.yml, bot/matching/offices.py).
 
 Under a bracket "按职责分工负责" (吉林, 图们) the office whose function serves the
 measure's people, or whose duty is the matter, leads (`lead_function`), with

@@ -15,6 +15,7 @@ from ..reading.references import by_words
 from ..replies import answers, lists
 from . import showing
 from .targets import resolve
+from ..matching.shown import Shown
 
 FOLLOW_UP = {q.AMOUNT: "ask_amount", q.APPLY: "ask_how_to_apply", q.MATERIALS: "ask_materials",
              q.CONTACT: "ask_contact", q.DEADLINE: "ask_deadline"}
@@ -42,7 +43,7 @@ def about_measure(turn, act) -> None:
     if targets.out_of_range is not None:
         turn.say(texts.BAD_ITEM.format(n=len(turn.slots.get("listed") or [])))
         return
-    same_title = len({m["title"] for m in targets.measures}) == 1
+    same_title = len({m.title for m in targets.measures}) == 1
     if len(targets.measures) > 1 and act.asks not in EACH and not same_title:
         ask_which(turn, targets.measures)
         return
@@ -50,11 +51,11 @@ def about_measure(turn, act) -> None:
         about_list(turn, act)
         return
     for m in targets.measures[:3]:
-        answer_one(turn, act, m, targets.numbers.get(m["id"]))
+        answer_one(turn, act, m, targets.numbers.get(m.id))
     turn.refer(targets.measures[:3], support=act.asks in (q.APPLY, q.CONTACT))
 
 
-def answer_one(turn, act, m: dict, n: int | None) -> None:
+def answer_one(turn, act, m: Shown, n: int | None) -> None:
     kind = act.asks if act.asks in ABOUT_A_MEASURE else q.EXPLAIN   # 桂惠贷呢 / 吉林银行能贷吗: in short
     if kind in FOLLOW_UP:
         turn.say(followup.answer(FOLLOW_UP[kind], m, n))
@@ -69,8 +70,8 @@ def answer_one(turn, act, m: dict, n: int | None) -> None:
     else:
         turn.replies.append(answers.details(turn.kb, m, n))
         chosen = list(turn.slots.get("chosen") or [])
-        if m["id"] not in chosen:
-            turn.set(chosen=chosen + [m["id"]])
+        if m.id not in chosen:
+            turn.set(chosen=chosen + [m.id])
     turn.focus_on(m)
 
 
@@ -96,7 +97,7 @@ def about_list(turn, act) -> None:
         eligibility_of_list(turn, act, listed or items[:5])
         return
     if act.asks == q.FEES:
-        charged = [m for m in (listed or items) if followup.sentences(m["quote"], answers.FEE)][:3]
+        charged = [m for m in (listed or items) if followup.sentences(m.quote, answers.FEE)][:3]
         for m in charged:
             turn.say(answers.fees(m, None))
         if not charged:
@@ -112,23 +113,23 @@ def about_list(turn, act) -> None:
     ask_which(turn, (listed or items)[:3])
 
 
-def ask_which(turn, ms: list[dict]) -> None:
+def ask_which(turn, ms: list[Shown]) -> None:
     """"您是说哪一项？": the candidates numbered 1.. (the list the person now sees)."""
     turn.replies.append(answers.which_one(ms))
-    if [m["id"] for m in ms] != (turn.slots.get("listed") or [])[:len(ms)]:
+    if [m.id for m in ms] != (turn.slots.get("listed") or [])[:len(ms)]:
         turn.show_list(ms)
 
 
-def membership(turn, act, groups: list, items: list[dict]) -> None:
+def membership(turn, act, groups: list, items: list[Shown]) -> None:
     """我算高层次人才吗: the documents do not define who counts; the office that decides."""
     values = turn.kb.facts["groups"].values
-    theirs = [m for m in items if any(g in (turn.kb.measure(m["id"]).conditions.get("groups") or ()) for g in groups)]
+    theirs = [m for m in items if any(g in (turn.kb.measure(m.id).conditions.get("groups") or ()) for g in groups)]
     whom = "、".join(dict.fromkeys(o for m in theirs[:3] for o in lists.lead_names(m))) or texts.ASK_LOCAL_OFFICE
     label = "、".join(values[g].short_label() for g in groups if g in values)
     turn.say(texts.MEMBERSHIP.format(group=label, whom=whom))
 
 
-def eligibility_of_list(turn, act, shown: list[dict]) -> None:
+def eligibility_of_list(turn, act, shown: list[Shown]) -> None:
     """我符合吗 / 有年龄限制吗 about the list: a short list item by item; a longer one, how
     it was chosen and what the texts say of age."""
     if shown and not answers.AGE.search(act.text):
@@ -139,8 +140,8 @@ def eligibility_of_list(turn, act, shown: list[dict]) -> None:
         return
     lines = [texts.LIST_CHOSEN_FOR.format(who=_who(turn))]
     if answers.AGE.search(act.text):
-        aged = [m for m in shown if followup.sentences(m["quote"], answers.AGE_IN_TEXT)]
-        lines.append(texts.AGE_SOME.format(titles="、".join(m["title"] for m in aged)) if aged else texts.NO_AGE_LIMIT_ALL)
+        aged = [m for m in shown if followup.sentences(m.quote, answers.AGE_IN_TEXT)]
+        lines.append(texts.AGE_SOME.format(titles="、".join(m.title for m in aged)) if aged else texts.NO_AGE_LIMIT_ALL)
     lines.append(texts.ASK_WHICH_CONDITIONS)
     turn.say("\n".join(lines))
 
@@ -158,7 +159,7 @@ def other_question(turn, act) -> None:
     found = by_words(act.refs.words, items, items, min_cover=0.6) if items else []
     if found and len(found) <= 2:
         for m in found:
-            turn.say(texts.RELATED.format(name=answers.name(m, None), quote=m["quote"], whom=followup.lead_whom(m)))
+            turn.say(texts.RELATED.format(name=answers.name(m, None), quote=m.quote, whom=followup.lead_whom(m)))
         turn.focus_on(found[0])
         turn.refer(found)
         return

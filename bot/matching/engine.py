@@ -32,7 +32,7 @@ from . import offices
 from .. import texts
 from ..rules import FOUNDER, RUNS_FACT, KnowledgeBase, Measure
 from .profile import Profile
-from .shown import FALSE, TRUE, UNKNOWN, ShownMeasures
+from .shown import FALSE, TRUE, UNKNOWN, Shown, ShownMeasures
 
 SMALL_BUSINESS = "small_business"   # facts.yml `audiences`: any small business (a person's own firm is one)
 
@@ -115,7 +115,7 @@ class Engine(ShownMeasures):
     def today(self) -> dt.date:
         return self._fixed_today or _today()
 
-    def measure_by_id(self, mid: str, profile: Profile) -> dict | None:
+    def measure_by_id(self, mid: str, profile: Profile) -> Shown | None:
         """One measure judged for `profile` (a measure the person named that is not in
         their list: `status` "not" when a condition fails)."""
         m = self.kb.measure(mid)
@@ -124,9 +124,9 @@ class Engine(ShownMeasures):
         result_region = self._region_state(m, profile)
         v = self._judge(m, profile, result_region, self._place_of(profile), {})
         if v is None:
-            return dict(self._static[mid], why=[], status="not", own_group=False,
-                        expired=self.expired(m.doc), expiry_note=self.expiry_note(m.doc))
-        return self.measure_dict(v)
+            return Shown.of(dict(self._static[mid], why=[], status="not", own_group=False,
+                                 expired=self.expired(m.doc), expiry_note=self.expiry_note(m.doc)))
+        return self.shown(v)
 
     def check(self, mid: str, profile: Profile) -> list[tuple[str, str]]:
         """Each condition of a measure against what the person said: (label, ✓ | ？ | ✗)."""

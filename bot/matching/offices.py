@@ -14,8 +14,12 @@ find the office's window.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .. import texts
+
+if TYPE_CHECKING:   # shown.py imports this module
+    from .shown import Shown
 
 LEAD_PREFIX = "牵头部门："
 
@@ -55,19 +59,19 @@ def offices(kb, functions, place) -> list[Office]:
     return [office_at(kb, f, place) for f in functions]
 
 
-def lead_notes(m: dict) -> str:
+def lead_notes(m: Shown) -> str:
     """What follows the lead in the details: why it acts."""
     notes = ""
-    if m.get("lead_reason"):
-        where = m.get("lead_reason_article")
-        notes += (texts.LEAD_REASON_ARTICLE.format(article=where, reason=m["lead_reason"]) if where
-                  else texts.LEAD_REASON.format(reason=m["lead_reason"]))
-    if m.get("lead_function"):
-        notes += texts.LEAD_BY_FUNCTION.format(duty=m["lead_function"]["duty"])
+    if m.lead_reason:
+        where = m.lead_reason_article
+        notes += (texts.LEAD_REASON_ARTICLE.format(article=where, reason=m.lead_reason) if where
+                  else texts.LEAD_REASON.format(reason=m.lead_reason))
+    if m.lead_function:
+        notes += texts.LEAD_BY_FUNCTION.format(duty=m.lead_function["duty"])
     return notes
 
 
-def annotate_lead(lines: list[str], m: dict) -> list[str]:
+def annotate_lead(lines: list[str], m: Shown) -> list[str]:
     """The details' lines with the reason after the lead and, when the office is a
     function at a place (no exact office in the rules), where to find its window."""
     notes = lead_notes(m)
@@ -76,7 +80,7 @@ def annotate_lead(lines: list[str], m: dict) -> list[str]:
         if line.startswith(LEAD_PREFIX):
             line += notes
             out.append(line)
-            if m.get("by_function") and not m.get("office_exact"):
+            if m.by_function and not m.office_exact:
                 out.append(texts.OFFICE_BY_FUNCTION)
             continue
         out.append(line)

@@ -4,11 +4,60 @@ the offices at the person's place, the notes under it). A part of the Engine
 (bot/matching/engine.py)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from . import offices
 from .. import texts
 from ..rules import Measure
 
 TRUE, UNKNOWN, FALSE = 1, 0, -1   # a verdict's status: eligible, possible, dropped
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A measure as the dialogue and the replies show it: what the knowledge base says of
+    it, and what this match adds (its status, why, what is open, the offices at the
+    person's place, its validity today). `bot match` prints the same as JSON
+    (ShownMeasures.measure_dict)."""
+    id: str
+    title: str
+    summary: str
+    doc: str
+    article: int
+    category: str
+    lead: tuple                      # the acting offices' names (a national measure: at the person's place)
+    support: tuple
+    quote: str
+    citation: str
+    status: str                      # eligible | possible | not (a condition fails: named, not listed)
+    valid_until: str | None = None
+    audience: tuple = ()
+    audience_labels: tuple = ()
+    criteria_by: str | None = None   # who decides what "符合条件" means
+    expired: bool = False
+    expiry_note: str | None = None
+    why: tuple = ()
+    own_group: bool = False
+    open: tuple = ()                 # facts still unknown
+    open_labels: tuple = ()
+    confirm: tuple = ()              # plain-words notes: what to confirm (neighbouring groups)
+    lead_reason: str | None = None
+    lead_reason_article: str | None = None
+    lead_function: dict | None = None   # {"id", "duty"}: the function that makes the lead act
+    functions: tuple = ()
+    by_function: bool = False
+    office_exact: bool = False
+    no_responsible_unit: bool = False
+    publisher: str | None = None
+    notes: tuple = ()
+    in_force: str | None = None
+
+    @classmethod
+    def of(cls, shown: dict) -> "Shown":
+        """From measure_dict's dict (the one description of the fields)."""
+        fields = {k: v for k, v in shown.items() if k in cls.__dataclass_fields__}
+        fields = {k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()}
+        return cls(lead=tuple(shown["agencies"]["lead"]), support=tuple(shown["agencies"]["support"]), **fields)
 
 
 class ShownMeasures:
@@ -108,8 +157,12 @@ class ShownMeasures:
         return texts.NEIGHBOUR_NOTE_LABEL.format(named="、".join(values[g].short_label() for g, _ in named),
                                                  person=person, agency=self.ask_whom(m, place))
 
+    def shown(self, v) -> Shown:
+        """The measure of a Verdict as shown."""
+        return Shown.of(self.measure_dict(v))
+
     def measure_dict(self, v) -> dict:
-        """The measure of a Verdict as shown: its static part and this match's."""
+        """The measure of a Verdict as shown, as `bot match` prints it: its static part and this match's."""
         out = dict(self._static[v.measure.id])
         # validity depends on the day of the match, not on when the server started
         out["expired"] = self.expired(v.measure.doc)

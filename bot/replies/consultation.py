@@ -29,6 +29,7 @@ from .. import texts
 from ..matching.engine import Engine
 from ..rules import KnowledgeBase
 from .render import profile_line
+from ..matching.shown import Shown
 
 MAX_OWN = 10
 ID_LENGTH = 16
@@ -49,37 +50,37 @@ def rules_version(kb: KnowledgeBase) -> str:
     return cached
 
 
-def questions(m: dict) -> list[str]:
+def questions(m: Shown) -> list[str]:
     """What to ask the agency about this measure: what its document leaves open."""
     out = [texts.ASK_ELIGIBLE]
-    out += [texts.ASK_CONFIRM.format(note=note) for note in m.get("confirm") or ()]
-    if m.get("open_labels"):
-        out.append(texts.ASK_OPEN + "、".join(m["open_labels"]))
+    out += [texts.ASK_CONFIRM.format(note=note) for note in m.confirm or ()]
+    if m.open_labels:
+        out.append(texts.ASK_OPEN + "、".join(m.open_labels))
     missing = followup.gaps(m)
     if followup.Gap.AMOUNT in missing:
         out.append(texts.ASK_AMOUNT)
     out.append(texts.ASK_PROCEDURE)
     if followup.Gap.MATERIALS in missing:
         out.append(texts.ASK_MATERIALS)
-    if m.get("expired"):
+    if m.expired:
         out.append(texts.ASK_ENDED)
     elif followup.Gap.DEADLINE in missing:
         out.append(texts.ASK_DEADLINE)
     return out
 
 
-def pick(items: list[dict], chosen: list[str]) -> list[dict]:
+def pick(items: list[Shown], chosen: list[str]) -> list[Shown]:
     """The measures of the summary, in the engine's order."""
     if chosen:
-        by_id = {m["id"]: m for m in items}
+        by_id = {m.id: m for m in items}
         picked = [by_id[i] for i in chosen if i in by_id]
         if picked:
             return picked
-    out = [m for m in items if m.get("own_group")][:MAX_OWN]
+    out = [m for m in items if m.own_group][:MAX_OWN]
     seen_categories = set()
     for m in items:
-        if m["category"] not in seen_categories:
-            seen_categories.add(m["category"])
+        if m.category not in seen_categories:
+            seen_categories.add(m.category)
             if m not in out:
                 out.append(m)
     return out
@@ -97,8 +98,8 @@ class Summary:
     def text(self) -> str:
         lines = [TITLE, texts.SUMMARY_PROFILE.format(profile=self.profile), self._meta(), ""]
         for i, m in enumerate(self.measures, 1):
-            lines.append(f"{i}. {m['title']}（{m['citation']}）")
-            lines.extend(f"   {line}" for line in self.guides[m["id"]][1:])
+            lines.append(f"{i}. {m.title}（{m.citation}）")
+            lines.extend(f"   {line}" for line in self.guides[m.id][1:])
             lines.append("   " + texts.SUMMARY_QUESTIONS + "：")
             lines.extend(f"   · {q}" for q in questions(m))
             lines.append("")
@@ -119,9 +120,9 @@ class Summary:
             f'<button class="print" onclick="window.print()">{e(texts.SUMMARY_PRINT)}</button></header><main>',
         ]
         for i, m in enumerate(self.measures, 1):
-            parts.append(f'<section class="measure"><h2>{i}. {e(m["title"])}</h2>')
-            parts.append(f'<p class="citation">{e(texts.SUMMARY_BASIS.format(citation=m["citation"]))}</p><dl>')
-            for line in self.guides[m["id"]][1:]:
+            parts.append(f'<section class="measure"><h2>{i}. {e(m.title)}</h2>')
+            parts.append(f'<p class="citation">{e(texts.SUMMARY_BASIS.format(citation=m.citation))}</p><dl>')
+            for line in self.guides[m.id][1:]:
                 key, _, value = line.partition("：")
                 parts.append(f"<dt>{e(key)}</dt><dd>{e(value)}</dd>")
             parts.append(f"</dl><h3>{e(texts.SUMMARY_QUESTIONS)}</h3><ul>")
@@ -136,7 +137,7 @@ class Summary:
     def record(self) -> dict:
         """What a channel stores: the renderings, made once."""
         return {"id": self.id, "version": self.version, "date": self.date, "html": self.html(), "text": self.text(),
-                "measures": [m["id"] for m in self.measures]}
+                "measures": [m.id for m in self.measures]}
 
 
 def use_id_key(key: bytes) -> None:
@@ -160,15 +161,15 @@ def _canonical(facts: dict) -> dict:
     return out
 
 
-def build(engine: Engine, result, items: list[dict], facts: dict, chosen: list[str],
+def build(engine: Engine, result, items: list[Shown], facts: dict, chosen: list[str],
           today: dt.date | None = None) -> Summary:
     kb = engine.kb
     version = rules_version(kb)
     measures = pick(items, chosen)
     date = (today or engine.today).isoformat()
-    return Summary(summary_id(facts, [m["id"] for m in measures] if chosen else [], version), version, date,
+    return Summary(summary_id(facts, [m.id for m in measures] if chosen else [], version), version, date,
                    profile_line(kb, result, facts) or "（未提供）", measures,
-                   {m["id"]: followup.guide(kb, m) for m in measures})
+                   {m.id: followup.guide(kb, m) for m in measures})
 
 
 _CSS = """

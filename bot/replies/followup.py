@@ -19,6 +19,7 @@ from enum import Enum
 
 from .. import texts
 from ..rules import KnowledgeBase
+from ..matching.shown import Shown
 
 KINDS = ("ask_amount", "ask_how_to_apply", "ask_materials", "ask_contact", "ask_deadline")
 
@@ -38,21 +39,21 @@ def sentences(quote: str, pattern: re.Pattern) -> list[str]:
     return [s.strip() for s in _SENTENCE.findall(quote or "") if pattern.search(s)]
 
 
-def lead_whom(m: dict) -> str:
+def lead_whom(m: Shown) -> str:
     """Whom to ask: the lead agencies, or the local office when the document names none."""
-    if m.get("no_responsible_unit") or not m["agencies"]["lead"]:
+    if m.no_responsible_unit or not m.lead:
         return texts.ASK_LOCAL_OFFICE
-    return texts.OR.join(m["agencies"]["lead"])
+    return texts.OR.join(m.lead)
 
 
-def validity(m: dict, today_label: str | None = None) -> str:
+def validity(m: Shown, today_label: str | None = None) -> str:
     """Validity as the document states it (sources.yml records each document's period)."""
-    if m.get("expired"):
-        return m["expiry_note"]
-    if m.get("valid_until"):
-        return texts.VALID_UNTIL.format(date=m["valid_until"])
-    if m.get("in_force"):   # a law or regulation in force: 现行有效（自…起施行）
-        return m["in_force"]
+    if m.expired:
+        return m.expiry_note
+    if m.valid_until:
+        return texts.VALID_UNTIL.format(date=m.valid_until)
+    if m.in_force:   # a law or regulation in force: 现行有效（自…起施行）
+        return m.in_force
     return texts.NO_PERIOD
 
 
@@ -65,30 +66,30 @@ class Gap(Enum):
     DEADLINE = "deadline"
 
 
-def gaps(m: dict) -> list[Gap]:
+def gaps(m: Shown) -> list[Gap]:
     """What the document leaves to the agency, for this measure."""
     out = []
-    if not sentences(m["quote"], AMOUNT):
+    if not sentences(m.quote, AMOUNT):
         out.append(Gap.AMOUNT)
     out.append(Gap.PROCEDURE)
-    if not sentences(m["quote"], MATERIALS):
+    if not sentences(m.quote, MATERIALS):
         out.append(Gap.MATERIALS)
-    if not sentences(m["quote"], CONTACT):
+    if not sentences(m.quote, CONTACT):
         out.append(Gap.CONTACT)
-    if not m.get("valid_until") and not sentences(m["quote"], DATES):
+    if not m.valid_until and not sentences(m.quote, DATES):
         out.append(Gap.DEADLINE)
     return out
 
 
-def unstated(m: dict) -> list[str]:
+def unstated(m: Shown) -> list[str]:
     """The gaps in words, for the 申办指引 block."""
     return [texts.UNSTATED_LABELS[g.value] for g in gaps(m)]
 
 
-def audience(kb: KnowledgeBase, m: dict) -> str:
+def audience(kb: KnowledgeBase, m: Shown) -> str:
     """Who the measure is for: its `audience` when the knowledge
     base has one, else the groups its conditions name, else "not limited"."""
-    km = kb.measure(m["id"])
+    km = kb.measure(m.id)
     groups = sorted(km.conditions.get("groups", ())) if km is not None else []
     named = "、".join(kb.facts["groups"].values[g].short_label() for g in groups if g in kb.facts["groups"].values)
     ids = km.audience if km is not None else ()
@@ -101,10 +102,10 @@ def audience(kb: KnowledgeBase, m: dict) -> str:
     return texts.AUDIENCE_ANY
 
 
-def conditions(kb: KnowledgeBase, m: dict) -> str:
+def conditions(kb: KnowledgeBase, m: Shown) -> str:
     """The measure's conditions in words (region, groups, gender, technology)."""
-    km = kb.measure(m["id"])
-    source = kb.sources[m["doc"]]
+    km = kb.measure(m.id)
+    source = kb.sources[m.doc]
     parts = [texts.CONDITION_REGION.format(region=source.region)]
     cond = km.conditions if km is not None else {}
     if cond.get("groups"):
@@ -120,57 +121,57 @@ def conditions(kb: KnowledgeBase, m: dict) -> str:
     return "；".join(parts) + texts.CONDITIONS_TAIL
 
 
-def guide(kb: KnowledgeBase, m: dict) -> list[str]:
+def guide(kb: KnowledgeBase, m: Shown) -> list[str]:
     """The 申办指引 block of the details."""
     lines = [texts.GUIDE_HEAD, texts.GUIDE_AUDIENCE + audience(kb, m), texts.GUIDE_CONDITIONS + conditions(kb, m),
-             texts.ORIGINAL.format(quote=m["quote"])]
-    if m.get("no_responsible_unit"):
-        lines.append(texts.GUIDE_RESPONSIBLE + texts.NO_UNIT.format(publisher=m["publisher"]))
+             texts.ORIGINAL.format(quote=m.quote)]
+    if m.no_responsible_unit:
+        lines.append(texts.GUIDE_RESPONSIBLE + texts.NO_UNIT.format(publisher=m.publisher))
     else:
-        lines.append(texts.GUIDE_LEAD + "、".join(m["agencies"]["lead"]))
-        if m["agencies"]["support"]:
-            lines.append(texts.GUIDE_SUPPORT + "、".join(m["agencies"]["support"]))
+        lines.append(texts.GUIDE_LEAD + "、".join(m.lead))
+        if m.support:
+            lines.append(texts.GUIDE_SUPPORT + "、".join(m.support))
     lines.append(texts.GUIDE_VALIDITY + validity(m))
     lines.append(texts.UNSTATED.format(what="、".join(unstated(m)), whom=lead_whom(m)))
     return lines
 
 
-def answer(kind: str, m: dict, n: int | None = None) -> str:
+def answer(kind: str, m: Shown, n: int | None = None) -> str:
     """The answer to one follow-up question about measure `m` (numbered `n` on screen)."""
-    name = texts.NUMBERED_TITLE.format(n=n, title=m["title"]) if n else texts.QUOTED_TITLE.format(title=m["title"])
+    name = texts.NUMBERED_TITLE.format(n=n, title=m.title) if n else texts.QUOTED_TITLE.format(title=m.title)
     whom = lead_whom(m)
-    head = texts.ANSWER_HEAD.format(name=name, citation=m["citation"])
+    head = texts.ANSWER_HEAD.format(name=name, citation=m.citation)
     if kind == "ask_amount":
-        found = sentences(m["quote"], AMOUNT)
+        found = sentences(m.quote, AMOUNT)
         if found:
             return head + texts.QUOTED_AMOUNT.format(quote="”“".join(found), whom=whom)
         return head + texts.NO_AMOUNT.format(whom=whom)
     if kind == "ask_how_to_apply":
-        found = sentences(m["quote"], APPLY)
+        found = sentences(m.quote, APPLY)
         said = texts.QUOTED_APPLY.format(quote="”“".join(found)) if found else ""
         return head + said + texts.NO_PROCEDURE.format(whom=whom, support=_support(m))
     if kind == "ask_materials":
-        found = sentences(m["quote"], MATERIALS)
+        found = sentences(m.quote, MATERIALS)
         said = texts.QUOTED_MATERIALS.format(quote="”“".join(found)) if found else texts.NO_MATERIALS
         return head + said + texts.ASK_AGENCY.format(whom=whom)
     if kind == "ask_contact":
         return head + texts.NO_CONTACT.format(whom=whom, support=_support(m))
     if kind == "ask_deadline":
-        found = sentences(m["quote"], DATES)
+        found = sentences(m.quote, DATES)
         said = texts.QUOTED_DATES.format(quote="”“".join(found)) if found else ""
-        if m.get("expired"):
-            return head + said + texts.ENDED.format(note=m["expiry_note"], whom=whom)
-        if m.get("valid_until"):
-            return head + said + texts.VALID_UNTIL_ANSWER.format(date=m["valid_until"], whom=whom)
-        if m.get("in_force"):
-            return head + said + texts.IN_FORCE_ANSWER.format(in_force=m["in_force"], whom=whom)
+        if m.expired:
+            return head + said + texts.ENDED.format(note=m.expiry_note, whom=whom)
+        if m.valid_until:
+            return head + said + texts.VALID_UNTIL_ANSWER.format(date=m.valid_until, whom=whom)
+        if m.in_force:
+            return head + said + texts.IN_FORCE_ANSWER.format(in_force=m.in_force, whom=whom)
         return head + said + texts.NO_DEADLINE.format(whom=whom)
     raise ValueError(kind)
 
 
-def _support(m: dict) -> str:
-    support = m["agencies"]["support"]
-    return texts.SUPPORT_TOO.format(support="、".join(support)) if support and not m.get("no_responsible_unit") else ""
+def _support(m: Shown) -> str:
+    support = m.support
+    return texts.SUPPORT_TOO.format(support="、".join(support)) if support and not m.no_responsible_unit else ""
 
 
 def general(kind: str) -> str:
@@ -197,12 +198,12 @@ def _common(a: str, b: str) -> int:
 MIN_TITLE_MATCH = 4   # characters a message must share with a title (创业担保贷款, not 创业)
 
 
-def by_title(text: str, items: list[dict]) -> list[dict]:
+def by_title(text: str, items: list[Shown]) -> list[Shown]:
     """The measures whose titles share the longest run of words with `text`."""
     text = re.sub(r"[^\u3400-\u9fff]", "", text or "")
     if len(text) < MIN_TITLE_MATCH:
         return []
-    scored = [(_common(text, m["title"]), m) for m in items]
+    scored = [(_common(text, m.title), m) for m in items]
     best = max((s for s, _ in scored), default=0)
     if best < MIN_TITLE_MATCH:
         return []

@@ -83,7 +83,7 @@ def test_the_renderer_asks_it_and_names_it_in_details(kb):
     assert [b.title for b in question.buttons][:2] == ["是残疾人", "不是残疾人"]
     assert 'disability' in question.buttons[0].payload
     verdict = next(v for v in tumen(kb).possible if v.measure.id == MEASURE)
-    assert "还需确认：残疾人" in answers.details(kb, engine.measure_dict(verdict), 1).text
+    assert "还需确认：残疾人" in answers.details(kb, engine.shown(verdict), 1).text
 
 
 def test_the_dialogue_reads_and_stores_it(kb):

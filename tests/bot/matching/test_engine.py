@@ -181,7 +181,7 @@ def test_details_of_a_possible_measure_name_the_open_fact_in_words(kb):
 
     engine = Engine(kb, today=dt.date(2026, 11, 22))
     result = engine.match(parse_profile({"region": "长春", "groups": ["university_student"]}, kb))
-    gendered = [engine.measure_dict(v) for v in result.possible if "gender" in v.open]
+    gendered = [engine.shown(v) for v in result.possible if "gender" in v.open]
     assert gendered
     text = answers.details(kb, gendered[0], 1).text
     assert "还需确认：性别" in text and "gender" not in text

@@ -19,6 +19,7 @@ from bot.dialogue import Incoming, respond, slot_names
 from bot.dialogue import listing
 from bot.matching.engine import FALSE, TRUE, Engine
 from bot.matching.profile import parse_profile
+from bot.matching.shown import Shown
 
 SHARED = Path("/work/shared/national")
 
@@ -118,7 +119,7 @@ def test_a_veteran_in_liuzhou_gets_guangxi_and_the_laws_each_cited_on_its_own(ma
     assert ids.index("vl-46-startup-loan") < ids.index("gx-8-veteran-loan")
     old = items[ids.index("gx-8-veteran-loan")]
     assert old["expired"] and old["notes"] == ["现行有效的规定见《退役军人保障法》第四十六条"]
-    text = lists.line(1, old)
+    text = lists.line(1, Shown.of(old))
     assert "现行有效的规定见《退役军人保障法》第四十六条" in text
 
 
@@ -152,13 +153,13 @@ def test_a_law_in_force_says_so_and_an_ended_plan_still_does(kb):
     profile = parse_profile({"region": "柳州", "groups": ["veteran"]}, kb)
     engine = Engine(kb, today=dt.date(2025, 6, 1))
     items = listing(engine, engine.match(profile))
-    law = next(m for m in items if m["doc"] == "veterans-law-2020")
-    plan = next(m for m in items if m["doc"] == "guangxi-2021")
-    assert law["in_force"] == "现行有效（自2021年1月1日起施行）" and not law["expired"]
-    assert plan["expired"] and "已结束" in plan["expiry_note"] and "in_force" not in plan
+    law = next(m for m in items if m.doc == "veterans-law-2020")
+    plan = next(m for m in items if m.doc == "guangxi-2021")
+    assert law.in_force == "现行有效（自2021年1月1日起施行）" and not law.expired
+    assert plan.expired and "已结束" in plan.expiry_note and plan.in_force is None
     before = Engine(kb, today=dt.date(2024, 8, 1))   # the placement regulation took effect on 2024-09-01
-    m = next(x for x in listing(before, before.match(profile)) if x["doc"] == "veterans-placement-2024")
-    assert "in_force" not in m
+    m = next(x for x in listing(before, before.match(profile)) if x.doc == "veterans-placement-2024")
+    assert m.in_force is None
 
 
 # ---- the new groups in conversation ------------------------------------------------------
@@ -185,7 +186,7 @@ def test_the_new_groups_are_understood_and_answered(engine, kb, message, group, 
     assert slots["groups"] == [group] and place in slots["region"]
     assert "veteran" not in slots["groups"] or group == "veteran"
     items = listing(engine, engine.match(parse_profile({f: slots[f] for f in kb.facts if slots.get(f) is not None}, kb)))
-    assert cites in [m["citation"] for m in items]
+    assert cites in [m.citation for m in items]
     assert "地方性扶持措施尚未收录" in text and "12345" in text
 
 

@@ -14,6 +14,7 @@ from bot import rules as kbmod
 from bot.replies import answers
 
 from bot.matching import offices
+from bot.matching.shown import Shown
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -84,7 +85,7 @@ def test_the_details_give_the_function_as_the_reason(match):
     result = match(region="长春", groups=["university_student"], gender="female", tech_business=False)
     items = result["eligible"] + result["possible"]
     n, m = next((i, m) for i, m in enumerate(items, 1) if m["id"] == "js-13-women-platform")
-    text = answers.details(kbmod.default_kb(), m, n).text
+    text = answers.details(kbmod.default_kb(), Shown.of(m), n).text
     assert "牵头部门：吉林省妇女联合会（文件列出的部门按职责分工负责，此项由负责妇女工作的部门牵头）" in text
     assert "以吉林省妇女联合会的解释为准" in text
 
@@ -129,7 +130,7 @@ def test_details_of_a_national_measure_name_the_office_its_reason_and_12345(matc
     result = match(region="于都", groups=["returning_migrant_worker"], gender="male", tech_business=False)
     items = sorted(result["eligible"] + result["possible"], key=lambda m: m["rank"])
     n, m = next((i, m) for i, m in enumerate(items, 1) if m["id"] == "rr-20-rural-startups")
-    text = answers.details(kbmod.default_kb(), m, n).text
+    text = answers.details(kbmod.default_kb(), Shown.of(m), n).text
     assert ("牵头部门：于都县的农业农村主管部门（农业农村部门）（文件第十条写明：“县级以上地方人民政府农业农村主管部门"
             "负责本行政区域内乡村振兴促进工作的统筹协调、指导和监督检查”）") in text
     assert "12345" in text and "以于都县的农业农村主管部门（农业农村部门）的解释为准" in text
@@ -140,5 +141,5 @@ def test_an_exact_office_needs_no_hotline_line(match):
     result = match(region="吉林省", groups=["veteran"], gender="male", tech_business=False)
     items = sorted(result["eligible"] + result["possible"], key=lambda m: m["rank"])
     n, m = next((i, m) for i, m in enumerate(items, 1) if m["id"] == "vl-46-startup-loan")
-    text = answers.details(kbmod.default_kb(), m, n).text
+    text = answers.details(kbmod.default_kb(), Shown.of(m), n).text
     assert "牵头部门：吉林省退役军人事务厅" in text and "文件只写了负责的职能部门" not in text

@@ -105,7 +105,7 @@ def test_one_order_for_the_cli_and_the_conversation(engine, kb):
                          capture_output=True, text=True, check=True).stdout
     result = json.loads(out)
     cli_order = [m["id"] for m in sorted(result["eligible"] + result["possible"], key=lambda m: m["rank"])]
-    shown = [m["id"] for m in listing(engine, engine.match(parse_profile(profile, kb)))]
+    shown = [m.id for m in listing(engine, engine.match(parse_profile(profile, kb)))]
     assert cli_order == shown
     # each list in the JSON is in the same order too
     for part in ("eligible", "possible"):
@@ -138,7 +138,7 @@ def test_the_conversation_lists_in_that_order_and_hears_who_runs_an_incubator(en
     assert "运营的机构：孵化器/众创空间" in text                        # the profile line says it
     slots.update(out.slots)
     items = listing(engine, engine.match(profile_from_slots(kb, slots)))
-    assert "js-4-incubator-tax" in [m["id"] for m in items]    # 孵化器、大学科技园和众创空间税收优惠
+    assert "js-4-incubator-tax" in [m.id for m in items]    # 孵化器、大学科技园和众创空间税收优惠
 
 
 @pytest.mark.parametrize("mid, runs, place", [("js-4-incubator-tax", "operator", "珲春"),

@@ -1,6 +1,7 @@
 """Answers a person can act on, on the core: the overview first, follow-up questions answered from the
 quote only, the slots the staff console reads, feedback and the summary."""
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 import pytest
@@ -49,14 +50,14 @@ def test_a_returning_migrant_in_tumen_first_sees_an_overview_not_the_whole_list(
     c = tumen_migrant()
     items = items_of(c.slots)
     assert len(items) > 60
-    n_possible = sum(m['status'] == 'possible' for m in items)
+    n_possible = sum(m.status == 'possible' for m in items)
     assert f"找到 {len(items)} 项措施（其中 {n_possible} 项可能适用）" in c.text
     assert "找谁办：" in c.text and len(c.text) <= 600 and len(c.buttons) <= 8, "phone-sized, and whom to ask"
     assert len(numbered(c.text)) <= overview.NAMED
-    own = [m for m in items if m["own_group"]]
-    assert c.slots["shown"] == [m["id"] for m in own[:overview.NAMED]], "own-group measures named first"
+    own = [m for m in items if m.own_group]
+    assert c.slots["shown"] == [m.id for m in own[:overview.NAMED]], "own-group measures named first"
     titles = {b.title for b in c.buttons}
-    financing = sum(m["category"] == "financing" for m in items)
+    financing = sum(m.category == "financing" for m in items)
     assert f"贷款/补贴 {financing}" in titles and f"全部 {len(items)}" in titles
     # one narrowing question under the results, with its answers as buttons
     q = c.slots["question"]
@@ -74,14 +75,14 @@ def test_the_ended_plan_notice_comes_once_not_under_every_item():
 def test_choosing_a_category_lists_it_five_at_a_time_and_numbers_refer_to_it():
     c = choose(tumen_migrant(), "premises")
     items = items_of(c.slots)
-    premises = [m for m in items if m["category"] == "premises"]
+    premises = [m for m in items if m.category == "premises"]
     assert c.text.startswith(f"场地/孵化（共 {len(premises)} 项）")
-    assert c.slots["shown"] == [m["id"] for m in premises[:5]]
+    assert c.slots["shown"] == [m.id for m in premises[:5]]
     assert c.slots["needs"] == ["premises"] and c.slots["question"] is None
     c.say("更多", "more")
-    assert c.slots["shown"] == [m["id"] for m in premises[5:10]]
+    assert c.slots["shown"] == [m.id for m in premises[5:10]]
     c.say("第7项详细说说", "details")
-    assert c.text.startswith(f"第7项“{premises[6]['title']}”") and c.slots["focus"] == premises[6]["id"]
+    assert c.text.startswith(f"第7项“{premises[6].title}”") and c.slots["focus"] == premises[6].id
 
 
 def test_a_need_stated_after_the_results_lists_its_category():
@@ -128,8 +129,8 @@ def test_after_the_details_of_a_loan_how_much_says_the_document_sets_no_amount()
 def test_an_amount_in_the_quote_is_quoted_verbatim():
     kb = engine().kb
     m = next(m for m in kb.measures if m.id == "js-4-rd-deduction")
-    d = engine().measure_dict(engine().match(profile_from_slots(kb, {"region": "长春", "groups": []})).eligible[0])
-    d = dict(d, id=m.id, title=m.title, quote=m.quote, citation="《x》第4条")
+    d = engine().shown(engine().match(profile_from_slots(kb, {"region": "长春", "groups": []})).eligible[0])
+    d = replace(d, id=m.id, title=m.title, quote=m.quote, citation="《x》第4条")
     answer = followup.answer("ask_amount", d)
     quoted = re.search(r"原文写明：“(.+?)”", answer).group(1)
     assert "75%" in quoted and quoted in m.quote
@@ -142,13 +143,13 @@ def test_no_answer_states_a_number_the_document_does_not(kind):
     e = engine()
     for v in e.match(profile_from_slots(e.kb, {"region": "图们", "groups": None})).possible \
             + e.match(profile_from_slots(e.kb, {"region": "柳州", "groups": None})).possible:
-        m = e.measure_dict(v)
+        m = e.shown(v)
         text = followup.answer(kind, m, 3)
-        for known in [*followup.sentences(m["quote"], re.compile(".")), m["citation"], m["title"],
-                      m.get("expiry_note") or "", m.get("valid_until") or "", m.get("in_force") or "", "12345",
+        for known in [*followup.sentences(m.quote, re.compile(".")), m.citation, m.title,
+                      m.expiry_note or "", m.valid_until or "", m.in_force or "", "12345",
                       "第3项"]:
             text = text.replace(known, "")
-        assert not re.search(r"\d", text), (kind, m["id"], text)
+        assert not re.search(r"\d", text), (kind, m.id, text)
         assert "电话：" not in text and "地址：" not in text
 
 
@@ -304,7 +305,7 @@ def test_the_summary_is_stable_and_holds_what_to_take_along():
     assert "图们市" in text and "返乡农民工" in text
     assert doc.version == summary.rules_version(engine().kb) and doc.version in text and doc.date in text
     for m in doc.measures:
-        assert m["citation"] in text and m["quote"] in text
+        assert m.citation in text and m.quote in text
     assert "要问负责部门的问题" in text and "12345" in text
     html = doc.html()
     assert "@media print" in html and "<script" not in html
@@ -317,7 +318,7 @@ def test_the_summary_lists_the_chosen_measures_and_no_typed_text():
     c.say("第3项详细说说", "details")
     c.say("👎").say("我的手机号是[手机号]，想问能贷多少", "nlu_fallback")
     out = respond(engine(), dict(c.slots), Incoming("把结果发给我", "summary"))
-    assert [m["id"] for m in out.summary.measures] == [c.slots["focus"]]
+    assert [m.id for m in out.summary.measures] == [c.slots["focus"]]
     assert "手机号" not in out.summary.text() and "想问" not in out.summary.html()
 
 

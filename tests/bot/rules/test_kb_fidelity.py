@@ -7,6 +7,7 @@ from bot.rules import default_kb
 from bot.replies import answers, lists
 from bot import rules as kbmod
 from bot import texts
+from bot.matching.shown import Shown
 from bot.rules.fidelity import ACCEPTED, hedge_offences
 from conftest import MINI_MEASURES
 
@@ -70,7 +71,7 @@ def test_the_lead_reason_is_shown_in_the_details(match):
     result = match(region="图们", groups=["foreign_talent"], gender="male", tech_business=False)
     items = result["eligible"] + result["possible"]
     n, m = next((i, m) for i, m in enumerate(items, 1) if m["id"] == "tm-22-foreign-talent-visa")
-    text = answers.details(default_kb(), m, n).text
+    text = answers.details(default_kb(), Shown.of(m), n).text
     assert "牵头部门：图们市公安局（文件写明：“公安機關提供預約服務,按加急程序辦理”）" in text
     assert "以图们市公安局的解释为准" in text
 
@@ -82,12 +83,13 @@ def test_urumqi_names_no_responsible_unit(match, kb):
     for n, m in enumerate(items, 1):
         assert m["agencies"] == {"lead": [], "support": []}
         assert m["criteria_by"] is None
-        listing, details = lists.numbered("", [m], n).text, answers.details(default_kb(), m, n).text
+        shown = Shown.of(m)
+        listing, details = lists.numbered("", [shown], n).text, answers.details(default_kb(), shown, n).text
         for text in (listing, details):
             assert "文件未指定责任部门" in text and "乌鲁木齐市“双创”办公室介绍发布" in text
         assert texts.CRITERIA_NO_UNIT in details
         assert "双创”办公室的解释为准" not in details and "牵头" not in details
-    assert "文件未指定责任部门" in answers.offices(items).text
+    assert "文件未指定责任部门" in answers.offices([Shown.of(m) for m in items]).text
 
 
 def test_agencies_in_a_no_unit_document_fail_validation(tmp_path, mini_rules):
@@ -153,8 +155,8 @@ def test_neighbour_note_in_listing_and_details(match):
     n, m = next((i, m) for i, m in enumerate(items, 1) if m["id"] == "js-13-female-student-rooting")
     note = "文件写的是“大学生”，是否包括高校毕业生请向吉林省妇女联合会确认"
     assert m["confirm"] == [note]
-    assert "（可能适用）" in lists.line(n, m), "the listing marks it; the note is one 第N项 away"
-    assert f"还需确认：{note}" in answers.details(default_kb(), m, n).text
+    assert "（可能适用）" in lists.line(n, Shown.of(m)), "the listing marks it; the note is one 第N项 away"
+    assert f"还需确认：{note}" in answers.details(default_kb(), Shown.of(m), n).text
     # a neighbour match is listed with the person's own groups, before general measures
     assert items.index(m) < next(i for i, x in enumerate(items) if x["status"] == "possible" and not x.get("confirm")) \
         if any(x["status"] == "possible" and not x.get("confirm") for x in items) else True

@@ -35,7 +35,7 @@ ENV PYTHONUNBUFFERED=1 \
 RUN groupadd --system --gid 10001 bot \
  && useradd --system --uid 10001 --gid bot --create-home --home-dir /home/bot bot \
  && mkdir -p /summaries && chown 10001:10001 /summaries
-# Consultation summaries (runtime/summaries.py); deploy/docker-compose.yml mounts a volume here
+# Consultation summaries (runtime/summary_store.py); deploy/docker-compose.yml mounts a volume here
 ENV SUMMARY_DIR=/summaries
 WORKDIR /app
 # Owned by root: the bot user can read the code and model but not change them

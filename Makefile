@@ -75,7 +75,7 @@ browser-deps:
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk \
 	      poppler-utils >/dev/null; }
 
-# The production topology on loopback (runtime/cluster.py): PostgreSQL, Redis
+# The production topology on loopback (localrun/cluster.py): PostgreSQL, Redis
 # and nginx from Debian's packages, two Rasa replicas, two action servers.
 cluster-deps:
 	@{ ls /usr/lib/postgresql/*/bin/initdb && command -v redis-server && command -v nginx; } >/dev/null 2>&1 || \
@@ -86,27 +86,32 @@ cluster-deps:
 	  service nginx stop >/dev/null 2>&1; true
 
 cluster: $(MODEL) cluster-deps
-	$(PY) -m runtime.cluster start
+	$(PY) -m localrun.cluster start
 
 cluster-stop:
-	$(PY) -m runtime.cluster stop
+	$(PY) -m localrun.cluster stop
 
 # 50 users through nginx against our bot, then against a bare `rasa init` moodbot (bench/load.py)
 load: $(MODEL) cluster-deps
 	$(PY) bench/load.py
 
-# The staff console (runtime/staff, docs/staff.md) on 127.0.0.1:$(STAFF_PORT), reading the
+# The staff console (staff/, docs/staff.md) on 127.0.0.1:$(STAFF_PORT), reading the
 # tracker store of `make run` (tracker.db) or, while it runs, of `make cluster`; needs STAFF_TOKEN.
 STAFF_PORT ?= 5077
 staff: install
 	@test -n "$$STAFF_TOKEN" || { echo 'set STAFF_TOKEN first, e.g.: export STAFF_TOKEN=$$(openssl rand -hex 16); make staff' >&2; exit 2; }
-	$(PY) -m runtime.staff migrate
-	$(PY) -m runtime.staff serve --port $(STAFF_PORT)
+	$(PY) -m staff migrate
+	$(PY) -m staff serve --port $(STAFF_PORT)
+
+# pyflakes: unused imports and undefined names, in every package, the tests, benches and scripts
+LINT_DIRS := actions bot drafting localrun runtime staff tests bench scripts
 
 unit: install
+	$(PY) -m pyflakes $(LINT_DIRS)
 	$(PY) -m bot validate
 	$(PY) -m bot gen --check
-	$(PY) -m pytest -q tests --ignore=tests/integration
+	$(PY) -m tests.run_without_rasa -q tests/bot tests/drafting    # the core's tests, with Rasa unimportable
+	$(PY) -m pytest -q tests --ignore=tests/integration --ignore=tests/bot --ignore=tests/drafting
 
 rasa-test: $(MODEL) browser-deps cluster-deps
 	$(RASA) data validate --fail-on-warnings
@@ -126,5 +131,5 @@ lock:
 	/tmp/lock-venv/bin/pip freeze --exclude-editable | grep -v '^rasa' > requirements/lock.txt
 
 clean:
-	-test ! -f .cluster/state.json || $(PY) -m runtime.cluster stop
-	rm -rf $(VENV) .pytest_cache models results tracker.db .cluster
+	-test ! -f .cluster/state.json || $(PY) -m localrun.cluster stop
+	rm -rf $(VENV) .pytest_cache models results tracker.db .cluster .run

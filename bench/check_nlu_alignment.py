@@ -18,11 +18,11 @@ import re
 import sys
 from pathlib import Path
 
+import jieba
+from bot.script import to_simplified
+
 ROOT = Path(__file__).resolve().parent.parent
 
-import jieba  # noqa: E402
-
-from bot.script import to_simplified  # noqa: E402
 
 jieba.setLogLevel(logging.WARNING)
 USERDICT = str(ROOT / "data" / "jieba" / "userdict.txt")

@@ -16,7 +16,7 @@ against the bot and scores:
 
 Without --rest the NLU model (models/current.tar.gz) is loaded in this process and the
 dialogue core is called as the action server calls it; with --rest the conversations go
-to a running server (see runtime/local_servers.py for the client).
+to a running server (see localrun/servers.py for the client).
 """
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ class InProcess:
         logging.disable(logging.WARNING)
         structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
 
-        from runtime import actions
+        from actions import actions
         self.actions = actions
         self.agent = Agent.load(str(model))
         self.loop = asyncio.new_event_loop()
@@ -106,7 +106,8 @@ class InProcess:
         return slots
 
     def turn(self, state: dict, text: str) -> tuple[dict, list[dict]]:
-        from bot import dialogue as conversation, render
+        from bot import dialogue as conversation
+        from bot.replies import render
         parsed = self.loop.run_until_complete(self.agent.parse_message(text))
         msg = conversation.Incoming(
             text=parsed.get("text") or "", intent=(parsed.get("intent") or {}).get("name"),
@@ -333,7 +334,7 @@ def main() -> int:
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("-k", help="only files whose name contains this")
     args = ap.parse_args()
-    from bot.kb import default_kb
+    from bot.rules import default_kb
     judge = Judge(default_kb())
     player = InProcess(args.model)
     files = [f for w in args.where for f in (conversation_files(w) if w.is_dir() else [w])]

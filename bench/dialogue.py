@@ -12,18 +12,17 @@ from __future__ import annotations
 import argparse
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 import uuid
 from pathlib import Path
 
 import requests
+from localrun.servers import (ENV, MODEL, RASA_CLI, action_server_args, endpoint_env, free_port,
+                              rest_headers, start, stop, wait_for)
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from runtime.local_servers import (ENV, MODEL, RASA_CLI, action_server_args, endpoint_env,  # noqa: E402
-                                 free_port, rest_headers, start, stop, wait_for)
 
 SCRIPT = ["你好", "我是退伍军人，在柳州，想贷款开个汽修店", "不是科技型企业", "第2条详细说说", "更多",
           "哪个部门负责", "我其实在图们", "跳过", "重新开始"]

@@ -20,15 +20,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
-import sys
 import tempfile
 from pathlib import Path
 
 import yaml
 
+from bench.nlu_compare import CANDIDATES, candidate_config, quiet_rasa
+
 ROOT = Path(__file__).resolve().parent.parent
 
-from bench.nlu_compare import CANDIDATES, candidate_config, quiet_rasa  # noqa: E402
 
 THRESHOLDS = [0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8]
 AMBIGUITIES = [0.0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.1]

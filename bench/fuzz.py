@@ -167,7 +167,7 @@ class Harness:
     async def start(self) -> None:
         import logging
 
-        from runtime import envfile
+        from localrun import envfile
         from rasa.utils.log_utils import configure_structlog
 
         logging.getLogger().setLevel(logging.WARNING)
@@ -281,7 +281,7 @@ async def run(harness: Harness, probes: int, seed: int, progress: bool = False) 
 
 
 def start_action_server(tmp: Path):
-    from runtime.local_servers import action_server_args, free_port, start, wait_for
+    from localrun.servers import action_server_args, free_port, start, wait_for
 
     port = free_port()
     log = tmp / "actions.log"

@@ -3,7 +3,7 @@ moodbot on the same topology (figures go to docs/production.md, never asserted i
 
     .venv/bin/python bench/load.py [--users 50] [--runs 3] [--think 0] [--kill-replica] [--keep]
 
-- Starts the cluster (runtime/cluster.py) unless it is already up, and stops what
+- Starts the cluster (localrun/cluster.py) unless it is already up, and stops what
   it started at the end (--keep leaves it running).
 - USERS simulated people at once, each holding a whole scripted conversation
   over REST (several groups and regions, multi-fact first messages, paging,
@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import random
 import signal
 import statistics
@@ -42,9 +41,11 @@ from pathlib import Path
 
 import aiohttp
 
+from bot import texts
+from runtime import identity
+from localrun import cluster
+
 ROOT = Path(__file__).resolve().parent.parent
-from bot import texts  # noqa: E402
-from runtime import cluster, identity  # noqa: E402
 
 SCENARIOS = [
     ["你好", "我是退伍军人，在柳州，想贷款开个汽修店", "第1条详细说说", "更多", "哪个部门负责", "谢谢"],

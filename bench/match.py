@@ -12,14 +12,12 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
-import sys
 import time
-from pathlib import Path
 
+from bot import rules as kbmod
+from bot.matching.engine import Engine
+from bot.matching.profile import parse_profile
 
-from bot import kb as kbmod  # noqa: E402
-from bot.engine import Engine  # noqa: E402
-from bot.profile import parse_profile  # noqa: E402
 
 REGIONS = ["图们", "圖們", "延吉", "长春", "吉林", "珲春市", "柳州", "南宁", "东兴", "凭祥市", "廣西",
            "乌市", "烏魯木齊", "米东区", "北京", "深圳", "喀什", "火星基地", None]

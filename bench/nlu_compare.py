@@ -42,18 +42,17 @@ import argparse
 import copy
 import json
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import yaml
 
+from bench.serving import SCRIPT, measure_server, percentile
+from localrun.servers import ENV, RASA, action_server_args, endpoint_env, free_port, start, stop, wait_for
+
 ROOT = Path(__file__).resolve().parent.parent
 
-from runtime.local_servers import (ENV, RASA, action_server_args, endpoint_env,  # noqa: E402
-                                 free_port, start, stop, wait_for)
-from bench.serving import SCRIPT, measure_server, percentile  # noqa: E402
 
 MODELS = ROOT / "models" / "compare"
 RESULTS = ROOT / "bench" / "results" / "nlu_compare.json"
@@ -181,7 +180,7 @@ def accuracy(model: Path) -> dict:
 
     quiet_rasa()
 
-    from bot.kb import default_kb
+    from bot.rules import default_kb
     from bench.nlu_scoring import holdout_examples, parse_all, score
 
     examples = holdout_examples()

@@ -5,7 +5,7 @@ article and document numbers, hotlines, postcodes).
 
     python -m bench.pii_corpus            # prints the counts and a sample
 
-tests/test_privacy.py masks all of it; tests/integration/test_security.py sends
+tests/runtime/test_privacy.py masks all of it; tests/integration/test_security.py sends
 the examples through a real Rasa server and reads the tracker store;
 bench/security.py measures the speed on it.
 """

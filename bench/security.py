@@ -76,7 +76,7 @@ def corpus() -> None:
 
 
 def core_patterns() -> None:
-    from bot import followup
+    from bot.replies import followup
     from bot.dialogue import policy
     from bot.reading import act, clauses, places, questions, references
 
@@ -107,7 +107,7 @@ def cpu_seconds(pid: int) -> float:
 def server() -> None:
     import requests
 
-    from runtime.local_servers import action_server_args, free_port, rest_headers, start, start_bot, stop, wait_for
+    from localrun.servers import action_server_args, free_port, rest_headers, start, start_bot, stop, wait_for
 
     tmp = Path(tempfile.mkdtemp())
     port = free_port()

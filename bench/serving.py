@@ -32,7 +32,7 @@ def percentile(values: list[float], q: float) -> float:
 
 def measure_server(model: Path, env: dict, script: list[str], turns: int, cwd: Path = ROOT,
                    endpoints: Path | None = ROOT / "endpoints.yml") -> dict:
-    from runtime.local_servers import RASA, RASA_CLI, free_port, rest_headers, stop, wait_for
+    from localrun.servers import RASA, RASA_CLI, free_port, rest_headers, stop, wait_for
     tmp = Path(tempfile.mkdtemp())
     port = free_port()
     log = tmp / "rasa.log"

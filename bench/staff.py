@@ -138,7 +138,7 @@ def kb_leads(kb, mid):
 
 
 def generate(n: int, days: int, seed: int = 17):
-    from bot import kb as kbmod
+    from bot import rules as kbmod
     kb = kbmod.default_kb()
     measures_by_doc: dict = {}
     for m in kb.measures:
@@ -166,7 +166,7 @@ def create_table(url: str) -> None:
 
 def load_sqlite(url: str, rows) -> None:
     import sqlalchemy as sa
-    from bot.tracker_events import events
+    from runtime.tracker_events import events
     engine = sa.create_engine(url)
     batch = []
     with engine.begin() as conn:
@@ -207,11 +207,11 @@ def load_postgres(url: str, rows) -> None:
 def time_pages(url: str, runs: int = 3) -> dict:
     import sqlalchemy as sa
 
-    from runtime.staff import pages
-    from runtime.staff.db import engine_for
-    from runtime.staff.app import _day_number, _today
-    from runtime.staff.labels import Labels
-    from runtime.staff.queries import Period
+    from staff import pages
+    from staff.db import engine_for
+    from staff.app import _day_number, _today
+    from staff.labels import Labels
+    from staff.queries import Period
     labels = Labels()
     labels.kb  # loaded once, as the console does at its first page
     today = _day_number(_today())
@@ -240,7 +240,7 @@ def time_pages(url: str, runs: int = 3) -> dict:
 def bench(kind: str, url: str, n: int, days: int) -> dict:
     import sqlalchemy as sa
 
-    from runtime.staff.db import engine_for, migrate
+    from staff.db import engine_for, migrate
     create_table(url)
     t = time.perf_counter()
     (load_sqlite if kind == "sqlite" else load_postgres)(url, generate(n, days))
@@ -265,7 +265,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     results = {}
     if args.only != "sqlite":
-        from runtime import scratch_postgres
+        from localrun import scratch_postgres
         if not scratch_postgres.installed():
             print("PostgreSQL is not installed (make cluster-deps): skipped", file=sys.stderr)
         else:

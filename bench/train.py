@@ -20,15 +20,13 @@ from __future__ import annotations
 import argparse
 import json
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from runtime.local_servers import (ENV, RASA, action_server_args, endpoint_env,  # noqa: E402
-                                 free_port, start, stop, wait_for)
+from localrun.servers import ENV, RASA, action_server_args, endpoint_env, free_port, start, stop, wait_for
 from bench.serving import SCRIPT, measure_server  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "train.json"

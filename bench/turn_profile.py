@@ -29,18 +29,16 @@ import asyncio
 import json
 import os
 import statistics
-import sys
 import tempfile
 import time
 import uuid
 from collections import defaultdict
 from contextlib import contextmanager
 from pathlib import Path
+from localrun.servers import MODEL, action_server_args, endpoint_env, free_port, start, stop, wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from runtime.local_servers import (MODEL, action_server_args, endpoint_env, free_port,  # noqa: E402
-                                 start, stop, wait_for)
 
 PARTS = ["tracker load", "NLU", "slot extraction", "policy", "action: HTTP + (de)serialisation",
          "action: its own time", "tracker save", "other"]
@@ -118,7 +116,7 @@ async def replay_actions(profile: Profile) -> float:
 
     executor = replay_actions.executor = getattr(replay_actions, "executor", None) or ActionExecutor()
     if not executor.actions:
-        executor.register_package("runtime.actions")
+        executor.register_package("actions")
     total = 0.0
     for payload in profile.payloads:
         t0 = time.perf_counter()

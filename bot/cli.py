@@ -1,4 +1,4 @@
-"""Command line: `python -m bot validate | match | demo | gen | retention`, and `draft | review`
+"""Command line: `python -m bot validate | match | demo | gen`, and `draft | review`
 (delegated to the drafting package, `python -m drafting`)."""
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import argparse
 import json
 import sys
 
-from . import kb as kbmod
-from .engine import Engine
-from .explain import explain
-from .profile import ProfileError, parse_profile
+from . import rules as kbmod
+from .matching.engine import Engine
+from .replies.explain import explain
+from .matching.profile import ProfileError, parse_profile
 
 
 def _fail(message: str, code: int = 2) -> int:
@@ -64,7 +64,7 @@ def cmd_match(args) -> int:
 
 
 def cmd_gen(args) -> int:
-    from . import nlu_export
+    from .generate import nlu_export
     kb = _load(args)
     if kb is None:
         return 1
@@ -113,25 +113,6 @@ def cmd_demo(args) -> int:
             print("请输入选项编号。")
 
 
-def cmd_retention(args) -> int:
-    import os
-
-    from . import retention
-    days = args.days if args.days is not None else os.environ.get("RETENTION_DAYS")
-    try:
-        days = float(days) if days not in (None, "") else None
-    except ValueError:
-        return _fail(f"RETENTION_DAYS is not a number: {days!r}")
-    if days is None or days <= 0:
-        return _fail("give --days N (N > 0) or set RETENTION_DAYS")
-    url = args.url or os.environ.get("TRACKER_STORE_URL")
-    if not url:
-        return _fail("no tracker store: set TRACKER_STORE_URL or give --url")
-    done = retention.run(url, days, args.batch)
-    print(f"deleted {done.events} events of conversations idle for more than {days:g} days")
-    return 0
-
-
 def _drafting_commands(sub) -> dict:
     """`draft` and `review` delegate to the drafting package (`python -m drafting`), when installed."""
     try:
@@ -153,11 +134,7 @@ def main(argv=None) -> int:
     sub.add_parser("demo", help="interactive question-and-answer demo")
     g = sub.add_parser("gen", help="generate NLU lookups, synonyms and the jieba dictionary from rules/")
     g.add_argument("--check", action="store_true", help="exit 1 when the generated files are stale")
-    r = sub.add_parser("retention", help="delete conversations idle for more than N days from the tracker store")
-    r.add_argument("--days", type=float, help="N (default: the RETENTION_DAYS environment variable)")
-    r.add_argument("--url", help="SQLAlchemy URL (default: TRACKER_STORE_URL)")
-    r.add_argument("--batch", type=int, default=500, help="conversations per transaction")
     drafting = _drafting_commands(sub)
     args = parser.parse_args(argv)
     return {"validate": cmd_validate, "match": cmd_match, "demo": cmd_demo,
-            "gen": cmd_gen, "retention": cmd_retention, **drafting}[args.command](args)
+            "gen": cmd_gen, **drafting}[args.command](args)

@@ -40,15 +40,15 @@ CRITERIA_NO_UNIT = "文件未指定责任部门，也没有写明由谁认定“
 ASK_LOCAL_OFFICE = "当地有关主管部门"
 LEAD_REASON = "（文件写明：“{reason}”）"
 LEAD_REASON_ARTICLE = "（文件{article}写明：“{reason}”）"
-# a bracket "按职责分工负责" (吉林, 图们): the office whose function matches leads (bot/offices.py)
+# a bracket "按职责分工负责" (吉林, 图们): the office whose function matches leads (bot/matching/offices.py)
 LEAD_BY_FUNCTION = "（文件列出的部门按职责分工负责，此项由负责{duty}的部门牵头）"
 # a national text names a function, not an office: said at the person's place
 LOCAL_PLACE = "当地"
-# laws in force, and an ended plan's measure that a law in force now states (bot/engine.py)
+# laws in force, and an ended plan's measure that a law in force now states (bot/matching/engine.py)
 IN_FORCE = "现行有效（自{date}起施行）"
 IN_FORCE_MARK = "，现行有效"
 NOW_IN_LAW = "现行有效的规定见{citation}"
-# the coverage answers (bot/engine.py): nothing applies at all, or only the national layer
+# the coverage answers (bot/matching/engine.py): nothing applies at all, or only the national layer
 NOT_COVERED = ("{where}不在本知识库覆盖的地区内。本知识库收录在中国内地各地适用的全国性法律法规，"
                "以及{covered}的地方文件。")
 NOT_COVERED_EXCEPTED = ("{where}不在本知识库覆盖的地区内：收录的全国性法律法规适用于中国内地"
@@ -108,7 +108,7 @@ OWN_NAME = "专门面向{who}的措施"
 TOP_NAME = "最相关的措施"
 NO_CATEGORY = "在您的情况下，没有找到“{name}”方面的措施。"
 
-# ---- follow-up questions (bot/followup.py): only what the quote says --------------------
+# ---- follow-up questions (bot/replies/followup.py): only what the quote says --------------------
 HOTLINE = "当地12345政务服务便民热线"
 ASK_AGENCY = "具体请向{whom}咨询，也可以拨打" + HOTLINE + "。"
 QUOTED_AMOUNT = "文件原文写明：“{quote}”具体能获得多少，以{whom}审核认定为准；也可以拨打" + HOTLINE + "咨询。"
@@ -216,3 +216,73 @@ LIST_CHOSEN_FOR = "上面的措施是按您说的情况（{who}）筛选的，�
 AGE_SOME = "写了年龄要求的有：{titles}（说“第N项我符合吗”看原文）。"
 NO_AGE_LIMIT_ALL = "这些措施的文件都没有规定年龄限制。"
 ASK_WHICH_CONDITIONS = "想看某一项的具体条件，说“第N项我符合吗”。"
+
+# ---- the Telegram channel's own words (runtime/channels/telegram*.py); everything else is the replies above
+TELEGRAM_NOT_TEXT = "请发送文字消息，我只能读懂文字。"
+TELEGRAM_EDITED = "我收不到修改后的内容。" + TELEGRAM_NOT_TEXT
+TELEGRAM_BUTTON_EXPIRED = "这个按钮已失效，请直接输入文字告诉我。"
+TELEGRAM_CHOOSE = "请选择："
+TELEGRAM_SUMMARY_CAPTION = "咨询清单（用浏览器打开，可打印）"
+
+# ---- the 申办指引 block (bot/replies/followup.py guide) and `bot match --explain` (explain.py)
+GUIDE_HEAD = "【申办指引】"
+GUIDE_AUDIENCE = "惠及对象："
+GUIDE_CONDITIONS = "条件："
+GUIDE_RESPONSIBLE = "责任部门："
+GUIDE_LEAD = "牵头部门："
+GUIDE_SUPPORT = "配合部门："
+GUIDE_VALIDITY = "有效期："
+AUDIENCE_LIMITED = "{whom}（限{named}）"
+CONDITION_REGION = "在{region}范围内"
+CONDITION_GROUPS = "身份为"
+CONDITION_TECH = "科技型企业"
+CONDITION_NOT_TECH = "非科技型企业"
+AND, OR = "和", "或"            # 残疾退役军人 is both groups; an office or another
+NUMBERED_TITLE = "第{n}项“{title}”"
+QUOTED_TITLE = "“{title}”"
+ANSWER_HEAD = "{name}（{citation}）："
+CRITERIA_BY = "“符合条件”的具体标准以{whom}的解释为准。"
+PROFILE_REGION = "地区：{place}"
+EXPLAIN_REGION = "地区：{region}（{where}）"
+EXPLAIN_UNRESOLVED = "（未识别）"
+EXPLAIN_WHY = "适用理由：{why}"
+EXPLAIN_OPEN = "待确认：{what}"
+EXPLAIN_ELIGIBLE = "符合条件的措施（{n}项）："
+EXPLAIN_POSSIBLE = "可能适用、还需确认的措施（{n}项）："
+EXPLAIN_NEXT = "下一个问题：{question}"
+
+# ---- the consultation summary (bot/replies/consultation.py): its page and text
+SUMMARY_TITLE = "创业扶持政策咨询清单"
+SUMMARY_DISCLAIMER = ("本清单依据政策文件原文整理，只列文件写明的内容；能否享受、具体标准和办理方式以负责部门的认定为准。"
+                      "文件未写明的事项，请向负责部门咨询，或拨打" + HOTLINE + "。")
+SUMMARY_PROFILE = "您的情况：{profile}"
+SUMMARY_META = "生成日期：{date}　规则版本：{version}　编号：{id}"
+SUMMARY_PRINT = "打印 / 保存为PDF"
+SUMMARY_BASIS = "依据：{citation}"
+SUMMARY_QUESTIONS = "要问负责部门的问题"
+# the questions to ask the agency about a measure: what its document leaves open
+ASK_ELIGIBLE = "我的情况是否符合这项措施？“符合条件”的具体标准是什么？"
+ASK_CONFIRM = "请确认：{note}"
+ASK_OPEN = "还需确认的信息："
+ASK_AMOUNT = "具体金额或额度是多少？"
+ASK_PROCEDURE = "申请流程是什么？在哪里办理？"
+ASK_MATERIALS = "需要准备哪些材料？"
+ASK_ENDED = "这项措施所属的计划已结束，现在执行的是哪项政策？"
+ASK_DEADLINE = "这项措施现在还在执行吗？有没有截止时间？"
+# what a document may leave unstated (bot/replies/followup.py Gap), in the 申办指引 block
+UNSTATED_LABELS = {"amount": "具体金额或额度", "procedure": "申请流程", "materials": "所需材料",
+                   "contact": "受理地址和电话", "deadline": "截止时间"}
+
+# ---- matching (bot/matching/): a measure's conditions checked, the ended plan, an office by function
+CHECK_REGION = "地区：{region}范围内"
+WHY_REGION = "地区：{place}在{region}范围内 ✓"
+WHY_ANY = "{label}：不限 ✓"
+UNKNOWN_PLACE = "“{region}”（未能识别的地名，或不在中国境内）"
+UNTIL = "截至{date}"
+PLAN_ENDED = "该计划执行期（{period}）已结束，请向主管部门核实现行政策"
+FUNCTION_AT = "{where}的{name}"
+PLAIN = "（{plain}）"
+ITEM_RANGE = "第{first}—{last}项"
+ITEMS = "第{numbers}项"
+CITED = "（{citation}）"
+NO_PROFILE_YET = "目前的信息下"

@@ -8,10 +8,10 @@ for someone outside the conditions. The review runs them through the engine
 """
 from __future__ import annotations
 
-from bot.engine import Engine
-from bot.kb import RUNS_FACT
-from bot.profile import parse_profile
-from bot.situations import case_failures
+from bot.matching.engine import Engine
+from bot.rules import RUNS_FACT
+from bot.matching.profile import parse_profile
+from bot.rules.situations import case_failures
 
 
 def _place_names(kb, region: str) -> list[str]:

@@ -14,8 +14,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from bot import kb as kbmod
-from bot.yamlio import LineDict, RulesSyntaxError, load_yaml
+from bot import rules as kbmod
+from bot.rules.yamlio import LineDict, RulesSyntaxError, load_yaml
 
 from .vocab import COLLECTIVE_FILE, read_collective_words, words_of
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from bot import kb as kbmod
+from bot import rules as kbmod
 
 from . import check
 

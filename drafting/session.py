@@ -28,9 +28,9 @@ from pathlib import Path
 
 import yaml
 
-from bot import kb as kbmod
-from bot.fidelity import measure_offences
-from bot.regions import LEVELS
+from bot import rules as kbmod
+from bot.rules.fidelity import measure_offences
+from bot.rules import LEVELS
 from bot.script import to_simplified
 
 from . import cases as casesmod

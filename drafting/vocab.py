@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot import kb as kbmod
+from bot import rules as kbmod
 from bot.script import to_simplified
-from bot.yamlio import LineDict, RulesSyntaxError, load_yaml
+from bot.rules.yamlio import LineDict, RulesSyntaxError, load_yaml
 
 COLLECTIVE_FILE = "collective-words.yml"
 

@@ -520,7 +520,7 @@ class Drafter:
         sentence; the government at large, a unit with no function, or none named: the function
         the text makes responsible for all of it; then the functions the measure's own matter
         names (税收优惠 -> tax)."""
-        review, first, words = [], None, None
+        review = []
         bracket = self._bracket_functions(art, position)
         if bracket and (bracket[0] or bracket[2]):
             ids, bwords, unmatched = bracket

@@ -1,4 +1,4 @@
-"""The action server: rasa-sdk's app for the `actions` package, locked down.
+"""The action server: rasa-sdk's app for the `actions` package (actions/), locked down.
 
     python -m runtime.action_server [--port 5055] [--host 127.0.0.1]
 
@@ -31,7 +31,7 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def create_app(token: str, package: str = "runtime.actions"):
+def create_app(token: str, package: str = "actions"):
     from rasa_sdk.endpoint import create_app as sdk_app
     from sanic import response
 

@@ -130,7 +130,7 @@ def migrate(engine, force: bool = False, dry_run: bool = False, batch: int = 500
     prefix of the channel of its first user message (idempotent; one query when done)."""
     import sqlalchemy as sa
 
-    from bot.tracker_events import events
+    from runtime.tracker_events import events
 
     marker = sa.Table(MARKER, sa.MetaData(), sa.Column("version", sa.Integer, primary_key=True, autoincrement=False),
                       sa.Column("done_at", sa.Float, nullable=False))
@@ -143,6 +143,28 @@ def migrate(engine, force: bool = False, dry_run: bool = False, batch: int = 500
             if conn.execute(sa.select(marker.c.version).where(marker.c.version >= VERSION)).first():
                 out.skipped = True
                 return out
+    plan = _renames(engine, out)
+    for i in range(0, len(plan), batch):
+        chunk = plan[i:i + batch]
+        if not dry_run:
+            with engine.begin() as conn:
+                for old, new in chunk:
+                    conn.execute(events.update().where(events.c.sender_id == old).values(sender_id=new))
+        out.renamed.update(chunk)
+    if not dry_run:
+        _mark_done(engine, marker)
+    if out.renamed or out.kept:
+        logger.info("conversation ids bound to their channel: %d renamed, %d kept as they were",
+                    len(out.renamed), len(out.kept))
+    return out
+
+
+def _renames(engine, out: Migrated) -> list:
+    """(old id, new id) for each conversation to rename; those kept as they were go to `out.kept`."""
+    import sqlalchemy as sa
+
+    from runtime.tracker_events import events
+
     first_user = (sa.select(sa.func.min(events.c.id)).where(events.c.type_name == "user")
                   .group_by(events.c.sender_id))
     with engine.connect() as conn:
@@ -166,37 +188,31 @@ def migrate(engine, force: bool = False, dry_run: bool = False, batch: int = 500
             out.kept.append((sender, f"{new} exists already"))
             continue
         plan.append((sender, new))
-    for i in range(0, len(plan), batch):
-        chunk = plan[i:i + batch]
-        if not dry_run:
-            with engine.begin() as conn:
-                for old, new in chunk:
-                    conn.execute(events.update().where(events.c.sender_id == old).values(sender_id=new))
-        out.renamed.update(chunk)
-    if not dry_run:
-        # replicas starting together migrate together: the renames of one find nothing
-        # left to rename for the other, and the marker is made once
-        try:
-            marker.create(engine, checkfirst=True)
-        except sa.exc.SQLAlchemyError:
-            if not sa.inspect(engine).has_table(MARKER):
-                raise
-        try:
-            with engine.begin() as conn:
-                if not conn.execute(sa.select(marker.c.version).where(marker.c.version == VERSION)).first():
-                    conn.execute(marker.insert().values(version=VERSION, done_at=time.time()))
-        except sa.exc.IntegrityError:
-            pass
-    if out.renamed or out.kept:
-        logger.info("conversation ids bound to their channel: %d renamed, %d kept as they were",
-                    len(out.renamed), len(out.kept))
-    return out
+    return plan
+
+
+def _mark_done(engine, marker) -> None:
+    """The marker table says the migration ran. Replicas starting together migrate together:
+    the renames of one find nothing left to rename for the other, and the marker is made once."""
+    import sqlalchemy as sa
+
+    try:
+        marker.create(engine, checkfirst=True)
+    except sa.exc.SQLAlchemyError:
+        if not sa.inspect(engine).has_table(MARKER):
+            raise
+    try:
+        with engine.begin() as conn:
+            if not conn.execute(sa.select(marker.c.version).where(marker.c.version == VERSION)).first():
+                conn.execute(marker.insert().values(version=VERSION, done_at=time.time()))
+    except sa.exc.IntegrityError:
+        pass
 
 
 def main(argv=None) -> int:
     import os
 
-    from bot.tracker_events import engine_for
+    from runtime.tracker_events import engine_for
 
     ap = argparse.ArgumentParser(prog="python -m runtime.identity",
                                  description="Bind a tracker store's conversation ids to their channel.")

@@ -22,7 +22,7 @@ Linear time. Every pattern has bounded quantifiers only: a run of digits (with
 up to three separator characters between two digits) is read at most 64 digits
 at a time, and Python splits it into identifiers (`_runs`). A 64 KB message of
 letters, digits or separators is masked in milliseconds; the old e-mail pattern
-backtracked quadratically. tests/test_privacy.py checks every pattern for
+backtracked quadratically. tests/runtime/test_privacy.py checks every pattern for
 unbounded repeats, and runs the generated corpus of bench/pii_corpus.py.
 """
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The server secret (SERVER_SECRET) and the keys derived from it, one per purpose:
 web-widget sessions signed by the Rasa servers, summary ids made by the action
 servers, REST sender ids that had to be hashed. Every replica and action server
-of one deployment must share it (deploy/, runtime/cluster.py, .env.example).
+of one deployment must share it (deploy/, localrun/cluster.py, .env.example).
 
 Without SERVER_SECRET each process draws a random one at start (and says so
 once): nothing is guessable, but web sessions last only until the process

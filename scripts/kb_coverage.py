@@ -5,7 +5,7 @@ shown as `possible` to that group by the neighbouring-group rule).
     .venv/bin/python scripts/kb_coverage.py            # print it
     .venv/bin/python scripts/kb_coverage.py --write    # write docs/kb-coverage.md
 
-docs/kb-coverage.md is this script's output (tests/test_generated.py fails when it
+docs/kb-coverage.md is this script's output (tests/bot/generate/test_generated.py fails when it
 is stale).
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from bot.kb import default_kb
+from bot.rules import default_kb
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "kb-coverage.md"

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import requests
 
+from localrun.servers import action_server_args, free_port, start, start_bot, stop, wait_for
+from bot.rules import default_kb
+
 ROOT = Path(__file__).resolve().parent.parent
 
-from runtime.local_servers import action_server_args, free_port, start, start_bot, stop, wait_for  # noqa: E402
-
-from bot.kb import default_kb  # noqa: E402
 
 # (story name, user messages, text that must appear in the bot's replies, text not in its last reply)
 PLACE_OF_DOC = {"jilin-shuangchuang": "长春", "tumen-2018": "图们", "jilin-tech-2022": "四平",

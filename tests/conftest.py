@@ -1,17 +1,17 @@
 import datetime as dt
 import os
 import shutil
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
+from bot import rules as kbmod
+from bot.matching.engine import Engine
+from bot.matching.profile import parse_profile
+
 ROOT = Path(__file__).resolve().parent.parent
 
-from bot import kb as kbmod  # noqa: E402
-from bot.engine import Engine  # noqa: E402
-from bot.profile import parse_profile  # noqa: E402
 
 # The day the tests pretend it is: after guangxi-2021's plan period ended.
 TODAY = dt.date(2026, 11, 22)

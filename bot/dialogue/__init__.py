@@ -4,6 +4,9 @@
 Rasa's part is to classify the message (intent, entities) and to store the slots; one
 custom action (action_respond, actions/) calls `respond` once per user message.
 """
-from .policy import respond  # noqa: F401
-from .turn import (CONSOLE_SLOTS, DIALOGUE_SLOTS, MAX_TEXT, Incoming, Outcome, listing,  # noqa: F401
+from .policy import respond
+from .turn import (CONSOLE_SLOTS, DIALOGUE_SLOTS, MAX_TEXT, ConsoleSlot, Incoming, Outcome, listing,
                    profile_from_slots, slot_names)
+
+__all__ = ["CONSOLE_SLOTS", "DIALOGUE_SLOTS", "ConsoleSlot", "MAX_TEXT", "Incoming", "Outcome", "listing", "profile_from_slots",
+           "respond", "slot_names"]

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 
-from .. import followup, texts
+from .. import texts
+from ..replies import followup
 from ..reading import questions as q
 from ..reading.references import by_words
 from ..replies import answers, lists
 from . import showing
 from .targets import resolve
+from ..matching.shown import Shown
 
 FOLLOW_UP = {q.AMOUNT: "ask_amount", q.APPLY: "ask_how_to_apply", q.MATERIALS: "ask_materials",
              q.CONTACT: "ask_contact", q.DEADLINE: "ask_deadline"}
@@ -39,7 +41,7 @@ def points_at_measure(turn, act) -> bool:
     targets = resolve(turn, act)
     if act.asks not in ABOUT_A_MEASURE and targets.how not in ("words", "position"):
         return False
-    if on_screen_only and not all(m["id"] in targets.numbers for m in targets.measures):
+    if on_screen_only and not all(m.id in targets.numbers for m in targets.measures):
         return False
     return bool(targets.measures) or bool(act.refs.positions)
 
@@ -50,9 +52,9 @@ def about_measure(turn, act) -> None:
         turn.say(texts.BAD_ITEM.format(n=len(turn.slots.get("listed") or [])))
         return
     if act.asks == q.AMOUNT and len(targets.measures) > 1:     # 退伍的能贷多少: the money among them
-        money = [m for m in targets.measures if m.get("category") == MONEY]
+        money = [m for m in targets.measures if m.category == MONEY]
         targets.measures = money or targets.measures
-    same_title = len({m["title"] for m in targets.measures}) == 1
+    same_title = len({m.title for m in targets.measures}) == 1
     if len(targets.measures) > 1 and act.asks not in EACH and not same_title:
         ask_which(turn, targets.measures)
         return
@@ -60,11 +62,11 @@ def about_measure(turn, act) -> None:
         about_list(turn, act)
         return
     for m in targets.measures[:3]:
-        answer_one(turn, act, m, targets.numbers.get(m["id"]))
+        answer_one(turn, act, m, targets.numbers.get(m.id))
     turn.refer(targets.measures[:3], support=act.asks in (q.APPLY, q.CONTACT))
 
 
-def answer_one(turn, act, m: dict, n: int | None) -> None:
+def answer_one(turn, act, m: Shown, n: int | None) -> None:
     kind = act.asks if act.asks in ABOUT_A_MEASURE else q.EXPLAIN   # 桂惠贷呢 / 吉林银行能贷吗: in short
     if kind in FOLLOW_UP:
         turn.say(followup.answer(FOLLOW_UP[kind], m, n))
@@ -74,7 +76,7 @@ def answer_one(turn, act, m: dict, n: int | None) -> None:
         turn.replies.append(answers.original(m, n))
     elif kind == q.EXPLAIN:
         turn.replies.append(answers.brief(m, n))
-        if act.asks is None and q.PARTICULAR.search(act.text) and not _COUNTED.search(m["quote"]):
+        if act.asks is None and q.PARTICULAR.search(act.text) and not _COUNTED.search(m.quote):
             asked = act.text.strip("？?。 ")[:20]      # 休学最长几年: a particular the quote does not give
             turn.say(texts.PARTICULAR_NOT_STATED.format(question=asked, whom=followup.lead_whom(m)))
     elif kind == q.FEES:
@@ -82,8 +84,8 @@ def answer_one(turn, act, m: dict, n: int | None) -> None:
     else:
         turn.replies.append(answers.details(turn.kb, m, n))
         chosen = list(turn.slots.get("chosen") or [])
-        if m["id"] not in chosen:
-            turn.set(chosen=chosen + [m["id"]])
+        if m.id not in chosen:
+            turn.set(chosen=chosen + [m.id])
     turn.focus_on(m)
 
 
@@ -113,7 +115,7 @@ def about_list(turn, act) -> None:
         eligibility_of_list(turn, act, listed or items[:5])
         return
     if act.asks == q.FEES:
-        charged = [m for m in (listed or items) if followup.sentences(m["quote"], answers.FEE)][:3]
+        charged = [m for m in (listed or items) if followup.sentences(m.quote, answers.FEE)][:3]
         for m in charged:
             turn.say(answers.fees(m, None))
         if not charged:
@@ -129,23 +131,23 @@ def about_list(turn, act) -> None:
     ask_which(turn, (listed or items)[:3])
 
 
-def ask_which(turn, ms: list[dict]) -> None:
+def ask_which(turn, ms: list[Shown]) -> None:
     """"您是说哪一项？": the candidates numbered 1.. (the list the person now sees)."""
     turn.replies.append(answers.which_one(ms))
-    if [m["id"] for m in ms] != (turn.slots.get("listed") or [])[:len(ms)]:
+    if [m.id for m in ms] != (turn.slots.get("listed") or [])[:len(ms)]:
         turn.show_list(ms)
 
 
-def membership(turn, act, groups: list, items: list[dict]) -> None:
+def membership(turn, act, groups: list, items: list[Shown]) -> None:
     """我算高层次人才吗: the documents do not define who counts; the office that decides."""
     values = turn.kb.facts["groups"].values
-    theirs = [m for m in items if any(g in (turn.kb.measure(m["id"]).conditions.get("groups") or ()) for g in groups)]
+    theirs = [m for m in items if any(g in (turn.kb.measure(m.id).conditions.get("groups") or ()) for g in groups)]
     whom = "、".join(dict.fromkeys(o for m in theirs[:3] for o in lists.lead_names(m))) or texts.ASK_LOCAL_OFFICE
     label = "、".join(values[g].short_label() for g in groups if g in values)
     turn.say(texts.MEMBERSHIP.format(group=label, whom=whom))
 
 
-def eligibility_of_list(turn, act, shown: list[dict]) -> None:
+def eligibility_of_list(turn, act, shown: list[Shown]) -> None:
     """我符合吗 / 有年龄限制吗 about the list: a short list item by item; a longer one, how
     it was chosen and what the texts say of age."""
     if shown and not answers.AGE.search(act.text):
@@ -156,14 +158,14 @@ def eligibility_of_list(turn, act, shown: list[dict]) -> None:
         return
     lines = [texts.LIST_CHOSEN_FOR.format(who=_who(turn))]
     if answers.AGE.search(act.text):
-        aged = [m for m in shown if followup.sentences(m["quote"], answers._AGE_IN_TEXT)]
-        lines.append(texts.AGE_SOME.format(titles="、".join(m["title"] for m in aged)) if aged else texts.NO_AGE_LIMIT_ALL)
+        aged = [m for m in shown if followup.sentences(m.quote, answers.AGE_IN_TEXT)]
+        lines.append(texts.AGE_SOME.format(titles="、".join(m.title for m in aged)) if aged else texts.NO_AGE_LIMIT_ALL)
     lines.append(texts.ASK_WHICH_CONDITIONS)
     turn.say("\n".join(lines))
 
 
 def _who(turn) -> str:
-    from ..render import profile_line
+    from ..replies.render import profile_line
     result, _ = turn.current()
     return profile_line(turn.kb, result, turn.facts()) if result else ""
 
@@ -175,7 +177,7 @@ def other_question(turn, act) -> None:
     found = by_words(act.refs.words, items, items, min_cover=0.6) if items else []
     if found and len(found) <= 2:
         for m in found:
-            turn.say(texts.RELATED.format(name=answers.name(m, None), quote=m["quote"], whom=followup.lead_whom(m)))
+            turn.say(texts.RELATED.format(name=answers.name(m, None), quote=m.quote, whom=followup.lead_whom(m)))
         turn.focus_on(found[0])
         turn.refer(found)
         return

@@ -7,8 +7,8 @@ question (gender, technology) per conversation.
 """
 from __future__ import annotations
 
-from .. import render, texts
-from ..render import Button
+from ..replies import render
+from .. import texts
 from . import showing
 
 

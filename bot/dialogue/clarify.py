@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import texts
-from ..render import Button, Reply, intent_payload
+from ..replies.render import Button, Reply, intent_payload
 
 PENDING = "clarify:"
 YES = ("是", "对", "嗯", "没错", "是的", "对的", "yes", "算是")

@@ -15,7 +15,7 @@ from ..script import read_script
 from . import answering, asking, clarify, showing, social
 from .turn import MAX_TEXT, Incoming, Outcome, Turn
 from .update import update
-from ..render import Reply
+from ..replies.render import Reply
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")

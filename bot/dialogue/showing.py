@@ -13,13 +13,14 @@ person saw, even after the profile changes the order.
 from __future__ import annotations
 
 from .. import texts
-from ..render import Button, Reply, profile_line
+from ..replies.render import Button, profile_line
 from ..replies import lists
+from ..matching.shown import Shown
 
 OWN_GROUP_LIMIT = 60
 
 
-def own(turn, items: list[dict]) -> list[dict]:
+def own(turn, items: list[Shown]) -> list[Shown]:
     """The person's own measures, the first screen covering each of their groups and gender."""
     facts = turn.facts()
     keys = [("groups", g) for g in facts.get("groups") or ()]
@@ -27,27 +28,27 @@ def own(turn, items: list[dict]) -> list[dict]:
         keys.append(("gender", facts["gender"]))
     buckets: dict = {k: [] for k in keys}
     for m in items:
-        km = turn.kb.measure(m["id"])
+        km = turn.kb.measure(m.id)
         for fact, value in keys:
             want = km.conditions.get(fact) if km else None
             if want is not None and (value in want if isinstance(want, frozenset) else want == value):
                 buckets[(fact, value)].append(m)
                 break
     for bucket in buckets.values():      # what the person can use first, what is still open after
-        bucket.sort(key=lambda m: m.get("status") != "eligible")
+        bucket.sort(key=lambda m: m.status != "eligible")
     ordered, seen = [], set()
     while any(buckets.values()):
         for k in keys:
             if buckets[k]:
                 m = buckets[k].pop(0)
-                if m["id"] not in seen:
-                    seen.add(m["id"])
+                if m.id not in seen:
+                    seen.add(m.id)
                     ordered.append(m)
-    rest = [m for m in items if m["id"] not in seen and m.get("own_group")]
+    rest = [m for m in items if m.id not in seen and m.own_group]
     return ordered[:lists.NAMED] + [m for m in ordered[lists.NAMED:] + rest]
 
 
-def view_items(turn, items: list[dict], view: str | None) -> list[dict]:
+def view_items(turn, items: list[Shown], view: str | None) -> list[Shown]:
     """The measures a view shows, in order: in a category, the person's own group's first;
     then, chosen by a word ("financing|贷款"), the measures whose title or summary has that
     word (贷款 before 投资); then what they can use before what is still open."""
@@ -55,17 +56,16 @@ def view_items(turn, items: list[dict], view: str | None) -> list[dict]:
         return items
     if view:
         need, _, word = view.partition("|")
-        chosen = [m for m in items if m.get("category") == need]
+        chosen = [m for m in items if m.category == need]
         # their own group's first, then those naming the word they used, then what they can use
-        chosen.sort(key=lambda m: (not m.get("own_group"), bool(word) and not _names(m, word),
-                                   m.get("status") != "eligible"))
+        chosen.sort(key=lambda m: (not m.own_group, bool(word) and not _names(m, word), m.status != "eligible"))
         return chosen
     return own(turn, items) or items
 
 
-def _names(m: dict, word: str) -> bool:
+def _names(m: Shown, word: str) -> bool:
     """The measure names the word, or its first character with a second one of it (贷 … 款)."""
-    text = m["title"] + m.get("summary", "")
+    text = m.title + m.summary
     return word in text or len(word) >= 2 and word[0] in text and any(c in text for c in word[1:])
 
 
@@ -78,7 +78,7 @@ def results(turn) -> None:
     mine = own(turn, items)
     chunk = (mine or items)[:lists.NAMED]
     who = profile_line(turn.kb, result, turn.facts())
-    n_el = sum(1 for m in items if m.get("status") == "eligible")
+    n_el = sum(1 for m in items if m.status == "eligible")
     head = texts.RESULTS_HEAD.format(who=who, n=len(items)) + (
         texts.RESULTS_POSSIBLE.format(n=len(items) - n_el) if n_el < len(items) else "")
     if result.local_note:                 # a place without local documents: the national layer, and 12345
@@ -109,14 +109,14 @@ def nothing(turn, result) -> None:
     if result is None:
         turn.say(texts.NO_RESULTS_YET)
         return
-    where = profile_line(turn.kb, result, turn.facts()) or "目前的信息下"
+    where = profile_line(turn.kb, result, turn.facts()) or texts.NO_PROFILE_YET
     turn.say(texts.NOTHING_FOUND.format(where=where), [Button(texts.RESTART_BUTTON, "/start_over")])
 
 
-def shown_again(turn, chunk: list[dict]) -> bool:
+def shown_again(turn, chunk: list[Shown]) -> bool:
     """The list just shown, asked for again: one measure's details, or a pointer to the list
     (never the same text twice in a row)."""
-    if [m["id"] for m in chunk] != (turn.before.get("listed") or [])[:len(chunk)] or not turn.before.get("listed"):
+    if [m.id for m in chunk] != (turn.before.get("listed") or [])[:len(chunk)] or not turn.before.get("listed"):
         return False
     if len(chunk) == 1:
         from ..replies import answers
@@ -136,7 +136,7 @@ def page(turn, view: str | None, page_no: int) -> None:
     if not chunk:
         turn.say(texts.NO_MORE)
         return
-    if page_no == 0 and [m["id"] for m in chunk] == (turn.before.get("listed") or [])[:len(chunk)] \
+    if page_no == 0 and [m.id for m in chunk] == (turn.before.get("listed") or [])[:len(chunk)] \
             and len(chosen) > len(chunk):
         page(turn, view, 1)           # 全部 after the first screen: its first five were just shown
         return
@@ -151,7 +151,7 @@ def page(turn, view: str | None, page_no: int) -> None:
     buttons += lists.category_buttons(turn.kb, items, turn.facts().get("needs") or (), skip=(view or "").partition("|")[0],
                                       limit=2)
     turn.replies.append(lists.numbered(head, chunk, start + 1, tail, buttons))
-    prefix = [m["id"] for m in chosen[:start]]
+    prefix = [m.id for m in chosen[:start]]
     turn.show_list(chunk, start + 1, prefix)
     turn.set(view=view, page=float(page_no))
 
@@ -186,7 +186,7 @@ def more(turn, act=None) -> None:
 
 def category(turn, need: str, word: str | None = None) -> None:
     result, items = turn.current()
-    if not any(m.get("category") == need for m in items):
+    if not any(m.category == need for m in items):
         turn.say(texts.NO_CATEGORY.format(name=lists.category_label(turn.kb, need)))
         return
     page(turn, f"{need}|{word}" if word else need, 0)
@@ -204,7 +204,7 @@ def topic(turn, act) -> None:
     groups, gender = act.topics.get("groups") or [], act.topics.get("gender")
     needs = act.topics.get("needs") or []
     if needs and not (groups or gender) and act.place.topic is None and needs[0] in {
-            m.get("category") for m in turn.current()[1]}:
+            m.category for m in turn.current()[1]}:
         category(turn, needs[0], act.words.get(needs[0]))   # 培训的呢 / 有贷款吗: that category
         return
     facts.update(region=place)
@@ -234,8 +234,8 @@ def topic(turn, act) -> None:
     if shown_again(turn, chunk):
         return
     national = {sid for sid, s in turn.kb.sources.items() if s.national}
-    has_local = any(m["doc"] not in national for m in items)
-    if not note and has_local and all(m["doc"] in national for m in about):
+    has_local = any(m.doc not in national for m in items)
+    if not note and has_local and all(m.doc in national for m in about):
         note = texts.TOPIC_ONLY_NATIONAL.format(place=where, what=what)   # 乌鲁木齐 for women: the laws only
     head = (note + "\n" if note else "") + texts.TOPIC_HEAD.format(place=where, what=what, n=len(about))
     tail = texts.MORE_LEFT.format(n=len(about) - len(chunk)) if len(about) > len(chunk) else ""
@@ -251,16 +251,16 @@ def _topic_words(turn, groups: list, gender) -> str:
                     + ([turn.kb.facts["gender"].values[gender].title] if gender else []))
 
 
-def _of_need(turn, m: dict, needs: list) -> bool:
+def _of_need(turn, m: Shown, needs: list) -> bool:
     """A measure of this need: its category, or a title that names it (创业导师 for 导师)."""
-    if m.get("category") in needs:
+    if m.category in needs:
         return True
     values = turn.kb.facts["needs"].values
-    return any(w in m["title"] for n in needs if n in values for w in values[n].synonyms if len(w) >= 2)
+    return any(w in m.title for n in needs if n in values for w in values[n].synonyms if len(w) >= 2)
 
 
-def _is_for(turn, m: dict, groups: list, gender: str | None) -> bool:
-    km = turn.kb.measure(m["id"])
+def _is_for(turn, m: Shown, groups: list, gender: str | None) -> bool:
+    km = turn.kb.measure(m.id)
     if km is None:
         return False
     want = km.conditions.get("groups")

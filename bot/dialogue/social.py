@@ -2,8 +2,9 @@
 bot says when it did not understand."""
 from __future__ import annotations
 
-from .. import summary, texts
-from ..render import Button
+from ..replies import consultation
+from .. import texts
+from ..replies.render import Button
 from . import asking
 from .turn import slot_names
 
@@ -77,7 +78,7 @@ def make_summary(turn, act=None) -> None:
         turn.say(texts.NO_RESULTS_YET)
         asking.ask(turn, turn.question or turn.place)
         return
-    doc = summary.build(turn.engine, result, items, turn.facts(), turn.slots.get("chosen") or [])
+    doc = consultation.build(turn.engine, result, items, turn.facts(), turn.slots.get("chosen") or [])
     turn.summary_doc = doc
     turn.mark(summary=doc.id)
     turn.refer(doc.measures)
@@ -160,7 +161,7 @@ def describe(turn, facts: dict) -> str:
         if value is None:
             continue
         if fact == turn.place:
-            parts.append(f"地区：{turn.place_name(value)}")
+            parts.append(texts.PROFILE_REGION.format(place=turn.place_name(value)))
         elif isinstance(value, list):
             labels = [turn.label(fact, v) for v in value]
             if labels:

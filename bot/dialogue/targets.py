@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..reading.references import by_words
+from ..matching.shown import Shown
 
 
 NAMED_COVER = 0.75
@@ -24,13 +25,13 @@ class Targets:
     out_of_range: int | None = None                # 第9项 when 5 were shown
 
     @property
-    def one(self) -> dict | None:
+    def one(self) -> Shown | None:
         return self.measures[0] if len(self.measures) == 1 else None
 
 
 def resolve(turn, act) -> Targets:
     listed = turn.listed_items()
-    numbers = {m["id"]: i for i, m in enumerate(listed, 1)}
+    numbers = {m.id: i for i, m in enumerate(listed, 1)}
     refs = act.refs
     if refs.positions:
         picked = []
@@ -87,22 +88,22 @@ def _spells(short: str, long: str) -> bool:
     return all(c in it for c in short)
 
 
-def _unique(ms: list[dict]) -> list[dict]:
+def _unique(ms: list[Shown]) -> list[Shown]:
     seen, out = set(), []
     for m in ms:
-        if m["id"] not in seen:
-            seen.add(m["id"])
+        if m.id not in seen:
+            seen.add(m.id)
             out.append(m)
     return out
 
 
-def _place_measures(turn) -> list[dict]:
+def _place_measures(turn) -> list[Shown]:
     """Every measure of the documents that cover the person's place, judged for them."""
     result, items = turn.current()
     if result is None:
         return []
-    mine = {m["id"] for m in items}
-    docs = {m["doc"] for m in items}
+    mine = {m.id for m in items}
+    docs = {m.doc for m in items}
     profile = turn.profile()
     return [turn.engine.measure_by_id(km.id, profile) for km in turn.kb.measures
             if km.doc in docs and km.id not in mine]

@@ -28,12 +28,23 @@ import hashlib
 from dataclasses import dataclass, field
 
 from .. import texts
-from ..engine import Engine
-from ..profile import Profile, parse_profile
-from ..render import Reply
+from ..matching.engine import Engine
+from ..matching.shown import Shown
+from ..matching.profile import Profile, parse_profile
+from ..replies.render import Reply
 
-CONSOLE_SLOTS = ("shown", "focus", "referred", "feedback", "summary", "misread")
-DIALOGUE_SLOTS = ("skipped", "asked", "question", "missed", "script", "page",
+
+class ConsoleSlot:
+    """The slots the staff console reads (staff/queries.py, staff/pages.py), by name: the
+    facts it counts (rules/facts.yml's: REGION is its place) and the slots above."""
+    REGION, GROUPS, NEEDS = "region", "groups", "needs"
+    QUESTION, MISSED = "question", "missed"
+    SHOWN, FOCUS, REFERRED, FEEDBACK, SUMMARY, MISREAD = "shown", "focus", "referred", "feedback", "summary", "misread"
+
+
+CONSOLE_SLOTS = (ConsoleSlot.SHOWN, ConsoleSlot.FOCUS, ConsoleSlot.REFERRED, ConsoleSlot.FEEDBACK,
+                 ConsoleSlot.SUMMARY, ConsoleSlot.MISREAD)
+DIALOGUE_SLOTS = ("skipped", "asked", ConsoleSlot.QUESTION, ConsoleSlot.MISSED, "script", "page",
                   "view", "pending", "chosen", "listed", "focused", "said", "last_text") + CONSOLE_SLOTS
 MAX_TEXT = 1000     # the one length cap: NLU reads this much, the dialogue says when it cut
 
@@ -58,7 +69,7 @@ class Outcome:
     replies: list
     slots: dict                     # slot name -> new value
     reset: bool = False             # forget every slot first (restart)
-    summary: object = None          # a bot.summary.Summary the channel stores and delivers
+    summary: object = None          # a bot.replies.consultation.Summary the channel stores and delivers
 
     def script(self, before: str | None) -> str | None:
         return self.slots.get("script", before)
@@ -74,9 +85,9 @@ def profile_from_slots(kb, slots: dict) -> Profile:
     return parse_profile({f: slots.get(f) for f in kb.facts}, kb, strict=False)
 
 
-def listing(engine: Engine, result) -> list[dict]:
+def listing(engine: Engine, result) -> list[Shown]:
     """What the person sees: eligible and possible in the engine's one relevance order."""
-    return [engine.measure_dict(v) for v in result.ranked]
+    return [engine.shown(v) for v in result.ranked]
 
 
 def _hash(text: str) -> str:
@@ -160,33 +171,33 @@ class Turn:
         result = self.engine.match(profile_from_slots(self.kb, facts))
         return result, listing(self.engine, result)
 
-    def listed_items(self) -> list[dict]:
+    def listed_items(self) -> list[Shown]:
         """The last numbered list as it was shown (never re-ranked under the person); before
         any list, the first screen the person's results would show."""
         ids = self.slots.get("listed") or []
         if not ids:
             from .showing import view_items
             return view_items(self, self.current()[1], self.slots.get("view"))
-        by_id = {m["id"]: m for m in self.current()[1]}
+        by_id = {m.id: m for m in self.current()[1]}
         return [by_id.get(i) or self.measure(i) for i in ids if by_id.get(i) or self.measure(i)]
 
-    def measure(self, mid: str) -> dict | None:
+    def measure(self, mid: str) -> Shown | None:
         """A measure by id, judged for the person when it is theirs, else as it stands."""
         for m in self.current()[1]:
-            if m["id"] == mid:
+            if m.id == mid:
                 return m
         return self.engine.measure_by_id(mid, self.profile())
 
-    def show_list(self, ms: list[dict], numbered_from: int = 1, prefix: list | None = None) -> None:
+    def show_list(self, ms: list[Shown], numbered_from: int = 1, prefix: list | None = None) -> None:
         """Remember a numbered list as shown: `prefix` ids come before (earlier pages)."""
-        self.set(listed=list(prefix or []) + [m["id"] for m in ms], focused=False)
-        self.mark(shown=[m["id"] for m in ms])
+        self.set(listed=list(prefix or []) + [m.id for m in ms], focused=False)
+        self.mark(shown=[m.id for m in ms])
         self.refer(ms, support=False)
 
-    def refer(self, ms: list[dict], support: bool = True) -> None:
+    def refer(self, ms: list[Shown], support: bool = True) -> None:
         ids: list = []
         for m in ms:
-            km = self.kb.measure(m["id"])
+            km = self.kb.measure(m.id)
             if km is None:
                 continue
             for a in km.lead + (km.support if support else ()):
@@ -194,8 +205,8 @@ class Turn:
                     ids.append(a)
         self.mark(referred=ids)
 
-    def focus_on(self, m: dict) -> None:
-        self.mark(focus=m["id"])
+    def focus_on(self, m: Shown) -> None:
+        self.mark(focus=m.id)
         self.set(focused=True)
 
     def label(self, fact: str, value) -> str:

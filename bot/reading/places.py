@@ -1,6 +1,6 @@
 """Where the person is, read clause by clause.
 
-Each clause is resolved through the gazetteer (bot/regions.py). A place counts by
+Each clause is resolved through the gazetteer (bot/rules/gazetteer.py). A place counts by
 the time of its clause (bot/reading/clauses.py), best first:
   correction  不是X是Y / 说错了 … Y
   plan        想回柳州创业, 打算在南宁开店: where the business will be
@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..regions import short_form
+from ..rules import short_form
 from .clauses import CAME_BACK, WITH_ME, Clause, other_person
 
 _RANK = {"correction": 6, "plan": 5, "current": 4, None: 3, "away": 2, "origin": 1}
@@ -121,26 +121,7 @@ def read_place(kb, text: str, clauses: list[Clause], entities: list[dict], is_pa
         if places:   # the most specific of the places named (长春 + 二道区)
             out.place = max(places, key=lambda p: len(p.chain))
         return out
-    found: list[tuple[int, int, int, object]] = []   # (rank, level, order, place)
-    topics = []
-    home_unnamed = False
-    for i, c in enumerate(clauses):
-        place = gaz.resolve(c.text, simplified=True)
-        if place is None:
-            home_unnamed |= bool(CAME_BACK.search(c.text) or re.search(r"回去|回家|回国", c.text))
-            continue
-        if other_person(kb).search(c.text) and not WITH_ME.search(c.text):
-            continue       # 我男朋友在图们: where someone else is
-        if _DENIED.search(c.text):
-            out.denied += (place,)
-            continue
-        if c.is_question and not c.correction:
-            topics.append(place)
-            continue
-        rank = "correction" if c.correction else c.time
-        if rank == "past":
-            continue
-        found.append((_RANK[rank], _LEVEL.get(place.level, 0), i, place))
+    found, topics, home_unnamed = _stated(kb, clauses, out)
     if home_unnamed and found:   # 在深圳上班 想回老家创业: not 深圳, and the home is not named yet
         found = [f for f in found if f[0] > _RANK["away"]]
         if not found:
@@ -163,6 +144,39 @@ def read_place(kb, text: str, clauses: list[Clause], entities: list[dict], is_pa
         return out
     if any(c.time == "past" for c in clauses):
         return out        # only where they were: ask where they are now
+    return _unnamed_place(kb, text, clauses, named, out)
+
+
+def _stated(kb, clauses: list[Clause], out: PlaceReading) -> tuple:
+    """The places the clauses state, as (rank, level, order, place); the places asked
+    about; whether a home is spoken of but not named. Denied places go to `out`."""
+    found: list[tuple[int, int, int, object]] = []   # (rank, level, order, place)
+    topics = []
+    home_unnamed = False
+    for i, c in enumerate(clauses):
+        place = kb.gazetteer.resolve(c.text, simplified=True)
+        if place is None:
+            home_unnamed |= bool(CAME_BACK.search(c.text) or re.search(r"回去|回家|回国", c.text))
+            continue
+        if other_person(kb).search(c.text) and not WITH_ME.search(c.text):
+            continue       # 我男朋友在图们: where someone else is
+        if _DENIED.search(c.text):
+            out.denied += (place,)
+            continue
+        if c.is_question and not c.correction:
+            topics.append(place)
+            continue
+        rank = "correction" if c.correction else c.time
+        if rank == "past":
+            continue
+        found.append((_RANK[rank], _LEVEL.get(place.level, 0), i, place))
+    return found, topics, home_unnamed
+
+
+def _unnamed_place(kb, text: str, clauses: list[Clause], named: list, out: PlaceReading) -> PlaceReading:
+    """No clause states a place: the whole short answer, the NLU's names, a near miss,
+    an unknown name that looks like a place, or a vague place word."""
+    gaz = kb.gazetteer
     whole = text.strip()
     bare = _TRAILING.sub("", _FILLERS.sub("", whole)) if len(whole) <= 30 else None
     if bare and bare != whole:

@@ -13,6 +13,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from ..matching.shown import Shown
+
 _CN = {"一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _POSITION = re.compile(r"第\s{0,20}(\d{1,2}|[一二两三四五六七八九十]{1,3})\s{0,20}(项|个|条|号|种|点|类)?|"
                        r"(\d{1,2}|[一二两三四五六七八九十]{1,3})\s{0,20}(项|号)(?![码])|"
@@ -71,8 +73,8 @@ def _grams(text: str) -> set:
     return {text[i:i + 2] for i in range(len(text) - 1)} | ({text} if len(text) == 1 else set())
 
 
-def by_words(words: str, candidates: list[dict], corpus: list[dict] | None = None,
-             min_score: float = 1.5, min_cover: float = 0.5) -> list[dict]:
+def by_words(words: str, candidates: list[Shown], corpus: list[Shown] | None = None,
+             min_score: float = 1.5, min_cover: float = 0.5) -> list[Shown]:
     """The candidates whose titles (and, at half weight, summaries and quotes) best
     match `words`: two-character pieces, each weighted by its rarity among the titles
     of `corpus` (the candidates by default). A match must cover at least `min_cover`
@@ -82,8 +84,8 @@ def by_words(words: str, candidates: list[dict], corpus: list[dict] | None = Non
         return []
     grams = _grams(words)
     corpus = corpus or candidates
-    titles = [_grams(m["title"]) for m in corpus]
-    texts = [_grams((m.get("summary") or "") + (m.get("quote") or "")) for m in corpus]
+    titles = [_grams(m.title) for m in corpus]
+    texts = [_grams((m.summary or "") + (m.quote or "")) for m in corpus]
     n = len(corpus)
     # a piece no title or text of the corpus holds (玩意 in 专区是啥玩意) is noise, not a clue
     weight = {g: math.log((n + 1) / (1 + sum(g in t for t in titles))) + 1
@@ -93,8 +95,8 @@ def by_words(words: str, candidates: list[dict], corpus: list[dict] | None = Non
         return []
     scored = []
     for m in candidates:
-        title = _grams(m["title"])
-        text = _grams((m.get("summary") or "") + (m.get("quote") or ""))
+        title = _grams(m.title)
+        text = _grams((m.summary or "") + (m.quote or ""))
         score = sum(w * (1 if g in title else 0.5 if g in text else 0) for g, w in weight.items())
         scored.append((score, m))
     best = max(s for s, _ in scored)

@@ -7,69 +7,72 @@ from __future__ import annotations
 
 import re
 
-from .. import followup, texts
-from .. import offices as functions
-from ..render import Button, Reply, intent_payload
+from . import followup
+from .. import texts
+from ..matching import offices as functions
+from .render import Button, Reply, intent_payload
 from . import lists
+from ..matching.shown import Shown
 
 AGE = re.compile(r"年龄|岁|多大|年纪|老了|年轻")
 FEE = re.compile(r"收费|免收|免费|费用|缴费|交费|减免.{0,6}费|免除.{0,6}费|手续费|管理费|登记费|注册费")
-_AGE_IN_TEXT = re.compile(r"\d+\s*(?:周岁|岁)|[一二三四五六七八九十]+\s*(?:周岁|岁)|年龄|年满")
+AGE_IN_TEXT = re.compile(r"\d+\s*(?:周岁|岁)|[一二三四五六七八九十]+\s*(?:周岁|岁)|年龄|年满")
 
 
-def name(m: dict, n: int | None) -> str:
-    return (f"第{n}项“{m['title']}”" if n else f"“{m['title']}”") + f"（{m['citation']}）"
+def name(m: Shown, n: int | None) -> str:
+    name = texts.NUMBERED_TITLE.format(n=n, title=m.title) if n else texts.QUOTED_TITLE.format(title=m.title)
+    return name + texts.CITED.format(citation=m.citation)
 
 
 def detail_buttons() -> list[Button]:
     return [Button(title, payload) for title, payload in texts.DETAIL_BUTTONS]
 
 
-def details(kb, m: dict, n: int | None) -> Reply:
+def details(kb, m: Shown, n: int | None) -> Reply:
     """What the measure gives, why it applies, and its 申办指引: for whom, the conditions,
     the original text, the offices, validity, and what the document leaves unstated."""
-    lines = [name(m, n), m["summary"]]
-    if m.get("status") == "not":
+    lines = [name(m, n), m.summary]
+    if m.status == "not":
         lines.append(texts.NOT_FOR_YOU)
-    elif m.get("why"):
-        lines.append(texts.WHY.format(why="；".join(m["why"])))
-    if m.get("open"):
-        lines.append(texts.STILL_OPEN.format(what="、".join(m["open_labels"])))
-    if m.get("confirm"):
-        lines.append(texts.STILL_OPEN.format(what="；".join(m["confirm"])))
+    elif m.why:
+        lines.append(texts.WHY.format(why="；".join(m.why)))
+    if m.open:
+        lines.append(texts.STILL_OPEN.format(what="、".join(m.open_labels)))
+    if m.confirm:
+        lines.append(texts.STILL_OPEN.format(what="；".join(m.confirm)))
     lines += functions.annotate_lead(followup.guide(kb, m), m)
-    lines += [note for note in m.get("notes", ()) if note != m.get("in_force")]   # 现行有效的规定见《…》
-    lines.append(texts.CRITERIA_NO_UNIT if m.get("no_responsible_unit") else texts.CRITERIA.format(agency=m["criteria_by"]))
-    if m.get("expiry_note"):
-        lines.append("⚠ " + m["expiry_note"])
+    lines += [note for note in m.notes if note != m.in_force]   # 现行有效的规定见《…》
+    lines.append(texts.CRITERIA_NO_UNIT if m.no_responsible_unit else texts.CRITERIA.format(agency=m.criteria_by))
+    if m.expiry_note:
+        lines.append("⚠ " + m.expiry_note)
     return Reply("\n".join(lines), detail_buttons())
 
 
-def fees(m: dict, n: int | None) -> str:
+def fees(m: Shown, n: int | None) -> str:
     """要交钱吗: what the text says of fees and charges, quoted; else that it says nothing."""
-    said = followup.sentences(m["quote"], FEE)
+    said = followup.sentences(m.quote, FEE)
     if said:
         return name(m, n) + "：" + texts.QUOTED_FEES.format(quote="”“".join(said), whom=followup.lead_whom(m))
     return name(m, n) + "：" + texts.NO_FEES.format(whom=followup.lead_whom(m))
 
 
-def brief(m: dict, n: int | None) -> Reply:
+def brief(m: Shown, n: int | None) -> Reply:
     """什么意思 / 是啥: what the measure gives, in a few lines, and whom to ask."""
     lead = "、".join(lists.lead_names(m))
-    return Reply("\n".join([name(m, n), m["summary"], texts.WHOM_LINE.format(offices=lead), texts.BRIEF_HINT]),
+    return Reply("\n".join([name(m, n), m.summary, texts.WHOM_LINE.format(offices=lead), texts.BRIEF_HINT]),
                  detail_buttons())
 
 
-def original(m: dict, n: int | None) -> Reply:
-    return Reply(name(m, n) + "\n" + texts.ORIGINAL.format(quote=m["quote"]))
+def original(m: Shown, n: int | None) -> Reply:
+    return Reply(name(m, n) + "\n" + texts.ORIGINAL.format(quote=m.quote))
 
 
-def eligibility(engine, profile, m: dict, n: int | None, asked_age: bool) -> Reply:
+def eligibility(engine, profile, m: Shown, n: int | None, asked_age: bool) -> Reply:
     """The conditions the document states, each marked against what the person said."""
-    checks = engine.check(m["id"], profile)
+    checks = engine.check(m.id, profile)
     lines = [texts.CONDITIONS_HEAD.format(name=name(m, n))]
     lines += [f"· {label} {mark}" for label, mark in checks]
-    ages = [s for s in followup.sentences(m["quote"], _AGE_IN_TEXT)]
+    ages = [s for s in followup.sentences(m.quote, AGE_IN_TEXT)]
     if ages:
         lines.append(texts.AGE_QUOTED.format(quote="”“".join(ages)))
     elif asked_age:
@@ -85,18 +88,18 @@ def eligibility(engine, profile, m: dict, n: int | None, asked_age: bool) -> Rep
     return Reply("\n".join(lines))
 
 
-def offices(items: list[dict], start: int = 1) -> Reply:
+def offices(items: list[Shown], start: int = 1) -> Reply:
     """找谁 about a whole list: one line per office with its items."""
     by_office: dict[str, list[int]] = {}
     for k, m in enumerate(items, start):
         for office in lists.lead_names(m):
             by_office.setdefault(office, []).append(k)
-    lines = [texts.OFFICES_HEAD] + [f"· {office}：{lists._numbers(ns)}" for office, ns in by_office.items()]
+    lines = [texts.OFFICES_HEAD] + [f"· {office}：{lists.item_numbers(ns)}" for office, ns in by_office.items()]
     lines.append(texts.OFFICES_TAIL)
     return Reply("\n".join(lines))
 
 
-def which_one(ms: list[dict]) -> Reply:
+def which_one(ms: list[Shown]) -> Reply:
     """Several measures fit what the person said: "您是说哪一项？", numbered, with buttons."""
     lines = [texts.WHICH_ONE] + [lists.line(n, m) for n, m in enumerate(ms, 1)]
     return Reply("\n".join(lines), [Button(texts.DETAILS_BUTTON.format(n=n), intent_payload("details", item=n))

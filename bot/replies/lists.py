@@ -9,49 +9,50 @@ engine's (nothing here re-sorts); the dialogue keeps the ids as shown.
 from __future__ import annotations
 
 from .. import texts
-from ..render import Button, Reply, intent_payload
+from .render import Button, Reply, intent_payload
+from ..matching.shown import Shown
 
 NAMED = 5            # measures in one list
 DETAIL_BUTTONS = 2   # 第N项 buttons under a list (the rest: typed, or the categories)
 CATEGORY_BUTTONS = 3
 
 
-def line(n: int, m: dict) -> str:
-    mark = texts.POSSIBLE_MARK if m.get("status") == "possible" else ""
-    in_force = texts.IN_FORCE_MARK if m.get("in_force") else ""
-    newer = "".join(f"（{note}）" for note in m.get("notes", ()) if note != m.get("in_force"))  # an ended plan's rule now
-    return f"{n}. {m['title']}{mark}（{m['citation']}{in_force}）{newer}"
+def line(n: int, m: Shown) -> str:
+    mark = texts.POSSIBLE_MARK if m.status == "possible" else ""
+    in_force = texts.IN_FORCE_MARK if m.in_force else ""
+    newer = "".join(f"（{note}）" for note in m.notes if note != m.in_force)  # an ended plan's rule now
+    return f"{n}. {m.title}{mark}（{m.citation}{in_force}）{newer}"
 
 
-def offices(items: list[dict], start: int = 1) -> str:
+def offices(items: list[Shown], start: int = 1) -> str:
     """找谁办, one entry per lead office with the item numbers it leads."""
     by_office: dict[str, list[int]] = {}
     for n, m in enumerate(items, start):
         for name in lead_names(m):
             by_office.setdefault(name, []).append(n)
-    parts = [f"{name}（{_numbers(ns)}）" for name, ns in by_office.items()]
+    parts = [f"{name}（{item_numbers(ns)}）" for name, ns in by_office.items()]
     return texts.WHOM_LINE.format(offices="；".join(parts))
 
 
-def lead_names(m: dict) -> list[str]:
-    if m.get("no_responsible_unit") or not m["agencies"]["lead"]:
-        return [texts.NO_UNIT.format(publisher=m.get("publisher") or texts.ASK_LOCAL_OFFICE)]
-    return list(m["agencies"]["lead"])
+def lead_names(m: Shown) -> list[str]:
+    if m.no_responsible_unit or not m.lead:
+        return [texts.NO_UNIT.format(publisher=m.publisher or texts.ASK_LOCAL_OFFICE)]
+    return list(m.lead)
 
 
-def _numbers(ns: list[int]) -> str:
+def item_numbers(ns: list[int]) -> str:
     if len(ns) > 2 and ns == list(range(ns[0], ns[-1] + 1)):
-        return f"第{ns[0]}—{ns[-1]}项"
-    return "第" + "、".join(map(str, ns)) + "项"
+        return texts.ITEM_RANGE.format(first=ns[0], last=ns[-1])
+    return texts.ITEMS.format(numbers="、".join(map(str, ns)))
 
 
-def notices(items: list[dict]) -> list[str]:
+def notices(items: list[Shown]) -> list[str]:
     """The ended-plan notices of these measures, each once."""
     out = []
     for m in items:
-        note = m.get("expiry_note")
+        note = m.expiry_note
         if note:
-            text = f"⚠ 《{m['citation'].split('》')[0].lstrip('《')}》：{note}"
+            text = f"⚠ 《{m.citation.split('》')[0].lstrip('《')}》：{note}"
             if text not in out:
                 out.append(text)
     return out
@@ -62,7 +63,7 @@ def detail_buttons(n_items: int, start: int = 1) -> list[Button]:
             for n in range(start, start + min(n_items, DETAIL_BUTTONS))]
 
 
-def numbered(head: str, chunk: list[dict], start: int = 1, tail: str = "", buttons=()) -> Reply:
+def numbered(head: str, chunk: list[Shown], start: int = 1, tail: str = "", buttons=()) -> Reply:
     """A head line, the numbered measures, whom to go to, the notices, a hint."""
     lines = [head] + [line(start + i, m) for i, m in enumerate(chunk)]
     lines.append(offices(chunk, start))
@@ -74,11 +75,11 @@ def numbered(head: str, chunk: list[dict], start: int = 1, tail: str = "", butto
 
 # ---- categories ---------------------------------------------------------------------------
 
-def counts(kb, items: list[dict], needs=()) -> list[tuple[str, int]]:
+def counts(kb, items: list[Shown], needs=()) -> list[tuple[str, int]]:
     """(need, number of measures) per category present: the stated needs first, then
     the larger categories, ties in the order of facts.yml."""
     order = list(kb.facts["needs"].values)
-    n = {v: sum(1 for m in items if m.get("category") == v) for v in order}
+    n = {v: sum(1 for m in items if m.category == v) for v in order}
     stated = [v for v in needs or () if n.get(v)]
     rest = sorted((v for v in order if n[v] and v not in stated), key=lambda v: (-n[v], order.index(v)))
     return [(v, n[v]) for v in stated + rest]
@@ -89,7 +90,7 @@ def category_label(kb, need: str) -> str:
     return fv.short or fv.label.split("（")[0]
 
 
-def category_buttons(kb, items: list[dict], needs=(), skip: str | None = None, limit: int = CATEGORY_BUTTONS):
+def category_buttons(kb, items: list[Shown], needs=(), skip: str | None = None, limit: int = CATEGORY_BUTTONS):
     buttons = [Button(f"{category_label(kb, v)} {n}", intent_payload("inform", need=v))
                for v, n in counts(kb, items, needs) if v != skip][:limit]
     return buttons + [Button(texts.ALL_BUTTON.format(n=len(items)), "/show_all")]

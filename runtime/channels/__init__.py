@@ -1,2 +1,2 @@
 """Rasa input/output channels. Each channel only formats the channel-neutral
-replies of bot/render.py (text + buttons)."""
+replies of bot/replies/render.py (text + buttons)."""

@@ -17,7 +17,7 @@ request and reply format, but
   address) is limited per sender only, like everyone (RATE_LIMIT_PER_MINUTE).
 
 credentials*.yml name it `runtime.channels.rest.RestInput`, in place of Rasa's `rest:`.
-Who uses it: the project's tests and benches (runtime/local_servers.py's Bot,
+Who uses it: the project's tests and benches (localrun/servers.py's Bot,
 bench/load.py), scripts/record_stories.py, and operators' own integrations.
 """
 from __future__ import annotations

@@ -15,7 +15,7 @@ name stays `socketio`, so trackers and the widget's protocol (`session_request`
    (`python-socketio<5.10`, requirements/rasa-deps.in, 5.9.0 in lock.txt) stays,
    because it is the version Rasa 3.6 was released against, but a later
    upgrade (or a `pip install` that ignores the lock) no longer breaks the
-   widget. tests/test_socketio_channel.py makes a real round trip with session
+   widget. tests/runtime/channels/test_socketio.py makes a real round trip with session
    persistence and checks that our channel awaits a coroutine `enter_room`.
 
 2. CORS is limited to configured origins.
@@ -176,54 +176,23 @@ class SocketIOInput(RasaSocketIOInput):
         sio.eio.handle_request = handle_request  # before attach(), which routes to it
         socketio_webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
         self.sio = sio  # for get_output_channel
-        namespace = self.namespace
-        sessions: Dict[Text, Text] = {}   # socket id -> its conversation id
-        clients: Dict[Text, Text] = {}    # socket id -> client address
-        server: Dict[Text, Any] = {}      # the Sanic app, for the tracker store (legacy sessions)
+        sockets = Sockets(sio, self.namespace, self.bot_message_evt)
 
         @socketio_webhook.listener("before_server_start")
         async def remember_app(app: Any, loop: Any) -> None:
-            server["app"] = app
+            sockets.server["app"] = app
 
         @socketio_webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
 
-        async def too_many(sid: Text) -> bool:
-            if rate_limit.client_allowed(clients.get(sid, "unknown")):
-                return False
-            await sio.emit(self.bot_message_evt, {"text": texts.TOO_FAST}, room=sid, namespace=namespace)
-            return True
+        self._add_events(sio, sockets, on_new_message)
+        return socketio_webhook
 
-        async def stored(conversation_id: Text) -> bool:
-            agent = getattr(getattr(server.get("app"), "ctx", None), "agent", None)
-            store = getattr(agent, "tracker_store", None)
-            if store is None:
-                return False
-            try:
-                return await store.exists(conversation_id)
-            except Exception as exc:  # noqa: BLE001 - a store error means: start a new session
-                logger.warning("socket.io: cannot look up a legacy session (%s)", type(exc).__name__)
-                return False
-
-        async def session_for(token: Any) -> tuple:
-            """(token, conversation id): the client's own if this server signed it, else a new one."""
-            conversation = identity.web_conversation(token)
-            if conversation:
-                return token, conversation
-            if isinstance(token, str) and identity.LEGACY_WEB.fullmatch(token) and await stored(f"web:{token}"):
-                return identity.web_token(token)
-            return identity.new_web_session()
-
-        async def bind(sid: Text, token: Any) -> Text:
-            token, conversation = await session_for(token)
-            old = sessions.get(sid)
-            if old and old != conversation:
-                await leave_room(sio, sid, old, namespace)
-            sessions[sid] = conversation
-            await enter_room(sio, sid, conversation, namespace)
-            await sio.emit("session_confirm", token, room=sid, namespace=namespace)
-            return conversation
+    def _add_events(self, sio: AsyncServer, sockets: "Sockets",
+                    on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
+        """The socket.io events: connect (token, rate limit), disconnect, a session, a message."""
+        namespace = self.namespace
 
         @sio.on("connect", namespace=namespace)
         async def connect(sid: Text, environ: Dict, auth: Optional[Dict]) -> bool:
@@ -238,31 +207,31 @@ class SocketIOInput(RasaSocketIOInput):
             address = rate_limit.client_address(request) if request is not None else "unknown"
             if not rate_limit.client_allowed(address):
                 return False
-            clients[sid] = address
+            sockets.clients[sid] = address
             logger.debug(f"User {sid} connected to socketIO endpoint.")
             return True
 
         @sio.on("disconnect", namespace=namespace)
         async def disconnect(sid: Text) -> None:
-            sessions.pop(sid, None)
-            clients.pop(sid, None)
+            sockets.sessions.pop(sid, None)
+            sockets.clients.pop(sid, None)
             logger.debug(f"User {sid} disconnected from socketIO endpoint.")
 
         @sio.on("session_request", namespace=namespace)
         async def session_request(sid: Text, data: Any) -> None:
-            if await too_many(sid):
+            if await sockets.too_many(sid):
                 return
             data = data if isinstance(data, dict) else {}
-            await bind(sid, data.get("session_id") if self.session_persistence else None)
+            await sockets.bind(sid, data.get("session_id") if self.session_persistence else None)
 
         @sio.on(self.user_message_evt, namespace=namespace)
         async def handle_message(sid: Text, data: Any) -> None:
             if not isinstance(data, dict):
                 logger.debug(f"Ignoring a malformed message from {sid}.")
                 return
-            if await too_many(sid):
+            if await sockets.too_many(sid):
                 return
-            conversation = sessions.get(sid) or await bind(sid, None)
+            conversation = sockets.sessions.get(sid) or await sockets.bind(sid, None)
             metadata = data.get(self.metadata_key) or {}
             if isinstance(metadata, str):
                 try:
@@ -279,4 +248,49 @@ class SocketIOInput(RasaSocketIOInput):
             message.text = text.strip() if isinstance(text, str) else text
             await on_new_message(message)
 
-        return socketio_webhook
+
+class Sockets:
+    """The sockets of one server: each one's conversation and client address, and the
+    session it is bound to (signed by this server, a stored legacy one, or a new one)."""
+
+    def __init__(self, sio: AsyncServer, namespace: Optional[Text], bot_message_evt: Text):
+        self.sio, self.namespace, self.bot_message_evt = sio, namespace, bot_message_evt
+        self.sessions: Dict[Text, Text] = {}   # socket id -> its conversation id
+        self.clients: Dict[Text, Text] = {}    # socket id -> client address
+        self.server: Dict[Text, Any] = {}      # the Sanic app, for the tracker store (legacy sessions)
+
+    async def too_many(self, sid: Text) -> bool:
+        if rate_limit.client_allowed(self.clients.get(sid, "unknown")):
+            return False
+        await self.sio.emit(self.bot_message_evt, {"text": texts.TOO_FAST}, room=sid, namespace=self.namespace)
+        return True
+
+    async def stored(self, conversation_id: Text) -> bool:
+        agent = getattr(getattr(self.server.get("app"), "ctx", None), "agent", None)
+        store = getattr(agent, "tracker_store", None)
+        if store is None:
+            return False
+        try:
+            return await store.exists(conversation_id)
+        except Exception as exc:  # noqa: BLE001 - a store error means: start a new session
+            logger.warning("socket.io: cannot look up a legacy session (%s)", type(exc).__name__)
+            return False
+
+    async def session_for(self, token: Any) -> tuple:
+        """(token, conversation id): the client's own if this server signed it, else a new one."""
+        conversation = identity.web_conversation(token)
+        if conversation:
+            return token, conversation
+        if isinstance(token, str) and identity.LEGACY_WEB.fullmatch(token) and await self.stored(f"web:{token}"):
+            return identity.web_token(token)
+        return identity.new_web_session()
+
+    async def bind(self, sid: Text, token: Any) -> Text:
+        token, conversation = await self.session_for(token)
+        old = self.sessions.get(sid)
+        if old and old != conversation:
+            await leave_room(self.sio, sid, old, self.namespace)
+        self.sessions[sid] = conversation
+        await enter_room(self.sio, sid, conversation, self.namespace)
+        await self.sio.emit("session_confirm", token, room=sid, namespace=self.namespace)
+        return conversation

@@ -22,32 +22,29 @@ process knows), else a short id.
 from __future__ import annotations
 
 import asyncio
-import base64
-import datetime as dt
-import hashlib
 import hmac
-import html
 import json
 import logging
 import os
 import re
-import unicodedata
-import warnings
 from collections import OrderedDict
-from typing import Any, Awaitable, Callable, Dict, Iterable, List, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.shared.exceptions import RasaException
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
-from telegram import (Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message,
-                      ReplyParameters, Update)
-from telegram.constants import InlineKeyboardButtonLimit, MessageLimit, ParseMode
-from telegram.error import Conflict, Forbidden, InvalidToken, RetryAfter, TelegramError
-from telegram.ext import (Application, ApplicationBuilder, ApplicationHandlerStop, BaseUpdateProcessor,
-                          CallbackQueryHandler, CommandHandler, ContextTypes, Defaults, MessageHandler,
-                          TypeHandler, filters)
+from telegram import LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.error import Conflict, InvalidToken, TelegramError
+from telegram.ext import (Application, ApplicationBuilder, ApplicationHandlerStop, CallbackQueryHandler,
+                          CommandHandler, ContextTypes, Defaults, MessageHandler, TypeHandler, filters)
+
+from bot import texts
+
+from .telegram_output import CallbackData, TelegramOutput
+from .telegram_updates import COMMANDS, FOR_THIS_BOT, PerConversationOrder, message_to_quote, rasa_text, sender_id, topic_of
 
 logger = logging.getLogger(__name__)
 
@@ -55,330 +52,16 @@ TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 SECRET_ENV = "TELEGRAM_WEBHOOK_SECRET"
 WEBHOOK_PATH = "/webhook"
 
-MAX_MESSAGE_LENGTH = MessageLimit.MAX_TEXT_LENGTH                # 4096
-MAX_CALLBACK_BYTES = InlineKeyboardButtonLimit.MAX_CALLBACK_DATA  # 64
-ROW_WIDTH = 40                     # keyboard row budget in half-width columns
-MAX_PER_ROW = 3
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
-GROUP_TYPES = ("group", "supergroup")
-MAX_CONCURRENT_UPDATES = 256
 STOP_GRACE_SECONDS = 15
 
-# What /start, /help and /restart send to Rasa.
-COMMANDS = {"start": "你好", "help": "/help", "restart": "/start_over"}
-
-# The channel's own words (everything else comes from Rasa's replies).
-NOT_TEXT = "请发送文字消息，我只能读懂文字。"
-EDITED = "我收不到修改后的内容。" + NOT_TEXT
-BUTTON_EXPIRED = "这个按钮已失效，请直接输入文字告诉我。"
-CHOOSE = "请选择："
-
 _SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
-# bounded (tests/test_privacy.py): command and bot names have at most 32 characters, a message 4096
-_COMMAND_RE = re.compile(r"^/(?P<name>[A-Za-z0-9_]{1,64})(?:@(?P<bot>[A-Za-z0-9_]{1,64}))?"
-                         r"(?:\s{1,64}(?P<rest>.{0,8192}))?$", re.S)
 
 Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
 
 
 class TelegramConfigError(RasaException):
     """The Telegram channel cannot start with this configuration."""
-
-
-# ---- formatting ------------------------------------------------------------
-
-def utf16_len(text: str) -> int:
-    """Length as Telegram counts it (UTF-16 code units; >= len(text))."""
-    return len(text.encode("utf-16-le")) // 2
-
-
-def _fit(text: str, limit: int) -> str:
-    """The longest prefix of `text` of at most `limit` UTF-16 units."""
-    return text.encode("utf-16-le")[:2 * limit].decode("utf-16-le", errors="ignore")
-
-
-def split_message(text: str, limit: int = MAX_MESSAGE_LENGTH) -> List[str]:
-    """Parts of at most `limit`, cut at the last blank line (between paragraphs or
-    measures) if that keeps the part at least half full, else at the last line
-    break, else (one line longer than `limit`) where the limit falls. The
-    newlines at a cut are dropped."""
-    parts = []
-    while utf16_len(text) > limit:
-        fits = len(_fit(text, limit))
-        cut = text[:fits + 2].rfind("\n\n")
-        if cut < 1 or utf16_len(text[:cut]) < limit // 2:
-            cut = text[:fits + 1].rfind("\n")
-        if cut < 1:
-            cut = max(fits, 1)
-        parts.append(text[:cut].rstrip("\n"))
-        text = text[cut:].lstrip("\n")
-    return [part for part in parts + [text] if part.strip()]
-
-
-def to_html(text: str) -> str:
-    """Bot text is plain text: escape everything Telegram's HTML mode parses."""
-    return html.escape(text, quote=False)
-
-
-def _width(title: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in title) + 4
-
-
-def keyboard_rows(buttons: List[Any]) -> List[List[Any]]:
-    """Buttons in their order, packed into rows that fit a phone screen."""
-    rows: List[List[Any]] = []
-    row: List[Any] = []
-    used = 0
-    for button, title in buttons:
-        w = _width(title)
-        if row and (used + w > ROW_WIDTH or len(row) >= MAX_PER_ROW):
-            rows.append(row)
-            row, used = [], 0
-        row.append(button)
-        used += w
-    if row:
-        rows.append(row)
-    return rows
-
-
-class CallbackData:
-    """Button payloads <-> callback_data (at most 64 bytes).
-
-    A payload that fits is used as is (every payload the bot produces today
-    fits, so presses work on any replica). A longer one gets the id
-    "~" + 15 characters of its SHA-256 (the same id on every replica), mapped
-    back through a bounded in-memory LRU map of this process."""
-
-    PREFIX = "~"
-
-    def __init__(self, max_entries: int = 10_000):
-        self.max_entries = max_entries
-        self._by_id: "OrderedDict[str, str]" = OrderedDict()
-
-    def encode(self, payload: str) -> str:
-        if len(payload.encode("utf-8")) <= MAX_CALLBACK_BYTES and payload and not payload.startswith(self.PREFIX):
-            return payload
-        digest = base64.urlsafe_b64encode(hashlib.sha256(payload.encode("utf-8")).digest()).decode()
-        key = self.PREFIX + digest[:15]
-        self._by_id[key] = payload
-        self._by_id.move_to_end(key)
-        while len(self._by_id) > self.max_entries:
-            self._by_id.popitem(last=False)
-        return key
-
-    def decode(self, data: str) -> Optional[str]:
-        """The payload for `data`, or None for an id this process does not know."""
-        if not data.startswith(self.PREFIX):
-            return data
-        payload = self._by_id.get(data)
-        if payload is not None:
-            self._by_id.move_to_end(data)
-        return payload
-
-
-def _retry_seconds(exc: RetryAfter) -> float:
-    with warnings.catch_warnings():   # PTB 22 warns that retry_after becomes a timedelta
-        warnings.simplefilter("ignore")
-        wait = exc.retry_after
-    return wait.total_seconds() if isinstance(wait, dt.timedelta) else float(wait)
-
-
-# ---- who an update is from -------------------------------------------------
-
-PREFIX = "telegram:"   # conversation ids of this channel (runtime/identity.py)
-
-
-def sender_id(update: Update) -> str:
-    """A conversation per person: "telegram:<chat_id>" in a private chat,
-    "telegram:<chat_id>:<user_id>" in a group (a button press counts for whoever
-    pressed it). Only this channel makes ids with this prefix: the REST channel
-    and the widget cannot name a Telegram chat's conversation."""
-    chat, who = update.effective_chat, update.effective_sender   # anonymous admins post as the group
-    if chat is None:
-        return PREFIX + str(who.id) if who else ""
-    if chat.type in GROUP_TYPES:
-        return f"{PREFIX}{chat.id}:{who.id if who else chat.id}"
-    return f"{PREFIX}{chat.id}"
-
-
-def chat_of(recipient_id: Text) -> int:
-    """Chat id from a conversation id ("telegram:<chat_id>" or "telegram:<chat_id>:<user_id>")."""
-    rest = str(recipient_id)
-    rest = rest[len(PREFIX):] if rest.startswith(PREFIX) else rest
-    return int(rest.split(":", 1)[0])
-
-
-def message_to_quote(update: Update) -> Optional[int]:
-    """In a group, answers quote the person's message; for a button press, the
-    message the bot's question answered, if the presser wrote it."""
-    chat = update.effective_chat
-    if chat is None or chat.type not in GROUP_TYPES:
-        return None
-    if update.callback_query is None:
-        return update.effective_message.message_id
-    original = getattr(update.effective_message, "reply_to_message", None)
-    if original is not None and original.from_user and original.from_user.id == update.effective_user.id:
-        return original.message_id
-    return None
-
-
-def topic_of(update: Update) -> Optional[int]:
-    """The forum topic the update came from, so the answer goes there too."""
-    message = update.effective_message
-    return message.message_thread_id if getattr(message, "is_topic_message", False) else None
-
-
-class ForThisBot(filters.MessageFilter):
-    """Private chats; in a group only a command for this bot, a mention of it or a reply to it."""
-
-    def filter(self, message: Message) -> bool:
-        if message.chat.type not in GROUP_TYPES:
-            return message.chat.type == "private"        # channel posts: never
-        bot = message.get_bot()
-        text = message.text or message.caption or ""
-        command = _COMMAND_RE.match(text.strip()) if message.text else None
-        if command and (command["bot"] or bot.username).lower() == bot.username.lower():
-            return True
-        if f"@{bot.username}".lower() in text.lower():
-            return True
-        replied = message.reply_to_message
-        return bool(replied and replied.from_user and replied.from_user.id == bot.id)
-
-
-FOR_THIS_BOT = ForThisBot()
-
-
-def rasa_text(text: str, username: str) -> Optional[str]:
-    """What Rasa gets for a typed text: "@thisbot" removed; None for /command@otherbot."""
-    text = text.strip()
-    command = _COMMAND_RE.match(text)
-    if command and command["bot"] and command["bot"].lower() != username.lower():
-        return None
-    if command:
-        text = "/" + command["name"] + (" " + command["rest"] if command["rest"] else "")
-    text = re.sub(re.escape("@" + username), " ", text, flags=re.I).strip()
-    return text or COMMANDS["start"]
-
-
-class PerConversationOrder(BaseUpdateProcessor):
-    """telegram.ext's hook for concurrency: updates of different conversations run
-    concurrently, those of one conversation strictly one after another."""
-
-    def __init__(self, max_concurrent_updates: int = MAX_CONCURRENT_UPDATES) -> None:
-        super().__init__(max_concurrent_updates)
-        self._last: Dict[str, asyncio.Future] = {}
-
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        key = sender_id(update) if isinstance(update, Update) else ""
-        previous = self._last.get(key)
-        done = self._last[key] = asyncio.get_running_loop().create_future()
-        try:
-            if previous is not None:
-                await asyncio.shield(previous)
-            await coroutine
-        finally:
-            done.set_result(None)
-            if self._last.get(key) is done:
-                del self._last[key]
-
-    async def initialize(self) -> None:
-        pass
-
-    async def shutdown(self) -> None:
-        pass
-
-
-# ---- output ----------------------------------------------------------------
-
-SUMMARY_CAPTION = "咨询清单（用浏览器打开，可打印）"
-
-
-class TelegramOutput(OutputChannel):
-    """Sends Rasa's replies (text + buttons) to one Telegram chat."""
-
-    vouches_for = "telegram"   # only this output may carry telegram: ids (runtime/identity.verified)
-
-    @classmethod
-    def name(cls) -> Text:
-        return "telegram"
-
-    def __init__(self, bot: Bot, callbacks: CallbackData, reply_to: Optional[int] = None,
-                 thread_id: Optional[int] = None) -> None:
-        self.bot = bot
-        self.callbacks = callbacks
-        self.reply_to = reply_to      # in groups: answer as a reply to the person's message
-        self.thread_id = thread_id    # forum topic of the person's message
-
-    async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
-        await self._send(recipient_id, text, None)
-
-    async def send_text_with_buttons(self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]],
-                                     **kwargs: Any) -> None:
-        await self._send(recipient_id, text, self.keyboard(buttons))
-
-    async def send_quick_replies(self, recipient_id: Text, text: Text, quick_replies: List[Dict[Text, Any]],
-                                 **kwargs: Any) -> None:
-        await self._send(recipient_id, text, self.keyboard(quick_replies))
-
-    async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
-        """The consultation summary (runtime/summaries.py) as an HTML document
-        (sendDocument; it opens in the browser and prints); where that fails,
-        its plain text as messages. Other custom payloads are not for Telegram."""
-        summary = json_message.get("summary") if isinstance(json_message, dict) else None
-        if not isinstance(summary, dict):
-            return
-        from runtime import summaries
-        record = summaries.load(str(summary.get("id") or ""))
-        if record is None:
-            logger.error("Telegram: summary %s not found in %s", summary.get("id"), summaries.where())
-            return
-        chat_id = chat_of(recipient_id)
-        try:
-            await self.bot.send_document(chat_id, record["html"].encode("utf-8"),
-                                         filename=f"summary-{record['id']}.html", caption=SUMMARY_CAPTION,
-                                         message_thread_id=self.thread_id)
-        except TelegramError as exc:
-            logger.warning("Telegram sendDocument to chat %s failed (%s): sending the summary as text", chat_id, exc)
-            await self._send(recipient_id, record["text"], None)
-
-    def keyboard(self, buttons: Iterable[Dict[Text, Any]]) -> Optional[InlineKeyboardMarkup]:
-        made = []
-        for b in buttons:
-            title = str(b.get("title") or b.get("payload") or "").strip()
-            payload = str(b.get("payload") or title)
-            if title:
-                made.append((InlineKeyboardButton(title, callback_data=self.callbacks.encode(payload)), title))
-        return InlineKeyboardMarkup(keyboard_rows(made)) if made else None
-
-    async def _send(self, recipient_id: Text, text: Optional[Text], markup: Optional[InlineKeyboardMarkup]) -> None:
-        text = (text or "").strip() or (CHOOSE if markup is not None else "")
-        if not text:
-            return
-        parts = split_message(text)
-        for i, part in enumerate(parts):
-            await self.send_part(chat_of(recipient_id), part, markup if i == len(parts) - 1 else None)
-
-    async def send_part(self, chat_id: int, text: str, markup: Optional[InlineKeyboardMarkup]) -> None:
-        """One message; errors are logged, not raised into Rasa (the tracker must still be saved)."""
-        quote = ReplyParameters(self.reply_to, allow_sending_without_reply=True) if self.reply_to else None
-        for attempt in range(3):
-            try:
-                await self.bot.send_message(chat_id, to_html(text), reply_markup=markup, reply_parameters=quote,
-                                            message_thread_id=self.thread_id)
-                return
-            except RetryAfter as exc:    # flood control: Telegram did not send it; wait and retry
-                seconds = _retry_seconds(exc)
-                if attempt == 2 or seconds > 60:
-                    logger.error("Telegram flood control: message to chat %s dropped (retry after %ss)",
-                                 chat_id, seconds)
-                    return
-                await asyncio.sleep(seconds)
-            except Forbidden as exc:     # the person blocked the bot or left the group
-                logger.info("Telegram: cannot send to chat %s: %s", chat_id, exc)
-                return
-            except TelegramError as exc:
-                logger.error("Telegram sendMessage to chat %s failed: %s", chat_id, exc)
-                return
 
 
 # ---- input -----------------------------------------------------------------
@@ -464,11 +147,11 @@ class TelegramInput(InputChannel):
         """In group 0 the first handler that matches takes the update."""
         app.add_handler(TypeHandler(Update, self.drop_duplicate), group=-1)
         app.add_handler(CallbackQueryHandler(self.on_button))
-        app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE & FOR_THIS_BOT, self.answer_with(EDITED)))
+        app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE & FOR_THIS_BOT, self.answer_with(texts.TELEGRAM_EDITED)))
         for command, text in COMMANDS.items():     # also /start@thisbot; /start@otherbot falls through
             app.add_handler(CommandHandler(command, self.forward_as(text)))
         app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & FOR_THIS_BOT & filters.TEXT, self.on_text))
-        app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & FOR_THIS_BOT, self.answer_with(NOT_TEXT)))
+        app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & FOR_THIS_BOT, self.answer_with(texts.TELEGRAM_NOT_TEXT)))
         app.add_error_handler(self.log_error)
 
     async def start(self) -> None:
@@ -529,7 +212,7 @@ class TelegramInput(InputChannel):
             return
         payload = self.callbacks.decode(query.data)
         if payload is None:
-            await self.output_for(update).send_text_message(sender_id(update), BUTTON_EXPIRED)
+            await self.output_for(update).send_text_message(sender_id(update), texts.TELEGRAM_BUTTON_EXPIRED)
         else:
             await self.to_rasa(payload, update)
 

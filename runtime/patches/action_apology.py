@@ -30,8 +30,6 @@ def install() -> bool:
         except ActionExecutionRejection:
             raise
         except RasaException as exc:
-            if self.name() == "action_validate_slot_mappings":
-                raise  # ActionExtractSlots logs it; the next action apologises
             logger.error("custom action %s failed: %s", self.name(), exc)
             message = tracker.latest_message
             key = getattr(message, "message_id", None) or id(message)

@@ -9,8 +9,7 @@ import time
 
 import pytest
 
-from runtime.local_servers import (ENV, MODEL, RASA_CLI, ROOT, Bot, action_server_args,  # noqa: F401
-                                   endpoint_env, free_port, start, start_bot, stop, wait_for)
+from localrun.servers import action_server_args, free_port, start, start_bot, stop, wait_for
 
 
 @pytest.fixture(scope="session")

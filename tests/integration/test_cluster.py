@@ -1,4 +1,4 @@
-"""The scaled topology on loopback (runtime/cluster.py): PostgreSQL tracker store,
+"""The scaled topology on loopback (localrun/cluster.py): PostgreSQL tracker store,
 Redis lock store, two Rasa replicas and two action servers behind nginx.
 Security (API token in a header, action-server token, personal data, per-sender
 rate limit, nginx's limit per client address)
@@ -9,7 +9,6 @@ import http.client
 import math
 import os
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -24,7 +23,7 @@ _dir = tempfile.mkdtemp(prefix="cluster-")
 os.chmod(_dir, 0o755)   # PostgreSQL runs as the postgres user when we are root
 os.environ["CLUSTER_DIR"] = _dir
 from bench import load  # noqa: E402  (after CLUSTER_DIR is set)
-from runtime import cluster  # noqa: E402
+from localrun import cluster  # noqa: E402
 
 from bot import texts  # noqa: E402
 

@@ -28,7 +28,7 @@ def player():
 
 @pytest.fixture(scope="module")
 def judge():
-    from bot.kb import default_kb
+    from bot.rules import default_kb
     return conv.Judge(default_kb())
 
 

@@ -5,7 +5,7 @@ import asyncio
 
 from bench import fuzz
 
-from .conftest import MODEL, ROOT
+from localrun.servers import MODEL, ROOT
 
 
 def test_no_dead_end_in_1000_off_script_probes(action_server, tmp_path):
@@ -24,7 +24,7 @@ def test_no_dead_end_in_1000_off_script_probes(action_server, tmp_path):
 
 
 def test_a_conversation_stuck_under_the_old_model_recovers(action_server, tmp_path):
-    """tests/fixtures/dead_conversation.json (see tests/test_tracker_repair.py):
+    """tests/fixtures/dead_conversation.json (see tests/runtime/test_tracker_repair.py):
     loaded into the tracker store as it was, its next message is answered."""
     import json
 

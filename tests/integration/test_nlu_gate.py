@@ -6,9 +6,9 @@ the annotated ones (negated annotations dropped or flipped the same way).
 The scoring lives in bench/nlu_scoring.py (bench/nlu_compare.py scores the same way)."""
 from rasa.core.agent import Agent
 
-from bot.kb import default_kb
+from bot.rules import default_kb
 
-from .conftest import MODEL
+from localrun.servers import MODEL
 from bench.nlu_scoring import holdout_examples, parse_all, score
 
 

@@ -3,7 +3,7 @@ import uuid
 
 from bot.script import to_simplified
 
-from .conftest import free_port, start_bot, stop
+from localrun.servers import free_port, start_bot, stop
 
 
 def texts(replies):
@@ -132,7 +132,7 @@ def _answer_until_measures(bot, me, replies, limit=4):
     return replies
 
 
-def test_issue_12_reproductions_get_a_sensible_reply_and_go_on_to_measures(bot):
+def test_off_script_answers_get_a_sensible_reply_and_go_on_to_measures(bot):
     """Off-script answers (就这些, a near-miss place, a fact repeated) get a sensible reply."""
     cases = [
         (["我是退役军人，在柳州", "就这些"], None),

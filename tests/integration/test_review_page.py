@@ -13,7 +13,6 @@ shows them); the clicks and time of the run go to
 results/staff/review-walkthrough.json."""
 import json
 import os
-import re
 import shutil
 import sys
 import time
@@ -22,12 +21,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot import kb as kbmod
-from bot.engine import Engine
-from bot.fidelity import hedge_offences
-from bot.profile import parse_profile
-from bot.situations import case_failures
-from runtime.local_servers import ROOT, free_port, start, stop, wait_for
+from bot import rules as kbmod
+from bot.matching.engine import Engine
+from bot.rules.fidelity import hedge_offences
+from bot.matching.profile import parse_profile
+from bot.rules.situations import case_failures
+from localrun.servers import ROOT, free_port, start, stop, wait_for
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 expect = playwright_sync.expect
@@ -55,7 +54,7 @@ def console(repo):
     port = free_port()
     log = repo / "console.log"
     env = dict(os.environ, STAFF_TOKEN=TOKEN, TRACKER_STORE_URL=f"sqlite:///{repo / 'tracker.db'}")
-    proc = start([sys.executable, "-m", "runtime.staff", "serve", "--port", str(port),
+    proc = start([sys.executable, "-m", "staff", "serve", "--port", str(port),
                   "--rules", str(repo / "rules")], log, env=env)
     try:
         wait_for(f"http://127.0.0.1:{port}/login", proc, log, timeout=120)

@@ -26,11 +26,11 @@ import websockets
 from bot import texts
 from bot.dialogue import MAX_TEXT
 from runtime import privacy
-from runtime.local_servers import (ROOT, action_server_args, free_port, rest_headers, start, start_bot,
-                                   stop, wait_for)
+from localrun.servers import (ROOT, action_server_args, free_port, rest_headers, start, start_bot, stop,
+                              wait_for)
 from bench import pii_corpus
-from tests.channels.fake_telegram import TOKEN as TELEGRAM_TOKEN
-from tests.channels.fake_telegram import FakeTelegram, text_update
+from tests.runtime.channels.fake_telegram import TOKEN as TELEGRAM_TOKEN
+from tests.runtime.channels.fake_telegram import FakeTelegram, text_update
 
 ORIGIN = "http://widget.example"
 API_TOKEN = "api-token-" + secrets.token_hex(12)
@@ -98,7 +98,7 @@ def stack(tmp_path_factory):
         "runtime.channels.telegram.TelegramInput:\n"
         "  mode: webhook\n  webhook_url: https://bot.example.org/webhooks/telegram/webhook\n"
         f"  secret_token: {telegram_secret}\n  base_url: {telegram.base_url}\n"
-        "runtime.channels.summary.SummaryPage:\n", encoding="utf-8")
+        "runtime.channels.summary_page.SummaryPage:\n", encoding="utf-8")
     proc, bot = start_bot(tmp, actions_port, extra=["--credentials", str(credentials), "--enable-api",
                                                     "--auth-token", API_TOKEN],
                           env={"TELEGRAM_BOT_TOKEN": TELEGRAM_TOKEN, "CLIENT_LIMIT_PER_MINUTE": str(CLIENT_LIMIT),
@@ -382,7 +382,7 @@ def console(stack):
     log = stack.tmp / "console.log"
     token = "console-token-" + secrets.token_hex(8)
     env = dict(os.environ, STAFF_TOKEN=token, TRACKER_STORE_URL=f"sqlite:///{stack.db}")
-    proc = start([sys.executable, "-m", "runtime.staff", "serve", "--port", str(port)], log, env=env)
+    proc = start([sys.executable, "-m", "staff", "serve", "--port", str(port)], log, env=env)
     try:
         wait_for(f"http://127.0.0.1:{port}/login", proc, log, timeout=120)
         yield f"http://127.0.0.1:{port}", token

@@ -1,6 +1,6 @@
 """The staff console in a real browser (Debian's Chromium driven by Playwright,
 `make browser-deps`) against a real console process reading a tracker store
-filled through Rasa's SQLTrackerStore (runtime/staff/sample.py): log in, open
+filled through Rasa's SQLTrackerStore (staff/sample.py): log in, open
 every page, check the numbers against the recorded conversations, mark a
 message reviewed, export CSV and NLU candidates. The overview's screenshot goes
 to results/staff/staff-console.png, and to docs/staff-console.png when that is
@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from runtime.local_servers import ROOT, free_port, start, stop, wait_for
-from runtime.staff import sample
+from localrun.servers import ROOT, free_port, start, stop, wait_for
+from staff import sample
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 expect = playwright_sync.expect
@@ -34,8 +34,8 @@ def console(tmp_path_factory):
     port = free_port()
     log = tmp / "console.log"
     env = dict(os.environ, STAFF_TOKEN=TOKEN, TRACKER_STORE_URL=url)
-    assert start([sys.executable, "-m", "runtime.staff", "migrate"], tmp / "migrate.log", env=env).wait() == 0
-    proc = start([sys.executable, "-m", "runtime.staff", "serve", "--port", str(port)], log, env=env)
+    assert start([sys.executable, "-m", "staff", "migrate"], tmp / "migrate.log", env=env).wait() == 0
+    proc = start([sys.executable, "-m", "staff", "serve", "--port", str(port)], log, env=env)
     try:
         wait_for(f"http://127.0.0.1:{port}/login", proc, log, timeout=120)
         yield f"http://127.0.0.1:{port}"

@@ -3,9 +3,9 @@ with the real bot (the other staff tests write the store with Rasa's API): what
 the console reports is what happened in these chats."""
 import pytest
 
-from runtime.local_servers import start_bot, stop
-from runtime.staff import queries as Q
-from runtime.staff.db import engine_for
+from localrun.servers import start_bot, stop
+from staff import queries as Q
+from staff.db import engine_for
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,8 @@ import sys
 
 import pytest
 
-from runtime import scratch_postgres, summaries
+from localrun import scratch_postgres
+from runtime import summary_store as summaries
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +33,7 @@ def test_written_once_and_read_by_another_process(url, monkeypatch, tmp_path):
     summaries.save(record(sid, "第一次"))
     summaries.save(record(sid, "第二次"))          # the same consultation again: the first stays
     assert summaries.load(sid)["title"] == "第一次"
-    code = "import sys, json; from runtime import summaries; print(json.dumps(summaries.load(sys.argv[1])))"
+    code = "import sys, json; from runtime import summary_store as summaries; print(json.dumps(summaries.load(sys.argv[1])))"
     done = subprocess.run([sys.executable, "-c", code, sid], capture_output=True, text=True, timeout=120,
                           env={**os.environ, "SUMMARY_STORE_URL": url})
     assert json.loads(done.stdout.strip().splitlines()[-1])["title"] == "第一次", done.stderr[-500:]

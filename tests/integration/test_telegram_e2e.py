@@ -5,10 +5,10 @@ import secrets
 
 import requests
 
-from tests.channels.fake_telegram import TOKEN, FakeTelegram, callback_update, text_update
+from tests.runtime.channels.fake_telegram import TOKEN, FakeTelegram, callback_update, text_update
 
-from . import conftest
-from .conftest import start_bot, stop
+from localrun import servers
+from localrun.servers import start_bot, stop
 
 GUANGXI = "《广西双创三年行动计划（2021—2023年）》"
 
@@ -27,7 +27,7 @@ def test_telegram_conversation(tmp_path, action_server, monkeypatch):
         "  webhook_url: https://bot.example.org/webhooks/telegram/webhook\n"
         f"  secret_token: {secret}\n"
         f"  base_url: {fake.base_url}\n", encoding="utf-8")
-    monkeypatch.setitem(conftest.ENV, "TELEGRAM_BOT_TOKEN", TOKEN)
+    monkeypatch.setitem(servers.ENV, "TELEGRAM_BOT_TOKEN", TOKEN)
     proc, client = start_bot(tmp_path, action_server, extra=["--credentials", str(credentials)])
     url = f"{client.url}/webhooks/telegram/webhook"
     try:

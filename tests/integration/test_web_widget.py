@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import (MODEL, RASA_CLI, ROOT, action_server_args, endpoint_env, free_port, start, stop,
-                       wait_for)
+from localrun.servers import (MODEL, RASA_CLI, ROOT, action_server_args, endpoint_env, free_port, start, stop,
+                             wait_for)
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 expect = playwright_sync.expect

@@ -1,0 +1,168 @@
+"""Reading one message (bot/reading): clauses and their mood and time, facts versus the
+topics of a question, corrections, someone else's facts, references to measures.
+Rasa-free; NLU's single-character entities (女) are given as the CRF gives them."""
+import pytest
+
+from bot.rules import default_kb
+from bot.reading import read
+from bot.reading.clauses import split
+
+KB = default_kb()
+
+
+def place_of(act):
+    return act.place.place.name if act.place.place is not None else None
+
+
+def female(text, *at):
+    return [{"entity": "gender", "value": "female", "start": i, "end": i + 1} for i in at]
+
+
+# ---- a question is not a fact ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["有没有给女的", "有没有专门给退伍兵的贷款", "所以乌鲁木齐没有专门给女的政策是吗",
+                                  "那妇女创业有啥政策", "女大学生的政策呢", "边民有没有专门的贷款", "有冇稅務優惠",
+                                  "退伍军人能申请吗", "培训有补助不", "农村贷款好贷不", "电商培训找谁"])
+def test_a_question_states_no_fact(text):
+    act = read(KB, text, female(text, *[i for i, c in enumerate(text) if c == "女"]))
+    assert act.is_question and not act.facts and not act.negated, act.facts
+
+
+def test_a_statement_and_a_question_in_one_message():
+    text = "我是女的 有没有给女的"
+    act = read(KB, text, female(text, 2, 9))
+    assert act.facts == {"gender": "female"} and act.topics == {"gender": "female"} and act.asks == "measures"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("第2项能贷多少", "amount"), ("贴息那个找谁", "contact"), ("桂惠贷那条原文怎么写的", "original"),
+    ("有年龄限制吗 我22岁 我符合吗", "eligibility"), ("俺今年五十八了 岁数大了还能贷不", "eligibility"),
+    ("要带啥材料", "materials"), ("现在还有效吗", "deadline"), ("女性平台那个怎么申请", "apply"),
+    ("退役军人事务局电话多少", "contact"), ("择优资助 how much", "amount"), ("Who should I contact?", "contact"),
+    ("第一个 能贷多少钱", "amount"), ("我算高层次人才吗", "eligibility"), ("退役军人创业担保贷款贴息详细说说", "details"),
+    ("啥是创业担保贷款", "explain"), ("什么是众创空间", "explain"),
+])
+def test_what_a_question_asks(text, kind):
+    assert read(KB, text).asks == kind
+
+
+@pytest.mark.parametrize("text", ["我想了解创业扶持政策", "有啥补贴", "你好 有什么政策"])
+def test_an_opener_asks_for_measures(text):
+    assert read(KB, text).asks == "measures"
+
+
+# ---- corrections, time and place ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, place", [
+    ("哦说错了 我老家吉林市的 现在人在南宁", "南宁市"),
+    ("不是吉林市 是南宁", "南宁市"),
+    ("在广东打了十年工今年回桂平老家了想搞个养鸡场", "桂平市"),
+    ("之前在深圳上班 现在回柳州了", "柳州市"),
+    ("我在深圳上班 想回柳州开店", "柳州市"),
+    ("我是台湾青年 在长春工作三年了", "长春市"),
+    ("就柳洲啊", "柳州市"),
+    ("俺是退伍兵 在南凝 想开个店", "南宁市"),
+])
+def test_where_the_person_is(text, place):
+    act = read(KB, text)
+    got = place_of(act) or (act.place.suggestion.name if act.place.suggestion else None)
+    assert got == place
+
+
+@pytest.mark.parametrize("text", ["在广东打了十年工 想回老家创业", "之前在深圳上班", "桂惠贷呢？", "吉林银行能贷吗",
+                                  "我男朋友在图们", "我现在在东京读研 明年毕业想回国创业"])
+def test_no_place_of_the_persons_own(text):
+    assert place_of(read(KB, text)) is None
+
+
+def test_a_place_abroad_is_read_as_abroad():
+    act = read(KB, "你好 我现在在东京读研 明年毕业想回国创业")
+    assert act.place.abroad == "东京" and "overseas_returnee" in act.facts["groups"]
+
+
+def test_a_place_in_english():
+    act = read(KB, "Hi, I'm a German engineer. I have lived in Nanning for three years.")
+    assert place_of(act) == "南宁市" and act.facts["groups"] == ["foreign_talent"]
+
+
+def test_a_denied_place_is_not_kept():
+    assert [p.name for p in read(KB, "我不在长春了 现在在延吉").place.denied] == ["长春市"]
+
+
+def test_clauses_split_where_voice_typing_leaves_no_punctuation():
+    clauses = split("在广东打了十年工今年回桂平老家了想搞个养鸡场有没有啥扶持的")
+    assert [c.time for c in clauses[:2]] == ["away", "current"] and clauses[-1].is_question
+
+
+# ---- who the person is -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, group", [
+    ("在广东打了十年工 今年回桂平老家了", "returning_migrant_worker"),
+    ("俺在浙江干了好多年工地 回于都老家了", "returning_migrant_worker"),
+    ("我在德国读完博士刚回长春", "overseas_returnee"),
+    ("我刚从UK读完master回来", "overseas_returnee"),
+    ("研二", "university_student"), ("大专在读", "university_student"), ("我在长春读大三", "university_student"),
+    ("兰州榆中的 种了十几年百合", "rural_entrepreneur"), ("我是吉林市一所高校的老师", "researcher"),
+    ("家在边境村", "border_resident"), ("我是百色农村的年轻人", "rural_youth"), ("回乡证", "hk_macao_taiwan"),
+])
+def test_groups_as_people_say_them(text, group):
+    assert group in read(KB, text).facts.get("groups", [])
+
+
+@pytest.mark.parametrize("text, group", [
+    ("我老公是退伍的", "veteran"), ("我表哥刚退伍", "veteran"), ("我合伙人是海归", "overseas_returnee"),
+    ("我不是农民工啊", "returning_migrant_worker"), ("回乡证", "returning_migrant_worker"),
+    ("我在各种地方打过工", "rural_entrepreneur"), ("从国外旅游回来", "overseas_returnee"),
+])
+def test_not_the_persons_group(text, group):
+    assert group not in read(KB, text).facts.get("groups", [])
+
+
+def test_a_denied_group_is_a_denial():
+    assert read(KB, "我不是农民工啊").negated == {"groups": ["returning_migrant_worker"]}
+
+
+def test_a_business_plan_is_no_need():
+    assert "training" not in read(KB, "想开一家韩语培训机构").facts.get("needs", [])
+
+
+@pytest.mark.parametrize("text, need", [("咋整啊 没钱", "financing"), ("在柳州 没有场地", "premises"),
+                                        ("缺资金 咋办", "financing")])
+def test_lacking_something_is_needing_it(text, need):
+    act = read(KB, text)
+    assert need in act.facts.get("needs", []) and not act.negated
+
+
+def test_not_lacking_is_no_need():
+    assert "financing" not in read(KB, "我不缺钱 想找个导师").facts.get("needs", [])
+
+
+def test_a_need_asked_about_with_a_wish_is_the_persons():
+    assert read(KB, "我自己想学点经营管理 有培训吗").facts.get("needs") == ["training"]
+
+
+# ---- yes and no --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, answer", [("是，做AI医疗影像的", True), ("不是，做旅游的", False),
+                                          ("还不是 想做个校园跑腿的小程序", False), ("算是吧", True),
+                                          ("好的", None), ("嗯", None)])
+def test_yes_or_no_with_a_reason(text, answer):
+    assert read(KB, text).answer is answer
+
+
+# ---- references --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, n", [("第2项能贷多少", 2), ("第一个 能贷多少钱", 1), ("第1个找谁办 有电话吗", 1),
+                                     ("最后一个呢", -1), ("3", 3), ("第十二项", 12)])
+def test_a_position_in_the_list(text, n):
+    assert read(KB, text).refs.positions[0][0] == n
+
+
+def test_a_title_named_in_english_is_matched_by_its_chinese_words():
+    act = read(KB, "Is the green channel only for high-level talent?")
+    assert "绿色通道" in act.refs.words and act.asks == "eligibility"
+
+
+def test_words_of_a_title_are_kept_to_match():
+    refs = read(KB, "贴息那个找谁").refs
+    assert refs.words == "贴息" and refs.demonstrative

@@ -11,6 +11,7 @@ import re
 
 from .. import reading, texts
 from ..reading import questions as q
+from ..reading.clauses import BUSINESS
 from ..script import read_script
 from . import answering, asking, clarify, showing, social
 from .turn import MAX_TEXT, Incoming, Outcome, Turn
@@ -94,6 +95,11 @@ def changed_profile(t, a):
 
 def declines(t, a):
     return a.request in (q.SKIP, q.NONE) and bool(t.question or t.has_profile())
+
+
+def describes_business(t, a):
+    return not (a.states_something or a.is_question or a.asks or a.request or a.social) \
+        and bool(BUSINESS.search(t.simple))
 
 
 def opens_without_facts(t, a):
@@ -198,6 +204,7 @@ ACTS = (                                    # after the facts it states are take
     (helps,               social.help_),
     (out_of_scope,        social.out_of_scope),       # 今天天气怎么样
     (asks_other,          answering.other_question),  # 编制还能保留吗: what the texts say, or that they do not
+    (describes_business,  social.business),           # 想开个网店
     (acknowledges,        social.acknowledge),        # 好的 / 明白了 / 俺去问问
     (foreign,             social.other_language),
     (no_words,            social.odd_input),
@@ -208,7 +215,7 @@ ACTS = (                                    # after the facts it states are take
 KEEP_QUESTION = {asking.advance, ask_to_settle, social.acknowledge, social.noted, social.what_is_wrong, decline, social.greet, social.help_,
                  social.other_language, social.odd_input, asking.vague_place, social.not_understood,
                  social.start, social.too_long, social.note_missing, social.feedback, social.bot_challenge,
-                 social.out_of_scope, social.thanks}
+                 social.out_of_scope, social.thanks, social.business}
 
 
 def respond(engine, slots: dict, message: Incoming) -> Outcome:

@@ -214,6 +214,8 @@ def topic(turn, act) -> None:
         facts["gender"] = gender
     result, items = turn.match_for(facts)
     people = [m for m in items if _is_for(turn, m, groups, gender)] if (groups or gender) else items
+    if groups and gender:                   # 残疾妇女: the measures for both first
+        people.sort(key=lambda m: not _is_for(turn, m, groups, None) or not _is_for(turn, m, [], gender))
     about = [m for m in people if _of_need(turn, m, needs)] if needs else people
     who = _topic_words(turn, groups, gender)
     what = "、".join(w for w in (who, "、".join(lists.category_label(turn.kb, n) for n in needs)) if w)

@@ -177,6 +177,21 @@ def start(turn, act) -> None:
     asking.ask(turn, turn.place)
 
 
+def business(turn, act) -> None:
+    """想开个网店 with nothing else: the trade noted, then what the measures depend on."""
+    if not turn.has_profile() and not turn.question:
+        turn.say(texts.BUSINESS_NOTED)
+        asking.ask(turn, turn.place)
+        return
+    if turn.question and turn.slots.get("missed"):
+        asking.missed(turn)            # the question passed over a second time: not asked again
+        return
+    turn.say(texts.BUSINESS_NOTED + ("" if turn.question else texts.AFTER_RESULTS_HINT))
+    if turn.question:
+        turn.set(missed=1)
+        asking.ask_again(turn)
+
+
 def not_understood(turn, act) -> None:
     if turn.question:
         asking.missed(turn)

@@ -182,6 +182,16 @@ def _add(kb, into: dict, fact: str, value) -> None:
         into[fact] = value
 
 
+def _ambiguous_topics(kb, act: Act, text: str) -> None:
+    """An unsettled word inside a question (只给留学生吗) names what is asked about: a topic,
+    with nothing to clarify about the person."""
+    for a in list(act.ambiguous):
+        clause = clause_at(act.clauses, text.find(a.word))
+        if clause is not None and _is_topic_clause(clause):
+            _add(kb, act.topics, a.fact, kb.facts[a.fact].value(a.value))
+            act.ambiguous.remove(a)
+
+
 def _flip(kb, fact: str, value):
     """The answer a denied one-valued fact gives: 不是科技型 -> False; 不是女的 -> male."""
     if kb.facts[fact].kind == "bool":
@@ -304,6 +314,7 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
     _short_answer(kb, act, text, open_question, mentions)
     _came_back(kb, act)
     act.ambiguous = ambiguities(kb, text, [(m.start, m.end) for m in found if m.start >= 0], act.facts, act.negated)
+    _ambiguous_topics(kb, act, text)
     # a place inside a group's name (台湾青年) or a programme's (桂惠贷) is no place
     spans = [(m.start, m.end) for m in mentions if m.fact in kb.facts.conditions and m.start >= 0
              and kb.gazetteer.resolve(text[m.start:m.end], simplified=True) is not None]

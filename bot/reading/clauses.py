@@ -55,6 +55,11 @@ _AWAY = re.compile(r"打工|打了.{0,4}工|务工|上班|工作|工地|工厂|�
 _CURRENT = re.compile(r"现在|目前|如今|人在|住在|定居|现居|回到|回来|回了|刚回|回乡|今年回|已经回|搬到|搬来|"
                       r"回.{1,6}(?:老家|家乡|了|啦|来)")
 _PLAN = re.compile(r"(?:想|打算|准备|计划|要)(?:回|去|到|在)|(?:创业|开店|开厂|办厂|开公司|搞|做|干)")
+# The business the person means to run (想开个网店, 搞直播带货的, 开饭店): the documents give
+# measures by group, place and need, rarely by trade
+BUSINESS = re.compile(r"(?:开|搞|做|干|办)(?:个|一个|家|一家|间|一间|点)?[\u4e00-\u9fff]{0,6}"
+                      r"(?:店|厂|场|馆|铺|摊|公司|工作室|作坊|生意|买卖|养殖|种植|合作社)|"
+                      r"网店|电商|直播|带货|淘宝|抖音|微商|摆摊")
 _ORIGIN = re.compile(r"老家|家乡|户口在|户籍在|籍贯|出生在|(?<!回)家在")
 # Someone else is the subject: what follows is about them (我老公是退伍的, 我合伙人是海归),
 # unless the person counts themselves in (我和我老公都是退伍的). The words are facts.yml

@@ -65,7 +65,8 @@ def _terms(kb, fact: str) -> tuple[dict, re.Pattern | None]:
 
 def scan(kb, fact: str, text: str) -> list[Mention]:
     """Every synonym of `fact` in `text`, longest match first, without overlaps; then
-    the value's `patterns` (种了十几年百合) where no synonym was found."""
+    the value's `patterns` (种了十几年百合) where no synonym was found, or over the
+    synonyms they hold (大学生 刚毕业 is a graduate, not a student)."""
     terms, pattern = _terms(kb, fact)
     if not text:
         return []
@@ -74,8 +75,10 @@ def scan(kb, fact: str, text: str) -> list[Mention]:
              if _word_edge(low, m.start(), m.end())] if pattern is not None else []
     for value, regex in _patterns(kb, fact):
         for m in regex.finditer(low):
-            if not any(f.start < m.end() and m.start() < f.end for f in found):
-                found.append(Mention(fact, value, m.start(), m.end()))
+            overlap = [f for f in found if f.start < m.end() and m.start() < f.end]
+            if all(m.start() <= f.start and f.end <= m.end() and f.end - f.start < m.end() - m.start()
+                   for f in overlap):
+                found = [f for f in found if f not in overlap] + [Mention(fact, value, m.start(), m.end())]
     return found
 
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.bot.dialogue.test_conversation import Chat, engine, ent
+from tests.bot.dialogue.test_conversation import Chat, asks, engine, ent
 
 KB = engine().kb
 GX = KB.sources["guangxi-2021"]
@@ -270,3 +270,29 @@ def test_how_much_for_a_group_is_answered_for_the_money_measures_among_theirs():
     titles = {m.title: m for m in KB.measures}
     named = [t for t in re.findall(r"“([^”]+)”（《", c.text) if t in titles]
     assert named and all(titles[t].category == "financing" for t in named), named
+
+
+@pytest.mark.parametrize("text", ["想开个网店", "搞直播带货的", "我想开个饭店"])
+def test_the_trade_alone_is_understood_and_the_open_question_comes_back(text):
+    c = Chat(region="南宁", groups=None, gender=None, question="groups")
+    before = dict(c.slots)
+    c.say(text)
+    assert "没太明白" not in c.text and asks(c, "groups")
+    assert {k: c.slots.get(k) for k in ("region", "groups", "needs")} == \
+        {k: before.get(k) for k in ("region", "groups", "needs")}
+
+
+def test_only_for_a_group_asks_about_the_measure_in_view_not_who_the_person_is():
+    c = Chat(region="吉林市", groups=["overseas_returnee"], gender=None, tech_business=True)
+    c.say("啥是创业担保贷款")
+    focus = c.slots["focus"]
+    c.say("只给留学生吗")
+    assert c.slots["focus"] == focus and "高校" not in c.text and "吗？" not in c.text.splitlines()[0]
+    assert c.slots["groups"] == ["overseas_returnee"]
+
+
+def test_a_question_about_two_of_the_persons_traits_lists_the_measures_for_both_first():
+    c = Chat(region="乌鲁木齐", groups=["disabled"], gender="female")
+    c.say("残疾妇女有专门的吗")
+    first = next(m for m in KB.measures if m.title == next(iter(numbered(c.text).values())))
+    assert "disabled" in first.conditions.get("groups", ()) and first.conditions.get("gender") == "female"

@@ -166,3 +166,16 @@ def test_a_title_named_in_english_is_matched_by_its_chinese_words():
 def test_words_of_a_title_are_kept_to_match():
     refs = read(KB, "贴息那个找谁").refs
     assert refs.words == "贴息" and refs.demonstrative
+
+
+@pytest.mark.parametrize("text,group", [("我是大学生 刚毕业 在南宁", "college_graduate"),
+                                        ("本科生，已经毕业了", "college_graduate"),
+                                        ("大学生 快毕业了", "university_student")])
+def test_a_student_who_has_graduated_is_a_graduate(text, group):
+    act = read(KB, text)
+    assert act.facts.get("groups") == [group] and not act.ambiguous
+
+
+def test_an_unsettled_word_in_a_question_is_what_is_asked_about():
+    act = read(KB, "只给留学生吗")
+    assert act.topics.get("groups") == ["overseas_returnee"] and not act.ambiguous and not act.facts

@@ -263,7 +263,7 @@ def _needs_asked_about(act: Act) -> None:
 
 
 _WISH = re.compile(r"(?<!不)(?:想|要|打算|准备|需要|缺)")
-_LACK_OF = r"(?<![不有])(?:没有?|缺少?|少)(?:点|些)?"   # 有没有钱 asks, 不缺钱 denies
+_LACK_OF = r"(?<![不有多至])(?:没有?|缺少?|少)(?:点|些)?"   # 有没有钱 asks, 不缺钱 denies, 减多少税 asks
 
 
 def _social(act: Act, text: str, intent: str | None) -> None:

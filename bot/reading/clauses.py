@@ -41,15 +41,17 @@ _NOT_AFTER = {"想": "理思着感梦构设回联畅不没也", "刚": "刚才"}
 # ---- mood -----------------------------------------------------------------------------------
 _FINAL_PARTICLE = re.compile(r"(?:吗|嘛|么|呢|不|没|没有|吧|否)[啊呀哈哦嘞噢]?\s{0,20}[？?]?$")
 _A_NOT_A = re.compile(r"(?:找|去|在|办|申请|贷|开|报|交|选)[^，,。]{1,8}还是|有没有|有木有|有冇|係唔係|可唔可以|得唔得|使唔使|是不是|是否|能不能|能否|可不可以|可以不|行不行|会不会|要不要|够不够|算不算|"
-                      r"好不好|对不对|有没|符不符合|能.{0,6}不$|可.{0,4}不$|行不$|中不中")
+                      r"好不好|对不对|有没|符不符合|能.{0,6}不$|可.{0,4}不$|行不$|中不中|([\u4e00-\u9fff])唔\1")
 _QUESTION_WORD = re.compile(r"啥|什么|怎么|怎样|咋|多少|哪|谁|如何|为什么|边度|边个|咩|点样|几时|几多|(?<![十好这那没])几[个项条号万千岁年]|多大|多久|多长")
 # A question word that asks nothing: 没什么, 什么都行, 多少有点, 怎么都行
 _NOT_A_QUESTION = re.compile(r"没(?:什么|啥)|(?:什么|啥)都|多少有|不管(?:什么|怎么|多少)|怎么都|什么的$")
 _QUESTION_MARK = re.compile(r"[？?]")
+_HEARSAY = re.compile(r"\s{0,20}(?:我|俺)?(?:听说|听人说|听别人说|听朋友说|听人讲|听讲|据说|朋友说|别人说|网上说|有人说|"
+                      r"my friends? (?:says?|said|told me)|i heard|someone (?:says|said|told me)|people say)", re.I)
 
 # ---- time -----------------------------------------------------------------------------------
 _PAST = re.compile(r"之前|以前|原来|过去|曾经|早年|那时|当年|上过|读过|待过|呆过|干过|工作过|打过工|"
-                   r"退伍前|服役|当兵时|毕业于|出国前")
+                   r"退伍前|服役|当兵时|毕业于|出国前|交的|缴的|交过|缴过")
 _AWAY = re.compile(r"打工|打了.{0,4}工|务工|上班|工作|工地|工厂|厂里|进厂|读书|上学|留学|出差|旅游|念书|读大学|读研|"
                    r"干了.{0,4}年|待了.{0,4}年|呆了.{0,4}年")
 _CURRENT = re.compile(r"现在|目前|如今|人在|住在|定居|现居|回到|回来|回了|刚回|回乡|今年回|已经回|搬到|搬来|"
@@ -164,6 +166,10 @@ def split(text: str) -> list[Clause]:
         if prev.mood == STATEMENT and cur.is_question and not gap.strip() and not _FIRST_PERSON.search(prev.text) \
                 and not _WISH.search(prev.text) and (_ASKS_ABOUT.match(cur.text) or len(prev.text.strip()) <= 8):
             prev.mood = QUESTION
+    # 听说辽源有个袜业园 / my friend says Tumen has…: what someone said is asked about, not told
+    for c in clauses:
+        if _HEARSAY.match(c.text):
+            c.mood = QUESTION
     # 可以登记个体户吗 还是要开公司: an alternative after a question is part of it
     for prev, cur in zip(clauses, clauses[1:]):
         if prev.is_question and re.match(r"\s*还是", cur.text):

@@ -77,17 +77,27 @@ def abroad_spans(kb, text: str) -> list[tuple[int, int, str]]:
 
 def english_place(kb, text: str):
     """A place in China named in English: its pinyin (Nanning, Liu Zhou) or a listed name (Urumqi)."""
+    places = english_places(kb, text)
+    return places[0] if places else None
+
+
+def english_places(kb, text: str) -> list:
+    """Every distinct place in China the text names in English, longest names first."""
     index = _pinyin_index(kb)
     words = _LATIN_WORDS.findall(text)
+    out, used = [], set()
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
+            if used & set(range(i, i + size)):
+                continue
             key = "".join(words[i:i + size]).lower().replace("'", "").replace("’", "").replace("-", "")
             name = index.get(key)
-            if name:
-                place = kb.gazetteer.resolve(name, simplified=True)
-                if place is not None:
-                    return place
-    return None
+            place = kb.gazetteer.resolve(name, simplified=True) if name else None
+            if place is not None:
+                used |= set(range(i, i + size))
+                if place not in out:
+                    out.append(place)
+    return out
 
 
 def _pinyin_index(kb) -> dict:
@@ -121,7 +131,9 @@ def read_place(kb, text: str, clauses: list[Clause], entities: list[dict], is_pa
         if places:   # the most specific of the places named (长春 + 二道区)
             out.place = max(places, key=lambda p: len(p.chain))
         return out
-    found, topics, home_unnamed = _stated(kb, clauses, out)
+    found, topics, home_unnamed, two = _stated(kb, clauses, out)
+    if two and not found:
+        return out      # which of the two places is theirs is asked, whatever the NLU names
     if home_unnamed and found:   # 在深圳上班 想回老家创业: not 深圳, and the home is not named yet
         found = [f for f in found if f[0] > _RANK["away"]]
         if not found:
@@ -135,7 +147,7 @@ def read_place(kb, text: str, clauses: list[Clause], entities: list[dict], is_pa
         if here:
             out.abroad = abroad_spans(kb, here[-1].text)[0][2]
             return out
-    english = english_place(kb, text) if _LATIN_WORDS.search(text) else None
+    english = _english_stated(kb, text, clauses) if _LATIN_WORDS.search(text) else None
     if english is not None:
         out.place = english
         return out
@@ -147,12 +159,23 @@ def read_place(kb, text: str, clauses: list[Clause], entities: list[dict], is_pa
     return _unnamed_place(kb, text, clauses, named, out)
 
 
+def _english_stated(kb, text: str, clauses: list[Clause]):
+    """The one place an English message states (I am in Nanning); none when it names two
+    (Yanji is next to Tumen) or only asks; a bare answer (Nanning?) is a place."""
+    stated = " ".join(c.text for c in clauses if not c.is_question)
+    places = english_places(kb, stated)
+    if not places and len(_LATIN_WORDS.findall(text)) <= 2:
+        places = english_places(kb, text)
+    return places[0] if len(places) == 1 else None
+
+
 def _stated(kb, clauses: list[Clause], out: PlaceReading) -> tuple:
     """The places the clauses state, as (rank, level, order, place); the places asked
-    about; whether a home is spoken of but not named. Denied places go to `out`."""
+    about; whether a home is spoken of but not named; whether a clause names two places
+    as the person's. Denied places go to `out`."""
     found: list[tuple[int, int, int, object]] = []   # (rank, level, order, place)
     topics = []
-    home_unnamed = False
+    home_unnamed = two = False
     for i, c in enumerate(clauses):
         place = kb.gazetteer.resolve(c.text, simplified=True)
         if place is None:
@@ -166,11 +189,26 @@ def _stated(kb, clauses: list[Clause], out: PlaceReading) -> tuple:
         if c.is_question and not c.correction:
             topics.append(place)
             continue
+        if _BOTH.search(c.text) and _another_place(kb, c.text, place):
+            two = True     # 吉林广西两边都有生意: which one is theirs is asked
+            continue
         rank = "correction" if c.correction else c.time
         if rank == "past":
             continue
         found.append((_RANK[rank], _LEVEL.get(place.level, 0), i, place))
-    return found, topics, home_unnamed
+    return found, topics, home_unnamed, two
+
+
+_BOTH = re.compile(r"两边|两地|两头|两个地方|都有")
+
+
+def _another_place(kb, text: str, place) -> bool:
+    """Whether `text` names a second place beside `place` (not one inside the other)."""
+    rest = text
+    for key in sorted({place.name, short_form(place.name)} - {""}, key=len, reverse=True):
+        rest = rest.replace(key, "□" * len(key))
+    other = kb.gazetteer.resolve(rest, simplified=True)
+    return other is not None and other.name not in place.chain and place.name not in other.chain
 
 
 def _unnamed_place(kb, text: str, clauses: list[Clause], named: list, out: PlaceReading) -> PlaceReading:

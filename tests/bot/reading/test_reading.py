@@ -179,3 +179,31 @@ def test_a_student_who_has_graduated_is_a_graduate(text, group):
 def test_an_unsettled_word_in_a_question_is_what_is_asked_about():
     act = read(KB, "只给留学生吗")
     assert act.topics.get("groups") == ["overseas_returnee"] and not act.ambiguous and not act.facts
+
+
+@pytest.mark.parametrize("text", ["听说辽源有个袜业园 图们有没有", "聽說吉林省有個海峽兩岸青年創業基地 那是什麼",
+                                  "我朋友说延吉有贷款"])
+def test_what_someone_said_about_a_place_is_no_place_of_the_person(text):
+    from bot.script import to_simplified
+    act = read(KB, to_simplified(text))
+    assert place_of(act) is None and not act.facts
+
+
+@pytest.mark.parametrize("text,topic", [("退伍军人是不是更优惠 我弟是退伍的", "groups"), ("个体户的优惠具体是啥 减多少税", "needs"),
+                                        ("个体户登记要唔要钱", "needs")])
+def test_a_question_with_a_relative_a_how_much_or_a_cantonese_a_not_a_states_nothing(text, topic):
+    act = read(KB, text)
+    assert act.is_question and not act.facts and act.topics.get(topic)
+
+
+def test_where_social_insurance_was_paid_is_a_past_place():
+    act = read(KB, "那社保咋整 我在天津交的 回来还能接着交不")
+    assert place_of(act) is None
+
+
+@pytest.mark.parametrize("text,place", [("我做水果批发的 吉林广西两边都有点生意 想再开个冷库", None), ("南宁柳州都有店", None),
+                                        ("广西南宁两边都跑", "南宁市"),
+                                        ("My friend says Tumen has a visa policy. Yanji is next to Tumen, can I use it?", None),
+                                        ("I am a veteran in Nanning, what loans are there?", "南宁市"), ("Nanning?", "南宁市")])
+def test_two_places_of_the_person_are_asked_about_not_guessed(text, place):
+    assert place_of(read(KB, text)) == place

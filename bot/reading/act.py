@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from . import questions
 from .clauses import CAME_BACK, WITH_ME, WORKED_AWAY, Clause, clause_at, other_person, split, stretch_before
 from .mentions import Mention, all_mentions, canonical_value, negated_at
-from .places import PlaceReading, abroad_spans, blank, known_names, read_place
+from .places import PlaceReading, abroad_spans, blank, institution_spans, known_names, read_place
 from .qualifiers import ambiguities, qualified_out
 from .references import Refs, read_refs
 
@@ -182,6 +182,28 @@ def _add(kb, into: dict, fact: str, value) -> None:
         into[fact] = value
 
 
+def _place(kb, act: Act, text: str, mentions: list, entities, abroad) -> PlaceReading:
+    """Where the person is, with the names that hold a place but are none blanked: a group's
+    (台湾青年), a programme's (桂惠贷), a place abroad; a school's (湖南大学) counts only when
+    nothing else names a place (乌鲁木齐职业大学大二的)."""
+    spans = [(m.start, m.end) for m in mentions if m.fact in kb.facts.conditions and m.start >= 0
+             and kb.gazetteer.resolve(text[m.start:m.end], simplified=True) is not None]
+    names = known_names(kb)
+    if names is not None:
+        spans += [(m.start(), m.end()) for m in names.finditer(text)]
+    spans += [(s, e) for s, e, _ in abroad]
+    schools = institution_spans(kb, text)
+    for blanked in ([*spans, *schools], spans) if schools else (spans,):
+        place_text = blank(text, blanked)
+        places = [e for e in entities or [] if not (
+            isinstance(e.get("start"), int) and any(s <= e["start"] < t for s, t in blanked))]
+        place_clauses = [replace(c, text=place_text[c.start:c.end]) for c in act.clauses]
+        reading = read_place(kb, place_text, place_clauses, places, False)
+        if reading.place is not None or reading.topic is not None or reading.denied:
+            return reading
+    return reading
+
+
 def _ambiguous_topics(kb, act: Act, text: str) -> None:
     """An unsettled word inside a question (只给留学生吗) names what is asked about: a topic,
     with nothing to clarify about the person."""
@@ -315,19 +337,8 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
     _came_back(kb, act)
     act.ambiguous = ambiguities(kb, text, [(m.start, m.end) for m in found if m.start >= 0], act.facts, act.negated)
     _ambiguous_topics(kb, act, text)
-    # a place inside a group's name (台湾青年) or a programme's (桂惠贷) is no place
-    spans = [(m.start, m.end) for m in mentions if m.fact in kb.facts.conditions and m.start >= 0
-             and kb.gazetteer.resolve(text[m.start:m.end], simplified=True) is not None]
-    names = known_names(kb)
-    if names is not None:
-        spans += [(m.start(), m.end()) for m in names.finditer(text)]
     abroad = abroad_spans(kb, text)     # 东京 is no 北京
-    spans += [(s, e) for s, e, _ in abroad]
-    place_text = blank(text, spans)
-    places = [e for e in entities or [] if not (
-        isinstance(e.get("start"), int) and any(s <= e["start"] < t for s, t in spans))]
-    place_clauses = [replace(c, text=place_text[c.start:c.end]) for c in act.clauses]
-    act.place = read_place(kb, place_text, place_clauses, places, False)
+    act.place = _place(kb, act, text, mentions, entities, abroad)
     _studied_abroad(kb, act, abroad)
     _back_in_a_county(kb, act)
     if act.place.place is None and abroad:

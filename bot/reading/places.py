@@ -61,6 +61,23 @@ def known_names(kb) -> re.Pattern | None:
     return cache["re"]
 
 
+_INSTITUTION = re.compile(r"(?:电子科技|科技|师范|理工|工业|农业|医科|财经|民族|职业技术|职业|工程|外国语|交通|中医药|艺术|体育)?"
+                          r"(?:大学|学院)")
+
+
+def institution_spans(kb, text: str) -> list[tuple[int, int]]:
+    """A place that begins a school's name (湖南大学, 吉林师范大学, 桂林电子科技大学) is no
+    place of the person."""
+    out = []
+    for m in _INSTITUTION.finditer(text):
+        for size in (6, 5, 4, 3, 2):
+            start = m.start() - size
+            if start >= 0 and kb.gazetteer.lookup(text[start:m.start()]) is not None:
+                out.append((start, m.end()))
+                break
+    return out
+
+
 def abroad_spans(kb, text: str) -> list[tuple[int, int, str]]:
     """Where the text names a place outside China (东京, UK), longest names first."""
     gaz, found, low = kb.gazetteer, [], text.lower()
@@ -134,12 +151,16 @@ def read_place(kb, text: str, clauses: list[Clause], entities: list[dict], is_pa
     found, topics, home_unnamed, two = _stated(kb, clauses, out)
     if two and not found:
         return out      # which of the two places is theirs is asked, whatever the NLU names
+    stated = found
     if home_unnamed and found:   # 在深圳上班 想回老家创业: not 深圳, and the home is not named yet
         found = [f for f in found if f[0] > _RANK["away"]]
         if not found:
             return out
     if found:
-        out.place = max(found, key=lambda f: f[:3])[3]
+        best = max(found, key=lambda f: f[:3])[3]
+        # 回乌鲁木齐了 家在沙依巴克区: a place named inside the one that counts makes it precise
+        inside = [f for f in stated if best.name in f[3].chain and f[3] is not best]
+        out.place = max(inside, key=lambda f: len(f[3].chain))[3] if inside else best
         return out
     abroad = [(i, c) for i, c in enumerate(clauses) for s, e, n in abroad_spans(kb, c.text)]
     if abroad and not topics:

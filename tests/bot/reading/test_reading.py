@@ -207,3 +207,11 @@ def test_where_social_insurance_was_paid_is_a_past_place():
                                         ("I am a veteran in Nanning, what loans are there?", "南宁市"), ("Nanning?", "南宁市")])
 def test_two_places_of_the_person_are_asked_about_not_guessed(text, place):
     assert place_of(read(KB, text)) == place
+
+
+@pytest.mark.parametrize("text,place", [("刚从湖南大学毕业 在长沙开了个工作室", "长沙市"),
+                                        ("我是桂林电子科技大学北海校区的老师，人一直在北海工作", "北海市"),
+                                        ("我是乌鲁木齐职业大学大二的 想做校园跑腿", "乌鲁木齐市"),
+                                        ("现在回乌鲁木齐了，家在沙依巴克区", "沙依巴克区")])
+def test_a_schools_place_counts_last_and_a_district_inside_the_city_makes_it_precise(text, place):
+    assert place_of(read(KB, text)) == place

@@ -190,7 +190,7 @@ def test_what_someone_said_about_a_place_is_no_place_of_the_person(text):
 
 
 @pytest.mark.parametrize("text,topic", [("退伍军人是不是更优惠 我弟是退伍的", "groups"), ("个体户的优惠具体是啥 减多少税", "needs"),
-                                        ("个体户登记要唔要钱", "needs")])
+                                        ("个体户登记要唔要钱", "needs"), ("个体户交社保有补贴伐", "needs")])
 def test_a_question_with_a_relative_a_how_much_or_a_cantonese_a_not_a_states_nothing(text, topic):
     act = read(KB, text)
     assert act.is_question and not act.facts and act.topics.get(topic)

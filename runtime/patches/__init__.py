@@ -22,7 +22,7 @@ credentials*.yml and config.yml.
 
 `python -m runtime run|shell|...` (runtime/__main__.py) installs the patches and
 then hands over to Rasa's own command line; every Rasa server of the project is
-started that way (Makefile, scripts/, runtime/cluster.py, runtime/local_servers.py,
+started that way (Makefile, scripts/, localrun/cluster.py, localrun/servers.py,
 Dockerfile, deploy/). A server started with the bare `rasa` command refuses to
 load our tracker store, naming the launcher (require_installed). Each patch has a
 test that Rasa's code path still reaches the patched attribute

@@ -215,3 +215,8 @@ def test_two_places_of_the_person_are_asked_about_not_guessed(text, place):
                                         ("现在回乌鲁木齐了，家在沙依巴克区", "沙依巴克区")])
 def test_a_schools_place_counts_last_and_a_district_inside_the_city_makes_it_precise(text, place):
     assert place_of(read(KB, text)) == place
+
+
+@pytest.mark.parametrize("text,gender", [("我老公在部队 我是军嫂 在成都", "female"), ("俺一个大老爷们下岗一年多了", "male")])
+def test_words_that_say_who_one_is_give_the_gender(text, gender):
+    assert read(KB, text).facts.get("gender") == gender

@@ -220,3 +220,14 @@ def test_a_schools_place_counts_last_and_a_district_inside_the_city_makes_it_pre
 @pytest.mark.parametrize("text,gender", [("我老公在部队 我是军嫂 在成都", "female"), ("俺一个大老爷们下岗一年多了", "male")])
 def test_words_that_say_who_one_is_give_the_gender(text, gender):
     assert read(KB, text).facts.get("gender") == gender
+
+
+@pytest.mark.parametrize("text,group", [("hello, i'm a graduate in urumqi looking for startup loans", "college_graduate"),
+                                        ("I'm a graduate student in Changchun", "university_student"),
+                                        ("港澳的有什么", None)])
+def test_a_graduate_in_english_and_港澳_alone_are_read(text, group):
+    act = read(KB, text)
+    if group:
+        assert act.facts.get("groups") == [group]
+    else:
+        assert act.topics.get("groups") == ["hk_macao_taiwan"] and not act.facts

@@ -296,3 +296,20 @@ def test_a_question_about_two_of_the_persons_traits_lists_the_measures_for_both_
     c.say("残疾妇女有专门的吗")
     first = next(m for m in KB.measures if m.title == next(iter(numbered(c.text).values())))
     assert "disabled" in first.conditions.get("groups", ()) and first.conditions.get("gender") == "female"
+
+
+@pytest.mark.parametrize("text", ["有啥政策", "有哪些扶持政策"])
+def test_what_policies_are_there_is_no_measure_named_by_its_words(text):
+    c = Chat(region="图们", groups=None, gender=None)
+    c.say("我在图们")
+    c.say(text)
+    assert "您是说哪一项" not in c.text and "找谁办" in c.text
+
+
+def test_is_there_free_training_is_not_answered_about_measures_off_the_screen():
+    c = Chat(region="南宁", groups=["disabled"], gender=None)
+    c.say("我是残疾人 在南宁")
+    shown = set(numbered(c.text).values())
+    c.say("有没有免费培训")
+    named = set(re.findall(r"“([^”]+)”（《", c.text))
+    assert named and named <= shown, named - shown

@@ -60,6 +60,11 @@ def asks_for_topic(t, a):
     return a.asks == q.MEASURES and bool(a.topics or (a.place.topic is not None and t.before.get(t.place)))
 
 
+def asks_for_the_list(t, a):
+    return a.asks == q.MEASURES and not (a.topics or a.states_something or a.refs.words) and t.has_profile() \
+        and t.before.get(t.place) is not None
+
+
 def chooses_category(t, a):
     return set(a.facts) == {"needs"} and not a.negated and t.has_profile() and t.before.get(t.place) is not None
 
@@ -187,6 +192,7 @@ ACTS = (                                    # after the facts it states are take
     (vague_place,         asking.vague_place),        # 东北那边呢
     (asks_about_measure,  answering.about_measure),   # 第2项能贷多少 / 贴息那个找谁 / 桂惠贷呢
     (asks_for_topic,      showing.topic),             # 有没有给女的 / 那妇女创业有啥政策
+    (asks_for_the_list,   showing.overview),          # 有啥政策 (after the list)
     (chooses_category,    category),                  # 贷款 (after the results, or its button)
     (asks_about_list,     answering.about_list),      # 找谁 / 我符合吗 with no measure named
     (wants_more,          showing.more),
@@ -215,7 +221,7 @@ ACTS = (                                    # after the facts it states are take
 KEEP_QUESTION = {asking.advance, ask_to_settle, social.acknowledge, social.noted, social.what_is_wrong, decline, social.greet, social.help_,
                  social.other_language, social.odd_input, asking.vague_place, social.not_understood,
                  social.start, social.too_long, social.note_missing, social.feedback, social.bot_challenge,
-                 social.out_of_scope, social.thanks, social.business}
+                 social.out_of_scope, social.thanks, social.business, showing.overview}
 
 
 def respond(engine, slots: dict, message: Incoming) -> Outcome:

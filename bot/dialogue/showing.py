@@ -113,6 +113,14 @@ def nothing(turn, result) -> None:
     turn.say(texts.NOTHING_FOUND.format(where=where), [Button(texts.RESTART_BUTTON, "/start_over")])
 
 
+def overview(turn, act) -> None:
+    """有啥政策 with nothing new said: the list in view (a pointer to it when it is on
+    screen); an open question stays open."""
+    view = turn.slots.get("view")
+    if not shown_again(turn, view_items(turn, turn.current()[1], view)[:lists.NAMED]):
+        page(turn, view, 0)
+
+
 def shown_again(turn, chunk: list[Shown]) -> bool:
     """The list just shown, asked for again: one measure's details, or a pointer to the list
     (never the same text twice in a row)."""

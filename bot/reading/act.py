@@ -91,8 +91,9 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
         value = kb.facts[m.fact].value(m.value)
         if m.fact == "needs" and m.start >= 0:
             act.words.setdefault(value, text[m.start:m.end])
-        if clause is not None and not is_payload and _is_topic_clause(clause):
-            _add(kb, act.topics, m.fact, value)
+        if clause is not None and not is_payload and (_is_topic_clause(clause) or _FOR_WHOM.search(
+                text[max(clause.start, m.start - 4):max(m.start, 0)])):
+            _add(kb, act.topics, m.fact, value)     # 都没有专门给台湾人的喔: measures for them, a topic
             continue
         local = text[clause.start:m.start] if clause is not None else text[:max(m.start, 0)]
         sentence = stretch_before(text, max(m.start, 0))
@@ -117,6 +118,7 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
             act.replaced = tuple(dict.fromkeys(act.replaced + (m.fact,)))
 
 
+_FOR_WHOM = re.compile(r"(?:专门)?(?:给|面向|针对)$")
 # 没钱, 没有场地, 缺资金: lacking a thing is needing it; 不缺钱 is not
 _LACK = re.compile(r"没|缺|少")
 _NO_LACK = re.compile(r"不缺|不少|不差")

@@ -46,7 +46,8 @@ _QUESTION_WORD = re.compile(r"啥|什么|怎么|怎样|咋|多少|哪|谁|如何
 # A question word that asks nothing: 没什么, 什么都行, 多少有点, 怎么都行
 _NOT_A_QUESTION = re.compile(r"没(?:什么|啥)|(?:什么|啥)都|多少有|不管(?:什么|怎么|多少)|怎么都|什么的$")
 _QUESTION_MARK = re.compile(r"[？?]")
-_HEARSAY = re.compile(r"\s{0,20}(?:我|俺)?(?:听说|听人说|听别人说|听朋友说|听人讲|听讲|据说|朋友说|别人说|网上说|有人说|"
+_HEARSAY = re.compile(r"\s{0,20}(?:我|俺)?(?:听说|听人说|听别人说|听朋友说|听人讲|听讲|据说|网上说|有人说|"
+                      r"(?:姐|哥|妈|爸|弟|妹|朋友|同学|同事|邻居|亲戚|老乡|老公|老婆|媳妇|家里人|别人)(?:说|讲|告诉我)|"
                       r"my friends? (?:says?|said|told me)|i heard|someone (?:says|said|told me)|people say)", re.I)
 
 # ---- time -----------------------------------------------------------------------------------
@@ -129,7 +130,7 @@ def mood_of(text: str, whole: str, end: int) -> str:
         return QUESTION
     if _A_NOT_A.search(t) or _FINAL_PARTICLE.search(t) and not re.search(r"(?:不|没|没有)$", t.rstrip("？? ")):
         return QUESTION
-    if re.search(r"(?:能|可以|行|中|够|算|有|是|要|给|让|会|好).{0,8}(?:不|没)$", t):
+    if re.search(r"(?:能|可以|行|中|够|算|有|是|要|给|让|会|好).{0,14}(?:不|没)$", t):
         return QUESTION          # 岁数大了还能贷不 / 这个我能申请不
     if _QUESTION_WORD.search(t) and not _NOT_A_QUESTION.search(t):
         return QUESTION

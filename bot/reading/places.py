@@ -148,9 +148,9 @@ def read_place(kb, text: str, clauses: list[Clause], entities: list[dict], is_pa
         if places:   # the most specific of the places named (长春 + 二道区)
             out.place = max(places, key=lambda p: len(p.chain))
         return out
-    found, topics, home_unnamed, two = _stated(kb, clauses, out)
-    if two and not found:
-        return out      # which of the two places is theirs is asked, whatever the NLU names
+    found, topics, home_unnamed, withheld = _stated(kb, clauses, out)
+    if withheld and not found and not topics:
+        return out      # two places, or someone else's: not taken back from the NLU's names
     stated = found
     if home_unnamed and found:   # 在深圳上班 想回老家创业: not 深圳, and the home is not named yet
         found = [f for f in found if f[0] > _RANK["away"]]
@@ -192,17 +192,18 @@ def _english_stated(kb, text: str, clauses: list[Clause]):
 
 def _stated(kb, clauses: list[Clause], out: PlaceReading) -> tuple:
     """The places the clauses state, as (rank, level, order, place); the places asked
-    about; whether a home is spoken of but not named; whether a clause names two places
-    as the person's. Denied places go to `out`."""
+    about; whether a home is spoken of but not named; whether a place named was withheld
+    (two places as the person's, or someone else's). Denied places go to `out`."""
     found: list[tuple[int, int, int, object]] = []   # (rank, level, order, place)
     topics = []
-    home_unnamed = two = False
+    home_unnamed = withheld = False
     for i, c in enumerate(clauses):
         place = kb.gazetteer.resolve(c.text, simplified=True)
         if place is None:
             home_unnamed |= bool(CAME_BACK.search(c.text) or re.search(r"回去|回家|回国", c.text))
             continue
         if other_person(kb).search(c.text) and not WITH_ME.search(c.text):
+            withheld = True
             continue       # 我男朋友在图们: where someone else is
         if _DENIED.search(c.text):
             out.denied += (place,)
@@ -211,13 +212,13 @@ def _stated(kb, clauses: list[Clause], out: PlaceReading) -> tuple:
             topics.append(place)
             continue
         if _BOTH.search(c.text) and _another_place(kb, c.text, place):
-            two = True     # 吉林广西两边都有生意: which one is theirs is asked
+            withheld = True     # 吉林广西两边都有生意: which one is theirs is asked
             continue
         rank = "correction" if c.correction else c.time
         if rank == "past":
             continue
         found.append((_RANK[rank], _LEVEL.get(place.level, 0), i, place))
-    return found, topics, home_unnamed, two
+    return found, topics, home_unnamed, withheld
 
 
 _BOTH = re.compile(r"两边|两地|两头|两个地方|都有")

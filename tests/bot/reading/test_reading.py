@@ -231,3 +231,12 @@ def test_a_graduate_in_english_and_港澳_alone_are_read(text, group):
         assert act.facts.get("groups") == [group]
     else:
         assert act.topics.get("groups") == ["hk_macao_taiwan"] and not act.facts
+
+
+@pytest.mark.parametrize("text", ["我女朋友係台灣嘅 佢得唔得", "我姐说吉林那边有给农村青年的政策 是真的吗",
+                                  "能用乡里的建设用地盖厂房不", "都没有专门给台湾人的喔"])
+def test_someone_elses_place_a_long_question_and_measures_for_a_group_change_nothing(text):
+    from bot.script import to_simplified
+    act = read(KB, to_simplified(text), entities=[{"entity": "region", "value": "吉林", "start": 3, "end": 5}]
+               if "吉林" in text else None)
+    assert place_of(act) is None and not act.facts and not act.negated

@@ -35,6 +35,7 @@ from bot.script import to_simplified
 
 from . import cases as casesmod
 from . import check
+from .fields import ReviewError, list_of, set_field
 from .reading import read
 from .segment import byte_span
 from .writer import dump, dump_yaml
@@ -46,10 +47,6 @@ SOURCE_FIELDS = ("title", "short_title", "issuer", "publisher", "number", "issue
 DATE_FIELDS = ("issued", "adopted", "in_force", "valid_until")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 GROUP_ID = re.compile(r"^[a-z][a-z0-9_]*$")
-
-
-class ReviewError(ValueError):
-    """A request the draft cannot take (unknown measure, a span outside the text …); the message says why."""
 
 
 class Session:
@@ -157,73 +154,15 @@ class Session:
         lead_function functions (the first leads) all_groups lead_reason strict_groups note, and a
         new quote as `chars` [start, end] of the text."""
         original = self.measure(mid)
-        m = copy.deepcopy(original)
+        m = copy.deepcopy(original)         # the draft changes only when every field is valid
         cond = dict(m.get("conditions") or {})
         for key, value in fields.items():
             if key == "id":
-                value = str(value).strip()
-                if not ID_PATTERN.match(value):
-                    raise ReviewError(f"措施编号“{value}”只能用小写字母、数字和连字符")
-                if value != mid and (any(x["id"] == value for x in self.measures) or
-                                     any(x.id == value for x in self.kb.measures)):
-                    raise ReviewError(f"措施编号“{value}”已被占用")
-                m["id"] = value
-            elif key in ("title", "summary", "lead_reason", "strict_groups", "note", "category"):
-                value = str(value or "").strip()
-                if value:
-                    m[key] = value
-                else:
-                    m.pop(key, None)
-            elif key == "groups":
-                cond["groups"] = [g for g in _list(value)]
-            elif key == "gender":
-                cond["gender"] = value or None
-            elif key == "tech":
-                cond["tech_business"] = True if value in (True, "true", "yes", "1", "是", "on") else None
-            elif key == "audience":
-                items = _list(value)
-                m["audience"] = items[0] if len(items) == 1 else items
-            elif key in ("lead", "support"):
-                agencies = dict(m.get("agencies") or {})
-                agencies[key] = _list(value)
-                if not agencies.get("support"):
-                    agencies.pop("support", None)
-                m["agencies"] = agencies if agencies.get("lead") or agencies.get("support") else {}
-                if not m["agencies"]:
-                    m.pop("agencies")
-            elif key == "functions":
-                chosen = list(dict.fromkeys(_list(value)))
-                unknown = [f for f in chosen if f not in self.kb.functions]
-                if unknown:
-                    raise ReviewError(f"没有这个职能：{unknown[0]}（rules/functions.yml）")
-                if chosen:
-                    m["functions"] = chosen
-                else:
-                    m.pop("functions", None)
-            elif key == "lead_function":
-                value = str(value or "").strip()
-                if value and value not in self.kb.functions:
-                    raise ReviewError(f"没有这个职能：{value}（rules/functions.yml）")
-                if value:
-                    m["lead_function"] = value
-                else:
-                    m.pop("lead_function", None)
-            elif key == "all_groups":
-                if value in (True, "true", "yes", "1", "是", "on"):
-                    m["all_groups"] = True
-                else:
-                    m.pop("all_groups", None)
-            elif key == "chars":
-                a, b = (int(x) for x in value)
-                self._set_span(m, a, b)
-            elif key == "quote":
-                value = str(value)
-                start = self.text.find(value)
-                if start < 0 or not value:
-                    raise ReviewError("这段文字不在原文中（须逐字一致），未修改。")
-                self._set_span(m, start, start + len(value))
+                m["id"] = self._free_new_id(mid, value)
+            elif key in ("chars", "quote"):
+                self._set_span(m, *self._span_of(key, value))
             else:
-                raise ReviewError(f"没有这个字段：{key}")
+                set_field(m, cond, key, value, self.kb.functions)
         cond = {k: v for k, v in cond.items() if v not in ([], "", None)}
         if cond:
             m["conditions"] = cond
@@ -233,6 +172,27 @@ class Session:
         self.draft["measures"] = [m if x is original else x for x in self.measures]
         self.save()
         return m
+
+    def _free_new_id(self, mid: str, value) -> str:
+        """The id a reviewer gives measure mid: well-formed and used by no other measure."""
+        value = str(value).strip()
+        if not ID_PATTERN.match(value):
+            raise ReviewError(f"措施编号“{value}”只能用小写字母、数字和连字符")
+        if value != mid and (any(x["id"] == value for x in self.measures) or
+                             any(x.id == value for x in self.kb.measures)):
+            raise ReviewError(f"措施编号“{value}”已被占用")
+        return value
+
+    def _span_of(self, key: str, value) -> tuple[int, int]:
+        """A new quote's span: `chars` as given, or where a verbatim `quote` first occurs in the text."""
+        if key == "chars":
+            a, b = (int(x) for x in value)
+            return a, b
+        value = str(value)
+        start = self.text.find(value)
+        if start < 0 or not value:
+            raise ReviewError("这段文字不在原文中（须逐字一致），未修改。")
+        return start, start + len(value)
 
     def _set_span(self, m: dict, a: int, b: int) -> None:
         if not (0 <= a < b <= len(self.text)) or not self.text[a:b].strip():
@@ -536,7 +496,7 @@ class Session:
             raise ReviewError(f"身份 {ident} 已经存在")
         if not label.strip():
             raise ReviewError("新身份需要名称")
-        entry = {"id": ident, "label": label.strip(), "synonyms": _list(synonyms)}
+        entry = {"id": ident, "label": label.strip(), "synonyms": list_of(synonyms)}
         self.draft["new_groups"].append(entry)
         self.save()
         return entry
@@ -552,14 +512,6 @@ class _Measure:
     def __init__(self, m: dict):
         self.id, self.quote = m["id"], m.get("quote") or ""
         self.title, self.summary = m.get("title") or "", m.get("summary") or ""
-
-
-def _list(value) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, (list, tuple)):
-        return [str(v).strip() for v in value if str(v).strip()]
-    return [v.strip() for v in str(value).replace("，", ",").replace("、", ",").split(",") if v.strip()]
 
 
 def _part_label(article: dict, position: int) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -31,6 +32,7 @@ INTERNAL = "政府内部事项"
 NO_UNIT = "原文未指定部门"
 LIST_LEAD = re.compile(r"(?:下列|以下|如下)")
 CONDITIONS_LEAD = re.compile(r"(?:下列|以下|如下)[^，,。；;：:]{0,6}(?:条件|情形|情况)|(?:范围|对象)包括[：:]?$|是指[：:]?$")
+PROHIBITED_LEAD = re.compile(r"(?:不得|禁止|严禁)[^，,。；;]{0,8}(?:下列|以下)|(?:履行|负责)(?:下列|以下)[^，,。；;]{0,4}职责")
 
 
 def _is_condition(item: str) -> bool:
@@ -58,6 +60,21 @@ def _mostly_traditional(text: str) -> bool:
     sample = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")[:5000]
     changed = sum(1 for a, b in zip(sample, to_simplified(sample)) if a != b)
     return changed > len(sample) * 0.03
+
+
+@dataclass
+class _ArticleWalk:
+    """What reading an article's sentences in order carries from one to the next, and what it found."""
+    context: Reading | None = None      # the last lead-in, for the items of its list
+    before: dict = field(default_factory=dict)  # the groups the article named last (for "those who…" after them)
+    conditions_list: bool = False       # the last lead-in introduced conditions (下列条件/情形), not beneficiaries
+    last_actor: str | None = None       # who acts in the sentence before (a sentence after ；may leave it out)
+    prohibited_list: bool = False       # the last lead-in prohibits what its items list (不得有下列行为)
+    k: int = 0                          # the runs drafted so far (a measure id's d<k>)
+    measures: list = field(default_factory=list)
+    offers: list = field(default_factory=list)
+    reasons: list = field(default_factory=list)     # why sentences offer nothing
+    skipped: list = field(default_factory=list)     # sentences not drafted, with why
 
 
 class Drafter:
@@ -214,8 +231,16 @@ class Drafter:
 
     # -- one article
     def _article_measures(self, seg: Segmentation, art) -> tuple[list, dict]:
-        text, vocab = self.text, self.vocab
         label = art.label if seg.style != "paragraph" else f"第{art.number}条"
+        title_reading = read(art.title, self.vocab) if art.title else None
+        walk = _ArticleWalk()
+        for sent in art.sentences:
+            self._sentence_measures(seg, art, label, sent, title_reading, walk)
+        return walk.measures, self._article_decision(art, walk)
+
+    def _article_decision(self, art, walk: _ArticleWalk) -> dict:
+        """The article as the draft lists it: its span, parts and bracket, and whether it offers anything (why)."""
+        text = self.text
         decision = {"article": art.number, "label": art.label, "printed": art.printed,
                     "title": to_simplified(art.title or ""),
                     "chars": [art.start, art.end], "bytes": list(byte_span(text, (art.start, art.end)))}
@@ -226,75 +251,87 @@ class Drafter:
         elif art.inherited_bracket:
             decision["bracket"] = text[art.inherited_bracket[0]:art.inherited_bracket[1]]
             decision["bracket_from"] = "the enclosing heading"
-        title_reading = read(art.title, vocab) if art.title else None
-        measures, offers, reasons, skipped, k = [], [], [], [], 0
-        context: Reading | None = None
-        before: dict = {}          # the groups the article named last (for "those who…" after them)
-        conditions_list = False    # the last lead-in introduced conditions (下列条件/情形), not beneficiaries
-        last_actor = None          # who acts in the sentence before (a sentence after ；may leave it out)
-        prohibited_list = False    # the last lead-in prohibits what its items list (不得有下列行为)
-        for sent in art.sentences:
-            s_text = text[sent.start:sent.end]
-            in_part = self._in_part(art, sent.start)
-            r = read(s_text, vocab, context=context if in_part else None, item=in_part,
-                     declaratory=self.declaratory and not art.bracket)
-            if r.actor is None and last_actor and _continues(text, sent.start) and \
-                    to_simplified(s_text).lstrip().startswith(PREDICATE_OPENINGS):
-                # …应当…；为劳动密集型小企业提供…: the subject of the sentence before goes on
-                r.actor = last_actor
-            if r.actor and not in_part:
-                last_actor = r.actor
-            if r.measure and r.headless and not r.groups and not r.gender and before:
-                # 被安排在公益性岗位工作的，…: those who… are the people the article has just named
-                r.groups = dict(before)
-                r.review.append("身份取自上文（“" + "”“".join(before.values()) + "”）：本句的受益者没有写出是谁，请核对")
-            named = r.groups if r.measure else _groups_named(s_text, vocab)
-            if named:
-                before = dict(named)
-            if in_part and prohibited_list:
-                # an item under 不得有下列行为： (or 履行下列职责：) is a prohibited act or a government's duty
-                skipped.append({"chars": [sent.start, sent.end], "why": "列举的禁止行为或职责（见引导语）"})
-                continue
-            if in_part and conditions_list and _is_condition(s_text):
-                # an item of a list of conditions (服现役满十二年的；受过刑事处罚的): it qualifies the
-                # lead-in, which decides; never a measure of its own
-                skipped.append({"chars": [sent.start, sent.end], "why": "列举的条件（见引导语）"})
-                continue
-            lead_in = s_text.rstrip().endswith(("：", ":")) or bool(LIST_LEAD.search(to_simplified(s_text)))
-            if lead_in:
-                context = r if r.measure else (r if r.actor else context)
-                conditions_list = bool(CONDITIONS_LEAD.search(to_simplified(s_text)))
-                prohibited_list = bool(re.search(r"(?:不得|禁止|严禁)[^，,。；;]{0,8}(?:下列|以下)|(?:履行|负责)(?:下列|以下)"
-                                                 r"[^，,。；;]{0,4}职责", to_simplified(s_text)))
-                if r.measure and conditions_list:
-                    pass          # 符合下列条件之一的，可以…: the lead-in is the measure, its items its conditions
-                elif r.measure and r.beneficiary and LIST_LEAD.search(r.beneficiary):
-                    skipped.append({"chars": [sent.start, sent.end], "why": "列举的引导语：受益者见各项（"
-                                    + r.why() + "）"})
-                    continue
-                if s_text.rstrip().endswith(("：", ":")) and r.measure and not conditions_list:
-                    skipped.append({"chars": [sent.start, sent.end], "why": "列举的引导语：" + r.why()})
-                    continue
-            if not r.measure:
-                reasons.append(r.not_measure or NO_OFFER)
-                skipped.append({"chars": [sent.start, sent.end], "why": r.not_measure or NO_OFFER})
-                continue
-            if context is not None and LIST_LEAD.search(context.beneficiary or "") and \
-                    r.review and r.review[-1].startswith(LEAD_IN):
-                r = _item_as_beneficiary(r, s_text, vocab, context)
-            for a, b, run in self._runs(sent.start, sent.end, r):
-                k += 1
-                offers.append(run.offer or run.frame)
-                measures += self._measures_of(seg, art, label, k, (a, b), run, title_reading)
-        decision["actionable"] = bool(measures)
-        if measures:
-            decision["reason"] = "提供扶持：" + "、".join(dict.fromkeys(str(o) for o in offers if o))
+        decision["actionable"] = bool(walk.measures)
+        if walk.measures:
+            decision["reason"] = "提供扶持：" + "、".join(dict.fromkeys(str(o) for o in walk.offers if o))
         else:
-            words = list(dict.fromkeys(reasons))
+            words = list(dict.fromkeys(walk.reasons))
             decision["reason"] = (INTERNAL + "：" + "；".join(words[:3])) if words else INTERNAL + "：" + NO_OFFER
-        if skipped and measures:
-            decision["not_drafted"] = skipped
-        return measures, decision
+        if walk.skipped and walk.measures:
+            decision["not_drafted"] = walk.skipped
+        return decision
+
+    def _sentence_measures(self, seg, art, label, sent, title_reading, walk: _ArticleWalk) -> None:
+        """One sentence of the article: its measures, or the reason it has none, into `walk`."""
+        s_text = self.text[sent.start:sent.end]
+        in_part = self._in_part(art, sent.start)
+        r = self._read_in_article(art, sent.start, s_text, in_part, walk)
+        why_not = self._why_not_drafted(s_text, in_part, r, walk)
+        if why_not:
+            walk.skipped.append({"chars": [sent.start, sent.end], "why": why_not})
+            return
+        if walk.context is not None and LIST_LEAD.search(walk.context.beneficiary or "") and \
+                r.review and r.review[-1].startswith(LEAD_IN):
+            r = _item_as_beneficiary(r, s_text, self.vocab, walk.context)
+        for a, b, run in self._runs(sent.start, sent.end, r):
+            walk.k += 1
+            walk.offers.append(run.offer or run.frame)
+            walk.measures += self._measures_of(seg, art, label, walk.k, (a, b), run, title_reading)
+
+    def _read_in_article(self, art, start: int, s_text: str, in_part: bool, walk: _ArticleWalk) -> Reading:
+        """The sentence read with what the article said before it: the lead-in of its list, the
+        subject of the sentence it goes on from, the people named last."""
+        r = read(s_text, self.vocab, context=walk.context if in_part else None, item=in_part,
+                 declaratory=self.declaratory and not art.bracket)
+        if r.actor is None and walk.last_actor and _continues(self.text, start) and \
+                to_simplified(s_text).lstrip().startswith(PREDICATE_OPENINGS):
+            # …应当…；为劳动密集型小企业提供…: the subject of the sentence before goes on
+            r.actor = walk.last_actor
+        if r.actor and not in_part:
+            walk.last_actor = r.actor
+        if r.measure and r.headless and not r.groups and not r.gender and walk.before:
+            # 被安排在公益性岗位工作的，…: those who… are the people the article has just named
+            r.groups = dict(walk.before)
+            r.review.append("身份取自上文（“" + "”“".join(walk.before.values()) + "”）：本句的受益者没有写出是谁，请核对")
+        named = r.groups if r.measure else _groups_named(s_text, self.vocab)
+        if named:
+            walk.before = dict(named)
+        return r
+
+    def _why_not_drafted(self, s_text: str, in_part: bool, r: Reading, walk: _ArticleWalk) -> str | None:
+        """Why the sentence gives no measure (an item of a list that is not offers, a lead-in whose
+        items are the measures, no offer: counted among the article's reasons), or None."""
+        if in_part and walk.prohibited_list:
+            # an item under 不得有下列行为： (or 履行下列职责：) is a prohibited act or a government's duty
+            return "列举的禁止行为或职责（见引导语）"
+        if in_part and walk.conditions_list and _is_condition(s_text):
+            # an item of a list of conditions (服现役满十二年的；受过刑事处罚的): it qualifies the
+            # lead-in, which decides; never a measure of its own
+            return "列举的条件（见引导语）"
+        if s_text.rstrip().endswith(("：", ":")) or LIST_LEAD.search(to_simplified(s_text)):
+            why_not = self._lead_in(s_text, r, walk)
+            if why_not:
+                return why_not
+        if not r.measure:
+            walk.reasons.append(r.not_measure or NO_OFFER)
+            return r.not_measure or NO_OFFER
+        return None
+
+    @staticmethod
+    def _lead_in(s_text: str, r: Reading, walk: _ArticleWalk) -> str | None:
+        """A sentence that introduces a list: what its items are (the context they are read in,
+        conditions, prohibited acts); why the lead-in itself is no measure, or None when it is one."""
+        simplified = to_simplified(s_text)
+        walk.context = r if r.measure else (r if r.actor else walk.context)
+        walk.conditions_list = bool(CONDITIONS_LEAD.search(simplified))
+        walk.prohibited_list = bool(PROHIBITED_LEAD.search(simplified))
+        if not r.measure or walk.conditions_list:
+            return None     # 符合下列条件之一的，可以…: the lead-in is the measure, its items its conditions
+        if r.beneficiary and LIST_LEAD.search(r.beneficiary):
+            return "列举的引导语：受益者见各项（" + r.why() + "）"
+        if s_text.rstrip().endswith(("：", ":")):
+            return "列举的引导语：" + r.why()
+        return None
 
     @staticmethod
     def _in_part(art, position: int) -> bool:
@@ -339,30 +376,14 @@ class Drafter:
             yield start + a, _trim_end(text, start + a, start + b), sub
 
     def _measures_of(self, seg, art, label, k, span, r: Reading, title_reading) -> list:
-        text, vocab = self.text, self.vocab
+        """The draft measures of one run of a sentence: one per group it names (or one for all)."""
         a, b = span
-        quote = text[a:b]
-        review = list(r.review)
-        category = r.category or (title_reading.category if title_reading else None)
-        if r.category is None and category is not None:
-            review.append(f"类别 {category[0]}：取自条款标题中的词（{'、'.join(category[1])}）")
-        if category is None:
-            category = ("mentoring", ())
-            review.append("类别：句中和标题中都没有需求词，暂填 mentoring，请选择")
-        for place in places_in(quote, vocab, self.region_chain):
+        quote = self.text[a:b]
+        review = list(r.review)     # shared by the run's measures: a finding on one is on all
+        category = _category(r, title_reading, review)
+        for place in places_in(quote, self.vocab, self.region_chain):
             review.append(f"地点？提到{place}，比文件适用地区{self.region_chain[0]}更小：措施不另设地点")
-        people = list(r.groups.items())
-        # the article's title says whom the article is for (强化大学生创新创业教育培训) when the sentence
-        # names nobody itself: a provision in the plan's voice, or one whose beneficiary is an institution
-        # that serves them (鼓励高校实行双创导师制)
-        names_others = (r.tech or r.groups or r.gender
-                        or any(x.startswith(("new group?", "collective word")) for x in r.review)
-                        or r.frame != "service" and r.head and not r.head.endswith(("高校", "院校", "学校", "科研院所",
-                                                                                   "机构", "基地", "园区", "平台")))
-        if not people and title_reading and title_reading.groups and not names_others:
-            people = list(title_reading.groups.items())
-            review.append("身份取自条款标题（“" + "”“".join(title_reading.groups.values())
-                          + "”）：本句本身没有提到人群")
+        people = _people_of(r, title_reading, review)
         if self.by_function:
             acting, agency_review, lead_why = self._measure_functions(r, quote, art, a)
             agencies = {}
@@ -375,34 +396,9 @@ class Drafter:
         part = art.part_label(a) if seg.style != "paragraph" else label
         out = []
         for g, word in people:
-            chosen = self._lead_by_function(art, a, agencies, g, r.gender, quote) if agencies else None
-            conditions, why = {}, {}
-            why["decision"] = r.why()
-            if r.actor:
-                why["actor"] = r.actor
-            if lead_why:
-                why["lead"] = lead_why
-            if isinstance(g, tuple):
-                conditions["groups"] = list(g)
-                why["groups"] = word
-                why["all_groups"] = f"“{word}”同时具备这些身份"
-            elif g:
-                conditions["groups"] = [g]
-                why["groups"] = word
-            if r.gender:
-                conditions["gender"] = r.gender[0]
-                why["gender"] = r.gender[1]
-            if r.tech:
-                conditions["tech_business"] = True
-                why["tech_business"] = r.tech
-            simplified = to_simplified(quote)
-            title = to_simplified(art.title) if art.title else simplified.rstrip("。；;，,")[:18]
-            if g:
-                title = f"{title}（{'、'.join(vocab.group_labels[x] for x in (g if isinstance(g, tuple) else (g,)))}）"
-            mid = f"{self.prefix}-{art.number}-d{k}" + (f"-{'-'.join(g) if isinstance(g, tuple) else g}" if g else "")
-            m = {"id": mid, "status": "draft", "article": art.number, "label": part, "title": title,
-                 "summary": simplified, "category": category[0]}
-            audience = _audience(r, conditions, vocab)
+            conditions, why = _conditions(r, g, word, lead_why)
+            m = self._measure_head(art, k, part, quote, g, category[0])
+            audience = _audience(r, conditions, self.vocab)
             m["audience"] = audience[0] if len(audience) == 1 else audience
             why["audience"] = "、".join(w for _, w in r.audiences[:3]) or "按条件"
             if len({v for v, _ in r.audiences}) > 1:
@@ -411,20 +407,11 @@ class Drafter:
                 m["conditions"] = conditions
             if isinstance(g, tuple):
                 m["all_groups"] = True
-            if chosen:
-                m["agencies"], m["lead_function"], why["lead"] = chosen
-            elif agencies:
-                m["agencies"] = agencies
-            if acting:
-                m["functions"] = acting[0]
-                if acting[1]:
-                    m["lead_reason"] = acting[1]
-                named = self._bracket_lead_names(art, a)
-                if named:
-                    why["named"] = named
+            chosen = self._lead_by_function(art, a, agencies, g, r.gender, quote) if agencies else None
+            self._set_who_acts(m, why, art, a, chosen, agencies, acting)
             m["quote"] = quote
             m["chars"] = [a, b]
-            m["bytes"] = list(byte_span(text, (a, b)))
+            m["bytes"] = list(byte_span(self.text, (a, b)))
             why["category"] = "、".join(category[1])
             m["why"] = {k2: v for k2, v in why.items() if v}
             items = list(dict.fromkeys(review + agency_review))
@@ -432,6 +419,31 @@ class Drafter:
                 m["review"] = items
             out.append(m)
         return out
+
+    def _measure_head(self, art, k: int, part: str, quote: str, g, category: str) -> dict:
+        """A measure's id, citation, title and summary: the article's title, or the quote's opening,
+        with the groups it is for."""
+        simplified = to_simplified(quote)
+        title = to_simplified(art.title) if art.title else simplified.rstrip("。；;，,")[:18]
+        if g:
+            title = f"{title}（{'、'.join(self.vocab.group_labels[x] for x in (g if isinstance(g, tuple) else (g,)))}）"
+        mid = f"{self.prefix}-{art.number}-d{k}" + (f"-{'-'.join(g) if isinstance(g, tuple) else g}" if g else "")
+        return {"id": mid, "status": "draft", "article": art.number, "label": part, "title": title,
+                "summary": simplified, "category": category}
+
+    def _set_who_acts(self, m: dict, why: dict, art, position: int, chosen, agencies: dict, acting) -> None:
+        """Agencies (or the one leading by function), or the functions that act and the words naming them."""
+        if chosen:
+            m["agencies"], m["lead_function"], why["lead"] = chosen
+        elif agencies:
+            m["agencies"] = agencies
+        if acting:
+            m["functions"] = acting[0]
+            if acting[1]:
+                m["lead_reason"] = acting[1]
+            named = self._bracket_lead_names(art, position)
+            if named:
+                why["named"] = named
 
     def _functions_of_agency(self, aid: str) -> tuple:
         known = next((a for a in self.vocab.agencies if a.id == aid), None)
@@ -628,6 +640,62 @@ def _item_as_beneficiary(r: Reading, item: str, vocab, lead_in: Reading | None =
         r.groups = dict(lead_in.groups)
         r.review.append("身份取自引导语（“" + "”“".join(lead_in.groups.values()) + "”）：本项本身没有写出身份，请核对")
     return r
+
+
+def _category(r: Reading, title_reading: Reading | None, review: list) -> tuple:
+    """The sentence's need, else the article title's, else mentoring for the reviewer to choose."""
+    category = r.category or (title_reading.category if title_reading else None)
+    if r.category is None and category is not None:
+        review.append(f"类别 {category[0]}：取自条款标题中的词（{'、'.join(category[1])}）")
+    if category is None:
+        category = ("mentoring", ())
+        review.append("类别：句中和标题中都没有需求词，暂填 mentoring，请选择")
+    return category
+
+
+# a head ending so is an institution that serves people (鼓励高校实行双创导师制), not the people themselves
+SERVING_INSTITUTIONS = ("高校", "院校", "学校", "科研院所", "机构", "基地", "园区", "平台")
+
+
+def _people_of(r: Reading, title_reading: Reading | None, review: list) -> list:
+    """(group, words) the sentence names; when it names nobody itself, the article title's."""
+    people = list(r.groups.items())
+    # the article's title says whom the article is for (强化大学生创新创业教育培训) when the sentence
+    # names nobody itself: a provision in the plan's voice, or one whose beneficiary is an institution
+    # that serves them (鼓励高校实行双创导师制)
+    names_others = (r.tech or r.groups or r.gender
+                    or any(x.startswith(("new group?", "collective word")) for x in r.review)
+                    or r.frame != "service" and r.head and not r.head.endswith(SERVING_INSTITUTIONS))
+    if not people and title_reading and title_reading.groups and not names_others:
+        people = list(title_reading.groups.items())
+        review.append("身份取自条款标题（“" + "”“".join(title_reading.groups.values())
+                      + "”）：本句本身没有提到人群")
+    return people
+
+
+def _conditions(r: Reading, g, word, lead_why) -> tuple[dict, dict]:
+    """A measure's conditions (its group or groups, gender, tech business) and the words behind
+    each finding so far."""
+    conditions, why = {}, {}
+    why["decision"] = r.why()
+    if r.actor:
+        why["actor"] = r.actor
+    if lead_why:
+        why["lead"] = lead_why
+    if isinstance(g, tuple):
+        conditions["groups"] = list(g)
+        why["groups"] = word
+        why["all_groups"] = f"“{word}”同时具备这些身份"
+    elif g:
+        conditions["groups"] = [g]
+        why["groups"] = word
+    if r.gender:
+        conditions["gender"] = r.gender[0]
+        why["gender"] = r.gender[1]
+    if r.tech:
+        conditions["tech_business"] = True
+        why["tech_business"] = r.tech
+    return conditions, why
 
 
 def _audience(r: Reading, conditions: dict, vocab) -> list:

@@ -23,8 +23,6 @@ FUNCTION_EXCEPTIONS = {
     "drafting/reading.py:_frames": PENDING_DRAFTER_REWORK,
     "drafting/reading.py:read": PENDING_DRAFTER_REWORK,
     "drafting/reading.py:_people": PENDING_DRAFTER_REWORK,
-    "drafting/writer.py:_article_measures": PENDING_DRAFTER_REWORK,
-    "drafting/writer.py:_measures_of": PENDING_DRAFTER_REWORK,
 }
 
 

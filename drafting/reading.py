@@ -524,91 +524,121 @@ def _encouraged(c: str, vocab) -> list[tuple[str, str, str]]:
 
 
 def _frames(s: str, vocab=None) -> list[tuple[str, str, str]]:
-    """(frame, beneficiary phrase, offering words) in `s` (Simplified, brackets blanked)."""
+    """(frame, beneficiary phrase, offering words) in `s` (Simplified, brackets blanked), clause by
+    clause and then across clauses, in that order (the first found is the strongest)."""
     out = []
     clauses = clause_spans(s)
     topic = s[clauses[0][0]:clauses[0][1]].strip() if clauses else s
     for k, (a, b) in enumerate(clauses):
         c = s[a:b]
-        nxt = s[b:clauses[k + 1][1]] if k + 1 < len(clauses) else ""
-        # 对 B(的)，… offer
-        for m in re.finditer(r"对(?!于|外|接|标|照|象|口|策|话|待|称|比|应|其进行|此)", c):
-            if m.start() > 0 and c[m.start() - 1] in NOT_DUI:
-                continue
-            tail = c[m.end():]
-            stop = len(tail)
-            if not tail.rstrip().endswith("的"):   # 对确因工作需要未休假的，给予…: the whole clause
-                for w in OFFER_VERBS + ("进行", "按", "依法", "可", "应当", "应", "要", "将", "由", "给", "不",
-                                        "作出", "提出", "予", "在"):
-                    i = tail.find(w, 2)
-                    if 0 < i < stop:
-                        stop = i
-            if stop < len(tail) and re.search(r"的[^的，,]{1,8}$", tail.rstrip()) and nxt:
-                # 对…政策落实不到位…的地区和单位，…: a phrase ending in 的+noun is whole; its verb follows
-                verb_after = _offer_follows(nxt)
-                if verb_after or not _offer_follows(tail[stop:]):
-                    stop = len(tail)
-            phrase = tail[:stop].strip()
-            verb = _offer_follows(tail[stop:] + nxt)
-            if stop == len(tail) and not tail.rstrip().endswith("的") and k + 1 < len(clauses) and \
-                    s[clauses[k + 1][0]:clauses[k + 1][1]].strip().endswith("的" + _last_noun(s[clauses[k + 1][0]:
-                                                                                                clauses[k + 1][1]])):
-                # 对因自然灾害、…等原因，基本生活出现严重困难的军人家庭，应当给予…: the phrase runs on
-                joined = (tail + s[b:clauses[k + 1][1]]).strip()
-                after = s[clauses[k + 2][0]:clauses[k + 2][1]] if k + 2 < len(clauses) else ""
-                verb2 = _offer_follows(after)
-                if verb2:
-                    phrase, verb = joined, verb2
-            if len(phrase) >= 2 and verb:
-                out.append(("对", phrase, verb))
-            elif "的" in phrase:       # 加强对退役军人就业创业的指导和服务: the service noun after 的
-                who, what = phrase.rsplit("的", 1)
-                noun = next((n for n in SERVICE_NOUNS if what.strip().startswith(n) or what.strip().endswith(n)), None)
-                if noun and len(who) >= 2 and not governs(what):
-                    out.append(("对", who, noun))
+        out += _dui_frames(s, clauses, k)
         # 针对 B 的…服务/政策: B is whom it is for
         for m in re.finditer(r"针对([^，,。；;]{2,30}?)的([^，,。；;]{0,20}?)(服务|政策|支持|帮扶|扶持|培训|产品)", c):
             out.append(("为", m.group(1), m.group(3)))
-        relative_end = re.search(r"的[^的，,。；;]{1,12}$", c) if k + 1 < len(clauses) else None
-        # 为 B 提供…
-        for m in re.finditer(r"(?<![因作成认视列称以])为(?!了|主|重点|核心|基础|导向|依托|抓手|载体|目标|契机|突破口|统领"
-                             r"|引领|经济|社会|国家|乡村振兴)([^为，,。；;]{1,40}?)(提供|办理|开辟|开通|落实|兑现|减轻|降低|搭建|增加|扩大"
-                             r"|安排|解决|争取|组织|开展|举办|进行)", c):
-            if m.group(2) in ("组织", "开展", "举办", "进行") and \
-                    not any(n in c[m.end():] for n in OFFER_NOUNS + ("活动", "认定", "鉴定", "评定")):
-                continue      # 为…组织/开展 with nothing offered after it
-            if relative_end and m.start() < relative_end.start() and any(
-                    w in s[b:] for w in ("享受", "可以", "可", "领取", "申请")):
-                continue      # 免费为…提供服务的职业中介机构，…享受补贴: inside the subject's relative clause
-            phrase = TRAILING_ADVERBS.sub("", m.group(1).strip()) or m.group(1).strip()
-            if phrase == "其" and topic.endswith("的"):
-                phrase = topic
-            if GENERIC_OFFERS.match(c[m.end():].strip()):
-                continue
-            out.append(("为", phrase, m.group(2)))
-        # 面向 B 招考/开放/提供…: B is whom it is for
-        for m in re.finditer(r"面向([^，,。；;]{2,30}?)(招考|招聘|招录|招收|开放|提供|举办|发放|推出)", c):
-            out.append(("为", m.group(1), m.group(2)))
-        # 招考/录用/聘用 B (a group): B benefits from the admission (高等学校…可以…招考退役军人)
-        for m in re.finditer(r"(?:招考|招录|招收|录用|聘用|选用|录取)([^，,。；;]{2,20})", c):
-            hits = find_terms(m.group(1), vocab.groups) if vocab is not None else []
-            if hits and hits[0][2] <= 6 and names_a_person(m.group(1), hits[0][1], hits[0][2]):
-                out.append(("object", m.group(1).rstrip("。；;"), "优先" if "优先" in c[:m.start()] else "录用"))
-        # 向 B 发放…
-        for m in re.finditer(r"向([^向，,。；;]{1,30}?)(发放|提供|开放|倾斜|返还|推荐|投放|延伸|减免)", c):
-            if m.group(2) == "提供" and re.match(r"[^，,。；;]{0,10}(?:信息|材料|数据|情况|报告)", c[m.end():]):
-                continue      # 向公共就业服务机构提供岗位空缺信息: a report to an office, not an offer
-            out.append(("向", TRAILING_ADVERBS.sub("", m.group(1)) or m.group(1), m.group(2)))
-        # 优先安排/购买/录用 B …
-        for m in PRIORITY.finditer(c):
-            out.append(("object", m.group(1), "优先"))
-        for m in re.finditer(r"惠及([^，,。；;]{2,30}?)(?:的|[。；;，,]|$)", c):
-            out.append(("object", m.group(1), "惠及"))
-        for m in re.finditer(r"解决([^，,。；;]{2,30}?)的(?:住房|医疗|就业|生活困难|困难|子女入学|入学|落户|社会保险)", c):
-            out.append(("object", m.group(1), "解决"))
+        out += _wei_frames(s, clauses, k, topic)
+        out += _named_beneficiary_frames(c, vocab)
         # 鼓励/支持… B 参加/使用…: B is encouraged to use something (a need must be named)
         out += _encouraged(c, vocab)
-    # X…的，…予以优先安排/给予…: the topic (up to its clause ending in 的) is the beneficiary
+    out += _topic_frame(s, clauses, topic, vocab)
+    out += _may_use_frames(s, clauses, topic)
+    return out
+
+
+def _dui_frames(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
+    """对 B(的)，… offer, in clause k: B is whom the offer is for."""
+    out = []
+    a, b = clauses[k]
+    c = s[a:b]
+    nxt = s[b:clauses[k + 1][1]] if k + 1 < len(clauses) else ""
+    for m in re.finditer(r"对(?!于|外|接|标|照|象|口|策|话|待|称|比|应|其进行|此)", c):
+        if m.start() > 0 and c[m.start() - 1] in NOT_DUI:
+            continue
+        tail = c[m.end():]
+        stop = len(tail)
+        if not tail.rstrip().endswith("的"):   # 对确因工作需要未休假的，给予…: the whole clause
+            for w in OFFER_VERBS + ("进行", "按", "依法", "可", "应当", "应", "要", "将", "由", "给", "不",
+                                    "作出", "提出", "予", "在"):
+                i = tail.find(w, 2)
+                if 0 < i < stop:
+                    stop = i
+        if stop < len(tail) and re.search(r"的[^的，,]{1,8}$", tail.rstrip()) and nxt:
+            # 对…政策落实不到位…的地区和单位，…: a phrase ending in 的+noun is whole; its verb follows
+            verb_after = _offer_follows(nxt)
+            if verb_after or not _offer_follows(tail[stop:]):
+                stop = len(tail)
+        phrase = tail[:stop].strip()
+        verb = _offer_follows(tail[stop:] + nxt)
+        if stop == len(tail) and not tail.rstrip().endswith("的") and k + 1 < len(clauses) and \
+                s[clauses[k + 1][0]:clauses[k + 1][1]].strip().endswith("的" + _last_noun(s[clauses[k + 1][0]:
+                                                                                            clauses[k + 1][1]])):
+            # 对因自然灾害、…等原因，基本生活出现严重困难的军人家庭，应当给予…: the phrase runs on
+            joined = (tail + s[b:clauses[k + 1][1]]).strip()
+            after = s[clauses[k + 2][0]:clauses[k + 2][1]] if k + 2 < len(clauses) else ""
+            verb2 = _offer_follows(after)
+            if verb2:
+                phrase, verb = joined, verb2
+        if len(phrase) >= 2 and verb:
+            out.append(("对", phrase, verb))
+        elif "的" in phrase:       # 加强对退役军人就业创业的指导和服务: the service noun after 的
+            who, what = phrase.rsplit("的", 1)
+            noun = next((n for n in SERVICE_NOUNS if what.strip().startswith(n) or what.strip().endswith(n)), None)
+            if noun and len(who) >= 2 and not governs(what):
+                out.append(("对", who, noun))
+    return out
+
+
+def _wei_frames(s: str, clauses: list, k: int, topic: str) -> list[tuple[str, str, str]]:
+    """为 B 提供…, in clause k: B is whom it is for."""
+    out = []
+    a, b = clauses[k]
+    c = s[a:b]
+    relative_end = re.search(r"的[^的，,。；;]{1,12}$", c) if k + 1 < len(clauses) else None
+    for m in re.finditer(r"(?<![因作成认视列称以])为(?!了|主|重点|核心|基础|导向|依托|抓手|载体|目标|契机|突破口|统领"
+                         r"|引领|经济|社会|国家|乡村振兴)([^为，,。；;]{1,40}?)(提供|办理|开辟|开通|落实|兑现|减轻|降低|搭建|增加|扩大"
+                         r"|安排|解决|争取|组织|开展|举办|进行)", c):
+        if m.group(2) in ("组织", "开展", "举办", "进行") and \
+                not any(n in c[m.end():] for n in OFFER_NOUNS + ("活动", "认定", "鉴定", "评定")):
+            continue      # 为…组织/开展 with nothing offered after it
+        if relative_end and m.start() < relative_end.start() and any(
+                w in s[b:] for w in ("享受", "可以", "可", "领取", "申请")):
+            continue      # 免费为…提供服务的职业中介机构，…享受补贴: inside the subject's relative clause
+        phrase = TRAILING_ADVERBS.sub("", m.group(1).strip()) or m.group(1).strip()
+        if phrase == "其" and topic.endswith("的"):
+            phrase = topic
+        if GENERIC_OFFERS.match(c[m.end():].strip()):
+            continue
+        out.append(("为", phrase, m.group(2)))
+    return out
+
+
+def _named_beneficiary_frames(c: str, vocab) -> list[tuple[str, str, str]]:
+    """The verbs that name whom they are for in clause c: 面向 B, 招考 B, 向 B 发放, 优先安排 B, 惠及 B, 解决 B 的…."""
+    out = []
+    for m in re.finditer(r"面向([^，,。；;]{2,30}?)(招考|招聘|招录|招收|开放|提供|举办|发放|推出)", c):
+        out.append(("为", m.group(1), m.group(2)))
+    # 招考/录用/聘用 B (a group): B benefits from the admission (高等学校…可以…招考退役军人)
+    for m in re.finditer(r"(?:招考|招录|招收|录用|聘用|选用|录取)([^，,。；;]{2,20})", c):
+        hits = find_terms(m.group(1), vocab.groups) if vocab is not None else []
+        if hits and hits[0][2] <= 6 and names_a_person(m.group(1), hits[0][1], hits[0][2]):
+            out.append(("object", m.group(1).rstrip("。；;"), "优先" if "优先" in c[:m.start()] else "录用"))
+    # 向 B 发放…
+    for m in re.finditer(r"向([^向，,。；;]{1,30}?)(发放|提供|开放|倾斜|返还|推荐|投放|延伸|减免)", c):
+        if m.group(2) == "提供" and re.match(r"[^，,。；;]{0,10}(?:信息|材料|数据|情况|报告)", c[m.end():]):
+            continue      # 向公共就业服务机构提供岗位空缺信息: a report to an office, not an offer
+        out.append(("向", TRAILING_ADVERBS.sub("", m.group(1)) or m.group(1), m.group(2)))
+    # 优先安排/购买/录用 B …
+    for m in PRIORITY.finditer(c):
+        out.append(("object", m.group(1), "优先"))
+    for m in re.finditer(r"惠及([^，,。；;]{2,30}?)(?:的|[。；;，,]|$)", c):
+        out.append(("object", m.group(1), "惠及"))
+    for m in re.finditer(r"解决([^，,。；;]{2,30}?)的(?:住房|医疗|就业|生活困难|困难|子女入学|入学|落户|社会保险)", c):
+        out.append(("object", m.group(1), "解决"))
+    return out
+
+
+def _topic_frame(s: str, clauses: list, topic: str, vocab) -> list[tuple[str, str, str]]:
+    """X…的，…予以优先安排/给予…: the topic (up to its clause ending in 的) is the beneficiary."""
+    out = []
     ends = [j for j, (a, b) in enumerate(clauses[:3]) if s[a:b].strip().endswith("的") or
             s[a:b].strip().endswith(("后", "时", "期间")) and _names_someone(owner_of(s[a:b].strip(), vocab) or "")]
     if ends and ends[0] + 1 < len(clauses) and not topic.startswith(("对", "为", "向")) and \
@@ -624,7 +654,12 @@ def _frames(s: str, vocab=None) -> list[tuple[str, str, str]]:
                                  "提供", "办理", "安排", "纳入") if w in main[:30]), None)
         if verb and not governs(main[:20]):
             out.append(("subject", whole, verb))
-    # B(…的)，可以/享受…: the subject may use the offer
+    return out
+
+
+def _may_use_frames(s: str, clauses: list, topic: str) -> list[tuple[str, str, str]]:
+    """B(…的)，可以/享受…, in the first four clauses: the subject may use the offer."""
+    out = []
     for k, (a, b) in enumerate(clauses[:4]):
         c = s[a:b]
         use = None

@@ -812,46 +812,83 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
         r.actor = actor
     elif context is not None and context.actor:
         r.actor = context.actor
-    # not measures, whatever else they say
-    for pattern, what in ((PURPOSE, "目的条款"), (DEFINITION, "定义条款"), (IN_FORCE, "施行日期"),
-                          (PENALTY, "法律责任")):
+    why_not = _not_a_measure(s, actor, vocab)
+    if why_not:
+        r.not_measure = why_not
+        return r
+    chosen, rejected = _chosen_frame(s, vocab, r, actor)
+    if chosen is None and context is not None and context.measure and context.beneficiary and \
+            not any(w in s for w in PROHIBITION) and (item or not (find_terms(s, vocab.groups)
+                                                                   and context.frame != "service")):
+        chosen = _lead_in_frame(s, vocab, r, context, item)
+    if chosen is None and not rejected:
+        chosen = _service(s, vocab, r, actor, declaratory)
+    if chosen is None:
+        if rejected:
+            r.not_measure = rejected[0]
+        elif any(w in s for w in PROHIBITION):
+            r.not_measure = "禁止性规定：“" + _after(s, PROHIBITION) + "”"
+        elif r.internal:
+            r.not_measure = "政府自身的工作：“" + "、".join(r.internal[:3]) + "”"
+        else:
+            r.not_measure = NO_OFFER
+        return r
+    r.measure = True
+    r.frame, r.beneficiary, r.offer, r.head = chosen
+    _people(r, s, vocab)
+    return r
+
+
+# not measures, whatever else they say (checked in this order, a prohibition between them)
+NOT_MEASURE_KINDS = ((PURPOSE, "目的条款"), (DEFINITION, "定义条款"), (IN_FORCE, "施行日期"), (PENALTY, "法律责任"))
+NOT_OFFER_KINDS = ((COMMENDATION, "表彰（荣誉，不是扶持）"), (REMEDY, "法律救济（诉讼、仲裁、复议）"),
+                   (RIGHT, "权利的宣示（不是扶持）"), (SANCTION, "不履行的后果"), (DEFERRED, "另有规定"),
+                   (SOCIETY_CALLED, "号召社会各方参与（不是政府向谁提供扶持）"))
+
+
+def _kind_found(s: str, kinds) -> str | None:
+    for pattern, what in kinds:
         m = pattern.search(s)
         if m and (pattern is not SOCIETY_CALLED or m.start() <= (clause_spans(s) or [(0, len(s))])[0][1]):
             # the call on society decides only when it is the sentence's own first clause
-            r.not_measure = f"{what}：“{m.group(0)}”"
-            return r
+            return f"{what}：“{m.group(0)}”"
+    return None
+
+
+def _not_a_measure(s: str, actor: str | None, vocab) -> str | None:
+    """Why the sentence is no measure whatever frame it has (a purpose, a definition, a prohibition,
+    a right declared, a duty, an exception, a fund's use, a private party's duty …), or None."""
+    found = _kind_found(s, NOT_MEASURE_KINDS)
+    if found:
+        return found
     if re.match(r"^(?:禁止|严禁|任何(?:组织|单位|个人|组织和个人|单位和个人))", s):
-        r.not_measure = "禁止性规定：“" + s[:4] + "”"
-        return r
-    for pattern, what in ((COMMENDATION, "表彰（荣誉，不是扶持）"), (REMEDY, "法律救济（诉讼、仲裁、复议）"),
-                          (RIGHT, "权利的宣示（不是扶持）"), (SANCTION, "不履行的后果"), (DEFERRED, "另有规定"),
-                          (SOCIETY_CALLED, "号召社会各方参与（不是政府向谁提供扶持）")):
-        m = pattern.search(s)
-        if m and (pattern is not SOCIETY_CALLED or m.start() <= (clause_spans(s) or [(0, len(s))])[0][1]):
-            # the call on society decides only when it is the sentence's own first clause
-            r.not_measure = f"{what}：“{m.group(0)}”"
-            return r
+        return "禁止性规定：“" + s[:4] + "”"
+    found = _kind_found(s, NOT_OFFER_KINDS)
+    if found:
+        return found
     if DUTY_WORK.search(s) and not re.search(r"(?:为|向|对)[^，,。；;]{1,30}(?:提供|给予|发放|办理)", s):
-        r.not_measure = "职责：“" + DUTY_WORK.search(s).group(0) + "”"
-        return r
+        return "职责：“" + DUTY_WORK.search(s).group(0) + "”"
     if re.search(r"除外[。；;]?$", s) and len(clause_spans(s)) == 1:     # …的商品和服务除外 (not 但是…除外)
-        r.not_measure = "例外：“" + s[-6:] + "”"
-        return r
+        return "例外：“" + s[-6:] + "”"
     if CATCH_ALL.match(s):
-        r.not_measure = f"兜底项：“{CATCH_ALL.match(s).group(0)}”"
-        return r
+        return f"兜底项：“{CATCH_ALL.match(s).group(0)}”"
     fund = actor if actor and actor.endswith(FUND_HEADS) and not ("的" in actor and actor.endswith(OWNED)
                                                                    and owner_of(actor.rsplit("的", 1)[0], vocab)) else None
     first = s[:clause_spans(s)[0][1]] if clause_spans(s) else s
     m = re.match(r"^(?!以|按|对|为|由)[^，,。；;]{2,30}?(?:" + "|".join(FUND_HEADS) + r")(?=纳入|用于|应当|向|按|专项|主要)",
                  first)
     if fund or m:
-        r.not_measure = f"资金的用途：“{fund or m.group(0)}”"
-        return r
+        return f"资金的用途：“{fund or m.group(0)}”"
     if _private_duty(actor or "", s):
-        r.not_measure = f"“{actor or s[:6]}”的义务（不是政府提供的扶持）"
-        return r
-    chosen, rejected = None, []
+        return f"“{actor or s[:6]}”的义务（不是政府提供的扶持）"
+    return None
+
+
+def _chosen_frame(s: str, vocab, r: Reading, actor: str | None) -> tuple[tuple | None, list]:
+    """The first frame, by kind (对, 为, 向, subject, object), whose beneficiary is someone offered
+    something: (frame, phrase, offer, head) or None, and why frames naming a government or a fund
+    were rejected. Sets r.headless when the beneficiary is "those who…"."""
+    rejected = []
     frames = _frames(s, vocab)
     clauses = clause_spans(s)
     topic = s[clauses[0][0]:clauses[0][1]].strip() if clauses else s
@@ -873,48 +910,35 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
                 rejected.append(f"受益者是{'政府或部门' if k == 'government' else '资金'}："
                                 f"“{f}{phrase}”" if f in ("对", "为", "向") else f"“{phrase}”")
                 continue
-            if k == "none":
+            if k == "none" or f == "object" and _encouraged_offers_nothing(s, r, actor, phrase, offer, head, k):
                 continue
-            if f == "object" and offer in ENCOURAGE and (k == "organisation" or head.endswith(("单位", "地区", "地方"))):
-                continue      # 鼓励高校实行…: the one encouraged provides; whom it serves is read as a service
-            if f == "object" and offer in ENCOURAGE and _only_activity(s, phrase):
-                continue      # 国家鼓励和扶持残疾人自主择业、自主创业: an orientation, nothing offered
-            if f == "object" and offer in ("鼓励", "引导", "推动", "动员", "欢迎") and _does_itself(s, phrase):
-                continue      # 国家鼓励中小企业推进…创新: what the encouraged do themselves, nothing offered
-            if f == "object" and r.category is None and offer not in ("组织", "优先", "惠及", "解决") and \
-                    not any(n in s for n in OFFER_NOUNS) and \
-                    (actor in ("国家", "全社会", "社会") or k not in ("group", "business")):
-                continue
-            chosen = (f, phrase, offer, head)
             r.headless = headless
-            break
-        if chosen:
-            break
-    if chosen is None and context is not None and context.measure and context.beneficiary and \
-            not any(w in s for w in PROHIBITION) and (item or not (find_terms(s, vocab.groups)
-                                                                   and context.frame != "service")):
-        # an item of a list (（一）发布残疾人就业信息； under …为残疾人就业提供下列服务：) or a clause run
-        chosen = (context.frame, context.beneficiary, context.offer, context.head)
-        if item and (find_terms(s, vocab.groups) or find_terms(s, vocab.audiences)):
-            first = s[clauses[0][0]:clauses[0][1]] if clauses else s
-            chosen = (context.frame, first, context.offer, head_of(first, vocab))   # the item names whom
-        r.review.append(LEAD_IN + "（“" + context.beneficiary + "”）")
-    if chosen is None and not rejected:
-        chosen = _service(s, vocab, r, actor, declaratory)
-    if chosen is None:
-        if rejected:
-            r.not_measure = rejected[0]
-        elif any(w in s for w in PROHIBITION):
-            r.not_measure = "禁止性规定：“" + _after(s, PROHIBITION) + "”"
-        elif r.internal:
-            r.not_measure = "政府自身的工作：“" + "、".join(r.internal[:3]) + "”"
-        else:
-            r.not_measure = NO_OFFER
-        return r
-    r.measure = True
-    r.frame, r.beneficiary, r.offer, r.head = chosen
-    _people(r, s, vocab)
-    return r
+            return (f, phrase, offer, head), rejected
+    return None, rejected
+
+
+def _encouraged_offers_nothing(s: str, r: Reading, actor, phrase: str, offer: str, head: str, k: str) -> bool:
+    """An object frame (鼓励/支持/优先… B) in which B is offered nothing."""
+    if offer in ENCOURAGE and (k == "organisation" or head.endswith(("单位", "地区", "地方"))):
+        return True       # 鼓励高校实行…: the one encouraged provides; whom it serves is read as a service
+    if offer in ENCOURAGE and _only_activity(s, phrase):
+        return True       # 国家鼓励和扶持残疾人自主择业、自主创业: an orientation, nothing offered
+    if offer in ("鼓励", "引导", "推动", "动员", "欢迎") and _does_itself(s, phrase):
+        return True       # 国家鼓励中小企业推进…创新: what the encouraged do themselves, nothing offered
+    return r.category is None and offer not in ("组织", "优先", "惠及", "解决") and \
+        not any(n in s for n in OFFER_NOUNS) and (actor in ("国家", "全社会", "社会") or k not in ("group", "business"))
+
+
+def _lead_in_frame(s: str, vocab, r: Reading, context: Reading, item: bool) -> tuple:
+    """An item of a list (（一）发布残疾人就业信息； under …为残疾人就业提供下列服务：) or a clause run
+    takes the frame of the text it continues; an item that names people is for them."""
+    clauses = clause_spans(s)
+    chosen = (context.frame, context.beneficiary, context.offer, context.head)
+    if item and (find_terms(s, vocab.groups) or find_terms(s, vocab.audiences)):
+        first = s[clauses[0][0]:clauses[0][1]] if clauses else s
+        chosen = (context.frame, first, context.offer, head_of(first, vocab))   # the item names whom
+    r.review.append(LEAD_IN + "（“" + context.beneficiary + "”）")
+    return chosen
 
 
 def _private_duty(actor: str, s: str) -> bool:

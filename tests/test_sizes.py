@@ -20,7 +20,6 @@ FILE_EXCEPTIONS = {
     "drafting/writer.py": PENDING_DRAFTER_REWORK,
 }
 FUNCTION_EXCEPTIONS = {
-    "drafting/reading.py:read": PENDING_DRAFTER_REWORK,
     "drafting/reading.py:_people": PENDING_DRAFTER_REWORK,
 }
 

@@ -1075,6 +1075,23 @@ def _people(r: Reading, s: str, vocab) -> None:
     hits = find_terms(text, {**vocab.groups, **collective})
     # a beneficiary that is a kind of organisation (港澳青年创新创业孵化载体): its audience, no group
     org_head = r.frame != "service" and any(head.endswith(w) for w in ORGANISATION_HEADS)
+    group_hits = _group_hits(r, text, hits, org_head, vocab)
+    _groups_beside_the_head(r, head, group_hits, vocab)
+    _family_and_disabled(r, text, head, group_hits, org_head, vocab)
+    _gender_and_tech(r, text, group_hits, org_head, vocab)
+    r.audiences = _audiences_of(r, text, head, org_head, vocab)
+    # what looks like people but no group word covers: put to the reviewer as a possible new group
+    covered = [False] * len(text)
+    for _, word, pos in hits:
+        for i in range(pos, pos + len(word)):
+            covered[i] = True
+    for phrase_ in new_group_phrases(text, covered):
+        r.review.append(f"新身份？“{phrase_}”不在 rules/facts.yml 的身份中")
+
+
+def _group_hits(r: Reading, text: str, hits: list, org_head: bool, vocab) -> list:
+    """The group words (and collective words) that name the beneficiary as people, into r.groups;
+    the others are noted (r.not_people) or, for a collective word, put to the reviewer."""
     group_hits = []
     for value, word, pos in hits:
         if org_head or not names_a_person(text, word, pos):
@@ -1097,6 +1114,12 @@ def _people(r: Reading, s: str, vocab) -> None:
                             + "、".join(vocab.group_labels.get(g, g) for g in vocab.collective[word]) + "，请核对")
         else:
             r.groups.setdefault(value, word)
+    return group_hits
+
+
+def _groups_beside_the_head(r: Reading, head: str, group_hits: list, vocab) -> None:
+    """Groups the beneficiary phrase names besides its head: in a modifier of it (both at once) or
+    first in a coordination; the other group words in it are not the beneficiary."""
     if r.frame != "service" and r.beneficiary and r.beneficiary != head:
         for value, word, _ in find_terms(r.beneficiary, vocab.groups):
             if value not in r.groups and word not in r.not_people:
@@ -1118,6 +1141,10 @@ def _people(r: Reading, s: str, vocab) -> None:
             for value, word, pos in find_terms(first.group(1), vocab.groups):
                 if pos + len(word) == len(first.group(1)) and value not in r.groups:
                     r.groups[value] = word
+
+
+def _family_and_disabled(r: Reading, text: str, head: str, group_hits: list, org_head: bool, vocab) -> None:
+    """Groups read from a family noun after a group's stem, and 残疾 before a group word."""
     if not org_head:
         # 军人子女, 军人的配偶: a family noun after the stem of a group's own family word (军人家属, 军人配偶)
         for value, stem, noun, at in family_words(text if text != head or not r.beneficiary else r.beneficiary, vocab):
@@ -1129,6 +1156,10 @@ def _people(r: Reading, s: str, vocab) -> None:
                 r.groups.setdefault("disabled", "残疾" + word)
                 # one person with both: 残疾退役军人 is disabled *and* a veteran (all_groups)
                 r.all_groups = "残疾" + word
+
+
+def _gender_and_tech(r: Reading, text: str, group_hits: list, org_head: bool, vocab) -> None:
+    """Women (a gender word, or 女 before a group word) and a 科技型 business word."""
     female = find_terms(text, vocab.gender)
     if female and not org_head:
         r.gender = (female[0][0], female[0][1])
@@ -1141,6 +1172,10 @@ def _people(r: Reading, s: str, vocab) -> None:
         if not text.startswith(TECH_NOT_BUSINESS, pos + len(word)):
             r.tech = word
             break
+
+
+def _audiences_of(r: Reading, text: str, head: str, org_head: bool, vocab) -> list:
+    """(audience, word): an organisation's own, else the founder first when people are named."""
     aud = [(v, w) for v, w, _ in find_terms(text, vocab.audiences)] if vocab.audiences else []
     if org_head:
         org = [(v, w) for v, w, _ in find_terms(head, vocab.audiences)]
@@ -1149,13 +1184,7 @@ def _people(r: Reading, s: str, vocab) -> None:
     elif r.groups or r.gender:
         aud = [("founder", next(iter(r.groups.values()), r.gender[1] if r.gender else ""))] + \
             [a for a in aud if a[0] != "founder"]
-    r.audiences = aud
-    covered = [False] * len(text)
-    for _, word, pos in hits:
-        for i in range(pos, pos + len(word)):
-            covered[i] = True
-    for phrase_ in new_group_phrases(text, covered):
-        r.review.append(f"新身份？“{phrase_}”不在 rules/facts.yml 的身份中")
+    return aud
 
 
 # ---- group words (kept from the first drafter: closed vocabularies, checked uses) ----------

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from bot.script import to_simplified
 
-from .segment import marks_outside_brackets
+from .sentences import marks_outside_brackets
 
 CLAUSE_MARKS = "，,；;：:"
 

@@ -38,10 +38,10 @@ from . import check
 from .fields import ReviewError, list_of, set_field
 from .reading import read
 from .segment import byte_span
-from .writer import dump, dump_yaml
+from .rules_writer import (replace_list_item, restore, saved_files, source_entry, write_cases,
+                           write_measure, write_proposals, write_source)
+from .writer import dump
 
-ACTIVE_KEYS = ("id", "article", "title", "summary", "category", "audience", "conditions", "all_groups", "agencies",
-               "lead_function", "functions", "lead_reason", "strict_groups", "note", "quote")
 SOURCE_FIELDS = ("title", "short_title", "issuer", "publisher", "number", "issued", "adopted", "in_force",
                  "valid_until", "period_label")
 DATE_FIELDS = ("issued", "adopted", "in_force", "valid_until")
@@ -239,15 +239,11 @@ class Session:
         problems = self.check(mid)
         if problems:
             return problems
-        files = [self.rules / "measures" / f"{self.doc}.yml", self.rules / "sources.yml",
-                 self.rules / "agencies.yml", self.rules / "facts.yml", self.rules / "sources" / f"{self.doc}.txt",
-                 self._cases_path()]
-        saved = {p: p.read_bytes() if p.is_file() else None for p in files}
+        saved = saved_files(self.rules, self.doc, self._cases_path())
         try:
-            self._write_source()
-            self._write_agencies(m)
-            self._write_groups(m)
-            active = self._write_measure(m)
+            write_source(self.rules, self.doc, self.text, self.draft["source"], listed=self.doc in self.kb.sources)
+            write_proposals(self.rules, m, self.draft, self.kb)
+            active = write_measure(self.rules, self.doc, m, self.draft.get("articles", []))
             kb, found = kbmod.validate(self.rules)
             problems = [str(p) for p in found]
             cases = []
@@ -256,11 +252,11 @@ class Session:
                 cases = casesmod.cases_for(active, self.doc, kb)
                 problems += casesmod.failures(cases, kb)
             if not problems:
-                self._write_cases(cases)
+                write_cases(self._cases_path(), self.doc, self.draft["source"].get("short_title") or self.doc, cases)
         except OSError as exc:
             problems = [f"写入失败：{exc}"]
         if problems:
-            _restore(saved)
+            restore(saved)
             return problems
         self.kb = kb
         # what is now in rules/ is no longer a proposal of the draft
@@ -275,69 +271,17 @@ class Session:
     def _cases_path(self) -> Path:
         return self.repo / "tests" / "eligibility" / f"{self.doc}.yml"
 
-    def _source_entry(self) -> dict:
-        entry = {k: v for k, v in self.draft["source"].items() if k in kbmod.SOURCE_KEYS and v not in (None, "")}
-        return entry
-
-    def _write_source(self) -> None:
-        target = self.rules / "sources" / f"{self.doc}.txt"
-        if not target.exists():
-            target.write_text(self.text, encoding="utf-8")
-        if self.doc not in self.kb.sources:
-            _append_list_item(self.rules / "sources.yml", self._source_entry())
-
     def _rewrite_source_entry(self) -> list[str]:
         """Metadata edited after the first accept: replace the document's sources.yml entry, re-validate."""
         path = self.rules / "sources.yml"
         before = path.read_bytes()
-        _replace_list_item(path, "id", self.doc, self._source_entry())
+        replace_list_item(path, "id", self.doc, source_entry(self.draft["source"]))
         kb, found = kbmod.validate(self.rules)
         if found:
             path.write_bytes(before)
             return [str(p) for p in found]
         self.kb = kb
         return []
-
-    def _write_agencies(self, m: dict) -> None:
-        ag = m.get("agencies") or {}
-        used = set(ag.get("lead", [])) | set(ag.get("support", []))
-        if self.draft["source"].get("publisher"):
-            used.add(self.draft["source"]["publisher"])
-        for new in self.draft["new_agencies"]:
-            if new["id"] in used and new["id"] not in self.kb.agencies:
-                _append_list_item(self.rules / "agencies.yml", {k: new[k] for k in kbmod.AGENCY_KEYS if k in new})
-
-    def _write_groups(self, m: dict) -> None:
-        groups = (m.get("conditions") or {}).get("groups", [])
-        for new in self.draft["new_groups"]:
-            if new["id"] in groups and new["id"] not in self.kb.facts["groups"].values:
-                _add_group(self.rules / "facts.yml", new)
-
-    def _write_measure(self, m: dict) -> dict:
-        path = self.rules / "measures" / f"{self.doc}.yml"
-        active = {k: m[k] for k in ACTIVE_KEYS if k in m}
-        if not path.exists():
-            left = [a for a in self.draft.get("articles", []) if not a.get("actionable")]
-            head = [f"doc: {self.doc}",
-                    "# Written by the review of a draft (drafting/). Left out as government-internal",
-                    "# (nothing a person or small business can apply for), with the words that decided it:"]
-            head += [f"#   {a['label']} {a.get('title') or ''} — {a.get('reason')}" for a in left] or ["#   (none)"]
-            path.write_text("\n".join(head) + "\nmeasures:\n", encoding="utf-8")
-        _append_list_item(path, active)
-        return active
-
-    def _write_cases(self, cases: list) -> None:
-        path = self._cases_path()
-        if not path.parent.is_dir() or not cases:
-            return
-        existing = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
-        title = self.draft["source"].get("short_title") or self.doc
-        head = (f"# Situation cases for {self.doc} (《{title}》), written by the review from each accepted\n"
-                "# measure's conditions and run before they were kept (drafting/cases.py).\n")
-        if path.is_file():
-            text = path.read_text(encoding="utf-8")
-            head = "".join(line + "\n" for line in text.splitlines() if line.startswith("#")) or head
-        path.write_text(head + dump_yaml(list(existing or []) + cases), encoding="utf-8")
 
     # ---- reject, merge, split, add ------------------------------------------------------------
     def reject(self, mid: str, why: str = "") -> None:
@@ -526,75 +470,3 @@ def _trim(text: str, a: int, b: int) -> int:
     while b > a and text[b - 1] in "，,；; \t\u3000\n":
         b -= 1
     return b
-
-
-def _restore(saved: dict) -> None:
-    """Put every file back as it was (a file that did not exist is removed again)."""
-    for p, content in saved.items():
-        if content is None:
-            if p.is_file():
-                p.unlink()
-        elif not p.is_dir():
-            p.write_bytes(content)
-
-
-def _scalar(value) -> str:
-    return yaml.safe_dump(value, allow_unicode=True, width=4096, default_flow_style=True).strip().removesuffix(
-        "\n...").strip()
-
-
-def _block(item: dict) -> str:
-    """One list entry in the rules files' style: block mappings, lists of scalars in flow style."""
-    lines = []
-
-    def emit(mapping: dict, indent: str, first_prefix: str) -> None:
-        for n, (key, value) in enumerate(mapping.items()):
-            prefix = first_prefix if n == 0 else indent
-            if isinstance(value, dict):
-                lines.append(f"{prefix}{key}:")
-                emit(value, indent + "  ", indent + "  ")
-            elif isinstance(value, (list, tuple)):
-                lines.append(f"{prefix}{key}: [" + ", ".join(_scalar(v) for v in value) + "]")
-            else:
-                lines.append(f"{prefix}{key}: {_scalar(value)}")
-    emit(item, "    ", "  - ")
-    return "\n".join(lines) + "\n"
-
-
-def _append_list_item(path: Path, item: dict) -> None:
-    """Append one entry to the top-level list that ends a rules file (`  - id: …`), keeping its comments."""
-    text = path.read_text(encoding="utf-8") if path.is_file() else ""
-    if text and not text.endswith("\n"):
-        text += "\n"
-    path.write_text(text + _block(item), encoding="utf-8")
-
-
-def _replace_list_item(path: Path, key: str, value: str, item: dict) -> None:
-    """Replace the entry `  - key: value` of a rules file's top-level list (up to the next entry)."""
-    lines = path.read_text(encoding="utf-8").splitlines(True)
-    start = next((i for i, ln in enumerate(lines) if ln.rstrip() == f"  - {key}: {value}"), None)
-    if start is None:
-        _append_list_item(path, item)
-        return
-    end = start + 1
-    while end < len(lines) and not lines[end].startswith("  - ") and (lines[end].startswith("    ") or
-                                                                       not lines[end].strip()):
-        end += 1
-    lines[start:end] = [_block(item)]
-    path.write_text("".join(lines), encoding="utf-8")
-
-
-def _add_group(path: Path, group: dict) -> None:
-    """A new value under facts.yml `groups: values:` (label, synonyms), after the last one."""
-    lines = path.read_text(encoding="utf-8").splitlines(True)
-    start = next(i for i, ln in enumerate(lines) if ln.rstrip() == "  groups:")
-    values = next(i for i in range(start, len(lines)) if lines[i].rstrip() == "    values:")
-    end = values + 1
-    while end < len(lines) and (lines[end].startswith("      ") or not lines[end].strip()):
-        end += 1
-    while end > values + 1 and not lines[end - 1].strip():
-        end -= 1
-    synonyms = ", ".join(group["synonyms"])
-    block = [f"      {group['id']}:\n", f"        label: {group['label']}\n", f"        synonyms: [{synonyms}]\n"]
-    lines[end:end] = block
-    path.write_text("".join(lines), encoding="utf-8")

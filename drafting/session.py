@@ -2,20 +2,21 @@
 staff console's review page and the terminal flow both call it).
 
   set_source    the document's metadata (title, short title, issuer, publisher, number, dates)
-  edit          a measure's fields, from the closed vocabularies; a new quote only as a span of the text
+  edit          a measure's fields, from the closed vocabularies (drafting/fields.py); a new quote only
+                as a span of the text
   check         the problems a measure would have if accepted now (live validation)
   accept        write it into rules/ and its situation cases into tests/eligibility/, re-validate,
                 run the cases, and roll everything back (with the reason) when anything fails
-  reject        set it aside (`rejected:` keeps its id and quote)
+  reject        set it aside (`rejected:` keeps its id and quote)        (these four: drafting/reshaping.py)
   merge         two measures of one article into one over the passage from the first to the second
   split         one measure into two at a position of its quote
   add           a measure from any span of an article the drafter did not offer
   add_agency / add_group   a new agency or group, proposed in the draft, written when a measure using it is accepted
 
 Every operation saves the draft file, so a review can stop and resume.
-Accepting writes, for a new document, its sources.yml entry, its text into
-rules/sources/ and its measures file (with the left-out articles in the header
-comment); the proposed agencies and groups the measure uses; the measure (the
+Accepting writes (drafting/rules_writer.py), for a new document, its
+sources.yml entry, its text into rules/sources/ and its measures file (with the
+left-out articles in the header comment); the proposed agencies and groups the measure uses; the measure (the
 rules format only: no span, no review items); and the cases (rewritten as one
 YAML list, no anchors).
 """
@@ -31,13 +32,12 @@ import yaml
 from bot import rules as kbmod
 from bot.rules.fidelity import measure_offences
 from bot.rules import LEVELS
-from bot.script import to_simplified
 
 from . import cases as casesmod
 from . import check
 from .fields import ReviewError, list_of, set_field
-from .reading import read
 from .segment import byte_span
+from .reshaping import Reshaping
 from .rules_writer import (replace_list_item, restore, saved_files, source_entry, write_cases,
                            write_measure, write_proposals, write_source)
 from .writer import dump
@@ -49,7 +49,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 GROUP_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-class Session:
+class Session(Reshaping):
     def __init__(self, path: Path, rules: Path, repo: Path | None = None, kb=None):
         self.path, self.rules = Path(path), Path(rules)
         self.repo = Path(repo) if repo else self.rules.parent
@@ -105,6 +105,10 @@ class Session:
         new = [{"id": a["id"], "name": a["name"], "full_name": a["full_name"], "new": True}
                for a in self.draft["new_agencies"]]
         return new + known
+
+    def functions_for_choice(self) -> list[dict]:
+        return [{"id": f.id, "label": f.name + (f"（{f.plain}）" if f.plain else ""), "duty": f.duty}
+                for f in self.kb.functions.values()]
 
     def save(self) -> None:
         self.path.write_text(dump(self.draft), encoding="utf-8")
@@ -283,135 +287,6 @@ class Session:
         self.kb = kb
         return []
 
-    # ---- reject, merge, split, add ------------------------------------------------------------
-    def reject(self, mid: str, why: str = "") -> None:
-        m = self.measure(mid)
-        self.draft["rejected"].append({"id": m["id"], "quote": m["quote"], **({"why": why} if why else {})})
-        self.draft["measures"] = [x for x in self.measures if x is not m]
-        self.save()
-
-    def merge(self, first_id: str, second_id: str) -> dict:
-        """One measure over the contiguous passage from the first to the second (verbatim by construction)."""
-        first, second = self.measure(first_id), self.measure(second_id)
-        if first["article"] != second["article"]:
-            raise ReviewError("只能合并同一条款的措施")
-        a = min(first["chars"][0], second["chars"][0])
-        b = max(first["chars"][1], second["chars"][1])
-        merged = dict(first)
-        self._set_span(merged, a, b)
-        merged["summary"] = to_simplified(merged["quote"])
-        c1, c2 = first.get("conditions") or {}, second.get("conditions") or {}
-        groups = list(dict.fromkeys(c1.get("groups", []) + c2.get("groups", [])))
-        cond = dict(c1)
-        if groups:
-            cond["groups"] = groups
-        if cond:
-            merged["conditions"] = cond
-        merged["review"] = list(dict.fromkeys((first.get("review") or []) + (second.get("review") or [])))
-        merged.setdefault("why", {})["edited"] = f"由 {first_id} 与 {second_id} 合并"
-        self.draft["measures"] = [merged if x is first else x for x in self.measures if x is not second]
-        self.save()
-        return merged
-
-    def split(self, mid: str, at: int) -> tuple[dict, dict]:
-        """Two measures from one, at character `at` of the text (inside its quote)."""
-        m = self.measure(mid)
-        a, b = m["chars"]
-        if not a < at < b:
-            raise ReviewError(f"拆分处 {at} 不在引文（{a}–{b}）之内")
-        first, second = dict(m), dict(m)
-        art = self.article(m["article"]) or {}
-        cut = at
-        for p in art.get("parts", []):       # a cut just after an item's marker: the marker goes with neither
-            if p["chars"][0] < at and not self.text[p["chars"][0]:at].strip("（）()一二三四五六七八九十0123456789.、．"):
-                cut = p["chars"][0]
-        self._set_span(first, a, _trim(self.text, a, cut))
-        second_start = at
-        while second_start < b and self.text[second_start] in "，,；; \t\u3000\n":
-            second_start += 1
-        self._set_span(second, second_start, b)
-        second["id"] = self._free_id(m["id"] + "-b")
-        for x in (first, second):
-            x["summary"] = to_simplified(x["quote"])
-            x.setdefault("why", {})["edited"] = f"由 {mid} 拆分"
-        i = self.measures.index(m)
-        self.draft["measures"][i:i + 1] = [first, second]
-        self.save()
-        return first, second
-
-    def add(self, start: int, end: int) -> dict:
-        """A new draft measure over text[start:end] (inside one article), read like the drafter's."""
-        probe = {}
-        self._set_span(probe, start, end)
-        art = self.article(probe["article"])
-        r = read(probe["quote"], self._vocab())
-        prefix = self.draft["measures"][0]["id"].split("-")[0] if self.measures else \
-            (self.draft["accepted"][0]["id"].split("-")[0] if self.draft["accepted"] else self.doc.split("-")[0])
-        m = {"id": self._free_id(f"{prefix}-{probe['article']}-added"), "status": "draft",
-             "article": probe["article"], "label": probe["label"],
-             "title": (art.get("title") if art and art.get("title") else to_simplified(probe["quote"])[:18]),
-             "summary": to_simplified(probe["quote"]),
-             "category": (r.category or ("mentoring",))[0]}
-        m["audience"] = "founder"
-        cond = {}
-        if r.groups:
-            cond["groups"] = list(r.groups)
-        if r.gender:
-            cond["gender"] = r.gender[0]
-        if r.tech:
-            cond["tech_business"] = True
-        if cond:
-            m["conditions"] = cond
-        near = [x for x in self.measures if x["article"] == probe["article"] and x.get("agencies")]
-        if self.by_function:
-            (ids, words), _, why = self._drafter().functions_for(r, probe["quote"])
-            if ids:
-                m["functions"] = ids
-            if words:
-                m["lead_reason"] = words
-        elif near:
-            m["agencies"] = near[0]["agencies"]
-        elif self.draft["accepted"]:
-            kbm = next((x for x in self.kb.measures if x.id == self.draft["accepted"][-1]["id"]), None)
-            if kbm is not None and kbm.lead:
-                m["agencies"] = {"lead": list(kbm.lead)}
-        m.update({k: probe[k] for k in ("quote", "chars", "bytes")})
-        m["why"] = {"added": "审阅人从所选原文补充", "decision": r.why()}
-        if self.by_function:
-            m["why"]["lead"] = why
-        m["review"] = ["审阅人补充的措施：请逐项核对"]
-        after = [i for i, x in enumerate(self.measures) if x["chars"][0] <= start]
-        self.draft["measures"].insert(after[-1] + 1 if after else 0, m)
-        self.save()
-        return m
-
-    def _free_id(self, base: str) -> str:
-        taken = {x["id"] for x in self.measures} | {x.id for x in self.kb.measures} | \
-            {x["id"] for x in self.draft["accepted"]}
-        ident, n = base, 2
-        while ident in taken:
-            ident, n = f"{base}-{n}", n + 1
-        return ident
-
-    def _drafter(self):
-        """The drafter of this text (who acts by function: the text's responsibility article)."""
-        from .writer import Drafter
-        if getattr(self, "_drafter_cache", None) is None:
-            d = Drafter(self.text, self.doc, self.draft["source"].get("region") or "全国", self._vocab())
-            d.prepare(self.draft["source"])
-            self._drafter_cache = d
-        return self._drafter_cache
-
-    def functions_for_choice(self) -> list[dict]:
-        return [{"id": f.id, "label": f.name + (f"（{f.plain}）" if f.plain else ""), "duty": f.duty}
-                for f in self.kb.functions.values()]
-
-    def _vocab(self):
-        from .vocab import load_vocabulary
-        if getattr(self, "_vocab_cache", None) is None:
-            self._vocab_cache = load_vocabulary(self.rules, kb=self.kb)
-        return self._vocab_cache
-
     # ---- new agencies and groups ------------------------------------------------------------------
     def add_agency(self, name: str, full_name: str, level: str, region: str | None = None) -> dict:
         name, full_name = name.strip(), (full_name or name).strip()
@@ -464,9 +339,3 @@ def _part_label(article: dict, position: int) -> str:
         if p["chars"][0] <= position < p["chars"][1]:
             best = p["label"]
     return best
-
-
-def _trim(text: str, a: int, b: int) -> int:
-    while b > a and text[b - 1] in "，,；; \t\u3000\n":
-        b -= 1
-    return b

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 from bot.script import to_simplified
 
-from .reading import LEAD_IN, NO_OFFER, Reading, clause_spans, find_terms, read
+from .people import names_a_person
+from .phrases import clause_spans, find_terms
+from .reading import LEAD_IN, NO_OFFER, Reading, read
 from .segment import Segmentation, byte_span
 
 CLAUSE_END = ",，;；"
@@ -205,7 +207,6 @@ def _continues(text: str, start: int) -> bool:
 def _groups_named(sentence: str, vocab) -> dict:
     """Groups a sentence that offers nothing names as people (its subject or topic), for the
     sentences after it in the article."""
-    from .reading import names_a_person
     s = to_simplified(sentence)
     return {v: w for v, w, pos in find_terms(s, vocab.groups) if names_a_person(s, w, pos)}
 

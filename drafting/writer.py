@@ -22,7 +22,8 @@ from bot.script import to_simplified
 from . import functions as fn
 from .article_reader import ArticleReader
 from .cover import read_cover
-from .reading import Reading, places_in
+from .people import places_in
+from .reading import Reading
 from .segment import Segmentation, byte_span, segment
 from .vocab import Vocabulary
 from .who_acts import WhoActs

@@ -353,5 +353,3 @@ def acting_unit(np: str | None) -> str | None:
     if is_government(np) or tail.endswith(ACTING_HEADS):
         return np
     return None
-
-

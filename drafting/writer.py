@@ -202,6 +202,7 @@ class Drafter(ArticleReader, WhoActs):
         return {"id": mid, "status": "draft", "article": art.number, "label": part, "title": title,
                 "summary": simplified, "category": category}
 
+
 def _law_style(seg: Segmentation) -> bool:
     """Articles printed 第四十六条 (a law or regulation: cited so), not 第46条."""
     return seg.style == "tiao" and sum(1 for a in seg.articles if re.match(r"第[零〇一二三四五六七八九十百]+条",

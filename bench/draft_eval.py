@@ -54,7 +54,8 @@ from bot.script import to_simplified
 from drafting.functions import function_of
 from drafting.segment import coverage_gaps, segment
 from drafting.vocab import load_vocabulary
-from drafting.writer import NO_UNIT, Drafter
+from drafting.who_acts import NO_UNIT
+from drafting.writer import Drafter
 
 ROOT = Path(__file__).resolve().parent.parent
 

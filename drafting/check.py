@@ -70,6 +70,23 @@ def check_draft(path: Path, root: Path | str = kbmod.DEFAULT_RULES_DIR, kb=None)
             return problems
         sources[doc] = source
         text = source.text
+    agencies = _with_proposed_agencies(problems, path, root, data, kb)
+    if doc in kb.sources and entry.get("sha256") and \
+            entry["sha256"] != hashlib.sha256(text.encode("utf-8")).hexdigest():
+        problems.append(_problem(root, path, entry.line_of("sha256") if isinstance(entry, LineDict) else 1, doc,
+                                 "the draft was made from another version of the text (sha256 differs)"))
+    _, found = kbmod.check_measure_files(kb, [path], sources=sources, agencies=agencies, draft=True,
+                                         extra_keys=DRAFT_MEASURE_KEYS)
+    problems += found
+    for m in data["measures"]:
+        if isinstance(m, LineDict):
+            problems += _draft_keys_problems(root, path, m, text)
+    problems += _coverage(root, path, data, text)
+    return problems
+
+
+def _with_proposed_agencies(problems: list, path: Path, root: Path, data, kb) -> dict:
+    """agencies.yml's agencies and the draft's proposed ones, each checked like agencies.yml."""
     agencies = dict(kb.agencies)
     for item in data.get("new_agencies") or []:
         if not isinstance(item, LineDict):
@@ -84,37 +101,31 @@ def check_draft(path: Path, root: Path | str = kbmod.DEFAULT_RULES_DIR, kb=None)
         problems += [kbmod.Problem(p.file, p.line, p.ident, "proposed agency: " + p.message) for p in found]
         if agency is not None:
             agencies[aid] = agency
-    if doc in kb.sources and entry.get("sha256") and \
-            entry["sha256"] != hashlib.sha256(text.encode("utf-8")).hexdigest():
-        problems.append(_problem(root, path, entry.line_of("sha256") if isinstance(entry, LineDict) else 1, doc,
-                                 "the draft was made from another version of the text (sha256 differs)"))
-    _, found = kbmod.check_measure_files(kb, [path], sources=sources, agencies=agencies, draft=True,
-                                         extra_keys=DRAFT_MEASURE_KEYS)
-    problems += found
-    encoded = text.encode("utf-8")
-    for m in data["measures"]:
-        if not isinstance(m, LineDict):
-            continue
-        mid = str(m.get("id"))
-        quote = m.get("quote")
-        for key in ("chars", "bytes"):
-            span = m.get(key)
-            if span is None:
-                continue
-            ok = isinstance(span, list) and len(span) == 2 and all(isinstance(x, int) for x in span)
-            got = None
-            if ok:
-                try:
-                    got = text[span[0]:span[1]] if key == "chars" else encoded[span[0]:span[1]].decode("utf-8")
-                except UnicodeDecodeError:
-                    got = None
-            if got != quote:
-                problems.append(_problem(root, path, m.line_of(key), mid,
-                                         f"`{key}` {span} is not the span of the quote in the text"))
-        review = m.get("review")
-        if review is not None and not (isinstance(review, list) and all(kbmod.is_text(r) for r in review)):
-            problems.append(_problem(root, path, m.line_of("review"), mid, "`review` must be a list of texts"))
-    problems += _coverage(root, path, data, text)
+    return agencies
+
+
+def _spanned_text(text: str, key: str, span):
+    """The text at a measure's `chars` or `bytes` span; None when the span is malformed or cuts a character."""
+    if not (isinstance(span, list) and len(span) == 2 and all(isinstance(x, int) for x in span)):
+        return None
+    try:
+        return text[span[0]:span[1]] if key == "chars" else text.encode("utf-8")[span[0]:span[1]].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _draft_keys_problems(root: Path, path: Path, m: LineDict, text: str) -> list:
+    """What the rules loader does not check: a measure's spans are its quote's, its `review` a list of texts."""
+    problems = []
+    mid = str(m.get("id"))
+    for key in ("chars", "bytes"):
+        span = m.get(key)
+        if span is not None and _spanned_text(text, key, span) != m.get("quote"):
+            problems.append(_problem(root, path, m.line_of(key), mid,
+                                     f"`{key}` {span} is not the span of the quote in the text"))
+    review = m.get("review")
+    if review is not None and not (isinstance(review, list) and all(kbmod.is_text(r) for r in review)):
+        problems.append(_problem(root, path, m.line_of("review"), mid, "`review` must be a list of texts"))
     return problems
 
 

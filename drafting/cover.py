@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from bot.script import to_simplified
 
-from .segment import BLANK, CN_DIGITS, LAST_ARTICLE, Segmentation, cn_number
+from .hierarchy import BLANK, CN_DIGITS, cn_number
+from .segment import LAST_ARTICLE, Segmentation
 
 DOC_TYPES = ("意见", "方案", "计划", "办法", "规定", "细则", "措施", "通知", "决定", "政策", "条例", "法", "规划",
              "纲要", "指引", "指南", "实施意见", "若干意见", "公告", "通告", "批复", "函")

@@ -63,6 +63,27 @@ class Review:
 
     def run(self) -> int:
         s, io = self.session, self.io
+        self._say_overview()
+        if s.doc not in s.kb.sources and not self._complete_source():
+            return 1
+        i = 0
+        while i < len(s.measures):
+            m = s.measures[i]
+            self._show(m)
+            answer = io.ask(f"[{HELP}] > ").strip().lower()
+            if answer in ("q", "quit"):
+                break
+            try:
+                i = self._answer(answer, i, m)
+            except ReviewError as exc:      # said, and the same measure is shown again
+                io.say(str(exc))
+        p = s.progress()
+        io.say(f"完成：已接受 {p['accepted']} 条，不要 {p['rejected']} 条，草稿中还剩 {p['remaining']} 条（{s.path}）。")
+        return 0
+
+    def _say_overview(self) -> None:
+        """The draft's progress and what the drafter left out, before the first measure."""
+        s, io = self.session, self.io
         p = s.progress()
         io.say(f"审阅草稿 {s.path}（{s.doc}）：{p['remaining']} 条待审，已接受 {p['accepted']} 条，不要 {p['rejected']} 条")
         for item in s.draft.get("source_review") or []:
@@ -74,70 +95,71 @@ class Review:
                 io.say(f"  {a['label']} {a.get('title') or ''} — {a.get('reason')}")
         for span in s.draft.get("left_out") or []:
             io.say(f"  略去的文字 {span['chars'][0]}–{span['chars'][1]}：{span['reason']}（{span['text']}）")
-        if s.doc not in s.kb.sources and not self._complete_source():
-            return 1
-        i = 0
-        while i < len(s.measures):
-            m = s.measures[i]
-            self._show(m)
-            answer = io.ask(f"[{HELP}] > ").strip().lower()
-            try:
-                if answer in ("q", "quit"):
-                    break
-                if answer in ("a", "accept"):
-                    problems = s.accept(m["id"])
-                    if problems:
-                        io.say("接受后规则不再有效或情形用例不通过，已撤回（措施留在草稿中，请修改后再接受）：")
-                        for x in problems:
-                            io.say(f"  {x}")
-                    else:
-                        io.say(f"已接受 {s.draft['accepted'][-1]['id']} → rules/measures/{s.doc}.yml，"
-                               f"情形用例 → tests/eligibility/{s.doc}.yml")
-                    continue
-                if answer in ("r", "reject"):
-                    s.reject(m["id"])
-                    io.say(f"不要 {m['id']}（记在草稿的 rejected 中）")
-                    continue
-                if answer in ("e", "edit"):
-                    self._edit(m)
-                    continue
-                if answer in ("m", "merge"):
-                    j = next((j for j in range(i - 1, -1, -1) if s.measures[j]["article"] == m["article"]), None)
-                    if j is None:
-                        io.say("同一条款前面没有可合并的草拟措施。")
-                    else:
-                        merged = s.merge(s.measures[j]["id"], m["id"])
-                        io.say(f"已合并为 {merged['id']}：{merged['quote']}")
-                        i = j
-                    continue
-                if answer in ("x", "split"):
-                    part = io.ask("从哪几个字之前拆开（照抄原文中的几个字）> ").strip()
-                    at = s.text.find(part, m["chars"][0], m["chars"][1]) if part else -1
-                    if at <= m["chars"][0]:
-                        io.say("这几个字不在这条措施的引文中（或在开头），未拆分。")
-                    else:
-                        first, second = s.split(m["id"], at)
-                        io.say(f"已拆分为 {first['id']} 与 {second['id']}")
-                    continue
-                if answer in ("+", "add"):
-                    passage = io.ask("要补充的原文（照抄，须逐字一致）> ").strip()
-                    at = s.text.find(passage) if passage else -1
-                    if at < 0:
-                        io.say("这段文字不在原文中（须逐字一致），未补充。")
-                    else:
-                        new = s.add(at, at + len(passage))
-                        io.say(f"已补充 {new['id']}（第{new['article']}条），请逐项核对")
-                        i = s.measures.index(new)
-                    continue
-                if answer in ("s", "skip", ""):
-                    i += 1
-                    continue
-                io.say("请输入 a、e、r、m、x、+、s 或 q。")
-            except ReviewError as exc:
-                io.say(str(exc))
-        p = s.progress()
-        io.say(f"完成：已接受 {p['accepted']} 条，不要 {p['rejected']} 条，草稿中还剩 {p['remaining']} 条（{s.path}）。")
-        return 0
+
+    def _answer(self, answer: str, i: int, m: dict) -> int:
+        """Does what the answer asks of measure i (m); returns the index of the measure to show next."""
+        if answer in ("a", "accept"):
+            self._accept(m)
+        elif answer in ("r", "reject"):
+            self.session.reject(m["id"])
+            self.io.say(f"不要 {m['id']}（记在草稿的 rejected 中）")
+        elif answer in ("e", "edit"):
+            self._edit(m)
+        elif answer in ("m", "merge"):
+            return self._merge_with_previous(i, m)
+        elif answer in ("x", "split"):
+            self._split(m)
+        elif answer in ("+", "add"):
+            return self._add(i)
+        elif answer in ("s", "skip", ""):
+            return i + 1
+        else:
+            self.io.say("请输入 a、e、r、m、x、+、s 或 q。")
+        return i
+
+    def _accept(self, m: dict) -> None:
+        s, io = self.session, self.io
+        problems = s.accept(m["id"])
+        if problems:
+            io.say("接受后规则不再有效或情形用例不通过，已撤回（措施留在草稿中，请修改后再接受）：")
+            for x in problems:
+                io.say(f"  {x}")
+        else:
+            io.say(f"已接受 {s.draft['accepted'][-1]['id']} → rules/measures/{s.doc}.yml，"
+                   f"情形用例 → tests/eligibility/{s.doc}.yml")
+
+    def _merge_with_previous(self, i: int, m: dict) -> int:
+        """Merges m into the nearest earlier measure of its article, which is shown next."""
+        s, io = self.session, self.io
+        j = next((j for j in range(i - 1, -1, -1) if s.measures[j]["article"] == m["article"]), None)
+        if j is None:
+            io.say("同一条款前面没有可合并的草拟措施。")
+            return i
+        merged = s.merge(s.measures[j]["id"], m["id"])
+        io.say(f"已合并为 {merged['id']}：{merged['quote']}")
+        return j
+
+    def _split(self, m: dict) -> None:
+        s, io = self.session, self.io
+        part = io.ask("从哪几个字之前拆开（照抄原文中的几个字）> ").strip()
+        at = s.text.find(part, m["chars"][0], m["chars"][1]) if part else -1
+        if at <= m["chars"][0]:
+            io.say("这几个字不在这条措施的引文中（或在开头），未拆分。")
+        else:
+            first, second = s.split(m["id"], at)
+            io.say(f"已拆分为 {first['id']} 与 {second['id']}")
+
+    def _add(self, i: int) -> int:
+        """Adds a measure from a verbatim passage; it is shown next."""
+        s, io = self.session, self.io
+        passage = io.ask("要补充的原文（照抄，须逐字一致）> ").strip()
+        at = s.text.find(passage) if passage else -1
+        if at < 0:
+            io.say("这段文字不在原文中（须逐字一致），未补充。")
+            return i
+        new = s.add(at, at + len(passage))
+        io.say(f"已补充 {new['id']}（第{new['article']}条），请逐项核对")
+        return s.measures.index(new)
 
     def _show(self, m: dict) -> None:
         s, io = self.session, self.io

@@ -2,20 +2,21 @@
 staff console's review page and the terminal flow both call it).
 
   set_source    the document's metadata (title, short title, issuer, publisher, number, dates)
-  edit          a measure's fields, from the closed vocabularies; a new quote only as a span of the text
+  edit          a measure's fields, from the closed vocabularies (drafting/fields.py); a new quote only
+                as a span of the text
   check         the problems a measure would have if accepted now (live validation)
   accept        write it into rules/ and its situation cases into tests/eligibility/, re-validate,
                 run the cases, and roll everything back (with the reason) when anything fails
-  reject        set it aside (`rejected:` keeps its id and quote)
+  reject        set it aside (`rejected:` keeps its id and quote)        (these four: drafting/reshaping.py)
   merge         two measures of one article into one over the passage from the first to the second
   split         one measure into two at a position of its quote
   add           a measure from any span of an article the drafter did not offer
   add_agency / add_group   a new agency or group, proposed in the draft, written when a measure using it is accepted
 
 Every operation saves the draft file, so a review can stop and resume.
-Accepting writes, for a new document, its sources.yml entry, its text into
-rules/sources/ and its measures file (with the left-out articles in the header
-comment); the proposed agencies and groups the measure uses; the measure (the
+Accepting writes (drafting/rules_writer.py), for a new document, its
+sources.yml entry, its text into rules/sources/ and its measures file (with the
+left-out articles in the header comment); the proposed agencies and groups the measure uses; the measure (the
 rules format only: no span, no review items); and the cases (rewritten as one
 YAML list, no anchors).
 """
@@ -31,16 +32,16 @@ import yaml
 from bot import rules as kbmod
 from bot.rules.fidelity import measure_offences
 from bot.rules import LEVELS
-from bot.script import to_simplified
 
 from . import cases as casesmod
 from . import check
-from .reading import read
+from .fields import ReviewError, list_of, set_field
 from .segment import byte_span
-from .writer import dump, dump_yaml
+from .reshaping import Reshaping
+from .rules_writer import (replace_list_item, restore, saved_files, source_entry, write_cases,
+                           write_measure, write_proposals, write_source)
+from .writer import dump
 
-ACTIVE_KEYS = ("id", "article", "title", "summary", "category", "audience", "conditions", "all_groups", "agencies",
-               "lead_function", "functions", "lead_reason", "strict_groups", "note", "quote")
 SOURCE_FIELDS = ("title", "short_title", "issuer", "publisher", "number", "issued", "adopted", "in_force",
                  "valid_until", "period_label")
 DATE_FIELDS = ("issued", "adopted", "in_force", "valid_until")
@@ -48,11 +49,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 GROUP_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-class ReviewError(ValueError):
-    """A request the draft cannot take (unknown measure, a span outside the text …); the message says why."""
-
-
-class Session:
+class Session(Reshaping):
     def __init__(self, path: Path, rules: Path, repo: Path | None = None, kb=None):
         self.path, self.rules = Path(path), Path(rules)
         self.repo = Path(repo) if repo else self.rules.parent
@@ -109,6 +106,10 @@ class Session:
                for a in self.draft["new_agencies"]]
         return new + known
 
+    def functions_for_choice(self) -> list[dict]:
+        return [{"id": f.id, "label": f.name + (f"（{f.plain}）" if f.plain else ""), "duty": f.duty}
+                for f in self.kb.functions.values()]
+
     def save(self) -> None:
         self.path.write_text(dump(self.draft), encoding="utf-8")
 
@@ -157,73 +158,15 @@ class Session:
         lead_function functions (the first leads) all_groups lead_reason strict_groups note, and a
         new quote as `chars` [start, end] of the text."""
         original = self.measure(mid)
-        m = copy.deepcopy(original)
+        m = copy.deepcopy(original)         # the draft changes only when every field is valid
         cond = dict(m.get("conditions") or {})
         for key, value in fields.items():
             if key == "id":
-                value = str(value).strip()
-                if not ID_PATTERN.match(value):
-                    raise ReviewError(f"措施编号“{value}”只能用小写字母、数字和连字符")
-                if value != mid and (any(x["id"] == value for x in self.measures) or
-                                     any(x.id == value for x in self.kb.measures)):
-                    raise ReviewError(f"措施编号“{value}”已被占用")
-                m["id"] = value
-            elif key in ("title", "summary", "lead_reason", "strict_groups", "note", "category"):
-                value = str(value or "").strip()
-                if value:
-                    m[key] = value
-                else:
-                    m.pop(key, None)
-            elif key == "groups":
-                cond["groups"] = [g for g in _list(value)]
-            elif key == "gender":
-                cond["gender"] = value or None
-            elif key == "tech":
-                cond["tech_business"] = True if value in (True, "true", "yes", "1", "是", "on") else None
-            elif key == "audience":
-                items = _list(value)
-                m["audience"] = items[0] if len(items) == 1 else items
-            elif key in ("lead", "support"):
-                agencies = dict(m.get("agencies") or {})
-                agencies[key] = _list(value)
-                if not agencies.get("support"):
-                    agencies.pop("support", None)
-                m["agencies"] = agencies if agencies.get("lead") or agencies.get("support") else {}
-                if not m["agencies"]:
-                    m.pop("agencies")
-            elif key == "functions":
-                chosen = list(dict.fromkeys(_list(value)))
-                unknown = [f for f in chosen if f not in self.kb.functions]
-                if unknown:
-                    raise ReviewError(f"没有这个职能：{unknown[0]}（rules/functions.yml）")
-                if chosen:
-                    m["functions"] = chosen
-                else:
-                    m.pop("functions", None)
-            elif key == "lead_function":
-                value = str(value or "").strip()
-                if value and value not in self.kb.functions:
-                    raise ReviewError(f"没有这个职能：{value}（rules/functions.yml）")
-                if value:
-                    m["lead_function"] = value
-                else:
-                    m.pop("lead_function", None)
-            elif key == "all_groups":
-                if value in (True, "true", "yes", "1", "是", "on"):
-                    m["all_groups"] = True
-                else:
-                    m.pop("all_groups", None)
-            elif key == "chars":
-                a, b = (int(x) for x in value)
-                self._set_span(m, a, b)
-            elif key == "quote":
-                value = str(value)
-                start = self.text.find(value)
-                if start < 0 or not value:
-                    raise ReviewError("这段文字不在原文中（须逐字一致），未修改。")
-                self._set_span(m, start, start + len(value))
+                m["id"] = self._free_new_id(mid, value)
+            elif key in ("chars", "quote"):
+                self._set_span(m, *self._span_of(key, value))
             else:
-                raise ReviewError(f"没有这个字段：{key}")
+                set_field(m, cond, key, value, self.kb.functions)
         cond = {k: v for k, v in cond.items() if v not in ([], "", None)}
         if cond:
             m["conditions"] = cond
@@ -233,6 +176,27 @@ class Session:
         self.draft["measures"] = [m if x is original else x for x in self.measures]
         self.save()
         return m
+
+    def _free_new_id(self, mid: str, value) -> str:
+        """The id a reviewer gives measure mid: well-formed and used by no other measure."""
+        value = str(value).strip()
+        if not ID_PATTERN.match(value):
+            raise ReviewError(f"措施编号“{value}”只能用小写字母、数字和连字符")
+        if value != mid and (any(x["id"] == value for x in self.measures) or
+                             any(x.id == value for x in self.kb.measures)):
+            raise ReviewError(f"措施编号“{value}”已被占用")
+        return value
+
+    def _span_of(self, key: str, value) -> tuple[int, int]:
+        """A new quote's span: `chars` as given, or where a verbatim `quote` first occurs in the text."""
+        if key == "chars":
+            a, b = (int(x) for x in value)
+            return a, b
+        value = str(value)
+        start = self.text.find(value)
+        if start < 0 or not value:
+            raise ReviewError("这段文字不在原文中（须逐字一致），未修改。")
+        return start, start + len(value)
 
     def _set_span(self, m: dict, a: int, b: int) -> None:
         if not (0 <= a < b <= len(self.text)) or not self.text[a:b].strip():
@@ -279,15 +243,11 @@ class Session:
         problems = self.check(mid)
         if problems:
             return problems
-        files = [self.rules / "measures" / f"{self.doc}.yml", self.rules / "sources.yml",
-                 self.rules / "agencies.yml", self.rules / "facts.yml", self.rules / "sources" / f"{self.doc}.txt",
-                 self._cases_path()]
-        saved = {p: p.read_bytes() if p.is_file() else None for p in files}
+        saved = saved_files(self.rules, self.doc, self._cases_path())
         try:
-            self._write_source()
-            self._write_agencies(m)
-            self._write_groups(m)
-            active = self._write_measure(m)
+            write_source(self.rules, self.doc, self.text, self.draft["source"], listed=self.doc in self.kb.sources)
+            write_proposals(self.rules, m, self.draft, self.kb)
+            active = write_measure(self.rules, self.doc, m, self.draft.get("articles", []))
             kb, found = kbmod.validate(self.rules)
             problems = [str(p) for p in found]
             cases = []
@@ -296,11 +256,11 @@ class Session:
                 cases = casesmod.cases_for(active, self.doc, kb)
                 problems += casesmod.failures(cases, kb)
             if not problems:
-                self._write_cases(cases)
+                write_cases(self._cases_path(), self.doc, self.draft["source"].get("short_title") or self.doc, cases)
         except OSError as exc:
             problems = [f"写入失败：{exc}"]
         if problems:
-            _restore(saved)
+            restore(saved)
             return problems
         self.kb = kb
         # what is now in rules/ is no longer a proposal of the draft
@@ -315,198 +275,17 @@ class Session:
     def _cases_path(self) -> Path:
         return self.repo / "tests" / "eligibility" / f"{self.doc}.yml"
 
-    def _source_entry(self) -> dict:
-        entry = {k: v for k, v in self.draft["source"].items() if k in kbmod.SOURCE_KEYS and v not in (None, "")}
-        return entry
-
-    def _write_source(self) -> None:
-        target = self.rules / "sources" / f"{self.doc}.txt"
-        if not target.exists():
-            target.write_text(self.text, encoding="utf-8")
-        if self.doc not in self.kb.sources:
-            _append_list_item(self.rules / "sources.yml", self._source_entry())
-
     def _rewrite_source_entry(self) -> list[str]:
         """Metadata edited after the first accept: replace the document's sources.yml entry, re-validate."""
         path = self.rules / "sources.yml"
         before = path.read_bytes()
-        _replace_list_item(path, "id", self.doc, self._source_entry())
+        replace_list_item(path, "id", self.doc, source_entry(self.draft["source"]))
         kb, found = kbmod.validate(self.rules)
         if found:
             path.write_bytes(before)
             return [str(p) for p in found]
         self.kb = kb
         return []
-
-    def _write_agencies(self, m: dict) -> None:
-        ag = m.get("agencies") or {}
-        used = set(ag.get("lead", [])) | set(ag.get("support", []))
-        if self.draft["source"].get("publisher"):
-            used.add(self.draft["source"]["publisher"])
-        for new in self.draft["new_agencies"]:
-            if new["id"] in used and new["id"] not in self.kb.agencies:
-                _append_list_item(self.rules / "agencies.yml", {k: new[k] for k in kbmod.AGENCY_KEYS if k in new})
-
-    def _write_groups(self, m: dict) -> None:
-        groups = (m.get("conditions") or {}).get("groups", [])
-        for new in self.draft["new_groups"]:
-            if new["id"] in groups and new["id"] not in self.kb.facts["groups"].values:
-                _add_group(self.rules / "facts.yml", new)
-
-    def _write_measure(self, m: dict) -> dict:
-        path = self.rules / "measures" / f"{self.doc}.yml"
-        active = {k: m[k] for k in ACTIVE_KEYS if k in m}
-        if not path.exists():
-            left = [a for a in self.draft.get("articles", []) if not a.get("actionable")]
-            head = [f"doc: {self.doc}",
-                    "# Written by the review of a draft (drafting/). Left out as government-internal",
-                    "# (nothing a person or small business can apply for), with the words that decided it:"]
-            head += [f"#   {a['label']} {a.get('title') or ''} — {a.get('reason')}" for a in left] or ["#   (none)"]
-            path.write_text("\n".join(head) + "\nmeasures:\n", encoding="utf-8")
-        _append_list_item(path, active)
-        return active
-
-    def _write_cases(self, cases: list) -> None:
-        path = self._cases_path()
-        if not path.parent.is_dir() or not cases:
-            return
-        existing = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
-        title = self.draft["source"].get("short_title") or self.doc
-        head = (f"# Situation cases for {self.doc} (《{title}》), written by the review from each accepted\n"
-                "# measure's conditions and run before they were kept (drafting/cases.py).\n")
-        if path.is_file():
-            text = path.read_text(encoding="utf-8")
-            head = "".join(line + "\n" for line in text.splitlines() if line.startswith("#")) or head
-        path.write_text(head + dump_yaml(list(existing or []) + cases), encoding="utf-8")
-
-    # ---- reject, merge, split, add ------------------------------------------------------------
-    def reject(self, mid: str, why: str = "") -> None:
-        m = self.measure(mid)
-        self.draft["rejected"].append({"id": m["id"], "quote": m["quote"], **({"why": why} if why else {})})
-        self.draft["measures"] = [x for x in self.measures if x is not m]
-        self.save()
-
-    def merge(self, first_id: str, second_id: str) -> dict:
-        """One measure over the contiguous passage from the first to the second (verbatim by construction)."""
-        first, second = self.measure(first_id), self.measure(second_id)
-        if first["article"] != second["article"]:
-            raise ReviewError("只能合并同一条款的措施")
-        a = min(first["chars"][0], second["chars"][0])
-        b = max(first["chars"][1], second["chars"][1])
-        merged = dict(first)
-        self._set_span(merged, a, b)
-        merged["summary"] = to_simplified(merged["quote"])
-        c1, c2 = first.get("conditions") or {}, second.get("conditions") or {}
-        groups = list(dict.fromkeys(c1.get("groups", []) + c2.get("groups", [])))
-        cond = dict(c1)
-        if groups:
-            cond["groups"] = groups
-        if cond:
-            merged["conditions"] = cond
-        merged["review"] = list(dict.fromkeys((first.get("review") or []) + (second.get("review") or [])))
-        merged.setdefault("why", {})["edited"] = f"由 {first_id} 与 {second_id} 合并"
-        self.draft["measures"] = [merged if x is first else x for x in self.measures if x is not second]
-        self.save()
-        return merged
-
-    def split(self, mid: str, at: int) -> tuple[dict, dict]:
-        """Two measures from one, at character `at` of the text (inside its quote)."""
-        m = self.measure(mid)
-        a, b = m["chars"]
-        if not a < at < b:
-            raise ReviewError(f"拆分处 {at} 不在引文（{a}–{b}）之内")
-        first, second = dict(m), dict(m)
-        art = self.article(m["article"]) or {}
-        cut = at
-        for p in art.get("parts", []):       # a cut just after an item's marker: the marker goes with neither
-            if p["chars"][0] < at and not self.text[p["chars"][0]:at].strip("（）()一二三四五六七八九十0123456789.、．"):
-                cut = p["chars"][0]
-        self._set_span(first, a, _trim(self.text, a, cut))
-        second_start = at
-        while second_start < b and self.text[second_start] in "，,；; \t\u3000\n":
-            second_start += 1
-        self._set_span(second, second_start, b)
-        second["id"] = self._free_id(m["id"] + "-b")
-        for x in (first, second):
-            x["summary"] = to_simplified(x["quote"])
-            x.setdefault("why", {})["edited"] = f"由 {mid} 拆分"
-        i = self.measures.index(m)
-        self.draft["measures"][i:i + 1] = [first, second]
-        self.save()
-        return first, second
-
-    def add(self, start: int, end: int) -> dict:
-        """A new draft measure over text[start:end] (inside one article), read like the drafter's."""
-        probe = {}
-        self._set_span(probe, start, end)
-        art = self.article(probe["article"])
-        r = read(probe["quote"], self._vocab())
-        prefix = self.draft["measures"][0]["id"].split("-")[0] if self.measures else \
-            (self.draft["accepted"][0]["id"].split("-")[0] if self.draft["accepted"] else self.doc.split("-")[0])
-        m = {"id": self._free_id(f"{prefix}-{probe['article']}-added"), "status": "draft",
-             "article": probe["article"], "label": probe["label"],
-             "title": (art.get("title") if art and art.get("title") else to_simplified(probe["quote"])[:18]),
-             "summary": to_simplified(probe["quote"]),
-             "category": (r.category or ("mentoring",))[0]}
-        m["audience"] = "founder"
-        cond = {}
-        if r.groups:
-            cond["groups"] = list(r.groups)
-        if r.gender:
-            cond["gender"] = r.gender[0]
-        if r.tech:
-            cond["tech_business"] = True
-        if cond:
-            m["conditions"] = cond
-        near = [x for x in self.measures if x["article"] == probe["article"] and x.get("agencies")]
-        if self.by_function:
-            (ids, words), _, why = self._drafter().functions_for(r, probe["quote"])
-            if ids:
-                m["functions"] = ids
-            if words:
-                m["lead_reason"] = words
-        elif near:
-            m["agencies"] = near[0]["agencies"]
-        elif self.draft["accepted"]:
-            kbm = next((x for x in self.kb.measures if x.id == self.draft["accepted"][-1]["id"]), None)
-            if kbm is not None and kbm.lead:
-                m["agencies"] = {"lead": list(kbm.lead)}
-        m.update({k: probe[k] for k in ("quote", "chars", "bytes")})
-        m["why"] = {"added": "审阅人从所选原文补充", "decision": r.why()}
-        if self.by_function:
-            m["why"]["lead"] = why
-        m["review"] = ["审阅人补充的措施：请逐项核对"]
-        after = [i for i, x in enumerate(self.measures) if x["chars"][0] <= start]
-        self.draft["measures"].insert(after[-1] + 1 if after else 0, m)
-        self.save()
-        return m
-
-    def _free_id(self, base: str) -> str:
-        taken = {x["id"] for x in self.measures} | {x.id for x in self.kb.measures} | \
-            {x["id"] for x in self.draft["accepted"]}
-        ident, n = base, 2
-        while ident in taken:
-            ident, n = f"{base}-{n}", n + 1
-        return ident
-
-    def _drafter(self):
-        """The drafter of this text (who acts by function: the text's responsibility article)."""
-        from .writer import Drafter
-        if getattr(self, "_drafter_cache", None) is None:
-            d = Drafter(self.text, self.doc, self.draft["source"].get("region") or "全国", self._vocab())
-            d.prepare(self.draft["source"])
-            self._drafter_cache = d
-        return self._drafter_cache
-
-    def functions_for_choice(self) -> list[dict]:
-        return [{"id": f.id, "label": f.name + (f"（{f.plain}）" if f.plain else ""), "duty": f.duty}
-                for f in self.kb.functions.values()]
-
-    def _vocab(self):
-        from .vocab import load_vocabulary
-        if getattr(self, "_vocab_cache", None) is None:
-            self._vocab_cache = load_vocabulary(self.rules, kb=self.kb)
-        return self._vocab_cache
 
     # ---- new agencies and groups ------------------------------------------------------------------
     def add_agency(self, name: str, full_name: str, level: str, region: str | None = None) -> dict:
@@ -536,7 +315,7 @@ class Session:
             raise ReviewError(f"身份 {ident} 已经存在")
         if not label.strip():
             raise ReviewError("新身份需要名称")
-        entry = {"id": ident, "label": label.strip(), "synonyms": _list(synonyms)}
+        entry = {"id": ident, "label": label.strip(), "synonyms": list_of(synonyms)}
         self.draft["new_groups"].append(entry)
         self.save()
         return entry
@@ -554,95 +333,9 @@ class _Measure:
         self.title, self.summary = m.get("title") or "", m.get("summary") or ""
 
 
-def _list(value) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, (list, tuple)):
-        return [str(v).strip() for v in value if str(v).strip()]
-    return [v.strip() for v in str(value).replace("，", ",").replace("、", ",").split(",") if v.strip()]
-
-
 def _part_label(article: dict, position: int) -> str:
     best = article["label"]
     for p in article.get("parts", []):
         if p["chars"][0] <= position < p["chars"][1]:
             best = p["label"]
     return best
-
-
-def _trim(text: str, a: int, b: int) -> int:
-    while b > a and text[b - 1] in "，,；; \t\u3000\n":
-        b -= 1
-    return b
-
-
-def _restore(saved: dict) -> None:
-    """Put every file back as it was (a file that did not exist is removed again)."""
-    for p, content in saved.items():
-        if content is None:
-            if p.is_file():
-                p.unlink()
-        elif not p.is_dir():
-            p.write_bytes(content)
-
-
-def _scalar(value) -> str:
-    return yaml.safe_dump(value, allow_unicode=True, width=4096, default_flow_style=True).strip().removesuffix(
-        "\n...").strip()
-
-
-def _block(item: dict) -> str:
-    """One list entry in the rules files' style: block mappings, lists of scalars in flow style."""
-    lines = []
-
-    def emit(mapping: dict, indent: str, first_prefix: str) -> None:
-        for n, (key, value) in enumerate(mapping.items()):
-            prefix = first_prefix if n == 0 else indent
-            if isinstance(value, dict):
-                lines.append(f"{prefix}{key}:")
-                emit(value, indent + "  ", indent + "  ")
-            elif isinstance(value, (list, tuple)):
-                lines.append(f"{prefix}{key}: [" + ", ".join(_scalar(v) for v in value) + "]")
-            else:
-                lines.append(f"{prefix}{key}: {_scalar(value)}")
-    emit(item, "    ", "  - ")
-    return "\n".join(lines) + "\n"
-
-
-def _append_list_item(path: Path, item: dict) -> None:
-    """Append one entry to the top-level list that ends a rules file (`  - id: …`), keeping its comments."""
-    text = path.read_text(encoding="utf-8") if path.is_file() else ""
-    if text and not text.endswith("\n"):
-        text += "\n"
-    path.write_text(text + _block(item), encoding="utf-8")
-
-
-def _replace_list_item(path: Path, key: str, value: str, item: dict) -> None:
-    """Replace the entry `  - key: value` of a rules file's top-level list (up to the next entry)."""
-    lines = path.read_text(encoding="utf-8").splitlines(True)
-    start = next((i for i, ln in enumerate(lines) if ln.rstrip() == f"  - {key}: {value}"), None)
-    if start is None:
-        _append_list_item(path, item)
-        return
-    end = start + 1
-    while end < len(lines) and not lines[end].startswith("  - ") and (lines[end].startswith("    ") or
-                                                                       not lines[end].strip()):
-        end += 1
-    lines[start:end] = [_block(item)]
-    path.write_text("".join(lines), encoding="utf-8")
-
-
-def _add_group(path: Path, group: dict) -> None:
-    """A new value under facts.yml `groups: values:` (label, synonyms), after the last one."""
-    lines = path.read_text(encoding="utf-8").splitlines(True)
-    start = next(i for i, ln in enumerate(lines) if ln.rstrip() == "  groups:")
-    values = next(i for i in range(start, len(lines)) if lines[i].rstrip() == "    values:")
-    end = values + 1
-    while end < len(lines) and (lines[end].startswith("      ") or not lines[end].strip()):
-        end += 1
-    while end > values + 1 and not lines[end - 1].strip():
-        end -= 1
-    synonyms = ", ".join(group["synonyms"])
-    block = [f"      {group['id']}:\n", f"        label: {group['label']}\n", f"        synonyms: [{synonyms}]\n"]
-    lines[end:end] = block
-    path.write_text("".join(lines), encoding="utf-8")

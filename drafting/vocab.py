@@ -4,7 +4,7 @@ facts.yml, the audiences, the agencies and the gazetteer; plus the drafter's
 own rules/collective-words.yml.
 
 Nothing outside these lists is ever written into a draft measure: a word the
-vocabularies do not know becomes a review item instead (see reading.py).
+vocabularies do not know becomes a review item instead (see people.py).
 """
 from __future__ import annotations
 

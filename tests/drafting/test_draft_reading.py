@@ -3,7 +3,8 @@ vocabularies only, everything else a review item; responsibility brackets."""
 import pytest
 
 from drafting.agencies import match_agency, parse_bracket
-from drafting.reading import find_terms, read
+from drafting.phrases import find_terms
+from drafting.reading import read
 from drafting.vocab import load_vocabulary, read_collective_words
 from bot.rules import Agency
 from bot.rules.yamlio import RulesSyntaxError

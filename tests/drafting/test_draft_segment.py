@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from drafting.segment import byte_span, cn_number, coverage_gaps, segment
+from drafting.hierarchy import cn_number
+from drafting.segment import byte_span, coverage_gaps, segment
 
 NATIONAL = Path(__file__).resolve().parents[2].parent / "shared" / "national"
 NATIONAL = NATIONAL if NATIONAL.is_dir() else Path(__file__).resolve().parents[4] / "shared" / "national"

@@ -1,0 +1,230 @@
+"""Which sentences of an article are measures, read in order: an item of a list
+takes its lead-in's frame (or is a condition, or a prohibited act), a sentence
+after ；goes on with the subject before it, "those who…" are the people just
+named, and a sentence whose clauses name different people is split into runs.
+Each run becomes measures (Drafter._measures_of); every other sentence keeps
+the reason it is none, and the article, whether it offers anything and why."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.script import to_simplified
+
+from .people import names_a_person
+from .phrases import clause_spans, find_terms
+from .reading import LEAD_IN, NO_OFFER, Reading, read
+from .segment import Segmentation, byte_span
+
+CLAUSE_END = ",，;；"
+INTERNAL = "政府内部事项"
+LIST_LEAD = re.compile(r"(?:下列|以下|如下)")
+CONDITIONS_LEAD = re.compile(r"(?:下列|以下|如下)[^，,。；;：:]{0,6}(?:条件|情形|情况)|(?:范围|对象)包括[：:]?$|是指[：:]?$")
+PROHIBITED_LEAD = re.compile(r"(?:不得|禁止|严禁)[^，,。；;]{0,8}(?:下列|以下)|(?:履行|负责)(?:下列|以下)[^，,。；;]{0,4}职责")
+
+
+def _is_condition(item: str) -> bool:
+    """An item that states a condition (…的；) rather than naming someone or an offer."""
+    return to_simplified(item).strip().rstrip("。；;，, ").endswith("的") or \
+        to_simplified(item).strip().startswith(("是", "被", "受过", "曾", "因", "有", "属于"))
+
+
+@dataclass
+class _ArticleWalk:
+    """What reading an article's sentences in order carries from one to the next, and what it found."""
+    context: Reading | None = None      # the last lead-in, for the items of its list
+    before: dict = field(default_factory=dict)  # the groups the article named last (for "those who…" after them)
+    conditions_list: bool = False       # the last lead-in introduced conditions (下列条件/情形), not beneficiaries
+    last_actor: str | None = None       # who acts in the sentence before (a sentence after ；may leave it out)
+    prohibited_list: bool = False       # the last lead-in prohibits what its items list (不得有下列行为)
+    k: int = 0                          # the runs drafted so far (a measure id's d<k>)
+    measures: list = field(default_factory=list)
+    offers: list = field(default_factory=list)
+    reasons: list = field(default_factory=list)     # why sentences offer nothing
+    skipped: list = field(default_factory=list)     # sentences not drafted, with why
+
+
+class ArticleReader:
+    """Mixed into Drafter: its text, vocabulary and declaratory voice, and _measures_of for each run."""
+
+    def _article_measures(self, seg: Segmentation, art) -> tuple[list, dict]:
+        label = art.label if seg.style != "paragraph" else f"第{art.number}条"
+        title_reading = read(art.title, self.vocab) if art.title else None
+        walk = _ArticleWalk()
+        for sent in art.sentences:
+            self._sentence_measures(seg, art, label, sent, title_reading, walk)
+        return walk.measures, self._article_decision(art, walk)
+
+    def _article_decision(self, art, walk: _ArticleWalk) -> dict:
+        """The article as the draft lists it: its span, parts and bracket, and whether it offers anything (why)."""
+        text = self.text
+        decision = {"article": art.number, "label": art.label, "printed": art.printed,
+                    "title": to_simplified(art.title or ""),
+                    "chars": [art.start, art.end], "bytes": list(byte_span(text, (art.start, art.end)))}
+        if art.parts:
+            decision["parts"] = [{"label": lbl, "chars": [a, b]} for lbl, a, b in art.parts]
+        if art.brackets:
+            decision["bracket"] = text[art.brackets[-1][0]:art.brackets[-1][1]]
+        elif art.inherited_bracket:
+            decision["bracket"] = text[art.inherited_bracket[0]:art.inherited_bracket[1]]
+            decision["bracket_from"] = "the enclosing heading"
+        decision["actionable"] = bool(walk.measures)
+        if walk.measures:
+            decision["reason"] = "提供扶持：" + "、".join(dict.fromkeys(str(o) for o in walk.offers if o))
+        else:
+            words = list(dict.fromkeys(walk.reasons))
+            decision["reason"] = (INTERNAL + "：" + "；".join(words[:3])) if words else INTERNAL + "：" + NO_OFFER
+        if walk.skipped and walk.measures:
+            decision["not_drafted"] = walk.skipped
+        return decision
+
+    def _sentence_measures(self, seg, art, label, sent, title_reading, walk: _ArticleWalk) -> None:
+        """One sentence of the article: its measures, or the reason it has none, into `walk`."""
+        s_text = self.text[sent.start:sent.end]
+        in_part = self._in_part(art, sent.start)
+        r = self._read_in_article(art, sent.start, s_text, in_part, walk)
+        why_not = self._why_not_drafted(s_text, in_part, r, walk)
+        if why_not:
+            walk.skipped.append({"chars": [sent.start, sent.end], "why": why_not})
+            return
+        if walk.context is not None and LIST_LEAD.search(walk.context.beneficiary or "") and \
+                r.review and r.review[-1].startswith(LEAD_IN):
+            r = _item_as_beneficiary(r, s_text, self.vocab, walk.context)
+        for a, b, run in self._runs(sent.start, sent.end, r):
+            walk.k += 1
+            walk.offers.append(run.offer or run.frame)
+            walk.measures += self._measures_of(seg, art, label, walk.k, (a, b), run, title_reading)
+
+    def _read_in_article(self, art, start: int, s_text: str, in_part: bool, walk: _ArticleWalk) -> Reading:
+        """The sentence read with what the article said before it: the lead-in of its list, the
+        subject of the sentence it goes on from, the people named last."""
+        r = read(s_text, self.vocab, context=walk.context if in_part else None, item=in_part,
+                 declaratory=self.declaratory and not art.bracket)
+        if r.actor is None and walk.last_actor and _continues(self.text, start) and \
+                to_simplified(s_text).lstrip().startswith(PREDICATE_OPENINGS):
+            # …应当…；为劳动密集型小企业提供…: the subject of the sentence before goes on
+            r.actor = walk.last_actor
+        if r.actor and not in_part:
+            walk.last_actor = r.actor
+        if r.measure and r.headless and not r.groups and not r.gender and walk.before:
+            # 被安排在公益性岗位工作的，…: those who… are the people the article has just named
+            r.groups = dict(walk.before)
+            r.review.append("身份取自上文（“" + "”“".join(walk.before.values()) + "”）：本句的受益者没有写出是谁，请核对")
+        named = r.groups if r.measure else _groups_named(s_text, self.vocab)
+        if named:
+            walk.before = dict(named)
+        return r
+
+    def _why_not_drafted(self, s_text: str, in_part: bool, r: Reading, walk: _ArticleWalk) -> str | None:
+        """Why the sentence gives no measure (an item of a list that is not offers, a lead-in whose
+        items are the measures, no offer: counted among the article's reasons), or None."""
+        if in_part and walk.prohibited_list:
+            # an item under 不得有下列行为： (or 履行下列职责：) is a prohibited act or a government's duty
+            return "列举的禁止行为或职责（见引导语）"
+        if in_part and walk.conditions_list and _is_condition(s_text):
+            # an item of a list of conditions (服现役满十二年的；受过刑事处罚的): it qualifies the
+            # lead-in, which decides; never a measure of its own
+            return "列举的条件（见引导语）"
+        if s_text.rstrip().endswith(("：", ":")) or LIST_LEAD.search(to_simplified(s_text)):
+            why_not = self._lead_in(s_text, r, walk)
+            if why_not:
+                return why_not
+        if not r.measure:
+            walk.reasons.append(r.not_measure or NO_OFFER)
+            return r.not_measure or NO_OFFER
+        return None
+
+    @staticmethod
+    def _lead_in(s_text: str, r: Reading, walk: _ArticleWalk) -> str | None:
+        """A sentence that introduces a list: what its items are (the context they are read in,
+        conditions, prohibited acts); why the lead-in itself is no measure, or None when it is one."""
+        simplified = to_simplified(s_text)
+        walk.context = r if r.measure else (r if r.actor else walk.context)
+        walk.conditions_list = bool(CONDITIONS_LEAD.search(simplified))
+        walk.prohibited_list = bool(PROHIBITED_LEAD.search(simplified))
+        if not r.measure or walk.conditions_list:
+            return None     # 符合下列条件之一的，可以…: the lead-in is the measure, its items its conditions
+        if r.beneficiary and LIST_LEAD.search(r.beneficiary):
+            return "列举的引导语：受益者见各项（" + r.why() + "）"
+        if s_text.rstrip().endswith(("：", ":")):
+            return "列举的引导语：" + r.why()
+        return None
+
+    @staticmethod
+    def _in_part(art, position: int) -> bool:
+        return any(a <= position < b for _, a, b in art.parts)
+
+    def _runs(self, start: int, end: int, r: Reading):
+        """The sentence, or its runs of clauses when clauses name different people
+        (开展女大学生人才生根计划,搭建女性双创服务平台 -> two runs) or open frames of their own;
+        clauses naming nobody join the run before them."""
+        text, vocab = self.text, self.vocab
+        quote = text[start:end]
+        spans = clause_spans(quote)
+        if len(spans) <= 1:
+            yield start, _trim_end(text, start, end), r
+            return
+        runs, current, sig = [], None, None
+        for a, b in spans:
+            clause = to_simplified(quote[a:b])
+            g = tuple(sorted(v for v, _, _ in find_terms(clause, vocab.groups)))
+            female = bool(find_terms(clause, vocab.gender))
+            s = (g, female)
+            if current is None:
+                current, sig = [a, b], s
+            elif s != ((), False) and sig != ((), False) and s != sig:
+                runs.append(tuple(current))
+                current, sig = [a, b], s
+            else:
+                current[1] = b
+                if sig == ((), False):
+                    sig = s
+        runs.append(tuple(current))
+        if len(runs) == 1:
+            yield start, _trim_end(text, start, end), r
+            return
+        subs = [(a, b, read(quote[a:b], vocab, context=r, declaratory=self.declaratory)) for a, b in runs]
+        if not all(sub.measure for _, _, sub in subs):
+            # a run that offers nothing by itself (…的残疾退役军人，有劳动能力的，│优先享受…残疾人就业优惠政策)
+            # holds the beneficiary of the others: the sentence is one measure
+            yield start, _trim_end(text, start, end), r
+            return
+        for a, b, sub in subs:
+            yield start + a, _trim_end(text, start + a, start + b), sub
+
+
+# a sentence that opens with its predicate has left its subject out (为…提供, 对…给予, 并…)
+PREDICATE_OPENINGS = ("为", "对", "向", "并", "同时", "还", "鼓励", "支持", "引导", "组织", "提供", "给予", "开展",
+                      "落实", "帮助", "安排", "免费", "优先")
+
+
+def _continues(text: str, start: int) -> bool:
+    """Whether the sentence at `start` goes on from the one before it (after ；in the same paragraph)."""
+    before = text[:start].rstrip(" \t\u3000")
+    return before.endswith(("；", ";"))
+
+
+def _groups_named(sentence: str, vocab) -> dict:
+    """Groups a sentence that offers nothing names as people (its subject or topic), for the
+    sentences after it in the article."""
+    s = to_simplified(sentence)
+    return {v: w for v, w, pos in find_terms(s, vocab.groups) if names_a_person(s, w, pos)}
+
+
+def _item_as_beneficiary(r: Reading, item: str, vocab, lead_in: Reading | None = None) -> Reading:
+    """An item of a list whose lead-in offers something to 下列…: the item names the beneficiary; one
+    that names no group is one of the lead-in's (对下列退役军人…：…的转业军官)."""
+    sub = read("对" + item.rstrip("；;。") + "给予", vocab)
+    r.beneficiary, r.head = sub.beneficiary or item, sub.head
+    r.groups, r.gender, r.tech, r.audiences = sub.groups, sub.gender, sub.tech, sub.audiences
+    r.not_people = sub.not_people
+    if not r.groups and lead_in is not None and lead_in.groups:
+        r.groups = dict(lead_in.groups)
+        r.review.append("身份取自引导语（“" + "”“".join(lead_in.groups.values()) + "”）：本项本身没有写出身份，请核对")
+    return r
+
+
+def _trim_end(text: str, a: int, b: int) -> int:
+    while b > a and text[b - 1] in CLAUSE_END + " \t\u3000\n":
+        b -= 1
+    return b

@@ -1,6 +1,6 @@
 """Drafting the rules of a new policy document, and their review by a person.
 
-Outside the bot's Rasa-free core: it uses only bot's public API (bot.kb's
+Outside the bot's Rasa-free core: it uses only bot's public API (bot.rules'
 loader and checks, the gazetteer, the engine) and parses rules/ once through it.
 
 segment   the document's own hierarchy -> articles, parts, headings, left-out spans

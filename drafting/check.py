@@ -1,13 +1,13 @@
 """Validation of draft files, as strict as for active rules.
 
-A draft's measures go through the rules loader's own checks (bot.kb
+A draft's measures go through the rules loader's own checks (bot.rules
 check_measure_files: ids, articles, categories, conditions, audiences,
 agencies, verbatim quotes), each `status: draft`. On top: each quote equal to
 its character and byte span of the text, the drafted sources.yml entry (for a
 new document) checked like sources.yml with the text's sha256, proposed
 agencies checked like agencies.yml, and the text's coverage: every character
 that is not blank lies in an article, a heading or a reported left-out span.
-Drafts never load into the bot: bot.kb.load() reads only rules/measures/.
+Drafts never load into the bot: bot.rules.load() reads only rules/measures/.
 """
 from __future__ import annotations
 

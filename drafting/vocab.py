@@ -1,5 +1,5 @@
 """The closed vocabularies the drafter may use, read once from rules/ through
-the rules loader's public API (bot.kb): groups, gender, 科技型企业 and needs from
+the rules loader's public API (bot.rules): groups, gender, 科技型企业 and needs from
 facts.yml, the audiences, the agencies and the gazetteer; plus the drafter's
 own rules/collective-words.yml.
 
@@ -25,7 +25,7 @@ class Vocabulary:
     tech_words: tuple             # words naming a 科技型企业
     needs: dict                   # value -> words
     audiences: dict               # value -> words
-    agencies: list                # bot.kb.Agency entries the drafter may match
+    agencies: list                # bot.rules.Agency entries the drafter may match
     gazetteer: object             # bot.regions.Gazetteer
     group_labels: dict = field(default_factory=dict)
     neighbours: dict = field(default_factory=dict)
@@ -45,7 +45,7 @@ def words_of(fv) -> tuple:
 
 
 def audience_words(audiences: dict) -> dict:
-    """bot.kb audiences (id -> FactValue) as id -> words: the label's parts and the synonyms."""
+    """bot.rules audiences (id -> FactValue) as id -> words: the label's parts and the synonyms."""
     out = {}
     for ident, fv in audiences.items():
         parts = [p for w in [fv.label, *fv.synonyms] for p in str(w).replace("（", "/").replace("）", "").split("/")]

@@ -25,7 +25,7 @@ from .references import Refs, read_refs
 # goodbye must not end the conversation.
 INTENT_MARKERS = {
     "goodbye": ("再见", "拜拜", "拜", "bye", "88", "走了", "结束", "下次", "回头", "没事了", "不聊了", "晚安"),
-    "thanks": ("谢", "感谢", "多谢", "thank", "辛苦"),
+    "thanks": ("谢", "感谢", "多谢", "thank", "thx", "3q", "辛苦", "唔该", "唔該"),
     "greet": ("你好", "您好", "嗨", "哈喽", "哈啰", "hello", "hi", "在吗", "在不在", "早上好", "下午好", "晚上好",
               "早安", "有人吗", "喂"),
     "feedback_up": ("有帮助", "有用", "👍", "赞", "帮大忙", "好用", "好评"),

@@ -72,7 +72,7 @@ REQUEST_PATTERNS = tuple((kind, re.compile(p, re.I)) for kind, p in _REQUESTS)
 
 # An acknowledgement: the person has what they wanted for now.
 ACK = re.compile(r"^(?:好的?|好嘞|好滴|好吧|行|行吧|中|嗯{1,20}|哦{1,20}|噢|ok|okay|收到|明白了?|了解了?|知道了|懂了|清楚了|晓得了|"
-                 r"我去问问|俺去问问|我去问一下|我再看看|我考虑一下|唔该|多谢晒)[啊呀哈啦吧嘞的了]{0,20}[。.!！~～]{0,20}$", re.I)
+                 r"我去问问|俺去问问|我去问一下|我再看看|我考虑一下|先这样|就这样吧?|唔该晒?|多谢晒)[啊呀哈啦吧嘞的了]{0,20}[。.!！~～]{0,20}$", re.I)
 
 
 # The person says the bot got it wrong (我是问…, 不是…是…, 怎么…没了): the previous

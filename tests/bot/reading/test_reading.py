@@ -240,3 +240,18 @@ def test_someone_elses_place_a_long_question_and_measures_for_a_group_change_not
     act = read(KB, to_simplified(text), entities=[{"entity": "region", "value": "吉林", "start": 3, "end": 5}]
                if "吉林" in text else None)
     assert place_of(act) is None and not act.facts and not act.negated
+
+
+@pytest.mark.parametrize("text,fact,value", [("我在乌鲁木齐一所高校当老师 搞食品保鲜研究的", "groups", ["researcher"]),
+                                             ("俺也是女哩", "gender", "female"),
+                                             ("我是延边大学今年毕业的 黑龙江人", "groups", ["college_graduate"]),
+                                             ("我家是拖贫户", "groups", ["rural_low_income"]),
+                                             ("技工学院刚毕业", "groups", None)])
+def test_how_people_say_who_they_are(text, fact, value):
+    assert read(KB, text).facts.get(fact) == value
+
+
+@pytest.mark.parametrize("text", ["唔该晒", "明白 thx", "中 先这样"])
+def test_thanks_and_ok_in_dialect_or_english_are_understood(text):
+    act = read(KB, text)
+    assert act.social == "thanks" or act.acknowledges

@@ -8,6 +8,7 @@ are returned together: the dialogue asks "您是说哪一项？".
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..reading.references import by_words
@@ -15,6 +16,8 @@ from ..matching.shown import Shown
 
 
 NAMED_COVER = 0.75
+# 这个要抵押吗: the message begins by pointing at what was just answered (海归那个 names one)
+_POINTS_FIRST = re.compile(r"\s{0,20}(?:那|这)(?:个|条|项|一项)|\s{0,20}它")
 
 
 @dataclass
@@ -54,8 +57,10 @@ def resolve(turn, act) -> Targets:
         items = turn.current()[1]
         # beyond the person's own measures a title must be named, not merely touched
         # (免费的场地 names no measure for the disabled, though one title says 场地 and 免)
-        for pool, corpus, cover in ((listed, items or listed, 0.5), (items, items, 0.5),
-                                    (_place_measures(turn), None, NAMED_COVER)):
+        pools = ((listed, items or listed, 0.5), (items, items, 0.5), (_place_measures(turn), None, NAMED_COVER))
+        if focus and turn.before.get("focused") and _POINTS_FIRST.match(act.text):
+            pools = pools[:1]     # 这个要抵押吗 after an answer: that measure, unless the list names another
+        for pool, corpus, cover in pools:
             found = by_words(words, pool, corpus, min_cover=cover) if pool else []
             if found:
                 return Targets(found[:4], numbers, "words")

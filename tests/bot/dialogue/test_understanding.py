@@ -314,3 +314,13 @@ def test_is_there_free_training_is_not_answered_about_measures_off_the_screen():
     c.say("有没有免费培训")
     named = set(re.findall(r"“([^”]+)”（《", c.text))
     assert named and named <= shown, named - shown
+
+
+def test_this_one_after_an_answer_is_the_measure_just_answered():
+    c = Chat(region="玉林", groups=["returning_migrant_worker"], gender=None)
+    c.say("我在玉林 回乡创业 之前在东莞电子厂干了八年")
+    c.say("有没有贷款")
+    c.say("第2个详细说说")
+    answered = c.slots["focus"]
+    c.say("这个要抵押吗", intent="ask_materials")       # as the NLU classifies it
+    assert c.slots["focus"] == answered and KB.measure(answered).title in c.text

@@ -145,6 +145,8 @@ def answer(kind: str, m: Shown, n: int | None = None) -> str:
         found = sentences(m.quote, AMOUNT)
         if found:
             return head + texts.QUOTED_AMOUNT.format(quote="”“".join(found), whom=whom)
+        if m.category not in _MONEY_CATEGORIES:      # 导师制能贷多少: there is nothing to lend
+            return head + texts.NOT_MONEY.format(whom=whom)
         return head + texts.NO_AMOUNT.format(whom=whom)
     if kind == "ask_how_to_apply":
         found = sentences(m.quote, APPLY)
@@ -167,6 +169,9 @@ def answer(kind: str, m: Shown, n: int | None = None) -> str:
             return head + said + texts.IN_FORCE_ANSWER.format(in_force=m.in_force, whom=whom)
         return head + said + texts.NO_DEADLINE.format(whom=whom)
     raise ValueError(kind)
+
+
+_MONEY_CATEGORIES = ("financing", "tax")
 
 
 def _support(m: Shown) -> str:

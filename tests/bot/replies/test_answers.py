@@ -332,3 +332,11 @@ def test_printing_as_a_business_is_not_a_summary_request():
     assert c.slots["summary"] is None
     c.say("打印", "nlu_fallback")
     assert c.slots["summary"] is not None, "the bare word asks for it, whatever NLU said"
+
+
+def test_how_much_of_a_measure_that_gives_no_money_says_it_is_not_a_money_measure():
+    c = Chat(region="南宁", groups=["university_student"], gender=None)
+    c.say("在校大学生 南宁 想搞个奶茶店 没钱")
+    c.say("第1项能贷多少", "ask_amount")
+    m = engine().kb.measure(c.slots["focus"])
+    assert m.category not in ("financing", "tax") and "不是资金或税费措施" in c.text

@@ -46,6 +46,8 @@ _QUESTION_WORD = re.compile(r"啥|什么|怎么|怎样|咋|多少|哪|谁|如何
 # A question word that asks nothing: 没什么, 什么都行, 多少有点, 怎么都行
 _NOT_A_QUESTION = re.compile(r"没(?:什么|啥)|(?:什么|啥)都|多少有|不管(?:什么|怎么|多少)|怎么都|什么的$")
 _QUESTION_MARK = re.compile(r"[？?]")
+# 广西那边有个农民工创业园: what there is somewhere else is asked about (not 我在广西那边)
+_OVER_THERE = re.compile(r"^(?![^，,。]{0,10}(?:我|俺)(?:在|住|回|去))[^，,。]{1,12}(?:那边|那儿|那里)有")
 _HEARSAY = re.compile(r"\s{0,20}(?:我|俺)?(?:听说|听人说|听别人说|听朋友说|听人讲|听讲|据说|网上说|有人说|"
                       r"(?:姐|哥|妈|爸|弟|妹|朋友|同学|同事|邻居|亲戚|老乡|老公|老婆|媳妇|家里人|别人)(?:说|讲|告诉我)|"
                       r"my friends? (?:says?|said|told me)|i heard|someone (?:says|said|told me)|people say)", re.I)
@@ -76,7 +78,8 @@ def other_person(kb) -> re.Pattern:
     return cache["__others__"]
 
 
-WITH_ME = re.compile(r"我们|咱们|都是|我和|我跟|和我|跟我|我也")
+WITH_ME = re.compile(r"(?:我们|咱们)(?!有个|有一个|的|那个|这个|班|学校|公司|村|厂)|都是|我和|我跟|和我|跟我|我也|"
+                     r"(?<![他她])(?:和|跟|与|带着)(?:几个|两个)?(?:室友|朋友|同学|同事|老公|老婆|爱人|媳妇|对象|合伙人|兄弟|战友|家人|老乡)")
 # Worked away, now back: a returning migrant worker (在广东打了十年工今年回桂平老家了)
 WORKED_AWAY = re.compile(r"打工|务工|打过工|打了.{0,4}工|上班|上过班|干活|工作|工地|工厂|厂里|进厂|干了.{0,4}年")
 CAME_BACK = re.compile(r"回来|回到|回乡|返乡|回老家|回家乡|回.{1,6}(?:老家|家乡|了|啦)|今年回|刚回|已经回")
@@ -169,7 +172,7 @@ def split(text: str) -> list[Clause]:
             prev.mood = QUESTION
     # 听说辽源有个袜业园 / my friend says Tumen has…: what someone said is asked about, not told
     for c in clauses:
-        if _HEARSAY.match(c.text):
+        if _HEARSAY.match(c.text) or _OVER_THERE.search(c.text):
             c.mood = QUESTION
     # 可以登记个体户吗 还是要开公司: an alternative after a question is part of it
     for prev, cur in zip(clauses, clauses[1:]):

@@ -255,3 +255,19 @@ def test_how_people_say_who_they_are(text, fact, value):
 def test_thanks_and_ok_in_dialect_or_english_are_understood(text):
     act = read(KB, text)
     assert act.social == "thanks" or act.acknowledges
+
+
+@pytest.mark.parametrize("text", ["我们有个同学是退伍回来读书的 他有啥不一样的吗", "广西那边有个农民工创业园 俺这能享受不",
+                                  "我太太是台湾人 她能一起享受吗", "我战友在南宁 他那边有贴息吗"])
+def test_a_classmate_a_wife_a_comrade_or_what_is_over_there_is_not_the_person(text):
+    act = read(KB, text)
+    assert place_of(act) is None and not act.facts
+
+
+def test_we_who_include_the_person_still_count():
+    assert read(KB, "我们都是退伍的").facts.get("groups") == ["veteran"]
+    assert place_of(read(KB, "我在广西那边有个厂")) == "广西壮族自治区"
+
+
+def test_with_a_roommate_the_place_is_still_the_persons():
+    assert place_of(read(KB, "刚从湖南大学毕业 在长沙和室友开了个做小程序的工作室")) == "长沙市"

@@ -63,9 +63,11 @@ def test_one_entry_point_one_log_line_idempotent_and_the_guard_names_the_launche
     assert done.returncode == 0, out[-3000:]
     assert "STARTED WITHOUT PATCHES" not in out
     assert "REFUSED" in out and "python -m runtime run" in out
-    names = "action_apology,message_guard,api_messages,api_auth,loud_tracker_store,response_validator,sanic_websockets"
+    names = ("training_on_demand,channels_on_demand,action_apology,message_guard,api_messages,api_auth,"
+             "loud_tracker_store,response_validator,sanic_websockets")
     assert f"NAMES {names} True" in out
-    assert "REINSTALLED [False, False, False, False, False, False, False]" in out, "a second install changes nothing"
+    assert "REINSTALLED [False, False, False, False, False, False, False, False, False]" in out, \
+        "a second install changes nothing"
     logged = [line for line in out.splitlines() if line.startswith("LOG runtime.patches")]
     assert len(logged) == 1 and all(n in logged[0] for n in names.split(",")), logged
     assert "rasa 3.6.21" in logged[0]
@@ -93,6 +95,99 @@ def test_the_launcher_refuses_to_start_rasa_on_another_version(monkeypatch):
 
 
 # ------------------------------------------------------------------ each patch on Rasa's path
+def run_fresh(code: str) -> str:
+    """`code` in a fresh interpreter (nothing imported yet); its stdout and stderr."""
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
+                          timeout=300, cwd=ROOT)
+    out = done.stdout + done.stderr
+    assert done.returncode == 0, out[-3000:]
+    return done.stdout
+
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
+KEPT_OUT = ("tensorflow", "matplotlib", "aiogram", "slack_sdk", "webexteamssdk", "twilio", "questionary")
+
+
+def test_serving_code_path_imports_no_tensorflow_plots_or_unused_channel_libraries():
+    """What `python -m runtime run` does before it serves, in Rasa's own code: the
+    patches, Rasa's server and agent modules, the channels of credentials.yml and
+    the app with the HTTP API, and the metadata of a model whose train schema
+    names DefaultV1RecipeValidator (every model's does; its module imports DIET
+    and TED). None of TensorFlow, matplotlib or the unused channels' client
+    libraries is imported; the deferred modules are imported but not run."""
+    from runtime.patches import channels_on_demand, training_on_demand
+
+    assert set(KEPT_OUT) == set(training_on_demand.KEPT_OUT + channels_on_demand.KEPT_OUT)
+    out = run_fresh(f"""
+        import sys
+        from runtime import patches
+        patches.install()
+        import rasa.core.agent, rasa.core.processor, rasa.server
+        from rasa.core import run
+        from rasa.engine.storage.storage import ModelMetadata
+        from runtime.patches import deferral
+        channels = run.create_http_input_channels(None, "credentials.yml")
+        app = run.configure_app(channels, enable_api=True)
+        node = dict(needs={{}}, uses="rasa.graph_components.validators.default_recipe_validator."
+                    "DefaultV1RecipeValidator", constructor_name="create", fn="validate", config={{}},
+                    eager=False, is_target=False, is_input=True, resource=None)
+        predict = dict(node, uses="rasa.nlu.extractors.crf_entity_extractor.CRFEntityExtractor")
+        metadata = ModelMetadata.from_dict(dict(
+            trained_at="2026-12-01T00:00:00", rasa_open_source_version="3.6.21", model_id="m", assistant_id="a",
+            domain={{}}, train_schema={{"nodes": {{"validator": node}}}}, predict_schema={{"nodes": {{"crf": predict}}}},
+            training_type=3, project_fingerprint="f", core_target=None, nlu_target="n", language="zh"))
+        print("CHANNELS", [type(c).__name__ for c in channels])
+        print("PREDICT", metadata.predict_schema.nodes["crf"].uses.__name__)
+        print("IMPORTED", [m for m in {KEPT_OUT!r} if m in sys.modules])
+        print("DEFERRED", deferral.deferred("rasa.utils.train_utils"), deferral.deferred("rasa.core.channels"))
+        # used, they are there: the train schema's classes, then TensorFlow's models
+        print("TRAIN", metadata.train_schema.nodes["validator"].uses.__name__, "tensorflow" in sys.modules)
+    """)
+    assert "CHANNELS ['RestInput', 'SocketIOInput', 'SummaryPage']" in out, out
+    assert "PREDICT CRFEntityExtractor" in out
+    assert "IMPORTED []" in out, out
+    assert "DEFERRED True True" in out
+    assert "TRAIN DefaultV1RecipeValidator True" in out
+
+
+def test_a_deferred_module_runs_when_a_name_of_it_is_read():
+    """Rasa's modules behave as before once used: names, submodules, the built-in
+    channels, the one function init_split_entities (Rasa's, compiled from its source)
+    before its module runs, and the same result from it as from the module's."""
+    out = run_fresh("""
+        import sys
+        from runtime import patches
+        patches.install()
+        from runtime.patches import deferral
+        import rasa.utils.train_utils as tu
+        ahead = tu.init_split_entities
+        print("AHEAD", ahead({"a": True}, False), ahead(True, False), deferral.deferred("rasa.utils.train_utils"),
+              "tensorflow" in sys.modules, ahead.__module__)
+        from rasa.core.channels import UserMessage, channel
+        print("SURFACE", UserMessage is channel.UserMessage, deferral.deferred("rasa.core.channels"))
+        from rasa.core.channels import BUILTIN_CHANNELS
+        print("BUILTIN", sorted(BUILTIN_CHANNELS)[:3], "aiogram" in sys.modules)
+        from rasa.core.run import _create_single_channel
+        print("BY NAME", type(_create_single_channel("rest", {})).__name__)
+        try:
+            _create_single_channel("runtime.channels.nowhere.Input", {})
+        except Exception as e:
+            print("UNKNOWN", type(e).__name__, "Failed to find input channel class" in str(e))
+        print("RUN", tu.create_common_callbacks.__module__, deferral.deferred("rasa.utils.train_utils"),
+              "tensorflow" in sys.modules, tu.RasaTrainingLogger.__module__)
+        print("SAME", tu.init_split_entities({"a": True}, False) == ahead({"a": True}, False),
+              tu.init_split_entities is not ahead)
+    """)
+    assert "AHEAD {'a': True, 'split_entities_by_comma': False} {'split_entities_by_comma': True} True False " \
+           "rasa.utils.train_utils" in out, out
+    assert "SURFACE True True" in out
+    assert "BUILTIN ['botframework', 'callback', 'cmdline'] True" in out
+    assert "BY NAME RestInput" in out
+    assert "UNKNOWN RasaException True" in out
+    assert "RUN rasa.utils.train_utils False True rasa.utils.tensorflow.callback" in out
+    assert "SAME True True" in out
+
+
 def tracker_after(text, sender="s1"):
     tracker = DialogueStateTracker.from_events(sender, [ActionExecuted("action_listen"),
                                                         UserUttered(text, message_id="m1")])

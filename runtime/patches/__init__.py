@@ -1,6 +1,12 @@
 """Our changes to Rasa 3.6.21 (and Sanic 21.12) where they have no extension
 point, one module each, installed by one explicit call, `install()`:
 
+    training_on_demand  import hook, ModelMetadata.from_dict  Rasa's TensorFlow (and plotting) modules run
+                                                            on first use: a server whose model has no
+                                                            DIET or TED never imports TensorFlow
+    channels_on_demand  import hook, rasa.core.run._create_single_channel  the built-in channels' client
+                                                            libraries imported only if a built-in channel
+                                                            is served
     action_apology      RemoteAction.run                    the person gets an apology, not silence,
                                                             when the action server fails
     message_guard       Agent.handle_message                channel-bound ids, length cap, rate limit,
@@ -34,14 +40,14 @@ import logging
 from importlib.metadata import PackageNotFoundError, version
 
 from . import (action_apology, api_auth, api_messages, loud_tracker_store, message_guard, response_validator,
-               sanic_websockets)
+               sanic_websockets, channels_on_demand, training_on_demand)
 
 logger = logging.getLogger(__name__)
 
 # What the patches were written and tested against (requirements/rasa.txt, lock.txt).
 EXPECTED = {"rasa": "3.6.21", "rasa-sdk": "3.6.2", "sanic": "21.12.2"}
-PATCHES = (action_apology, message_guard, api_messages, api_auth, loud_tracker_store, response_validator,
-           sanic_websockets)
+PATCHES = (training_on_demand, channels_on_demand, action_apology, message_guard, api_messages, api_auth,
+           loud_tracker_store, response_validator, sanic_websockets)
 LAUNCHER = "python -m runtime run|shell"
 _installed: list = []
 
@@ -79,6 +85,10 @@ def install() -> list:
     if _installed:
         return list(_installed)
     check_versions()
+    # the import hooks before any patch imports Rasa (theirs would import what they defer)
+    for patch in PATCHES:
+        if hasattr(patch, "defer"):
+            patch.defer()
     for patch in PATCHES:
         patch.install()
         _installed.append(patch.NAME)

@@ -64,10 +64,9 @@ def test_one_entry_point_one_log_line_idempotent_and_the_guard_names_the_launche
     assert "STARTED WITHOUT PATCHES" not in out
     assert "REFUSED" in out and "python -m runtime run" in out
     names = ("training_on_demand,channels_on_demand,action_apology,message_guard,api_messages,api_auth,"
-             "loud_tracker_store,response_validator,sanic_websockets")
+             "loud_tracker_store,response_validator,event_types,http_keepalive,action_events,sanic_websockets")
     assert f"NAMES {names} True" in out
-    assert "REINSTALLED [False, False, False, False, False, False, False, False, False]" in out, \
-        "a second install changes nothing"
+    assert f"REINSTALLED {[False] * 12}" in out, "a second install changes nothing"
     logged = [line for line in out.splitlines() if line.startswith("LOG runtime.patches")]
     assert len(logged) == 1 and all(n in logged[0] for n in names.split(",")), logged
     assert "rasa 3.6.21" in logged[0]
@@ -212,6 +211,133 @@ def test_action_apology_rasas_processor_runs_the_patched_run():
                                       PolicyPrediction([], "RulePolicy")))
     assert [m["text"] for m in channel.messages] == [texts.ACTION_SERVER_DOWN]
     assert [e.text for e in tracker.events if isinstance(e, BotUttered)] == [texts.ACTION_SERVER_DOWN]
+
+
+def test_event_types_rasas_tracker_loading_walks_the_event_classes_once(monkeypatch):
+    """DialogueStateTracker.from_dict (what the SQL store's retrieve calls) resolves
+    each event's class through the patched resolve_by_type: one walk of Event's
+    subclasses for a whole conversation, the same classes, and Rasa's answers
+    for a type defined later, an unknown type and the old `topic`."""
+    import rasa.shared.utils.common
+    from rasa.shared.core.events import Event, SlotSet
+
+    assert patch_of(Event.resolve_by_type) == "event_types"
+    walks = []
+    original = rasa.shared.utils.common.all_subclasses
+    monkeypatch.setattr(rasa.shared.utils.common, "all_subclasses",
+                        lambda cls: walks.append(cls) or original(cls))
+    events = [e.as_dict() for e in tracker_after("你好").events] + [SlotSet("region", "柳州市").as_dict()] * 40
+    Event.resolve_by_type("slot")
+    walks.clear()
+    tracker = DialogueStateTracker.from_dict("s1", events, Domain.empty().slots)
+    assert [type(e).__name__ for e in tracker.events][:3] == ["ActionExecuted", "UserUttered", "SlotSet"]
+    assert walks.count(Event) == 0, "the classes were known"
+
+    class Noted(Event):
+        type_name = "noted_for_test"
+
+        def __eq__(self, other):
+            return isinstance(other, Noted)
+
+        def __hash__(self):
+            return 1
+
+        def as_story_string(self):
+            return None
+
+    assert Event.resolve_by_type("noted_for_test") is Noted and walks.count(Event) == 1
+    with pytest.raises(ValueError, match="Unknown event name 'no_such_event'"):
+        Event.resolve_by_type("no_such_event")
+    assert Event.resolve_by_type("topic") is None
+    assert Event.resolve_by_type("no_such_event", default=SlotSet) is SlotSet
+
+
+def test_http_keepalive_rasas_remote_action_reuses_one_connection():
+    """RemoteAction.run (Rasa's, through EndpointConfig.request) three times: one
+    connection to the action server, not three; the replies arrive as before."""
+    from aiohttp import web
+    from rasa.core.actions.action import RemoteAction
+    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+    from rasa.utils.endpoints import EndpointConfig
+
+    assert patch_of(EndpointConfig.session) == "http_keepalive"
+    peers = []
+
+    async def webhook(request):
+        peers.append(request.transport.get_extra_info("peername"))
+        return web.json_response({"events": [], "responses": [{"text": f"第{len(peers)}次"}]})
+
+    async def three_calls():
+        app = web.Application()
+        app.router.add_post("/webhook", webhook)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        port = closed_port()
+        await web.TCPSite(runner, "127.0.0.1", port).start()
+        try:
+            action = RemoteAction("action_respond", EndpointConfig(f"http://127.0.0.1:{port}/webhook"))
+            said = []
+            for _ in range(3):
+                events = await action.run(CollectingOutputChannel(), TemplatedNaturalLanguageGenerator({}),
+                                          tracker_after("你好"), Domain.empty())
+                said += [e.text for e in events]
+            return said
+        finally:
+            await runner.cleanup()
+
+    assert asyncio.run(three_calls()) == ["第1次", "第2次", "第3次"]
+    assert len(peers) == 3 and len(set(peers)) == 1, peers
+
+
+def test_action_events_rasas_remote_action_sends_the_current_turn_when_asked():
+    """RemoteAction.run (Rasa's) posts what _action_call_format builds: with
+    `send_events: current_turn` on the endpoint, the events from the latest user
+    message on, and the rest of the state as Rasa sends it; without, all events."""
+    from aiohttp import web
+    from rasa.core.actions.action import RemoteAction
+    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+    from rasa.shared.core.events import SlotSet
+    from rasa.utils.endpoints import EndpointConfig
+
+    assert patch_of(RemoteAction._action_call_format) == "action_events"
+    received = []
+
+    async def webhook(request):
+        received.append(await request.json())
+        return web.json_response({"events": [], "responses": []})
+
+    tracker = tracker_after("我在柳州")
+    for event in (ActionExecuted("action_respond"), SlotSet("region", "柳州市"), ActionExecuted("action_listen"),
+                  UserUttered("想贷款", message_id="m2")):
+        tracker.update(event)
+
+    async def call(**options):
+        app = web.Application()
+        app.router.add_post("/webhook", webhook)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        port = closed_port()
+        await web.TCPSite(runner, "127.0.0.1", port).start()
+        try:
+            endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook", **options)
+            await RemoteAction("action_respond", endpoint).run(
+                CollectingOutputChannel(), TemplatedNaturalLanguageGenerator({}), tracker, Domain.empty())
+        finally:
+            await runner.cleanup()
+
+    asyncio.run(call(send_events="current_turn", enable_selective_domain=True))
+    asyncio.run(call())
+    turn, everything = received
+    assert [e["event"] for e in turn["tracker"]["events"]] == ["user"]
+    assert turn["tracker"]["events"][0]["text"] == "想贷款"
+    assert [e["event"] for e in everything["tracker"]["events"]] == ["action", "user", "action", "slot", "action",
+                                                                      "user"]
+    assert turn["tracker"]["slots"] == everything["tracker"]["slots"] and turn["tracker"]["slots"]["region"] == "柳州市"
+    assert turn["tracker"]["latest_message"]["text"] == "想贷款"
+    assert {k: v for k, v in turn["tracker"].items() if k != "events"} == \
+           {k: v for k, v in everything["tracker"].items() if k != "events"}
+    assert "domain" not in turn and "domain" in everything
+    assert turn["next_action"] == "action_respond" and turn["sender_id"] == "s1"
 
 
 class EchoProcessor:

@@ -18,7 +18,15 @@ point, one module each, installed by one explicit call, `install()`:
                                                             the URL; compared in constant time
     loud_tracker_store  FailSafeTrackerStore.__init__       database errors reach the guard instead of
                                                             an empty in-memory tracker
-    response_validator  RemoteAction._validate_action_result  the response schema checked once, not per call
+    response_validator  RemoteAction._validate_action_result  the response schema checked once, not per call;
+                                                            each event against its own type's schema first
+    event_types         Event.resolve_by_type               an event's class found without walking all
+                                                            Event subclasses for every event read
+    http_keepalive      EndpointConfig.session              one connection to the action server reused,
+                                                            not one opened per user message
+    action_events       RemoteAction._action_call_format    `send_events: current_turn` (endpoints.yml):
+                                                            the action server gets the current turn's
+                                                            events, not the whole conversation's
     sanic_websockets    sanic.server.websockets.impl.asyncio  WebSockets on Python 3.11
 
 What Rasa lets us declare is declared instead: the lock stores
@@ -39,15 +47,15 @@ from __future__ import annotations
 import logging
 from importlib.metadata import PackageNotFoundError, version
 
-from . import (action_apology, api_auth, api_messages, loud_tracker_store, message_guard, response_validator,
-               sanic_websockets, channels_on_demand, training_on_demand)
+from . import (action_apology, action_events, api_auth, api_messages, channels_on_demand, event_types, http_keepalive,
+               loud_tracker_store, message_guard, response_validator, sanic_websockets, training_on_demand)
 
 logger = logging.getLogger(__name__)
 
 # What the patches were written and tested against (requirements/rasa.txt, lock.txt).
 EXPECTED = {"rasa": "3.6.21", "rasa-sdk": "3.6.2", "sanic": "21.12.2"}
 PATCHES = (training_on_demand, channels_on_demand, action_apology, message_guard, api_messages, api_auth,
-           loud_tracker_store, response_validator, sanic_websockets)
+           loud_tracker_store, response_validator, event_types, http_keepalive, action_events, sanic_websockets)
 LAUNCHER = "python -m runtime run|shell"
 _installed: list = []
 

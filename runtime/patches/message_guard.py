@@ -100,26 +100,39 @@ def _collected(message) -> Optional[List[Dict[str, Any]]]:
 
 async def _replay(agent, message) -> bool:
     """Send again the replies of an already processed message with the same id."""
+    store = getattr(agent.tracker_store, "_tracker_store", agent.tracker_store)   # inside Rasa's fail-safe wrapper
+    if hasattr(store, "replies_to"):   # ours: from the user and bot rows alone
+        replies = await store.replies_to(message.sender_id, message.message_id)
+    else:
+        replies = await _replies_in_tracker(agent.tracker_store, message)
+    if replies is None:
+        return False
+    logger.info("message %s from %s already processed; replaying its replies",
+                message.message_id, message.sender_id)
+    for reply in replies:
+        await message.output_channel.send_response(message.sender_id, reply)
+    return True
+
+
+async def _replies_in_tracker(tracker_store, message) -> Optional[List[Dict[str, Any]]]:
     from rasa.shared.core.events import BotUttered, UserUttered
 
-    tracker = await agent.tracker_store.retrieve(message.sender_id)
+    tracker = await tracker_store.retrieve(message.sender_id)
     if tracker is None:
-        return False
+        return None
     events = list(tracker.events)
     for i, event in enumerate(events):
         if isinstance(event, UserUttered) and event.message_id == message.message_id:
             break
     else:
-        return False
-    logger.info("message %s from %s already processed; replaying its replies",
-                message.message_id, message.sender_id)
+        return None
+    replies = []
     for event in events[i + 1:]:
         if isinstance(event, UserUttered):
             break
         if isinstance(event, BotUttered):
-            reply = {"text": event.text, **{k: v for k, v in (event.data or {}).items() if v}}
-            await message.output_channel.send_response(message.sender_id, reply)
-    return True
+            replies.append({"text": event.text, **{k: v for k, v in (event.data or {}).items() if v}})
+    return replies
 
 
 def _dropped_connection(exc: Exception) -> bool:

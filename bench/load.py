@@ -300,11 +300,16 @@ def summary(name: str, convs: list[Conversation], seconds: float, problems: list
     result = {"bot": name, "conversations": len(convs), "turns": len(lat), "seconds": round(seconds, 1),
               "turns_per_s": round(len(lat) / seconds, 2), "p50_ms": round(q[49] * 1000),
               "p95_ms": round(q[94] * 1000), "p99_ms": round(q[98] * 1000), "errors": len(errors),
+              "percentiles_ms": {p: round(q[p - 1] * 1000) for p in (10, 25, 50, 75, 90, 95, 99)},
               "retried_requests": sum(c.retried for c in convs), "lost_or_misordered": len(problems)}
     print(f"{name:>8}: {result['conversations']} conversations, {result['turns']} turns in {result['seconds']} s "
           f"({result['turns_per_s']}/s); p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, "
           f"p99 {result['p99_ms']} ms; errors {result['errors']}; retried {result['retried_requests']}; "
           f"stored-turn problems {result['lost_or_misordered']}")
+    print("          percentiles (ms): " + ", ".join(f"p{p} {v}" for p, v in result["percentiles_ms"].items()))
+    if os.environ.get("LOAD_DUMP"):
+        with open(os.environ["LOAD_DUMP"], "a") as f:
+            f.write(json.dumps({"bot": name, "turns": sorted((t, l) for c in convs for t, l in zip(c.answered_at, c.latencies))}) + "\n")
     for line in (errors + problems)[:10]:
         print("   ", line)
     return result

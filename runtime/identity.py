@@ -130,7 +130,7 @@ def migrate(engine, force: bool = False, dry_run: bool = False, batch: int = 500
     prefix of the channel of its first user message (idempotent; one query when done)."""
     import sqlalchemy as sa
 
-    from bot.tracker_events import events
+    from bot.tracker_events import events, summary_state
 
     marker = sa.Table(MARKER, sa.MetaData(), sa.Column("version", sa.Integer, primary_key=True, autoincrement=False),
                       sa.Column("done_at", sa.Float, nullable=False))
@@ -172,6 +172,9 @@ def migrate(engine, force: bool = False, dry_run: bool = False, batch: int = 500
             with engine.begin() as conn:
                 for old, new in chunk:
                     conn.execute(events.update().where(events.c.sender_id == old).values(sender_id=new))
+                # the staff console's summary names conversations: it is built again
+                if sa.inspect(conn).has_table(summary_state.name):
+                    conn.execute(summary_state.delete())
         out.renamed.update(chunk)
     if not dry_run:
         # replicas starting together migrate together: the renames of one find nothing

@@ -11,7 +11,7 @@ from sqlalchemy.sql.expression import FunctionElement
 from sqlalchemy.sql.visitors import InternalTraversal
 
 from bot import tracker_events
-from bot.tracker_events import events, reviewed
+from bot.tracker_events import SUMMARY_COUNTS, SUMMARY_TABLES, events, reviewed
 
 __all__ = ["events", "engine_for", "reviewed", "jtext", "jnum", "elements", "day_of", "migrate", "INDEXES"]
 
@@ -28,8 +28,9 @@ INDEXES = [
 
 
 def migrate(engine) -> list[str]:
-    """Create the console's table and the indexes it needs (idempotent); names of the created ones.
-    The events table itself is Rasa's: it is never created or altered here."""
+    """Create the console's tables and the indexes it needs, and bring its
+    summary up to date (idempotent); names of the created indexes. The events
+    table itself is Rasa's: it is never created or altered here."""
     if not sa.inspect(engine).has_table("events"):
         return []   # nothing stored yet: Rasa creates the table with its first conversation
     existing = {ix["name"] for ix in sa.inspect(engine).get_indexes("events")}
@@ -41,6 +42,14 @@ def migrate(engine) -> list[str]:
                 index.create(conn)
                 created.append(index.name)
         conn.execute(sa.text("ANALYZE events" if engine.dialect.name == "postgresql" else "ANALYZE"))
+    from . import summary
+
+    with engine.connect() as conn:
+        summary.refresh(conn)
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        for table in (*SUMMARY_TABLES, *SUMMARY_COUNTS):   # fresh statistics (and, on PostgreSQL, index-only scans)
+            conn.execute(sa.text(f"VACUUM ANALYZE {table.name}" if engine.dialect.name == "postgresql"
+                                 else f"ANALYZE {table.name}"))
     return created
 
 

@@ -2,7 +2,11 @@
 
 Counting, grouping and medians run in the database (SQLite or PostgreSQL, the
 same statements); Python only names ids and merges the bounded results. Each
-function takes a connection and a Period and returns plain rows.
+function takes a connection and a Period and returns plain rows. The figures
+over a period (overview, coverage, demand, the list of conversations) are
+counted from the console's summary by day and conversation (summary.py),
+brought up to date first; the messages themselves (misunderstood, feedback,
+one conversation) are read from the events.
 
 The event contract (slots set by action_respond, bot/dialogue):
 region, groups, needs, question, missed … exist today; shown, focus, referred,
@@ -19,11 +23,16 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from bot.tracker_events import day_conversations, day_value_counts, day_values, not_understood, unread_answers
+
+from . import summary
 from .db import day_of, day_start, elements, events, jnum, jtext, reviewed
 
 FALLBACK_INTENTS = ("nlu_fallback", "out_of_scope")
 EMPTY_LIST = "[]"
 E = events.c
+C = day_conversations.c
+V = day_values.c
 
 
 @dataclass(frozen=True)
@@ -40,6 +49,19 @@ class Period:
     @classmethod
     def everything(cls) -> "Period":
         return cls(0.0, time.time() + 86400 * 3650)
+
+    def day_range(self) -> tuple[int, int]:
+        """The Beijing days of the period, first and last (whole days: the summary's unit)."""
+        return summary.day_number(self.start), summary.day_number(self.end - 1e-6)
+
+
+def _days(p: Period, column):
+    first, last = p.day_range()
+    return sa.and_(column >= first, column <= last)
+
+
+def _summarized(conn) -> None:
+    summary.refresh(conn)
 
 
 def _in(p: Period):
@@ -73,10 +95,10 @@ def _flag(cond):
 # ------------------------------------------------------------------ overview
 def daily(conn, p: Period) -> list[tuple]:
     """(day number, conversations, user messages) per day with any message."""
-    day = day_of(E.timestamp).label("day")
-    stmt = (sa.select(day, sa.func.count(sa.distinct(E.sender_id)), sa.func.count())
-            .where(_user(p)).group_by(day).order_by(day))
-    return [tuple(r) for r in conn.execute(stmt)]
+    _summarized(conn)
+    stmt = (sa.select(C.day, sa.func.count(), sa.func.sum(C.user_messages))
+            .where(_days(p, C.day), C.user_messages > 0).group_by(C.day).order_by(C.day))
+    return [(d, int(c), int(m)) for d, c, m in conn.execute(stmt)]
 
 
 FUNNEL = ("first_message", "profile", "shown", "details", "referred")
@@ -84,40 +106,35 @@ FUNNEL = ("first_message", "profile", "shown", "details", "referred")
 
 def per_conversation(p: Period):
     """One row per conversation with a message in the period: its stages, its
-    turns, the seconds to the first listing, and whether it ended in confusion.
-    One pass over the period's user messages and the slots read here."""
-    value = _value()
-    is_user = E.type_name == "user"
-    slot = E.type_name == "slot"
-    listed = sa.and_(slot, E.action_name == "shown", _nonempty(value))
-    missed = sa.and_(slot, E.action_name == "missed")
-    last = lambda cond: sa.func.max(sa.case((cond, E.id)))  # noqa: E731
-    return (sa.select(
-        E.sender_id,
-        sa.func.sum(sa.case((is_user, 1), else_=0)).label("turns"),
-        _flag(sa.and_(slot, E.action_name == "region", value.isnot(None))).label("region"),
-        _flag(sa.and_(slot, E.action_name == "groups", value.isnot(None))).label("groups"),
-        _flag(listed).label("shown"),
-        _flag(sa.and_(slot, E.action_name == "focus", value.isnot(None))).label("details"),
-        _flag(sa.and_(slot, sa.or_(sa.and_(E.action_name == "referred", _nonempty(value)),
-                                   sa.and_(E.action_name == "summary", value.isnot(None))))).label("referred"),
-        (sa.func.min(sa.case((listed, E.timestamp))) - sa.func.min(sa.case((is_user, E.timestamp))))
-        .label("to_answer"),
-        # the last message was not understood, or the last `missed` was above 0: the
-        # latest such event is the latest event of its kind
-        last(is_user).label("last_user"),
-        last(sa.and_(is_user, E.intent_name.in_(FALLBACK_INTENTS))).label("last_not_understood"),
-        last(missed).label("last_missed"),
-        last(sa.and_(missed, jnum(E.data, "value") > 0)).label("last_missed_above_0"))
-        .where(_in(p), sa.or_(is_user, sa.and_(
-            slot, E.action_name.in_(("region", "groups", "shown", "focus", "referred", "summary", "missed")))))
-        .group_by(E.sender_id)
-        .having(sa.func.sum(sa.case((is_user, 1), else_=0)) > 0))
+    turns, the seconds to the first listing, and whether it ended in confusion
+    (the latest ids of its days in the period). A conversation of a single day
+    is its day's row; the others combine their days'."""
+    one_day = (sa.select(
+        C.sender_id, C.user_messages.label("turns"), C.region, C.groups, C.listed.label("shown"), C.details,
+        C.referred, (C.first_listed_ts - C.first_user_ts).label("to_answer"), C.last_user_id.label("last_user"),
+        C.last_not_understood_id.label("last_not_understood"), C.last_missed_id.label("last_missed"),
+        C.last_missed_above_0_id.label("last_missed_above_0"))
+        .where(_days(p, C.day), C.single_day == 1, C.user_messages > 0))
+    days = (sa.select(
+        C.sender_id,
+        sa.func.sum(C.user_messages).label("turns"),
+        sa.func.max(C.region).label("region"), sa.func.max(C.groups).label("groups"),
+        sa.func.max(C.listed).label("shown"), sa.func.max(C.details).label("details"),
+        sa.func.max(C.referred).label("referred"),
+        (sa.func.min(C.first_listed_ts) - sa.func.min(C.first_user_ts)).label("to_answer"),
+        sa.func.max(C.last_user_id).label("last_user"),
+        sa.func.max(C.last_not_understood_id).label("last_not_understood"),
+        sa.func.max(C.last_missed_id).label("last_missed"),
+        sa.func.max(C.last_missed_above_0_id).label("last_missed_above_0"))
+        .where(_days(p, C.day), C.single_day == 0).group_by(C.sender_id).having(sa.func.sum(C.user_messages) > 0))
+    return sa.union_all(one_day, days)
 
 
-def _median_of(column):
-    """Median of a column of a subquery or CTE, as a scalar subquery built from
-    window functions (SQLite has no percentile function)."""
+def _median_of(column, dialect: str):
+    """Median of a column of a subquery or CTE, as a scalar subquery: PostgreSQL's
+    percentile_cont, or (SQLite has no percentile function) from window functions."""
+    if dialect == "postgresql":
+        return sa.select(sa.func.percentile_cont(0.5).within_group(column)).scalar_subquery()
     ranked = (sa.select(column.label("v"), sa.func.row_number().over(order_by=column).label("rn"),
                         sa.func.count().over().label("n")).where(column.isnot(None)).subquery())
     r = ranked.c
@@ -127,12 +144,13 @@ def _median_of(column):
 
 def conversation_figures(conn, p: Period) -> dict:
     """The funnel and the medians in one statement: one pass over the period's
-    events (the per-conversation rows are a CTE, computed once).
+    days (the per-conversation rows are a CTE, computed once).
 
     Funnel stages, in order: a first message; region and groups known (the
     profile the answer needs); measures listed; one measure's details opened;
     agencies named or a summary produced. Each stage counts the conversations
     that also passed the ones before."""
+    _summarized(conn)
     conv = per_conversation(p).cte("conv")
     c = conv.c
     profile = c.region * c.groups
@@ -140,7 +158,7 @@ def conversation_figures(conn, p: Period) -> dict:
     stmt = sa.select(sa.func.count(), sa.func.sum(profile), sa.func.sum(profile * c.shown),
                      sa.func.sum(profile * c.shown * c.details),
                      sa.func.sum(profile * c.shown * c.details * c.referred),
-                     _median_of(c.turns), _median_of(c.to_answer),
+                     _median_of(c.turns, _dialect(conn)), _median_of(c.to_answer, _dialect(conn)),
                      sa.func.sum(sa.case((confused, 1), else_=0))).select_from(conv)
     row = conn.execute(stmt).one()
     out = dict(funnel=dict(zip(FUNNEL, (int(v or 0) for v in row[:5]))))
@@ -163,12 +181,12 @@ def text_key(text: str | None) -> str:
 
 def misunderstood_texts(conn, p: Period, limit: int = 500) -> list[tuple]:
     """(text, intent, messages, conversations, last timestamp) per distinct text, most frequent first."""
-    text = jtext(E.data, "text").label("text")
-    stmt = (sa.select(text, E.intent_name, sa.func.count().label("n"),
-                      sa.func.count(sa.distinct(E.sender_id)), sa.func.max(E.timestamp))
-            .where(_user(p), E.intent_name.in_(FALLBACK_INTENTS))
-            .group_by(text, E.intent_name).order_by(sa.desc("n"), text).limit(limit))
-    return [tuple(r) for r in conn.execute(stmt)]
+    _summarized(conn)
+    M = not_understood.c
+    n = sa.func.sum(M.n).label("n")
+    stmt = (sa.select(M.text, M.intent, n, sa.func.count(sa.distinct(M.sender_id)), sa.func.max(M.last_ts))
+            .where(_days(p, M.day)).group_by(M.text, M.intent).order_by(sa.desc("n"), M.text).limit(limit))
+    return [(t, i, int(k), int(c), last) for t, i, k, c, last in conn.execute(stmt)]
 
 
 def misunderstood_groups(conn, p: Period, limit: int = 500) -> list[dict]:
@@ -215,10 +233,17 @@ def misunderstood_instances(conn, p: Period, texts: list[str], per_text: int = 3
     when it arrived (the bot's state at that moment)."""
     if not texts:
         return []
+    _summarized(conn)
+    # the latest messages of a text are among the conversation-days with the latest such message
+    M = not_understood.c
+    latest = sa.func.row_number().over(partition_by=M.text, order_by=M.last_id.desc()).label("rn")
+    days = sa.select(M.sender_id, latest).where(_days(p, M.day), M.text.in_(texts)).subquery()
+    senders = sa.select(days.c.sender_id).where(days.c.rn <= per_text)
     text = jtext(E.data, "text")
     rn = sa.func.row_number().over(partition_by=text, order_by=E.id.desc()).label("rn")
     inner = (sa.select(E.id, E.sender_id, E.timestamp, E.intent_name, text.label("text"), rn)
-             .where(_user(p), E.intent_name.in_(FALLBACK_INTENTS), text.in_(texts)).subquery())
+             .where(_user(p), E.intent_name.in_(FALLBACK_INTENTS), E.sender_id.in_(senders), text.in_(texts))
+             .subquery())
     rows = conn.execute(sa.select(inner).where(inner.c.rn <= per_text).order_by(inner.c.id.desc())).all()
     states = slots_before(conn, [(r.sender_id, r.id) for r in rows])
     return [dict(id=r.id, sender_id=r.sender_id, timestamp=r.timestamp, intent=r.intent_name,
@@ -254,67 +279,60 @@ def fold_slots(rows) -> dict:
 
 
 # ------------------------------------------------------------------ coverage and demand
-def _answered(p: Period):
-    """Senders that got a listing of measures in the period."""
-    return sa.select(E.sender_id).where(_slot("shown", p), _nonempty(_value())).distinct()
+def _count_conversations(p: Period, flag: str | None = None):
+    """How many conversations had a day in the period (with `flag`: a day with
+    that flag set): single-day ones counted by rows, the others distinct."""
+    where = [_days(p, C.day)] + ([C[flag] == 1] if flag else [])
+    single = sa.select(sa.func.count()).where(*where, C.single_day == 1).scalar_subquery()
+    multi = (sa.select(sa.func.count(sa.distinct(C.sender_id))).where(*where, C.single_day == 0)
+             .scalar_subquery())
+    return single + multi
 
 
-def _got_nothing(p: Period):
-    """Senders to whom the bot listed no measure (an empty `shown`)."""
-    return sa.select(E.sender_id).where(_slot("shown", p), _value() == EMPTY_LIST).distinct()
-
-
-def _count_per_value(pairs):
-    """(value, conversations) from distinct (sender, value) pairs: a hash of the
-    pairs, then a count, is much cheaper than COUNT(DISTINCT) per value (a sort)."""
+def _values_stmt(p: Period, slot: str, among: str | None = None):
+    """(value, conversations) of a slot (of a list slot: each element), among the
+    conversations with a day in the period flagged `among` (listed, nothing_listed).
+    The conversations of a single day come counted per day and value; the others
+    from distinct (sender, value) pairs (a hash of the pairs, then a count, is
+    much cheaper than COUNT(DISTINCT) per value)."""
+    N = day_value_counts.c
+    counted = N[among] if among else N.conversations
+    single = (sa.select(N.value.label("v"), sa.func.sum(counted).label("n"))
+              .where(N.slot == slot, _days(p, N.day)).group_by(N.value).having(sa.func.sum(counted) > 0))
+    pairs = sa.select(V.sender_id, V.value.label("v")).where(V.slot == slot, V.single_day == 0, _days(p, V.day))
+    if among:
+        flagged = sa.select(C.sender_id).where(_days(p, C.day), C.single_day == 0, C[among] == 1)
+        pairs = pairs.where(V.sender_id.in_(flagged))
     pairs = pairs.distinct().subquery()
-    return sa.select(pairs.c.v, sa.func.count().label("n")).group_by(pairs.c.v)
-
-
-def _slot_values_stmt(p: Period, slot: str, among=None):
-    value = _value()
-    pairs = sa.select(E.sender_id, value.label("v")).where(_slot(slot, p), value.isnot(None))
-    if among is not None:
-        pairs = pairs.where(E.sender_id.in_(among))
-    return _count_per_value(pairs)
-
-
-def _list_values_stmt(dialect: str, p: Period, slot: str, among=None, path=("value",)):
-    fn, value, cond = elements(dialect, E.data, *path)
-    pairs = (sa.select(E.sender_id, value.label("v"))
-             .select_from(events.join(fn, sa.true())).where(_slot(slot, p), cond))
-    if among is not None:
-        pairs = pairs.where(E.sender_id.in_(among))
-    return _count_per_value(pairs)
+    multi = sa.select(pairs.c.v, sa.func.count().label("n")).group_by(pairs.c.v)
+    both = sa.union_all(single, multi).subquery()
+    return sa.select(both.c.v, sa.func.sum(both.c.n).label("n")).group_by(both.c.v)
 
 
 def _ranked(rows) -> list[tuple]:
     return sorted(((v, int(n)) for v, n in rows), key=lambda r: (-r[1], str(r[0])))
 
 
-def slot_values(conn, p: Period, slot: str, among=None) -> list[tuple]:
-    """(value, conversations) of a text slot, most frequent first."""
-    return _ranked(conn.execute(_slot_values_stmt(p, slot, among)))
+def slot_values(conn, p: Period, slot: str, among: str | None = None) -> list[tuple]:
+    """(value, conversations) of a slot, most frequent first; a list slot
+    (groups, needs, shown, referred) counts its elements."""
+    _summarized(conn)
+    return _ranked(conn.execute(_values_stmt(p, slot, among)))
 
 
-def list_slot_values(conn, p: Period, slot: str, among=None, path=("value",)) -> list[tuple]:
-    """(element, conversations) of a list slot (groups, needs, shown,
-    referred), counted in SQL over the JSON array's elements."""
-    return _ranked(conn.execute(_list_values_stmt(_dialect(conn), p, slot, among, path)))
+list_slot_values = slot_values
 
 
-def profiles_of(conn, p: Period, who, facts=("groups", "needs", "region")) -> dict:
-    """How many conversations `who` (a select of sender ids) selects, and their
-    groups, needs and regions, in one statement. `who` is repeated as a plain
-    IN subquery in each part, not shared as a CTE: PostgreSQL cannot estimate a
-    CTE's size and then joins it row by row (several times slower here)."""
+def profiles_of(conn, p: Period, among: str, facts=("groups", "needs", "region")) -> dict:
+    """How many conversations had a day flagged `among` in the period (listed:
+    measures were listed; nothing_listed: an empty listing), and their groups,
+    needs and regions, in one statement."""
+    _summarized(conn)
     kind = lambda k: sa.literal(k).label("kind")  # noqa: E731
-    chosen = who.subquery()
     parts = [sa.select(kind("count"), sa.cast(sa.null(), sa.Text).label("v"),
-                       sa.func.count(sa.distinct(chosen.c.sender_id)).label("n"))]
+                       _count_conversations(p, among).label("n"))]
     for fact in facts:
-        st = (_slot_values_stmt(p, fact, who) if fact == "region"
-              else _list_values_stmt(_dialect(conn), p, fact, who)).subquery()
+        st = _values_stmt(p, fact, among).subquery()
         parts.append(sa.select(kind(fact), st.c.v, st.c.n))
     out = {"count": 0, "groups": [], "needs": [], "region": []}
     for k, v, n in conn.execute(sa.union_all(*parts)):
@@ -331,38 +349,31 @@ def regions_asked(conn, p: Period) -> list[tuple]:
 
 def nothing_listed_profiles(conn, p: Period) -> dict:
     """Groups and needs named in conversations where the bot found no measure."""
-    return profiles_of(conn, p, _got_nothing(p), facts=("groups", "needs"))
+    return profiles_of(conn, p, "nothing_listed", facts=("groups", "needs"))
 
 
 def unanswered_replies(conn, p: Period, facts=("groups", "needs"), limit: int = 300) -> list[tuple]:
     """(question, text, times): answers to the bot's question about a fact that
-    it could not read (the `missed` slot went up after them)."""
-    q, u = events.alias("q"), events.alias("u")
-    question = (sa.select(jtext(q.c.data, "value")).where(
-        q.c.sender_id == E.sender_id, q.c.type_name == "slot", q.c.action_name == "question", q.c.id < E.id)
-        .order_by(q.c.id.desc()).limit(1).scalar_subquery())
-    reply = (sa.select(jtext(u.c.data, "text")).where(
-        u.c.sender_id == E.sender_id, u.c.type_name == "user", u.c.id < E.id)
-        .order_by(u.c.id.desc()).limit(1).scalar_subquery())
-    misses = (sa.select(question.label("question"), reply.label("text"))
-              .where(_slot("missed", p), jnum(E.data, "value") > 0).subquery())
-    stmt = (sa.select(misses.c.question, misses.c.text, sa.func.count().label("n"))
-            .where(misses.c.question.in_(facts))
-            .group_by(misses.c.question, misses.c.text).order_by(sa.desc("n"), misses.c.text).limit(limit))
-    return [tuple(r) for r in conn.execute(stmt)]
+    it could not read (the `missed` slot went above 0 after them; the question
+    is the `question` slot before it, the text the user message before it)."""
+    _summarized(conn)
+    U = unread_answers.c
+    n = sa.func.sum(U.n).label("n")
+    stmt = (sa.select(U.question, U.text, n).where(_days(p, U.day), U.question.in_(facts))
+            .group_by(U.question, U.text).order_by(sa.desc("n"), U.text).limit(limit))
+    return [(q, t, int(k)) for q, t, k in conn.execute(stmt)]
 
 
 def demand(conn, p: Period) -> dict:
     """Who reached an answer and what they were shown, opened and sent to."""
-    answered = profiles_of(conn, p, _answered(p))
+    answered = profiles_of(conn, p, "listed")
     return dict(
         answered=answered["count"], groups=answered["groups"], needs=answered["needs"],
         regions=answered["region"],
-        shown=list_slot_values(conn, p, "shown"),
+        shown=slot_values(conn, p, "shown"),
         opened=slot_values(conn, p, "focus"),
-        referred=list_slot_values(conn, p, "referred"),
-        summaries=conn.execute(sa.select(sa.func.count(sa.distinct(E.sender_id)))
-                               .where(_slot("summary", p), _value().isnot(None))).scalar(),
+        referred=slot_values(conn, p, "referred"),
+        summaries=conn.execute(sa.select(_count_conversations(p, "summary"))).scalar(),
     )
 
 
@@ -407,12 +418,13 @@ def feedback_missing(conn, p: Period, limit: int = 500) -> list[tuple]:
 # ------------------------------------------------------------------ conversations
 def conversations(conn, p: Period, sender_like: str | None = None, limit: int = 200) -> list[tuple]:
     """(sender, first message, last message, user messages), latest first."""
-    stmt = (sa.select(E.sender_id, sa.func.min(E.timestamp), sa.func.max(E.timestamp).label("last"),
-                      sa.func.count()).where(_user(p)))
+    _summarized(conn)
+    stmt = (sa.select(C.sender_id, sa.func.min(C.first_user_ts), sa.func.max(C.last_user_ts).label("last"),
+                      sa.func.sum(C.user_messages)).where(_days(p, C.day), C.user_messages > 0))
     if sender_like:
-        stmt = stmt.where(E.sender_id.contains(sender_like, autoescape=True))
-    stmt = stmt.group_by(E.sender_id).order_by(sa.desc("last")).limit(limit)
-    return [tuple(r) for r in conn.execute(stmt)]
+        stmt = stmt.where(C.sender_id.contains(sender_like, autoescape=True))
+    stmt = stmt.group_by(C.sender_id).order_by(sa.desc("last")).limit(limit)
+    return [(s, a, b, int(n)) for s, a, b, n in conn.execute(stmt)]
 
 
 def conversation_events(conn, sender_id: str) -> list:

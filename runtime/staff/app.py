@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 import time
 from functools import partial
 from pathlib import Path
@@ -15,13 +16,14 @@ import jinja2
 import sqlalchemy as sa
 from sanic import Sanic, response
 
-from . import auth, export, pages
+from . import auth, export, pages, summary
 from . import queries as q
 from .db import TZ_OFFSET, engine_for
 from .labels import Labels
 
 TEMPLATES = Path(__file__).with_name("templates")
 DEFAULT_DAYS = 30
+SUMMARY_REFRESH = 60   # s between background refreshes of the summary (runtime/staff/summary.py)
 NAV = [("overview", "总览"), ("misunderstood", "没有理解的消息"), ("coverage", "覆盖缺口"),
        ("demand", "需求"), ("feedback", "反馈"), ("conversations", "对话"), ("drafts", "新文件")]
 HEADERS = {
@@ -211,6 +213,23 @@ def create_app(url: str, token: str, labels: Labels | None = None, name: str = "
 
     rules = Path(rules or DEFAULT_RULES_DIR)
     add_review_routes(app, render, rules, Path(repo or rules.parent), HEADERS)
+
+    @app.listener("after_server_start")
+    async def keep_summary_current(app, loop):
+        """The pages bring the summary up to date themselves; refreshing it in the
+        background too leaves them only the last minute's conversations to add."""
+        async def every_minute():
+            while True:
+                try:
+                    await in_thread(summary.refresh)
+                except Exception:  # noqa: BLE001 - a page will report a broken store
+                    logging.getLogger(__name__).exception("the summary could not be refreshed")
+                await asyncio.sleep(SUMMARY_REFRESH)
+        app.ctx.refresher = loop.create_task(every_minute())
+
+    @app.listener("before_server_stop")
+    async def stop_refreshing(app, loop):
+        app.ctx.refresher.cancel()
 
     @app.listener("after_server_stop")
     async def close(app, loop):

@@ -17,6 +17,7 @@ Replaces rasa.utils.endpoints.EndpointConfig.session."""
 from __future__ import annotations
 
 import asyncio
+import atexit
 import weakref
 
 from .base import replace
@@ -24,6 +25,16 @@ from .base import replace
 NAME = "http_keepalive"
 IDLE = 2.0   # seconds an idle connection is kept
 SESSIONS = "_kept_sessions"   # on an EndpointConfig (which is not hashable)
+_open: set = set()   # kept until exit (a server has one): aiohttp reports a session collected open
+
+
+@atexit.register
+def _close_at_exit() -> None:
+    """The event loop is gone by now: close the sessions' sockets directly, so
+    aiohttp does not report them as left open."""
+    for session in list(_open):
+        if not session.closed:
+            session.connector._close()
 
 
 class _Kept:
@@ -53,6 +64,7 @@ def install() -> bool:
             shared = per_loop[loop] = aiohttp.ClientSession(
                 headers=self.headers, auth=auth, timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
                 connector=aiohttp.TCPConnector(keepalive_timeout=IDLE))
+            _open.add(shared)
         return _Kept(shared)
 
     return replace(EndpointConfig, "session", session, NAME)

@@ -22,6 +22,7 @@ Replaces rasa.core.agent.Agent.handle_message (Rasa's is: is-ready check, the
 conversation lock, processor.handle_message; all three are kept here)."""
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any, Dict, List, Optional
 
@@ -55,7 +56,7 @@ async def handle_message(self, message) -> Optional[List[Dict[str, Any]]]:
 
     for attempt in (1, 2):
         try:
-            if attempt == 1 and not rate_limiter(self.lock_store).allow(message.sender_id):
+            if attempt == 1 and not await _allowed(rate_limiter(self.lock_store), message.sender_id):
                 logger.info("sender %s is over the rate limit; message not processed", message.sender_id)
                 await message.output_channel.send_text_message(message.sender_id, texts.TOO_FAST)
                 return _collected(message)
@@ -86,6 +87,12 @@ def rate_limiter(lock_store):
             "set LOCK_STORE_TYPE to runtime.lock_store.InMemoryLockStore (one process) or "
             "runtime.lock_store.RedisLockStore (replicas), see config/embedded.env")
     return limiter
+
+
+async def _allowed(limiter, sender: str) -> bool:
+    if getattr(limiter, "blocking_io", False):   # Redis: not on the event loop
+        return await asyncio.to_thread(limiter.allow, sender)
+    return limiter.allow(sender)
 
 
 def _forget_replies(message) -> None:

@@ -50,13 +50,14 @@ def wait_until_up(url: str, proc: subprocess.Popen, log: Path, timeout: float = 
 
 
 def measure_server(model: Path, env: dict, script: list[str], turns: int, cwd: Path = ROOT,
-                   endpoints: Path | None = ROOT / "endpoints.yml") -> dict:
+                   endpoints: Path | None = ROOT / "endpoints.yml", launcher: bool | None = None) -> dict:
+    """`launcher`: through `python -m runtime` (ours: our stores refuse to start without the
+    patches), by default when `endpoints` is ours; a bare baseline runs Rasa's own `rasa`."""
     from localrun.servers import RASA, RASA_CLI, free_port, rest_headers, stop
     tmp = Path(tempfile.mkdtemp())
     port = free_port()
     log = tmp / "rasa.log"
-    # ours through the launcher (our stores refuse to start without the patches); a bare baseline with rasa
-    cli = RASA_CLI if endpoints == ROOT / "endpoints.yml" else [RASA]
+    cli = RASA_CLI if (endpoints == ROOT / "endpoints.yml" if launcher is None else launcher) else [RASA]
     args = [*cli, "run", "--model", str(model), "--port", str(port), "--interface", "127.0.0.1", "--enable-api"]
     if endpoints is not None:
         args += ["--endpoints", str(endpoints)]

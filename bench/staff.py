@@ -1,6 +1,9 @@
 """Time every staff console page on a large tracker store, in PostgreSQL and SQLite.
 
-    .venv/bin/python bench/staff.py [--conversations 100000] [--days 90] [--only postgresql|sqlite]
+    .venv/bin/python -m bench.staff [--conversations 100000] [--days 90] [--only postgresql|sqlite]
+
+(as a module: run as a file, bench/ would come first on the path and this file
+would shadow the `staff` package it measures).
 
 Generates N conversations (about 15 events each: the session start, then 1–4
 turns of user message, action_respond, the slots it set, the reply and
@@ -32,6 +35,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "results" / "staff.json"
+if __name__ == "__main__" and not __package__:
+    sys.exit("run it as a module: .venv/bin/python -m bench.staff (as a file it shadows the staff package)")
 
 COVERED = ["吉林省长春市", "吉林省吉林市", "吉林省延边朝鲜族自治州图们市", "吉林省延边朝鲜族自治州延吉市",
            "广西壮族自治区南宁市", "广西壮族自治区柳州市", "广西壮族自治区桂林市", "新疆维吾尔自治区乌鲁木齐市", "吉林省"]

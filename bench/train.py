@@ -15,7 +15,9 @@ moodbot, in one run on this machine (figures go to docs/benchmarks.md, never ass
    and RSS after 20 turns and at the end (targets for ours: start <= 3 s,
    RSS after 20 turns <= 300 MB).
 --serve-only skips step 1 and serves models/current.tar.gz and the moodbot's
-model as they are; --runs N repeats step 2 (ours, then the moodbot) N times.
+model as they are; --runs N repeats step 2 (ours, then the moodbot) N times;
+--before DIR serves our model with the code of another checkout first (e.g.
+`git archive understanding | tar -x -C DIR`), the row the figures compare with.
 Results also go to bench/results/train.json.
 """
 from __future__ import annotations
@@ -44,8 +46,9 @@ def timed_train(project: Path, out: Path, env: dict) -> float:
         return time.perf_counter() - t0
 
 
-def serve_both(ours_model: Path, mood_model: Path, mood_home: Path, turns: int) -> dict:
-    """`rasa run` of each model, ours (launcher, our action server, embedded stores), then the moodbot."""
+def serve_both(ours_model: Path, mood_model: Path, mood_home: Path, turns: int, before: Path | None = None) -> dict:
+    """`rasa run` of each model, ours (launcher, our action server, embedded stores), then the
+    moodbot; with `before`, first our model served by the code of that checkout."""
     from bench import load
 
     result = {}
@@ -54,8 +57,11 @@ def serve_both(ours_model: Path, mood_model: Path, mood_home: Path, turns: int) 
     actions = start(action_server_args(aport), tmp / "actions.log")
     try:
         wait_for(f"http://127.0.0.1:{aport}/health", actions, tmp / "actions.log")
-        result["ours"] = measure_server(ours_model, endpoint_env(tmp, aport, RATE_LIMIT_PER_MINUTE="0"),
-                                        SCRIPT, turns)
+        env = endpoint_env(tmp, aport, RATE_LIMIT_PER_MINUTE="0")
+        if before is not None:   # its packages first on the path, ahead of this tree's editable install
+            result["before"] = measure_server(ours_model, dict(env, PYTHONPATH=str(before)), SCRIPT, turns,
+                                              cwd=before, endpoints=before / "endpoints.yml", launcher=True)
+        result["ours"] = measure_server(ours_model, env, SCRIPT, turns)
         result["ours"]["action_server_rss_mb"] = round(rss_mb(actions.pid)[1])
     finally:
         stop(actions)
@@ -72,6 +78,8 @@ def main() -> None:
     ap.add_argument("--turns", type=int, default=27, help="REST turns timed per server (after warm-up)")
     ap.add_argument("--serve-only", action="store_true", help="no training: serve the current models")
     ap.add_argument("--runs", type=int, default=1, help="times both servers are started and measured")
+    ap.add_argument("--before", type=Path, help="another checkout (e.g. `git archive` of an earlier commit) "
+                    "whose code also serves our model, first, as the row to compare with")
     args = ap.parse_args()
 
     mood_model = load.moodbot_model()
@@ -95,9 +103,9 @@ def main() -> None:
     print("\n| run | bot | start to /status s | RSS after 20 turns MB | RSS at the end MB (peak) | REST turn p50/p95 ms |")
     print("|---|---|---|---|---|---|")
     for n in range(1, args.runs + 1):
-        served = serve_both(ours_model, mood_model, mood_home, args.turns)
+        served = serve_both(ours_model, mood_model, mood_home, args.turns, args.before)
         result["runs"].append(served)
-        for bot in ("ours", "moodbot"):
+        for bot in ("before", "ours", "moodbot") if args.before else ("ours", "moodbot"):
             s = served[bot]
             print(f"| {n} | {bot} | {s['start_seconds']} | {s['rss_after_20_turns_mb']} | {s['rss_mb']} "
                   f"({s['rss_peak_mb']}) | {s['turn_ms_p50']}/{s['turn_ms_p95']} |", flush=True)
@@ -105,6 +113,11 @@ def main() -> None:
         print(f"| {n} | ours/moodbot | {o['start_seconds'] / m['start_seconds']:.2f} | "
               f"{o['rss_after_20_turns_mb'] / m['rss_after_20_turns_mb']:.2f} | | "
               f"{o['turn_ms_p50'] / m['turn_ms_p50']:.2f} |", flush=True)
+        if args.before:
+            b = served["before"]
+            print(f"| {n} | ours/before | {o['start_seconds'] / b['start_seconds']:.2f} | "
+                  f"{o['rss_after_20_turns_mb'] / b['rss_after_20_turns_mb']:.2f} | | "
+                  f"{o['turn_ms_p50'] / b['turn_ms_p50']:.2f} |", flush=True)
     print(f"our action server: {', '.join(str(r['ours']['action_server_rss_mb']) for r in result['runs'])} MB")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2))

@@ -1,7 +1,7 @@
 """The console's summary of the tracker store, by Beijing day and conversation,
 filled incrementally from Rasa's `events` table (the tables: summary_tables.py).
 The pages count weeks of conversations from it instead of parsing the JSON of
-every slot event in the period (docs/staff.md has the figures; bench/staff.py).
+every slot event in the period (docs/staff.md has the figures; bench/staff.py measures them).
 
 What a row says is what the queries said of the events before (queries.py):
 for each day a conversation had an event, its user messages (first, last,

@@ -1,6 +1,6 @@
 """The terminal review of a draft (`python -m drafting review DRAFT`), for
 scripts and for a reviewer without a browser; the staff console's review page
-(runtime/staff/review.py) does the same through the same Session.
+(staff/review.py) does the same through the same Session.
 
 For a new document it first asks for the metadata the cover does not print
 (title, short title, issuer; the publisher when no unit is named). Then, per

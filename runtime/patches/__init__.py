@@ -85,7 +85,7 @@ def check_versions(found: dict | None = None) -> None:
             "runtime.patches are written for " + ", ".join(f"{n} {v}" for n, v in EXPECTED.items())
             + "; installed: " + ", ".join(f"{n} {v}" for n, v in wrong.items())
             + ". Reinstall the pinned versions (make install), or port runtime/patches/ and "
-              "check tests/test_patches.py before starting Rasa.")
+              "check tests/runtime/patches/test_patches.py before starting Rasa.")
 
 
 def install() -> list:

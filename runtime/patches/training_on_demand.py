@@ -31,7 +31,7 @@ In a server process:
      compiled from Rasa's own source file (Rasa's code, not a copy).
 
 Training (`rasa train`, `python -m runtime train`) installs no patches and
-imports what it needs, as before. tests/test_patches.py checks that Rasa's
+imports what it needs, as before. tests/runtime/patches/test_patches.py checks that Rasa's
 serving code path leaves these modules unrun and TensorFlow and matplotlib
 unimported, and that a deferred module works when it is used.
 """

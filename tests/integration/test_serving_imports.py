@@ -8,7 +8,7 @@ import re
 
 from runtime.patches import channels_on_demand, training_on_demand
 
-from .conftest import ENV, action_server_args, free_port, start, start_bot, stop, wait_for
+from localrun.servers import ENV, action_server_args, free_port, start, start_bot, stop, wait_for
 
 KEPT_OUT = training_on_demand.KEPT_OUT + channels_on_demand.KEPT_OUT
 IMPORT_LINE = re.compile(r"^import time:\s+\d+ \|\s+\d+ \|\s*(\S+)\s*$", re.M)

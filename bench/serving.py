@@ -1,6 +1,7 @@
-"""One `rasa run` measured: start time (spawn until `/` answers — Rasa loads the
-model before it listens), REST turn latency over a scripted conversation, and
-the server's RSS afterwards. Shared by bench/nlu_compare.py and bench/train.py."""
+"""One `rasa run` measured: start time (spawn until the HTTP API's `/status`
+answers — Rasa loads the model before it listens), REST turn latency over a
+scripted conversation, and the server's RSS after 20 turns and at the end.
+Shared by bench/nlu_compare.py and bench/train.py."""
 from __future__ import annotations
 
 import statistics
@@ -30,24 +31,43 @@ def percentile(values: list[float], q: float) -> float:
     return values[int(q * (len(values) - 1))]
 
 
+RSS_AFTER = 20   # turns: the RSS the issue's target is about
+
+
+def wait_until_up(url: str, proc: subprocess.Popen, log: Path, timeout: float = 240) -> None:
+    """Polls every 20 ms: the start times measured are a few seconds."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            if requests.get(url, timeout=2).ok:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.02)
+    raise TimeoutError(f"{url} not up after {timeout}s:\n{log.read_text()[-3000:]}")
+
+
 def measure_server(model: Path, env: dict, script: list[str], turns: int, cwd: Path = ROOT,
-                   endpoints: Path | None = ROOT / "endpoints.yml") -> dict:
-    from localrun.servers import RASA, RASA_CLI, free_port, rest_headers, stop, wait_for
+                   endpoints: Path | None = ROOT / "endpoints.yml", launcher: bool | None = None) -> dict:
+    """`launcher`: through `python -m runtime` (ours: our stores refuse to start without the
+    patches), by default when `endpoints` is ours; a bare baseline runs Rasa's own `rasa`."""
+    from localrun.servers import RASA, RASA_CLI, free_port, rest_headers, stop
     tmp = Path(tempfile.mkdtemp())
     port = free_port()
     log = tmp / "rasa.log"
-    # ours through the launcher (our stores refuse to start without the patches); a bare baseline with rasa
-    cli = RASA_CLI if endpoints == ROOT / "endpoints.yml" else [RASA]
-    args = [*cli, "run", "--model", str(model), "--port", str(port), "--interface", "127.0.0.1"]
+    cli = RASA_CLI if (endpoints == ROOT / "endpoints.yml" if launcher is None else launcher) else [RASA]
+    args = [*cli, "run", "--model", str(model), "--port", str(port), "--interface", "127.0.0.1", "--enable-api"]
     if endpoints is not None:
         args += ["--endpoints", str(endpoints)]
     t0 = time.perf_counter()
     proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
     try:
-        wait_for(f"http://127.0.0.1:{port}/", proc, log)
+        wait_until_up(f"http://127.0.0.1:{port}/status", proc, log)
         start_s = time.perf_counter() - t0
         url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
-        timings, sender = [], None
+        timings, sender, after = [], None, None
         for i in range(turns + len(script)):  # the first conversation warms up
             if i % len(script) == 0:
                 sender = f"bench-{uuid.uuid4().hex[:8]}"
@@ -58,8 +78,11 @@ def measure_server(model: Path, env: dict, script: list[str], turns: int, cwd: P
             if i >= len(script):
                 timings.append((time.perf_counter() - t1) * 1000)
             assert r.ok and r.json(), f"{script[i % len(script)]!r}: {r.status_code} {r.text}"
+            if i + 1 == RSS_AFTER:
+                after = rss_mb(proc.pid)[1]
         peak, now = rss_mb(proc.pid)
-        return {"start_seconds": round(start_s, 1), "rss_peak_mb": round(peak), "rss_mb": round(now),
+        return {"start_seconds": round(start_s, 2), "rss_peak_mb": round(peak), "rss_mb": round(now),
+                f"rss_after_{RSS_AFTER}_turns_mb": round(after),
                 "turn_ms_p50": round(percentile(timings, 0.5)), "turn_ms_p95": round(percentile(timings, 0.95)),
                 "turn_ms_mean": round(statistics.fmean(timings))}
     finally:

@@ -1,6 +1,9 @@
 """Time every staff console page on a large tracker store, in PostgreSQL and SQLite.
 
-    .venv/bin/python bench/staff.py [--conversations 100000] [--days 90] [--only postgresql|sqlite]
+    .venv/bin/python -m bench.staff [--conversations 100000] [--days 90] [--only postgresql|sqlite]
+
+(as a module: run as a file, bench/ would come first on the path and this file
+would shadow the `staff` package it measures).
 
 Generates N conversations (about 15 events each: the session start, then 1–4
 turns of user message, action_respond, the slots it set, the reply and
@@ -9,10 +12,13 @@ SQLTrackerStore writes them (the table is created by Rasa's own store; the JSON
 of each event has Rasa's keys). Fallbacks, places outside coverage, empty
 listings, details, referrals, summaries and 👍/👎 occur at fixed rates. Loads
 them into a throw-away PostgreSQL on loopback (COPY) and a SQLite file, runs
-the console's migration (indexes), then times each page (pages.py, i.e. the
-queries and the Python that names the ids; not the HTML) for the last 30 days
-and for the whole period: the median of 3 runs. Results go to
-bench/results/staff.json. The target: every page under 2 s on PostgreSQL.
+the console's migration (indexes, and the summary by day and conversation
+built from scratch: staff/summary.py), then times each page (pages.py,
+i.e. the queries and the Python that names the ids; not the HTML) for the last
+30 days and for the whole period: the median of 3 runs. Then it adds one more
+day of conversations (N / D of them, as the bot would store them over a day)
+and times the summary's incremental refresh that takes them in. Results go to
+bench/results/staff.json. The target: every page at most 1 s on PostgreSQL.
 """
 from __future__ import annotations
 
@@ -29,6 +35,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "results" / "staff.json"
+if __name__ == "__main__" and not __package__:
+    sys.exit("run it as a module: .venv/bin/python -m bench.staff (as a file it shadows the staff package)")
 
 COVERED = ["吉林省长春市", "吉林省吉林市", "吉林省延边朝鲜族自治州图们市", "吉林省延边朝鲜族自治州延吉市",
            "广西壮族自治区南宁市", "广西壮族自治区柳州市", "广西壮族自治区桂林市", "新疆维吾尔自治区乌鲁木齐市", "吉林省"]
@@ -137,7 +145,7 @@ def kb_leads(kb, mid):
     return _LEADS.get(mid, ())
 
 
-def generate(n: int, days: int, seed: int = 17):
+def generate(n: int, days: int, seed: int = 17, prefix: str = "bench", ago: float = 0.0):
     from bot import rules as kbmod
     kb = kbmod.default_kb()
     measures_by_doc: dict = {}
@@ -145,10 +153,10 @@ def generate(n: int, days: int, seed: int = 17):
         measures_by_doc.setdefault(m.doc, []).append(m.id)
     groups, needs = list(kb.facts["groups"].values), list(kb.facts["needs"].values)
     rng = random.Random(seed)
-    now = time.time()
+    now = time.time() - ago
     for i in range(n):
         start = now - rng.uniform(0, days * 86400)
-        sender = f"bench{i:07d}"
+        sender = f"{prefix}{i:07d}"
         for row in conversation(rng, start, kb, measures_by_doc, groups, needs):
             yield (sender, *row)
 
@@ -252,9 +260,22 @@ def bench(kind: str, url: str, n: int, days: int) -> dict:
     migrate(engine)
     migrate_s = time.perf_counter() - t
     engine.dispose()
-    print(f"{kind}: {n} conversations, {count} events loaded in {load_s:.0f} s, migrate {migrate_s:.1f} s", flush=True)
+    print(f"{kind}: {n} conversations, {count} events loaded in {load_s:.0f} s, migrate (indexes and "
+          f"summary) {migrate_s:.1f} s", flush=True)
+    pages = time_pages(url)
+    per_day = max(1, n // days)
+    (load_sqlite if kind == "sqlite" else load_postgres)(url, generate(per_day, 1, seed=23, prefix="newday"))
+    engine = engine_for(url)
+    from staff import summary
+    with engine.connect() as conn:
+        t = time.perf_counter()
+        refreshed = summary.refresh(conn)
+        refresh_s = time.perf_counter() - t
+    engine.dispose()
+    print(f"  a day's {per_day} new conversations: the summary took them in in {refresh_s:.2f} s "
+          f"({refreshed} conversations summarized)", flush=True)
     return dict(conversations=n, events=count, load_s=round(load_s, 1), migrate_s=round(migrate_s, 1),
-                pages=time_pages(url))
+                pages=pages, new_day_conversations=per_day, refresh_new_day_s=round(refresh_s, 2))
 
 
 def main(argv=None) -> int:
@@ -278,9 +299,9 @@ def main(argv=None) -> int:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(results, indent=2, ensure_ascii=False))
     print(f"wrote {OUT.relative_to(ROOT)}")
-    slow = [k for k, v in results.get("postgresql", {}).get("pages", {}).items() if v >= 2]
-    print("every page under 2 s on PostgreSQL" if "postgresql" in results and not slow
-          else f"over 2 s on PostgreSQL: {', '.join(slow)}" if slow else "")
+    slow = [k for k, v in results.get("postgresql", {}).get("pages", {}).items() if v > 1]
+    print("every page at most 1 s on PostgreSQL" if "postgresql" in results and not slow
+          else f"over 1 s on PostgreSQL: {', '.join(slow)}" if slow else "")
     return 0
 
 

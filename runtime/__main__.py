@@ -15,6 +15,7 @@ staff's trusted local mode (make run), never a public one.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 # Commands that load no agent: no patches needed (and none would apply).
@@ -31,6 +32,9 @@ def rasa_arguments(argv: list) -> list:
 
 def main(argv: list | None = None) -> None:
     argv = rasa_arguments(sys.argv[1:] if argv is None else argv)
+    # Sanic imports distutils (for strtobool); setuptools' shim would import all of
+    # setuptools for it (0.3 s and 18 MB of every start). Python's own distutils does.
+    os.environ.setdefault("SETUPTOOLS_USE_DISTUTILS", "stdlib")
     if argv and argv[0] not in UNPATCHED:
         from runtime import patches
 

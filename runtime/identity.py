@@ -152,7 +152,7 @@ def migrate(engine, force: bool = False, dry_run: bool = False, batch: int = 500
                     conn.execute(events.update().where(events.c.sender_id == old).values(sender_id=new))
         out.renamed.update(chunk)
     if not dry_run:
-        _mark_done(engine, marker)
+        _mark_done(engine, marker, renamed=bool(out.renamed))
     if out.renamed or out.kept:
         logger.info("conversation ids bound to their channel: %d renamed, %d kept as they were",
                     len(out.renamed), len(out.kept))
@@ -191,9 +191,11 @@ def _renames(engine, out: Migrated) -> list:
     return plan
 
 
-def _mark_done(engine, marker) -> None:
-    """The marker table says the migration ran. Replicas starting together migrate together:
-    the renames of one find nothing left to rename for the other, and the marker is made once."""
+def _mark_done(engine, marker, renamed: bool) -> None:
+    """The marker table says the migration ran, and when it last renamed conversations (what
+    the staff console's summary, keyed by conversation, rebuilds after). Replicas starting
+    together migrate together: the renames of one find nothing left to rename for the other,
+    and the marker is made once."""
     import sqlalchemy as sa
 
     try:
@@ -205,6 +207,8 @@ def _mark_done(engine, marker) -> None:
         with engine.begin() as conn:
             if not conn.execute(sa.select(marker.c.version).where(marker.c.version == VERSION)).first():
                 conn.execute(marker.insert().values(version=VERSION, done_at=time.time()))
+            elif renamed:   # forced again
+                conn.execute(marker.update().where(marker.c.version == VERSION).values(done_at=time.time()))
     except sa.exc.IntegrityError:
         pass
 

@@ -72,6 +72,8 @@ return 1
 class RedisLimiter:
     """The same sliding window in Redis, shared by every replica."""
 
+    blocking_io = True   # a round trip to Redis: the message guard calls it from a thread
+
     def __init__(self, redis_client, limit: int):
         self.limit = limit
         self._script = redis_client.register_script(_SLIDING_WINDOW)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 import time
 from functools import partial
 from pathlib import Path
@@ -15,13 +16,14 @@ import jinja2
 import sqlalchemy as sa
 from sanic import Sanic, response
 
-from . import auth, export, pages
+from . import auth, export, pages, summary
 from . import queries as q
 from .db import TZ_OFFSET, engine_for
 from .labels import Labels
 
 TEMPLATES = Path(__file__).with_name("templates")
 DEFAULT_DAYS = 30
+SUMMARY_REFRESH = 60   # s between background refreshes of the summary (staff/summary.py)
 NAV = [("overview", "总览"), ("misunderstood", "没有理解的消息"), ("coverage", "覆盖缺口"),
        ("demand", "需求"), ("feedback", "反馈"), ("conversations", "对话"), ("drafts", "新文件")]
 HEADERS = {
@@ -137,6 +139,7 @@ def create_app(url: str, token: str, labels: Labels | None = None, name: str = "
     _add_misunderstood_routes(app, console)
     rules = Path(rules or DEFAULT_RULES_DIR)
     add_review_routes(app, console.render, rules, Path(repo or rules.parent), HEADERS)
+    _keep_summary_current(app, console)
 
     @app.exception(BadDate)
     async def bad_date(request, exc):
@@ -244,6 +247,26 @@ def _add_misunderstood_routes(app: Sanic, console: Console) -> None:
         return response.text(body, headers=dict(HEADERS, **{
             "Content-Type": "application/x-yaml; charset=utf-8",
             "Content-Disposition": "attachment; filename=\"nlu_candidates.yml\""}))
+
+
+def _keep_summary_current(app: Sanic, console: Console) -> None:
+    """The pages bring the summary up to date themselves; refreshing it in the
+    background too leaves them only the last minute's conversations to add."""
+
+    @app.listener("after_server_start")
+    async def start_refreshing(app, loop):
+        async def every_minute():
+            while True:
+                try:
+                    await console.in_thread(summary.refresh)
+                except Exception:  # noqa: BLE001 - a page will report a broken store
+                    logging.getLogger(__name__).exception("the summary could not be refreshed")
+                await asyncio.sleep(SUMMARY_REFRESH)
+        app.ctx.refresher = loop.create_task(every_minute())
+
+    @app.listener("before_server_stop")
+    async def stop_refreshing(app, loop):
+        app.ctx.refresher.cancel()
 
 
 def _with(request, **extra) -> str:

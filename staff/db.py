@@ -1,6 +1,7 @@
 """The tracker store as the console reads it: Rasa's `events` table
 (runtime/tracker_events.py), JSON fields of its `data` column read in SQL on both
-SQLite and PostgreSQL, the console's own small table, and the indexes."""
+SQLite and PostgreSQL, the console's own small table, and the indexes (the
+summary's tables: summary_tables.py)."""
 from __future__ import annotations
 
 import time
@@ -38,8 +39,9 @@ INDEXES = [
 
 
 def migrate(engine) -> list[str]:
-    """Create the console's table and the indexes it needs (idempotent); names of the created ones.
-    The events table itself is Rasa's: it is never created or altered here."""
+    """Create the console's tables and the indexes it needs, and bring its
+    summary up to date (idempotent); names of the created indexes. The events
+    table itself is Rasa's: it is never created or altered here."""
     if not sa.inspect(engine).has_table("events"):
         return []   # nothing stored yet: Rasa creates the table with its first conversation
     existing = {ix["name"] for ix in sa.inspect(engine).get_indexes("events")}
@@ -51,6 +53,15 @@ def migrate(engine) -> list[str]:
                 index.create(conn)
                 created.append(index.name)
         conn.execute(sa.text("ANALYZE events" if engine.dialect.name == "postgresql" else "ANALYZE"))
+    from . import summary
+    from .summary_tables import SUMMARY_COUNTS, SUMMARY_TABLES
+
+    with engine.connect() as conn:
+        summary.refresh(conn)
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        for table in (*SUMMARY_TABLES, *SUMMARY_COUNTS):   # fresh statistics (and, on PostgreSQL, index-only scans)
+            conn.execute(sa.text(f"VACUUM ANALYZE {table.name}" if engine.dialect.name == "postgresql"
+                                 else f"ANALYZE {table.name}"))
     return created
 
 
@@ -200,3 +211,8 @@ def day_label(day: int) -> str:
 
 def day_start(day: int) -> float:
     return day * 86400 - TZ_OFFSET
+
+
+def day_number(ts: float) -> int:
+    """The Beijing day of a timestamp, as day_of counts it in SQL."""
+    return int((ts + TZ_OFFSET) // 86400)

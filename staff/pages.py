@@ -1,6 +1,6 @@
 """What each page shows: its tables (also exported as CSV) and charts, built
-from queries.py and named through labels.py. No web framework here: app.py
-renders these, the tests read them directly."""
+from figures.py and queries.py and named through labels.py. No web framework here:
+app.py renders these, the tests read them directly."""
 from __future__ import annotations
 
 import csv
@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from bot.dialogue import ConsoleSlot as S
 
 from . import charts
+from . import figures as fig
 from . import queries as q
 from .db import day_label
 
@@ -99,8 +100,8 @@ def _pct(part: int, whole: int) -> str:
 # ------------------------------------------------------------------ pages
 def overview(conn, period: q.Period, labels) -> Page:
     page = Page("overview", "总览")
-    days = q.daily(conn, period)
-    figures = q.conversation_figures(conn, period)
+    days = fig.daily(conn, period)
+    figures = fig.conversation_figures(conn, period)
     fun = figures["funnel"]
     total, confused = fun["first_message"], figures["confused"]
     turns, to_answer = figures["median_turns"], figures["median_seconds_to_answer"]
@@ -178,7 +179,7 @@ def coverage(conn, period: q.Period, labels) -> Page:
     page = Page("coverage", "覆盖缺口")
     outside: dict = {}
     unknown = []
-    for name, n in q.regions_asked(conn, period):
+    for name, n in fig.regions_asked(conn, period):
         covered = labels.covered(name)
         if covered is None:
             unknown.append([name, n])
@@ -194,7 +195,7 @@ def coverage(conn, period: q.Period, labels) -> Page:
         note="覆盖范围：" + "、".join(labels.kb.covered_regions()) + "。",
         chart=charts.bars([(prov, n) for prov, (n, _) in ranked])))
     page.tables.append(Table("unknown_places", "地名库里没有的地方", ["地名", "对话数"], unknown))
-    nothing = q.nothing_listed_profiles(conn, period)
+    nothing = fig.nothing_listed_profiles(conn, period)
     for fact in (S.GROUPS, S.NEEDS):
         page.tables.append(Table(
             f"nothing_{fact}", f"没有找到任何措施的对话里提到的{labels.heading(fact)}", [labels.heading(fact), "对话数"],
@@ -202,14 +203,14 @@ def coverage(conn, period: q.Period, labels) -> Page:
             note="“没有找到”：机器人列出的措施为空（shown 槽位为空列表）。"))
     page.tables.append(Table(
         "unread_answers", "回答身份或需求问题时没有被读懂的话", ["问题", "用户的回答", "次数"],
-        [[labels.heading(fact), text, n] for fact, text, n in q.unanswered_replies(conn, period)],
+        [[labels.heading(fact), text, n] for fact, text, n in fig.unanswered_replies(conn, period)],
         note="机器人问身份或需求后，这句回答没能识别出任何选项（missed 槽位随之增加）。"))
     return page
 
 
 def demand(conn, period: q.Period, labels, agency: str | None = None) -> Page:
     page = Page("demand", "需求")
-    d = q.demand(conn, period)
+    d = fig.demand(conn, period)
     page.figures = [("得到答复的对话", str(d["answered"])), ("要了总结的对话", str(d["summaries"]))]
     for fact in (S.GROUPS, S.NEEDS):
         rows = [[labels.fact_value(fact, v), n] for v, n in d[fact]]
@@ -260,7 +261,7 @@ def feedback(conn, period: q.Period, labels) -> Page:
 
 def conversation_list(conn, period: q.Period, labels, sender_like: str | None = None) -> Page:
     page = Page("conversations", "对话")
-    rows = q.conversations(conn, period, sender_like)
+    rows = fig.conversations(conn, period, sender_like)
     page.tables.append(Table("conversations", "对话（最近的在前，最多 200 个）", ["对话", "开始", "最后一条消息", "用户消息数"],
                              [[_conv_link(s), when(a), when(b), n] for s, a, b, n in rows]))
     return page

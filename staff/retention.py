@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from .db import events, reviewed
+from .summary_tables import SUMMARY_TABLES, day_value_counts, day_values, recount
 from runtime.tracker_events import engine_for
 
 DAY = 86400
@@ -45,6 +46,14 @@ def delete_batch(conn, senders: list[str], cutoff: float) -> int:
                                                        events.c.timestamp >= cutoff)
     done = conn.execute(events.delete().where(events.c.sender_id.in_(senders),
                                               events.c.sender_id.not_in(still_active)))
+    # the staff console's summary of the deleted conversations goes with them
+    if sa.inspect(conn).has_table(day_value_counts.name):
+        kept = sa.select(events.c.sender_id).where(events.c.sender_id.in_(senders))
+        deleted = sa.and_(day_values.c.sender_id.in_(senders), day_values.c.sender_id.not_in(kept))
+        days = [r[0] for r in conn.execute(sa.select(day_values.c.day).where(deleted).distinct())]
+        for table in SUMMARY_TABLES:
+            conn.execute(table.delete().where(table.c.sender_id.in_(senders), table.c.sender_id.not_in(kept)))
+        recount(conn, days)
     return done.rowcount
 
 

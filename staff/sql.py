@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from .db import day_start, events, jtext
+from .db import day_number, day_start, events, jtext
 
 FALLBACK_INTENTS = ("nlu_fallback", "out_of_scope")
 EMPTY_LIST = "[]"
@@ -28,6 +28,12 @@ class Period:
     @classmethod
     def everything(cls) -> "Period":
         return cls(0.0, time.time() + 86400 * 3650)
+
+
+def in_days(p: Period, column):
+    """A day-number column within the period's Beijing days (the console's summary counts whole days)."""
+    first, last = day_number(p.start), day_number(p.end - 1e-6)
+    return sa.and_(column >= first, column <= last)
 
 
 def in_period(p: Period):

@@ -1,6 +1,12 @@
 """Our changes to Rasa 3.6.21 (and Sanic 21.12) where they have no extension
 point, one module each, installed by one explicit call, `install()`:
 
+    training_on_demand  import hook, ModelMetadata.from_dict  Rasa's TensorFlow (and plotting) modules run
+                                                            on first use: a server whose model has no
+                                                            DIET or TED never imports TensorFlow
+    channels_on_demand  import hook, rasa.core.run._create_single_channel  the built-in channels' client
+                                                            libraries imported only if a built-in channel
+                                                            is served
     action_apology      RemoteAction.run                    the person gets an apology, not silence,
                                                             when the action server fails
     message_guard       Agent.handle_message                channel-bound ids, length cap, rate limit,
@@ -12,7 +18,15 @@ point, one module each, installed by one explicit call, `install()`:
                                                             the URL; compared in constant time
     loud_tracker_store  FailSafeTrackerStore.__init__       database errors reach the guard instead of
                                                             an empty in-memory tracker
-    response_validator  RemoteAction._validate_action_result  the response schema checked once, not per call
+    response_validator  RemoteAction._validate_action_result  the response schema checked once, not per call;
+                                                            each event against its own type's schema first
+    event_types         Event.resolve_by_type               an event's class found without walking all
+                                                            Event subclasses for every event read
+    http_keepalive      EndpointConfig.session              one connection to the action server reused,
+                                                            not one opened per user message
+    action_events       RemoteAction._action_call_format    `send_events: current_turn` (endpoints.yml):
+                                                            the action server gets the current turn's
+                                                            events, not the whole conversation's
     sanic_websockets    sanic.server.websockets.impl.asyncio  WebSockets on Python 3.11
 
 What Rasa lets us declare is declared instead: the lock stores
@@ -26,22 +40,22 @@ started that way (Makefile, scripts/, localrun/cluster.py, localrun/servers.py,
 Dockerfile, deploy/). A server started with the bare `rasa` command refuses to
 load our tracker store, naming the launcher (require_installed). Each patch has a
 test that Rasa's code path still reaches the patched attribute
-(tests/test_patches.py), so an upgrade that bypasses one fails a test.
+(tests/runtime/patches/test_patches.py), so an upgrade that bypasses one fails a test.
 """
 from __future__ import annotations
 
 import logging
 from importlib.metadata import PackageNotFoundError, version
 
-from . import (action_apology, api_auth, api_messages, loud_tracker_store, message_guard, response_validator,
-               sanic_websockets)
+from . import (action_apology, action_events, api_auth, api_messages, channels_on_demand, event_types, http_keepalive,
+               loud_tracker_store, message_guard, response_validator, sanic_websockets, training_on_demand)
 
 logger = logging.getLogger(__name__)
 
 # What the patches were written and tested against (requirements/rasa.txt, lock.txt).
 EXPECTED = {"rasa": "3.6.21", "rasa-sdk": "3.6.2", "sanic": "21.12.2"}
-PATCHES = (action_apology, message_guard, api_messages, api_auth, loud_tracker_store, response_validator,
-           sanic_websockets)
+PATCHES = (training_on_demand, channels_on_demand, action_apology, message_guard, api_messages, api_auth,
+           loud_tracker_store, response_validator, event_types, http_keepalive, action_events, sanic_websockets)
 LAUNCHER = "python -m runtime run|shell"
 _installed: list = []
 
@@ -71,7 +85,7 @@ def check_versions(found: dict | None = None) -> None:
             "runtime.patches are written for " + ", ".join(f"{n} {v}" for n, v in EXPECTED.items())
             + "; installed: " + ", ".join(f"{n} {v}" for n, v in wrong.items())
             + ". Reinstall the pinned versions (make install), or port runtime/patches/ and "
-              "check tests/test_patches.py before starting Rasa.")
+              "check tests/runtime/patches/test_patches.py before starting Rasa.")
 
 
 def install() -> list:
@@ -79,6 +93,10 @@ def install() -> list:
     if _installed:
         return list(_installed)
     check_versions()
+    # the import hooks before any patch imports Rasa (theirs would import what they defer)
+    for patch in PATCHES:
+        if hasattr(patch, "defer"):
+            patch.defer()
     for patch in PATCHES:
         patch.install()
         _installed.append(patch.NAME)

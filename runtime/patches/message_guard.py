@@ -22,6 +22,7 @@ Replaces rasa.core.agent.Agent.handle_message (Rasa's is: is-ready check, the
 conversation lock, processor.handle_message; all three are kept here)."""
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any, Dict, List, Optional
 
@@ -55,7 +56,7 @@ async def handle_message(self, message) -> Optional[List[Dict[str, Any]]]:
 
     for attempt in (1, 2):
         try:
-            if attempt == 1 and not rate_limiter(self.lock_store).allow(message.sender_id):
+            if attempt == 1 and not await _allowed(rate_limiter(self.lock_store), message.sender_id):
                 logger.info("sender %s is over the rate limit; message not processed", message.sender_id)
                 await message.output_channel.send_text_message(message.sender_id, texts.TOO_FAST)
                 return _collected(message)
@@ -88,6 +89,12 @@ def rate_limiter(lock_store):
     return limiter
 
 
+async def _allowed(limiter, sender: str) -> bool:
+    if getattr(limiter, "blocking_io", False):   # Redis: not on the event loop
+        return await asyncio.to_thread(limiter.allow, sender)
+    return limiter.allow(sender)
+
+
 def _forget_replies(message) -> None:
     collected = _collected(message)
     if collected:
@@ -100,26 +107,39 @@ def _collected(message) -> Optional[List[Dict[str, Any]]]:
 
 async def _replay(agent, message) -> bool:
     """Send again the replies of an already processed message with the same id."""
+    store = getattr(agent.tracker_store, "_tracker_store", agent.tracker_store)   # inside Rasa's fail-safe wrapper
+    if hasattr(store, "replies_to"):   # ours: from the user and bot rows alone
+        replies = await store.replies_to(message.sender_id, message.message_id)
+    else:
+        replies = await _replies_in_tracker(agent.tracker_store, message)
+    if replies is None:
+        return False
+    logger.info("message %s from %s already processed; replaying its replies",
+                message.message_id, message.sender_id)
+    for reply in replies:
+        await message.output_channel.send_response(message.sender_id, reply)
+    return True
+
+
+async def _replies_in_tracker(tracker_store, message) -> Optional[List[Dict[str, Any]]]:
     from rasa.shared.core.events import BotUttered, UserUttered
 
-    tracker = await agent.tracker_store.retrieve(message.sender_id)
+    tracker = await tracker_store.retrieve(message.sender_id)
     if tracker is None:
-        return False
+        return None
     events = list(tracker.events)
     for i, event in enumerate(events):
         if isinstance(event, UserUttered) and event.message_id == message.message_id:
             break
     else:
-        return False
-    logger.info("message %s from %s already processed; replaying its replies",
-                message.message_id, message.sender_id)
+        return None
+    replies = []
     for event in events[i + 1:]:
         if isinstance(event, UserUttered):
             break
         if isinstance(event, BotUttered):
-            reply = {"text": event.text, **{k: v for k, v in (event.data or {}).items() if v}}
-            await message.output_channel.send_response(message.sender_id, reply)
-    return True
+            replies.append({"text": event.text, **{k: v for k, v in (event.data or {}).items() if v}})
+    return replies
 
 
 def _dropped_connection(exc: Exception) -> bool:

@@ -391,6 +391,18 @@ def test_lock_store_types_name_our_lock_store_classes(compose, k8s, env_example)
         assert issubclass(class_from_module_path(path), LockStore), path
 
 
+def test_the_shipped_heartbeat_ttl_is_the_one_measured(k8s, env_example):
+    """A killed replica's conversations wait LOCK_HEARTBEAT_TTL: .env.example, the ConfigMap and
+    the local cluster ship the lock store's default (how it was chosen: docs/production.md)."""
+    from localrun import cluster
+    from runtime.lock_store import DEFAULT_HEARTBEAT_TTL
+
+    shipped = {".env.example": env_example["LOCK_HEARTBEAT_TTL"],
+               "k8s ConfigMap": find(k8s, "ConfigMap", "policy-bot-config")["data"]["LOCK_HEARTBEAT_TTL"],
+               "localrun/cluster.py": cluster.HEARTBEAT_TTL}
+    assert {float(v) for v in shipped.values()} == {DEFAULT_HEARTBEAT_TTL}, shipped
+
+
 def test_env_is_git_ignored():
     patterns = [line.strip() for line in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()]
     assert ".env" in patterns or "/.env" in patterns

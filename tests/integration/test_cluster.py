@@ -202,3 +202,21 @@ def test_killing_a_rasa_replica_loses_and_duplicates_no_turn():
     assert not [e for c in convs for e in c.errors]
     assert all(c.cited for c in convs)
     assert not cluster.alive("rasa-1")
+
+
+# ------------------------------------------------------------------ soak (bench/soak.py, short)
+def test_the_soak_bench_runs_its_whole_path_briefly():
+    """bench/soak.py's code path in a few seconds (its real run is ten minutes):
+    a steady rate of turns, per-minute latency and memory of every cluster
+    process, and the stored conversations checked for lost turns."""
+    from bench import soak
+
+    cluster.start()   # the replica the fault tests killed comes back
+    result = soak.soak(rate=4, minutes=2, seconds_per_minute=3, tag=f"soak-{time.time_ns()}")
+    assert result["turns"] >= 15 and result["errors"] == 0, result
+    assert result["lost_or_misordered"] == 0, result["problems"]
+    assert [m["minute"] for m in result["minutes"]] == [1, 2]
+    for m in result["minutes"]:
+        assert {"rasa-1", "rasa-2", "actions-1", "actions-2", "postgres"} <= set(m["pss_mb"]), m
+        assert all(mb > 0 for mb in m["pss_mb"].values()), m
+    assert set(result["memory_growth_after_warmup"]) >= {"rasa-1", "rasa-2"}

@@ -5,6 +5,7 @@ import pytest
 
 from localrun.servers import start_bot, stop
 from staff import queries as Q
+from staff import figures as F
 from staff.db import engine_for
 
 
@@ -30,7 +31,7 @@ def chats(tmp_path_factory, action_server):
 def test_the_funnel_counts_the_conversations_as_they_went(chats):
     engine, said = chats
     with engine.connect() as conn:
-        figures = Q.conversation_figures(conn, Q.Period.everything())
+        figures = F.conversation_figures(conn, Q.Period.everything())
     funnel = figures["funnel"]
     assert funnel["first_message"] == 3
     assert funnel["profile"] >= 1 and funnel["shown"] >= 1 and funnel["details"] == 1 and funnel["referred"] == 1
@@ -40,7 +41,7 @@ def test_the_funnel_counts_the_conversations_as_they_went(chats):
 def test_demand_names_what_the_veteran_was_shown_opened_and_sent_to(chats):
     engine, said = chats
     with engine.connect() as conn:
-        demand = Q.demand(conn, Q.Period.everything())
+        demand = F.demand(conn, Q.Period.everything())
     shown = dict(demand["shown"])
     opened = dict(demand["opened"])
     assert shown and opened and demand["referred"]
@@ -63,6 +64,6 @@ def test_feedback_and_what_was_missing_are_there(chats):
 def test_places_outside_the_coverage_show_up(chats):
     engine, _ = chats
     with engine.connect() as conn:
-        regions = dict(Q.regions_asked(conn, Q.Period.everything()))
+        regions = dict(F.regions_asked(conn, Q.Period.everything()))
     assert any("海口" in r for r in regions)
     assert any("柳州" in r for r in regions)

@@ -16,6 +16,7 @@ from runtime.tracker_events import engine_for, events
 from staff.db import reviewed
 from staff import db, export, pages, sample
 from staff import queries as q
+from staff import figures as fig
 from staff.app import _day_number
 from staff.labels import Labels
 
@@ -65,21 +66,21 @@ def test_json_paths_that_differ_only_in_the_path_read_their_own_field(conn):
 
 
 def test_conversations_and_messages_per_day(conn):
-    assert q.daily(conn, BOTH) == [(DAY1, 3, 9), (DAY1 + 1, 3, 8)]
-    assert q.daily(conn, q.Period.days(DAY1 + 1, DAY1 + 1)) == [(DAY1 + 1, 3, 8)]
+    assert fig.daily(conn, BOTH) == [(DAY1, 3, 9), (DAY1 + 1, 3, 8)]
+    assert fig.daily(conn, q.Period.days(DAY1 + 1, DAY1 + 1)) == [(DAY1 + 1, 3, 8)]
 
 
 def test_funnel_counts_each_stage_among_those_that_passed_the_earlier_ones(conn):
     # alice, bob, dave, frank have region and groups; alice, dave, frank got a listing
     # (bob's was empty); alice and dave opened details; alice was referred, dave got a summary
-    assert q.conversation_figures(conn, BOTH)["funnel"] == dict(
+    assert fig.conversation_figures(conn, BOTH)["funnel"] == dict(
         first_message=6, profile=4, shown=3, details=2, referred=2)
-    assert q.conversation_figures(conn, q.Period.days(DAY1, DAY1))["funnel"] == dict(
+    assert fig.conversation_figures(conn, q.Period.days(DAY1, DAY1))["funnel"] == dict(
         first_message=3, profile=2, shown=1, details=1, referred=1)
 
 
 def test_medians_and_confusion(conn):
-    both, day1 = q.conversation_figures(conn, BOTH), q.conversation_figures(conn, q.Period.days(DAY1, DAY1))
+    both, day1 = fig.conversation_figures(conn, BOTH), fig.conversation_figures(conn, q.Period.days(DAY1, DAY1))
     assert both["median_turns"] == 2.5                  # turns 4, 2, 3, 4, 2, 2
     assert day1["median_turns"] == 3
     assert both["median_seconds_to_answer"] == 1        # 1 s (alice, dave), 61 s (frank)
@@ -138,7 +139,7 @@ def test_coverage_gaps(conn, labels):
 
 
 def test_demand_of_the_people_who_got_an_answer(conn, labels):
-    d = q.demand(conn, BOTH)
+    d = fig.demand(conn, BOTH)
     assert d["answered"] == 3 and d["summaries"] == 1
     assert sorted(v for v, _ in d["groups"]) == ["overseas_returnee", "researcher", "veteran"]
     assert "university_student" not in {v for v, _ in d["groups"]}     # bob got nothing
@@ -185,7 +186,7 @@ def test_a_store_written_before_the_console_slots_gives_zeros_not_errors(fresh_u
     sample.record(url, old)
     engine = engine_for(url)
     with engine.connect() as c:
-        figures = q.conversation_figures(c, BOTH)
+        figures = fig.conversation_figures(c, BOTH)
         assert figures["funnel"] == dict(first_message=6, profile=4, shown=0, details=0, referred=0)
         assert figures["median_seconds_to_answer"] is None and figures["confused"] == 3
         for build in pages.PAGES.values():

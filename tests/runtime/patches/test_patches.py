@@ -2,13 +2,14 @@
 and each one still on the path Rasa's own code takes (a Rasa or Sanic change
 that bypasses a patch fails here, not silently in production).
 
-What each patch does is tested in test_message_guard.py, test_action_result_check.py
-and test_socketio_channel.py; here: that Rasa's code reaches it."""
+What each patch does is tested in test_message_guard.py, test_response_validator.py
+and tests/runtime/channels/test_socketio.py; here: that Rasa's code reaches it."""
 import asyncio
 import json
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -63,9 +64,10 @@ def test_one_entry_point_one_log_line_idempotent_and_the_guard_names_the_launche
     assert done.returncode == 0, out[-3000:]
     assert "STARTED WITHOUT PATCHES" not in out
     assert "REFUSED" in out and "python -m runtime run" in out
-    names = "action_apology,message_guard,api_messages,api_auth,loud_tracker_store,response_validator,sanic_websockets"
+    names = ("training_on_demand,channels_on_demand,action_apology,message_guard,api_messages,api_auth,"
+             "loud_tracker_store,response_validator,event_types,http_keepalive,action_events,sanic_websockets")
     assert f"NAMES {names} True" in out
-    assert "REINSTALLED [False, False, False, False, False, False, False]" in out, "a second install changes nothing"
+    assert f"REINSTALLED {[False] * 12}" in out, "a second install changes nothing"
     logged = [line for line in out.splitlines() if line.startswith("LOG runtime.patches")]
     assert len(logged) == 1 and all(n in logged[0] for n in names.split(",")), logged
     assert "rasa 3.6.21" in logged[0]
@@ -93,6 +95,99 @@ def test_the_launcher_refuses_to_start_rasa_on_another_version(monkeypatch):
 
 
 # ------------------------------------------------------------------ each patch on Rasa's path
+def run_fresh(code: str) -> str:
+    """`code` in a fresh interpreter (nothing imported yet); its stdout and stderr."""
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
+                          timeout=300, cwd=ROOT)
+    out = done.stdout + done.stderr
+    assert done.returncode == 0, out[-3000:]
+    return done.stdout
+
+
+ROOT = Path(__file__).resolve().parents[3]
+KEPT_OUT = ("tensorflow", "matplotlib", "aiogram", "slack_sdk", "webexteamssdk", "twilio", "questionary")
+
+
+def test_serving_code_path_imports_no_tensorflow_plots_or_unused_channel_libraries():
+    """What `python -m runtime run` does before it serves, in Rasa's own code: the
+    patches, Rasa's server and agent modules, the channels of credentials.yml and
+    the app with the HTTP API, and the metadata of a model whose train schema
+    names DefaultV1RecipeValidator (every model's does; its module imports DIET
+    and TED). None of TensorFlow, matplotlib or the unused channels' client
+    libraries is imported; the deferred modules are imported but not run."""
+    from runtime.patches import channels_on_demand, training_on_demand
+
+    assert set(KEPT_OUT) == set(training_on_demand.KEPT_OUT + channels_on_demand.KEPT_OUT)
+    out = run_fresh(f"""
+        import sys
+        from runtime import patches
+        patches.install()
+        import rasa.core.agent, rasa.core.processor, rasa.server
+        from rasa.core import run
+        from rasa.engine.storage.storage import ModelMetadata
+        from runtime.patches import deferral
+        channels = run.create_http_input_channels(None, "credentials.yml")
+        app = run.configure_app(channels, enable_api=True)
+        node = dict(needs={{}}, uses="rasa.graph_components.validators.default_recipe_validator."
+                    "DefaultV1RecipeValidator", constructor_name="create", fn="validate", config={{}},
+                    eager=False, is_target=False, is_input=True, resource=None)
+        predict = dict(node, uses="rasa.nlu.extractors.crf_entity_extractor.CRFEntityExtractor")
+        metadata = ModelMetadata.from_dict(dict(
+            trained_at="2026-12-01T00:00:00", rasa_open_source_version="3.6.21", model_id="m", assistant_id="a",
+            domain={{}}, train_schema={{"nodes": {{"validator": node}}}}, predict_schema={{"nodes": {{"crf": predict}}}},
+            training_type=3, project_fingerprint="f", core_target=None, nlu_target="n", language="zh"))
+        print("CHANNELS", [type(c).__name__ for c in channels])
+        print("PREDICT", metadata.predict_schema.nodes["crf"].uses.__name__)
+        print("IMPORTED", [m for m in {KEPT_OUT!r} if m in sys.modules])
+        print("DEFERRED", deferral.deferred("rasa.utils.train_utils"), deferral.deferred("rasa.core.channels"))
+        # used, they are there: the train schema's classes, then TensorFlow's models
+        print("TRAIN", metadata.train_schema.nodes["validator"].uses.__name__, "tensorflow" in sys.modules)
+    """)
+    assert "CHANNELS ['RestInput', 'SocketIOInput', 'SummaryPage']" in out, out
+    assert "PREDICT CRFEntityExtractor" in out
+    assert "IMPORTED []" in out, out
+    assert "DEFERRED True True" in out
+    assert "TRAIN DefaultV1RecipeValidator True" in out
+
+
+def test_a_deferred_module_runs_when_a_name_of_it_is_read():
+    """Rasa's modules behave as before once used: names, submodules, the built-in
+    channels, the one function init_split_entities (Rasa's, compiled from its source)
+    before its module runs, and the same result from it as from the module's."""
+    out = run_fresh("""
+        import sys
+        from runtime import patches
+        patches.install()
+        from runtime.patches import deferral
+        import rasa.utils.train_utils as tu
+        ahead = tu.init_split_entities
+        print("AHEAD", ahead({"a": True}, False), ahead(True, False), deferral.deferred("rasa.utils.train_utils"),
+              "tensorflow" in sys.modules, ahead.__module__)
+        from rasa.core.channels import UserMessage, channel
+        print("SURFACE", UserMessage is channel.UserMessage, deferral.deferred("rasa.core.channels"))
+        from rasa.core.channels import BUILTIN_CHANNELS
+        print("BUILTIN", sorted(BUILTIN_CHANNELS)[:3], "aiogram" in sys.modules)
+        from rasa.core.run import _create_single_channel
+        print("BY NAME", type(_create_single_channel("rest", {})).__name__)
+        try:
+            _create_single_channel("runtime.channels.nowhere.Input", {})
+        except Exception as e:
+            print("UNKNOWN", type(e).__name__, "Failed to find input channel class" in str(e))
+        print("RUN", tu.create_common_callbacks.__module__, deferral.deferred("rasa.utils.train_utils"),
+              "tensorflow" in sys.modules, tu.RasaTrainingLogger.__module__)
+        print("SAME", tu.init_split_entities({"a": True}, False) == ahead({"a": True}, False),
+              tu.init_split_entities is not ahead)
+    """)
+    assert "AHEAD {'a': True, 'split_entities_by_comma': False} {'split_entities_by_comma': True} True False " \
+           "rasa.utils.train_utils" in out, out
+    assert "SURFACE True True" in out
+    assert "BUILTIN ['botframework', 'callback', 'cmdline'] True" in out
+    assert "BY NAME RestInput" in out
+    assert "UNKNOWN RasaException True" in out
+    assert "RUN rasa.utils.train_utils False True rasa.utils.tensorflow.callback" in out
+    assert "SAME True True" in out
+
+
 def tracker_after(text, sender="s1"):
     tracker = DialogueStateTracker.from_events(sender, [ActionExecuted("action_listen"),
                                                         UserUttered(text, message_id="m1")])
@@ -117,6 +212,133 @@ def test_action_apology_rasas_processor_runs_the_patched_run():
                                       PolicyPrediction([], "RulePolicy")))
     assert [m["text"] for m in channel.messages] == [texts.ACTION_SERVER_DOWN]
     assert [e.text for e in tracker.events if isinstance(e, BotUttered)] == [texts.ACTION_SERVER_DOWN]
+
+
+def test_event_types_rasas_tracker_loading_walks_the_event_classes_once(monkeypatch):
+    """DialogueStateTracker.from_dict (what the SQL store's retrieve calls) resolves
+    each event's class through the patched resolve_by_type: one walk of Event's
+    subclasses for a whole conversation, the same classes, and Rasa's answers
+    for a type defined later, an unknown type and the old `topic`."""
+    import rasa.shared.utils.common
+    from rasa.shared.core.events import Event, SlotSet
+
+    assert patch_of(Event.resolve_by_type) == "event_types"
+    walks = []
+    original = rasa.shared.utils.common.all_subclasses
+    monkeypatch.setattr(rasa.shared.utils.common, "all_subclasses",
+                        lambda cls: walks.append(cls) or original(cls))
+    events = [e.as_dict() for e in tracker_after("你好").events] + [SlotSet("region", "柳州市").as_dict()] * 40
+    Event.resolve_by_type("slot")
+    walks.clear()
+    tracker = DialogueStateTracker.from_dict("s1", events, Domain.empty().slots)
+    assert [type(e).__name__ for e in tracker.events][:3] == ["ActionExecuted", "UserUttered", "SlotSet"]
+    assert walks.count(Event) == 0, "the classes were known"
+
+    class Noted(Event):
+        type_name = "noted_for_test"
+
+        def __eq__(self, other):
+            return isinstance(other, Noted)
+
+        def __hash__(self):
+            return 1
+
+        def as_story_string(self):
+            return None
+
+    assert Event.resolve_by_type("noted_for_test") is Noted and walks.count(Event) == 1
+    with pytest.raises(ValueError, match="Unknown event name 'no_such_event'"):
+        Event.resolve_by_type("no_such_event")
+    assert Event.resolve_by_type("topic") is None
+    assert Event.resolve_by_type("no_such_event", default=SlotSet) is SlotSet
+
+
+def test_http_keepalive_rasas_remote_action_reuses_one_connection():
+    """RemoteAction.run (Rasa's, through EndpointConfig.request) three times: one
+    connection to the action server, not three; the replies arrive as before."""
+    from aiohttp import web
+    from rasa.core.actions.action import RemoteAction
+    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+    from rasa.utils.endpoints import EndpointConfig
+
+    assert patch_of(EndpointConfig.session) == "http_keepalive"
+    peers = []
+
+    async def webhook(request):
+        peers.append(request.transport.get_extra_info("peername"))
+        return web.json_response({"events": [], "responses": [{"text": f"第{len(peers)}次"}]})
+
+    async def three_calls():
+        app = web.Application()
+        app.router.add_post("/webhook", webhook)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        port = closed_port()
+        await web.TCPSite(runner, "127.0.0.1", port).start()
+        try:
+            action = RemoteAction("action_respond", EndpointConfig(f"http://127.0.0.1:{port}/webhook"))
+            said = []
+            for _ in range(3):
+                events = await action.run(CollectingOutputChannel(), TemplatedNaturalLanguageGenerator({}),
+                                          tracker_after("你好"), Domain.empty())
+                said += [e.text for e in events]
+            return said
+        finally:
+            await runner.cleanup()
+
+    assert asyncio.run(three_calls()) == ["第1次", "第2次", "第3次"]
+    assert len(peers) == 3 and len(set(peers)) == 1, peers
+
+
+def test_action_events_rasas_remote_action_sends_the_current_turn_when_asked():
+    """RemoteAction.run (Rasa's) posts what _action_call_format builds: with
+    `send_events: current_turn` on the endpoint, the events from the latest user
+    message on, and the rest of the state as Rasa sends it; without, all events."""
+    from aiohttp import web
+    from rasa.core.actions.action import RemoteAction
+    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+    from rasa.shared.core.events import SlotSet
+    from rasa.utils.endpoints import EndpointConfig
+
+    assert patch_of(RemoteAction._action_call_format) == "action_events"
+    received = []
+
+    async def webhook(request):
+        received.append(await request.json())
+        return web.json_response({"events": [], "responses": []})
+
+    tracker = tracker_after("我在柳州")
+    for event in (ActionExecuted("action_respond"), SlotSet("region", "柳州市"), ActionExecuted("action_listen"),
+                  UserUttered("想贷款", message_id="m2")):
+        tracker.update(event)
+
+    async def call(**options):
+        app = web.Application()
+        app.router.add_post("/webhook", webhook)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        port = closed_port()
+        await web.TCPSite(runner, "127.0.0.1", port).start()
+        try:
+            endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook", **options)
+            await RemoteAction("action_respond", endpoint).run(
+                CollectingOutputChannel(), TemplatedNaturalLanguageGenerator({}), tracker, Domain.empty())
+        finally:
+            await runner.cleanup()
+
+    asyncio.run(call(send_events="current_turn", enable_selective_domain=True))
+    asyncio.run(call())
+    turn, everything = received
+    assert [e["event"] for e in turn["tracker"]["events"]] == ["user"]
+    assert turn["tracker"]["events"][0]["text"] == "想贷款"
+    assert [e["event"] for e in everything["tracker"]["events"]] == ["action", "user", "action", "slot", "action",
+                                                                      "user"]
+    assert turn["tracker"]["slots"] == everything["tracker"]["slots"] and turn["tracker"]["slots"]["region"] == "柳州市"
+    assert turn["tracker"]["latest_message"]["text"] == "想贷款"
+    assert {k: v for k, v in turn["tracker"].items() if k != "events"} == \
+           {k: v for k, v in everything["tracker"].items() if k != "events"}
+    assert "domain" not in turn and "domain" in everything
+    assert turn["next_action"] == "action_respond" and turn["sender_id"] == "s1"
 
 
 class EchoProcessor:

@@ -12,7 +12,6 @@ HELP = ("您可以直接告诉我：\n"
 BOT_CHALLENGE = ("我是一个自动问答程序（机器人），不是真人。我的回答都来自政策文件原文，"
                  "具体能否享受请以主管部门的认定为准。")
 OUT_OF_SCOPE = "这个问题我回答不了。我只能帮您查找创业扶持政策。" + "\n" + HELP
-OUT_OF_SCOPE_SHORT = "这个问题我回答不了，我只能帮您查找创业扶持政策和办理部门。"
 FALLBACK = "抱歉，我没太明白。" + "\n" + HELP
 ODD_INPUT = "抱歉，我只能读懂文字消息。请用一两句话说说您的身份、所在地和需求。"
 TOO_LONG = "您的消息太长了，我只读了开头部分。请用一两句话说说您的身份、所在地和需求。"
@@ -110,6 +109,7 @@ NO_CATEGORY = "在您的情况下，没有找到“{name}”方面的措施。"
 
 # ---- follow-up questions (bot/replies/followup.py): only what the quote says --------------------
 HOTLINE = "当地12345政务服务便民热线"
+OUT_OF_SCOPE_SHORT = "这个问题我回答不了，我只能帮您查找创业扶持政策和办理部门。投诉、举报和其他政务问题，请拨打" + HOTLINE + "。"
 ASK_AGENCY = "具体请向{whom}咨询，也可以拨打" + HOTLINE + "。"
 QUOTED_AMOUNT = "文件原文写明：“{quote}”具体能获得多少，以{whom}审核认定为准；也可以拨打" + HOTLINE + "咨询。"
 NOT_MONEY = "这一项不是资金或税费措施，文件未规定具体金额。具体内容请向{whom}咨询，也可以拨打" + HOTLINE + "。"

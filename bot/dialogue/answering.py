@@ -38,6 +38,9 @@ def points_at_measure(turn, act) -> bool:
         or act.asks is None and not (act.states_something or act.request or act.social)
     if act.asks not in ABOUT_A_MEASURE and not (named and len(act.refs.words) >= 2):
         return False
+    if act.states_something and turn.changed and _PLEA.search(act.text) \
+            and not (act.refs.positions or act.refs.demonstrative):
+        return False        # 俺是返乡的 在延吉 … 咋整啊: who they are, then the measures
     if act.topics.get("needs") and not (act.refs.positions or act.refs.demonstrative) and _EXISTS.search(act.text):
         return False        # 有没有免费培训: whether there is any, a list of that need
     targets = resolve(turn, act)
@@ -92,6 +95,7 @@ def answer_one(turn, act, m: Shown, n: int | None) -> None:
 
 
 MONEY = "financing"      # the need whose measures have amounts
+_PLEA = re.compile(r"咋整|咋办|怎么办|怎么整|咋弄|怎么弄")
 _EXISTS = re.compile(r"有没有|有木有|有冇|有啥|有什么|有哪些|有没")
 _COUNTED = re.compile(r"[\d一二三四五六七八九十两]{1,6}\s{0,2}(?:年|个月|個月|天|日|次|周|週)")
 

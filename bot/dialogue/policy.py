@@ -154,7 +154,11 @@ def asks_other(t, a):
 
 
 def out_of_scope(t, a):
-    return t.msg.intent == "out_of_scope" and not (a.topics or a.refs.positions or a.asks not in (None, q.MEASURES))
+    return (t.msg.intent == "out_of_scope" or _COMPLAINT.search(t.simple)) \
+        and not (a.topics or a.refs.positions or a.asks not in (None, q.MEASURES))
+
+
+_COMPLAINT = re.compile(r"投诉|举报|维权|告状")
 
 
 def anything(t, a):

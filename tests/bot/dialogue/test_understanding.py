@@ -324,3 +324,16 @@ def test_this_one_after_an_answer_is_the_measure_just_answered():
     answered = c.slots["focus"]
     c.say("这个要抵押吗", intent="ask_materials")       # as the NLU classifies it
     assert c.slots["focus"] == answered and KB.measure(answered).title in c.text
+
+
+def test_who_one_is_and_a_plea_gets_the_measures_first():
+    text = "在吗 俺想问问 俺是返乡的 在延吉 想开个冷面馆 要钱没钱要地方没地方 咋整啊"
+    c = Chat().say(text, intent="ask_how_to_apply")
+    assert len(numbered(c.text)) >= 3 and "找谁办" in c.text
+
+
+@pytest.mark.parametrize("intent", ["out_of_scope", "inform"])
+def test_a_complaint_is_pointed_to_the_hotline_or_the_law_on_complaints(intent):
+    c = Chat(region="南宁", groups=["veteran"], gender=None)
+    c.say("我要投诉", intent=intent)
+    assert "没太明白" not in c.text and ("12345" in c.text or "投诉举报受理" in c.text)

@@ -34,26 +34,11 @@ def percentile(values: list[float], q: float) -> float:
 RSS_AFTER = 20   # turns: the RSS the issue's target is about
 
 
-def wait_until_up(url: str, proc: subprocess.Popen, log: Path, timeout: float = 240) -> None:
-    """Polls every 20 ms: the start times measured are a few seconds."""
-    deadline = time.perf_counter() + timeout
-    while time.perf_counter() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            if requests.get(url, timeout=2).ok:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.02)
-    raise TimeoutError(f"{url} not up after {timeout}s:\n{log.read_text()[-3000:]}")
-
-
 def measure_server(model: Path, env: dict, script: list[str], turns: int, cwd: Path = ROOT,
                    endpoints: Path | None = ROOT / "endpoints.yml", launcher: bool | None = None) -> dict:
     """`launcher`: through `python -m runtime` (ours: our stores refuse to start without the
     patches), by default when `endpoints` is ours; a bare baseline runs Rasa's own `rasa`."""
-    from localrun.servers import RASA, RASA_CLI, free_port, rest_headers, stop
+    from localrun.servers import RASA, RASA_CLI, free_port, rest_headers, stop, wait_for
     tmp = Path(tempfile.mkdtemp())
     port = free_port()
     log = tmp / "rasa.log"
@@ -64,7 +49,7 @@ def measure_server(model: Path, env: dict, script: list[str], turns: int, cwd: P
     t0 = time.perf_counter()
     proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
     try:
-        wait_until_up(f"http://127.0.0.1:{port}/status", proc, log)
+        wait_for(f"http://127.0.0.1:{port}/status", proc, log, poll=0.02)   # the start time is measured
         start_s = time.perf_counter() - t0
         url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
         timings, sender, after = [], None, None

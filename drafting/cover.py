@@ -14,15 +14,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from bot.rules import CHINESE_DIGITS
 from bot.script import to_simplified
 
-from .hierarchy import BLANK, CN_DIGITS, cn_number
+from .hierarchy import BLANK, cn_number
 from .segment import LAST_ARTICLE, Segmentation
 
 DOC_TYPES = ("意见", "方案", "计划", "办法", "规定", "细则", "措施", "通知", "决定", "政策", "条例", "法", "规划",
              "纲要", "指引", "指南", "实施意见", "若干意见", "公告", "通告", "批复", "函")
 NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d+\s*号")
-ORDER_NUMBER = re.compile(r"(?:[\u4e00-\u9fff]{2,30}?)令\s*(?:\(|（)?\s*第\s*(?:\d+|[" + "".join(CN_DIGITS) +
+ORDER_NUMBER = re.compile(r"(?:[\u4e00-\u9fff]{2,30}?)令\s*(?:\(|（)?\s*第\s*(?:\d+|[" + "".join(CHINESE_DIGITS) +
                           r"十百]+)\s*号")
 CN_DATE = "[〇零一二三四五六七八九十○Ｏ]"
 DATE = re.compile(r"(\d{4}|" + CN_DATE + r"{4})\s*年\s*(\d{1,2}|" + CN_DATE + r"{1,3})\s*月\s*(\d{1,2}|"
@@ -58,8 +59,8 @@ def _digits(s: str) -> int:
     s = s.replace("○", "〇").replace("Ｏ", "〇")
     if s.isdigit():
         return int(s)
-    if len(s) == 4 and all(c in CN_DIGITS for c in s):
-        return int("".join(str(CN_DIGITS[c]) for c in s))
+    if len(s) == 4 and all(c in CHINESE_DIGITS for c in s):
+        return int("".join(str(CHINESE_DIGITS[c]) for c in s))
     return cn_number(s) or 0
 
 

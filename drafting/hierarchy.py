@@ -23,8 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
+from bot.rules import chinese_int
 CN = "零〇一二三四五六七八九十百兩两"
 BLANK = " \t\u3000\u00a0\r"
 _LEAD = r"[ \t\u3000\u00a0]*"
@@ -51,19 +50,7 @@ def cn_number(s: str) -> int | None:
         return CIRCLED.index(s) + 1
     if s.isdecimal():
         return int(s)
-    total, current = 0, 0
-    for ch in s:
-        if ch in CN_DIGITS:
-            current = CN_DIGITS[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        else:
-            return None
-    return total + current
+    return chinese_int(s)
 
 
 @dataclass

@@ -22,11 +22,11 @@ from .loader import (DEFAULT_RULES_DIR, check_agency_entry, check_measure_files,
                      display_path, load, source_warnings, validate)
 from .agencies import AGENCY_KEYS
 from .checks import Problem, RulesInvalid, is_text
-from .model import FOUNDER, RUNS_FACT, Agency, Function, KnowledgeBase, Measure, Source
+from .model import CHINESE_DIGITS, FOUNDER, RUNS_FACT, Agency, Function, KnowledgeBase, Measure, Source, chinese_int
 from .place_names import COUNTRY, LEVELS, Place, short_form
 from .sources import SOURCE_KEYS
 
-__all__ = ["AGENCY_KEYS", "COUNTRY", "DEFAULT_RULES_DIR", "FOUNDER", "LEVELS", "RUNS_FACT", "SOURCE_KEYS",
+__all__ = ["AGENCY_KEYS", "CHINESE_DIGITS", "COUNTRY", "DEFAULT_RULES_DIR", "FOUNDER", "LEVELS", "RUNS_FACT", "SOURCE_KEYS",
            "Agency", "FactDef", "FactValue", "Function", "Gazetteer", "KnowledgeBase", "Measure", "Place", "Problem",
            "RulesInvalid", "Source", "check_agency_entry", "check_measure_files", "check_source_entry", "default_kb",
-           "display_path", "is_text", "load", "short_form", "source_warnings", "validate"]
+           "chinese_int", "display_path", "is_text", "load", "short_form", "source_warnings", "validate"]

@@ -18,6 +18,8 @@ from .gazetteer import Gazetteer
 FOUNDER = "founder"
 RUNS_FACT = "runs"
 CHINESE_NUMERALS = "零一二三四五六七八九"
+# as numbers are read: also 〇 and 两 (两百, 第兩條)
+CHINESE_DIGITS = {**{c: i for i, c in enumerate(CHINESE_NUMERALS)}, "〇": 0, "两": 2, "兩": 2}
 
 
 def chinese_number(n: int) -> str:
@@ -110,18 +112,20 @@ def law_articles(text: str) -> dict:
     return out
 
 
-def chinese_int(s: str) -> int:
-    """一 -> 1, 十二 -> 12, 四十六 -> 46, 一百零三 -> 103."""
+def chinese_int(s: str) -> int | None:
+    """一 -> 1, 十二 -> 12, 四十六 -> 46, 一百零三 -> 103, 两 -> 2; None for anything else."""
     total, current = 0, 0
     for ch in s:
-        if ch == "百":
-            total += (current or 1) * 100
-            current = 0
+        if ch in CHINESE_DIGITS:
+            current = CHINESE_DIGITS[ch]
         elif ch == "十":
             total += (current or 1) * 10
             current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
         else:
-            current = CHINESE_NUMERALS.index(ch)
+            return None
     return total + current
 
 

@@ -74,7 +74,11 @@ def ask(turn, fact: str, prefix: str | None = None) -> None:
 
 def short_question(turn, fact: str):
     full = question_reply(turn, fact)
-    label = turn.kb.facts[fact].label if fact != turn.place else texts.PLACE_WORD
+    spec = turn.kb.facts[fact]
+    if fact != turn.place and spec.kind == "bool" and spec.question:
+        # 请告诉我您的科技型企业 would not be Chinese: a yes/no question is asked again whole
+        return render.Reply(texts.ASK_AGAIN_YES_NO.format(question=spec.question), full.buttons)
+    label = spec.label if fact != turn.place else texts.PLACE_WORD
     return render.Reply(texts.ASK_AGAIN.format(what=label), full.buttons)
 
 

@@ -49,6 +49,8 @@ def place_facts(turn, act) -> dict:
     """The region the message gives, if any: stated, kept as said, or asked about with none known."""
     place, reading = turn.place, act.place
     if reading.place is not None:
+        if reading.elsewhere and turn.slots.get(place):
+            return {}       # 俺是在长春念的大学 after 在哈尔滨: where they study is no move
         return {place: reading.place.qualified_name}
     if reading.name:
         return {place: reading.name}

@@ -36,7 +36,7 @@ _OPENER = re.compile("|".join(sorted(map(re.escape, _OPENERS), key=len, reverse=
 # (想 in 我想: the clause "我" would be nothing).
 _MIN_HEAD = 2
 # Not openers after these characters: 理想, 思想, 着想, 那 in 去那边 …
-_NOT_AFTER = {"想": "理思着感梦构设回联畅不没也", "刚": "刚才"}
+_NOT_AFTER = {"想": "理思着感梦构设回联畅不没也", "刚": "刚才", "现在": "口籍", "目前": "口籍"}   # 户口现在在延吉
 
 # ---- mood -----------------------------------------------------------------------------------
 _FINAL_PARTICLE = re.compile(r"(?:吗|嘛|么|呢|不|没|没有|吧|否|伐)[啊呀哈哦嘞噢]?\s{0,20}[？?]?$")
@@ -46,6 +46,8 @@ _QUESTION_WORD = re.compile(r"啥|什么|怎么|怎样|咋|多少|哪|谁|如何
 # A question word that asks nothing: 没什么, 什么都行, 多少有点, 怎么都行
 _NOT_A_QUESTION = re.compile(r"没(?:什么|啥)|(?:什么|啥)都|多少有|不管(?:什么|怎么|多少)|怎么都|什么的$")
 _QUESTION_MARK = re.compile(r"[？?]")
+# 那口子在部队呢, 正在装修呢: 呢 after 在 + what goes on tells, it does not ask
+_ONGOING = re.compile(r"(?:^|[我俺他她子人])(?:正在|在)[\u4e00-\u9fff]{1,8}呢[啊呀]?$")
 # 广西那边有个农民工创业园: what there is somewhere else is asked about (not 我在广西那边)
 _OVER_THERE = re.compile(r"^(?![^，,。]{0,10}(?:我|俺)(?:在|住|回|去))[^，,。]{1,12}(?:那边|那儿|那里)有")
 _HEARSAY = re.compile(r"\s{0,20}(?:我|俺)?(?:听说|听人说|听别人说|听朋友说|听人讲|听讲|据说|网上说|有人说|"
@@ -53,9 +55,10 @@ _HEARSAY = re.compile(r"\s{0,20}(?:我|俺)?(?:听说|听人说|听别人说|听
                       r"my friends? (?:says?|said|told me)|i heard|someone (?:says|said|told me)|people say)", re.I)
 
 # ---- time -----------------------------------------------------------------------------------
-_PAST = re.compile(r"之前|以前|原来|过去|曾经|早年|那时|当年|上过|读过|待过|呆过|干过|工作过|打过工|"
+_PAST = re.compile(r"之前|以前|原来|过去|曾经|早年|早些年|前些年|前几年|那几年|那时|当年|上过|读过|待过|呆过|干过|工作过|打过工|"
                    r"退伍前|服役|当兵时|毕业于|出国前|交的|缴的|交过|缴过")
 _AWAY = re.compile(r"打工|打了.{0,4}工|务工|上班|工作|工地|工厂|厂里|进厂|读书|上学|留学|出差|旅游|念书|读大学|读研|"
+                   r"(?:念|读|上)的(?:大学|书|研|大专)|"
                    r"干了.{0,4}年|待了.{0,4}年|呆了.{0,4}年")
 _CURRENT = re.compile(r"现在|目前|如今|人在|住在|定居|现居|回到|回来|回了|刚回|回乡|今年回|已经回|搬到|搬来|"
                       r"回.{1,6}(?:老家|家乡|了|啦|来)")
@@ -65,7 +68,8 @@ _PLAN = re.compile(r"(?:想|打算|准备|计划|要)(?:回|去|到|在)|(?:创�
 BUSINESS = re.compile(r"(?:开|搞|做|干|办)(?:个|一个|家|一家|间|一间|点)?[\u4e00-\u9fff]{0,6}"
                       r"(?:店|厂|场|馆|铺|摊|公司|工作室|作坊|生意|买卖|养殖|种植|合作社)|"
                       r"网店|电商|直播|带货|淘宝|抖音|微商|摆摊")
-_ORIGIN = re.compile(r"老家|家乡|户口在|户籍在|籍贯|出生在|(?<!回)家在")
+_REGISTERED = re.compile(r"户口|户籍|籍贯")
+_ORIGIN = re.compile(r"老家|家乡|户口在|户籍在|籍贯|出生在|(?<!回)家在|(?:是|系)[\u4e00-\u9fff]{1,6}人(?![员才士])")
 # Someone else is the subject: what follows is about them (我老公是退伍的, 我合伙人是海归),
 # unless the person counts themselves in (我和我老公都是退伍的). The words are facts.yml
 # `about_others`; 他 in 其他 is no one.
@@ -131,7 +135,8 @@ def mood_of(text: str, whole: str, end: int) -> str:
     after = whole[end:end + 2]
     if _QUESTION_MARK.search(t) or _QUESTION_MARK.match(after.strip()[:1] or " "):
         return QUESTION
-    if _A_NOT_A.search(t) or _FINAL_PARTICLE.search(t) and not re.search(r"(?:不|没|没有)$", t.rstrip("？? ")):
+    if _A_NOT_A.search(t) or _FINAL_PARTICLE.search(t) and not re.search(r"(?:不|没|没有)$", t.rstrip("？? ")) \
+            and not _ONGOING.search(t):
         return QUESTION
     if re.search(r"(?:能|可以|行|中|够|算|有|是|要|给|让|会|好).{0,14}(?:不|没)$", t):
         return QUESTION          # 岁数大了还能贷不 / 这个我能申请不
@@ -141,6 +146,8 @@ def mood_of(text: str, whole: str, end: int) -> str:
 
 
 def time_of(text: str) -> str | None:
+    if _REGISTERED.search(text):
+        return "origin"     # 我户口现在在延吉: where the household is registered, not where they are
     if _CORRECTION.search(text) and _CURRENT.search(text):
         return "current"
     if _PLAN.search(text) and re.search(r"想|打算|准备|计划|要", text) and not _PAST.search(text):
@@ -167,7 +174,8 @@ def split(text: str) -> list[Clause]:
     # question after it is part of it (not "我是女的 有没有给女的", not "想贷款 有啥政策")
     for prev, cur in zip(clauses, clauses[1:]):
         gap = text[prev.end:cur.start]
-        if prev.mood == STATEMENT and cur.is_question and not gap.strip() and not _FIRST_PERSON.search(prev.text) \
+        if prev.mood == STATEMENT and prev.time is None and cur.is_question and not gap.strip() \
+                and not _FIRST_PERSON.search(prev.text) \
                 and not _WISH.search(prev.text) and (_ASKS_ABOUT.match(cur.text) or len(prev.text.strip()) <= 8):
             prev.mood = QUESTION
     # 听说辽源有个袜业园 / my friend says Tumen has…: what someone said is asked about, not told

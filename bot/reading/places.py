@@ -26,7 +26,7 @@ from .clauses import CAME_BACK, WITH_ME, Clause, other_person
 
 _RANK = {"correction": 6, "plan": 5, "current": 4, None: 3, "away": 2, "origin": 1}
 _LEVEL = {"province": 0, "prefecture": 1, "county": 2}
-_DENIED = re.compile(r"^\s{0,20}(?:我|俺|人)?(?:已经|早就|早)?(?:不是|不在|没在|不住|没有在|不再)")
+_DENIED = re.compile(r"^\s{0,20}(?:我|俺|人)?(?:已经|早就|早)?(?:不是|不在|没在|不住|没有在|不再|唔系|唔喺)")
 # what people put before an answer: 呃，柳洲 / 请问昆山 / 就柳洲啊
 _FILLERS = re.compile(r"^(?:(?:呃|嗯|额|哦|啊|唔|请问|那个|就是|就|哈哈|我想问一下|问一下|我说|是|在)[，,。\s]{0,20}){1,20}")
 _TRAILING = re.compile(r"(?:啊|呀|的|吧|哦|呢|嘛|了|哈){1,20}[。！!？?]{0,20}$")
@@ -44,6 +44,7 @@ class PlaceReading:
     suggestion: object = None       # the place they probably meant (柳洲 -> 柳州)
     vague: str | None = None        # 东北, 老家 …
     abroad: str | None = None       # where the person is, outside China (东京, 温哥华)
+    elsewhere: bool = False         # `place` is only where they work, study or come from
 
 
 def known_names(kb) -> re.Pattern | None:
@@ -152,6 +153,10 @@ def read_place(kb, text: str, clauses: list[Clause], entities: list[dict], is_pa
     if withheld and not found and not topics:
         return out      # two places, or someone else's: not taken back from the NLU's names
     stated = found
+    home_named_back = home_unnamed and any(f[0] == _RANK["origin"] for f in found)
+    if home_named_back:           # 老家北流的 打算回去: the home is named, and that is where they are
+        home_unnamed = False
+        found = [(_RANK["current"] if f[0] == _RANK["origin"] else f[0], *f[1:]) for f in found]
     if home_unnamed and found:   # 在深圳上班 想回老家创业: not 深圳, and the home is not named yet
         found = [f for f in found if f[0] > _RANK["away"]]
         if not found:
@@ -161,6 +166,7 @@ def read_place(kb, text: str, clauses: list[Clause], entities: list[dict], is_pa
         # 回乌鲁木齐了 家在沙依巴克区: a place named inside the one that counts makes it precise
         inside = [f for f in stated if best.name in f[3].chain and f[3] is not best]
         out.place = max(inside, key=lambda f: len(f[3].chain))[3] if inside else best
+        out.elsewhere = max(f[0] for f in found) <= _RANK["away"] and not home_named_back
         return out
     abroad = [(i, c) for i, c in enumerate(clauses) for s, e, n in abroad_spans(kb, c.text)]
     if abroad and not topics:
@@ -175,8 +181,8 @@ def read_place(kb, text: str, clauses: list[Clause], entities: list[dict], is_pa
     if topics:
         out.topic = max(topics, key=lambda p: len(p.chain))
         return out
-    if any(c.time == "past" for c in clauses):
-        return out        # only where they were: ask where they are now
+    if any(c.time == "past" for c in clauses) or out.denied:
+        return out        # only where they were, or are not: ask where they are now
     return _unnamed_place(kb, text, clauses, named, out)
 
 
@@ -202,7 +208,7 @@ def _stated(kb, clauses: list[Clause], out: PlaceReading) -> tuple:
         if place is None:
             home_unnamed |= bool(CAME_BACK.search(c.text) or re.search(r"回去|回家|回国", c.text))
             continue
-        if other_person(kb).search(c.text) and not WITH_ME.search(c.text):
+        if _someone_elses(kb, c.text, place):
             withheld = True
             continue       # 我男朋友在图们: where someone else is
         if _DENIED.search(c.text):
@@ -219,6 +225,16 @@ def _stated(kb, clauses: list[Clause], out: PlaceReading) -> tuple:
             continue
         found.append((_RANK[rank], _LEVEL.get(place.level, 0), i, place))
     return found, topics, home_unnamed, withheld
+
+
+def _someone_elses(kb, text: str, place) -> bool:
+    """Whether the place is said of someone else: 我男朋友在图们, not 我在汪清带孩子 (the
+    person is there, the other is named after the place)."""
+    other = other_person(kb).search(text)
+    if other is None or WITH_ME.search(text):
+        return False
+    names = [text.find(k) for k in {place.name, short_form(place.name)} if k and k in text]
+    return not names or other.start() < min(names)
 
 
 _BOTH = re.compile(r"两边|两地|两头|两个地方|都有")

@@ -193,6 +193,9 @@ class Gazetteer(NearMisses):
                 key = text[i:i + size]
                 if key in self.everyday_words:
                     continue
+                if self._landmark(key, text, i + size):
+                    i += size    # the whole mountain name is one token (长白山: no 白山市)
+                    break
                 taken, place = self._match(key, text, i, found)
                 if taken:   # an ambiguous name (朝阳区: 北京 or 长春) is no shorter one (朝阳)
                     if place is not None:
@@ -204,6 +207,11 @@ class Gazetteer(NearMisses):
         if not found:
             return None
         return max(found, key=lambda p: LEVEL_RANK[p.level])
+
+    def _landmark(self, key: str, text: str, end: int) -> bool:
+        """A short name that begins a mountain's (长白山, not 长白县) names no place."""
+        return text[end:end + 1] == "山" and key in self._keys and key + "山" not in self._keys \
+            and all(p.name != key for _, p in self._keys.get(key, ()))
 
     def _skip_at(self, text: str, i: int) -> int:
         """Length of a vague word or a place abroad at text[i:] (one token: 东京 names no 北京

@@ -27,7 +27,7 @@ _SUFFIXES = ("特别行政区", "地区", "林区", "新区", "省", "市", "县
 KIND_NAME, KIND_ALIAS, KIND_SHORT = 0, 1, 2
 
 # Where a generated unit's short form counts inside a sentence (module doc).
-PLACE_CUES_BEFORE = ("在", "来自", "老家", "家乡", "住", "回", "到", "去", "是")
+PLACE_CUES_BEFORE = ("在", "来自", "老家", "家乡", "住", "回", "到", "去", "是", "系", "喺")   # 系/喺: Cantonese 是/在
 PLACE_CUES_AFTER = ("人", "这边", "那边", "这里", "那里", "这儿", "那儿", "本地", "当地", "一带", "附近")
 # Stripped from both ends before a text is taken as a whole answer (昆山。 / 昆山的).
 PUNCT = " \t\r\n，。！？、；：,.!?;:~～…—-'\"“”‘’（）()《》【】[]"

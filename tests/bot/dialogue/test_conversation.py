@@ -542,3 +542,10 @@ def test_no_or_none_to_the_question_under_the_results_gets_an_answer(text, inten
     out = respond(engine(), slots, Incoming(text, intent, script="simplified"))
     assert out.replies and "系统暂时出了点问题" not in out.replies[0].text
     assert out.slots.get("tech_business") is False or "tech_business" in (out.slots.get("skipped") or ())
+
+
+def test_a_yes_no_question_asked_again_is_the_question_itself():
+    tech = engine().kb.facts["tech_business"]
+    c = Chat(region="长春", groups=["unemployed"], question="tech_business").say("俺没当过兵 也不是农村的")
+    assert asks(c, "tech_business") and tech.question in c.text
+    assert "您的" + tech.label not in c.text

@@ -271,3 +271,37 @@ def test_we_who_include_the_person_still_count():
 
 def test_with_a_roommate_the_place_is_still_the_persons():
     assert place_of(read(KB, "刚从湖南大学毕业 在长沙和室友开了个做小程序的工作室")) == "长沙市"
+
+
+@pytest.mark.parametrize("text,group", [
+    ("我和龙农村的今年23 想在村里搞电商", "rural_youth"), ("我是三江的 侗寨里头的 今年二十", "rural_youth"),
+    ("我是田东农村的 二十三岁", "rural_youth"), ("我家是拖贫户 我22岁 在大方县农村", "rural_youth"),
+    ("我当兵的时候训练伤了腿 评了残 退伍回万州了", "disabled"),
+    ("在北京高校当教授 入选过省里的引才计划", "high_level_talent"),
+    ("我博士是在德国读的 前年回的国", "overseas_returnee"), ("hi 我刚从UK回来 想在昆明做个coffee startup", "overseas_returnee"),
+    ("您好 我是台中人 去年搬到福州", "hk_macao_taiwan"), ("俺家那口子在部队呢 现役的 俺在哈尔滨", "military_family"),
+    ("种了十几年甘蔗 在崇左扶绥", "rural_entrepreneur"), ("我在吉林市一个研究所搞化工新材料", "researcher"),
+    ("延大毕业的 想回图们开个咖啡店", "college_graduate"),
+])
+def test_who_one_is_in_the_words_of_a_village_a_wound_a_programme_or_a_country(text, group):
+    assert group in (read(KB, text).facts.get("groups") or [])
+
+
+@pytest.mark.parametrize("text,place", [
+    ("本人退役士官 老家北流的 打算回去搞个物流车队", "北流市"),     # the home named and gone back to
+    ("我老家是贵港农村的 前些年在长春打工 后来回来的", "贵港市"),
+    ("在宁波厂里干了八年今年回遵义老家了想养几十头牛", "遵义市"),
+    ("我是军嫂 老公在部队 我在汪清带孩子 想开个母婴店", "汪清县"),   # the child is named after the place
+    ("我係順德嘅 想開間裁縫舖", "顺德区"), ("我在长春读研 想做长白山主题文创", "长春市"),
+    ("唔好意思 我其實係澳門人 唔係香港", None),
+])
+def test_where_the_person_is_in_run_on_and_cantonese_messages(text, place):
+    from bot.script import to_simplified
+    assert place_of(read(KB, to_simplified(text))) == place
+
+
+@pytest.mark.parametrize("text", ["俺是在长春念的大学", "我户口现在在延吉 能迁到图们不"])
+def test_where_one_studied_or_is_registered_does_not_move_a_known_region(text):
+    from tests.bot.dialogue.test_conversation import Chat
+    assert Chat(region="黑龙江省哈尔滨市").say(text).slots["region"] == "黑龙江省哈尔滨市"
+    assert Chat().say(text).slots["region"] is not None     # with nothing known, it is the best there is

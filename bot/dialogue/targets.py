@@ -60,8 +60,9 @@ def resolve(turn, act) -> Targets:
         pools = ((listed, items or listed, 0.5), (items, items, 0.5), (_place_measures(turn), None, NAMED_COVER))
         if focus and turn.before.get("focused") and _POINTS_FIRST.match(act.text):
             pools = pools[:1]     # 这个要抵押吗 after an answer: that measure, unless the list names another
+        after_answer = bool(focus and turn.before.get("focused"))
         for pool, corpus, cover in pools:
-            found = by_words(words, pool, corpus, min_cover=cover) if pool else []
+            found = by_words(words, pool, corpus, min_cover=cover, titles_only=after_answer) if pool else []
             if found:
                 return Targets(found[:4], numbers, "words")
     if focus and (refs.demonstrative or not words or turn.before.get("focused")):

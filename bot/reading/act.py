@@ -17,7 +17,7 @@ from . import questions
 from .clauses import CAME_BACK, WITH_ME, WORKED_AWAY, Clause, clause_at, other_person, split, stretch_before
 from .mentions import Mention, all_mentions, canonical_value, negated_at
 from .places import PlaceReading, abroad_spans, blank, institution_spans, known_names, read_place
-from .qualifiers import ambiguities, qualified_out
+from .qualifiers import ambiguities, denied_words, qualified_out
 from .references import Refs, read_refs
 
 # Words that must be in a message for NLU's intent to be taken at its word: short
@@ -97,8 +97,9 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
             continue
         local = text[clause.start:m.start] if clause is not None else text[:max(m.start, 0)]
         sentence = stretch_before(text, max(m.start, 0))
-        if not is_payload and other_person(kb).search(sentence) and not WITH_ME.search(sentence):
-            continue          # about someone else (我老公是退伍的, 我表哥刚退伍): not the person's fact
+        if not is_payload and (other_person(kb).search(sentence) and not WITH_ME.search(sentence)
+                               or _belongs_to_another(kb, text, m.end)):
+            continue          # about someone else (我老公是退伍的, 残疾证是我妈的): not the person's fact
         if m.fact == "needs" and clause is not None and re.search(r"不想|不要|不用|不需要", clause.text):
             continue          # 户口不想迁回去: no wish for it
         if m.fact == "needs" and _BUSINESS_BEFORE.search(text[max(0, m.start - 6):m.start]) \
@@ -116,6 +117,12 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
         _add(kb, act.facts, m.fact, value)
         if clause is not None and clause.correction and kb.facts[m.fact].kind == "list":
             act.replaced = tuple(dict.fromkeys(act.replaced + (m.fact,)))
+
+
+def _belongs_to_another(kb, text: str, end: int) -> bool:
+    """残疾证是我妈的: what was named is someone else's."""
+    m = re.match(r"[^，,。；;\s]{0,2}(?:是|属于)", text[end:])
+    return m is not None and any(other_person(kb).match(text, end + m.end() + skip) is not None for skip in (0, 1, 2))
 
 
 _FOR_WHOM = re.compile(r"(?:专门)?(?:给|面向|针对)$")
@@ -155,7 +162,7 @@ _STUDY = re.compile(r"读|留学|博士|硕士|研究生|本科|毕业|学位|�
                     re.I)
 
 
-_RETURN = re.compile(r"回来|回国|归国|回到|刚回|回长|回乡|回老家|come back|came back|back to|return", re.I)
+_RETURN = re.compile(r"回来|回国|回的国|归国|回到|刚回|回长|回乡|回老家|come back|came back|back to|return", re.I)
 _NOT_BACK = re.compile(r"还没回|没回来|没有回|不回")
 
 
@@ -170,7 +177,12 @@ def _studied_abroad(kb, act: Act, abroad: list) -> None:
         return
     for start, _end, _name in abroad:
         c = clause_at(act.clauses, start)
-        if c is not None and not c.is_question and _STUDY.search(c.text) and not other_person(kb).search(c.text):
+        if c is None or c.is_question or other_person(kb).search(c.text):
+            continue
+        i = act.clauses.index(c)
+        beside = act.clauses[i + 1] if i + 1 < len(act.clauses) else None   # 刚从UK回来 master毕业
+        if _STUDY.search(c.text) or beside is not None and not beside.is_question and _STUDY.search(beside.text) \
+                and _RETURN.search(c.text):
             _add(kb, act.facts, "groups", group)
             return
 
@@ -338,6 +350,10 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
     _short_answer(kb, act, text, open_question, mentions)
     _came_back(kb, act)
     act.ambiguous = ambiguities(kb, text, [(m.start, m.end) for m in found if m.start >= 0], act.facts, act.negated)
+    for fact, value in denied_words(kb, text, act.clauses):     # 我自己没有残疾
+        if value not in (act.facts.get(fact) or ()) and value not in act.negated.setdefault(fact, []):
+            act.negated[fact].append(value)
+    act.negated = {f: v for f, v in act.negated.items() if v}
     _ambiguous_topics(kb, act, text)
     abroad = abroad_spans(kb, text)     # 东京 is no 北京
     act.place = _place(kb, act, text, mentions, entities, abroad)
@@ -354,6 +370,6 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
         act.answer = questions.yes_no(act.clauses[0].text)     # 算是吧 is a yes
     _social(act, text, intent)
     act.acknowledges = bool(act.clauses) and all(questions.ACK.match(c.text.strip()) for c in act.clauses) \
-        and not act.is_question and not act.states_something
+        and not re.search(r"[？?]", text) and not act.states_something     # 行吧 ends like a question, asks nothing
     act.corrects = any(c.correction for c in act.clauses)
     return act

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-NEGATION_CUES = ("从来没有", "从没有", "从来没", "并不是", "并非", "不是", "不算", "没有", "从没", "没当过",
+NEGATION_CUES = ("别给我整", "别给我算", "别把我算", "别给我", "不要给我", "从来没有", "从没有", "从来没", "并不是", "并非", "不是", "不算", "没有", "从没", "没当过",
                  "没", "未", "非", "不")
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n、]|但是|而是|可是|不过")
 _MAX_GAP = 4

@@ -74,3 +74,17 @@ def ambiguities(kb, text: str, spans: list, facts: dict, negated: dict) -> list:
         seen.add((a.fact, a.value))
         out.append(a)
     return out
+
+
+def denied_words(kb, text: str, clauses) -> list[tuple[str, str]]:
+    """The values of ambiguous words the person denies of themselves in a statement
+    (我自己没有残疾, 我没当过兵 … 不是学生): (fact, value) pairs."""
+    pattern = _pattern(kb)
+    out = []
+    for m in pattern.finditer(text) if pattern is not None else ():
+        a = kb.facts.ambiguous[m.group(0)]
+        clause = next((c for c in clauses if c.start <= m.start() < c.end), None)
+        if clause is not None and not clause.is_question and negated_at(text, m.start()) \
+                and not inside_phrase(text, m.start(), m.end(), a.not_in) and (a.fact, a.value) not in out:
+            out.append((a.fact, a.value))
+    return out

@@ -24,7 +24,7 @@ _DEMONSTRATIVE = re.compile(r"这个|那个|这条|那条|这项|那项|这一�
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # Words that name no measure: how people ask, and what every title says.
 _FILLER = re.compile(r"那个|这个|那条|这条|那项|这项|刚才|上面|详细|说说|讲讲|介绍|一下|怎么|如何|申请|办理|"
-                     r"能贷|多少|找谁|哪个|部门|负责|单位|机构|窗口|地址|联系|电话|原文|条件|符合|材料|需要|什么|啥|咋|怎样|还有|有效|"
+                     r"能贷|多少|找谁|哪个|报名|年龄|岁数|年纪|限制|手续|流程|门槛|资格|部门|负责|单位|机构|窗口|地址|联系|电话|原文|条件|符合|材料|需要|什么|啥|咋|怎样|还有|有效|"
                      r"玩意|东西|意思|政策|措施|扶持|优惠|支持|方面|相关|哪些|"
                      r"我|吗|呢|啊|的|了|是|有|没|给|要|想|请问|问|办|能|可以|呀|吧|嘛|么")
 
@@ -75,12 +75,13 @@ def _grams(text: str) -> set:
 
 
 def by_words(words: str, candidates: list[Shown], corpus: list[Shown] | None = None,
-             min_score: float = 1.5, min_cover: float = 0.5) -> list[Shown]:
+             min_score: float = 1.5, min_cover: float = 0.5, titles_only: bool = False) -> list[Shown]:
     """The candidates whose titles (and, at half weight, summaries and quotes) best
     match `words`: two-character pieces, each weighted by its rarity among the titles
     of `corpus` (the candidates by default). A match must cover at least `min_cover`
     of the words' weight: a long message that shares 创业 with a title names nothing.
-    Ties are all returned."""
+    With `titles_only`, words only a summary or quote holds name nothing (after an answer,
+    有冇年龄限制 is about that measure, not one whose text says 限制). Ties are all returned."""
     if len(words) < 2 or not candidates:
         return []
     grams = _grams(words)
@@ -98,7 +99,8 @@ def by_words(words: str, candidates: list[Shown], corpus: list[Shown] | None = N
     for m in candidates:
         title = _grams(m.title)
         text = _grams((m.summary or "") + (m.quote or ""))
-        score = sum(w * (1 if g in title else 0.5 if g in text else 0) for g, w in weight.items())
+        score = sum(w * (1 if g in title else 0 if titles_only else 0.5 if g in text else 0)
+                    for g, w in weight.items())
         scored.append((score, m))
     best = max(s for s, _ in scored)
     if best < min_score or best < min_cover * total:

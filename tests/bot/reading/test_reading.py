@@ -278,7 +278,7 @@ def test_with_a_roommate_the_place_is_still_the_persons():
     ("我是田东农村的 二十三岁", "rural_youth"), ("我家是拖贫户 我22岁 在大方县农村", "rural_youth"),
     ("我当兵的时候训练伤了腿 评了残 退伍回万州了", "disabled"),
     ("在北京高校当教授 入选过省里的引才计划", "high_level_talent"),
-    ("我博士是在德国读的 前年回的国", "overseas_returnee"), ("hi 我刚从UK回来 想在昆明做个coffee startup", "overseas_returnee"),
+    ("我博士是在德国读的 前年回的国", "overseas_returnee"), ("hi 我刚从UK回来 master毕业 想在昆明做个coffee startup", "overseas_returnee"),
     ("您好 我是台中人 去年搬到福州", "hk_macao_taiwan"), ("俺家那口子在部队呢 现役的 俺在哈尔滨", "military_family"),
     ("种了十几年甘蔗 在崇左扶绥", "rural_entrepreneur"), ("我在吉林市一个研究所搞化工新材料", "researcher"),
     ("延大毕业的 想回图们开个咖啡店", "college_graduate"),
@@ -305,3 +305,21 @@ def test_where_one_studied_or_is_registered_does_not_move_a_known_region(text):
     from tests.bot.dialogue.test_conversation import Chat
     assert Chat(region="黑龙江省哈尔滨市").say(text).slots["region"] == "黑龙江省哈尔滨市"
     assert Chat().say(text).slots["region"] is not None     # with nothing known, it is the best there is
+
+
+def test_what_belongs_to_someone_else_or_is_denied_or_refused_is_not_the_persons():
+    act = read(KB, "不对不对 残疾证是我妈的 我自己没有残疾")
+    assert "disabled" not in (act.facts.get("groups") or []) and "disabled" in act.negated.get("groups", [])
+    act = read(KB, "我不是农村的 一直在城里 别给我整农民那些")
+    assert act.facts.get("groups") is None and "rural_entrepreneur" in act.negated.get("groups", [])
+    assert read(KB, "有没有给残疾的").negated == {}
+
+
+@pytest.mark.parametrize("text", ["行吧", "中 俺让俺儿子带俺去问问", "好的 我去问问"])
+def test_ok_in_a_word_or_going_to_ask_is_an_acknowledgement(text):
+    assert read(KB, text).acknowledges
+
+
+def test_what_is_the_second_one_asks_to_explain_it():
+    act = read(KB, "第二个是干啥的")
+    assert act.refs.positions == [(2, "个")] and act.asks in ("explain", "details")

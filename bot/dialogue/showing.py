@@ -49,23 +49,28 @@ def own(turn, items: list[Shown]) -> list[Shown]:
 
 
 def view_items(turn, items: list[Shown], view: str | None) -> list[Shown]:
-    """The measures a view shows, in order: in a category, the person's own group's first;
-    then, chosen by a word ("financing|贷款"), the measures whose title or summary has that
-    word (贷款 before 投资); then what they can use before what is still open."""
+    """The measures a view shows, in order: in a category, the person's own group's first (or
+    a neighbouring group's, to confirm); then, chosen by a word ("financing|贷款"), the
+    measures whose title or summary has that word (贷款 before 投资); then what they can use
+    before what is still open."""
     if view == "all":
         return items
     if view:
         need, _, word = view.partition("|")
         chosen = [m for m in items if m.category == need]
         # their own group's first, then those naming the word they used, then what they can use
-        chosen.sort(key=lambda m: (not m.own_group, bool(word) and not _names(m, word), m.status != "eligible"))
+        chosen.sort(key=lambda m: (not (m.own_group or m.confirm), bool(word) and not _names(m, word),
+                                   m.status != "eligible"))
         return chosen
     return own(turn, items) or items
 
 
 def _names(m: Shown, word: str) -> bool:
-    """The measure names the word, or its first character with a second one of it (贷 … 款)."""
+    """The measure names the word, or its first character with a second one of it (贷 … 款);
+    any loan word names every loan (贷点款, 信贷, 小额信贷)."""
     text = m.title + m.summary
+    if "贷" in word and "贷" in text:
+        return True
     return word in text or len(word) >= 2 and word[0] in text and any(c in text for c in word[1:])
 
 

@@ -549,3 +549,10 @@ def test_a_yes_no_question_asked_again_is_the_question_itself():
     c = Chat(region="长春", groups=["unemployed"], question="tech_business").say("俺没当过兵 也不是农村的")
     assert asks(c, "tech_business") and tech.question in c.text
     assert "您的" + tech.label not in c.text
+
+
+def test_a_loan_list_puts_a_neighbouring_groups_loans_first_and_counts_信贷_as_a_loan():
+    c = Chat(region="遵义", groups=["returning_migrant_worker"]).say("俺手头没得本钱 想贷点款买牛犊")
+    items = [line for line in c.text.splitlines() if re.match(r"\d\. ", line)]
+    assert "可能适用" in items[0] and "农" in items[0]           # a rural loan, to confirm
+    assert any("小额信贷" in line for line in items)             # 信贷 is a loan too

@@ -104,6 +104,8 @@ CATEGORY_HINT = "按类别查看，请点下面的按钮："
 CATEGORY_HINT_STATED = "您关心的是{stated}，点下面的按钮按类别查看："
 CATEGORY_HEAD = "{name}（共 {n} 项）："
 OWN_NAME = "专门面向{who}的措施"
+# a group or gender stated beside a question: after the answer, what it adds
+ALSO_FOR = "另外，按您说的（{who}），还有 {n} 项专门措施，例如“{title}”（{citation}）；问“有哪些给{who}的”可以查看。"
 TOP_NAME = "最相关的措施"
 NO_CATEGORY = "在您的情况下，没有找到“{name}”方面的措施。"
 

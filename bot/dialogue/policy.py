@@ -228,6 +228,10 @@ KEEP_QUESTION = {asking.advance, ask_to_settle, social.acknowledge, social.noted
                  social.out_of_scope, social.thanks, social.business, showing.overview}
 
 
+# Rows that answer a question about measures already shown
+_ANSWERS = (answering.about_measure, answering.about_list, answering.other_question)
+
+
 def respond(engine, slots: dict, message: Incoming) -> Outcome:
     turn = Turn(engine, slots, message)
     turn.simple = _prepare(turn)
@@ -250,6 +254,8 @@ def respond(engine, slots: dict, message: Incoming) -> Outcome:
             if then not in KEEP_QUESTION:
                 asking.pass_over(turn)
             then(turn, act)
+            if then in _ANSWERS and turn.changed:
+                showing.also_for(turn)       # 俺是女的 这算就业困难不: the women's measures too
             break
     if act.states_something and mostly_foreign(turn):   # "I am a veteran in Nanning": taken, in Chinese
         turn.replies.insert(0, Reply(texts.ENGLISH_UNDERSTOOD))

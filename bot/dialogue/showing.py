@@ -260,6 +260,21 @@ def topic(turn, act) -> None:
     turn.show_list(chunk)
 
 
+def also_for(turn) -> None:
+    """A group or gender stated beside a question (俺是女的 这算就业困难不): after the answer,
+    the measures it adds, so the person learns of them without asking again."""
+    facts, before = turn.facts(), turn.before
+    groups = [g for g in facts.get("groups") or () if g not in (before.get("groups") or ())]
+    gender = facts.get("gender") if facts.get("gender") != before.get("gender") else None
+    if not (groups or gender):
+        return
+    new = [m for m in turn.current()[1] if _is_for(turn, m, groups, gender) and m.status == "eligible"]
+    new.sort(key=lambda m: not m.own_group)      # one for this and their other groups first
+    if new:
+        turn.say(texts.ALSO_FOR.format(who=_topic_words(turn, groups, gender), n=len(new), title=new[0].title,
+                                       citation=new[0].citation))
+
+
 def _topic_words(turn, groups: list, gender) -> str:
     values = turn.kb.facts["groups"].values
     return "、".join([values[g].short_label() for g in groups if g in values]

@@ -556,3 +556,10 @@ def test_a_loan_list_puts_a_neighbouring_groups_loans_first_and_counts_信贷_as
     items = [line for line in c.text.splitlines() if re.match(r"\d\. ", line)]
     assert "可能适用" in items[0] and "农" in items[0]           # a rural loan, to confirm
     assert any("小额信贷" in line for line in items)             # 信贷 is a loan too
+
+
+def test_a_gender_stated_beside_a_question_adds_its_measures_after_the_answer():
+    c = Chat(region="沈阳", groups=["unemployed"]).say("这算就业困难不")
+    c.say("俺是女的 这算就业困难不")
+    assert c.slots["gender"] == "female" and "第五十二条" in c.text
+    assert "就业困难的妇女" in c.text and "《妇女权益保障法》第四十二条" in c.text

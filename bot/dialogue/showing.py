@@ -59,7 +59,7 @@ def view_items(turn, items: list[Shown], view: str | None) -> list[Shown]:
         need, _, word = view.partition("|")
         chosen = [m for m in items if m.category == need]
         # their own group's first, then those naming the word they used, then what they can use
-        chosen.sort(key=lambda m: (not (m.own_group or m.confirm), bool(word) and not _names(m, word),
+        chosen.sort(key=lambda m: (not m.own_group, not m.confirm, bool(word) and not _names(m, word),
                                    m.status != "eligible"))
         return chosen
     return own(turn, items) or items

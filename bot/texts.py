@@ -66,6 +66,7 @@ SERVICE_UNAVAILABLE = "抱歉，系统正在维护或暂时繁忙，没能处理
 NOT_UNDERSTOOD = "抱歉，我没太明白。"
 SKIPPED_AFTER_MISS = "这个问题先跳过，不影响查询。"
 NOTED = "好的，这个已经记下了（{what}）。"
+NOTED_OTHER = "好的，明白了。我按您本人的情况查找；想查他/她的情况，可以让本人来问。"
 NOTED_NOT = "好的，记下了：您不是{what}。"
 DID_YOU_MEAN = "您是说“{place}”吗？"
 YES_BUTTON = "是"

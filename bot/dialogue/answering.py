@@ -27,6 +27,10 @@ ABOUT_A_MEASURE = (q.AMOUNT, q.APPLY, q.MATERIALS, q.CONTACT, q.DEADLINE, q.ELIG
 EACH = set(FOLLOW_UP) | {q.ELIGIBILITY, q.FEES}
 
 
+# 我老公不是退伍 还在服役呢: a sentence about someone names no measure
+_SUBJECT = re.compile(r"\s{0,20}(?:我|俺|咱|他|她)")
+
+
 def points_at_measure(turn, act) -> bool:
     """The message asks about a measure, by position, by words of a title or as 这个
     (社保补贴那个呢, 桂惠贷呢, 农村青年的金融产品那个)."""
@@ -35,7 +39,7 @@ def points_at_measure(turn, act) -> bool:
     # 桂惠贷呢 names a measure; 我是退役军人 在南宁 有什么贷款 asks for a list
     named = act.refs.demonstrative or act.asks == q.MEASURES and not act.topics and not act.states_something \
         or on_screen_only \
-        or act.asks is None and not (act.states_something or act.request or act.social)
+        or act.asks is None and not (act.states_something or act.request or act.social or _SUBJECT.match(act.text))
     if act.asks not in ABOUT_A_MEASURE and not (named and len(act.refs.words) >= 2):
         return False
     if act.states_something and turn.changed and _PLEA.search(act.text) \

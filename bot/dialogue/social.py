@@ -133,6 +133,12 @@ def acknowledge(turn, act) -> None:
         asking.ask_again(turn)
 
 
+def of_another(turn, act) -> None:
+    """我老公不是退伍 还在服役呢: heard; the person's own facts stay as they are."""
+    turn.say(texts.NOTED_OTHER)
+    asking.ask_again(turn)
+
+
 def what_is_wrong(turn, act) -> None:
     turn.say(texts.WHAT_IS_WRONG)
 

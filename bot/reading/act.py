@@ -56,6 +56,7 @@ class Act:
     social: str | None = None                      # greet, goodbye, thanks, feedback_*, bot_challenge
     is_question: bool = False
     acknowledges: bool = False                     # 好的 / 明白了 / 俺去问问
+    of_another: bool = False                       # tells only of someone else (我老公还在服役呢)
     words: dict = field(default_factory=dict)      # need -> the words the person used for it (贷款)
     ambiguous: list = field(default_factory=list)  # facts.Ambiguous words left unsettled (毕业, 当兵)
     corrects: bool = False                         # 说错了 / 不对 (with or without the new value)
@@ -125,6 +126,7 @@ def _belongs_to_another(kb, text: str, end: int) -> bool:
     return m is not None and any(other_person(kb).match(text, end + m.end() + skip) is not None for skip in (0, 1, 2))
 
 
+_NAMED_THAT = re.compile(r"[\u4e00-\u9fff]{2}(?:那条|那个|这条|这个|那项|这项)")
 _FOR_WHOM = re.compile(r"(?:专门)?(?:给|面向|针对)$")
 # 没钱, 没有场地, 缺资金: lacking a thing is needing it; 不缺钱 is not
 _LACK = re.compile(r"没|缺|少")
@@ -268,7 +270,9 @@ def _question(act: Act, intent: str | None) -> None:
             break
     if kind is None and intent in questions.INTENT_KIND and (asked or intent == "details"):
         kind = questions.INTENT_KIND[intent]
-    cued = any(questions.MEASURES_CUE.search(c.text) for c in act.clauses)
+    # a clause's own 呢 asks only where the clause is a question (还在服役呢 tells)
+    cued = any(questions.MEASURES_CUE.search(c.text) and (c.is_question or not c.text.rstrip().endswith("呢"))
+               for c in act.clauses)
     particular = any(questions.PARTICULAR.search(c.text) for c in asked)
     if kind is None and (cued or asked and not particular
                          and (act.topics or any(questions.POLICY_WORD.search(c.text) for c in asked))):
@@ -363,6 +367,9 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
         here = [n for s, e, n in abroad if not any(c.start <= s < c.end and c.time == "past" for c in act.clauses)]
         act.place.abroad = here[0] if here else None
     act.refs = read_refs(text)
+    pointed = [c for c in act.clauses if _NAMED_THAT.search(c.text)]
+    if pointed and len(act.clauses) > 1:      # 那我现在能享受啥 军人配偶那条怎么写的: that clause names it
+        act.refs.words = read_refs(pointed[-1].text).words
     act.refs.words += english_title_words(kb, text)
     act.request = questions.request_of(text) or INTENT_REQUEST.get(intent)
     _question(act, intent)
@@ -372,4 +379,6 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
     act.acknowledges = bool(act.clauses) and all(questions.ACK.match(c.text.strip()) for c in act.clauses) \
         and not re.search(r"[？?]", text) and not act.states_something     # 行吧 ends like a question, asks nothing
     act.corrects = any(c.correction for c in act.clauses)
+    act.of_another = bool(act.clauses) and not (act.is_question or act.states_something or act.asks) \
+        and all(other_person(kb).match(c.text.lstrip("我俺的家 ")) for c in act.clauses[:1])
     return act

@@ -47,7 +47,7 @@ _QUESTION_WORD = re.compile(r"啥|什么|怎么|怎样|咋|多少|哪|谁|如何
 _NOT_A_QUESTION = re.compile(r"没(?:什么|啥)|(?:什么|啥)都|多少有|不管(?:什么|怎么|多少)|怎么都|什么的$")
 _QUESTION_MARK = re.compile(r"[？?]")
 # 那口子在部队呢, 正在装修呢: 呢 after 在 + what goes on tells, it does not ask
-_ONGOING = re.compile(r"(?:^|[我俺他她子人])(?:正在|在)[\u4e00-\u9fff]{1,8}呢[啊呀]?$")
+_ONGOING = re.compile(r"(?:^|[我俺他她子人还都])(?:正在|在)[\u4e00-\u9fff]{1,8}呢[啊呀]?$")
 # 广西那边有个农民工创业园: what there is somewhere else is asked about (not 我在广西那边)
 _OVER_THERE = re.compile(r"^(?![^，,。]{0,10}(?:我|俺)(?:在|住|回|去))[^，,。]{1,12}(?:那边|那儿|那里)有")
 _HEARSAY = re.compile(r"\s{0,20}(?:我|俺)?(?:听说|听人说|听别人说|听朋友说|听人讲|听讲|据说|网上说|有人说|"
@@ -85,7 +85,8 @@ def other_person(kb) -> re.Pattern:
 WITH_ME = re.compile(r"(?:我们|咱们)(?!有个|有一个|的|那个|这个|班|学校|公司|村|厂)|都是|我和|我跟|和我|跟我|我也|"
                      r"(?<![他她])(?:和|跟|与|带着)(?:几个|两个)?(?:室友|朋友|同学|同事|老公|老婆|爱人|媳妇|对象|合伙人|兄弟|战友|家人|老乡)")
 # Worked away, now back: a returning migrant worker (在广东打了十年工今年回桂平老家了)
-WORKED_AWAY = re.compile(r"打工|务工|打过工|打了.{0,4}工|上班|上过班|干活|工作|工地|工厂|厂里|进厂|干了.{0,4}年")
+WORKED_AWAY = re.compile(r"打工|务工|打过工|打了.{0,4}工|上班|上过班|干活|工作|工地|工厂|厂里|进厂|干了.{0,4}年|"
+                         r"(?:以前|之前|原来|早些年|前些年)在[^，,。\s]{2,8}(?:做|干|当)")   # 以前在广州做厨师
 CAME_BACK = re.compile(r"回来|回到|回乡|返乡|回老家|回家乡|回.{1,6}(?:老家|家乡|了|啦)|今年回|刚回|已经回")
 _ASKS_ABOUT = re.compile(r"有没有|有木有|有啥|有什么|有哪些|能不能|可不可以|是不是|有吗|有没")
 _FIRST_PERSON = re.compile(r"我|俺|咱|本人|自己|家里")

@@ -563,3 +563,10 @@ def test_a_gender_stated_beside_a_question_adds_its_measures_after_the_answer():
     c.say("俺是女的 这算就业困难不")
     assert c.slots["gender"] == "female" and "第五十二条" in c.text
     assert "就业困难的妇女" in c.text and "《妇女权益保障法》第四十二条" in c.text
+
+
+def test_news_of_a_spouse_is_heard_and_the_open_question_kept():
+    c = Chat(region="汪清", groups=["military_family"], gender="female", question="tech_business")
+    c.say("我老公不是退伍 还在服役呢")
+    assert "您是说哪一项" not in c.text and "没太明白" not in c.text
+    assert c.slots["groups"] == ["military_family"] and asks(c, "tech_business")

@@ -323,3 +323,14 @@ def test_ok_in_a_word_or_going_to_ask_is_an_acknowledgement(text):
 def test_what_is_the_second_one_asks_to_explain_it():
     act = read(KB, "第二个是干啥的")
     assert act.refs.positions == [(2, "个")] and act.asks in ("explain", "details")
+
+
+@pytest.mark.parametrize("text,group", [("我是山东大学的学生 想在济南开个设计工作室", "university_student"),
+                                        ("我是苗族 以前在广州做厨师 现在回凤凰县老家了", "returning_migrant_worker")])
+def test_a_school_or_work_away_then_home_names_the_group(text, group):
+    assert group in (read(KB, text).facts.get("groups") or [])
+
+
+def test_still_serving_told_of_someone_else_asks_nothing_and_names_no_measure():
+    act = read(KB, "我老公不是退伍 还在服役呢")
+    assert not act.is_question and act.asks is None and act.of_another and act.facts == {}

@@ -268,6 +268,8 @@ def _question(act: Act, intent: str | None) -> None:
         if k and (c.is_question or k in (questions.DETAILS, questions.ORIGINAL, questions.EXPLAIN)):
             kind = k
             break
+    if kind is None and asked and any(questions.question_kind(c.text) == questions.ELIGIBILITY for c in act.clauses):
+        kind = questions.ELIGIBILITY     # 我今年五十八了 还能贷不: the age said asks whether they qualify
     if kind is None and intent in questions.INTENT_KIND and (asked or intent == "details"):
         kind = questions.INTENT_KIND[intent]
     # a clause's own 呢 asks only where the clause is a question (还在服役呢 tells)

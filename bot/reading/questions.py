@@ -18,6 +18,9 @@ AMOUNT, APPLY, MATERIALS, CONTACT, DEADLINE = "amount", "apply", "materials", "c
 ELIGIBILITY, ORIGINAL, DETAILS, MEASURES = "eligibility", "original", "details", "measures"
 EXPLAIN, FEES = "explain", "fees"
 
+# An age said (今年五十八了, 都47了): with a question, it asks whether the person qualifies
+AGE_SAID = r"(?:今年|都|已经|快)(?:[一二两三四五六七八九十]{1,4}|\d{2})(?:岁|了)"
+
 _KINDS = (
     (ORIGINAL, r"原文|原话|怎么写的|咋写的|文件(?:里|上)?怎么说|文件(?:里|上)?咋说|条文|出处|哪个文件|哪份文件|依据是"),
     (CONTACT, r"who should i|who do i|whom|contact|phone|address|where do i go|找谁|找哪|找.{1,10}(?:吗|嘛|么|还是)|还是找|哪个部门|什么部门|啥部门|哪个单位|谁负责|谁管|电话|号码|地址|在哪办|去哪办|哪里办|哪儿办|"
@@ -27,7 +30,8 @@ _KINDS = (
     (MATERIALS, r"materials|documents|paperwork|材料|带什么|带啥|准备什么|准备啥|要带|证件|需要(?:什么|啥)证|要(?:什么|啥)证|手续.{0,2}(?:什么|啥)"),
     (FEES, r"交钱|收费|收钱|要钱|费用|免费|花钱|手续费|管理费|交费|缴费|cost|fee"),
     (DEADLINE, r"还有效|有效期|截止|过期|到期|什么时候(?:截止|结束|到期)|还能申请吗|现在还有吗|还在执行|还能办吗|还算数|时间限制"),
-    (ELIGIBILITY, r"eligible|qualify|我算.{0,8}(?:吗|嘛|么|不)|我是不是|符合|够条件|够格|有资格|资格|什么条件|啥条件|哪些条件|条件是|要求|门槛|限制|年龄|岁数|多大|\d+岁|"
+    (ELIGIBILITY, r"eligible|qualify|" + AGE_SAID + "|"
+                  r"我算.{0,8}(?:吗|嘛|么|不)|我是不是|符合|够条件|够格|有资格|资格|什么条件|啥条件|哪些条件|条件是|要求|门槛|限制|年龄|岁数|多大|\d+岁|"
                   r"[一二三四五六七八九十]+岁|能申请吗|可以申请吗|能不能申请|能享受吗|能享受不|我能.{0,6}(?:吗|不)|"
                   r"算不算|属于.{0,6}吗|我可以吗|我行吗|我够吗|只(?:给|对|限|面向|针对|有).{1,12}(?:吗|嘛|么|\?|？)|"
                   r"\bonly for\b|\bjust for\b|\blimited to\b"),

@@ -13,8 +13,9 @@ from ..matching import offices as functions
 from .render import Button, Reply, intent_payload
 from . import lists
 from ..matching.shown import Shown
+from ..reading.questions import AGE_SAID
 
-AGE = re.compile(r"年龄|岁|多大|年纪|老了|年轻")
+AGE = re.compile(r"年龄|岁|多大|年纪|老了|年轻|" + AGE_SAID)
 FEE = re.compile(r"收费|免收|免费|费用|缴费|交费|减免.{0,6}费|免除.{0,6}费|手续费|管理费|登记费|注册费")
 AGE_IN_TEXT = re.compile(r"\d+\s*(?:周岁|岁)|[一二三四五六七八九十]+\s*(?:周岁|岁)|年龄|年满")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..reading.references import by_words
+from ..reading.references import by_abbreviation, by_words
 from ..matching.shown import Shown
 
 
@@ -65,6 +65,9 @@ def resolve(turn, act) -> Targets:
             found = by_words(words, pool, corpus, min_cover=cover, titles_only=after_answer) if pool else []
             if found:
                 return Targets(found[:4], numbers, "words")
+        short = by_abbreviation(refs.words, listed) or by_abbreviation(refs.words, items)
+        if 0 < len(short) <= 3:
+            return Targets(short, numbers, "words")      # 公租房 for 公共租赁住房
     if focus and (refs.demonstrative or not words or turn.before.get("focused")):
         m = turn.measure(focus)
         if m is not None:

@@ -106,3 +106,32 @@ def by_words(words: str, candidates: list[Shown], corpus: list[Shown] | None = N
     if best < min_score or best < min_cover * total:
         return []
     return [m for s, m in scored if s >= best - 1e-9]
+
+
+def by_abbreviation(words: str, candidates: list[Shown]) -> list[Shown]:
+    """Titles that spell a short form the person used, its characters in order and close
+    together (公租房 in 大学毕业生公共租赁住房保障, 双创 in …"双创"…): tried when no title
+    shares a word with the message."""
+    if not 3 <= len(words) <= 8:
+        return []
+    out = []
+    for m in candidates:
+        title = m.title
+        for size in range(len(words), 2, -1):
+            if any(_spelled_close(words[i:i + size], title) for i in range(len(words) - size + 1)):
+                out.append(m)
+                break
+    return out
+
+
+def _spelled_close(short: str, title: str) -> bool:
+    """`short`'s characters in order in `title`, within twice its length."""
+    for start in (i for i, c in enumerate(title) if c == short[0]):
+        pos = start
+        for c in short[1:]:
+            pos = title.find(c, pos + 1)
+            if pos < 0 or pos - start >= 2 * len(short):
+                break
+        else:
+            return True
+    return False

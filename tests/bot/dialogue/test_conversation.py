@@ -570,3 +570,9 @@ def test_news_of_a_spouse_is_heard_and_the_open_question_kept():
     c.say("我老公不是退伍 还在服役呢")
     assert "您是说哪一项" not in c.text and "没太明白" not in c.text
     assert c.slots["groups"] == ["military_family"] and asks(c, "tech_business")
+
+
+def test_a_short_form_names_the_measure_it_abbreviates():
+    c = Chat(region="图们", groups=["college_graduate"]).say("俺是延边大学今年毕业的 在图们 想开咖啡店")
+    c.say("公租房我能申请吗")
+    assert "公共租赁住房" in c.text.splitlines()[0] and c.text.count("的条件（按文件）") == 1

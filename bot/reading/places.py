@@ -189,11 +189,17 @@ def read_place(kb, text: str, clauses: list[Clause], entities: list[dict], is_pa
 def _english_stated(kb, text: str, clauses: list[Clause]):
     """The one place an English message states (I am in Nanning); none when it names two
     (Yanji is next to Tumen) or only asks; a bare answer (Nanning?) is a place."""
-    stated = " ".join(c.text for c in clauses if not c.is_question)
+    stated = _ENGLISH_SCHOOL.sub(" ", " ".join(c.text for c in clauses if not c.is_question))
     places = english_places(kb, stated)
     if not places and len(_LATIN_WORDS.findall(text)) <= 2:
         places = english_places(kb, text)
+    if len(places) == 2 and places[0].name in places[1].chain or len(places) == 2 and places[1].name in places[0].chain:
+        return max(places, key=lambda p: len(p.chain))     # Yanbian … Yanji: the one inside the other
     return places[0] if len(places) == 1 else None
+
+
+# a place that names a school (Yanbian University) is not where the person is
+_ENGLISH_SCHOOL = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?:University|College|Institute|Normal University)\b")
 
 
 def _stated(kb, clauses: list[Clause], out: PlaceReading) -> tuple:

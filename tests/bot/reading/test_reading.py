@@ -204,7 +204,8 @@ def test_where_social_insurance_was_paid_is_a_past_place():
 @pytest.mark.parametrize("text,place", [("我做水果批发的 吉林广西两边都有点生意 想再开个冷库", None), ("南宁柳州都有店", None),
                                         ("广西南宁两边都跑", "南宁市"),
                                         ("My friend says Tumen has a visa policy. Yanji is next to Tumen, can I use it?", None),
-                                        ("I am a veteran in Nanning, what loans are there?", "南宁市"), ("Nanning?", "南宁市")])
+                                        ("I am a veteran in Nanning, what loans are there?", "南宁市"), ("Nanning?", "南宁市"),
+                                        ("I have taught at Yanbian University and now I want to set up my company in Yanji.", "延吉市")])
 def test_two_places_of_the_person_are_asked_about_not_guessed(text, place):
     assert place_of(read(KB, text)) == place
 

@@ -65,7 +65,8 @@ def resolve(turn, act) -> Targets:
             found = by_words(words, pool, corpus, min_cover=cover, titles_only=after_answer) if pool else []
             if found:
                 return Targets(found[:4], numbers, "words")
-        short = by_abbreviation(refs.words, listed) or by_abbreviation(refs.words, items)
+        people = act.topics.get("groups") or act.topics.get("gender")    # 残疾妇女: people asked about
+        short = [] if people else by_abbreviation(refs.words, listed) or by_abbreviation(refs.words, items)
         if 0 < len(short) <= 3:
             return Targets(short, numbers, "words")      # 公租房 for 公共租赁住房
     if focus and (refs.demonstrative or not words or turn.before.get("focused")):

@@ -81,10 +81,11 @@ def test_what_is_not_a_measure(vocab, sentence, why):
 
 
 def test_a_collective_word_applies_only_where_it_names_the_beneficiary(vocab):
-    youth = set(vocab.collective["青年"])
-    assert groups("支持青年返乡创业，给予创业补贴。", vocab) == youth
+    overseas = set(vocab.collective["海外人才"])
+    assert groups("支持海外人才来本市创业，给予创业补贴。", vocab) == overseas
     # in a modifier of the organisation that benefits: no group
     assert groups("对青年创业园区的运营机构给予补贴。", vocab) == set()
+    assert groups("对海外人才创业园区的运营机构给予补贴。", vocab) == set()
     # qualified by a group word: 港澳台地区青年 are 港澳台 people
     r = read("对港澳台地区青年来本市创业的，给予场地补贴。", vocab)
     assert set(r.groups) == {"hk_macao_taiwan"} and any("此处不读作身份" in x for x in r.review)

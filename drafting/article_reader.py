@@ -36,6 +36,7 @@ class _ArticleWalk:
     before: dict = field(default_factory=dict)  # the groups the article named last (for "those who…" after them)
     conditions_list: bool = False       # the last lead-in introduced conditions (下列条件/情形), not beneficiaries
     last_actor: str | None = None       # who acts in the sentence before (a sentence after ；may leave it out)
+    prev_actor: str | None = None       # who acts in the sentence just before (None when it names no one)
     prohibited_list: bool = False       # the last lead-in prohibits what its items list (不得有下列行为)
     k: int = 0                          # the runs drafted so far (a measure id's d<k>)
     measures: list = field(default_factory=list)
@@ -100,12 +101,15 @@ class ArticleReader:
         subject of the sentence it goes on from, the people named last."""
         r = read(s_text, self.vocab, context=walk.context if in_part else None, item=in_part,
                  declaratory=self.declaratory and not art.bracket)
-        if r.actor is None and walk.last_actor and _continues(self.text, start) and \
+        after = _continues(self.text, start)
+        if r.actor is None and (walk.last_actor if after == "；" else walk.prev_actor) and after and \
                 to_simplified(s_text).lstrip().startswith(PREDICATE_OPENINGS):
-            # …应当…；为劳动密集型小企业提供…: the subject of the sentence before goes on
-            r.actor = walk.last_actor
+            # …应当…；为劳动密集型小企业提供…: the subject of the sentence before goes on (after 。 only
+            # from the sentence just before, in the same paragraph)
+            r.actor = walk.last_actor if after == "；" else walk.prev_actor
         if r.actor and not in_part:
             walk.last_actor = r.actor
+        walk.prev_actor = r.actor
         if r.measure and r.headless and not r.groups and not r.gender and walk.before:
             # 被安排在公益性岗位工作的，…: those who… are the people the article has just named
             r.groups = dict(walk.before)
@@ -195,13 +199,16 @@ class ArticleReader:
 
 # a sentence that opens with its predicate has left its subject out (为…提供, 对…给予, 并…)
 PREDICATE_OPENINGS = ("为", "对", "向", "并", "同时", "还", "鼓励", "支持", "引导", "组织", "提供", "给予", "开展",
-                      "落实", "帮助", "安排", "免费", "优先")
+                      "落实", "帮助", "安排", "免费", "优先", "指导", "推动", "推进", "促进", "加强", "加大", "建设",
+                      "建立", "完善", "设立", "实施", "培育", "做好")
 
 
 def _continues(text: str, start: int) -> bool:
-    """Whether the sentence at `start` goes on from the one before it (after ；in the same paragraph)."""
+    """How the sentence at `start` goes on from the one before it in the same paragraph: "；" after
+    ；, "。" after 。 (教育部门应当…。指导高等学校…: a sentence that opens with its verb keeps the
+    subject), "" when it starts a paragraph."""
     before = text[:start].rstrip(" \t\u3000")
-    return before.endswith(("；", ";"))
+    return "；" if before.endswith(("；", ";")) else "。" if before.endswith("。") else ""
 
 
 def _groups_named(sentence: str, vocab) -> dict:

@@ -35,3 +35,39 @@ def test_covers_must_be_all_or_part(tmp_path):
     assert "`covers`" in str(e.value)
     f.write_text("collective_words:\n  青年: {groups: [rural_youth], convention: x, covers: part}\n", encoding="utf-8")
     assert isinstance(read_collective_words(f, groups_)["青年"], PartOf)
+
+
+# ---- who acts: a subject that lists units ---------------------------------------------------------
+
+@pytest.mark.parametrize("subject, units", [
+    ("民政、卫生健康等部门", ["民政部门", "卫生健康部门"]),
+    ("市民政、卫生健康等部门", ["市民政部门", "市卫生健康部门"]),         # the level written once
+    ("文化和旅游、体育等部门以及残疾人联合会", ["文化和旅游部门", "体育部门", "残疾人联合会"]),
+    ("工会、妇女联合会等群团组织以及其他社会组织", ["工会", "妇女联合会"]),  # the kind after 等 is no unit
+    ("乡镇、街道便民服务中心", ["乡镇、街道便民服务中心"]),                  # places before one unit
+    ("市、县人民政府及其有关部门", ["市、县人民政府及其有关部门"]),
+])
+def test_a_subject_listing_units_names_each(subject, units):
+    from drafting.agencies import subject_units, written_name
+    assert [written_name(u) for u in subject_units(subject)] == units
+
+
+IN_FORCE = "\n\n第二条 本条例所称创业，是指创办企业。\n\n第三条 本条例自2020年1月1日起施行。\n"
+
+
+def test_every_unit_of_the_subject_leads(vocab):
+    from drafting.writer import Drafter
+    text = "第一条 民政、卫生健康等部门应当对在本市创业的退役军人给予一次性创业补贴。" + IN_FORCE
+    draft = Drafter(text, "subject-test", "广州", vocab).draft()
+    [m] = draft["measures"]
+    names = {e["id"]: e["name"] for e in draft["new_agencies"]}
+    assert [names[a] for a in m["agencies"]["lead"]] == ["民政部门", "卫生健康部门"]
+    assert m["why"]["lead"] == "句子的主语：“民政、卫生健康等部门”"
+
+
+def test_a_sentence_opening_with_its_verb_keeps_the_subject_before_it(vocab):
+    from drafting.writer import Drafter
+    text = "第一条 人力资源社会保障部门应当为失业人员提供免费职业介绍。组织失业人员参加免费职业技能培训。" + IN_FORCE
+    ms = Drafter(text, "carry-test", "广州", vocab).draft()["measures"]
+    second = [m for m in ms if m["quote"].startswith("组织")]
+    assert second and second[0]["why"].get("actor") == "人力资源社会保障部门"

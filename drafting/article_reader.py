@@ -38,6 +38,7 @@ class _ArticleWalk:
     last_actor: str | None = None       # who acts in the sentence before (a sentence after ；may leave it out)
     prev_actor: str | None = None       # who acts in the sentence just before (None when it names no one)
     prohibited_list: bool = False       # the last lead-in prohibits what its items list (不得有下列行为)
+    items_why: str | None = None        # why the last lead-in's items are no measures of their own
     k: int = 0                          # the runs drafted so far (a measure id's d<k>)
     measures: list = field(default_factory=list)
     offers: list = field(default_factory=list)
@@ -84,7 +85,7 @@ class ArticleReader:
         s_text = self.text[sent.start:sent.end]
         in_part = self._in_part(art, sent.start)
         r = self._read_in_article(art, sent.start, s_text, in_part, walk)
-        why_not = self._why_not_drafted(s_text, in_part, r, walk)
+        why_not = self._why_not_drafted(s_text, in_part, r, walk, sent.start)
         if why_not:
             walk.skipped.append({"chars": [sent.start, sent.end], "why": why_not})
             return
@@ -119,12 +120,15 @@ class ArticleReader:
             walk.before = dict(named)
         return r
 
-    def _why_not_drafted(self, s_text: str, in_part: bool, r: Reading, walk: _ArticleWalk) -> str | None:
+    def _why_not_drafted(self, s_text: str, in_part: bool, r: Reading, walk: _ArticleWalk,
+                        start: int = 0) -> str | None:
         """Why the sentence gives no measure (an item of a list that is not offers, a lead-in whose
         items are the measures, no offer: counted among the article's reasons), or None."""
         if in_part and walk.prohibited_list:
             # an item under 不得有下列行为： (or 履行下列职责：) is a prohibited act or a government's duty
             return "列举的禁止行为或职责（见引导语）"
+        if in_part and walk.items_why and not _unmarked_paragraph(self.text, start):
+            return walk.items_why
         if in_part and walk.conditions_list and _is_condition(s_text):
             # an item of a list of conditions (服现役满十二年的；受过刑事处罚的): it qualifies the
             # lead-in, which decides; never a measure of its own
@@ -146,8 +150,19 @@ class ArticleReader:
         walk.context = r if r.measure else (r if r.actor else walk.context)
         walk.conditions_list = bool(CONDITIONS_LEAD.search(simplified))
         walk.prohibited_list = bool(PROHIBITED_LEAD.search(simplified))
+        walk.items_why = None
         if not r.measure or walk.conditions_list:
             return None     # 符合下列条件之一的，可以…: the lead-in is the measure, its items its conditions
+        if LIST_LEAD.match(simplified.lstrip()) and not LIST_LEAD.search(r.beneficiary or ""):
+            # 下列岗位…优先录用就业困难人员：: the items list the subject, the lead-in is the measure
+            walk.items_why = "列举的范围（引导语是措施）"
+            return None
+        general = _support_in_general(simplified, r)
+        if r.beneficiary and LIST_LEAD.search(r.beneficiary) and general:
+            # 对下列就业困难人员实行优先扶持和重点帮助：: who is helped, not what they get
+            walk.items_why = f"列举的人员（引导语只写了扶持的方向：“{general}”）"
+            walk.reasons.append(walk.items_why)
+            return walk.items_why
         if r.beneficiary and LIST_LEAD.search(r.beneficiary):
             return "列举的引导语：受益者见各项（" + r.why() + "）"
         if s_text.rstrip().endswith(("：", ":")):
@@ -201,6 +216,24 @@ class ArticleReader:
 PREDICATE_OPENINGS = ("为", "对", "向", "并", "同时", "还", "鼓励", "支持", "引导", "组织", "提供", "给予", "开展",
                       "落实", "帮助", "安排", "免费", "优先", "指导", "推动", "推进", "促进", "加强", "加大", "建设",
                       "建立", "完善", "设立", "实施", "培育", "做好")
+
+
+SUPPORT_IN_GENERAL = re.compile(r"^(?:(?:优先|重点|适当|必要的|相应的|积极)?(?:扶持|帮助|援助|帮扶|支持|关怀|照顾)"
+                                r"(?:和|及|、)?)+$")
+
+
+def _unmarked_paragraph(text: str, start: int) -> bool:
+    """Whether the sentence at `start` opens a paragraph with no item marker of its own (the text
+    after a list: 下列岗位…：（一）…（五）…。就业困难人员在公益性岗位就业的，…)."""
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip()
+
+
+def _support_in_general(sentence: str, r: Reading) -> str | None:
+    """The words after the offer when they name support only in general (优先扶持和重点帮助), else None."""
+    at = sentence.rfind(r.offer) if r.offer else -1
+    tail = sentence[at:].rstrip("：:。；; ") if at >= 0 else ""
+    return tail if tail and SUPPORT_IN_GENERAL.match(tail) else None
 
 
 def _continues(text: str, start: int) -> bool:

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 from bot.script import to_simplified
 
-from .frames import OFFER_NOUNS, ORIENTATION, STRONG_OFFERS, does_itself, first_found, frames_of, only_activity
+from .frames import DELEGATION, OFFER_NOUNS, ORIENTATION, STRONG_OFFERS, does_itself, first_found, frames_of, only_activity
 from .people import beneficiary_head, beneficiary_kind, read_people
 from .phrases import (ENCOURAGE, FUND_HEADS, OWNED, SERVICE_VERBS, acting_unit, clause_spans, find_terms, governs,
                       head_of, leading_np, owner_of, strip_brackets, subject_of)
@@ -190,6 +190,10 @@ def _not_a_measure(s: str, actor: str | None, vocab) -> str | None:
         return "例外：“" + s[-6:] + "”"
     if CATCH_ALL.match(s):
         return f"兜底项：“{CATCH_ALL.match(s).group(0)}”"
+    delegated = DELEGATION.search(s)
+    if delegated and len(clause_spans(s)) == 1 and not s[delegated.end():].strip("。；; "):
+        # 就业困难人员的认定办法由设区的市人民政府制定。: the whole sentence hands the rule to another
+        return f"授权另定办法：“{delegated.group(0)}”"
     fund = actor if actor and actor.endswith(FUND_HEADS) and not ("的" in actor and actor.endswith(OWNED)
                                                                    and owner_of(actor.rsplit("的", 1)[0], vocab)) else None
     first = s[:clause_spans(s)[0][1]] if clause_spans(s) else s

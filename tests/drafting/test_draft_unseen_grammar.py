@@ -71,3 +71,32 @@ def test_a_sentence_opening_with_its_verb_keeps_the_subject_before_it(vocab):
     ms = Drafter(text, "carry-test", "广州", vocab).draft()["measures"]
     second = [m for m in ms if m["quote"].startswith("组织")]
     assert second and second[0]["why"].get("actor") == "人力资源社会保障部门"
+
+
+# ---- lists and delegations ----------------------------------------------------------------------
+
+def _drafts(text, vocab):
+    from drafting.writer import Drafter
+    return Drafter(text, "list-test", "济南", vocab).draft()
+
+
+def test_a_sentence_that_only_hands_the_rule_to_another_is_no_measure(vocab):
+    r = read("困难家庭的认定标准由市人民政府民政部门制定。", vocab)
+    assert not r.measure and "授权另定办法" in r.not_measure
+
+
+def test_a_list_of_people_given_support_in_general_drafts_nothing(vocab):
+    text = ("第一条 县级以上人民政府应当对下列退役军人实行优先扶持和重点帮助：\n\n（一）因战致残的退役军人；\n\n"
+            "（二）烈士遗属中的退役军人。\n\n第二条 对自主创业的退役军人，给予一次性创业补贴。" + IN_FORCE.replace(
+                "第二条", "第三条", 1).replace("第三条 本条例自", "第四条 本条例自"))
+    draft = _drafts(text, vocab)
+    assert [m["quote"] for m in draft["measures"]] == ["对自主创业的退役军人，给予一次性创业补贴。"]
+    assert "优先扶持和重点帮助" in draft["articles"][0]["reason"]
+
+
+def test_a_list_that_is_the_subject_leaves_the_lead_in_the_measure(vocab):
+    text = ("第一条 下列场地按照不低于百分之三十的比例优先安排给残疾人创业：\n\n（一）政府投资建设的市场摊位；\n\n"
+            "（二）政府开发的社区便民网点。\n\n残疾人在上述场地创业的，免收场地租金。" + IN_FORCE)
+    quotes = [m["quote"] for m in _drafts(text, vocab)["measures"]]
+    assert quotes[0].startswith("下列场地") and not any(q.startswith(("政府投资", "政府开发")) for q in quotes)
+    assert any(q.startswith("残疾人在上述场地创业的") for q in quotes)

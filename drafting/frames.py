@@ -16,7 +16,7 @@ STRONG_OFFERS = ("补贴", "补助", "奖补", "贴息", "减免", "免征", "�
                  "提供服务", "免费", "优先", "信贷")
 
 # A verb that gives only with a concrete offer after it (实行…方针 gives nothing, 实行…减免 does)
-WEAK_OFFER = ("实行", "实施", "落实", "开展", "组织", "保障", "加大", "提高", "增加", "纳入", "安排", "降低", "简化",
+WEAK_OFFER = ("进行", "实行", "实施", "落实", "开展", "组织", "保障", "加大", "提高", "增加", "纳入", "安排", "降低", "简化",
               "放宽", "便利", "支持", "帮助", "解决", "开放")
 OFFER_NOUNS = ("补贴", "补助", "奖补", "优惠", "贴息", "扶持", "服务", "帮助", "照顾", "资助", "减免", "免征", "免收",
                "保障范围", "援助范围", "救助范围", "帮扶范围", "扶持范围", "补贴范围",
@@ -170,7 +170,7 @@ def _wei_frames(s: str, clauses: list, k: int, topic: str) -> list[tuple[str, st
     relative_end = re.search(r"的[^的，,。；;]{1,12}$", c) if k + 1 < len(clauses) else None
     for m in re.finditer(r"(?<![因作成认视列称以])为(?!了|主|重点|核心|基础|导向|依托|抓手|载体|目标|契机|突破口|统领"
                          r"|引领|经济|社会|国家|乡村振兴)([^为，,。；;]{1,40}?)(提供|办理|开辟|开通|落实|兑现|减轻|降低|搭建|增加|扩大"
-                         r"|安排|解决|争取|组织|开展|举办|进行)", c):
+                         r"|安排|解决|争取|组织|开展|举办|进行|开设)", c):
         if m.group(2) in ("组织", "开展", "举办", "进行") and \
                 not any(n in c[m.end():] for n in OFFER_NOUNS + ("活动", "认定", "鉴定", "评定")):
             continue      # 为…组织/开展 with nothing offered after it
@@ -197,7 +197,7 @@ def _named_beneficiary_frames(c: str, vocab) -> list[tuple[str, str, str]]:
         if hits and hits[0][2] <= 6 and names_a_person(m.group(1), hits[0][1], hits[0][2]):
             out.append(("object", m.group(1).rstrip("。；;"), "优先" if "优先" in c[:m.start()] else "录用"))
     # 向 B 发放…
-    for m in re.finditer(r"向([^向，,。；;]{1,30}?)(发放|提供|开放|倾斜|返还|推荐|投放|延伸|减免)", c):
+    for m in re.finditer(r"向([^向，,。；;]{1,30}?)(发放|提供|开放|倾斜|返还|推荐|投放|延伸|减免|出租|出售)", c):
         if m.group(2) == "提供" and re.match(r"[^，,。；;]{0,10}(?:信息|材料|数据|情况|报告)", c[m.end():]):
             continue      # 向公共就业服务机构提供岗位空缺信息: a report to an office, not an offer
         out.append(("向", TRAILING_ADVERBS.sub("", m.group(1)) or m.group(1), m.group(2)))

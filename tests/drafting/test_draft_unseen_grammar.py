@@ -100,3 +100,19 @@ def test_a_list_that_is_the_subject_leaves_the_lead_in_the_measure(vocab):
     quotes = [m["quote"] for m in _drafts(text, vocab)["measures"]]
     assert quotes[0].startswith("下列场地") and not any(q.startswith(("政府投资", "政府开发")) for q in quotes)
     assert any(q.startswith("残疾人在上述场地创业的") for q in quotes)
+
+
+# ---- more offers ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, beneficiary", [
+    ("县级以上人民政府农业农村部门应当对有意愿的返乡农民工进行电子商务培训。", "有意愿的返乡农民工"),   # 对 B 进行 + an offer
+    ("职业院校应当为退役军人开设专门的技能课程。", "退役军人"),                                        # 为 B 开设
+    ("政府建设的创业孵化场地应当优先向残疾人出租。", "残疾人"),                                      # 优先向 B 出租
+])
+def test_more_offers(vocab, sentence, beneficiary):
+    r = read(sentence, vocab)
+    assert r.measure and beneficiary in r.beneficiary, (r.not_measure, r.beneficiary)
+
+
+def test_conducting_government_work_is_still_no_offer(vocab):
+    assert not read("市场监督管理部门应当对经营场所进行监督检查。", vocab).measure

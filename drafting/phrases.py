@@ -290,8 +290,8 @@ def _modal_at(t: str, start: int = 1) -> int | None:
                 found.append(i)
             i = t.find(m, i + 1)
     for i in sorted(set(found)):
-        if i > 40:
-            break
+        if i > (70 if "、" in t[:i] and not re.search(r"[，,。；;]", t[:i]) else 40):
+            break         # a subject that lists units may be long (教育、科技…等部门以及…科学技术协会等应当)
         if not t[:i].rstrip().endswith(("其他", "及其", "和", "、", "或者", "所", "专门")):
             return i
     return None
@@ -306,6 +306,11 @@ def subject_of(s: str) -> str | None:
     for _ in range(2):
         if len(clauses) > 1:
             first = t[clauses[0][0]:clauses[0][1]].strip()
+            second = t[clauses[1][0]:clauses[1][1]].strip() if len(clauses) > 2 else ""
+            if second.endswith(("时", "后")) and not first.endswith(("的", "时", "后", "前")):
+                t = t[clauses[2][0]:]    # 发生…重大事件，造成…影响生存时，…: a topic of two clauses
+                clauses = clause_spans(t)
+                continue
             if first.endswith(("的", "时", "后", "前")) or first.startswith(("对", "根据", "按照", "为了", "在")):
                 t = t[clauses[1][0]:]
                 clauses = clause_spans(t)
@@ -350,6 +355,8 @@ def acting_unit(np: str | None) -> str | None:
     if not np or np in ("国家", "全社会", "社会", "各地", "有关部门", "有关单位", "各地区", "政府"):
         return None
     tail = re.split(r"[、和及与]", np)[-1]
-    if is_government(np) or tail.endswith(ACTING_HEADS):
+    if tail.endswith("等") and len(tail) > 3:
+        tail = tail[:-1]         # …共产主义青年团委员会、科学技术协会等
+    if is_government(np) or tail.endswith(ACTING_HEADS + ("委员会", "联合会")):
         return np
     return None

@@ -153,6 +153,8 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
         return r
     r.measure = True
     r.frame, r.beneficiary, r.offer, r.head = chosen
+    if r.actor and r.actor == actor and r.head and (r.actor.endswith(r.head) or r.actor in (r.beneficiary or "")):
+        r.actor = None       # 符合条件的中小企业可以享受…: the subject benefits, it does not act
     read_people(r, s, vocab)
     return r
 

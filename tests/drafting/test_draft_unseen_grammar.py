@@ -116,3 +116,21 @@ def test_more_offers(vocab, sentence, beneficiary):
 
 def test_conducting_government_work_is_still_no_offer(vocab):
     assert not read("市场监督管理部门应当对经营场所进行监督检查。", vocab).measure
+
+
+# ---- who acts: long subjects, topics of two clauses, a subject that benefits ---------------------
+
+def test_a_long_list_of_units_before_the_modal_is_the_subject(vocab):
+    r = read("民政、文化和旅游、卫生健康、人力资源社会保障等部门以及残疾人联合会、妇女联合会等应当为"
+             "返乡创业的农民工提供创业指导服务。", vocab)
+    assert r.actor == "民政、文化和旅游、卫生健康、人力资源社会保障等部门以及残疾人联合会、妇女联合会等"
+
+
+def test_a_topic_of_two_clauses_is_skipped(vocab):
+    r = read("遭受洪涝、地震等自然灾害，造成个体工商户经营困难时，县级人民政府应当及时给予临时补助。", vocab)
+    assert r.measure and r.actor == "县级人民政府"
+
+
+def test_a_subject_that_benefits_does_not_act(vocab):
+    r = read("符合条件的小型微型企业可以享受房租补贴。", vocab)
+    assert r.measure and r.actor is None

@@ -31,6 +31,9 @@ GENERIC_OFFERS = re.compile(r"^(?:必要的|有力的|坚实的|相应的)?(?:�
 DELEGATION = re.compile(r"(?:具体)?(?:办法|标准|规定|目录)[^，,。；;]{0,6}由[^，,。；;]{2,40}(?:制定|规定|确定)")
 
 
+SYSTEM_BUILT = re.compile(r"(?:建立|健全|培育|完善|建设)[^，,。；;]*(?:体系|市场|制度|机制)\s*$")
+
+
 # adverbs between a beneficiary and its verb (为创业者免费提供): not part of the beneficiary
 TRAILING_ADVERBS = re.compile(r"(?:免费|无偿|优先|及时|积极|依法|按规定|按照规定)+$")
 
@@ -182,6 +185,9 @@ def _wei_frames(s: str, clauses: list, k: int, topic: str) -> list[tuple[str, st
             phrase = topic
         if GENERIC_OFFERS.match(c[m.end():].strip()):
             continue
+        if k > 0 and re.match(r"^服务(?:[。；;，,]|$)", c[m.end():].strip()) and SYSTEM_BUILT.search(s[clauses[k - 1][0]:
+                                                                                                   clauses[k - 1][1]]):
+            continue      # 建立健全…公共服务体系，为中小企业提供服务: the purpose of a system the government builds
         out.append(("为", phrase, m.group(2)))
     return out
 

@@ -192,6 +192,10 @@ def _not_a_measure(s: str, actor: str | None, vocab) -> str | None:
         return "例外：“" + s[-6:] + "”"
     if CATCH_ALL.match(s):
         return f"兜底项：“{CATCH_ALL.match(s).group(0)}”"
+    licence = re.search(r"应当[^。；;]{0,30}(?:申请|办理)[^，,。；;]{0,8}(?:行政许可|许可证|登记|备案)", s)
+    if licence and not re.search(r"(?:为|向|对)[^，,。；;]{1,30}(?:提供|给予|发放|办理)", s):
+        # 设立职业中介机构应当…向…部门申请行政许可: a duty to apply, nothing offered
+        return f"申请许可或登记的义务：“{licence.group(0)}”"
     delegated = DELEGATION.search(s)
     if delegated and len(clause_spans(s)) == 1 and not s[delegated.end():].strip("。；; "):
         # 就业困难人员的认定办法由设区的市人民政府制定。: the whole sentence hands the rule to another

@@ -134,3 +134,16 @@ def test_a_topic_of_two_clauses_is_skipped(vocab):
 def test_a_subject_that_benefits_does_not_act(vocab):
     r = read("符合条件的小型微型企业可以享受房租补贴。", vocab)
     assert r.measure and r.actor is None
+
+
+# ---- the government's own duties ------------------------------------------------------------
+
+def test_a_duty_to_apply_for_a_licence_is_no_measure(vocab):
+    r = read("开办人力资源服务机构应当在市场监督管理部门办理登记后，向人力资源社会保障部门申请行政许可。", vocab)
+    assert not r.measure and "申请许可或登记的义务" in r.not_measure
+    assert read("公共就业服务机构应当为失业人员免费办理失业登记。", vocab).measure
+
+
+def test_service_as_the_purpose_of_a_system_built_is_no_offer(vocab):
+    assert not read("市人民政府建立健全统一的创业服务体系，为创业者提供服务。", vocab).measure
+    assert read("市人民政府应当为创业者提供服务。", vocab).measure          # the offer itself, plainly

@@ -147,3 +147,13 @@ def test_a_duty_to_apply_for_a_licence_is_no_measure(vocab):
 def test_service_as_the_purpose_of_a_system_built_is_no_offer(vocab):
     assert not read("市人民政府建立健全统一的创业服务体系，为创业者提供服务。", vocab).measure
     assert read("市人民政府应当为创业者提供服务。", vocab).measure          # the offer itself, plainly
+
+
+def test_a_service_after_an_adverb_of_manner(vocab):
+    r = read("县级人民政府应当根据返乡人员的需求，有针对性地开展电商技能培训。", vocab)
+    assert r.measure and r.offer == "开展"
+
+
+def test_a_school_that_offers_courses_acts(vocab):
+    r = read("职业院校应当开设电子商务创业课程，组织创业实训。", vocab)
+    assert r.measure and r.actor == "职业院校"

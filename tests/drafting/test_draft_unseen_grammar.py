@@ -157,3 +157,8 @@ def test_a_service_after_an_adverb_of_manner(vocab):
 def test_a_school_that_offers_courses_acts(vocab):
     r = read("职业院校应当开设电子商务创业课程，组织创业实训。", vocab)
     assert r.measure and r.actor == "职业院校"
+
+
+def test_whom_one_is_compared_with_is_not_the_beneficiary(vocab):
+    r = read("退役军人创办的个体工商户申请经营场所，与本地其他个体工商户享受同等待遇。", vocab)
+    assert r.measure and "veteran" in r.groups and "与" not in r.beneficiary

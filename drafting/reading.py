@@ -38,7 +38,7 @@ from bot.script import to_simplified
 from .frames import DELEGATION, OFFER_NOUNS, ORIENTATION, STRONG_OFFERS, does_itself, first_found, frames_of, only_activity
 from .people import beneficiary_head, beneficiary_kind, read_people
 from .phrases import (ENCOURAGE, FUND_HEADS, OWNED, SERVICE_VERBS, acting_unit, clause_spans, find_terms, governs,
-                      head_of, leading_np, owner_of, strip_brackets, subject_of)
+                      head_of, is_government, leading_np, owner_of, strip_brackets, subject_of)
 
 # not measures, whatever else they say (read())
 PURPOSE = re.compile(r"^(?:(?:为了|为)[^。；;]{2,200}?|根据[^。；;]{2,120}?)[，,]\s*(?:特|现)?(?:制定本|制定|提出(?:如下|以下)|现提出)")
@@ -155,8 +155,20 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
     r.frame, r.beneficiary, r.offer, r.head = chosen
     if r.actor and r.actor == actor and r.head and (r.actor.endswith(r.head) or r.actor in (r.beneficiary or "")):
         r.actor = None       # 符合条件的中小企业可以享受…: the subject benefits, it does not act
+    if r.actor is None and r.frame == "subject":
+        r.actor = _giving_office(s)
     read_people(r, s, vocab)
     return r
+
+
+def _giving_office(s: str) -> str | None:
+    """The office that gives in a later clause of a sentence whose subject benefits (…可以申请小额担保贷款，
+    …，财政部门按照规定给予贴息), or None."""
+    for a, b in clause_spans(s)[1:]:
+        unit = subject_of(s[a:b])
+        if acting_unit(unit) and is_government(unit) and re.search(r"(?:给予|提供|发放|予以)", s[a:b]):
+            return unit
+    return None
 
 
 # not measures, whatever else they say (checked in this order, a prohibition between them)

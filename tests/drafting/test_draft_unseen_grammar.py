@@ -162,3 +162,8 @@ def test_a_school_that_offers_courses_acts(vocab):
 def test_whom_one_is_compared_with_is_not_the_beneficiary(vocab):
     r = read("退役军人创办的个体工商户申请经营场所，与本地其他个体工商户享受同等待遇。", vocab)
     assert r.measure and "veteran" in r.groups and "与" not in r.beneficiary
+
+
+def test_the_office_that_gives_in_a_later_clause_acts(vocab):
+    r = read("返乡创业人员可以向金融机构申请创业担保贷款，由担保基金提供担保，财政部门按照规定给予贴息。", vocab)
+    assert r.measure and r.actor == "财政部门"

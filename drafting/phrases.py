@@ -122,6 +122,13 @@ def clause_spans(s: str) -> list[tuple[int, int]]:
     return [(x, y) for x, y in out if s[x:y].strip()]
 
 
+def as_written(np: str, text: str) -> str:
+    """A noun phrase read from the bracket-blanked text, with the brackets inside it as the text
+    writes them (街道、社区、乡（镇）公共就业服务机构): an office is named in its own words."""
+    at = strip_brackets(text).find(np)
+    return text[at:at + len(np)] if at >= 0 and "  " in np else np
+
+
 def strip_brackets(s: str) -> str:
     """The text without parenthesised asides (含个体工商户), same length (spaces)."""
     out, depth = [], 0

@@ -37,8 +37,8 @@ from bot.script import to_simplified
 
 from .frames import DELEGATION, OFFER_NOUNS, ORIENTATION, STRONG_OFFERS, does_itself, first_found, frames_of, only_activity
 from .people import beneficiary_head, beneficiary_kind, read_people
-from .phrases import (ENCOURAGE, FUND_HEADS, OWNED, SERVICE_VERBS, acting_unit, clause_spans, find_terms, governs,
-                      head_of, is_government, leading_np, owner_of, strip_brackets, subject_of)
+from .phrases import (ENCOURAGE, FUND_HEADS, OWNED, SERVICE_VERBS, acting_unit, as_written, clause_spans, find_terms,
+                      governs, head_of, is_government, leading_np, owner_of, strip_brackets, subject_of)
 
 # not measures, whatever else they say (read())
 PURPOSE = re.compile(r"^(?:(?:为了|为)[^。；;]{2,200}?|根据[^。；;]{2,120}?)[，,]\s*(?:特|现)?(?:制定本|制定|提出(?:如下|以下)|现提出)")
@@ -125,9 +125,9 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
     actor = subject_of(s)
     m = APPLY_TO.search(s) or PASSIVE_AGENT.search(s)
     if m:
-        r.actor = m.group(1)            # 向户口所在地人社部门申领…, 由安置地公安机关…办理: that office acts
+        r.actor = as_written(m.group(1), to_simplified(text))   # 向户口所在地人社部门申领…, 由…办理: it acts
     elif acting_unit(actor):
-        r.actor = actor
+        r.actor = as_written(actor, to_simplified(text))
     elif context is not None and context.actor:
         r.actor = context.actor
     why_not = _not_a_measure(s, actor, vocab)

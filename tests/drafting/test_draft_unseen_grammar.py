@@ -167,3 +167,8 @@ def test_whom_one_is_compared_with_is_not_the_beneficiary(vocab):
 def test_the_office_that_gives_in_a_later_clause_acts(vocab):
     r = read("返乡创业人员可以向金融机构申请创业担保贷款，由担保基金提供担保，财政部门按照规定给予贴息。", vocab)
     assert r.measure and r.actor == "财政部门"
+
+
+def test_an_office_keeps_the_brackets_inside_its_name(vocab):
+    r = read("乡（镇）、街道公共就业服务机构应当为登记失业人员免费提供职业介绍。", vocab)
+    assert r.actor == "乡（镇）、街道公共就业服务机构"

@@ -172,3 +172,8 @@ def test_the_office_that_gives_in_a_later_clause_acts(vocab):
 def test_an_office_keeps_the_brackets_inside_its_name(vocab):
     r = read("乡（镇）、街道公共就业服务机构应当为登记失业人员免费提供职业介绍。", vocab)
     assert r.actor == "乡（镇）、街道公共就业服务机构"
+
+
+def test_opening_something_for_someone_is_an_offer(vocab):
+    r = read("鼓励龙头企业为返乡创业人员开放生产线和销售渠道。", vocab)
+    assert r.measure and r.frame == "为" and "返乡创业人员" in r.beneficiary

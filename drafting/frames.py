@@ -110,9 +110,10 @@ def frames_of(s: str, vocab=None) -> list[tuple[str, str, str]]:
     for k, (a, b) in enumerate(clauses):
         c = s[a:b]
         out += _dui_frames(s, clauses, k)
-        # 针对 B 的…服务/政策: B is whom it is for
-        for m in re.finditer(r"针对([^，,。；;]{2,30}?)的([^，,。；;]{0,20}?)(服务|政策|支持|帮扶|扶持|培训|产品)", c):
-            out.append(("为", m.group(1), m.group(3)))
+        for m in re.finditer(r"(?:针对|(?:适合|适应)(?=[^，,。；;]{2,30}?(?:特点|需求|需要)的))([^，,。；;]{2,30}?)"
+                             r"的([^，,。；;]{0,20}?)(服务|政策|支持|帮扶|扶持|培训|产品)", c):
+            # 针对 B 的…服务, 适合中小企业特点的金融产品 (not 适合残疾人生产的产品): B is whom it is for
+            out.append(("为", re.sub(r"(?:创新创业)?(?:特点|需求|需要)$", "", m.group(1)) or m.group(1), m.group(3)))
         out += _wei_frames(s, clauses, k, topic)
         out += _named_beneficiary_frames(c, vocab)
         # 鼓励/支持… B 参加/使用…: B is encouraged to use something (a need must be named)

@@ -177,3 +177,10 @@ def test_an_office_keeps_the_brackets_inside_its_name(vocab):
 def test_opening_something_for_someone_is_an_offer(vocab):
     r = read("鼓励龙头企业为返乡创业人员开放生产线和销售渠道。", vocab)
     assert r.measure and r.frame == "为" and "返乡创业人员" in r.beneficiary
+
+
+def test_a_product_suited_to_someone_is_for_them(vocab):
+    r = read("鼓励商业银行开发适合个体工商户特点的信贷产品。", vocab)
+    assert r.measure and r.beneficiary == "个体工商户"
+    # suited to what they do themselves: not offered to them
+    assert read("有关部门应当确定适合残疾人生产、经营的产品。", vocab).beneficiary != "残疾人"

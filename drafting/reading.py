@@ -193,8 +193,9 @@ def _not_a_measure(s: str, actor: str | None, vocab) -> str | None:
     found = _kind_found(s, NOT_MEASURE_KINDS)
     if found:
         return found
-    if re.match(r"^(?:禁止|严禁|任何(?:组织|单位|个人|组织和个人|单位和个人))", s):
-        return "禁止性规定：“" + s[:4] + "”"
+    m = re.match(r"^(?:禁止|严禁|任何(?:组织|单位|个人|组织和个人|单位和个人))|^[^，,。；;]{2,60}?不得", s)
+    if m:     # …大型企业等不得违约拖欠…: the first clause's predicate forbids
+        return "禁止性规定：“" + (s[:4] if m.group(0)[-2:] != "不得" else m.group(0)[-8:]) + "”"
     found = _kind_found(s, NOT_OFFER_KINDS)
     if found:
         return found

@@ -184,3 +184,8 @@ def test_a_product_suited_to_someone_is_for_them(vocab):
     assert r.measure and r.beneficiary == "个体工商户"
     # suited to what they do themselves: not offered to them
     assert read("有关部门应当确定适合残疾人生产、经营的产品。", vocab).beneficiary != "残疾人"
+
+
+def test_a_first_clause_that_forbids_is_a_prohibition(vocab):
+    r = read("机关、使用财政资金的社会组织等不得拖欠小微企业的服务款项。", vocab)
+    assert not r.measure and r.not_measure.startswith("禁止性规定")

@@ -19,6 +19,7 @@ from .segment import Segmentation, byte_span
 CLAUSE_END = ",，;；"
 INTERNAL = "政府内部事项"
 LIST_LEAD = re.compile(r"(?:下列|以下|如下)")
+MEASURES_LISTED = re.compile(r"(?:下列|以下|如下)(?:措施|扶持措施|支持措施|服务|扶持|支持|政策)")
 CONDITIONS_LEAD = re.compile(r"(?:下列|以下|如下)[^，,。；;：:]{0,6}(?:条件|情形|情况)|(?:范围|对象)包括[：:]?$|是指[：:]?$")
 PROHIBITED_LEAD = re.compile(r"(?:不得|禁止|严禁)[^，,。；;]{0,8}(?:下列|以下)|(?:履行|负责)(?:下列|以下)[^，,。；;]{0,4}职责")
 
@@ -39,6 +40,7 @@ class _ArticleWalk:
     prev_actor: str | None = None       # who acts in the sentence just before (None when it names no one)
     prohibited_list: bool = False       # the last lead-in prohibits what its items list (不得有下列行为)
     items_why: str | None = None        # why the last lead-in's items are no measures of their own
+    for_people: dict = field(default_factory=dict)  # the groups a lead-in listing measures names
     k: int = 0                          # the runs drafted so far (a measure id's d<k>)
     measures: list = field(default_factory=list)
     offers: list = field(default_factory=list)
@@ -115,6 +117,10 @@ class ArticleReader:
             # 被安排在公益性岗位工作的，…: those who… are the people the article has just named
             r.groups = dict(walk.before)
             r.review.append("身份取自上文（“" + "”“".join(walk.before.values()) + "”）：本句的受益者没有写出是谁，请核对")
+        if in_part and r.measure and not r.groups and not r.gender and walk.for_people:
+            # 采取下列措施支持港澳青年…：（三）落实有关税收优惠…: an item naming no one is for the lead-in's people
+            r.groups = dict(walk.for_people)
+            r.review.append("身份取自引导语（“" + "”“".join(walk.for_people.values()) + "”）：本项没有写出是谁，请核对")
         named = r.groups if r.measure else _groups_named(s_text, self.vocab)
         if named:
             walk.before = dict(named)
@@ -142,8 +148,7 @@ class ArticleReader:
             return r.not_measure or NO_OFFER
         return None
 
-    @staticmethod
-    def _lead_in(s_text: str, r: Reading, walk: _ArticleWalk) -> str | None:
+    def _lead_in(self, s_text: str, r: Reading, walk: _ArticleWalk) -> str | None:
         """A sentence that introduces a list: what its items are (the context they are read in,
         conditions, prohibited acts); why the lead-in itself is no measure, or None when it is one."""
         simplified = to_simplified(s_text)
@@ -151,6 +156,8 @@ class ArticleReader:
         walk.conditions_list = bool(CONDITIONS_LEAD.search(simplified))
         walk.prohibited_list = bool(PROHIBITED_LEAD.search(simplified))
         walk.items_why = None
+        # 采取下列措施支持港澳青年…: the items are measures for the people the lead-in names
+        walk.for_people = _groups_named(simplified, self.vocab) if MEASURES_LISTED.search(simplified) else {}
         if not r.measure or walk.conditions_list:
             return None     # 符合下列条件之一的，可以…: the lead-in is the measure, its items its conditions
         if LIST_LEAD.match(simplified.lstrip()) and not LIST_LEAD.search(r.beneficiary or ""):

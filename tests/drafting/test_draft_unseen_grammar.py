@@ -189,3 +189,10 @@ def test_a_product_suited_to_someone_is_for_them(vocab):
 def test_a_first_clause_that_forbids_is_a_prohibition(vocab):
     r = read("机关、使用财政资金的社会组织等不得拖欠小微企业的服务款项。", vocab)
     assert not r.measure and r.not_measure.startswith("禁止性规定")
+
+
+def test_items_of_a_list_of_measures_are_for_the_people_the_lead_in_names(vocab):
+    text = ("第一条 县人民政府应当采取下列措施支持退役军人在本县创业：\n\n（一）落实创业担保贷款贴息政策；\n\n"
+            "（二）开展创业培训活动。" + IN_FORCE)
+    ms = _drafts(text, vocab)["measures"]
+    assert ms and all(m.get("conditions", {}).get("groups") == ["veteran"] for m in ms), ms

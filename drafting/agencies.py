@@ -62,11 +62,19 @@ def parse_bracket(inside: str, *, national: bool = False) -> Bracket:
 
 
 def _names(part: str, national: bool = False) -> list:
-    out, prefix = [], None
+    names = []
     for raw in _SPLIT.split(part):
         name = _TAIL.sub("", raw.strip(" ;:。.")).strip()
         if not name or NOT_UNITS.match(name) or len(name) < 2:
             continue
+        names.append(name)
+    return _with_prefix(names, national)
+
+
+def _with_prefix(names: list, national: bool = False) -> list:
+    """(name, name with the level the list wrote once before it, or None): 省发展改革委、人力资源社会保障厅."""
+    out, prefix = [], None
+    for name in names:
         own = None if national else level_prefix(name)
         if own and prefix is None:
             prefix = own
@@ -119,3 +127,42 @@ def agency_level(name: str, place) -> str:
     if name.startswith(("县级以上", "地方", "县", "乡镇", "街道", "当地", "安置地", "各级")):
         return "county"
     return {"province": "province", "prefecture": "prefecture"}.get(place.level, "county")
+
+
+# A subject that lists units: 科技、人力资源社会保障等部门以及共青团委员会 -> each unit acts.
+_SUBJECT_JOIN = re.compile(r"以及|(?<=[部门局厅委办会府团])(?:和|及|与)(?!其)")
+_SHARED_HEAD = re.compile(r"(?:等)?(?:有关|相关)?(部门|行政管理部门|行政部门|主管部门)$")
+_CATEGORY_TAIL = re.compile(r"等[^、]{0,12}$")       # …联合会等人民团体: the units listed, not their kind
+UNIT_HEADS = ("部门", "部", "委", "局", "厅", "办", "署", "处", "府", "中心", "站", "会", "团", "机构", "机关", "单位",
+              "银行", "组织", "协会")
+_LEVELS = re.compile(r"^(?:省|市|区|县|州|乡|镇|乡镇|街道|自治区|设区的市|县级)$")
+
+
+def subject_units(subject: str, national: bool = False) -> list[tuple]:
+    """The units a subject names, each whole: a list sharing one head (教育、科技等部门 -> 教育部门,
+    科技部门; 市发展改革、商务等部门 -> 市发展改革部门, 市商务部门), units of their own (工会、妇女联合会等
+    人民团体 -> 工会, 妇女联合会), joined by 以及/和; levels stay with their unit (市、区人民政府);
+    what names no unit (其他社会组织, 有关部门) is left out. As _names: (name, prefixed or None)."""
+    s = to_simplified(subject)
+    s = re.sub(r"及其(?:有关|相关|工作)?部门$", "", s)
+    out = []
+    for chunk in _SUBJECT_JOIN.split(s):
+        parts = [p.strip() for p in chunk.split("、") if p.strip()]
+        merged = []
+        for p in parts:                      # 市、区人民政府: a level alone joins the next part
+            if merged and _LEVELS.match(merged[-1]):
+                merged[-1] = merged[-1] + "、" + p
+            else:
+                merged.append(p)
+        head = _SHARED_HEAD.search(merged[-1]) if merged else None
+        if head and len(merged) > 1:
+            last = merged[-1][:head.start()]
+            merged = [p + head.group(1) for p in merged[:-1] + [last] if p]
+        else:
+            kind = next((i for i, p in enumerate(merged) if _CATEGORY_TAIL.search(p)), None)
+            if kind is not None:         # …残疾人联合会等人民团体、群众团体: the kind after 等 is no unit
+                merged = merged[:kind] + [_CATEGORY_TAIL.sub("", merged[kind])]
+            if not all(p.endswith(UNIT_HEADS) for p in merged):
+                merged = [chunk]         # 街道、社区、乡（镇）公共就业服务机构: places before one unit
+        out += [p for p in merged if len(p) >= 2 and not NOT_UNITS.match(p) and not p.startswith("其他")]
+    return _with_prefix(out, national) if len(out) > 1 else [(subject, None)]

@@ -19,6 +19,7 @@ from .segment import Segmentation, byte_span
 CLAUSE_END = ",，;；"
 INTERNAL = "政府内部事项"
 LIST_LEAD = re.compile(r"(?:下列|以下|如下)")
+MEASURES_LISTED = re.compile(r"(?:下列|以下|如下)(?:措施|扶持措施|支持措施|服务|扶持|支持|政策)")
 CONDITIONS_LEAD = re.compile(r"(?:下列|以下|如下)[^，,。；;：:]{0,6}(?:条件|情形|情况)|(?:范围|对象)包括[：:]?$|是指[：:]?$")
 PROHIBITED_LEAD = re.compile(r"(?:不得|禁止|严禁)[^，,。；;]{0,8}(?:下列|以下)|(?:履行|负责)(?:下列|以下)[^，,。；;]{0,4}职责")
 
@@ -36,7 +37,10 @@ class _ArticleWalk:
     before: dict = field(default_factory=dict)  # the groups the article named last (for "those who…" after them)
     conditions_list: bool = False       # the last lead-in introduced conditions (下列条件/情形), not beneficiaries
     last_actor: str | None = None       # who acts in the sentence before (a sentence after ；may leave it out)
+    prev_actor: str | None = None       # who acts in the sentence just before (None when it names no one)
     prohibited_list: bool = False       # the last lead-in prohibits what its items list (不得有下列行为)
+    items_why: str | None = None        # why the last lead-in's items are no measures of their own
+    for_people: dict = field(default_factory=dict)  # the groups a lead-in listing measures names
     k: int = 0                          # the runs drafted so far (a measure id's d<k>)
     measures: list = field(default_factory=list)
     offers: list = field(default_factory=list)
@@ -83,7 +87,7 @@ class ArticleReader:
         s_text = self.text[sent.start:sent.end]
         in_part = self._in_part(art, sent.start)
         r = self._read_in_article(art, sent.start, s_text, in_part, walk)
-        why_not = self._why_not_drafted(s_text, in_part, r, walk)
+        why_not = self._why_not_drafted(s_text, in_part, r, walk, sent.start)
         if why_not:
             walk.skipped.append({"chars": [sent.start, sent.end], "why": why_not})
             return
@@ -100,27 +104,37 @@ class ArticleReader:
         subject of the sentence it goes on from, the people named last."""
         r = read(s_text, self.vocab, context=walk.context if in_part else None, item=in_part,
                  declaratory=self.declaratory and not art.bracket)
-        if r.actor is None and walk.last_actor and _continues(self.text, start) and \
+        after = _continues(self.text, start)
+        if r.actor is None and (walk.last_actor if after == "；" else walk.prev_actor) and after and \
                 to_simplified(s_text).lstrip().startswith(PREDICATE_OPENINGS):
-            # …应当…；为劳动密集型小企业提供…: the subject of the sentence before goes on
-            r.actor = walk.last_actor
+            # …应当…；为劳动密集型小企业提供…: the subject of the sentence before goes on (after 。 only
+            # from the sentence just before, in the same paragraph)
+            r.actor = walk.last_actor if after == "；" else walk.prev_actor
         if r.actor and not in_part:
             walk.last_actor = r.actor
+        walk.prev_actor = r.actor
         if r.measure and r.headless and not r.groups and not r.gender and walk.before:
             # 被安排在公益性岗位工作的，…: those who… are the people the article has just named
             r.groups = dict(walk.before)
             r.review.append("身份取自上文（“" + "”“".join(walk.before.values()) + "”）：本句的受益者没有写出是谁，请核对")
+        if in_part and r.measure and not r.groups and not r.gender and walk.for_people:
+            # 采取下列措施支持港澳青年…：（三）落实有关税收优惠…: an item naming no one is for the lead-in's people
+            r.groups = dict(walk.for_people)
+            r.review.append("身份取自引导语（“" + "”“".join(walk.for_people.values()) + "”）：本项没有写出是谁，请核对")
         named = r.groups if r.measure else _groups_named(s_text, self.vocab)
         if named:
             walk.before = dict(named)
         return r
 
-    def _why_not_drafted(self, s_text: str, in_part: bool, r: Reading, walk: _ArticleWalk) -> str | None:
+    def _why_not_drafted(self, s_text: str, in_part: bool, r: Reading, walk: _ArticleWalk,
+                        start: int = 0) -> str | None:
         """Why the sentence gives no measure (an item of a list that is not offers, a lead-in whose
         items are the measures, no offer: counted among the article's reasons), or None."""
         if in_part and walk.prohibited_list:
             # an item under 不得有下列行为： (or 履行下列职责：) is a prohibited act or a government's duty
             return "列举的禁止行为或职责（见引导语）"
+        if in_part and walk.items_why and not _unmarked_paragraph(self.text, start):
+            return walk.items_why
         if in_part and walk.conditions_list and _is_condition(s_text):
             # an item of a list of conditions (服现役满十二年的；受过刑事处罚的): it qualifies the
             # lead-in, which decides; never a measure of its own
@@ -134,16 +148,28 @@ class ArticleReader:
             return r.not_measure or NO_OFFER
         return None
 
-    @staticmethod
-    def _lead_in(s_text: str, r: Reading, walk: _ArticleWalk) -> str | None:
+    def _lead_in(self, s_text: str, r: Reading, walk: _ArticleWalk) -> str | None:
         """A sentence that introduces a list: what its items are (the context they are read in,
         conditions, prohibited acts); why the lead-in itself is no measure, or None when it is one."""
         simplified = to_simplified(s_text)
         walk.context = r if r.measure else (r if r.actor else walk.context)
         walk.conditions_list = bool(CONDITIONS_LEAD.search(simplified))
         walk.prohibited_list = bool(PROHIBITED_LEAD.search(simplified))
+        walk.items_why = None
+        # 采取下列措施支持港澳青年…: the items are measures for the people the lead-in names
+        walk.for_people = _groups_named(simplified, self.vocab) if MEASURES_LISTED.search(simplified) else {}
         if not r.measure or walk.conditions_list:
             return None     # 符合下列条件之一的，可以…: the lead-in is the measure, its items its conditions
+        if LIST_LEAD.match(simplified.lstrip()) and not LIST_LEAD.search(r.beneficiary or ""):
+            # 下列岗位…优先录用就业困难人员：: the items list the subject, the lead-in is the measure
+            walk.items_why = "列举的范围（引导语是措施）"
+            return None
+        general = _support_in_general(simplified, r)
+        if r.beneficiary and LIST_LEAD.search(r.beneficiary) and general:
+            # 对下列就业困难人员实行优先扶持和重点帮助：: who is helped, not what they get
+            walk.items_why = f"列举的人员（引导语只写了扶持的方向：“{general}”）"
+            walk.reasons.append(walk.items_why)
+            return walk.items_why
         if r.beneficiary and LIST_LEAD.search(r.beneficiary):
             return "列举的引导语：受益者见各项（" + r.why() + "）"
         if s_text.rstrip().endswith(("：", ":")):
@@ -195,13 +221,34 @@ class ArticleReader:
 
 # a sentence that opens with its predicate has left its subject out (为…提供, 对…给予, 并…)
 PREDICATE_OPENINGS = ("为", "对", "向", "并", "同时", "还", "鼓励", "支持", "引导", "组织", "提供", "给予", "开展",
-                      "落实", "帮助", "安排", "免费", "优先")
+                      "落实", "帮助", "安排", "免费", "优先", "指导", "推动", "推进", "促进", "加强", "加大", "建设",
+                      "建立", "完善", "设立", "实施", "培育", "做好")
+
+
+SUPPORT_IN_GENERAL = re.compile(r"^(?:(?:优先|重点|适当|必要的|相应的|积极)?(?:扶持|帮助|援助|帮扶|支持|关怀|照顾)"
+                                r"(?:和|及|、)?)+$")
+
+
+def _unmarked_paragraph(text: str, start: int) -> bool:
+    """Whether the sentence at `start` opens a paragraph with no item marker of its own (the text
+    after a list: 下列岗位…：（一）…（五）…。就业困难人员在公益性岗位就业的，…)."""
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip()
+
+
+def _support_in_general(sentence: str, r: Reading) -> str | None:
+    """The words after the offer when they name support only in general (优先扶持和重点帮助), else None."""
+    at = sentence.rfind(r.offer) if r.offer else -1
+    tail = sentence[at:].rstrip("：:。；; ") if at >= 0 else ""
+    return tail if tail and SUPPORT_IN_GENERAL.match(tail) else None
 
 
 def _continues(text: str, start: int) -> bool:
-    """Whether the sentence at `start` goes on from the one before it (after ；in the same paragraph)."""
+    """How the sentence at `start` goes on from the one before it in the same paragraph: "；" after
+    ；, "。" after 。 (教育部门应当…。指导高等学校…: a sentence that opens with its verb keeps the
+    subject), "" when it starts a paragraph."""
     before = text[:start].rstrip(" \t\u3000")
-    return before.endswith(("；", ";"))
+    return "；" if before.endswith(("；", ";")) else "。" if before.endswith("。") else ""
 
 
 def _groups_named(sentence: str, vocab) -> dict:

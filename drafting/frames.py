@@ -16,7 +16,7 @@ STRONG_OFFERS = ("补贴", "补助", "奖补", "贴息", "减免", "免征", "�
                  "提供服务", "免费", "优先", "信贷")
 
 # A verb that gives only with a concrete offer after it (实行…方针 gives nothing, 实行…减免 does)
-WEAK_OFFER = ("实行", "实施", "落实", "开展", "组织", "保障", "加大", "提高", "增加", "纳入", "安排", "降低", "简化",
+WEAK_OFFER = ("进行", "实行", "实施", "落实", "开展", "组织", "保障", "加大", "提高", "增加", "纳入", "安排", "降低", "简化",
               "放宽", "便利", "支持", "帮助", "解决", "开放")
 OFFER_NOUNS = ("补贴", "补助", "奖补", "优惠", "贴息", "扶持", "服务", "帮助", "照顾", "资助", "减免", "免征", "免收",
                "保障范围", "援助范围", "救助范围", "帮扶范围", "扶持范围", "补贴范围",
@@ -29,6 +29,9 @@ SERVICE_NOUNS = ("指导和服务", "服务", "指导", "帮助", "扶持", "支
 # what 为 X 提供 may offer that gives nothing in particular (为军人履行职责提供保障)
 GENERIC_OFFERS = re.compile(r"^(?:必要的|有力的|坚实的|相应的)?(?:支持和帮助|支持和协助|帮助和支持|支持|帮助|保障|条件|服务保障)(?:[。；;，,]|$)")
 DELEGATION = re.compile(r"(?:具体)?(?:办法|标准|规定|目录)[^，,。；;]{0,6}由[^，,。；;]{2,40}(?:制定|规定|确定)")
+
+
+SYSTEM_BUILT = re.compile(r"(?:建立|健全|培育|完善|建设)[^，,。；;]*(?:体系|市场|制度|机制)\s*$")
 
 
 # adverbs between a beneficiary and its verb (为创业者免费提供): not part of the beneficiary
@@ -107,9 +110,10 @@ def frames_of(s: str, vocab=None) -> list[tuple[str, str, str]]:
     for k, (a, b) in enumerate(clauses):
         c = s[a:b]
         out += _dui_frames(s, clauses, k)
-        # 针对 B 的…服务/政策: B is whom it is for
-        for m in re.finditer(r"针对([^，,。；;]{2,30}?)的([^，,。；;]{0,20}?)(服务|政策|支持|帮扶|扶持|培训|产品)", c):
-            out.append(("为", m.group(1), m.group(3)))
+        for m in re.finditer(r"(?:针对|(?:适合|适应)(?=[^，,。；;]{2,30}?(?:特点|需求|需要)的))([^，,。；;]{2,30}?)"
+                             r"的([^，,。；;]{0,20}?)(服务|政策|支持|帮扶|扶持|培训|产品)", c):
+            # 针对 B 的…服务, 适合中小企业特点的金融产品 (not 适合残疾人生产的产品): B is whom it is for
+            out.append(("为", re.sub(r"(?:创新创业)?(?:特点|需求|需要)$", "", m.group(1)) or m.group(1), m.group(3)))
         out += _wei_frames(s, clauses, k, topic)
         out += _named_beneficiary_frames(c, vocab)
         # 鼓励/支持… B 参加/使用…: B is encouraged to use something (a need must be named)
@@ -170,7 +174,7 @@ def _wei_frames(s: str, clauses: list, k: int, topic: str) -> list[tuple[str, st
     relative_end = re.search(r"的[^的，,。；;]{1,12}$", c) if k + 1 < len(clauses) else None
     for m in re.finditer(r"(?<![因作成认视列称以])为(?!了|主|重点|核心|基础|导向|依托|抓手|载体|目标|契机|突破口|统领"
                          r"|引领|经济|社会|国家|乡村振兴)([^为，,。；;]{1,40}?)(提供|办理|开辟|开通|落实|兑现|减轻|降低|搭建|增加|扩大"
-                         r"|安排|解决|争取|组织|开展|举办|进行)", c):
+                         r"|安排|解决|争取|组织|开展|举办|进行|开设|开放)", c):
         if m.group(2) in ("组织", "开展", "举办", "进行") and \
                 not any(n in c[m.end():] for n in OFFER_NOUNS + ("活动", "认定", "鉴定", "评定")):
             continue      # 为…组织/开展 with nothing offered after it
@@ -182,6 +186,9 @@ def _wei_frames(s: str, clauses: list, k: int, topic: str) -> list[tuple[str, st
             phrase = topic
         if GENERIC_OFFERS.match(c[m.end():].strip()):
             continue
+        if k > 0 and re.match(r"^服务(?:[。；;，,]|$)", c[m.end():].strip()) and SYSTEM_BUILT.search(s[clauses[k - 1][0]:
+                                                                                                   clauses[k - 1][1]]):
+            continue      # 建立健全…公共服务体系，为中小企业提供服务: the purpose of a system the government builds
         out.append(("为", phrase, m.group(2)))
     return out
 
@@ -197,7 +204,7 @@ def _named_beneficiary_frames(c: str, vocab) -> list[tuple[str, str, str]]:
         if hits and hits[0][2] <= 6 and names_a_person(m.group(1), hits[0][1], hits[0][2]):
             out.append(("object", m.group(1).rstrip("。；;"), "优先" if "优先" in c[:m.start()] else "录用"))
     # 向 B 发放…
-    for m in re.finditer(r"向([^向，,。；;]{1,30}?)(发放|提供|开放|倾斜|返还|推荐|投放|延伸|减免)", c):
+    for m in re.finditer(r"向([^向，,。；;]{1,30}?)(发放|提供|开放|倾斜|返还|推荐|投放|延伸|减免|出租|出售)", c):
         if m.group(2) == "提供" and re.match(r"[^，,。；;]{0,10}(?:信息|材料|数据|情况|报告)", c[m.end():]):
             continue      # 向公共就业服务机构提供岗位空缺信息: a report to an office, not an offer
         out.append(("向", TRAILING_ADVERBS.sub("", m.group(1)) or m.group(1), m.group(2)))
@@ -259,7 +266,7 @@ def _may_use_frames(s: str, clauses: list, topic: str) -> list[tuple[str, str, s
             continue
         subject = c[:i].strip()
         if not subject or subject.startswith(("按", "依", "根据", "可", "均", "还", "并", "即", "也", "同时", "经",
-                                              "在", "自", "从", "同等")):
+                                              "在", "自", "从", "同等", "与", "同")):
             subject = topic if k > 0 or not subject else subject
             if k > 0 and (s[:a].rstrip("，, ").endswith("的") and not _names_someone(topic)
                           or topic.startswith(CLAUSE_OPENING_VERBS) and k > 1):

@@ -13,6 +13,7 @@ from bot.script import to_simplified
 
 from .phrases import (BUSINESS_WORDS, FUND_HEADS, ORGANISATION_HEADS, PEOPLE_WORDS, PERSON_HEAD_ENDINGS, find_terms,
                       head_of, is_government, leading_np, strip_activity)
+from .vocab import PartOf
 
 if TYPE_CHECKING:      # a Reading is passed in; reading.py imports this module
     from .reading import Reading
@@ -99,6 +100,11 @@ def _group_hits(r: Reading, text: str, hits: list, org_head: bool, vocab) -> lis
             continue
         if value.startswith(COLLECTIVE) and not collective_is_the_head(text, word, pos, group_hits):
             r.review.append(f"统称“{word}”此处不读作身份：它被身份词限定，或修饰其他人群名词，请核对所指")
+            continue
+        if value.startswith(COLLECTIVE) and isinstance(vocab.collective[word], PartOf):
+            # 青年 names every young person: no group unless a group word of the text narrows it
+            r.review.append(f"统称“{word}”泛指，不读作身份（rules/collective-words.yml covers: part）；若此处专指"
+                            + "、".join(vocab.group_labels.get(g, g) for g in vocab.collective[word]) + "，请选择")
             continue
         group_hits.append((value, word, pos))
         if value.startswith(COLLECTIVE):

@@ -16,7 +16,7 @@ SERVICE_VERBS = ("提供", "开展", "落实", "实施", "实行", "推行", "�
                  "扩大", "增加", "支持", "鼓励", "引导", "扶持", "培育", "探索", "推动", "深化", "健全", "用好",
                  "发挥", "强化", "加快", "提升", "开放", "保障", "办好", "改进", "创新", "组织", "允许", "吸引",
                  "帮助", "畅通", "拓宽", "推进", "促进", "整合", "采取", "确保", "取消", "定期举办", "评选", "畅通",
-                 "统筹安排", "安排")
+                 "统筹安排", "安排", "开设")
 # the last character of a noun naming people (遗属, 军士, 义务兵, 军官, 农户, 职工 …): a person, whatever the
 # noun; checked after governments, funds and organisations
 PERSON_HEAD_ENDINGS = tuple("人员者属士兵生工民户官师")
@@ -27,7 +27,7 @@ CLAUSE_MARKS = "，,；;：:"
 OFFER_VERBS = ("给予", "予以", "提供", "发放", "返还", "退还", "补贴", "补助", "奖补", "奖励", "资助", "贴息",
                "减免", "免收", "免征", "免除", "减征", "缓征", "减半", "优先", "照顾", "倾斜", "扶持", "支持", "帮助",
                "帮扶", "援助", "落实", "享受", "办理", "开放", "安排", "保障", "解决", "开通", "推荐", "投放", "增加",
-               "放宽", "简化", "便利", "加大", "纳入", "提高", "降低", "实行", "实施", "开展", "组织", "兑现")
+               "放宽", "简化", "便利", "加大", "纳入", "提高", "降低", "实行", "实施", "开展", "组织", "兑现", "进行")
 # what a subject-beneficiary may do with an offer (B 可以申请… / B 享受…)
 MAY_USE = ("享受", "免费", "优先录取", "优先录用", "合并计算", "视同缴费", "可以申请", "可申请", "可以享受", "可享受", "申领", "领取", "可以选择", "可以按照", "可按照", "可按",
            "可以", "可", "优先享受", "依法享受", "按规定享受", "按照规定享受", "按照国家规定享受", "允许")
@@ -120,6 +120,13 @@ def clause_spans(s: str) -> list[tuple[int, int]]:
         a = i + 1
     out.append((a, len(s)))
     return [(x, y) for x, y in out if s[x:y].strip()]
+
+
+def as_written(np: str, text: str) -> str:
+    """A noun phrase read from the bracket-blanked text, with the brackets inside it as the text
+    writes them (街道、社区、乡（镇）公共就业服务机构): an office is named in its own words."""
+    at = strip_brackets(text).find(np)
+    return text[at:at + len(np)] if at >= 0 and "  " in np else np
 
 
 def strip_brackets(s: str) -> str:
@@ -290,8 +297,8 @@ def _modal_at(t: str, start: int = 1) -> int | None:
                 found.append(i)
             i = t.find(m, i + 1)
     for i in sorted(set(found)):
-        if i > 40:
-            break
+        if i > (70 if "、" in t[:i] and not re.search(r"[，,。；;]", t[:i]) else 40):
+            break         # a subject that lists units may be long (教育、科技…等部门以及…科学技术协会等应当)
         if not t[:i].rstrip().endswith(("其他", "及其", "和", "、", "或者", "所", "专门")):
             return i
     return None
@@ -306,6 +313,11 @@ def subject_of(s: str) -> str | None:
     for _ in range(2):
         if len(clauses) > 1:
             first = t[clauses[0][0]:clauses[0][1]].strip()
+            second = t[clauses[1][0]:clauses[1][1]].strip() if len(clauses) > 2 else ""
+            if second.endswith(("时", "后")) and not first.endswith(("的", "时", "后", "前")):
+                t = t[clauses[2][0]:]    # 发生…重大事件，造成…影响生存时，…: a topic of two clauses
+                clauses = clause_spans(t)
+                continue
             if first.endswith(("的", "时", "后", "前")) or first.startswith(("对", "根据", "按照", "为了", "在")):
                 t = t[clauses[1][0]:]
                 clauses = clause_spans(t)
@@ -341,7 +353,7 @@ def subject_of(s: str) -> str | None:
     return np
 
 
-ACTING_HEADS = ("机构", "单位", "银行", "中心", "站点", "组织", "协会", "学校", "高校", "医院", "公司", "企业",
+ACTING_HEADS = ("机构", "单位", "银行", "中心", "站点", "组织", "协会", "学校", "高校", "院校", "医院", "公司", "企业",
                 "基金", "平台", "院所")
 
 
@@ -350,6 +362,8 @@ def acting_unit(np: str | None) -> str | None:
     if not np or np in ("国家", "全社会", "社会", "各地", "有关部门", "有关单位", "各地区", "政府"):
         return None
     tail = re.split(r"[、和及与]", np)[-1]
-    if is_government(np) or tail.endswith(ACTING_HEADS):
+    if tail.endswith("等") and len(tail) > 3:
+        tail = tail[:-1]         # …共产主义青年团委员会、科学技术协会等
+    if is_government(np) or tail.endswith(ACTING_HEADS + ("委员会", "联合会")):
         return np
     return None

@@ -35,10 +35,10 @@ from dataclasses import dataclass, field
 
 from bot.script import to_simplified
 
-from .frames import OFFER_NOUNS, ORIENTATION, STRONG_OFFERS, does_itself, first_found, frames_of, only_activity
+from .frames import DELEGATION, OFFER_NOUNS, ORIENTATION, STRONG_OFFERS, does_itself, first_found, frames_of, only_activity
 from .people import beneficiary_head, beneficiary_kind, read_people
-from .phrases import (ENCOURAGE, FUND_HEADS, OWNED, SERVICE_VERBS, acting_unit, clause_spans, find_terms, governs,
-                      head_of, leading_np, owner_of, strip_brackets, subject_of)
+from .phrases import (ENCOURAGE, FUND_HEADS, OWNED, SERVICE_VERBS, acting_unit, as_written, clause_spans, find_terms,
+                      governs, head_of, is_government, leading_np, owner_of, strip_brackets, subject_of)
 
 # not measures, whatever else they say (read())
 PURPOSE = re.compile(r"^(?:(?:为了|为)[^。；;]{2,200}?|根据[^。；;]{2,120}?)[，,]\s*(?:特|现)?(?:制定本|制定|提出(?:如下|以下)|现提出)")
@@ -125,9 +125,9 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
     actor = subject_of(s)
     m = APPLY_TO.search(s) or PASSIVE_AGENT.search(s)
     if m:
-        r.actor = m.group(1)            # 向户口所在地人社部门申领…, 由安置地公安机关…办理: that office acts
+        r.actor = as_written(m.group(1), to_simplified(text))   # 向户口所在地人社部门申领…, 由…办理: it acts
     elif acting_unit(actor):
-        r.actor = actor
+        r.actor = as_written(actor, to_simplified(text))
     elif context is not None and context.actor:
         r.actor = context.actor
     why_not = _not_a_measure(s, actor, vocab)
@@ -153,8 +153,22 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
         return r
     r.measure = True
     r.frame, r.beneficiary, r.offer, r.head = chosen
+    if r.actor and r.actor == actor and r.head and (r.actor.endswith(r.head) or r.actor in (r.beneficiary or "")):
+        r.actor = None       # 符合条件的中小企业可以享受…: the subject benefits, it does not act
+    if r.actor is None and r.frame == "subject":
+        r.actor = _giving_office(s)
     read_people(r, s, vocab)
     return r
+
+
+def _giving_office(s: str) -> str | None:
+    """The office that gives in a later clause of a sentence whose subject benefits (…可以申请小额担保贷款，
+    …，财政部门按照规定给予贴息), or None."""
+    for a, b in clause_spans(s)[1:]:
+        unit = subject_of(s[a:b])
+        if acting_unit(unit) and is_government(unit) and re.search(r"(?:给予|提供|发放|予以)", s[a:b]):
+            return unit
+    return None
 
 
 # not measures, whatever else they say (checked in this order, a prohibition between them)
@@ -179,8 +193,9 @@ def _not_a_measure(s: str, actor: str | None, vocab) -> str | None:
     found = _kind_found(s, NOT_MEASURE_KINDS)
     if found:
         return found
-    if re.match(r"^(?:禁止|严禁|任何(?:组织|单位|个人|组织和个人|单位和个人))", s):
-        return "禁止性规定：“" + s[:4] + "”"
+    m = re.match(r"^(?:禁止|严禁|任何(?:组织|单位|个人|组织和个人|单位和个人))|^[^，,。；;]{2,60}?不得", s)
+    if m:     # …大型企业等不得违约拖欠…: the first clause's predicate forbids
+        return "禁止性规定：“" + (s[:4] if m.group(0)[-2:] != "不得" else m.group(0)[-8:]) + "”"
     found = _kind_found(s, NOT_OFFER_KINDS)
     if found:
         return found
@@ -190,6 +205,14 @@ def _not_a_measure(s: str, actor: str | None, vocab) -> str | None:
         return "例外：“" + s[-6:] + "”"
     if CATCH_ALL.match(s):
         return f"兜底项：“{CATCH_ALL.match(s).group(0)}”"
+    licence = re.search(r"应当[^。；;]{0,30}(?:申请|办理)[^，,。；;]{0,8}(?:行政许可|许可证|登记|备案)", s)
+    if licence and not re.search(r"(?:为|向|对)[^，,。；;]{1,30}(?:提供|给予|发放|办理)", s):
+        # 设立职业中介机构应当…向…部门申请行政许可: a duty to apply, nothing offered
+        return f"申请许可或登记的义务：“{licence.group(0)}”"
+    delegated = DELEGATION.search(s)
+    if delegated and len(clause_spans(s)) == 1 and not s[delegated.end():].strip("。；; "):
+        # 就业困难人员的认定办法由设区的市人民政府制定。: the whole sentence hands the rule to another
+        return f"授权另定办法：“{delegated.group(0)}”"
     fund = actor if actor and actor.endswith(FUND_HEADS) and not ("的" in actor and actor.endswith(OWNED)
                                                                    and owner_of(actor.rsplit("的", 1)[0], vocab)) else None
     first = s[:clause_spans(s)[0][1]] if clause_spans(s) else s
@@ -275,7 +298,7 @@ ADVERBS = ("更好的", "更好地", "进一步", "积极", "大力", "切实", 
            "定向",
            "无偿", "每年", "定期", "及时",
            "加快", "努力", "逐步", "适时", "不断", "认真", "充分", "有序", "稳步", "同时", "并", "还", "要", "应当",
-           "应", "将", "可", "可以", "按照国家要求", "按规定", "依法", "在", "围绕", "对")
+           "应", "将", "可", "可以", "按照国家要求", "按规定", "依法", "在", "围绕", "对", "有针对性地", "主动")
 
 
 LOCATIVE = re.compile(r"^(?:在|围绕|依托|按照|通过|结合|针对|面向|利用)[^，,。；;]{1,40}?(?:方面|领域|中|内|上|下|基础上)?"
@@ -361,7 +384,7 @@ ORIENTING = ("鼓励", "引导", "推动", "倡导", "动员", "发挥", "促进
 # a unit's responsibility for a field of work (…负责残疾人就业工作的具体组织实施): who does what, nothing offered
 DUTY_WORK = re.compile(r"(?:负责|主管(?!部门|机关)|做好)[^，,。；;]{0,30}工作(?!的|主管)")
 # a service verb that gives the service named after it (免费提供公共就业服务, 开展就业服务活动)
-GIVING = ("提供", "开展", "组织", "发放", "给予", "举办", "落实", "统筹安排", "安排")
+GIVING = ("提供", "开展", "组织", "发放", "给予", "举办", "落实", "统筹安排", "安排", "开设")
 
 
 def _category(s: str, vocab) -> tuple | None:

@@ -16,6 +16,13 @@ from bot.script import to_simplified
 from bot.rules.yamlio import LineDict, RulesSyntaxError, load_yaml
 
 COLLECTIVE_FILE = "collective-words.yml"
+COVERS = ("all", "part")
+
+
+class PartOf(tuple):
+    """The groups of a collective word that names more people than they are (青年: every
+    young person, of whom students and graduates are a part): the drafter reads no group
+    from the word alone, only from a group word of the text that narrows it."""
 
 
 @dataclass
@@ -69,9 +76,11 @@ def read_collective_words(path: Path, groups: dict, display: str | None = None) 
         line = entries.line_of(word) if isinstance(entries, LineDict) else 0
         if not isinstance(spec, dict):
             raise RulesSyntaxError(shown, line, f"{word}: must be a mapping with `groups` and `convention`")
-        unknown = sorted(set(spec) - {"groups", "convention"})
+        unknown = sorted(set(spec) - {"groups", "convention", "covers"})
         if unknown:
-            raise RulesSyntaxError(shown, line, f"{word}: unknown key `{unknown[0]}` (groups, convention)")
+            raise RulesSyntaxError(shown, line, f"{word}: unknown key `{unknown[0]}` (groups, convention, covers)")
+        if spec.get("covers", "all") not in COVERS:
+            raise RulesSyntaxError(shown, line, f"{word}: `covers` must be all or part")
         values = spec.get("groups")
         if not isinstance(values, list) or not values:
             raise RulesSyntaxError(shown, line, f"{word}: `groups` must be a non-empty list of group values")
@@ -85,7 +94,7 @@ def read_collective_words(path: Path, groups: dict, display: str | None = None) 
         clash = [g for g, words in groups.items() if simple in words]
         if clash:
             raise RulesSyntaxError(shown, line, f"{word}: already a synonym of `{clash[0]}` in facts.yml")
-        out[simple] = tuple(values)
+        out[simple] = (PartOf if spec.get("covers") == "part" else tuple)(values)
     return out
 
 

@@ -245,9 +245,12 @@ class WhoActs:
                     how += f"（{parsed.convention}）"
                 return agencies, review, how
         if r.actor:
-            aid = self.agency_id((r.actor, None))
-            review = [self.agency_review[r.actor]] if r.actor in self.agency_review else []
-            return {"lead": [aid]}, review, f"句子的主语：“{r.actor}”"
+            # a subject listing units (教育、科技等部门以及工会…): every one of them acts, in its order
+            units = ag.subject_units(r.actor, self.national)
+            ids = list(dict.fromkeys(self.agency_id(u) for u in units))
+            names = [ag.written_name(u, self.vocab.gazetteer) for u in units]
+            review = [self.agency_review[n] for n in names if n in self.agency_review]
+            return {"lead": ids}, review, f"句子的主语：“{r.actor}”"
         if self.named:
             return {}, ["本条及其上级标题都没有责任分工括号：请选择牵头部门"], None
         return {}, [], None

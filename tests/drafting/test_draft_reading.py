@@ -73,7 +73,7 @@ def test_returns_grants_exemptions_and_entitlements_are_offers(vocab, sentence):
     ("各地区各部门要加强统筹协调，定期开展考核评估。", "政府自身的工作"),
     ("国家建立健全军人住房公积金制度和住房补贴制度。", "没有向任何个人或企业提供扶持"),
     ("国家实行有利于促进就业的金融政策，增加中小企业的融资渠道。", "没有向任何个人或企业提供扶持"),
-    ("退役军官逐月领取退役金的具体办法由国务院退役军人工作主管部门会同有关部门制定。", "没有向任何个人或企业提供扶持"),
+    ("退役军官逐月领取退役金的具体办法由国务院退役军人工作主管部门会同有关部门制定。", "授权另定办法"),
 ])
 def test_what_is_not_a_measure(vocab, sentence, why):
     r = read(sentence, vocab)
@@ -81,10 +81,11 @@ def test_what_is_not_a_measure(vocab, sentence, why):
 
 
 def test_a_collective_word_applies_only_where_it_names_the_beneficiary(vocab):
-    youth = set(vocab.collective["青年"])
-    assert groups("支持青年返乡创业，给予创业补贴。", vocab) == youth
+    overseas = set(vocab.collective["海外人才"])
+    assert groups("支持海外人才来本市创业，给予创业补贴。", vocab) == overseas
     # in a modifier of the organisation that benefits: no group
     assert groups("对青年创业园区的运营机构给予补贴。", vocab) == set()
+    assert groups("对海外人才创业园区的运营机构给予补贴。", vocab) == set()
     # qualified by a group word: 港澳台地区青年 are 港澳台 people
     r = read("对港澳台地区青年来本市创业的，给予场地补贴。", vocab)
     assert set(r.groups) == {"hk_macao_taiwan"} and any("此处不读作身份" in x for x in r.review)

@@ -199,7 +199,7 @@ def _english_stated(kb, text: str, clauses: list[Clause]):
 
 
 # a place that names a school (Yanbian University) is not where the person is
-_ENGLISH_SCHOOL = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?:University|College|Institute|Normal University)\b")
+_ENGLISH_SCHOOL = re.compile(r"\b[A-Z][a-z]{1,20}(?:\s[A-Z][a-z]{1,20})?\s(?:University|College|Institute|Normal University)\b")
 
 
 def _stated(kb, clauses: list[Clause], out: PlaceReading) -> tuple:

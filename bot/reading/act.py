@@ -189,6 +189,15 @@ def _studied_abroad(kb, act: Act, abroad: list) -> None:
             return
 
 
+def _graduated_from_student(kb, act: Act) -> None:
+    """我上个月已经毕业了 不算在校生了: no longer a student because they graduated, so a
+    graduate of what made them one; 毕业 is settled."""
+    student, graduate = "university_student", "college_graduate"
+    if student in (act.negated.get("groups") or ()) and any(a.value == graduate for a in act.ambiguous):
+        act.ambiguous = [a for a in act.ambiguous if a.value != graduate]
+        _add(kb, act.facts, "groups", graduate)
+
+
 def _add(kb, into: dict, fact: str, value) -> None:
     if kb.facts[fact].kind == "list":
         values = into.setdefault(fact, [])
@@ -360,6 +369,7 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
         if value not in (act.facts.get(fact) or ()) and value not in act.negated.setdefault(fact, []):
             act.negated[fact].append(value)
     act.negated = {f: v for f, v in act.negated.items() if v}
+    _graduated_from_student(kb, act)
     _ambiguous_topics(kb, act, text)
     abroad = abroad_spans(kb, text)     # 东京 is no 北京
     act.place = _place(kb, act, text, mentions, entities, abroad)

@@ -335,3 +335,9 @@ def test_a_school_or_work_away_then_home_names_the_group(text, group):
 def test_still_serving_told_of_someone_else_asks_nothing_and_names_no_measure():
     act = read(KB, "我老公不是退伍 还在服役呢")
     assert not act.is_question and act.asks is None and act.of_another and act.facts == {}
+
+
+def test_no_longer_a_student_because_graduated_is_a_graduate():
+    act = read(KB, "哦说错了 我上个月已经毕业了 不算在校生了")
+    assert act.facts.get("groups") == ["college_graduate"] and "university_student" in act.negated["groups"]
+    assert act.ambiguous == []

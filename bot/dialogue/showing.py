@@ -27,16 +27,19 @@ def own(turn, items: list[Shown]) -> list[Shown]:
     if facts.get("gender"):
         keys.append(("gender", facts["gender"]))
     buckets: dict = {k: [] for k in keys}
+    several = []       # for two of their traits at once (残疾退役军人): first
     for m in items:
         km = turn.kb.measure(m.id)
-        for fact, value in keys:
-            want = km.conditions.get(fact) if km else None
-            if want is not None and (value in want if isinstance(want, frozenset) else want == value):
-                buckets[(fact, value)].append(m)
-                break
+        hits = [(fact, value) for fact, value in keys if km is not None and km.conditions.get(fact) is not None
+                and (value in km.conditions[fact] if isinstance(km.conditions[fact], frozenset)
+                     else km.conditions[fact] == value)]
+        if len(hits) >= 2 and km.all_groups or len(hits) >= 2 and any(f == "gender" for f, _ in hits):
+            several.append(m)
+        elif hits:
+            buckets[hits[0]].append(m)
     for bucket in buckets.values():      # what the person can use first, what is still open after
         bucket.sort(key=lambda m: m.status != "eligible")
-    ordered, seen = [], set()
+    ordered, seen = list(several), {m.id for m in several}
     while any(buckets.values()):
         for k in keys:
             if buckets[k]:

@@ -576,3 +576,9 @@ def test_a_short_form_names_the_measure_it_abbreviates():
     c = Chat(region="图们", groups=["college_graduate"]).say("俺是延边大学今年毕业的 在图们 想开咖啡店")
     c.say("公租房我能申请吗")
     assert "公共租赁住房" in c.text.splitlines()[0] and c.text.count("的条件（按文件）") == 1
+
+
+def test_a_measure_for_two_of_the_persons_groups_at_once_comes_first():
+    c = Chat(region="辽源", groups=["veteran"]).say("另外我有残疾证 三级 腿是部队训练时候伤的")
+    first = next(line for line in c.text.splitlines() if line.startswith("1. "))
+    assert "残疾" in first and "退役军人" in first, first

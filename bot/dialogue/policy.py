@@ -141,6 +141,10 @@ def acknowledges(t, a):
     return a.acknowledges
 
 
+def finds_it_wordy(t, a):
+    return bool(q.TOO_WORDY.search(t.simple)) and not (a.states_something or a.asks)
+
+
 def of_another(t, a):
     return a.of_another
 
@@ -219,6 +223,7 @@ ACTS = (                                    # after the facts it states are take
     (out_of_scope,        social.out_of_scope),       # 今天天气怎么样
     (asks_other,          answering.other_question),  # 编制还能保留吗: what the texts say, or that they do not
     (describes_business,  social.business),           # 想开个网店
+    (finds_it_wordy,      social.shorter),            # 你说话太长了 简单点
     (acknowledges,        social.acknowledge),        # 好的 / 明白了 / 俺去问问
     (of_another,          social.of_another),         # 我老公还在服役呢
     (foreign,             social.other_language),
@@ -227,7 +232,7 @@ ACTS = (                                    # after the facts it states are take
 )
 # Rows that keep (or ask) the open question; every other row answers something else,
 # and the open question (the place excepted) is then not asked again.
-KEEP_QUESTION = {asking.advance, ask_to_settle, social.acknowledge, social.of_another, social.noted, social.what_is_wrong, decline, social.greet, social.help_,
+KEEP_QUESTION = {asking.advance, ask_to_settle, social.acknowledge, social.of_another, social.shorter, social.noted, social.what_is_wrong, decline, social.greet, social.help_,
                  social.other_language, social.odd_input, asking.vague_place, social.not_understood,
                  social.start, social.too_long, social.note_missing, social.feedback, social.bot_challenge,
                  social.out_of_scope, social.thanks, social.business, showing.overview}

@@ -255,7 +255,8 @@ def topic(turn, act) -> None:
     has_local = any(m.doc not in national for m in items)
     if not note and has_local and all(m.doc in national for m in about):
         note = texts.TOPIC_ONLY_NATIONAL.format(place=where, what=what)   # 乌鲁木齐 for women: the laws only
-    head = (note + "\n" if note else "") + texts.TOPIC_HEAD.format(place=where, what=what, n=len(about))
+    head = (note + "\n" if note else "") + (texts.TOPIC_HEAD.format(place=where, what=what, n=len(about)) if what
+                                            else texts.PLACE_HEAD.format(place=where, n=len(about)))
     tail = texts.MORE_LEFT.format(n=len(about) - len(chunk)) if len(about) > len(chunk) else ""
     if groups and not turn.facts().get("groups"):
         tail = (tail + "\n" if tail else "") + texts.TOPIC_IS_IT_YOU.format(what=who)

@@ -133,6 +133,11 @@ def acknowledge(turn, act) -> None:
         asking.ask_again(turn)
 
 
+def shorter(turn, act) -> None:
+    """你说话太长了 简单点: heard, and how to ask for one point only."""
+    turn.say(texts.SHORTER)
+
+
 def of_another(turn, act) -> None:
     """我老公不是退伍 还在服役呢: heard; the person's own facts stay as they are."""
     turn.say(texts.NOTED_OTHER)

@@ -55,13 +55,13 @@ _HEARSAY = re.compile(r"\s{0,20}(?:我|俺)?(?:听说|听人说|听别人说|听
                       r"my friends? (?:says?|said|told me)|i heard|someone (?:says|said|told me)|people say)", re.I)
 
 # ---- time -----------------------------------------------------------------------------------
-_PAST = re.compile(r"之前|以前|原来|过去|曾经|早年|早些年|前些年|前几年|那几年|那时|当年|上过|读过|待过|呆过|干过|工作过|打过工|"
+_PAST = re.compile(r"之前|以前|原来|过去|曾经|早年|早些年|前些年|前几年|那几年|那时|当年|当兵(?:的)?(?:那|时候)|上过|读过|待过|呆过|干过|工作过|打过工|"
                    r"退伍前|服役|当兵时|毕业于|出国前|交的|缴的|交过|缴过")
-_AWAY = re.compile(r"打工|打了.{0,4}工|务工|上班|工作|工地|工厂|厂里|进厂|读书|上学|留学|出差|旅游|念书|读大学|读研|"
+_AWAY = re.compile(r"打工|打[了咗].{0,4}工|务工|上班|工作|工地|工厂|厂里|进厂|读书|上学|留学|出差|旅游|念书|读大学|读研|"
                    r"(?:念|读|上)的(?:大学|书|研|大专)|"
                    r"干了.{0,4}年|待了.{0,4}年|呆了.{0,4}年")
 _CURRENT = re.compile(r"现在|目前|如今|人在|住在|定居|现居|回到|回来|回了|刚回|回乡|今年回|已经回|搬到|搬来|"
-                      r"回.{1,6}(?:老家|家乡|了|啦|来)")
+                      r"回.{1,6}(?:老家|家乡|了|啦|来)|返.{1,8}(?:老家|屋企|家乡)|返嚟|返咗")   # 返: Cantonese 回
 _PLAN = re.compile(r"(?:想|打算|准备|计划|要)(?:回|去|到|在)|(?:创业|开店|开厂|办厂|开公司|搞|做|干)")
 # The business the person means to run (想开个网店, 搞直播带货的, 开饭店): the documents give
 # measures by group, place and need, rarely by trade
@@ -82,15 +82,17 @@ def other_person(kb) -> re.Pattern:
     return cache["__others__"]
 
 
-WITH_ME = re.compile(r"(?:我们|咱们)(?!有个|有一个|的|那个|这个|班|学校|公司|村|厂)|都是|我和|我跟|和我|跟我|我也|"
+WITH_ME = re.compile(r"(?:我们|咱们)(?![\u4e00-\u9fff]?有(?:个|一个)|的|那个|这个|班|学校|公司|村|厂)|都是|我和|我跟|和我|跟我|我也|"
                      r"(?<![他她])(?:和|跟|与|带着)(?:几个|两个)?(?:室友|朋友|同学|同事|老公|老婆|爱人|媳妇|对象|合伙人|兄弟|战友|家人|老乡)")
 # Worked away, now back: a returning migrant worker (在广东打了十年工今年回桂平老家了)
-WORKED_AWAY = re.compile(r"打工|务工|打过工|打了.{0,4}工|上班|上过班|干活|工作|工地|工厂|厂里|进厂|干了.{0,4}年|"
+WORKED_AWAY = re.compile(r"打工|务工|打过工|打[了咗].{0,4}工|上班|上过班|干活|工作|工地|工厂|厂里|进厂|干了.{0,4}年|"
                          r"(?:以前|之前|原来|早些年|前些年)在[^，,。\s]{2,8}(?:做|干|当)")   # 以前在广州做厨师
-CAME_BACK = re.compile(r"回来|回到|回乡|返乡|回老家|回家乡|回.{1,6}(?:老家|家乡|了|啦)|今年回|刚回|已经回")
+CAME_BACK = re.compile(r"回来|回到|回乡|返乡|回老家|回家乡|回.{1,6}(?:老家|家乡|了|啦)|今年回|刚回|已经回|"
+                       r"返.{1,8}(?:老家|屋企|家乡)|返嚟|返咗")
 _ASKS_ABOUT = re.compile(r"有没有|有木有|有啥|有什么|有哪些|能不能|可不可以|是不是|有吗|有没")
 _FIRST_PERSON = re.compile(r"我|俺|咱|本人|自己|家里")
 _WISH = re.compile(r"(?<!不)(?:想|要|打算|准备|需要)")
+_DOCUMENTS = re.compile(r"的(?:文件|政策|条例|规定)")
 _CORRECTION = re.compile(r"说错了?|打错了?|搞错了?|写错了?|弄错了?|不对不对|不对[，,\s]|更正|纠正一下|其实")
 
 
@@ -176,8 +178,9 @@ def split(text: str) -> list[Clause]:
     for prev, cur in zip(clauses, clauses[1:]):
         gap = text[prev.end:cur.start]
         if prev.mood == STATEMENT and prev.time is None and cur.is_question and not gap.strip() \
-                and not _FIRST_PERSON.search(prev.text) \
-                and not _WISH.search(prev.text) and (_ASKS_ABOUT.match(cur.text) or len(prev.text.strip()) <= 8):
+                and (not _FIRST_PERSON.search(prev.text) and not _WISH.search(prev.text)
+                     and (_ASKS_ABOUT.match(cur.text) or len(prev.text.strip()) <= 8)
+                     or _DOCUMENTS.search(prev.text)):     # 吉林省自己的文件里有没有…: the documents asked about
             prev.mood = QUESTION
     # 听说辽源有个袜业园 / my friend says Tumen has…: what someone said is asked about, not told
     for c in clauses:

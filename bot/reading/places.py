@@ -160,6 +160,7 @@ def read_place(kb, text: str, clauses: list[Clause], entities: list[dict], is_pa
     if home_unnamed and found:   # 在深圳上班 想回老家创业: not 深圳, and the home is not named yet
         found = [f for f in found if f[0] > _RANK["away"]]
         if not found:
+            _suggested(kb, clauses, out)     # 在长春念的大学 今年毕业回图门了: the home misspelt
             return out
     if found:
         best = max(found, key=lambda f: f[:3])[3]
@@ -181,9 +182,23 @@ def read_place(kb, text: str, clauses: list[Clause], entities: list[dict], is_pa
     if topics:
         out.topic = max(topics, key=lambda p: len(p.chain))
         return out
+    if _suggested(kb, clauses, out):
+        return out
     if any(c.time == "past" for c in clauses) or out.denied:
         return out        # only where they were, or are not: ask where they are now
     return _unnamed_place(kb, text, clauses, named, out)
+
+
+def _suggested(kb, clauses: list[Clause], out: PlaceReading) -> bool:
+    """In a long message, the place a clause of the person's own most likely meant (回图门了)."""
+    if len(clauses) < 2 or out.denied:
+        return False
+    for c in reversed(clauses):
+        if not c.is_question and c.time not in ("past", "away") and not other_person(kb).search(c.text):
+            out.suggestion = kb.gazetteer.suggest(c.text, simplified=True)
+            if out.suggestion is not None:
+                return True
+    return False
 
 
 def _english_stated(kb, text: str, clauses: list[Clause]):

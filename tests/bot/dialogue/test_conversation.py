@@ -582,3 +582,8 @@ def test_a_measure_for_two_of_the_persons_groups_at_once_comes_first():
     c = Chat(region="辽源", groups=["veteran"]).say("另外我有残疾证 三级 腿是部队训练时候伤的")
     first = next(line for line in c.text.splitlines() if line.startswith("1. "))
     assert "残疾" in first and "退役军人" in first, first
+
+
+def test_too_long_is_heard_with_how_to_ask_for_one_point():
+    c = Chat(region="四平", groups=["disabled"]).say("你说话太长了 念得我头疼 简单点")
+    assert "没太明白" not in c.text and "找谁办" in c.text and len(c.text) < 80

@@ -341,3 +341,25 @@ def test_no_longer_a_student_because_graduated_is_a_graduate():
     act = read(KB, "哦说错了 我上个月已经毕业了 不算在校生了")
     assert act.facts.get("groups") == ["college_graduate"] and "university_student" in act.negated["groups"]
     assert act.ambiguous == []
+
+
+@pytest.mark.parametrize("text,place", [
+    ("我在长春念的大学 今年毕业回图门了 想自己干 有啥政策", "图们市"),       # misspelt, in a long message
+    ("我之前在江苏工地上干了五年 今年回乌鲁木其县水西沟了 想养几十头牛", "乌鲁木齐县"),
+    ("说错了 哈尔滨是我当兵那地儿 我家在白成 现在人就在白成", "白城市"),
+])
+def test_a_misspelt_home_in_a_long_message_is_suggested(text, place):
+    act = read(KB, text)
+    assert act.place.place is None and act.place.suggestion is not None and act.place.suggestion.name == place
+
+
+def test_cantonese_back_home_after_work_away():
+    act = read(KB, "我喺东莞打咗十几年工 今年返广西榆林北流老家了 想搞个养鸡场 有冇咩扶持")
+    assert place_of(act) == "北流市" and "returning_migrant_worker" in act.facts["groups"]
+
+
+@pytest.mark.parametrize("text", ["有没有给女兵的 我们连有个女战友也退了", "我细佬啱啱退伍返嚟 佢有冇嘢扶持",
+                                  "俺闺女大学毕业了也没找着活 她能跟俺一块弄不", "吉林省自己的文件里有没有专门给残疾人的"])
+def test_a_comrade_a_brother_a_daughter_or_a_provinces_documents_change_nothing(text):
+    act = read(KB, text)
+    assert act.facts == {} and act.place.place is None

@@ -99,8 +99,8 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
         local = text[clause.start:m.start] if clause is not None else text[:max(m.start, 0)]
         sentence = stretch_before(text, max(m.start, 0))
         if not is_payload and (other_person(kb).search(sentence) and not WITH_ME.search(sentence)
-                               or _belongs_to_another(kb, text, m.end)):
-            continue          # about someone else (我老公是退伍的, 残疾证是我妈的): not the person's fact
+                               or _belongs_to_another(kb, text, m.end) or other_person(kb).match(text, max(m.end, 0))):
+            continue          # about someone else (我老公是退伍的, 残疾证是我妈的, 女战友): not the person's fact
         if m.fact == "needs" and clause is not None and re.search(r"不想|不要|不用|不需要", clause.text):
             continue          # 户口不想迁回去: no wish for it
         if m.fact == "needs" and _BUSINESS_BEFORE.search(text[max(0, m.start - 6):m.start]) \

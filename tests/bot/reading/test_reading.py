@@ -363,3 +363,9 @@ def test_cantonese_back_home_after_work_away():
 def test_a_comrade_a_brother_a_daughter_or_a_provinces_documents_change_nothing(text):
     act = read(KB, text)
     assert act.facts == {} and act.place.place is None
+
+
+def test_a_gender_word_that_describes_someone_else_is_theirs():
+    text = "有没有给女兵的 我们连有个女战友也退了"
+    nlu = [{"entity": "gender", "value": "female", "start": text.index("女战友"), "end": text.index("女战友") + 1}]
+    assert read(KB, text, nlu).facts == {}

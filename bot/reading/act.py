@@ -96,6 +96,8 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
                 text[max(clause.start, m.start - 4):max(m.start, 0)])):
             _add(kb, act.topics, m.fact, value)     # 都没有专门给台湾人的喔: measures for them, a topic
             continue
+        if clause is not None and clause.time == "past" and value in _NOW_ONLY:
+            continue          # 我之前在乌鲁木齐读大专: a student then, not now
         local = text[clause.start:m.start] if clause is not None else text[:max(m.start, 0)]
         sentence = stretch_before(text, max(m.start, 0))
         if not is_payload and (other_person(kb).search(sentence) and not WITH_ME.search(sentence)
@@ -126,6 +128,7 @@ def _belongs_to_another(kb, text: str, end: int) -> bool:
     return m is not None and any(other_person(kb).match(text, end + m.end() + skip) is not None for skip in (0, 1, 2))
 
 
+_NOW_ONLY = ("university_student", "unemployed")     # what a clause about the past does not make the person now
 _NAMED_THAT = re.compile(r"[\u4e00-\u9fff]{2}(?:那条|那个|这条|这个|那项|这项)")
 _FOR_WHOM = re.compile(r"(?:专门)?(?:给|面向|针对)$")
 # 没钱, 没有场地, 缺资金: lacking a thing is needing it; 不缺钱 is not

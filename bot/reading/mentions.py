@@ -18,6 +18,7 @@ NEGATION_CUES = ("别给我整", "别给我算", "别把我算", "别给我", "�
                  "没", "未", "非", "不")
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n、]|但是|而是|可是|不过")
 _MAX_GAP = 4
+_NOT_NEGATING = re.compile(r"方便|灵便|利索|好使|舒服|太好|得劲")
 
 
 @dataclass
@@ -165,4 +166,6 @@ def negated_at(text: str, start: int) -> bool:
     gap = clause[cue_end:]
     if re.search(r"\S\s", gap):   # 腿脚不方便 持残疾证: a space after other words ends the negated phrase
         return False
+    if _NOT_NEGATING.match(gap):
+        return False              # 腿不方便有残疾证: 不 goes with 方便
     return len(gap) <= _MAX_GAP and "是" not in gap and "有" not in gap.replace("没有", "")

@@ -369,3 +369,14 @@ def test_a_gender_word_that_describes_someone_else_is_theirs():
     text = "有没有给女兵的 我们连有个女战友也退了"
     nlu = [{"entity": "gender", "value": "female", "start": text.index("女战友"), "end": text.index("女战友") + 1}]
     assert read(KB, text, nlu).facts == {}
+
+
+@pytest.mark.parametrize("text,fact,value", [
+    ("在吗 我之前在乌鲁木齐读大专 现在回昌吉了 腿不方便有残疾证 想开个网店", "groups", ["disabled"]),   # a student then
+    ("我系梧洲嘅退伍兵 训练受伤评咗残 八级 想开间六堡茶铺", "groups", ["veteran", "disabled"]),
+    ("我是老娘们儿 有没有帮女的", "gender", "female"),
+    ("Hi, I am from Vietnam, working in Nanning for 3 years as software engineer.", "groups", ["foreign_talent"]),
+    ("我在长春光机所做研究 想把课题组的专利转化出来办个公司", "groups", ["researcher"]),
+])
+def test_who_one_is_now_in_dialect_english_or_beside_a_past(text, fact, value):
+    assert read(KB, text).facts.get(fact) == value

@@ -9,9 +9,14 @@ _T2S = OpenCC("t2s")
 _S2T = OpenCC("s2tw")  # Taiwan standard forms (為, not 爲)
 
 
+# 乾 stays 乾: it is Simplified too in names (乾安县, 乾隆), and 干安 names no place
+_KEPT = "乾"
+_HELD = "\ue000"
+
+
 @lru_cache(maxsize=4096)
 def to_simplified(text: str) -> str:
-    return _T2S.convert(text)
+    return _T2S.convert(text.replace(_KEPT, _HELD)).replace(_HELD, _KEPT)
 
 
 def to_traditional(text: str) -> str:

@@ -166,7 +166,7 @@ def out_of_scope(t, a):
         and not (a.topics or a.refs.positions or a.asks not in (None, q.MEASURES))
 
 
-_COMPLAINT = re.compile(r"投诉|举报|维权|告状")
+_COMPLAINT = re.compile(r"投诉|举报|维权|告状|踢皮球|推来推去|推三阻四|互相推|没人管|不给办")
 
 
 def anything(t, a):

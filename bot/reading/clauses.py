@@ -44,7 +44,7 @@ _A_NOT_A = re.compile(r"(?:找|去|在|办|申请|贷|开|报|交|选)[^，,。]
                       r"好不好|(?<!不)对不对|有没|符不符合|能.{0,6}不$|可.{0,4}不$|行不$|中不中|([\u4e00-\u9fff])唔\1")
 _QUESTION_WORD = re.compile(r"啥|什么|怎么|怎样|咋|多少|哪|谁|如何|为什么|边度|边个|咩|点样|几时|几多|(?<![十好这那没])几[个项条号万千岁年成]|多大|多久|多长")
 # A question word that asks nothing: 没什么, 什么都行, 多少有点, 怎么都行
-_NOT_A_QUESTION = re.compile(r"没(?:什么|啥)|(?:什么|啥)都|多少有|不管(?:什么|怎么|多少)|怎么都|什么的$")
+_NOT_A_QUESTION = re.compile(r"没(?:什么|啥)|不是(?:什么|啥)|(?:什么|啥)都|多少有|不管(?:什么|怎么|多少)|怎么都|什么的$")
 _QUESTION_MARK = re.compile(r"[？?]")
 # 那口子在部队呢, 正在装修呢: 呢 after 在 + what goes on tells, it does not ask
 _ONGOING = re.compile(r"(?:^|[我俺他她子人还都])(?:正在|在)[\u4e00-\u9fff]{1,8}呢[啊呀]?$")

@@ -37,7 +37,7 @@ _KINDS = (
                   r"\bonly for\b|\bjust for\b|\blimited to\b"),
     (APPLY, r"how (?:do|can) i apply|how to apply|apply for|怎么申请|如何申请|咋申请|怎样申请|怎么办理|如何办理|咋办理|怎么办|咋办|咋整|怎么弄|咋弄|流程|手续|"
             r"去哪申请|在哪申请|怎么报名|咋报名|怎么领|咋领|如何领取|怎么享受|咋享受|申请步骤|怎么操作"),
-    (EXPLAIN, r"what does .{1,30} mean|means what|what is|^(?:请问|那)?(?:啥|什么)是|是啥|是什么|是干啥的|是干什么的|是干嘛的|是做什么的|啥意思|什么意思|咋回事|怎么回事|啥叫|什么叫"),
+    (EXPLAIN, r"what does .{1,30} mean|means what|what is|^(?:请问|那)?(?:啥|什么)是|(?<!不)是啥|(?<!不)是什么|是干啥的|是干什么的|是干嘛的|是做什么的|啥意思|什么意思|咋回事|怎么回事|啥叫|什么叫"),
     (DETAILS, r"tell me more|详细|具体说|具体讲|具体点|具体内容|介绍|讲讲|说说|展开|了解一下"),
 )
 KIND_PATTERNS = tuple((kind, re.compile(p, re.I)) for kind, p in _KINDS)
@@ -75,7 +75,7 @@ REQUEST_PATTERNS = tuple((kind, re.compile(p, re.I)) for kind, p in _REQUESTS)
 
 
 # An acknowledgement: the person has what they wanted for now.
-ACK = re.compile(r"^(?:好的?|好嘞|好滴|好吧|行|行吧|中|嗯{1,20}|哦{1,20}|噢|ok|okay|收到|明白了?|了解了?|知道了|懂了|清楚了|晓得了|"
+ACK = re.compile(r"^(?:好的?|好嘞|好滴|好吧|行|行吧|中|得嘞|得勒|妥了|成嘞|嗯{1,20}|哦{1,20}|噢|ok|okay|收到|明白了?|了解了?|知道了|懂了|清楚了|晓得了|"
                  r"我去问问|俺去问问|我去问一下|我再看看|我考虑一下|先这样|就这样吧?|唔该晒?|多谢晒|"
                  r"(?:(?:中|行|好的?|嗯)[，,\s]{0,20})?(?:我|俺)[^？?吗]{0,12}去(?:问问|问一下|看看|试试|找找))[啊呀哈啦吧嘞的了]{0,20}[。.!！~～]{0,20}$", re.I)
 

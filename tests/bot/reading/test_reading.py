@@ -380,3 +380,22 @@ def test_a_gender_word_that_describes_someone_else_is_theirs():
 ])
 def test_who_one_is_now_in_dialect_english_or_beside_a_past(text, fact, value):
     assert read(KB, text).facts.get(fact) == value
+
+
+@pytest.mark.parametrize("text,fact,value", [
+    ("哥们儿问下 俺是前郭农村的 二十三 想整个电商", "groups", ["rural_youth"]),
+    ("我就卖粉的 不是啥科技企业啊", "tech_business", False),
+])
+def test_a_bare_age_and_not_some_kind_of_business(text, fact, value):
+    assert read(KB, text).facts.get(fact) == value
+
+
+def test_乾_stays_乾_in_a_place_name():
+    from bot.script import to_simplified
+    assert place_of(read(KB, to_simplified("说错了 不是前郭 是乾安 俺家在乾安"))) == "乾安县"
+    assert read(KB, "在村里养了 20 头牛").facts.get("groups") != ["rural_youth"]
+
+
+@pytest.mark.parametrize("text", ["得嘞", "妥了"])
+def test_more_ways_of_saying_ok(text):
+    assert read(KB, text).acknowledges

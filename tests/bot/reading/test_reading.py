@@ -39,7 +39,7 @@ def test_a_statement_and_a_question_in_one_message():
     ("有年龄限制吗 我22岁 我符合吗", "eligibility"), ("俺今年五十八了 岁数大了还能贷不", "eligibility"),
     ("要带啥材料", "materials"), ("现在还有效吗", "deadline"), ("女性平台那个怎么申请", "apply"),
     ("退役军人事务局电话多少", "contact"), ("择优资助 how much", "amount"), ("Who should I contact?", "contact"),
-    ("第一个 能贷多少钱", "amount"), ("我算高层次人才吗", "eligibility"), ("我今年五十八了 还能贷不", "eligibility"), ("退役军人创业担保贷款贴息详细说说", "details"),
+    ("第一个 能贷多少钱", "amount"), ("我算高层次人才吗", "eligibility"), ("我今年五十八了 还能贷不", "eligibility"), ("咁我应该先去退役军人事务局定系残联", "contact"), ("退役军人创业担保贷款贴息详细说说", "details"),
     ("啥是创业担保贷款", "explain"), ("什么是众创空间", "explain"), ("质押融资一般能贷到评估价的几成", "amount"),
 ])
 def test_what_a_question_asks(text, kind):

@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import questions
-from .clauses import CAME_BACK, WITH_ME, WORKED_AWAY, Clause, clause_at, other_person, split, stretch_before
+from .clauses import WITH_ME, Clause, clause_at, other_person, split, stretch_before
 from .mentions import Mention, all_mentions, canonical_value, negated_at
 from .places import PlaceReading, abroad_spans, blank, institution_spans, known_names, read_place
+from .inferred import add_fact, back_in_a_county, came_back, graduated_from_student, studied_abroad
 from .qualifiers import ambiguities, denied_words, qualified_out
 from .references import Refs, read_refs
 
@@ -94,7 +95,7 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
             act.words.setdefault(value, text[m.start:m.end])
         if clause is not None and not is_payload and (_is_topic_clause(clause) or _FOR_WHOM.search(
                 text[max(clause.start, m.start - 4):max(m.start, 0)])):
-            _add(kb, act.topics, m.fact, value)     # 都没有专门给台湾人的喔: measures for them, a topic
+            add_fact(kb, act.topics, m.fact, value)     # 都没有专门给台湾人的喔: measures for them, a topic
             continue
         if clause is not None and clause.time == "past" and value in _NOW_ONLY:
             continue          # 我之前在乌鲁木齐读大专: a student then, not now
@@ -117,7 +118,7 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
             if flipped is not None:
                 act.facts[m.fact] = flipped
             continue
-        _add(kb, act.facts, m.fact, value)
+        add_fact(kb, act.facts, m.fact, value)
         if clause is not None and clause.correction and kb.facts[m.fact].kind == "list":
             act.replaced = tuple(dict.fromkeys(act.replaced + (m.fact,)))
 
@@ -136,78 +137,6 @@ _LACK = re.compile(r"没|缺|少")
 _NO_LACK = re.compile(r"不缺|不少|不差")
 _BUSINESS_BEFORE = re.compile(r"开|办|搞|经营|做")
 _ESTABLISHMENT = re.compile(r"机构|学校|班|中心|公司|店|工作室|门店|学堂")
-
-
-def _came_back(kb, act: Act) -> None:
-    """Worked away, now back home (在广东打了十年工 今年回桂平了): a returning migrant worker."""
-    group = "returning_migrant_worker"
-    if group not in kb.facts["groups"].values or group in (act.negated.get("groups") or ()):
-        return
-    away = [c for c in act.clauses if c.time in ("past", "away") and WORKED_AWAY.search(c.text)]
-    back = [c for c in act.clauses if CAME_BACK.search(c.text) and not other_person(kb).search(c.text)]
-    if away and back and away[0].start < back[-1].start and not any(c.is_question for c in away + back):
-        _add(kb, act.facts, "groups", group)
-
-
-def _back_in_a_county(kb, act: Act) -> None:
-    """Worked away before, in a county now (以前在东莞电子厂打工 现在人在巴马了): returned, like
-    回老家 says; a city now (现在在广州) says nothing of home."""
-    group = "returning_migrant_worker"
-    place = act.place.place
-    if place is None or place.level != "county" or not place.name.endswith(("县", "旗")) \
-            or group in (act.facts.get("groups") or ()) or group in (act.negated.get("groups") or ()):
-        return
-    away = [c for c in act.clauses if c.time in ("past", "away") and WORKED_AWAY.search(c.text)]
-    now = [c for c in act.clauses if c.time == "current" and not c.is_question]
-    if away and now and away[0].start < now[-1].start:
-        _add(kb, act.facts, "groups", group)
-
-
-_STUDY = re.compile(r"读|留学|博士|硕士|研究生|本科|毕业|学位|进修|访学|master|phd|degree|university|college|mba|study|studied",
-                    re.I)
-
-
-_RETURN = re.compile(r"回来|回国|回的国|归国|回到|刚回|回长|回乡|回老家|come back|came back|back to|return", re.I)
-_NOT_BACK = re.compile(r"还没回|没回来|没有回|不回")
-
-
-def _studied_abroad(kb, act: Act, abroad: list) -> None:
-    """Studied abroad and back, or coming back to start up (在德国读完博士刚回长春, 从UK读完
-    master回来, 在东京读研 明年毕业想回国创业): 留学回国人员. Still abroad with no plan to
-    return (在国外留学，还没回来) is not."""
-    group = "overseas_returnee"
-    if group not in kb.facts["groups"].values or group in (act.negated.get("groups") or ()):
-        return
-    if not _RETURN.search(act.text) or _NOT_BACK.search(act.text):
-        return
-    for start, _end, _name in abroad:
-        c = clause_at(act.clauses, start)
-        if c is None or c.is_question or other_person(kb).search(c.text):
-            continue
-        i = act.clauses.index(c)
-        beside = act.clauses[i + 1] if i + 1 < len(act.clauses) else None   # 刚从UK回来 master毕业
-        if _STUDY.search(c.text) or beside is not None and not beside.is_question and _STUDY.search(beside.text) \
-                and _RETURN.search(c.text):
-            _add(kb, act.facts, "groups", group)
-            return
-
-
-def _graduated_from_student(kb, act: Act) -> None:
-    """我上个月已经毕业了 不算在校生了: no longer a student because they graduated, so a
-    graduate of what made them one; 毕业 is settled."""
-    student, graduate = "university_student", "college_graduate"
-    if student in (act.negated.get("groups") or ()) and any(a.value == graduate for a in act.ambiguous):
-        act.ambiguous = [a for a in act.ambiguous if a.value != graduate]
-        _add(kb, act.facts, "groups", graduate)
-
-
-def _add(kb, into: dict, fact: str, value) -> None:
-    if kb.facts[fact].kind == "list":
-        values = into.setdefault(fact, [])
-        if value not in values:
-            values.append(value)
-    else:
-        into[fact] = value
 
 
 def _place(kb, act: Act, text: str, mentions: list, entities, abroad) -> PlaceReading:
@@ -238,7 +167,7 @@ def _ambiguous_topics(kb, act: Act, text: str) -> None:
     for a in list(act.ambiguous):
         clause = clause_at(act.clauses, text.find(a.word))
         if clause is not None and _is_topic_clause(clause):
-            _add(kb, act.topics, a.fact, kb.facts[a.fact].value(a.value))
+            add_fact(kb, act.topics, a.fact, kb.facts[a.fact].value(a.value))
             act.ambiguous.remove(a)
 
 
@@ -366,18 +295,18 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
     mentions = [m for m in found if not qualified_out(kb, m, text)]     # 高中毕业生, 残疾人联合会
     _sort(kb, act, mentions, act.clauses, text, open_question, False)
     _short_answer(kb, act, text, open_question, mentions)
-    _came_back(kb, act)
+    came_back(kb, act)
     act.ambiguous = ambiguities(kb, text, [(m.start, m.end) for m in found if m.start >= 0], act.facts, act.negated)
     for fact, value in denied_words(kb, text, act.clauses):     # 我自己没有残疾
         if value not in (act.facts.get(fact) or ()) and value not in act.negated.setdefault(fact, []):
             act.negated[fact].append(value)
     act.negated = {f: v for f, v in act.negated.items() if v}
-    _graduated_from_student(kb, act)
+    graduated_from_student(kb, act)
     _ambiguous_topics(kb, act, text)
     abroad = abroad_spans(kb, text)     # 东京 is no 北京
     act.place = _place(kb, act, text, mentions, entities, abroad)
-    _studied_abroad(kb, act, abroad)
-    _back_in_a_county(kb, act)
+    studied_abroad(kb, act, abroad)
+    back_in_a_county(kb, act)
     if act.place.place is None and abroad:
         here = [n for s, e, n in abroad if not any(c.start <= s < c.end and c.time == "past" for c in act.clauses)]
         act.place.abroad = here[0] if here else None

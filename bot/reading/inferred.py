@@ -1,0 +1,80 @@
+"""Facts read from several clauses together: worked away and came back (a returning
+migrant worker), studied abroad and came back (a returnee), no longer a student because
+graduated; and adding a fact to an act's facts."""
+from __future__ import annotations
+
+import re
+
+from .clauses import CAME_BACK, WORKED_AWAY, clause_at, other_person
+
+
+def came_back(kb, act) -> None:
+    """Worked away, now back home (在广东打了十年工 今年回桂平了): a returning migrant worker."""
+    group = "returning_migrant_worker"
+    if group not in kb.facts["groups"].values or group in (act.negated.get("groups") or ()):
+        return
+    away = [c for c in act.clauses if c.time in ("past", "away") and WORKED_AWAY.search(c.text)]
+    back = [c for c in act.clauses if CAME_BACK.search(c.text) and not other_person(kb).search(c.text)]
+    if away and back and away[0].start < back[-1].start and not any(c.is_question for c in away + back):
+        add_fact(kb, act.facts, "groups", group)
+
+
+def back_in_a_county(kb, act) -> None:
+    """Worked away before, in a county now (以前在东莞电子厂打工 现在人在巴马了): returned, like
+    回老家 says; a city now (现在在广州) says nothing of home."""
+    group = "returning_migrant_worker"
+    place = act.place.place
+    if place is None or place.level != "county" or not place.name.endswith(("县", "旗")) \
+            or group in (act.facts.get("groups") or ()) or group in (act.negated.get("groups") or ()):
+        return
+    away = [c for c in act.clauses if c.time in ("past", "away") and WORKED_AWAY.search(c.text)]
+    now = [c for c in act.clauses if c.time == "current" and not c.is_question]
+    if away and now and away[0].start < now[-1].start:
+        add_fact(kb, act.facts, "groups", group)
+
+
+_STUDY = re.compile(r"读|留学|博士|硕士|研究生|本科|毕业|学位|进修|访学|master|phd|degree|university|college|mba|study|studied",
+                    re.I)
+
+
+_RETURN = re.compile(r"回来|回国|回的国|归国|回到|刚回|回长|回乡|回老家|come back|came back|back to|return", re.I)
+_NOT_BACK = re.compile(r"还没回|没回来|没有回|不回")
+
+
+def studied_abroad(kb, act, abroad: list) -> None:
+    """Studied abroad and back, or coming back to start up (在德国读完博士刚回长春, 从UK读完
+    master回来, 在东京读研 明年毕业想回国创业): 留学回国人员. Still abroad with no plan to
+    return (在国外留学，还没回来) is not."""
+    group = "overseas_returnee"
+    if group not in kb.facts["groups"].values or group in (act.negated.get("groups") or ()):
+        return
+    if not _RETURN.search(act.text) or _NOT_BACK.search(act.text):
+        return
+    for start, _end, _name in abroad:
+        c = clause_at(act.clauses, start)
+        if c is None or c.is_question or other_person(kb).search(c.text):
+            continue
+        i = act.clauses.index(c)
+        beside = act.clauses[i + 1] if i + 1 < len(act.clauses) else None   # 刚从UK回来 master毕业
+        if _STUDY.search(c.text) or beside is not None and not beside.is_question and _STUDY.search(beside.text) \
+                and _RETURN.search(c.text):
+            add_fact(kb, act.facts, "groups", group)
+            return
+
+
+def graduated_from_student(kb, act) -> None:
+    """我上个月已经毕业了 不算在校生了: no longer a student because they graduated, so a
+    graduate of what made them one; 毕业 is settled."""
+    student, graduate = "university_student", "college_graduate"
+    if student in (act.negated.get("groups") or ()) and any(a.value == graduate for a in act.ambiguous):
+        act.ambiguous = [a for a in act.ambiguous if a.value != graduate]
+        add_fact(kb, act.facts, "groups", graduate)
+
+
+def add_fact(kb, into: dict, fact: str, value) -> None:
+    if kb.facts[fact].kind == "list":
+        values = into.setdefault(fact, [])
+        if value not in values:
+            values.append(value)
+    else:
+        into[fact] = value

@@ -129,6 +129,8 @@ def _belongs_to_another(kb, text: str, end: int) -> bool:
     return m is not None and any(other_person(kb).match(text, end + m.end() + skip) is not None for skip in (0, 1, 2))
 
 
+_ON_BEHALF = re.compile(r"(?:帮|替|代)(?:我|俺)?(?:家)?[\u4e00-\u9fff]{1,3}(?:问|咨询|打听)")
+_THIRD_PERSON = re.compile(r"(?<![其吉])[他她佢](?!们|哋)")
 _NOW_ONLY = ("university_student", "unemployed")     # what a clause about the past does not make the person now
 _NAMED_THAT = re.compile(r"[\u4e00-\u9fff]{2}(?:那条|那个|这条|这个|那项|这项)")
 _FOR_WHOM = re.compile(r"(?:专门)?(?:给|面向|针对)$")
@@ -290,6 +292,8 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
         if act.refs.positions and act.asks is None:
             act.asks = questions.DETAILS
         return act
+    if _ON_BEHALF.search(text):     # 帮我姐问的 她听力残疾 在柳州: the one asked for is who the profile is
+        text = act.text = _THIRD_PERSON.sub("我", text)
     act.clauses = split(text)
     found = all_mentions(kb, text, entities or [], False)
     mentions = [m for m in found if not qualified_out(kb, m, text)]     # 高中毕业生, 残疾人联合会

@@ -60,7 +60,7 @@ _PAST = re.compile(r"之前|以前|原来|过去|曾经|早年|早些年|前些�
 _AWAY = re.compile(r"打工|打[了咗].{0,4}工|务工|上班|工作|工地|工厂|厂里|进厂|读书|上学|留学|出差|旅游|念书|读大学|读研|"
                    r"(?:念|读|上)的(?:大学|书|研|大专)|"
                    r"干了.{0,4}年|待了.{0,4}年|呆了.{0,4}年")
-_CURRENT = re.compile(r"现在|目前|如今|人在|住在|定居|现居|回到|回来|回了|刚回|回乡|今年回|已经回|搬到|搬来|"
+_CURRENT = re.compile(r"现在|目前|如今|(?:^|[\s我俺就])人在|住在|定居|现居|回到|回来|回了|刚回|回乡|今年回|已经回|搬到|搬来|"
                       r"回.{1,6}(?:老家|家乡|了|啦|来)|返.{1,8}(?:老家|屋企|家乡)|返嚟|返咗")   # 返: Cantonese 回
 _PLAN = re.compile(r"(?:想|打算|准备|计划|要)(?:回|去|到|在)|(?:创业|开店|开厂|办厂|开公司|搞|做|干)")
 # The business the person means to run (想开个网店, 搞直播带货的, 开饭店): the documents give
@@ -177,7 +177,7 @@ def split(text: str) -> list[Clause]:
     # question after it is part of it (not "我是女的 有没有给女的", not "想贷款 有啥政策")
     for prev, cur in zip(clauses, clauses[1:]):
         gap = text[prev.end:cur.start]
-        if prev.mood == STATEMENT and prev.time is None and cur.is_question and not gap.strip() \
+        if prev.mood == STATEMENT and prev.time in (None, "plan") and cur.is_question and not gap.strip() \
                 and (not _FIRST_PERSON.search(prev.text) and not _WISH.search(prev.text)
                      and (_ASKS_ABOUT.match(cur.text) or len(prev.text.strip()) <= 8)
                      or _DOCUMENTS.search(prev.text)):     # 吉林省自己的文件里有没有…: the documents asked about

@@ -37,7 +37,7 @@ _STUDY = re.compile(r"读|留学|博士|硕士|研究生|本科|毕业|学位|�
                     re.I)
 
 
-_RETURN = re.compile(r"回来|回国|回的国|归国|回到|刚回|回长|回乡|回老家|come back|came back|back to|return", re.I)
+_RETURN = re.compile(r"回来|回国|回的国|归国|回到|刚回|回长|回乡|回老家|(?:毕业|读完|念完|学成)后?回|come back|came back|back to|return", re.I)
 _NOT_BACK = re.compile(r"还没回|没回来|没有回|不回")
 
 

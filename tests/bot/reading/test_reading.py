@@ -399,3 +399,16 @@ def test_乾_stays_乾_in_a_place_name():
 @pytest.mark.parametrize("text", ["得嘞", "妥了"])
 def test_more_ways_of_saying_ok(text):
     assert read(KB, text).acknowledges
+
+
+@pytest.mark.parametrize("text,place,group", [("帮我姐问的 她听力残疾 在柳州 想自己做螺蛳粉网店", "柳州市", "disabled"),
+                                              ("我帮我崽问一下 他在广东打了八年工 过年回邵阳不走了 想养猪", "邵阳市",
+                                               "returning_migrant_worker")])
+def test_asking_for_someone_the_profile_is_theirs(text, place, group):
+    act = read(KB, text)
+    assert place_of(act) == place and group in act.facts["groups"]
+
+
+def test_veterans_in_a_place_asked_about_are_a_topic():
+    act = read(KB, "问一下 退伍军人在图们创业有啥政策 帮我战友问的")
+    assert act.facts == {} and act.place.place is None and act.topics["groups"] == ["veteran"]

@@ -154,10 +154,12 @@ class Judge:
 
     def same_name(self, have, want) -> bool:
         """The bot's place bears the name as written (昌吉 for 昌吉市, where 昌吉 alone
-        resolves to the prefecture of the same name)."""
+        resolves to the prefecture of the same name), or lies inside the place expected."""
         from bot.rules import short_form
         p = self.kb.gazetteer.resolve(str(have)) if have else None
-        return p is not None and str(want) in (p.name, short_form(p.name))
+        w = self.kb.gazetteer.resolve(str(want))
+        # or a place inside it that the person named (去阳朔搞民宿 for 桂林)
+        return p is not None and (str(want) in (p.name, short_form(p.name)) or w is not None and w.name in p.chain)
 
     def citation(self, key: str) -> str | None:
         doc, _, article = key.partition("#")

@@ -54,7 +54,9 @@ class NearMisses:
                 whole = size == len(core)
                 if size == 2 and not (whole or cued(core, i, size)):
                     continue   # two characters are a near miss only where a place is expected
-                for key, score in _near_keys(piece, spoken[i:i + size], by_pinyin, by_pattern).items():
+                near = _near_keys(piece, spoken[i:i + size], by_pinyin, by_pattern,
+                                  cued_piece=size == 2 and not whole and core[i - 1:i] in _MOVED_TO)
+                for key, score in near.items():
                     if not whole and short_form(key) in self.everyday_words:
                         continue   # 人力资源市场 is no 资源县: an everyday stem counts only as the whole answer
                     place = self._suggestion(key, core, i, size, whole)
@@ -102,13 +104,14 @@ class NearMisses:
         return self._pinyin_index
 
 
-def _near_keys(piece: str, spoken: tuple, by_pinyin: dict, by_pattern: dict) -> dict:
+def _near_keys(piece: str, spoken: tuple, by_pinyin: dict, by_pattern: dict, cued_piece: bool = False) -> dict:
     """The keys a piece of text may mean, each with its score (pinyin 2 or one
-    differing character 1, the length, the equal characters)."""
+    differing character 1, the length, the equal characters). Of two characters the
+    first must be equal, unless a place is expected there (在溜州, not 晚安 -> 万安)."""
     size, hits = len(piece), {}
     for key in by_pinyin.get(spoken, ()):
         same = sum(a == b for a, b in zip(piece, key))
-        if same * 2 >= size and (size > 2 or piece[0] == key[0]) and _suffix_kept(piece, key):
+        if same * 2 >= size and (size > 2 or piece[0] == key[0] or cued_piece) and _suffix_kept(piece, key):
             hits[key] = (2, size, same)
     if size >= 3:
         for j in range(size):
@@ -119,6 +122,7 @@ def _near_keys(piece: str, spoken: tuple, by_pinyin: dict, by_pattern: dict) -> 
 
 
 _SUFFIX_CHARS = "省市县区州盟旗"
+_MOVED_TO = ("在", "回", "到")      # 在溜州, 回土门: where a place must follow
 
 
 def _close_variant(piece: str, key: str, j: int) -> bool:

@@ -412,3 +412,16 @@ def test_asking_for_someone_the_profile_is_theirs(text, place, group):
 def test_veterans_in_a_place_asked_about_are_a_topic():
     act = read(KB, "问一下 退伍军人在图们创业有啥政策 帮我战友问的")
     assert act.facts == {} and act.place.place is None and act.topics["groups"] == ["veteran"]
+
+
+@pytest.mark.parametrize("text,fact,value", [("hi 我在延吉 边境这边的 想做跨境电商", "groups", ["border_resident"]),
+                                             ("我是北海乡下的 家里打鱼的 想在抖音卖海鲜干货", "groups", ["rural_entrepreneur"]),
+                                             ("需要办公室", "needs", ["premises"])])
+def test_border_fishing_and_an_office(text, fact, value):
+    assert read(KB, text).facts.get(fact) == value
+
+
+def test_a_misspelt_place_where_one_must_follow_is_suggested():
+    act = read(KB, "俺是退伍的 在溜州 想贷点款开个汽修店")
+    assert act.place.suggestion is not None and act.place.suggestion.name == "柳州市"
+    assert read(KB, "晚安").place.suggestion is None

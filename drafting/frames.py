@@ -266,7 +266,7 @@ def _may_use_frames(s: str, clauses: list, topic: str) -> list[tuple[str, str, s
             continue
         subject = c[:i].strip()
         if not subject or subject.startswith(("按", "依", "根据", "可", "均", "还", "并", "即", "也", "同时", "经",
-                                              "在", "自", "从", "同等", "与", "同")):
+                                              "在", "自", "从", "同等", "与", "同", "凭", "持")):
             subject = topic if k > 0 or not subject else subject
             if k > 0 and (s[:a].rstrip("，, ").endswith("的") and not _names_someone(topic)
                           or topic.startswith(CLAUSE_OPENING_VERBS) and k > 1):

@@ -1,0 +1,36 @@
+"""Grammar rules read on documents full of entitlements (a regulation on soldiers' and their
+families' rights; regulations on small and private businesses), on phrasings written for these
+tests: entitlements stated for a named group, items of a list under a lead-in, and offers made
+by a lender or stated for the topic of the sentence."""
+import pytest
+
+from drafting.reading import read
+from drafting.vocab import load_vocabulary
+
+IN_FORCE = "\n\n第二条 本条例所称优待，是指本条例规定的待遇。\n\n第三条 本条例自2021年1月1日起施行。\n"
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return load_vocabulary()
+
+
+def _drafts(text, vocab):
+    from drafting.writer import Drafter
+    return Drafter(text, "entitlement-test", "杭州", vocab).draft()["measures"]
+
+
+# ---- entitlements of a named group ------------------------------------------------------------
+
+def test_a_document_shown_before_the_entitlement_is_no_subject(vocab):
+    # 凭/持 a document: a means, the people are the topic of the sentence
+    r = read("现役军人家属在本市行政区域内，凭有效证件可以享受以下优待：", vocab)
+    assert r.measure and r.frame == "subject" and "military_family" in r.groups
+
+
+def test_the_items_of_an_entitlement_lead_in_are_measures_and_the_paragraph_after_them_is_not(vocab):
+    text = ("第一条 残疾人在本市行政区域内，持残疾人证可以享受以下优待：\n\n（一）免费乘坐城市公共交通工具；\n\n"
+            "（二）免费参观博物馆。\n\n区民政部门应当发给残疾人相应证件。证件的式样由市民政部门规定。" + IN_FORCE)
+    quotes = [m["quote"] for m in _drafts(text, vocab)]
+    assert any(q.startswith("免费乘坐") for q in quotes) and any(q.startswith("免费参观") for q in quotes)
+    assert not any(q.startswith("证件的式样") for q in quotes), quotes

@@ -34,3 +34,20 @@ def test_the_items_of_an_entitlement_lead_in_are_measures_and_the_paragraph_afte
     quotes = [m["quote"] for m in _drafts(text, vocab)]
     assert any(q.startswith("免费乘坐") for q in quotes) and any(q.startswith("免费参观") for q in quotes)
     assert not any(q.startswith("证件的式样") for q in quotes), quotes
+
+
+# ---- a lender's credit ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, beneficiary", [
+    ("商业银行应当加大对小型微型企业的信贷投入。", "小型微型企业"),
+    ("银行业金融机构应当提高对个体工商户的贷款比例。", "个体工商户"),
+])
+def test_a_lenders_credit_to_someone_is_an_offer_to_them(vocab, sentence, beneficiary):
+    r = read(sentence, vocab)
+    assert r.measure and r.frame == "对" and r.beneficiary == beneficiary
+
+
+def test_a_lender_that_gives_credit_is_no_lead_office(vocab):
+    [m] = _drafts("第一条 银行业金融机构应当提高对小型微型企业的贷款比例。" + IN_FORCE, vocab)
+    assert not m.get("agencies", {}).get("lead")
+    assert any("不是政府部门" in x for x in m["review"]), m["review"]

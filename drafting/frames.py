@@ -223,10 +223,14 @@ def _topic_frame(s: str, clauses: list, topic: str, vocab) -> list[tuple[str, st
     out = []
     ends = [j for j, (a, b) in enumerate(clauses[:3]) if s[a:b].strip().endswith("的") or
             s[a:b].strip().endswith(("后", "时", "期间")) and _names_someone(owner_of(s[a:b].strip(), vocab) or "")]
+    named = not ends and len(clauses) > 1 and _people_topic(topic, vocab) and \
+        bool(re.match(r"^(?:其[^，,。；;]{0,12}?)?(?:应当|应|可以|可|依法|按照)", s[clauses[1][0]:clauses[1][1]].strip()))
+    if named:
+        ends = [0]     # 就业有困难的随军配偶，应当纳入…扶持范围: a clause that only names people is the topic
     if ends and ends[0] + 1 < len(clauses) and not topic.startswith(("对", "为", "向")) and \
             not any(s[a:b].strip().startswith(("对", "为", "向")) for a, b in clauses[:ends[0] + 1]):
         whole = s[:clauses[ends[0]][1]].strip()
-        if not whole.endswith("的"):
+        if not whole.endswith("的") and not named:
             whole = owner_of(s[clauses[ends[0]][0]:clauses[ends[0]][1]].strip(), vocab)   # 军官退出现役时，…: who
         elif ends[0] > 0 and _names_someone(topic) and not topic.endswith("的"):
             whole = topic       # 因公致残的退役军人，有劳动能力的，…: the first clause names them, the rest are conditions
@@ -237,6 +241,12 @@ def _topic_frame(s: str, clauses: list, topic: str, vocab) -> list[tuple[str, st
         if verb and not governs(main[:20]):
             out.append(("subject", whole, verb))
     return out
+
+
+def _people_topic(topic: str, vocab) -> bool:
+    """Whether a first clause is only a noun phrase naming people (分居两地的军人配偶), with no verb of its own."""
+    return leading_np(topic, vocab) == topic and _names_someone(topic) and "的" in topic and \
+        not is_government(topic) and vocab is not None and bool(find_terms(topic, vocab.groups))
 
 
 def _may_use_frames(s: str, clauses: list, topic: str) -> list[tuple[str, str, str]]:

@@ -51,3 +51,18 @@ def test_a_lender_that_gives_credit_is_no_lead_office(vocab):
     [m] = _drafts("第一条 银行业金融机构应当提高对小型微型企业的贷款比例。" + IN_FORCE, vocab)
     assert not m.get("agencies", {}).get("lead")
     assert any("不是政府部门" in x for x in m["review"]), m["review"]
+
+
+# ---- a clause that only names people is the topic ---------------------------------------------
+
+@pytest.mark.parametrize("sentence, group", [
+    ("生活有困难的残疾人，应当纳入临时救助范围。", "disabled"),
+    ("子女年幼的军人配偶，其所在单位应当予以照顾。", "military_family"),
+])
+def test_people_named_alone_before_an_offer_benefit(vocab, sentence, group):
+    r = read(sentence, vocab)
+    assert r.measure and r.frame == "subject" and group in r.groups
+
+
+def test_an_office_named_alone_before_its_duty_is_no_topic(vocab):
+    assert not read("县级以上人民政府的有关部门，应当按照职责做好统计工作。", vocab).measure

@@ -8,7 +8,7 @@ import re
 
 from .people import names_a_person
 from .phrases import (ACTIVITY, BUSINESS_WORDS, CLAUSE_OPENING_VERBS, ENCOURAGE, MAY_USE, NOUN_WORDS, OFFER_VERBS,
-                      PEOPLE_WORDS, PERMITTED, PERSON_HEAD_ENDINGS, clause_spans, find_terms, governs, is_government,
+                      PEOPLE_WORDS, PERMITTED, PERSON_HEAD_ENDINGS, SERVICE_VERBS, clause_spans, find_terms, governs, is_government,
                       leading_np, owner_of)
 
 # offers named strongly enough that an encouragement offers them (not 服务业, 引进资金)
@@ -337,3 +337,35 @@ def _names_someone(clause: str) -> bool:
 
 def first_found(s: str, words) -> str | None:
     return next((w for w in words if w in s), None)
+
+
+ADVERBS = ("更好的", "更好地", "进一步", "积极", "大力", "切实", "全面", "持续", "继续", "深入", "着力", "重点", "免费", "适当",
+           "定向",
+           "无偿", "每年", "定期", "及时",
+           "加快", "努力", "逐步", "适时", "不断", "认真", "充分", "有序", "稳步", "同时", "并", "还", "要", "应当",
+           "应", "将", "可", "可以", "按照国家要求", "按规定", "依法", "在", "围绕", "对", "有针对性地", "主动")
+
+
+LOCATIVE = re.compile(r"^(?:在|围绕|依托|按照|通过|结合|针对|面向|利用)[^，,。；;]{1,40}?(?:方面|领域|中|内|上|下|基础上)?"
+                      r"(?=" + "|".join(("探索", "推行", "推广", "设立", "建立", "开展", "实施", "促进", "支持", "鼓励",
+                                        "引导", "设置", "建设", "打造", "搭建", "提供", "组织", "举办")) + ")")
+
+
+# the units a subject acts together with (…部门会同有关部门组织开展…培训): not the verb
+TOGETHER_WITH = re.compile(r"^会同[^，,。；;]{1,30}?(?:部门|单位|机构|机关|政府)等?")
+
+
+def clause_verb(c: str) -> str | None:
+    """The service verb a clause opens with (after its adverbs and a locative phrase:
+    在…院校探索推行…, 在…方面促进…): 落实创业担保贷款… -> 落实."""
+    t = c.strip(" 　")
+    m = LOCATIVE.match(t) or TOGETHER_WITH.match(t)
+    if m:
+        t = t[m.end():]
+    changed = True
+    while changed:
+        changed = False
+        for a in ADVERBS:
+            if t.startswith(a) and len(t) > len(a) + 1 and a not in ("在", "对"):
+                t, changed = t[len(a):], True
+    return next((v for v in SERVICE_VERBS if t.startswith(v)), None)

@@ -35,9 +35,10 @@ from dataclasses import dataclass, field
 
 from bot.script import to_simplified
 
-from .frames import DELEGATION, OFFER_NOUNS, ORIENTATION, STRONG_OFFERS, does_itself, first_found, frames_of, only_activity
+from .frames import (DELEGATION, LOCATIVE, OFFER_NOUNS, ORIENTATION, STRONG_OFFERS, clause_verb, does_itself, first_found,
+                     frames_of, only_activity)
 from .people import beneficiary_head, beneficiary_kind, read_people
-from .phrases import (ENCOURAGE, FUND_HEADS, OWNED, SERVICE_VERBS, acting_unit, as_written, clause_spans, find_terms,
+from .phrases import (ENCOURAGE, FUND_HEADS, OWNED, acting_unit, as_written, clause_spans, find_terms,
                       governs, head_of, is_government, leading_np, owner_of, strip_brackets, subject_of)
 
 # not measures, whatever else they say (read())
@@ -294,34 +295,6 @@ def _private_duty(actor: str, s: str) -> bool:
     return any(w in after for w in ("应当", "不得", "必须", "应", "须")) or "以下统称用人单位" in s
 
 
-ADVERBS = ("更好的", "更好地", "进一步", "积极", "大力", "切实", "全面", "持续", "继续", "深入", "着力", "重点", "免费", "适当",
-           "定向",
-           "无偿", "每年", "定期", "及时",
-           "加快", "努力", "逐步", "适时", "不断", "认真", "充分", "有序", "稳步", "同时", "并", "还", "要", "应当",
-           "应", "将", "可", "可以", "按照国家要求", "按规定", "依法", "在", "围绕", "对", "有针对性地", "主动")
-
-
-LOCATIVE = re.compile(r"^(?:在|围绕|依托|按照|通过|结合|针对|面向|利用)[^，,。；;]{1,40}?(?:方面|领域|中|内|上|下|基础上)?"
-                      r"(?=" + "|".join(("探索", "推行", "推广", "设立", "建立", "开展", "实施", "促进", "支持", "鼓励",
-                                        "引导", "设置", "建设", "打造", "搭建", "提供", "组织", "举办")) + ")")
-
-
-def _clause_verb(c: str) -> str | None:
-    """The service verb a clause opens with (after its adverbs and a locative phrase:
-    在…院校探索推行…, 在…方面促进…): 落实创业担保贷款… -> 落实."""
-    t = c.strip(" 　")
-    m = LOCATIVE.match(t)
-    if m:
-        t = t[m.end():]
-    changed = True
-    while changed:
-        changed = False
-        for a in ADVERBS:
-            if t.startswith(a) and len(t) > len(a) + 1 and a not in ("在", "对"):
-                t, changed = t[len(a):], True
-    return next((v for v in SERVICE_VERBS if t.startswith(v)), None)
-
-
 def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool = False):
     """No frame: a provision in a plan's own voice (落实创业担保贷款贴息政策; 支持边境地区
     民众创业; 推行工商登记全程电子化) or a government subject's service: a clause opening
@@ -344,14 +317,16 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
             body = c[len(subject):]
         if oriented and not subject_of(c):
             continue          # 鼓励金融机构支持…，提供相应的服务: the encouraged still acts, nothing offered
-        verb = _clause_verb(body)
+        verb = clause_verb(body)
         if verb is None or any(m.start() <= a + body.find(verb) + (c.find(body) if body in c else 0) < m.end()
                                for m in MEANS_SPAN.finditer(s)):
             continue
         obj = body[body.find(verb, LOCATIVE.match(body.strip(" 　")).end() if LOCATIVE.match(body.strip(" 　"))
                              else 0):] + "".join(s[x:y] for x, y in clauses[k + 1:k + 2])
-        if verb in ("建立", "健全", "完善", "建设", "实行", "建立健全") and body.rstrip("。；; ").endswith(SYSTEMS):
-            continue
+        if (verb in ("建立", "健全", "完善", "建设", "实行", "建立健全") or re.match(
+                r"(?:和|并)?(?:组织|推动)?(?:建立|健全|完善|建设)", body[body.find(verb) + len(verb):])) and \
+                body.rstrip("。；; ").endswith(SYSTEMS):
+            continue      # (推进和组织)建立…担保体系: a system built, nothing offered
         if any(o in obj for o in ORIENTATION) or (governs(obj[:10]) and "服务" not in obj[:10]):
             continue
         need = _category(obj, vocab)

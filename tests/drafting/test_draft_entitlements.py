@@ -66,3 +66,14 @@ def test_people_named_alone_before_an_offer_benefit(vocab, sentence, group):
 
 def test_an_office_named_alone_before_its_duty_is_no_topic(vocab):
     assert not read("县级以上人民政府的有关部门，应当按照职责做好统计工作。", vocab).measure
+
+
+# ---- a subject acting together with other units ----------------------------------------------
+
+def test_a_service_after_the_units_acted_with_is_read(vocab):
+    r = read("民政部门会同有关部门组织开展残疾人职业技能培训。", vocab)
+    assert r.measure and r.frame == "service" and "disabled" in r.groups
+
+
+def test_a_system_organised_and_built_offers_nothing(vocab):
+    assert not read("市科技部门会同有关部门应当推进和组织建立小型微型企业融资服务体系。", vocab).measure

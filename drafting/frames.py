@@ -265,7 +265,8 @@ def _may_use_frames(s: str, clauses: list, topic: str) -> list[tuple[str, str, s
             continue
         w, i = use
         rest = c[i:] + (s[b:clauses[k + 1][1]] if k + 1 < len(clauses) else "")
-        if re.search(r"应当|必须|须", c[:i]) and not re.search(r"应当(?:为|向|对|给予|予以|优先)", c[:i]):
+        if re.search(r"应当|必须|须", c[:i]) and not re.search(r"应当(?:为|向|对|给予|予以|优先)", c[:i]) and \
+                not (w.endswith("享受") and re.search(r"应当?[^，,。；;]{0,10}$", c[:i])):   # 应当按照规定享受: entitled
             continue           # 设立…应当…向劳动行政部门申请行政许可: a duty to apply, not an entitlement
         delegated = DELEGATION.search(s)
         inside = delegated and a + i < delegated.start() and not re.search(r"[，,。；;]", s[a + i:delegated.start()])

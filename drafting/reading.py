@@ -283,8 +283,13 @@ def _lead_in_frame(s: str, vocab, r: Reading, context: Reading, item: bool) -> t
     return chosen
 
 
+ENTITLED = re.compile(r"应当?(?:按照|依照|依法|按)?[^，,。；;]{0,10}?享受")
+
+
 def _private_duty(actor: str, s: str) -> bool:
     """An employer's or another private party's duty (用人单位应当…, 企业不得…, 用人单位招用人员，应当…)."""
+    if ENTITLED.search(s):
+        return False      # 用人单位招用…的，应当按照有关规定享受税费优惠: what it shall enjoy is an entitlement
     if s.startswith(PRIVATE_DUTY_HEADS) and any(s[a:b].lstrip().startswith(("应当", "不得", "必须"))
                                                  for a, b in clause_spans(s)[1:3]):
         return True

@@ -77,3 +77,14 @@ def test_a_service_after_the_units_acted_with_is_read(vocab):
 
 def test_a_system_organised_and_built_offers_nothing(vocab):
     assert not read("市科技部门会同有关部门应当推进和组织建立小型微型企业融资服务体系。", vocab).measure
+
+
+# ---- what an employer shall enjoy ------------------------------------------------------------
+
+def test_what_an_employer_shall_enjoy_is_an_entitlement_not_a_duty(vocab):
+    r = read("用人单位招用登记失业人员符合规定条件的，应当按照国家有关规定享受社会保险补贴。", vocab)
+    assert r.measure and r.frame == "subject"
+
+
+def test_an_employers_duty_stays_a_duty(vocab):
+    assert not read("用人单位招用登记失业人员，应当依法签订劳动合同。", vocab).measure

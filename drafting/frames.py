@@ -147,6 +147,10 @@ def _dui_frames(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
                 stop = len(tail)
         phrase = tail[:stop].strip()
         verb = _offer_follows(tail[stop:] + nxt)
+        if verb is None and stop == len(tail) and k + 2 < len(clauses) and \
+                re.match(r"^\s*(?:并|同时|还)(?:应当|可以|按照[^，,。；;]{0,10}?)?(?:给予|予以)", s[clauses[k + 2][0]:]):
+            # 对自主择业的军队转业干部，应当加强职业指导和培训，并给予政策扶持和优待: the offer after a clause
+            verb = _offer_follows(s[clauses[k + 2][0]:clauses[k + 2][1]])
         if stop == len(tail) and not tail.rstrip().endswith("的") and k + 1 < len(clauses) and \
                 s[clauses[k + 1][0]:clauses[k + 1][1]].strip().endswith("的" + _last_noun(s[clauses[k + 1][0]:
                                                                                             clauses[k + 1][1]])):

@@ -88,3 +88,16 @@ def test_what_an_employer_shall_enjoy_is_an_entitlement_not_a_duty(vocab):
 
 def test_an_employers_duty_stays_a_duty(vocab):
     assert not read("用人单位招用登记失业人员，应当依法签订劳动合同。", vocab).measure
+
+
+# ---- 对 B，…，并给予…: the offer after a clause of the office's own work ---------------------------
+
+def test_an_offer_after_a_clause_of_work_is_for_the_dui_phrase(vocab):
+    r = read("对返乡创业的农民工，应当加强创业指导，并给予一次性创业补贴。", vocab)
+    assert r.measure and r.frame == "对" and r.beneficiary == "返乡创业的农民工"
+
+
+def test_cadres_are_people_not_an_office(vocab):
+    # 干部 ends in 部 but names people (军队转业干部), not a ministry
+    r = read("对自主择业的军队转业干部，应当加强职业指导，并给予政策扶持。", vocab)
+    assert r.measure and r.beneficiary == "自主择业的军队转业干部"

@@ -176,7 +176,7 @@ def _wei_frames(s: str, clauses: list, k: int, topic: str) -> list[tuple[str, st
     a, b = clauses[k]
     c = s[a:b]
     relative_end = re.search(r"的[^的，,。；;]{1,12}$", c) if k + 1 < len(clauses) else None
-    for m in re.finditer(r"(?<![因作成认视列称以])为(?!了|主|重点|核心|基础|导向|依托|抓手|载体|目标|契机|突破口|统领"
+    for m in re.finditer(r"(?:(?<=可以)|(?<![因作成认视列称以]))为(?!了|主|重点|核心|基础|导向|依托|抓手|载体|目标|契机|突破口|统领"
                          r"|引领|经济|社会|国家|乡村振兴)([^为，,。；;]{1,40}?)(提供|办理|开辟|开通|落实|兑现|减轻|降低|搭建|增加|扩大"
                          r"|安排|解决|争取|组织|开展|举办|进行|开设|开放)", c):
         if m.group(2) in ("组织", "开展", "举办", "进行") and \

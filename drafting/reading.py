@@ -219,7 +219,7 @@ def _not_a_measure(s: str, actor: str | None, vocab) -> str | None:
     first = s[:clause_spans(s)[0][1]] if clause_spans(s) else s
     m = re.match(r"^(?!以|按|对|为|由)[^，,。；;]{2,30}?(?:" + "|".join(FUND_HEADS) + r")(?=纳入|用于|应当|向|按|专项|主要)",
                  first)
-    if fund or m:
+    if (fund or m) and (not FUND_GIVES.search(s) or "用于" in s):     # 专项用于…为残疾人提供…: still its use
         return f"资金的用途：“{fund or m.group(0)}”"
     if _private_duty(actor or "", s):
         return f"“{actor or s[:6]}”的义务（不是政府提供的扶持）"
@@ -283,6 +283,8 @@ def _lead_in_frame(s: str, vocab, r: Reading, context: Reading, item: bool) -> t
     return chosen
 
 
+# a fund that gives to someone (…基金可以为台湾青年…提供咨询服务和资金支持, …基金…优先支持符合条件的中小企业)
+FUND_GIVES = re.compile(r"(?:为|向)[^，,。；;]{2,30}?(?:提供|发放)|优先(?:支持|扶持)[^，,。；;]{2,30}?(?:企业|人员|个体工商户)")
 ENTITLED = re.compile(r"应当?(?:按照|依照|依法|按)?[^，,。；;]{0,10}?享受")
 
 

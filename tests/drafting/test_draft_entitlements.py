@@ -101,3 +101,23 @@ def test_cadres_are_people_not_an_office(vocab):
     # 干部 ends in 部 but names people (军队转业干部), not a ministry
     r = read("对自主择业的军队转业干部，应当加强职业指导，并给予政策扶持。", vocab)
     assert r.measure and r.beneficiary == "自主择业的军队转业干部"
+
+
+# ---- a fund that gives ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, beneficiary", [
+    ("市设立的创业投资基金可以为高校毕业生创办的企业提供股权投资。", "高校毕业生创办的企业"),   # 可以为 is 可以 + 为
+    ("区财政设立的产业基金，应当加强统筹，优先支持符合条件的小型微型企业。", "符合条件的小型微型企业"),
+])
+def test_a_fund_that_gives_to_someone_offers_to_them(vocab, sentence, beneficiary):
+    r = read(sentence, vocab)
+    assert r.measure and r.beneficiary == beneficiary
+
+
+def test_a_funds_use_stays_its_use(vocab):
+    assert not read("依法征收的残疾人就业保障金应当纳入预算，专项用于为残疾人提供就业服务。", vocab).measure
+
+
+def test_a_fund_that_gives_is_no_lead_office(vocab):
+    [m] = _drafts("第一条 市设立的创业投资基金可以为高校毕业生创办的企业提供股权投资。" + IN_FORCE, vocab)
+    assert not m.get("agencies", {}).get("lead")

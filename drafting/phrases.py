@@ -354,7 +354,7 @@ def subject_of(s: str) -> str | None:
 
 
 ACTING_HEADS = ("机构", "单位", "银行", "中心", "站点", "组织", "协会", "学校", "高校", "院校", "医院", "公司", "企业",
-                "基金", "平台", "院所")
+                "基金", "平台", "院所", "人民法院")
 
 
 def acting_unit(np: str | None) -> str | None:

@@ -182,6 +182,8 @@ NOT_OFFER_KINDS = ((COMMENDATION, "表彰（荣誉，不是扶持）"), (REMEDY,
 def _kind_found(s: str, kinds) -> str | None:
     for pattern, what in kinds:
         m = pattern.search(s)
+        if pattern is REMEDY and m and m.group(0) == "人民法院应当" and COURT_OFFERS.search(s):
+            continue      # 人民法院应当为…企业…提供便捷的司法服务, …准予减交或者免交诉讼费: the court offers something
         if m and (pattern is not SOCIETY_CALLED or m.start() <= (clause_spans(s) or [(0, len(s))])[0][1]):
             # the call on society decides only when it is the sentence's own first clause
             return f"{what}：“{m.group(0)}”"
@@ -283,6 +285,7 @@ def _lead_in_frame(s: str, vocab, r: Reading, context: Reading, item: bool) -> t
     return chosen
 
 
+COURT_OFFERS = re.compile(r"人民法院应当[^，,。；;]{0,6}?(?:为[^，,。；;]{2,30}?提供|准予(?:减|免|缓)|(?:减交|免交|缓交))")
 # a fund that gives to someone (…基金可以为台湾青年…提供咨询服务和资金支持, …基金…优先支持符合条件的中小企业)
 FUND_GIVES = re.compile(r"(?:为|向)[^，,。；;]{2,30}?(?:提供|发放)|优先(?:支持|扶持)[^，,。；;]{2,30}?(?:企业|人员|个体工商户)")
 ENTITLED = re.compile(r"应当?(?:按照|依照|依法|按)?[^，,。；;]{0,10}?享受")

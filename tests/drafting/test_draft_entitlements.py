@@ -121,3 +121,14 @@ def test_a_funds_use_stays_its_use(vocab):
 def test_a_fund_that_gives_is_no_lead_office(vocab):
     [m] = _drafts("第一条 市设立的创业投资基金可以为高校毕业生创办的企业提供股权投资。" + IN_FORCE, vocab)
     assert not m.get("agencies", {}).get("lead")
+
+
+# ---- a court that offers something ------------------------------------------------------------
+
+def test_a_court_that_offers_a_service_is_no_remedy_and_acts(vocab):
+    r = read("人民法院应当为退役军人创办的企业提供便捷的诉讼服务。", vocab)
+    assert r.measure and r.frame == "为" and r.actor == "人民法院"
+
+
+def test_recourse_to_a_court_stays_a_remedy(vocab):
+    assert not read("劳动者可以依法向人民法院提起诉讼，人民法院应当依法受理。", vocab).measure

@@ -119,8 +119,16 @@ def frames_of(s: str, vocab=None) -> list[tuple[str, str, str]]:
         # 鼓励/支持… B 参加/使用…: B is encouraged to use something (a need must be named)
         out += _encouraged(c, vocab)
     out += _topic_frame(s, clauses, topic, vocab)
+    m = PASSIVE_OFFER.match(s)
+    if m and _names_someone(m.group(1)):
+        out.append(("subject", m.group(1), m.group(2)))   # B 的随调随迁、就业安置等，由…予以安排: B's
     out += _may_use_frames(s, clauses, topic)
     return out
+
+
+# what someone has or needs, done by an agent (军队转业干部配偶、子女的随调随迁、就业安置等，由安置地人民政府…予以安排)
+PASSIVE_OFFER = re.compile(r"^([^，,。；;]{2,30}?)的[^，,。；;]{2,40}?[，,]\s*由[^，,。；;]{2,30}?(?:予以|负责)?"
+                           r"(?<!组织)(安排|办理|解决|落实|安置)(?=[。；;，,]|$)")     # not 由…组织办理: a procedure organised
 
 
 def _dui_frames(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:

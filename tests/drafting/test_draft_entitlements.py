@@ -132,3 +132,14 @@ def test_a_court_that_offers_a_service_is_no_remedy_and_acts(vocab):
 
 def test_recourse_to_a_court_stays_a_remedy(vocab):
     assert not read("劳动者可以依法向人民法院提起诉讼，人民法院应当依法受理。", vocab).measure
+
+
+# ---- what someone needs, done by an agent ------------------------------------------------------
+
+def test_what_people_need_done_by_an_office_is_theirs(vocab):
+    r = read("退役军人子女的转学入学等，由所在地教育部门予以安排。", vocab)
+    assert r.measure and r.frame == "subject" and r.beneficiary == "退役军人子女"
+
+
+def test_a_procedure_organised_by_offices_is_not(vocab):
+    assert not read("退役军人档案的移交接收，由县人民政府退役军人事务部门和人力资源社会保障部门组织办理。", vocab).measure

@@ -170,8 +170,9 @@ def _dui_frames(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
                 phrase, verb = joined, verb2
         if len(phrase) >= 2 and verb:
             out.append(("对", phrase, verb))
-        elif "的" in phrase:       # 加强对退役军人就业创业的指导和服务: the service noun after 的
-            who, what = phrase.rsplit("的", 1)
+        elif "的" in phrase or "的" in tail:   # 加强对退役军人就业创业的指导和服务: the service noun after 的
+            who, what = (phrase if "的" in phrase else tail.strip()).rsplit("的", 1)
+            who = re.sub(r"(?<=..)在[^的，,]{1,30}?(?:等)?(?:方面|领域|过程中)$", "", who)   # 对中小企业在投资等方面的指导
             noun = next((n for n in SERVICE_NOUNS if what.strip().startswith(n) or what.strip().endswith(n)), None)
             if noun and len(who) >= 2 and not governs(what):
                 out.append(("对", who, noun))

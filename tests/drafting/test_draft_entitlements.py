@@ -143,3 +143,8 @@ def test_what_people_need_done_by_an_office_is_theirs(vocab):
 
 def test_a_procedure_organised_by_offices_is_not(vocab):
     assert not read("退役军人档案的移交接收，由县人民政府退役军人事务部门和人力资源社会保障部门组织办理。", vocab).measure
+
+
+def test_guidance_to_someone_in_a_field_is_for_them(vocab):
+    r = read("市商务部门应当加强对个体工商户在开拓市场等方面的指导和服务。", vocab)
+    assert r.measure and r.frame == "对" and r.beneficiary == "个体工商户"

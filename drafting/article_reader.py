@@ -102,7 +102,10 @@ class ArticleReader:
     def _read_in_article(self, art, start: int, s_text: str, in_part: bool, walk: _ArticleWalk) -> Reading:
         """The sentence read with what the article said before it: the lead-in of its list, the
         subject of the sentence it goes on from, the people named last."""
-        r = read(s_text, self.vocab, context=walk.context if in_part else None, item=in_part,
+        # a paragraph with no marker after a list's items (…（四）…。市、县…部门应当发给…证件。) speaks for the
+        # article again: it is not read as one more item of the lead-in
+        item = in_part and not _in_unmarked_paragraph(self.text, start)
+        r = read(s_text, self.vocab, context=walk.context if item else None, item=item,
                  declaratory=self.declaratory and not art.bracket)
         after = _continues(self.text, start)
         if r.actor is None and (walk.last_actor if after == "；" else walk.prev_actor) and after and \
@@ -234,6 +237,14 @@ def _unmarked_paragraph(text: str, start: int) -> bool:
     after a list: 下列岗位…：（一）…（五）…。就业困难人员在公益性岗位就业的，…)."""
     line = text.rfind("\n", 0, start) + 1
     return not text[line:start].strip()
+
+
+ITEM_MARKER = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[①-⑳]|[一二三四五六七八九十]+、)")
+
+
+def _in_unmarked_paragraph(text: str, start: int) -> bool:
+    """Whether the sentence at `start` lies in a paragraph that opens with no item marker."""
+    return not ITEM_MARKER.match(text, text.rfind("\n", 0, start) + 1)
 
 
 def _support_in_general(sentence: str, r: Reading) -> str | None:

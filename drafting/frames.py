@@ -8,7 +8,7 @@ import re
 
 from .people import names_a_person
 from .phrases import (ACTIVITY, BUSINESS_WORDS, CLAUSE_OPENING_VERBS, ENCOURAGE, MAY_USE, NOUN_WORDS, OFFER_VERBS,
-                      PEOPLE_WORDS, PERMITTED, PERSON_HEAD_ENDINGS, clause_spans, find_terms, governs, is_government,
+                      PEOPLE_WORDS, PERMITTED, PERSON_HEAD_ENDINGS, SERVICE_VERBS, clause_spans, find_terms, governs, is_government,
                       leading_np, owner_of)
 
 # offers named strongly enough that an encouragement offers them (not 服务业, 引进资金)
@@ -25,7 +25,7 @@ NOT_DUI = "针面相绝反核应敌配应"      # 针对, 面对, 相对 … are
 ORIENTATION = ("有利于", "方针", "原则", "战略", "理念", "责任和义务", "职责", "义务")
 PRIORITY = re.compile(r"优先(?:安排|购买|采购|录用|招录|招用|聘用|支持|保障|解决|接收|选用|留用)([^，,。；;]{2,40})")
 SERVICE_NOUNS = ("指导和服务", "服务", "指导", "帮助", "扶持", "支持", "培训", "援助", "照顾", "帮扶", "优待",
-                 "资助", "补贴", "奖励", "培育", "上市培育", "融资", "辅导")
+                 "资助", "补贴", "奖励", "培育", "上市培育", "融资", "辅导", "贷款", "信贷")
 # what 为 X 提供 may offer that gives nothing in particular (为军人履行职责提供保障)
 GENERIC_OFFERS = re.compile(r"^(?:必要的|有力的|坚实的|相应的)?(?:支持和帮助|支持和协助|帮助和支持|支持|帮助|保障|条件|服务保障)(?:[。；;，,]|$)")
 DELEGATION = re.compile(r"(?:具体)?(?:办法|标准|规定|目录)[^，,。；;]{0,6}由[^，,。；;]{2,40}(?:制定|规定|确定)")
@@ -119,8 +119,16 @@ def frames_of(s: str, vocab=None) -> list[tuple[str, str, str]]:
         # 鼓励/支持… B 参加/使用…: B is encouraged to use something (a need must be named)
         out += _encouraged(c, vocab)
     out += _topic_frame(s, clauses, topic, vocab)
+    m = PASSIVE_OFFER.match(s)
+    if m and _names_someone(m.group(1)):
+        out.append(("subject", m.group(1), m.group(2)))   # B 的随调随迁、就业安置等，由…予以安排: B's
     out += _may_use_frames(s, clauses, topic)
     return out
+
+
+# what someone has or needs, done by an agent (军队转业干部配偶、子女的随调随迁、就业安置等，由安置地人民政府…予以安排)
+PASSIVE_OFFER = re.compile(r"^([^，,。；;]{2,30}?)的[^，,。；;]{2,40}?[，,]\s*由[^，,。；;]{2,30}?(?:予以|负责)?"
+                           r"(?<!组织)(安排|办理|解决|落实|安置)(?=[。；;，,]|$)")     # not 由…组织办理: a procedure organised
 
 
 def _dui_frames(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
@@ -147,6 +155,10 @@ def _dui_frames(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
                 stop = len(tail)
         phrase = tail[:stop].strip()
         verb = _offer_follows(tail[stop:] + nxt)
+        if verb is None and stop == len(tail) and k + 2 < len(clauses) and \
+                re.match(r"^\s*(?:并|同时|还)(?:应当|可以|按照[^，,。；;]{0,10}?)?(?:给予|予以)", s[clauses[k + 2][0]:]):
+            # 对自主择业的军队转业干部，应当加强职业指导和培训，并给予政策扶持和优待: the offer after a clause
+            verb = _offer_follows(s[clauses[k + 2][0]:clauses[k + 2][1]])
         if stop == len(tail) and not tail.rstrip().endswith("的") and k + 1 < len(clauses) and \
                 s[clauses[k + 1][0]:clauses[k + 1][1]].strip().endswith("的" + _last_noun(s[clauses[k + 1][0]:
                                                                                             clauses[k + 1][1]])):
@@ -158,8 +170,9 @@ def _dui_frames(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
                 phrase, verb = joined, verb2
         if len(phrase) >= 2 and verb:
             out.append(("对", phrase, verb))
-        elif "的" in phrase:       # 加强对退役军人就业创业的指导和服务: the service noun after 的
-            who, what = phrase.rsplit("的", 1)
+        elif "的" in phrase or "的" in tail:   # 加强对退役军人就业创业的指导和服务: the service noun after 的
+            who, what = (phrase if "的" in phrase else tail.strip()).rsplit("的", 1)
+            who = re.sub(r"(?<=..)在[^的，,]{1,30}?(?:等)?(?:方面|领域|过程中)$", "", who)   # 对中小企业在投资等方面的指导
             noun = next((n for n in SERVICE_NOUNS if what.strip().startswith(n) or what.strip().endswith(n)), None)
             if noun and len(who) >= 2 and not governs(what):
                 out.append(("对", who, noun))
@@ -172,7 +185,7 @@ def _wei_frames(s: str, clauses: list, k: int, topic: str) -> list[tuple[str, st
     a, b = clauses[k]
     c = s[a:b]
     relative_end = re.search(r"的[^的，,。；;]{1,12}$", c) if k + 1 < len(clauses) else None
-    for m in re.finditer(r"(?<![因作成认视列称以])为(?!了|主|重点|核心|基础|导向|依托|抓手|载体|目标|契机|突破口|统领"
+    for m in re.finditer(r"(?:(?<=可以)|(?<![因作成认视列称以]))为(?!了|主|重点|核心|基础|导向|依托|抓手|载体|目标|契机|突破口|统领"
                          r"|引领|经济|社会|国家|乡村振兴)([^为，,。；;]{1,40}?)(提供|办理|开辟|开通|落实|兑现|减轻|降低|搭建|增加|扩大"
                          r"|安排|解决|争取|组织|开展|举办|进行|开设|开放)", c):
         if m.group(2) in ("组织", "开展", "举办", "进行") and \
@@ -223,10 +236,14 @@ def _topic_frame(s: str, clauses: list, topic: str, vocab) -> list[tuple[str, st
     out = []
     ends = [j for j, (a, b) in enumerate(clauses[:3]) if s[a:b].strip().endswith("的") or
             s[a:b].strip().endswith(("后", "时", "期间")) and _names_someone(owner_of(s[a:b].strip(), vocab) or "")]
+    named = not ends and len(clauses) > 1 and _people_topic(topic, vocab) and \
+        bool(re.match(r"^(?:其[^，,。；;]{0,12}?)?(?:应当|应|可以|可|依法|按照)", s[clauses[1][0]:clauses[1][1]].strip()))
+    if named:
+        ends = [0]     # 就业有困难的随军配偶，应当纳入…扶持范围: a clause that only names people is the topic
     if ends and ends[0] + 1 < len(clauses) and not topic.startswith(("对", "为", "向")) and \
             not any(s[a:b].strip().startswith(("对", "为", "向")) for a, b in clauses[:ends[0] + 1]):
         whole = s[:clauses[ends[0]][1]].strip()
-        if not whole.endswith("的"):
+        if not whole.endswith("的") and not named:
             whole = owner_of(s[clauses[ends[0]][0]:clauses[ends[0]][1]].strip(), vocab)   # 军官退出现役时，…: who
         elif ends[0] > 0 and _names_someone(topic) and not topic.endswith("的"):
             whole = topic       # 因公致残的退役军人，有劳动能力的，…: the first clause names them, the rest are conditions
@@ -237,6 +254,12 @@ def _topic_frame(s: str, clauses: list, topic: str, vocab) -> list[tuple[str, st
         if verb and not governs(main[:20]):
             out.append(("subject", whole, verb))
     return out
+
+
+def _people_topic(topic: str, vocab) -> bool:
+    """Whether a first clause is only a noun phrase naming people (分居两地的军人配偶), with no verb of its own."""
+    return leading_np(topic, vocab) == topic and _names_someone(topic) and "的" in topic and \
+        not is_government(topic) and vocab is not None and bool(find_terms(topic, vocab.groups))
 
 
 def _may_use_frames(s: str, clauses: list, topic: str) -> list[tuple[str, str, str]]:
@@ -255,7 +278,8 @@ def _may_use_frames(s: str, clauses: list, topic: str) -> list[tuple[str, str, s
             continue
         w, i = use
         rest = c[i:] + (s[b:clauses[k + 1][1]] if k + 1 < len(clauses) else "")
-        if re.search(r"应当|必须|须", c[:i]) and not re.search(r"应当(?:为|向|对|给予|予以|优先)", c[:i]):
+        if re.search(r"应当|必须|须", c[:i]) and not re.search(r"应当(?:为|向|对|给予|予以|优先)", c[:i]) and \
+                not (w.endswith("享受") and re.search(r"应当?[^，,。；;]{0,10}$", c[:i])):   # 应当按照规定享受: entitled
             continue           # 设立…应当…向劳动行政部门申请行政许可: a duty to apply, not an entitlement
         delegated = DELEGATION.search(s)
         inside = delegated and a + i < delegated.start() and not re.search(r"[，,。；;]", s[a + i:delegated.start()])
@@ -266,7 +290,7 @@ def _may_use_frames(s: str, clauses: list, topic: str) -> list[tuple[str, str, s
             continue
         subject = c[:i].strip()
         if not subject or subject.startswith(("按", "依", "根据", "可", "均", "还", "并", "即", "也", "同时", "经",
-                                              "在", "自", "从", "同等", "与", "同")):
+                                              "在", "自", "从", "同等", "与", "同", "凭", "持")):
             subject = topic if k > 0 or not subject else subject
             if k > 0 and (s[:a].rstrip("，, ").endswith("的") and not _names_someone(topic)
                           or topic.startswith(CLAUSE_OPENING_VERBS) and k > 1):
@@ -327,3 +351,35 @@ def _names_someone(clause: str) -> bool:
 
 def first_found(s: str, words) -> str | None:
     return next((w for w in words if w in s), None)
+
+
+ADVERBS = ("更好的", "更好地", "进一步", "积极", "大力", "切实", "全面", "持续", "继续", "深入", "着力", "重点", "免费", "适当",
+           "定向",
+           "无偿", "每年", "定期", "及时",
+           "加快", "努力", "逐步", "适时", "不断", "认真", "充分", "有序", "稳步", "同时", "并", "还", "要", "应当",
+           "应", "将", "可", "可以", "按照国家要求", "按规定", "依法", "在", "围绕", "对", "有针对性地", "主动")
+
+
+LOCATIVE = re.compile(r"^(?:在|围绕|依托|按照|通过|结合|针对|面向|利用)[^，,。；;]{1,40}?(?:方面|领域|中|内|上|下|基础上)?"
+                      r"(?=" + "|".join(("探索", "推行", "推广", "设立", "建立", "开展", "实施", "促进", "支持", "鼓励",
+                                        "引导", "设置", "建设", "打造", "搭建", "提供", "组织", "举办")) + ")")
+
+
+# the units a subject acts together with (…部门会同有关部门组织开展…培训): not the verb
+TOGETHER_WITH = re.compile(r"^会同[^，,。；;]{1,30}?(?:部门|单位|机构|机关|政府)等?")
+
+
+def clause_verb(c: str) -> str | None:
+    """The service verb a clause opens with (after its adverbs and a locative phrase:
+    在…院校探索推行…, 在…方面促进…): 落实创业担保贷款… -> 落实."""
+    t = c.strip(" 　")
+    m = LOCATIVE.match(t) or TOGETHER_WITH.match(t)
+    if m:
+        t = t[m.end():]
+    changed = True
+    while changed:
+        changed = False
+        for a in ADVERBS:
+            if t.startswith(a) and len(t) > len(a) + 1 and a not in ("在", "对"):
+                t, changed = t[len(a):], True
+    return next((v for v in SERVICE_VERBS if t.startswith(v)), None)

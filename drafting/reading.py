@@ -35,9 +35,10 @@ from dataclasses import dataclass, field
 
 from bot.script import to_simplified
 
-from .frames import DELEGATION, OFFER_NOUNS, ORIENTATION, STRONG_OFFERS, does_itself, first_found, frames_of, only_activity
+from .frames import (DELEGATION, LOCATIVE, OFFER_NOUNS, ORIENTATION, STRONG_OFFERS, clause_verb, does_itself, first_found,
+                     frames_of, only_activity)
 from .people import beneficiary_head, beneficiary_kind, read_people
-from .phrases import (ENCOURAGE, FUND_HEADS, OWNED, SERVICE_VERBS, acting_unit, as_written, clause_spans, find_terms,
+from .phrases import (ENCOURAGE, FUND_HEADS, OWNED, acting_unit, as_written, clause_spans, find_terms,
                       governs, head_of, is_government, leading_np, owner_of, strip_brackets, subject_of)
 
 # not measures, whatever else they say (read())
@@ -181,6 +182,8 @@ NOT_OFFER_KINDS = ((COMMENDATION, "表彰（荣誉，不是扶持）"), (REMEDY,
 def _kind_found(s: str, kinds) -> str | None:
     for pattern, what in kinds:
         m = pattern.search(s)
+        if pattern is REMEDY and m and m.group(0) == "人民法院应当" and COURT_OFFERS.search(s):
+            continue      # 人民法院应当为…企业…提供便捷的司法服务, …准予减交或者免交诉讼费: the court offers something
         if m and (pattern is not SOCIETY_CALLED or m.start() <= (clause_spans(s) or [(0, len(s))])[0][1]):
             # the call on society decides only when it is the sentence's own first clause
             return f"{what}：“{m.group(0)}”"
@@ -218,7 +221,7 @@ def _not_a_measure(s: str, actor: str | None, vocab) -> str | None:
     first = s[:clause_spans(s)[0][1]] if clause_spans(s) else s
     m = re.match(r"^(?!以|按|对|为|由)[^，,。；;]{2,30}?(?:" + "|".join(FUND_HEADS) + r")(?=纳入|用于|应当|向|按|专项|主要)",
                  first)
-    if fund or m:
+    if (fund or m) and (not FUND_GIVES.search(s) or "用于" in s):     # 专项用于…为残疾人提供…: still its use
         return f"资金的用途：“{fund or m.group(0)}”"
     if _private_duty(actor or "", s):
         return f"“{actor or s[:6]}”的义务（不是政府提供的扶持）"
@@ -282,8 +285,16 @@ def _lead_in_frame(s: str, vocab, r: Reading, context: Reading, item: bool) -> t
     return chosen
 
 
+COURT_OFFERS = re.compile(r"人民法院应当[^，,。；;]{0,6}?(?:为[^，,。；;]{2,30}?提供|准予(?:减|免|缓)|(?:减交|免交|缓交))")
+# a fund that gives to someone (…基金可以为台湾青年…提供咨询服务和资金支持, …基金…优先支持符合条件的中小企业)
+FUND_GIVES = re.compile(r"(?:为|向)[^，,。；;]{2,30}?(?:提供|发放)|优先(?:支持|扶持)[^，,。；;]{2,30}?(?:企业|人员|个体工商户)")
+ENTITLED = re.compile(r"应当?(?:按照|依照|依法|按)?[^，,。；;]{0,10}?享受")
+
+
 def _private_duty(actor: str, s: str) -> bool:
     """An employer's or another private party's duty (用人单位应当…, 企业不得…, 用人单位招用人员，应当…)."""
+    if ENTITLED.search(s):
+        return False      # 用人单位招用…的，应当按照有关规定享受税费优惠: what it shall enjoy is an entitlement
     if s.startswith(PRIVATE_DUTY_HEADS) and any(s[a:b].lstrip().startswith(("应当", "不得", "必须"))
                                                  for a, b in clause_spans(s)[1:3]):
         return True
@@ -292,34 +303,6 @@ def _private_duty(actor: str, s: str) -> bool:
         return False
     after = s[s.find(actor) + len(actor):][:12] if actor in s else s[:12]
     return any(w in after for w in ("应当", "不得", "必须", "应", "须")) or "以下统称用人单位" in s
-
-
-ADVERBS = ("更好的", "更好地", "进一步", "积极", "大力", "切实", "全面", "持续", "继续", "深入", "着力", "重点", "免费", "适当",
-           "定向",
-           "无偿", "每年", "定期", "及时",
-           "加快", "努力", "逐步", "适时", "不断", "认真", "充分", "有序", "稳步", "同时", "并", "还", "要", "应当",
-           "应", "将", "可", "可以", "按照国家要求", "按规定", "依法", "在", "围绕", "对", "有针对性地", "主动")
-
-
-LOCATIVE = re.compile(r"^(?:在|围绕|依托|按照|通过|结合|针对|面向|利用)[^，,。；;]{1,40}?(?:方面|领域|中|内|上|下|基础上)?"
-                      r"(?=" + "|".join(("探索", "推行", "推广", "设立", "建立", "开展", "实施", "促进", "支持", "鼓励",
-                                        "引导", "设置", "建设", "打造", "搭建", "提供", "组织", "举办")) + ")")
-
-
-def _clause_verb(c: str) -> str | None:
-    """The service verb a clause opens with (after its adverbs and a locative phrase:
-    在…院校探索推行…, 在…方面促进…): 落实创业担保贷款… -> 落实."""
-    t = c.strip(" 　")
-    m = LOCATIVE.match(t)
-    if m:
-        t = t[m.end():]
-    changed = True
-    while changed:
-        changed = False
-        for a in ADVERBS:
-            if t.startswith(a) and len(t) > len(a) + 1 and a not in ("在", "对"):
-                t, changed = t[len(a):], True
-    return next((v for v in SERVICE_VERBS if t.startswith(v)), None)
 
 
 def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool = False):
@@ -344,14 +327,16 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
             body = c[len(subject):]
         if oriented and not subject_of(c):
             continue          # 鼓励金融机构支持…，提供相应的服务: the encouraged still acts, nothing offered
-        verb = _clause_verb(body)
+        verb = clause_verb(body)
         if verb is None or any(m.start() <= a + body.find(verb) + (c.find(body) if body in c else 0) < m.end()
                                for m in MEANS_SPAN.finditer(s)):
             continue
         obj = body[body.find(verb, LOCATIVE.match(body.strip(" 　")).end() if LOCATIVE.match(body.strip(" 　"))
                              else 0):] + "".join(s[x:y] for x, y in clauses[k + 1:k + 2])
-        if verb in ("建立", "健全", "完善", "建设", "实行", "建立健全") and body.rstrip("。；; ").endswith(SYSTEMS):
-            continue
+        if (verb in ("建立", "健全", "完善", "建设", "实行", "建立健全") or re.match(
+                r"(?:和|并)?(?:组织|推动)?(?:建立|健全|完善|建设)", body[body.find(verb) + len(verb):])) and \
+                body.rstrip("。；; ").endswith(SYSTEMS):
+            continue      # (推进和组织)建立…担保体系: a system built, nothing offered
         if any(o in obj for o in ORIENTATION) or (governs(obj[:10]) and "服务" not in obj[:10]):
             continue
         need = _category(obj, vocab)

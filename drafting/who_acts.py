@@ -13,10 +13,15 @@ from bot.script import to_simplified
 
 from . import agencies as ag
 from . import functions as fn
+from .phrases import is_government
 from .reading import Reading
 from .segment import segment
 
 NO_UNIT = "原文未指定部门"
+
+
+# lenders that act on their own account (not 人民银行, an office)
+LENDERS = ("金融机构", "银行", "保险机构")
 
 
 class WhoActs:
@@ -244,6 +249,10 @@ class WhoActs:
                 if parsed.convention:
                     how += f"（{parsed.convention}）"
                 return agencies, review, how
+        if r.actor and not is_government(r.actor) and r.actor.endswith(LENDERS + ("基金",)):
+            # 金融机构应当…提高对中小企业的贷款比例, …基金可以为…提供资金支持: a lender or a fund gives from its own
+            # business; no office leads
+            return {}, [f"办理者“{r.actor}”不是政府部门：没有牵头部门，请核对"], f"句子的主语：“{r.actor}”（不是政府部门）"
         if r.actor:
             # a subject listing units (教育、科技等部门以及工会…): every one of them acts, in its order
             units = ag.subject_units(r.actor, self.national)

@@ -225,9 +225,10 @@ class Judge:
             fail.append(("understood", "fact " + what))
         for what in self.violates(turn.slots, e.get("not")):
             fail.append(("understood", "wrong fact " + what))
-        if e.get("unchanged") or e.get("clarify"):
-            if self.profile(before) != self.profile(turn.slots):
-                fail.append(("understood", f"profile changed {self.profile(before)} -> {self.profile(turn.slots)}"))
+        if (e.get("unchanged") or e.get("clarify")) and self.profile(before) != self.profile(turn.slots):
+            # a question that changed the profile, or an ambiguous statement taken one way
+            what = "profile changed" if e.get("unchanged") else "guessed while ambiguous"
+            fail.append(("understood", f"{what} {self.profile(before)} -> {self.profile(turn.slots)}"))
         if e.get("clarify") and not re.search(r"[？?]", text):
             fail.append(("understood", "no question back"))
         about = e.get("about")

@@ -54,7 +54,7 @@ def place_facts(turn, act) -> dict:
         return {place: reading.place.qualified_name}
     if reading.name:
         return {place: reading.name}
-    if reading.topic is not None and not turn.has_profile():
+    if reading.topic is not None and not turn.has_profile() and not act.on_behalf:
         return {place: reading.topic.qualified_name}
     if reading.suggestion is not None:      # 柳洲 / 南凝: the place shown in the answer, to correct
         return {place: reading.suggestion.qualified_name}

@@ -58,6 +58,7 @@ class Act:
     is_question: bool = False
     acknowledges: bool = False                     # 好的 / 明白了 / 俺去问问
     of_another: bool = False                       # tells only of someone else (我老公还在服役呢)
+    on_behalf: bool = False                        # asks for someone (帮我战友问的): they are the profile
     words: dict = field(default_factory=dict)      # need -> the words the person used for it (贷款)
     ambiguous: list = field(default_factory=list)  # facts.Ambiguous words left unsettled (毕业, 当兵)
     corrects: bool = False                         # 说错了 / 不对 (with or without the new value)
@@ -292,7 +293,8 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
         if act.refs.positions and act.asks is None:
             act.asks = questions.DETAILS
         return act
-    if _ON_BEHALF.search(text):     # 帮我姐问的 她听力残疾 在柳州: the one asked for is who the profile is
+    act.on_behalf = bool(_ON_BEHALF.search(text))
+    if act.on_behalf:     # 帮我姐问的 她听力残疾 在柳州: the one asked for is who the profile is
         text = act.text = _THIRD_PERSON.sub("我", text)
     act.clauses = split(text)
     found = all_mentions(kb, text, entities or [], False)

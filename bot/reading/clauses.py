@@ -177,7 +177,9 @@ def split(text: str) -> list[Clause]:
     # question after it is part of it (not "我是女的 有没有给女的", not "想贷款 有啥政策")
     for prev, cur in zip(clauses, clauses[1:]):
         gap = text[prev.end:cur.start]
-        if prev.mood == STATEMENT and prev.time in (None, "plan") and cur.is_question and not gap.strip() \
+        # (留学回来的有啥说法: a 的-phrase names people whatever its time; 今年回遵义老家了 tells)
+        if prev.mood == STATEMENT and (prev.time in (None, "plan") or prev.text.rstrip().endswith("的")) \
+                and cur.is_question and not gap.strip() \
                 and (not _FIRST_PERSON.search(prev.text) and not _WISH.search(prev.text)
                      and (_ASKS_ABOUT.match(cur.text) or len(prev.text.strip()) <= 8)
                      or _DOCUMENTS.search(prev.text)):     # 吉林省自己的文件里有没有…: the documents asked about

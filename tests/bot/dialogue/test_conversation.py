@@ -587,3 +587,8 @@ def test_a_measure_for_two_of_the_persons_groups_at_once_comes_first():
 def test_too_long_is_heard_with_how_to_ask_for_one_point():
     c = Chat(region="四平", groups=["disabled"]).say("你说话太长了 念得我头疼 简单点")
     assert "没太明白" not in c.text and "找谁办" in c.text and len(c.text) < 80
+
+
+def test_a_place_asked_about_for_a_friend_is_not_taken_as_the_persons():
+    c = Chat().say("问一下 退伍军人在图们创业有啥政策 帮我战友问的")
+    assert c.slots["region"] is None and c.slots["groups"] is None and "图们" in c.text

@@ -425,3 +425,8 @@ def test_a_misspelt_place_where_one_must_follow_is_suggested():
     act = read(KB, "俺是退伍的 在溜州 想贷点款开个汽修店")
     assert act.place.suggestion is not None and act.place.suggestion.name == "柳州市"
     assert read(KB, "晚安").place.suggestion is None
+
+
+def test_a_的_phrase_before_a_question_names_whom_it_asks_about():
+    act = read(KB, "留学回来的有啥说法 俺闺女在国外念书")
+    assert act.facts == {} and act.topics["groups"] == ["overseas_returnee"]

@@ -194,6 +194,8 @@ def _short_answer(kb, act: Act, text: str, open_question: str | None, mentions: 
             act.facts[open_question] = value
 
 
+_WIFE_TOO = re.compile(r"(?:老婆|媳妇|妻子|爱人|太太|屋企人)[^，,。？?]{0,8}(?:也|还)?想(?:干|搞|做|弄|一起)|"
+                       r"(?:老婆|媳妇|妻子|太太)[^，,。？?]{0,12}(?:她|佢)(?:能|可以|也能|有没有|享受)")
 _ENGLISH_QUESTION = re.compile(r"\b(?:what|how|where|who|which|when|why|can|could|is there|are there|do|does|is it)\b",
                                re.I)
 
@@ -223,6 +225,8 @@ def _question(act: Act, intent: str | None) -> None:
     if kind is None and (cued or asked and not particular
                          and (act.topics or any(questions.POLICY_WORD.search(c.text) for c in asked))):
         kind = questions.MEASURES
+    if asked and not act.topics and kind in (None, questions.ELIGIBILITY) and _WIFE_TOO.search(act.text):
+        act.topics["gender"], kind = "female", questions.MEASURES   # 我老婆也想搞 她能不能享受: what women can use
     act.asks = kind
     if act.is_question:
         _needs_asked_about(act)

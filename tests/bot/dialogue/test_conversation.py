@@ -592,3 +592,8 @@ def test_too_long_is_heard_with_how_to_ask_for_one_point():
 def test_a_place_asked_about_for_a_friend_is_not_taken_as_the_persons():
     c = Chat().say("问一下 退伍军人在图们创业有啥政策 帮我战友问的")
     assert c.slots["region"] is None and c.slots["groups"] is None and "图们" in c.text
+
+
+def test_a_wife_who_wants_to_join_gets_the_womens_measures_and_the_profile_stays():
+    c = Chat(region="南宁", groups=["veteran"], gender="male").say("我老婆也想搞 她能不能享受")
+    assert "面向女性的措施" in c.text and c.slots["gender"] == "male" and c.slots["groups"] == ["veteran"]

@@ -30,10 +30,8 @@ def own(turn, items: list[Shown]) -> list[Shown]:
     several = []       # for two of their traits at once (残疾退役军人): first
     for m in items:
         km = turn.kb.measure(m.id)
-        hits = [(fact, value) for fact, value in keys if km is not None and km.conditions.get(fact) is not None
-                and (value in km.conditions[fact] if isinstance(km.conditions[fact], frozenset)
-                     else km.conditions[fact] == value)]
-        if len(hits) >= 2 and km.all_groups or len(hits) >= 2 and any(f == "gender" for f, _ in hits):
+        hits = [(fact, value) for fact, value in keys if _meets(km, fact, value)]
+        if len(hits) >= 2 and (km.all_groups or any(f == "gender" for f, _ in hits)):
             several.append(m)
         elif hits:
             buckets[hits[0]].append(m)
@@ -295,9 +293,11 @@ def _of_need(turn, m: Shown, needs: list) -> bool:
 
 def _is_for(turn, m: Shown, groups: list, gender: str | None) -> bool:
     km = turn.kb.measure(m.id)
-    if km is None:
-        return False
-    want = km.conditions.get("groups")
-    if groups and want is not None and set(groups) & set(want):
-        return True
-    return bool(gender and km.conditions.get("gender") == gender)
+    return any(_meets(km, "groups", g) for g in groups) or bool(gender) and _meets(km, "gender", gender)
+
+
+def _meets(km, fact: str, value) -> bool:
+    """The measure (a rules Measure, or None) is meant for this value of a fact: one of its
+    groups, or its gender."""
+    want = km.conditions.get(fact) if km is not None else None
+    return want is not None and (value in want if isinstance(want, frozenset) else want == value)

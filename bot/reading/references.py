@@ -110,8 +110,8 @@ def by_words(words: str, candidates: list[Shown], corpus: list[Shown] | None = N
 
 def by_abbreviation(words: str, candidates: list[Shown]) -> list[Shown]:
     """Titles that spell a short form the person used, its characters in order and close
-    together (公租房 in 大学毕业生公共租赁住房保障, 双创 in …"双创"…): tried when no title
-    shares a word with the message."""
+    together (公租房 in 大学毕业生公共租赁住房保障): tried when no title shares a word with
+    the message."""
     if not 3 <= len(words) <= 8:
         return []
     out = []

@@ -77,9 +77,15 @@ def _with_prefix(names: list, national: bool = False) -> list:
     for name in names:
         own = None if national else level_prefix(name)
         if own and prefix is None:
-            prefix = own
+            levels = LEVEL_LIST.match(name)
+            prefix = levels.group(0) if levels else own     # 市、区县（自治县）农业农村、商务…部门: every level
         out.append((name, prefix if own is None else None))
     return [(n, None if p is None or n.startswith(UNPREFIXED) else p + n) for n, p in out]
+
+
+_LEVEL = r"(?:设区的市|自治区|区县|乡镇|街道|县级|省|市|区|县|州|乡|镇)(?:（[^）]{1,6}）|\([^)]{1,6}\))?"
+# levels written once before a list of offices (市、区县（自治县）…)
+LEVEL_LIST = re.compile(_LEVEL + r"(?:、" + _LEVEL + r")+")
 
 
 def level_prefix(name: str) -> str | None:

@@ -21,6 +21,13 @@ INTERNAL = "政府内部事项"
 LIST_LEAD = re.compile(r"(?:下列|以下|如下)")
 MEASURES_LISTED = re.compile(r"(?:下列|以下|如下)(?:措施|扶持措施|支持措施|服务|扶持|支持|政策)")
 CONDITIONS_LEAD = re.compile(r"(?:下列|以下|如下)[^，,。；;：:]{0,6}(?:条件|情形|情况)|(?:范围|对象)包括[：:]?$|是指[：:]?$")
+AMOUNTS_LEAD = re.compile(r"(?:下列|以下|如下)(?:比例|标准|数额|幅度|档次)[^，,。；;：:]{0,4}(?:增发|发给|发放|给予|补助|补贴|计发)"
+                          r"|(?:标准|比例|数额)(?:为|如下)[：:]\s*$")
+# what may be done, listed (下列投资形式, 下列项目, 下列业务): a scope, not offers
+SCOPE_LEAD = re.compile(r"(?:下列|以下)[^，,。；;：:]{0,4}(?:形式|方式|项目|业务|领域|行业|事项|范围)[：:]?\s*$")
+ITEM_MARK = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+# the documents an applicant must hand in (应当提供下列文件：, 提交以下材料：)
+MATERIALS_LEAD = re.compile(r"(?:提供|提交|出具|递交|报送|携带|持有)(?:下列|以下|如下)[^，,。；;：:]{0,6}(?:文件|证件|材料|证明|资料)")
 PROHIBITED_LEAD = re.compile(r"(?:不得|禁止|严禁)[^，,。；;]{0,8}(?:下列|以下)|(?:履行|负责)(?:下列|以下)[^，,。；;]{0,4}职责")
 
 
@@ -136,8 +143,9 @@ class ArticleReader:
         if in_part and walk.prohibited_list:
             # an item under 不得有下列行为： (or 履行下列职责：) is a prohibited act or a government's duty
             return "列举的禁止行为或职责（见引导语）"
-        if in_part and walk.items_why and not _unmarked_paragraph(self.text, start):
-            return walk.items_why
+        if walk.items_why and (in_part and not _unmarked_paragraph(self.text, start) or
+                               ITEM_MARK.match(to_simplified(s_text).lstrip())):
+            return walk.items_why     # (an item the segmentation left inside the article's text: still an item)
         if in_part and walk.conditions_list and _is_condition(s_text):
             # an item of a list of conditions (服现役满十二年的；受过刑事处罚的): it qualifies the
             # lead-in, which decides; never a measure of its own
@@ -161,6 +169,20 @@ class ArticleReader:
         walk.items_why = None
         # 采取下列措施支持港澳青年…: the items are measures for the people the lead-in names
         walk.for_people = _groups_named(simplified, self.vocab) if MEASURES_LISTED.search(simplified) else {}
+        if MATERIALS_LEAD.search(simplified):
+            # …投资的，应当提供下列文件：: what an applicant must hand in, item by item; nothing is offered
+            walk.items_why = "列举的申请材料（见引导语）"
+            walk.reasons.append(walk.items_why)
+            return "申请材料的要求：“" + MATERIALS_LEAD.search(simplified).group(0) + "”"
+        if r.measure and AMOUNTS_LEAD.search(simplified):
+            # …按照下列比例增发一次性抚恤金：（一）获得勋章的，增发40%: the lead-in is the measure, its items its rates
+            walk.items_why = "列举的比例或标准（引导语是措施）"
+            return None
+        if not r.measure and SCOPE_LEAD.search(simplified):
+            # 台湾同胞投资者可以依法采取下列投资形式：, 职业中介机构可以从事下列业务：: what one may do, item by item
+            walk.items_why = "列举的形式、项目或业务范围（见引导语）"
+            walk.reasons.append(walk.items_why)
+            return None
         if not r.measure or walk.conditions_list:
             return None     # 符合下列条件之一的，可以…: the lead-in is the measure, its items its conditions
         if LIST_LEAD.match(simplified.lstrip()) and not LIST_LEAD.search(r.beneficiary or ""):

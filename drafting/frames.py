@@ -1,15 +1,15 @@
 """The frames in which a sentence offers something to a beneficiary (对 B…给予,
-为 B 提供, 向 B 发放, B 可以享受…, 鼓励 B 参加…, 优先录用 B …), each as
-(frame, the beneficiary phrase, the offering words); drafting/reading.py
-chooses among them (module docstring there)."""
+为 B 提供, 向 B 发放, 鼓励 B 参加…, 优先录用 B …), each as (frame, the beneficiary
+phrase, the offering words); those whose beneficiary is the topic or subject
+(B 可以享受…, B…，由 X 发给…) are in topic_frames.py; drafting/reading.py chooses
+among them (module docstring there)."""
 from __future__ import annotations
 
 import re
 
 from .people import names_a_person
-from .phrases import (ACTIVITY, BUSINESS_WORDS, CLAUSE_OPENING_VERBS, ENCOURAGE, MAY_USE, NOUN_WORDS, OFFER_VERBS,
-                      PEOPLE_WORDS, PERMITTED, PERSON_HEAD_ENDINGS, SERVICE_VERBS, clause_spans, find_terms, governs, is_government,
-                      leading_np, owner_of)
+from .phrases import (ACTIVITY, ENCOURAGE, NOUN_WORDS, OFFER_VERBS, SERVICE_VERBS, clause_spans, find_terms, governs)
+from .topic_frames import topic_frames
 
 # offers named strongly enough that an encouragement offers them (not 服务业, 引进资金)
 STRONG_OFFERS = ("补贴", "补助", "奖补", "贴息", "减免", "免征", "免收", "贷款", "担保", "优惠", "资助", "奖励",
@@ -23,12 +23,15 @@ OFFER_NOUNS = ("补贴", "补助", "奖补", "优惠", "贴息", "扶持", "服�
                "优先", "援助", "培训", "贷款", "担保", "场地", "政策", "支持", "便利", "指导", "咨询", "资金")
 NOT_DUI = "针面相绝反核应敌配应"      # 针对, 面对, 相对 … are no 对-frame
 ORIENTATION = ("有利于", "方针", "原则", "战略", "理念", "责任和义务", "职责", "义务")
-PRIORITY = re.compile(r"优先(?:安排|购买|采购|录用|招录|招用|聘用|支持|保障|解决|接收|选用|留用)([^，,。；;]{2,40})")
+PRIORITY = re.compile(r"优先(?:安排|购买|采购|录用|招录|招用|聘用|支持|保障|解决|接收|选用|留用|推荐|介绍|录取)([^，,。；;]{2,40})")
+# 帮助和扶持 B, 照顾 B at the end of a clause: B (a group's people) is whom the help is for
+HELPED = re.compile(r"(?:帮助|扶持|援助|帮扶|照顾|救助|收治|供养)(?:和|、)?(?:帮助|扶持|援助|帮扶|照顾|救助)?([^，,。；;]{2,30}?)"
+                    r"(?:就业创业|自主创业|创新创业|就业|创业)?(?=[。；;，,]|$)")
 SERVICE_NOUNS = ("指导和服务", "服务", "指导", "帮助", "扶持", "支持", "培训", "援助", "照顾", "帮扶", "优待",
                  "资助", "补贴", "奖励", "培育", "上市培育", "融资", "辅导", "贷款", "信贷")
 # what 为 X 提供 may offer that gives nothing in particular (为军人履行职责提供保障)
-GENERIC_OFFERS = re.compile(r"^(?:必要的|有力的|坚实的|相应的)?(?:支持和帮助|支持和协助|帮助和支持|支持|帮助|保障|条件|服务保障)(?:[。；;，,]|$)")
-DELEGATION = re.compile(r"(?:具体)?(?:办法|标准|规定|目录)[^，,。；;]{0,6}由[^，,。；;]{2,40}(?:制定|规定|确定)")
+GENERIC_OFFERS = re.compile(r"^(?:必要的|有力的|坚实的|相应的|坚强的)?(?:支持和帮助|支持和协助|帮助和支持|支持|帮助|保障|条件|服务保障"
+                            r"|(?:(?:政治|组织|制度|法治|思想|事业|平台|智力)[和、及]?)+(?:保障|支持|支撑))(?:[。；;，,]|$)")
 
 
 SYSTEM_BUILT = re.compile(r"(?:建立|健全|培育|完善|建设)[^，,。；;]*(?:体系|市场|制度|机制)\s*$")
@@ -118,17 +121,7 @@ def frames_of(s: str, vocab=None) -> list[tuple[str, str, str]]:
         out += _named_beneficiary_frames(c, vocab)
         # 鼓励/支持… B 参加/使用…: B is encouraged to use something (a need must be named)
         out += _encouraged(c, vocab)
-    out += _topic_frame(s, clauses, topic, vocab)
-    m = PASSIVE_OFFER.match(s)
-    if m and _names_someone(m.group(1)):
-        out.append(("subject", m.group(1), m.group(2)))   # B 的随调随迁、就业安置等，由…予以安排: B's
-    out += _may_use_frames(s, clauses, topic)
-    return out
-
-
-# what someone has or needs, done by an agent (军队转业干部配偶、子女的随调随迁、就业安置等，由安置地人民政府…予以安排)
-PASSIVE_OFFER = re.compile(r"^([^，,。；;]{2,30}?)的[^，,。；;]{2,40}?[，,]\s*由[^，,。；;]{2,30}?(?:予以|负责)?"
-                           r"(?<!组织)(安排|办理|解决|落实|安置)(?=[。；;，,]|$)")     # not 由…组织办理: a procedure organised
+    return out + topic_frames(s, clauses, topic, vocab)
 
 
 def _dui_frames(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
@@ -159,6 +152,8 @@ def _dui_frames(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
                 re.match(r"^\s*(?:并|同时|还)(?:应当|可以|按照[^，,。；;]{0,10}?)?(?:给予|予以)", s[clauses[k + 2][0]:]):
             # 对自主择业的军队转业干部，应当加强职业指导和培训，并给予政策扶持和优待: the offer after a clause
             verb = _offer_follows(s[clauses[k + 2][0]:clauses[k + 2][1]])
+        if verb is None and stop == len(tail):
+            verb = _offer_later(s, clauses, k)
         if stop == len(tail) and not tail.rstrip().endswith("的") and k + 1 < len(clauses) and \
                 s[clauses[k + 1][0]:clauses[k + 1][1]].strip().endswith("的" + _last_noun(s[clauses[k + 1][0]:
                                                                                             clauses[k + 1][1]])):
@@ -179,6 +174,23 @@ def _dui_frames(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
     return out
 
 
+def _offer_later(s: str, clauses: list, k: int) -> str | None:
+    """The offering verb two or three clauses after a whole-clause 对 B, past clauses that only add a
+    condition or a means and open no frame of their own (对来本市工作而不落户的华侨，凭有效证件，在…方面享受市民待遇;
+    对…早期归侨，其生活确有困难的，当地政府应当给予适当补助)."""
+    for j in (k + 2, k + 3):
+        if j >= len(clauses):
+            return None
+        between = s[clauses[k + 1][0]:clauses[j][0]]
+        if re.search(r"[对为向由]", between) or _offer_follows(between) or \
+                re.search(r"(?<=[^，,\s])(?:应当|应|要|必须|可以|负责)", between.lstrip()):   # a subject of its own acts
+            return None
+        verb = _offer_follows(s[clauses[j][0]:clauses[j][1]])
+        if verb and not re.search(verb + r"(?:结果|情况|进度|时限)", s[clauses[j][0]:clauses[j][1]]):
+            return verb      # (not 反馈办理结果: a report back)
+    return None
+
+
 def _wei_frames(s: str, clauses: list, k: int, topic: str) -> list[tuple[str, str, str]]:
     """为 B 提供…, in clause k: B is whom it is for."""
     out = []
@@ -186,7 +198,7 @@ def _wei_frames(s: str, clauses: list, k: int, topic: str) -> list[tuple[str, st
     c = s[a:b]
     relative_end = re.search(r"的[^的，,。；;]{1,12}$", c) if k + 1 < len(clauses) else None
     for m in re.finditer(r"(?:(?<=可以)|(?<![因作成认视列称以]))为(?!了|主|重点|核心|基础|导向|依托|抓手|载体|目标|契机|突破口|统领"
-                         r"|引领|经济|社会|国家|乡村振兴)([^为，,。；;]{1,40}?)(提供|办理|开辟|开通|落实|兑现|减轻|降低|搭建|增加|扩大"
+                         r"|引领|经济|社会|国家|乡村振兴)([^为，,。；;]{1,40}?)(提供|办理|开辟|开通|落实|兑现|减轻|降低|搭建|增加|扩大|购买|租赁"
                          r"|安排|解决|争取|组织|开展|举办|进行|开设|开放)", c):
         if m.group(2) in ("组织", "开展", "举办", "进行") and \
                 not any(n in c[m.end():] for n in OFFER_NOUNS + ("活动", "认定", "鉴定", "评定")):
@@ -221,99 +233,30 @@ def _named_beneficiary_frames(c: str, vocab) -> list[tuple[str, str, str]]:
         if m.group(2) == "提供" and re.match(r"[^，,。；;]{0,10}(?:信息|材料|数据|情况|报告)", c[m.end():]):
             continue      # 向公共就业服务机构提供岗位空缺信息: a report to an office, not an offer
         out.append(("向", TRAILING_ADVERBS.sub("", m.group(1)) or m.group(1), m.group(2)))
+    # …岗位，应当优先提供给 B: the thing given is the topic, B after 给; …褒扬金由…部门…发给其遗属: B after 发给
+    for m in re.finditer(r"(提供|发放|出租|出售|分配|预留|返还|让渡)给([^，,。；;]{2,30}?)(?=[。；;，,]|$)"
+                         r"|(发给)(其[^，,。；;]{1,10}?)(?=[。；;，,]|$)", c):
+        out.append(("向", m.group(2) or m.group(4), m.group(1) or m.group(3)))
+    for m in HELPED.finditer(c):
+        if re.search(r"鼓励[和、及]?$", c[:m.start()]):
+            continue      # 国家…鼓励和扶持退役军人就业创业: a law's orientation (reading.py decides on 鼓励)
+        who = re.split(r"收治|供养|帮助|扶持|援助|帮扶|照顾|救助", m.group(1))[-1]    # 收治或者集中供养 B: B
+        hits = find_terms(who, vocab.groups) if vocab is not None else []
+        if hits and hits[-1][2] + len(hits[-1][1]) == len(who) and names_a_person(who, hits[-1][1], hits[-1][2]):
+            out.append(("object", who, "帮助"))     # …积极帮助和扶持有就业愿望和就业能力的就业困难人员
+    # 资助/选派 B 进行/到…: B is funded or sent (资助青年博士生等优秀青年人才进行国际学术交流)
+    for m in re.finditer(r"(资助|选派)([^，,。；;]{2,40}?)(?:进行|参加|开展|赴|到|前往)", c):
+        if vocab is not None and find_terms(m.group(2), vocab.groups):
+            out.append(("object", m.group(2), m.group(1)))
     # 优先安排/购买/录用 B …
     for m in PRIORITY.finditer(c):
         out.append(("object", m.group(1), "优先"))
     for m in re.finditer(r"惠及([^，,。；;]{2,30}?)(?:的|[。；;，,]|$)", c):
         out.append(("object", m.group(1), "惠及"))
-    for m in re.finditer(r"解决([^，,。；;]{2,30}?)的(?:住房|医疗|就业|生活困难|困难|子女入学|入学|落户|社会保险)", c):
+    for m in re.finditer(r"解决([^，,。；;]{2,30}?)(?:的(?:住房|居住|医疗|就业|生活困难|困难|子女入学|入学|落户|社会保险)"
+                         r"|(?:住房|居住)(?:需求|问题|困难))", c):       # 解决人才居住需求 too
         out.append(("object", m.group(1), "解决"))
     return out
-
-
-def _topic_frame(s: str, clauses: list, topic: str, vocab) -> list[tuple[str, str, str]]:
-    """X…的，…予以优先安排/给予…: the topic (up to its clause ending in 的) is the beneficiary."""
-    out = []
-    ends = [j for j, (a, b) in enumerate(clauses[:3]) if s[a:b].strip().endswith("的") or
-            s[a:b].strip().endswith(("后", "时", "期间")) and _names_someone(owner_of(s[a:b].strip(), vocab) or "")]
-    named = not ends and len(clauses) > 1 and _people_topic(topic, vocab) and \
-        bool(re.match(r"^(?:其[^，,。；;]{0,12}?)?(?:应当|应|可以|可|依法|按照)", s[clauses[1][0]:clauses[1][1]].strip()))
-    if named:
-        ends = [0]     # 就业有困难的随军配偶，应当纳入…扶持范围: a clause that only names people is the topic
-    if ends and ends[0] + 1 < len(clauses) and not topic.startswith(("对", "为", "向")) and \
-            not any(s[a:b].strip().startswith(("对", "为", "向")) for a, b in clauses[:ends[0] + 1]):
-        whole = s[:clauses[ends[0]][1]].strip()
-        if not whole.endswith("的") and not named:
-            whole = owner_of(s[clauses[ends[0]][0]:clauses[ends[0]][1]].strip(), vocab)   # 军官退出现役时，…: who
-        elif ends[0] > 0 and _names_someone(topic) and not topic.endswith("的"):
-            whole = topic       # 因公致残的退役军人，有劳动能力的，…: the first clause names them, the rest are conditions
-        main = s[clauses[ends[0] + 1][0]:]
-        verb = next((w for w in ("予以", "给予", "优先", "发放", "发给", "返还", "免收", "免征", "免缴", "免交", "减免", "补贴",
-                                 "享受", "纳入",
-                                 "提供", "办理", "安排", "纳入") if w in main[:30]), None)
-        if verb and not governs(main[:20]):
-            out.append(("subject", whole, verb))
-    return out
-
-
-def _people_topic(topic: str, vocab) -> bool:
-    """Whether a first clause is only a noun phrase naming people (分居两地的军人配偶), with no verb of its own."""
-    return leading_np(topic, vocab) == topic and _names_someone(topic) and "的" in topic and \
-        not is_government(topic) and vocab is not None and bool(find_terms(topic, vocab.groups))
-
-
-def _may_use_frames(s: str, clauses: list, topic: str) -> list[tuple[str, str, str]]:
-    """B(…的)，可以/享受…, in the first four clauses: the subject may use the offer."""
-    out = []
-    for k, (a, b) in enumerate(clauses[:4]):
-        c = s[a:b]
-        use = None
-        for w in MAY_USE:
-            i = c.find(w)
-            while i >= 0 and _in_modifier(c, i, w):
-                i = c.find(w, i + 1)        # 以逐月领取退役金方式安置的…: inside a modifier, not the predicate
-            if i >= 0 and (use is None or i < use[1]):
-                use = (w, i)
-        if use is None:
-            continue
-        w, i = use
-        rest = c[i:] + (s[b:clauses[k + 1][1]] if k + 1 < len(clauses) else "")
-        if re.search(r"应当|必须|须", c[:i]) and not re.search(r"应当(?:为|向|对|给予|予以|优先)", c[:i]) and \
-                not (w.endswith("享受") and re.search(r"应当?[^，,。；;]{0,10}$", c[:i])):   # 应当按照规定享受: entitled
-            continue           # 设立…应当…向劳动行政部门申请行政许可: a duty to apply, not an entitlement
-        delegated = DELEGATION.search(s)
-        inside = delegated and a + i < delegated.start() and not re.search(r"[，,。；;]", s[a + i:delegated.start()])
-        if governs(rest) or delegated and (delegated.start() < a + i or inside):
-            continue
-        if w in ("可以", "可", "可按", "可以按照", "可按照", "允许", "可以选择") and \
-                not any(x in c[i:] + s[b:] for x in PERMITTED + OFFER_VERBS[:20]):   # 可以…，到…登记，申请…
-            continue
-        subject = c[:i].strip()
-        if not subject or subject.startswith(("按", "依", "根据", "可", "均", "还", "并", "即", "也", "同时", "经",
-                                              "在", "自", "从", "同等", "与", "同", "凭", "持")):
-            subject = topic if k > 0 or not subject else subject
-            if k > 0 and (s[:a].rstrip("，, ").endswith("的") and not _names_someone(topic)
-                          or topic.startswith(CLAUSE_OPENING_VERBS) and k > 1):
-                subject = s[:a].rstrip("，, ")   # 服现役不满规定年限，以自主就业方式安置的，领取…: the whole topic
-        if subject and not subject.startswith(("对", "为", "向")) and not is_government(leading_np(subject)):
-            out.append(("subject", subject, w))
-    return out
-
-
-def _in_modifier(c: str, i: int, w: str) -> bool:
-    """Whether a use word at c[i] lies inside a modifier: 以…方式, 符合…条件, or a relative clause that
-    ends in 的 before the clause does (逐月领取退役金的军士)."""
-    before, after = c[:i], c[i + len(w):]
-    if re.search(r"(?:以|按|不?符合)[^，,。；;]{0,12}$", before) and re.match(r"^[^，,。；;]{0,12}?(?:方式|条件|待遇)", after):
-        return True
-    if w.startswith("可") or w in ("允许",):
-        return False
-    m = re.match(r"^([^，,。；;]{0,12}?)的([^，,。；;]*)", after)
-    if not m or re.search(r"[向到在为对从]", m.group(1)):
-        return False
-    # 逐月领取退役金的退役军官…依法参加…: the noun after 的 goes on to a predicate of its own;
-    # 享受…机构提供的就业服务: the noun after 的 is the object and ends the clause
-    return any(v in m.group(2) for v in MAY_USE + PERMITTED + ("参加", "应当", "按照", "依法"))
 
 
 def only_activity(s: str, phrase: str) -> bool:
@@ -340,22 +283,13 @@ def does_itself(s: str, phrase: str) -> bool:
     return not rest.startswith(USE_VERBS) and not any(n in rest for n in STRONG_OFFERS)
 
 
-def _names_someone(clause: str) -> bool:
-    """Whether a clause names people or a business (残疾退役军人, 小型微型企业), not only a condition."""
-    t = clause.rstrip("的")
-    if t.startswith(CLAUSE_OPENING_VERBS) and "的" not in t:
-        return False       # 招用本市就业困难人员，…: a clause with no subject names those it acts on
-    return any(w in t for w in PEOPLE_WORDS + BUSINESS_WORDS) or bool(re.search("[" + "".join(PERSON_HEAD_ENDINGS)
-                                                                              + "](?:[，,]|$)", t))
-
-
 def first_found(s: str, words) -> str | None:
     return next((w for w in words if w in s), None)
 
 
 ADVERBS = ("更好的", "更好地", "进一步", "积极", "大力", "切实", "全面", "持续", "继续", "深入", "着力", "重点", "免费", "适当",
            "定向",
-           "无偿", "每年", "定期", "及时",
+           "无偿", "每年", "定期", "及时", "向社会公众", "向社会", "向公众",
            "加快", "努力", "逐步", "适时", "不断", "认真", "充分", "有序", "稳步", "同时", "并", "还", "要", "应当",
            "应", "将", "可", "可以", "按照国家要求", "按规定", "依法", "在", "围绕", "对", "有针对性地", "主动")
 

@@ -74,6 +74,8 @@ def read_people(r: Reading, s: str, vocab) -> None:
     _groups_beside_the_head(r, head, group_hits, vocab)
     _family_and_disabled(r, text, head, group_hits, org_head, vocab)
     _gender_and_tech(r, text, group_hits, org_head, vocab)
+    _family_of_the_topic(r, s, org_head, vocab)
+    _left_active_service(r, s, vocab)
     r.audiences = _audiences_of(r, text, head, org_head, vocab)
     # what looks like people but no group word covers: put to the reviewer as a possible new group
     covered = [False] * len(text)
@@ -147,15 +149,49 @@ def _family_and_disabled(r: Reading, text: str, head: str, group_hits: list, org
     """Groups read from a family noun after a group's stem, and 残疾 before a group word."""
     if not org_head:
         # 军人子女, 军人的配偶: a family noun after the stem of a group's own family word (军人家属, 军人配偶)
-        for value, stem, noun, at in family_words(text if text != head or not r.beneficiary else r.beneficiary, vocab):
+        searched = text if text != head or not r.beneficiary else r.beneficiary
+        for value, stem, noun, at in family_words(searched, vocab):
             if value not in r.groups:
-                r.groups[value] = text[at - len(stem) - (1 if text[at - 1:at] == "的" else 0):at + len(noun)]
+                r.groups[value] = searched[at - len(stem) - (1 if searched[at - 1:at] == "的" else 0):at + len(noun)]
     if "disabled" in vocab.groups:       # 残疾 before a group word: 残疾退役军人, 残疾妇女
         for value, word, pos in group_hits:
             if text[max(0, pos - 2):pos] == "残疾" and value != "disabled":
                 r.groups.setdefault("disabled", "残疾" + word)
                 # one person with both: 残疾退役军人 is disabled *and* a veteran (all_groups)
                 r.all_groups = "残疾" + word
+
+
+OWN_FAMILY = re.compile(r"其(?:随调|随迁|随军)*(配偶|子女|家属|遗属|家庭|父母)")
+
+
+def _family_of_the_topic(r: Reading, s: str, org_head: bool, vocab) -> None:
+    """其家庭/其遗属… after people named first (义务兵服现役期间，其家庭由…发给优待金; …残疾军人因病死亡的，对其遗属
+    继续发放…): the family is offered, so its group is the one the vocabulary has for that family."""
+    m = OWN_FAMILY.search(s)
+    b = r.beneficiary or ""
+    if m is not None and b.startswith(m.group(0)):
+        b = s[:m.start()]          # 军官和符合规定条件的军士，其配偶…可以办理随军落户: whose family
+    elif m is None or org_head or not b or FAMILY_AFTER.search(b) or s.find(b) > m.start():
+        return
+    words = [(w, p) for _, w, p in find_terms(b, vocab.groups)] + \
+        [(k, b.find(k)) for k in SERVICE_MEMBERS + ("军人",) if k in b]
+    for word, _ in sorted(words, key=lambda x: -x[1]):       # the head of the phrase first
+        found = family_words(word + m.group(1), vocab) or []
+        value = found[0][0] if found else (family_group(word + m.group(1), word, 0, vocab) or (None,))[0]
+        if value:
+            r.groups = {value: m.group(0)}
+            r.review.append(f"身份取自“{m.group(0)}”（{word}的家属）：受益者是家属，请核对")
+            return
+
+
+def _left_active_service(r: Reading, s: str, vocab) -> None:
+    """退出现役 is what 退役 says in full: a 军人 (or those who…) who has left active service before the
+    offer is a veteran too (退出现役后，在…工作的残疾军人，享受…: disabled and a veteran)."""
+    before = s[:s.find(r.offer)] if r.offer and r.offer in s else s
+    b = r.beneficiary or ""
+    if "veteran" in vocab.groups and "退出现役" in before and "military_family" not in r.groups and \
+            (r.headless or any(w in b for w in SERVICE_MEMBERS + ("军人",))):
+        r.groups.setdefault("veteran", "退出现役")
 
 
 def _gender_and_tech(r: Reading, text: str, group_hits: list, org_head: bool, vocab) -> None:
@@ -196,13 +232,15 @@ GENERIC_PEOPLE = ("人员", "人才", "群体", "学生")
 STOP_CHARS = set("的和与及等对为向在把将了、,，。；;：:“”\"()（）《》支持鼓励引导吸引推动加强各类一批更多 ")
 TECH_NOT_BUSINESS = ("孵化", "园", "服务", "家")
 NOT_PERSON_HEAD = re.compile(r"(?:[及和与][^\W\d_到在向进赴来去为给参入]{1,3}?)?[^\W\d_到在向进赴来去为给参入]{0,2}?"
-                             r"(?:团体|组织|机构|协会|商会|委员会|智库|库)")
+                             r"(?:团体|组织|机构|协会|商会|委员会|智库|库|合作社|联合社)")
 PERSON_NOUNS = PERSON_SUFFIXES + ("科学家", "企业家", "才俊", "学者", "专家")
 HIRING_WORDS = ("吸纳", "招用", "招收", "聘用", "雇用", "录用", "安置", "安排", "集中使用", "吸收")
 EMPLOYER_AFTER = re.compile(r"^[^。；;：:]*?的(?:用人单位|单位|企业|机构|用人主体|中小企业|小微企业|个体工商户)")
 ORIGIN_GAPS = ("", "地区", "籍")
 
 
+# the kinds of 军人 a law names (a martyr counts with them: 烈士遗属 are a 军人's family in the laws on 抚恤优待)
+SERVICE_MEMBERS = ("军官", "军士", "义务兵", "士兵", "烈士", "军队转业干部", "转业干部")
 FAMILY_NOUNS = ("配偶", "子女", "家属", "遗属", "父母", "家庭", "随迁子女", "随迁家属", "随调配偶", "随调随迁")
 # a family noun right after a group word (退役军人随调随迁配偶, 高校毕业生的父母): the family, not the group
 FAMILY_AFTER = re.compile(r"的?(?:随调|随迁|随军)*(?:配偶|子女|家属|遗属|父母|家庭)")
@@ -221,8 +259,8 @@ def names_a_person(s: str, word: str, pos: int) -> bool:
     if FAMILY_AFTER.match(s, end):
         return False
     for noun, qualifiers in QUALIFIERS.items():
-        if word.endswith(noun) and s[:pos].endswith(qualifiers):
-            return False
+        if word.endswith(noun) and s[:pos].endswith(qualifiers) and not s[:pos].endswith(("大中专", "大中专院校")):
+            return False      # (大中专毕业生 are college graduates too)
     head = NOT_PERSON_HEAD.match(s, end)
     if head and not any(n in head.group(0) for n in PERSON_NOUNS):
         return False
@@ -243,6 +281,9 @@ def family_words(s: str, vocab) -> list:
             for noun in FAMILY_NOUNS:
                 if w.endswith(noun) and len(w) > len(noun) + 1:
                     stems.setdefault(w[:-len(noun)], value)
+    if "军人" in stems:      # the kinds of 军人 (烈士遗属, 军官家属, 义务兵家庭) have the family 军人 has
+        for kind in SERVICE_MEMBERS:
+            stems.setdefault(kind, stems["军人"])
     out = []
     for stem, value in stems.items():
         at = s.find(stem)
@@ -270,6 +311,10 @@ def family_group(s: str, word: str, pos: int, vocab) -> tuple[str, str] | None:
             for value, words in vocab.groups.items():
                 if stem + tail in words:
                     return value, s[pos:end + (len(s[end:]) - len(rest)) + len(noun)]
+    own = next((v for v, words in vocab.groups.items() if word in words), None)
+    if own and not any(w.endswith(FAMILY_NOUNS) for w in vocab.groups[own]):
+        # 华侨子女, 台湾同胞的子女: a group with no family word of its own reaches its members' families
+        return own, s[pos:end + (len(s[end:]) - len(rest)) + len(noun)]
     return None
 
 

@@ -16,7 +16,7 @@ SERVICE_VERBS = ("提供", "开展", "落实", "实施", "实行", "推行", "�
                  "扩大", "增加", "支持", "鼓励", "引导", "扶持", "培育", "探索", "推动", "深化", "健全", "用好",
                  "发挥", "强化", "加快", "提升", "开放", "保障", "办好", "改进", "创新", "组织", "允许", "吸引",
                  "帮助", "畅通", "拓宽", "推进", "促进", "整合", "采取", "确保", "取消", "定期举办", "评选", "畅通",
-                 "统筹安排", "安排", "开设")
+                 "统筹安排", "安排", "开设", "发布")
 # the last character of a noun naming people (遗属, 军士, 义务兵, 军官, 农户, 职工 …): a person, whatever the
 # noun; checked after governments, funds and organisations
 PERSON_HEAD_ENDINGS = tuple("人员者属士兵生工民户官师")
@@ -27,14 +27,15 @@ CLAUSE_MARKS = "，,；;：:"
 OFFER_VERBS = ("给予", "予以", "提供", "发放", "返还", "退还", "补贴", "补助", "奖补", "奖励", "资助", "贴息",
                "减免", "免收", "免征", "免除", "减征", "缓征", "减半", "优先", "照顾", "倾斜", "扶持", "支持", "帮助",
                "帮扶", "援助", "落实", "享受", "办理", "开放", "安排", "保障", "解决", "开通", "推荐", "投放", "增加",
-               "放宽", "简化", "便利", "加大", "纳入", "提高", "降低", "实行", "实施", "开展", "组织", "兑现", "进行")
+               "放宽", "简化", "便利", "加大", "纳入", "提高", "降低", "实行", "实施", "开展", "组织", "兑现", "进行",
+               "发给")     # (last: the first twenty are what a permission must go on to, see topic_frames)
 # what a subject-beneficiary may do with an offer (B 可以申请… / B 享受…)
 MAY_USE = ("享受", "免费", "优先录取", "优先录用", "合并计算", "视同缴费", "可以申请", "可申请", "可以享受", "可享受", "申领", "领取", "可以选择", "可以按照", "可按照", "可按",
            "可以", "可", "优先享受", "依法享受", "按规定享受", "按照规定享受", "按照国家规定享受", "允许")
 # what a permission (B 可以 …) must go on to do to be an offer, not a mere right or duty
 PERMITTED = ("申请", "享受", "办理", "领取", "申领", "复学", "入学", "转入", "承包", "报考", "缩短", "采取加速", "免",
              "扣除", "抵扣", "抵免",
-             "减", "延期", "补缴", "落户", "获得", "使用", "入驻", "参加")
+             "减", "延期", "补缴", "落户", "获得", "使用", "入驻", "参加", "复职", "复工", "申报")
 ENCOURAGE = ("鼓励", "支持", "引导", "吸引", "扶持", "帮助", "允许", "组织", "指导", "推动", "动员", "欢迎")
 # the government's own work: an object of these is not offered to anyone (as verbs: 管理 in
 # 行政管理部门 or 管理类收费 is a name, see governs())
@@ -55,7 +56,7 @@ ORGANISATION_HEADS = ("孵化载体", "孵化器", "孵化基地", "众创空间
 PEOPLE_WORDS = ("人员", "人才", "劳动者", "个人", "青年", "群众", "居民", "农民", "妇女", "学生", "毕业生",
                 "创业者", "创客", "团队", "家庭", "职工", "工人", "本人", "同胞", "侨胞", "市民", "公民",
                 "投资者", "配偶", "子女", "家属", "父母", "遗属", "亲属", "军人", "士兵", "残疾人", "农户", "经营者",
-                "老人", "干部")
+                "老人", "干部", "优待对象", "扶持对象", "救助对象", "援助对象", "帮扶对象", "服务对象")
 BUSINESS_WORDS = ("企业", "个体工商户", "市场主体", "经营主体", "创新主体", "单位", "农场", "合作社", "商户",
                   "主体", "项目")
 # trailing activity nouns: 残疾人就业 -> 残疾人
@@ -338,7 +339,7 @@ def subject_of(s: str) -> str | None:
             i = min(cut)
     if i is None:
         ends = [head.find(w, 1) for w in SUBJECT_ENDS + SERVICE_VERBS]
-        ends = [e for e in ends if 0 < e <= 30]
+        ends = [e for e in ends if 0 < e <= 30 and not IN_OFFICE_NAME.match(head, e)]
         if not ends:
             return None
         i = min(ends)
@@ -351,6 +352,10 @@ def subject_of(s: str) -> str | None:
     if len(np) < 2 or any(c in np for c in "，,。；;：:") or np.startswith(NOT_A_SUBJECT):
         return None
     return np
+
+
+# a verb that is part of an office's name (劳动保障部门, 发展改革委, 住房城乡建设局, 组织部): not where its subject ends
+IN_OFFICE_NAME = re.compile(r"(?:保障|发展|建设|促进|组织)[^，,。；;的向对为在]{0,4}?(?:部门|部|局|厅|委员会|委|办公室|办)")
 
 
 ACTING_HEADS = ("机构", "单位", "银行", "中心", "站点", "组织", "协会", "学校", "高校", "院校", "医院", "公司", "企业",

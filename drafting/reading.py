@@ -24,9 +24,10 @@ purpose (为了…，制定本…), a date in force, a penalty, a prohibition, t
 of an employer, or the government's own work (统筹、考核、监督 with nobody
 offered anything) are not measures. Every finding keeps the words that made it.
 
-Here: read() and why a sentence is no measure; the frames are in frames.py, the
-beneficiary's head, kind, groups and audiences in people.py, the phrases they
-read (clauses, terms, noun heads, subjects) in phrases.py.
+Here: read(); why a sentence is no measure whatever its frame, in not_offers.py;
+the frames in frames.py and topic_frames.py; the beneficiary's head, kind, groups
+and audiences in people.py; the phrases they read (clauses, terms, noun heads,
+subjects) in phrases.py.
 """
 from __future__ import annotations
 
@@ -35,44 +36,19 @@ from dataclasses import dataclass, field
 
 from bot.script import to_simplified
 
-from .frames import (DELEGATION, LOCATIVE, OFFER_NOUNS, ORIENTATION, STRONG_OFFERS, clause_verb, does_itself, first_found,
+from .frames import (LOCATIVE, OFFER_NOUNS, ORIENTATION, STRONG_OFFERS, clause_verb, does_itself, first_found,
                      frames_of, only_activity)
+from .not_offers import PROHIBITION, not_a_measure
 from .people import beneficiary_head, beneficiary_kind, read_people
-from .phrases import (ENCOURAGE, FUND_HEADS, OWNED, acting_unit, as_written, clause_spans, find_terms,
-                      governs, head_of, is_government, leading_np, owner_of, strip_brackets, subject_of)
+from .phrases import (ENCOURAGE, acting_unit, as_written, clause_spans, find_terms, governs, head_of, is_government,
+                      leading_np, strip_brackets, subject_of)
 
-# not measures, whatever else they say (read())
-PURPOSE = re.compile(r"^(?:(?:为了|为)[^。；;]{2,200}?|根据[^。；;]{2,120}?)[，,]\s*(?:特|现)?(?:制定本|制定|提出(?:如下|以下)|现提出)")
-DEFINITION = re.compile(r"(?:是指|所称|本[法条例办法规定意见方案]*所指|以下简称|以下统称)")
-IN_FORCE = re.compile(r"(?:自[^，,。；;]{2,20}起(?:施行|实施|执行|生效)|同时废止|施行日期|有效期)")
-PENALTY = re.compile(r"(?:违反本|责令|罚款|处分|追究[^，,。；;]*责任|吊销|没收|依法处理|承担[^，,。；;]*责任)")
-PROHIBITION = ("不得", "禁止", "严禁", "不准")
 APPLY_TO = re.compile(r"(?:向|到)([^，,。；;向到]{3,30}?(?:部门|机关|机构|中心|政府|局|厅|委|办))(?:进行)?[^，,。；;]{0,6}?"
                       r"(?:申请|申领|申报|提出申请|办理|登记|备案)")
-PASSIVE_AGENT = re.compile(r"由([^，,。；;由]{1,30}?(?:部门|机关|机构|中心|政府|局|厅|委|办|单位|妇联|残联|工会|团委|科协))(?:[^，,。；;]{0,12}?)"
-                           r"(?:办理|负责|提供|发放|组织|安排|给予|解决)")
+PASSIVE_AGENT = re.compile(r"由([^，,。；;由]{1,60}?(?:部门|机关|机构|中心|政府|局|厅|委|办|单位|部队|妇联|残联|工会|团委|科协))"
+                           r"(?:[^，,。；;]{0,12}?|[，,]?(?:按照|依照|根据)[^，,。；;]{0,40}?[，,]?)"
+                           r"(?:办理|负责|提供|发放|发给|增发|组织|安排|给予|解决|补助|支付)")
 SYSTEMS = ("体系", "制度", "机制", "体制", "网络", "规划", "战略")
-# an honour for those who did well (对…做出突出贡献的单位和个人，给予表彰和奖励): recognition, not support
-COMMENDATION = re.compile(r"(?:突出贡献|显著成绩|成绩显著|表现突出|先进)[^。；;]{0,30}?(?:给予|予以)?[^，,。；;]{0,4}(?:表彰|嘉奖|褒扬)")
-# a right declared (享有与男子平等的权利, 有权…要求): equality and protection, not support
-RIGHT = re.compile(r"享有[^，,。；;]{0,20}(?:平等|同等)[^，,。；;]{0,6}(?:权利|权)|有权[^，,。；;]{0,30}(?:要求|拒绝|请求|申诉|举报|控告)"
-                   r"|享(?:受|有)与[^，,。；;]{0,20}(?:同等|平等|相同)的(?:待遇|权利)|坚持[^。；;]{0,40}的?原则"
-                   r"|保障[^，,。；;]{0,8}享有[^，,。；;]{0,20}(?:权益|权利)|是全社会的共同责任"
-                   r"|(?:给予|予以)特别保护")
-# what follows from not doing something (视为放弃…, 取消其…资格, 不再享受…)
-SANCTION = re.compile(r"由本人[^，,。；;]{0,20}(?:办理|申报|登记)|视为(?:放弃|自动放弃)|取消其[^，,。；;]{0,10}(?:资格|待遇)|不再享受|停止享受|停发|责令[^，,。；;]{0,6}退回"
-                      r"|暂缓办理|约谈|通报批评")
-# another rule governs (…另有规定的，依照其规定)
-DEFERRED = re.compile(r"另有规定的[，,]?\s*(?:依照|从|按照)其规定|按照[^，,。；;]{0,16}规定执行[。；;]?$|适用本(?:法|条例|办法|规定)")
-# a person's recourse to the courts and to review (向人民法院申请…, 提起诉讼, 申请仲裁, 行政复议)
-REMEDY = re.compile(r"向人民法院[^，,。；;]{0,12}(?:申请|起诉)|提起(?:行政)?诉讼|人民法院应当|申请(?:劳动)?仲裁|申请行政复议"
-                    r"|申请复核|有异议的")
-# society at large called on to give (国家鼓励…社会力量/社会各界/…和个人 …捐赠、提供帮助): nobody is offered anything
-SOCIETY_CALLED = re.compile(r"(?:鼓励|支持|引导|倡导|动员)[^，,。；;]{0,40}?(?:社会力量|社会各界|社会各方面|全社会|(?:组织|单位)"
-                            r"(?:和|以及|、)个人|其他组织以及个人)(?:[^，,。；;]{0,6}?)(?:依法|通过|为|参与|参加|开展|捐赠|向)")
-CATCH_ALL = re.compile(r"^(?:其他|国务院规定|法律、行政法规规定的其他|有关法律、法规规定的其他)")
-PRIVATE_DUTY_HEADS = ("用人单位", "企业", "职业中介机构", "个体工商户", "平台经营者", "经营者", "中小企业",
-                      "住宿经营者")
 
 
 @dataclass
@@ -131,7 +107,7 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
         r.actor = as_written(actor, to_simplified(text))
     elif context is not None and context.actor:
         r.actor = context.actor
-    why_not = _not_a_measure(s, actor, vocab)
+    why_not = not_a_measure(s, actor, vocab)
     if why_not:
         r.not_measure = why_not
         return r
@@ -167,64 +143,8 @@ def _giving_office(s: str) -> str | None:
     …，财政部门按照规定给予贴息), or None."""
     for a, b in clause_spans(s)[1:]:
         unit = subject_of(s[a:b])
-        if acting_unit(unit) and is_government(unit) and re.search(r"(?:给予|提供|发放|予以)", s[a:b]):
+        if acting_unit(unit) and is_government(unit) and re.search(r"(?:给予|提供|发放|发给|予以|优先|办理)", s[a:b]):
             return unit
-    return None
-
-
-# not measures, whatever else they say (checked in this order, a prohibition between them)
-NOT_MEASURE_KINDS = ((PURPOSE, "目的条款"), (DEFINITION, "定义条款"), (IN_FORCE, "施行日期"), (PENALTY, "法律责任"))
-NOT_OFFER_KINDS = ((COMMENDATION, "表彰（荣誉，不是扶持）"), (REMEDY, "法律救济（诉讼、仲裁、复议）"),
-                   (RIGHT, "权利的宣示（不是扶持）"), (SANCTION, "不履行的后果"), (DEFERRED, "另有规定"),
-                   (SOCIETY_CALLED, "号召社会各方参与（不是政府向谁提供扶持）"))
-
-
-def _kind_found(s: str, kinds) -> str | None:
-    for pattern, what in kinds:
-        m = pattern.search(s)
-        if pattern is REMEDY and m and m.group(0) == "人民法院应当" and COURT_OFFERS.search(s):
-            continue      # 人民法院应当为…企业…提供便捷的司法服务, …准予减交或者免交诉讼费: the court offers something
-        if m and (pattern is not SOCIETY_CALLED or m.start() <= (clause_spans(s) or [(0, len(s))])[0][1]):
-            # the call on society decides only when it is the sentence's own first clause
-            return f"{what}：“{m.group(0)}”"
-    return None
-
-
-def _not_a_measure(s: str, actor: str | None, vocab) -> str | None:
-    """Why the sentence is no measure whatever frame it has (a purpose, a definition, a prohibition,
-    a right declared, a duty, an exception, a fund's use, a private party's duty …), or None."""
-    found = _kind_found(s, NOT_MEASURE_KINDS)
-    if found:
-        return found
-    m = re.match(r"^(?:禁止|严禁|任何(?:组织|单位|个人|组织和个人|单位和个人))|^[^，,。；;]{2,60}?不得", s)
-    if m:     # …大型企业等不得违约拖欠…: the first clause's predicate forbids
-        return "禁止性规定：“" + (s[:4] if m.group(0)[-2:] != "不得" else m.group(0)[-8:]) + "”"
-    found = _kind_found(s, NOT_OFFER_KINDS)
-    if found:
-        return found
-    if DUTY_WORK.search(s) and not re.search(r"(?:为|向|对)[^，,。；;]{1,30}(?:提供|给予|发放|办理)", s):
-        return "职责：“" + DUTY_WORK.search(s).group(0) + "”"
-    if re.search(r"除外[。；;]?$", s) and len(clause_spans(s)) == 1:     # …的商品和服务除外 (not 但是…除外)
-        return "例外：“" + s[-6:] + "”"
-    if CATCH_ALL.match(s):
-        return f"兜底项：“{CATCH_ALL.match(s).group(0)}”"
-    licence = re.search(r"应当[^。；;]{0,30}(?:申请|办理)[^，,。；;]{0,8}(?:行政许可|许可证|登记|备案)", s)
-    if licence and not re.search(r"(?:为|向|对)[^，,。；;]{1,30}(?:提供|给予|发放|办理)", s):
-        # 设立职业中介机构应当…向…部门申请行政许可: a duty to apply, nothing offered
-        return f"申请许可或登记的义务：“{licence.group(0)}”"
-    delegated = DELEGATION.search(s)
-    if delegated and len(clause_spans(s)) == 1 and not s[delegated.end():].strip("。；; "):
-        # 就业困难人员的认定办法由设区的市人民政府制定。: the whole sentence hands the rule to another
-        return f"授权另定办法：“{delegated.group(0)}”"
-    fund = actor if actor and actor.endswith(FUND_HEADS) and not ("的" in actor and actor.endswith(OWNED)
-                                                                   and owner_of(actor.rsplit("的", 1)[0], vocab)) else None
-    first = s[:clause_spans(s)[0][1]] if clause_spans(s) else s
-    m = re.match(r"^(?!以|按|对|为|由)[^，,。；;]{2,30}?(?:" + "|".join(FUND_HEADS) + r")(?=纳入|用于|应当|向|按|专项|主要)",
-                 first)
-    if (fund or m) and (not FUND_GIVES.search(s) or "用于" in s):     # 专项用于…为残疾人提供…: still its use
-        return f"资金的用途：“{fund or m.group(0)}”"
-    if _private_duty(actor or "", s):
-        return f"“{actor or s[:6]}”的义务（不是政府提供的扶持）"
     return None
 
 
@@ -250,6 +170,9 @@ def _chosen_frame(s: str, vocab, r: Reading, actor: str | None) -> tuple[tuple |
                 # 对确因工作需要未休假的，给予经济补偿): people, unless it names a government
                 k = "people"
                 headless = True
+            if f in ("对", "为", "向") and WORK_FIELD.search(phrase):
+                rejected.append(f"受益者是一项工作：“{f}{phrase}”")     # 对华侨权益保护工作给予经费保障
+                continue
             if k in ("government", "fund"):
                 rejected.append(f"受益者是{'政府或部门' if k == 'government' else '资金'}："
                                 f"“{f}{phrase}”" if f in ("对", "为", "向") else f"“{phrase}”")
@@ -267,6 +190,8 @@ def _encouraged_offers_nothing(s: str, r: Reading, actor, phrase: str, offer: st
         return True       # 鼓励高校实行…: the one encouraged provides; whom it serves is read as a service
     if offer in ENCOURAGE and only_activity(s, phrase):
         return True       # 国家鼓励和扶持残疾人自主择业、自主创业: an orientation, nothing offered
+    if offer in ("支持", "扶持") and _supports_growth(offer, s[s.find(phrase):] if phrase in s else phrase, r.category):
+        return True       # 支持农民专业合作社规范发展和质量提升: the growth of a kind supported, nothing offered
     if offer in ("鼓励", "引导", "推动", "动员", "欢迎") and does_itself(s, phrase):
         return True       # 国家鼓励中小企业推进…创新: what the encouraged do themselves, nothing offered
     return r.category is None and offer not in ("组织", "优先", "惠及", "解决") and \
@@ -285,26 +210,8 @@ def _lead_in_frame(s: str, vocab, r: Reading, context: Reading, item: bool) -> t
     return chosen
 
 
-COURT_OFFERS = re.compile(r"人民法院应当[^，,。；;]{0,6}?(?:为[^，,。；;]{2,30}?提供|准予(?:减|免|缓)|(?:减交|免交|缓交))")
-# a fund that gives to someone (…基金可以为台湾青年…提供咨询服务和资金支持, …基金…优先支持符合条件的中小企业)
-FUND_GIVES = re.compile(r"(?:为|向)[^，,。；;]{2,30}?(?:提供|发放)|优先(?:支持|扶持)[^，,。；;]{2,30}?(?:企业|人员|个体工商户)")
-ENTITLED = re.compile(r"应当?(?:按照|依照|依法|按)?[^，,。；;]{0,10}?享受")
-
-
-def _private_duty(actor: str, s: str) -> bool:
-    """An employer's or another private party's duty (用人单位应当…, 企业不得…, 用人单位招用人员，应当…)."""
-    if ENTITLED.search(s):
-        return False      # 用人单位招用…的，应当按照有关规定享受税费优惠: what it shall enjoy is an entitlement
-    if s.startswith(PRIVATE_DUTY_HEADS) and any(s[a:b].lstrip().startswith(("应当", "不得", "必须"))
-                                                 for a, b in clause_spans(s)[1:3]):
-        return True
-    tail = re.split(r"[、和及与]", actor)[-1]
-    if not tail.endswith(PRIVATE_DUTY_HEADS) and "以下统称用人单位" not in s:
-        return False
-    after = s[s.find(actor) + len(actor):][:12] if actor in s else s[:12]
-    return any(w in after for w in ("应当", "不得", "必须", "应", "须")) or "以下统称用人单位" in s
-
-
+# a field of work, not someone (华侨权益保护工作, 残疾人就业工作, 人才事业): not 到基层工作, 在企业工作
+WORK_FIELD = re.compile(r"(?<![到在来去赴回从])(?:工作|事业)$")
 def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool = False):
     """No frame: a provision in a plan's own voice (落实创业担保贷款贴息政策; 支持边境地区
     民众创业; 推行工商登记全程电子化) or a government subject's service: a clause opening
@@ -344,6 +251,8 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
             [w for _, w, _ in find_terms(obj, vocab.audiences)]
         offers = [n for n in OFFER_NOUNS + ("基金", "保险", "平台", "基地", "园区", "课程", "活动", "大赛", "见习")
                   if n in obj]
+        if declaratory and _supports_growth(verb, obj, need):
+            continue      # 支持农民专业合作社规范发展和质量提升: the growth of a kind supported, nothing offered
         if declaratory and verb in ORIENTING and not any(n in obj for n in STRONG_OFFERS) and \
                 not re.search(r"(?:鼓励|引导)和?(?:支持|扶持)", body):    # 鼓励和支持… supports
             # a law's 鼓励劳动者自主创业 / 引导中小企业利用信息技术…: it declares an orientation, nothing offered
@@ -360,14 +269,23 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
     return None
 
 
+# what a kind of business or person does to grow (规范发展, 发展壮大, 继承和发展…, 参与…标准制定)
+GROWTH = re.compile(r"(?:发展|壮大|参与|继承|培育|争创|拓展|开拓|延伸|转型|升级|做大做强|提高|提升)")
+
+
+def _supports_growth(verb: str, obj: str, need) -> bool:
+    """支持/鼓励和支持 B + what B does to grow, with no need and no offer named: an orientation of a law."""
+    first = re.sub(r"^(?:鼓励|支持|扶持|和|、)+", "", re.split(r"[，,。；;]", obj, 1)[0])
+    return verb in ("支持", "扶持", "鼓励") and need is None and not any(n in obj for n in STRONG_OFFERS) and \
+        bool(GROWTH.search(first)) and not any(n in first for n in OFFER_NOUNS)
+
+
 # a list of means (通过…、提供就业援助等措施，创造就业条件): what it lists is not offered by itself
 MEANS = re.compile(r"通过[^。；;]*$")
 MEANS_SPAN = re.compile(r"通过[^。；;]{2,80}?等?(?:措施|方式|途径|手段|渠道)")
 # what a law's sentence does when it only orients (鼓励…, 发挥…作用, 推进…, 健全…) unless it names an offer
 ORIENTING = ("鼓励", "引导", "推动", "倡导", "动员", "发挥", "促进", "推进", "培育", "优化", "深化", "加快", "提升",
              "健全", "完善", "强化", "增加", "扩大")
-# a unit's responsibility for a field of work (…负责残疾人就业工作的具体组织实施): who does what, nothing offered
-DUTY_WORK = re.compile(r"(?:负责|主管(?!部门|机关)|做好)[^，,。；;]{0,30}工作(?!的|主管)")
 # a service verb that gives the service named after it (免费提供公共就业服务, 开展就业服务活动)
 GIVING = ("提供", "开展", "组织", "发放", "给予", "举办", "落实", "统筹安排", "安排", "开设")
 

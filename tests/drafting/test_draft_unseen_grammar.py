@@ -196,3 +196,13 @@ def test_items_of_a_list_of_measures_are_for_the_people_the_lead_in_names(vocab)
             "（二）开展创业培训活动。" + IN_FORCE)
     ms = _drafts(text, vocab)["measures"]
     assert ms and all(m.get("conditions", {}).get("groups") == ["veteran"] for m in ms), ms
+
+
+@pytest.mark.parametrize("subject, units", [
+    ("市、区县（自治县）农业农村、商务、市场监管等部门",
+     ["市、区县（自治县）农业农村部门", "市、区县（自治县）商务部门", "市、区县（自治县）市场监管部门"]),
+    ("省、市教育、科技等部门", ["省、市教育部门", "省、市科技部门"]),      # every level written once, for each office
+])
+def test_levels_written_once_before_a_list_are_every_offices(subject, units):
+    from drafting.agencies import subject_units, written_name
+    assert [written_name(u) for u in subject_units(subject)] == units

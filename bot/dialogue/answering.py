@@ -13,10 +13,10 @@ import re
 from .. import texts
 from ..replies import followup
 from ..reading import questions as q
-from ..reading.references import by_words
+from ..reading.references import by_text, by_words
 from ..replies import answers, lists
 from . import showing
-from .targets import resolve
+from .targets import only_a_need, resolve
 from ..matching.shown import Shown
 
 FOLLOW_UP = {q.AMOUNT: "ask_amount", q.APPLY: "ask_how_to_apply", q.MATERIALS: "ask_materials",
@@ -47,6 +47,9 @@ def points_at_measure(turn, act) -> bool:
         return False        # 俺是返乡的 在延吉 … 咋整啊: who they are, then the measures
     if act.topics.get("needs") and not (act.refs.positions or act.refs.demonstrative) and _EXISTS.search(act.text):
         return False        # 有没有免费培训: whether there is any, a list of that need
+    if act.asks in (q.AMOUNT, q.CONTACT, q.APPLY) and not (act.refs.positions or act.refs.demonstrative) \
+            and only_a_need(turn, act):
+        return False        # 贷款能贷多少 / 那贷款找谁办: the loans, not the one title that says 贷款
     targets = resolve(turn, act)
     if act.asks not in ABOUT_A_MEASURE and targets.how not in ("words", "position"):
         return False
@@ -63,6 +66,8 @@ def about_measure(turn, act) -> None:
     if act.asks == q.AMOUNT and len(targets.measures) > 1:     # 退伍的能贷多少: the money among them
         money = [m for m in targets.measures if m.category == MONEY]
         targets.measures = money or targets.measures
+    if act.asks == q.FEES and targets.how != "position":     # 培训要钱不: the texts that speak of fees first
+        targets.measures = _speaking_of_fees(turn, act, targets.measures) or targets.measures
     same_title = len({m.title for m in targets.measures}) == 1
     if len(targets.measures) > 1 and act.asks not in EACH and not same_title:
         ask_which(turn, targets.measures)
@@ -72,11 +77,28 @@ def about_measure(turn, act) -> None:
         return
     for m in targets.measures[:3]:
         answer_one(turn, act, m, targets.numbers.get(m.id))
+    if len(targets.measures) == 1:          # 择优资助是什么意思 能给多少钱: each question asked, once
+        m = targets.measures[0]
+        for kind in [k for k in act.also_asks if k in ABOUT_A_MEASURE][:2]:
+            answer_one(turn, act, m, targets.numbers.get(m.id), kind)
     turn.refer(targets.measures[:3], support=act.asks in (q.APPLY, q.CONTACT))
 
 
-def answer_one(turn, act, m: Shown, n: int | None) -> None:
-    kind = act.asks if act.asks in ABOUT_A_MEASURE else q.EXPLAIN   # 桂惠贷呢 / 吉林银行能贷吗: in short
+def _speaking_of_fees(turn, act, meant: list[Shown]) -> list[Shown]:
+    """Of the person's measures on the matter asked about (the words of the measures meant),
+    the ones whose text says something of fees (免费参加职业教育、技能培训), at most two."""
+    words = act.refs.words
+    pool = list({m.id: m for m in turn.listed_items() + turn.current()[1]}.values())
+    speaking = [m for m in pool if followup.sentences(m.quote, answers.FEE)]
+    if not speaking or not words:
+        return []
+    meant_ids = {m.id for m in meant}
+    found = [m for m in speaking if m.id in meant_ids] or by_words(words, speaking, pool, titles_only=True)
+    return found[:2]
+
+
+def answer_one(turn, act, m: Shown, n: int | None, kind: str | None = None) -> None:
+    kind = kind or (act.asks if act.asks in ABOUT_A_MEASURE else q.EXPLAIN)   # 桂惠贷呢: in short
     if kind in FOLLOW_UP:
         turn.say(followup.answer(FOLLOW_UP[kind], m, n))
     elif kind == q.ELIGIBILITY:
@@ -114,8 +136,14 @@ def about_list(turn, act) -> None:
         else:
             turn.say(followup.general(FOLLOW_UP.get(act.asks, "ask_how_to_apply")))
         return
-    if act.asks == q.CONTACT:
-        shown = listed or items[:5]
+    named = list(act.facts.get("needs") or act.topics.get("needs") or [])
+    if act.asks == q.CONTACT and named and not any(showing.of_need(turn, m, named) for m in listed):
+        showing.category(turn, named[0])     # 导师制找谁 with another list on screen: that need's, with whom
+        return
+    if act.asks == q.CONTACT or act.asks == q.APPLY and not (named or act.refs.demonstrative):
+        shown = listed or items[:5]      # 去哪报名 / 上哪办去: whom to ask for each, the texts give no procedure
+        if act.asks == q.APPLY:
+            turn.say(texts.NO_PROCEDURE_IN_LIST)
         turn.replies.append(answers.offices(shown))
         turn.refer(shown)
         return
@@ -140,6 +168,42 @@ def about_list(turn, act) -> None:
     if act.asks in FOLLOW_UP:
         turn.say(followup.general(FOLLOW_UP[act.asks]))
     ask_which(turn, (listed or items)[:3])
+
+
+def amounts(turn, act) -> None:
+    """能贷多少 / 想代款买几头牛 能代多少 with no one measure meant: what the texts state of
+    amounts, for the money measures of the need asked about (the list on screen first)."""
+    named = list(act.facts.get("needs") or act.topics.get("needs") or [])
+    listed, items = turn.listed_items(), turn.current()[1]
+    on_screen = [m for m in listed if showing.of_need(turn, m, named)] if named else \
+        [m for m in listed if followup.gives_money(m)] or listed   # 能贷多少 after the first screen: its money
+    if named and len(on_screen) < 2:      # 能代多少 beside the first screen's one loan: the person's loans
+        on_screen = []
+    chosen = (on_screen or [m for m in items if showing.of_need(turn, m, named or ["financing"])])[:AMOUNTS_SHOWN]
+    if not chosen:
+        turn.say(followup.general("ask_amount"))
+        return
+    what = "、".join(lists.category_label(turn.kb, n) for n in named) if named else texts.THESE_ITEMS
+    numbers = [listed.index(m) + 1 for m in chosen] if on_screen else list(range(1, len(chosen) + 1))
+    lines = [texts.AMOUNTS_HEAD.format(what=what)]
+    lines += [followup.amounts([m], n) for n, m in zip(numbers, chosen)]
+    lines += [lists.offices(chosen, numbers=numbers), texts.AMOUNTS_TAIL]
+    turn.say("\n".join(lines))
+    if not on_screen:
+        turn.show_list(chosen)
+
+
+AMOUNTS_SHOWN = 4
+
+
+def asks_amount_of_many(turn, act) -> bool:
+    """An amount asked with no one measure meant, where a need is named or a list is on screen."""
+    named = act.facts.get("needs") or act.topics.get("needs")
+    if act.asks != q.AMOUNT or act.refs.positions or act.refs.demonstrative and not named or not turn.has_profile():
+        return False           # 那个贷款能贷多少 names its need: the loans, though 那个 points
+    if turn.before.get("focused") and not named:
+        return False           # 能贷多少 right after one measure's answer: about that measure
+    return True      # a measure meant (第2项, 贴息那个) was answered by the row before
 
 
 def ask_which(turn, ms: list[Shown]) -> None:
@@ -186,11 +250,17 @@ def other_question(turn, act) -> None:
     of it, quoted, or a plain "the documents do not say" and whom to ask."""
     result, items = turn.current()
     found = by_words(act.refs.words, items, items, min_cover=0.6) if items else []
+    if not found and items:
+        found = by_text(act.refs.words, items)     # 俺家承包地能抵押不: the words of a measure's text
     if found and len(found) <= 2:
         for m in found:
             turn.say(texts.RELATED.format(name=answers.name(m, None), quote=m.quote, whom=followup.lead_whom(m)))
         turn.focus_on(found[0])
         turn.refer(found)
+        return
+    needs = act.topics.get("needs") or act.facts.get("needs")
+    if needs and any(m.category == needs[0] for m in items):
+        showing.category(turn, needs[0])      # 注册公司 how long 麻烦吗: what the texts hold on it
         return
     whom = "、".join(dict.fromkeys(o for m in (turn.listed_items() or items)[:3] for o in lists.lead_names(m)))
     asked = act.text.strip("？?。 ")[:20]

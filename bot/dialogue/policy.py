@@ -53,11 +53,11 @@ def wants_summary(t, a):
 
 
 def asks_about_measure(t, a):
-    return answering.points_at_measure(t, a)
+    return not a.local_docs and answering.points_at_measure(t, a)
 
 
 def asks_for_topic(t, a):
-    return a.asks == q.MEASURES and bool(a.topics or (a.place.topic is not None and t.before.get(t.place)))
+    return a.asks == q.MEASURES and bool(a.topics or a.local_docs or (a.place.topic is not None and t.before.get(t.place)))
 
 
 def asks_for_the_list(t, a):
@@ -205,6 +205,7 @@ ACTS = (                                    # after the facts it states are take
     (asks_about_measure,  answering.about_measure),   # 第2项能贷多少 / 贴息那个找谁 / 桂惠贷呢
     (asks_for_topic,      showing.topic),             # 有没有给女的 / 那妇女创业有啥政策
     (asks_for_the_list,   showing.overview),          # 有啥政策 (after the list)
+    (answering.asks_amount_of_many, answering.amounts),  # 能贷多少 after a list / 想代款买牛 能代多少
     (chooses_category,    category),                  # 贷款 (after the results, or its button)
     (asks_about_list,     answering.about_list),      # 找谁 / 我符合吗 with no measure named
     (wants_more,          showing.more),
@@ -220,10 +221,10 @@ ACTS = (                                    # after the facts it states are take
     (social_move("goodbye"), social.goodbye),
     (social_move("bot_challenge"), social.bot_challenge),
     (helps,               social.help_),
+    (finds_it_wordy,      social.shorter),            # 你说话太长了 简单点
     (out_of_scope,        social.out_of_scope),       # 今天天气怎么样
     (asks_other,          answering.other_question),  # 编制还能保留吗: what the texts say, or that they do not
     (describes_business,  social.business),           # 想开个网店
-    (finds_it_wordy,      social.shorter),            # 你说话太长了 简单点
     (acknowledges,        social.acknowledge),        # 好的 / 明白了 / 俺去问问
     (of_another,          social.of_another),         # 我老公还在服役呢
     (foreign,             social.other_language),
@@ -239,7 +240,7 @@ KEEP_QUESTION = {asking.advance, ask_to_settle, social.acknowledge, social.of_an
 
 
 # Rows that answer a question about measures already shown
-_ANSWERS = (answering.about_measure, answering.about_list, answering.other_question)
+_ANSWERS = (answering.about_measure, answering.about_list, answering.other_question, answering.amounts)
 
 
 def respond(engine, slots: dict, message: Incoming) -> Outcome:

@@ -12,6 +12,8 @@ person saw, even after the profile changes the order.
 """
 from __future__ import annotations
 
+import re
+
 from .. import texts
 from ..replies.render import Button, profile_line
 from ..replies import lists
@@ -66,9 +68,13 @@ def view_items(turn, items: list[Shown], view: str | None) -> list[Shown]:
     return own(turn, items) or items
 
 
+_LACK_WORDS = re.compile(r"^(?:缺|没有?|少)点?|(?:不够|太少|少|不足|紧张|短缺)$")
+
+
 def _names(m: Shown, word: str) -> bool:
     """The measure names the word, or its first character with a second one of it (贷 … 款);
-    any loan word names every loan (贷点款, 信贷, 小额信贷)."""
+    any loan word names every loan (贷点款, 信贷, 小额信贷). A lack said with it (本钱不够) is no word of a title."""
+    word = _LACK_WORDS.sub("", word)
     text = m.title + m.summary
     if "贷" in word and "贷" in text:
         return True
@@ -230,7 +236,7 @@ def topic(turn, act) -> None:
     people = [m for m in items if _is_for(turn, m, groups, gender)] if (groups or gender) else items
     if groups and gender:                   # 残疾妇女: the measures for both first
         people.sort(key=lambda m: not _is_for(turn, m, groups, None) or not _is_for(turn, m, [], gender))
-    about = [m for m in people if _of_need(turn, m, needs)] if needs else people
+    about = [m for m in people if of_need(turn, m, needs)] if needs else people
     who = _topic_words(turn, groups, gender)
     what = "、".join(w for w in (who, "、".join(lists.category_label(turn.kb, n) for n in needs)) if w)
     where = turn.place_name(place)
@@ -239,15 +245,20 @@ def topic(turn, act) -> None:
         note, about = texts.TOPIC_NONE.format(place=where, what=what), people
         what = who
     elif not about and needs and (groups or gender):
-        about = [m for m in items if _of_need(turn, m, needs)]
+        about = [m for m in items if of_need(turn, m, needs)]
         note = texts.TOPIC_NONE.format(place=where, what=what)
         what = "、".join(lists.category_label(turn.kb, n) for n in needs)
+    if act.local_docs:
+        about, local_note = _own_documents(turn, act, about, items, where, what)
+        if about is None:
+            return
+        note = local_note or note
     if not about:
         turn.say(texts.TOPIC_NONE.format(place=where, what=what) + "\n" + texts.TOPIC_OTHERS.format(n=len(items)),
                  [Button(texts.ALL_BUTTON.format(n=len(items)), "/show_all")] if items else [])
         return
     chunk = about[:lists.NAMED]
-    if shown_again(turn, chunk):
+    if not (act.local_docs and note) and shown_again(turn, chunk):
         return
     national = {sid for sid, s in turn.kb.sources.items() if s.national}
     has_local = any(m.doc not in national for m in items)
@@ -277,13 +288,34 @@ def also_for(turn) -> None:
                                        citation=new[0].citation))
 
 
+def _own_documents(turn, act, about: list, items: list, where: str, what: str):
+    """河南有没有专门的地方政策 / 图们市自己的文件里有退伍军人的吗: the measures of the place's
+    own documents (of the place named, else of every local document at the person's place).
+    None kept (and the reply said) when the place has no document of its own in the
+    knowledge base; else (measures, note), the note saying when only the laws have some."""
+    sources = turn.kb.sources
+    asked = act.place.topic
+    def own(m):
+        s = sources[m.doc]
+        return not s.national and (asked is None or s.region == asked.name)
+    docs = list(dict.fromkeys(sources[m.doc].short_title for m in items if own(m)))
+    if not docs:
+        turn.say(texts.NO_OWN_DOCUMENTS.format(place=where))
+        return None, ""
+    mine = [m for m in about if own(m)]
+    if mine or not what:
+        return mine, texts.OWN_DOCUMENTS.format(place=where, docs="》《".join(docs))
+    others_local = any(not sources[m.doc].national for m in about)
+    return about, (texts.OWN_NONE if others_local else texts.TOPIC_ONLY_NATIONAL).format(place=where, what=what)
+
+
 def _topic_words(turn, groups: list, gender) -> str:
     values = turn.kb.facts["groups"].values
     return "、".join([values[g].short_label() for g in groups if g in values]
                     + ([turn.kb.facts["gender"].values[gender].title] if gender else []))
 
 
-def _of_need(turn, m: Shown, needs: list) -> bool:
+def of_need(turn, m: Shown, needs: list) -> bool:
     """A measure of this need: its category, or a title that names it (创业导师 for 导师)."""
     if m.category in needs:
         return True

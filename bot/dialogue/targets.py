@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..reading.references import by_abbreviation, by_words
+from ..reading.references import by_abbreviation, by_text, by_words, policy_words
 from ..matching.shown import Shown
+from ..reading.questions import AMOUNT
+from ..replies.lists import category_label
 
 
 NAMED_COVER = 0.75
@@ -61,17 +63,25 @@ def resolve(turn, act) -> Targets:
         if focus and turn.before.get("focused") and _POINTS_FIRST.match(act.text):
             pools = pools[:1]     # 这个要抵押吗 after an answer: that measure, unless the list names another
         after_answer = bool(focus and turn.before.get("focused"))
+        known = policy_words(turn.kb, refs.words)     # the person's own words, not the labels added
         for pool, corpus, cover in pools:
-            found = by_words(words, pool, corpus, min_cover=cover, titles_only=after_answer) if pool else []
+            found = by_words(words, pool, corpus, min_cover=cover, titles_only=after_answer, known=known) if pool else []
+            if after_answer and any(m.id == focus for m in found) and len(found) > 1:
+                found = [m for m in found if m.id == focus]     # 那个贷款 after that loan's answer: that one
             if found:
                 return Targets(found[:4], numbers, "words")
         people = act.topics.get("groups") or act.topics.get("gender")    # 残疾妇女: people asked about
         short = [] if people else by_abbreviation(refs.words, listed) or by_abbreviation(refs.words, items)
         if 0 < len(short) <= 3:
             return Targets(short, numbers, "words")      # 公租房 for 公共租赁住房
-    if focus and (refs.demonstrative or not words or turn.before.get("focused")):
+        spoken_of = by_text(refs.words, items) if items and not people else []
+        if spoken_of:
+            return Targets(spoken_of, numbers, "words")  # 可以休学吗: the measure whose text allows it
+    # 找谁 right after a list is about the list on screen, not the measure answered before it
+    if focus and (refs.demonstrative or turn.before.get("focused") or not words and not listed):
         m = turn.measure(focus)
-        if m is not None:
+        named = act.topics.get("needs") or act.facts.get("needs")
+        if m is not None and not (named and m.category not in named and only_a_need(turn, act)):   # 那个贷款: the loans
             return Targets([m], numbers, "focus")
     if len(listed) == 1:
         return Targets(listed, numbers, "only")
@@ -117,3 +127,20 @@ def _place_measures(turn) -> list[Shown]:
     profile = turn.profile()
     return [turn.engine.measure_by_id(km.id, profile) for km in turn.kb.measures
             if km.doc in docs and km.id not in mine]
+
+
+def only_a_need(turn, act) -> bool:
+    """Do the message's words name nothing but a need by its everyday name (贷款, 补贴 — not
+    贴息, which names some titles)?"""
+    words = act.refs.words
+    needs = set(act.topics.get("needs") or []) | set(act.facts.get("needs") or [])
+    if len(needs) != 1:
+        return False            # 社保补贴: two needs together name a kind of measure
+    for need in needs:
+        for w in category_label(turn.kb, need).split("/"):
+            words = words.replace(w, "")
+    left = re.sub(_AMOUNT_WORDS, "", words) if act.asks == AMOUNT else words
+    return words != act.refs.words and len(left) < (2 if act.asks == AMOUNT else 1)   # 导师制找谁 names one
+
+
+_AMOUNT_WORDS = re.compile(r"咁|噉|几多|可以|能|贷|借|补|拿|领")

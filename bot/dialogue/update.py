@@ -3,7 +3,8 @@ the place, and yes / no / "none of these" to the question the bot asked.
 
 Only statements change the profile. A group, need or place named inside a question
 is its topic (bot/reading/act.py); the one exception is a place asked about while the
-bot knows none (柳州有什么补贴): the person is asking for that place, so it is taken.
+bot knows none (柳州有什么补贴): the person is asking for that place, so it is taken —
+unless they ask about that place's own documents (图们不是有自己的文件吗 俺们珲春能用不).
 """
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ def place_facts(turn, act) -> dict:
         return {place: reading.place.qualified_name}
     if reading.name:
         return {place: reading.name}
-    if reading.topic is not None and not turn.has_profile() and not act.on_behalf:
+    if reading.topic is not None and not turn.has_profile() and not act.on_behalf and not act.local_docs:
         return {place: reading.topic.qualified_name}
     if reading.suggestion is not None:      # 柳洲 / 南凝: the place shown in the answer, to correct
         return {place: reading.suggestion.qualified_name}

@@ -124,8 +124,12 @@ class Engine(ShownMeasures):
         result_region = self._region_state(m, profile)
         v = self._judge(m, profile, result_region, self._place_of(profile), {})
         if v is None:
-            return Shown.of(dict(self._static[mid], why=[], status="not", own_group=False,
-                                 expired=self.expired(m.doc), expiry_note=self.expiry_note(m.doc)))
+            out = dict(self._static[mid], why=[], status="not", own_group=False,
+                       expired=self.expired(m.doc), expiry_note=self.expiry_note(m.doc))
+            place = self._place_of(profile)
+            if place is not None:     # not the person's measure, but its office is still at their place
+                out.update(self.offices_at(m, place))
+            return Shown.of(out)
         return self.shown(v)
 
     def check(self, mid: str, profile: Profile) -> list[tuple[str, str]]:

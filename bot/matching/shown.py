@@ -157,6 +157,14 @@ class ShownMeasures:
         return texts.NEIGHBOUR_NOTE_LABEL.format(named="、".join(values[g].short_label() for g, _ in named),
                                                  person=person, agency=self.ask_whom(m, place))
 
+    def offices_at(self, m, place) -> dict:
+        """The offices of a measure that names them by function (a law), at the person's place."""
+        if not m.functions:
+            return {}
+        named = offices.offices(self.kb, m.functions, place)
+        return {"agencies": {"lead": [o.text for o in named], "support": []},
+                "criteria_by": "、".join(o.text for o in named), "office_exact": all(o.exact for o in named)}
+
     def shown(self, v) -> Shown:
         """The measure of a Verdict as shown."""
         return Shown.of(self.measure_dict(v))
@@ -175,11 +183,7 @@ class ShownMeasures:
         out["own_group"] = v.own_group
         if v.confirm:
             out["confirm"] = list(v.confirm)
-        if v.measure.functions:
-            named = offices.offices(self.kb, v.measure.functions, v.place)
-            out["agencies"] = {"lead": [o.text for o in named], "support": []}
-            out["criteria_by"] = "、".join(o.text for o in named)
-            out["office_exact"] = all(o.exact for o in named)
+        out.update(self.offices_at(v.measure, v.place))
         notes = self.notes(v.measure)
         if notes:
             out["notes"] = notes

@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import questions
-from .clauses import WITH_ME, Clause, clause_at, other_person, split, stretch_before
+from .clauses import BUSINESS, WITH_ME, Clause, clause_at, other_person, split, stretch_before
 from .mentions import Mention, all_mentions, canonical_value, negated_at
-from .places import PlaceReading, abroad_spans, blank, institution_spans, known_names, read_place
+from .places import PlaceReading, abroad_spans, abroad_where, blank, institution_spans, known_names, read_place
 from .inferred import add_fact, back_in_a_county, came_back, graduated_from_student, studied_abroad
 from .qualifiers import ambiguities, denied_words, qualified_out
 from .references import Refs, read_refs
@@ -62,6 +62,9 @@ class Act:
     words: dict = field(default_factory=dict)      # need -> the words the person used for it (贷款)
     ambiguous: list = field(default_factory=list)  # facts.Ambiguous words left unsettled (毕业, 当兵)
     corrects: bool = False                         # 说错了 / 不对 (with or without the new value)
+    local_docs: bool = False                       # asks about a place's own documents (河南自己的文件呢)
+    others: dict = field(default_factory=dict)     # fact -> values said of someone else (我男朋友是退伍的)
+    also_asks: list = field(default_factory=list)  # further kinds asked in other clauses (是什么意思 能给多少钱)
 
     @property
     def states_something(self) -> bool:
@@ -104,6 +107,7 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
         sentence = stretch_before(text, max(m.start, 0))
         if not is_payload and (other_person(kb).search(sentence) and not WITH_ME.search(sentence)
                                or _belongs_to_another(kb, text, m.end) or other_person(kb).match(text, max(m.end, 0))):
+            add_fact(kb, act.others, m.fact, value)
             continue          # about someone else (我老公是退伍的, 残疾证是我妈的, 女战友): not the person's fact
         if m.fact == "needs" and clause is not None and re.search(r"不想|不要|不用|不需要", clause.text):
             continue          # 户口不想迁回去: no wish for it
@@ -122,6 +126,17 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
         add_fact(kb, act.facts, m.fact, value)
         if clause is not None and clause.correction and kb.facts[m.fact].kind == "list":
             act.replaced = tuple(dict.fromkeys(act.replaced + (m.fact,)))
+
+
+def _yes_no(kb, clauses) -> bool | None:
+    """Yes or no as the first word of a first clause that asks nothing (算是吧 is a yes);
+    是图们 is where the person is, not a yes to the open question."""
+    if not clauses or clauses[0].is_question and not re.fullmatch(r"\s*\S{1,3}吧\s*", clauses[0].text):
+        return None
+    copula = _COPULA_PLACE.match(clauses[0].text)
+    if copula and kb.gazetteer.resolve(copula.group(1), simplified=True) is not None:
+        return None
+    return questions.yes_no(clauses[0].text)
 
 
 def _belongs_to_another(kb, text: str, end: int) -> bool:
@@ -194,8 +209,9 @@ def _short_answer(kb, act: Act, text: str, open_question: str | None, mentions: 
             act.facts[open_question] = value
 
 
-_WIFE_TOO = re.compile(r"(?:老婆|媳妇|妻子|爱人|太太|屋企人)[^，,。？?]{0,8}(?:也|还)?想(?:干|搞|做|弄|一起)|"
+_WIFE_TOO = re.compile(r"(?:老婆|媳妇|妻子|爱人|太太|屋企人)[^，,。？?]{0,8}(?:也|还)?想[^，,。？?]{0,4}(?:干|搞|做|弄|一起|创业)|"
                        r"(?:老婆|媳妇|妻子|太太)[^，,。？?]{0,12}(?:她|佢)(?:能|可以|也能|有没有|享受)")
+_COPULA_PLACE = re.compile(r"\s{0,20}(?:是|系|就是|不是|唔系)\s{0,20}([\u4e00-\u9fff]{2,12})\s{0,20}$")
 _ENGLISH_QUESTION = re.compile(r"\b(?:what|how|where|who|which|when|why|can|could|is there|are there|do|does|is it)\b",
                                re.I)
 
@@ -208,12 +224,13 @@ def _question(act: Act, intent: str | None) -> None:
             c.mood = "question"          # "how much", "who should I contact"
     asked = [c for c in act.clauses if c.is_question]
     act.is_question = bool(asked)
-    kind = None
+    kinds = []
     for c in act.clauses:
         k = questions.question_kind(c.text)
-        if k and (c.is_question or k in (questions.DETAILS, questions.ORIGINAL, questions.EXPLAIN)):
-            kind = k
-            break
+        if k and (c.is_question or k in (questions.DETAILS, questions.ORIGINAL, questions.EXPLAIN)) and k not in kinds:
+            kinds.append(k)
+    kind = kinds[0] if kinds else None
+    act.also_asks = kinds[1:]
     if kind is None and asked and any(questions.question_kind(c.text) == questions.ELIGIBILITY for c in act.clauses):
         kind = questions.ELIGIBILITY     # 我今年五十八了 还能贷不: the age said asks whether they qualify
     if kind is None and intent in questions.INTENT_KIND and (asked or intent == "details"):
@@ -225,8 +242,19 @@ def _question(act: Act, intent: str | None) -> None:
     if kind is None and (cued or asked and not particular
                          and (act.topics or any(questions.POLICY_WORD.search(c.text) for c in asked))):
         kind = questions.MEASURES
-    if asked and not act.topics and kind in (None, questions.ELIGIBILITY) and _WIFE_TOO.search(act.text):
+    if asked and act.others.get("groups") and not (act.topics.get("groups") or act.topics.get("gender")) \
+            and (kind == questions.MEASURES or kind in (None, questions.ELIGIBILITY) and "享受" in act.text) \
+            and any(_THIRD_PERSON.search(c.text) for c in asked):
+        act.topics["groups"], kind = list(act.others["groups"]), questions.MEASURES   # 我哥是残疾人 他有啥政策
+    if asked and not act.topics.get("groups") and not act.topics.get("gender") \
+            and kind in (None, questions.ELIGIBILITY, questions.MEASURES) and _WIFE_TOO.search(act.text):
         act.topics["gender"], kind = "female", questions.MEASURES   # 我老婆也想搞 她能不能享受: what women can use
+    act.local_docs = bool(asked or kind) and bool(questions.LOCAL_DOCUMENTS.search(act.text) or (
+        act.place.topic is not None and re.search(r"自己(?:有|的|呢)", act.text)))     # 广西自己有没有…
+    if act.local_docs and kind is None:
+        kind = questions.MEASURES
+    if act.local_docs:
+        act.place.vague = None        # 本地的政策: the person's own place, not a vague one
     act.asks = kind
     if act.is_question:
         _needs_asked_about(act)
@@ -236,9 +264,11 @@ def _needs_asked_about(act: Act) -> None:
     """A need in a message that asks a question is what it asks about (有没有贷款), unless a
     clause says the person wants something (我想学点经营管理 有培训吗): then it is theirs."""
     wish = any(_WISH.search(c.text) and not c.is_question and not re.search(r"不想|不要|不用|不需要", c.text)
-               for c in act.clauses)
+               and (not BUSINESS.search(c.text) or any(w in c.text for w in act.words.values()))
+               for c in act.clauses)     # 想开个修车铺 wishes for a shop, not for what is asked after it
     lack = any(re.match(_LACK_OF, word) or re.search(_LACK_OF + re.escape(word), act.text)
-               for word in act.words.values())     # 咋整啊 没钱, 缺资金咋办: lacking it says the need
+               or re.search(_LACK_AFTER, word)
+               for word in act.words.values())     # 咋整啊 没钱, 缺资金咋办, 本钱不够: lacking it says the need
     wish = wish or lack
     needs = act.facts.get("needs")
     if wish:
@@ -253,6 +283,7 @@ def _needs_asked_about(act: Act) -> None:
 
 
 _WISH = re.compile(r"(?<!不)(?:想|要|打算|准备|需要|缺)")
+_LACK_AFTER = r"(?:不够|太少|少|不足|紧张|短缺|紧|周转不开|周转不过来|周转困难)$"
 _LACK_OF = r"(?<![不有多至])(?:没有?|缺少?|少)(?:点|些)?"   # 有没有钱 asks, 不缺钱 denies, 减多少税 asks
 
 
@@ -318,7 +349,8 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
     studied_abroad(kb, act, abroad)
     back_in_a_county(kb, act)
     if act.place.place is None and abroad:
-        here = [n for s, e, n in abroad if not any(c.start <= s < c.end and c.time == "past" for c in act.clauses)]
+        here = [n for s, e, n in abroad_where(kb, text)
+                if not any(c.start <= s < c.end and c.time == "past" for c in act.clauses)]
         act.place.abroad = here[0] if here else None
     act.refs = read_refs(text)
     pointed = [c for c in act.clauses if _NAMED_THAT.search(c.text)]
@@ -327,12 +359,13 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
     act.refs.words += english_title_words(kb, text)
     act.request = questions.request_of(text) or INTENT_REQUEST.get(intent)
     _question(act, intent)
-    if act.clauses and (not act.clauses[0].is_question or re.fullmatch(r"\s*\S{1,3}吧\s*", act.clauses[0].text)):
-        act.answer = questions.yes_no(act.clauses[0].text)     # 算是吧 is a yes
+    act.answer = _yes_no(kb, act.clauses)
     _social(act, text, intent)
     act.acknowledges = bool(act.clauses) and all(questions.ACK.match(c.text.strip()) for c in act.clauses) \
         and not re.search(r"[？?]", text) and not act.states_something     # 行吧 ends like a question, asks nothing
     act.corrects = any(c.correction for c in act.clauses)
+    if act.on_behalf and act.facts.get("groups"):
+        act.replaced = tuple(dict.fromkeys(act.replaced + ("groups",)))   # 帮我老公问问 他是退伍军人: his groups, not mine
     act.of_another = bool(act.clauses) and not (act.is_question or act.states_something or act.asks) \
         and all(other_person(kb).match(c.text.lstrip("我俺的家 ")) for c in act.clauses[:1])
     return act

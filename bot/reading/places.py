@@ -93,6 +93,12 @@ def abroad_spans(kb, text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def abroad_where(kb, text: str) -> list[tuple[int, int, str]]:
+    """The places abroad the text may put the person in: not one they are near or trade
+    with (离俄罗斯老近了, 对俄的小买卖, 出口到越南)."""
+    return [(s, e, n) for s, e, n in abroad_spans(kb, text) if not _TOWARDS.search(text[max(0, s - 2):s])]
+
+
 def english_place(kb, text: str):
     """A place in China named in English: its pinyin (Nanning, Liu Zhou) or a listed name (Urumqi)."""
     places = english_places(kb, text)
@@ -169,7 +175,7 @@ def read_place(kb, text: str, clauses: list[Clause], entities: list[dict], is_pa
         out.place = max(inside, key=lambda f: len(f[3].chain))[3] if inside else best
         out.elsewhere = max(f[0] for f in found) <= _RANK["away"] and not home_named_back
         return out
-    abroad = [(i, c) for i, c in enumerate(clauses) for s, e, n in abroad_spans(kb, c.text)]
+    abroad = [(i, c) for i, c in enumerate(clauses) for s, e, n in abroad_where(kb, c.text)]
     if abroad and not topics:
         here = [c for _, c in abroad if c.time not in ("past",) and not c.is_question]
         if here:
@@ -235,8 +241,11 @@ def _stated(kb, clauses: list[Clause], out: PlaceReading) -> tuple:
         if _DENIED.search(c.text):
             out.denied += (place,)
             continue
-        if c.is_question and not c.correction:
-            topics.append(place)
+        if c.is_question and not c.correction or _OWN_OF_PLACE.search(c.text):    # 广西自己 (有没有…): asked about
+            if _IDENTITY_AFTER.search(c.text):
+                withheld = True           # 香港身份证可唔可以登记: an identity document, no place asked about
+            else:
+                topics.append(place)
             continue
         if _BOTH.search(c.text) and _another_place(kb, c.text, place):
             withheld = True     # 吉林广西两边都有生意: which one is theirs is asked
@@ -246,6 +255,11 @@ def _stated(kb, clauses: list[Clause], out: PlaceReading) -> tuple:
             continue
         found.append((_RANK[rank], _LEVEL.get(place.level, 0), i, place))
     return found, topics, home_unnamed, withheld
+
+
+_TOWARDS = re.compile(r"离|靠近|挨着|邻近|对|往|去|跟|和|与|到|卖到|出口")
+_OWN_OF_PLACE = re.compile(r"^\s{0,20}[\u4e00-\u9fff]{2,12}自己\s{0,20}$")
+_IDENTITY_AFTER = re.compile(r"(?:身份证|身份證|居民身份|永久居民|户口本|户籍|护照|回乡证|通行证|台胞证)")
 
 
 def _someone_elses(kb, text: str, place) -> bool:

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import re
 
+from .clauses import other_person
 from .mentions import Mention, negated_at
 
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n、]|但是|而是|可是|不过")
-_QUALIFIER_GAP = 2   # 高中的毕业生, 高中刚毕业: at most this many characters between
+_QUALIFIER_GAP = 2
+# 有没有给残疾人的 / 专门为退役军人: 给 and 为 name whom a measure is for, not whom one employs
+_FOR_WHOM = re.compile(r"(?:专门|有没有|有木有|有没|有|是|只|针对|特别|主要)(?:给|为)$")   # 高中的毕业生, 高中刚毕业: at most this many characters between
 
 
 def _after_qualifier(text: str, start: int, words: tuple) -> bool:
@@ -24,7 +27,8 @@ def _after_qualifier(text: str, start: int, words: tuple) -> bool:
     head = text[:start]
     for m in _CLAUSE_END.finditer(head):
         head = text[m.end():start]
-    return any(w in head[-(len(w) + _QUALIFIER_GAP):] for w in words)
+    return any(w in head[-(len(w) + _QUALIFIER_GAP):] and not _FOR_WHOM.search(head[:head.rfind(w) + len(w)])
+               for w in words)
 
 
 def inside_phrase(text: str, start: int, end: int, phrases: tuple) -> bool:
@@ -69,11 +73,20 @@ def ambiguities(kb, text: str, spans: list, facts: dict, negated: dict) -> list:
         if (any(s <= start < e for s, e in spans) or inside_phrase(text, start, end, a.not_in)
                 or negated_at(text, start) or any(w in text for w in fv.not_after)
                 or a.value in (facts.get(a.fact) or ()) or a.value in (negated.get(a.fact) or ())
-                or (a.fact, a.value) in seen):
+                or any(v in (facts.get(a.fact) or ()) for v in a.settled_by)
+                or not a.of_others and _said_of_another(kb, text, start) or (a.fact, a.value) in seen):
             continue
         seen.add((a.fact, a.value))
         out.append(a)
     return out
+
+
+def _said_of_another(kb, text: str, start: int) -> bool:
+    """俺老公在部队当兵: the word is said of someone named before it in its clause."""
+    head = text[:start]
+    for m in _CLAUSE_END.finditer(head):
+        head = text[m.end():start]
+    return other_person(kb).search(head) is not None
 
 
 def denied_words(kb, text: str, clauses) -> list[tuple[str, str]]:

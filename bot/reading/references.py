@@ -22,8 +22,11 @@ _POSITION = re.compile(r"第\s{0,20}(\d{1,2}|[一二两三四五六七八九十]
 _BARE = re.compile(r"^\s{0,20}(\d{1,2})\s{0,20}[.。、]?\s{0,20}$")
 _DEMONSTRATIVE = re.compile(r"这个|那个|这条|那条|这项|那项|这一项|那一项|刚才那个|刚才说的|刚才的|上面那个|上面的|它|这种|那种")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+# An office the person names as the one to go to (找残联还是找税务, 还是退役军人事务局): no title.
+_OFFICE_NAMED = re.compile(r"(?:找|去|问|还是|或者|或)[\u4e00-\u9fff]{0,12}?(?:残联|妇联|团委|税务|人社|[局厅委办]|部门|政府|银行)"
+                           r"(?=还是|或者|吗|嘛|么|呢|啊|吧|$|[，,。？?!！\s])|还是|找谁|找")
 # Words that name no measure: how people ask, and what every title says.
-_FILLER = re.compile(r"那个|这个|那条|这条|那项|这项|刚才|上面|详细|说说|讲讲|介绍|一下|怎么|如何|申请|办理|"
+_FILLER = re.compile(r"(?:县|市|乡|镇|区|省)(?:上|里)|^\s{0,20}那(?![个条项])|那个|这个|那条|这条|那项|这项|刚才|上面|详细|说说|讲讲|介绍|一下|怎么|如何|申请|办理|"
                      r"能贷|多少|找谁|哪个|报名|年龄|岁数|年纪|限制|手续|流程|门槛|资格|部门|负责|单位|机构|窗口|地址|联系|电话|原文|条件|符合|材料|需要|什么|啥|咋|怎样|还有|有效|"
                      r"玩意|东西|意思|政策|措施|扶持|优惠|支持|方面|相关|哪些|享受|"
                      r"我|吗|呢|啊|的|了|是|有|没|给|要|想|请问|问|办|能|可以|呀|吧|嘛|么")
@@ -65,7 +68,7 @@ def read_refs(text: str, is_payload: bool = False) -> Refs:
             if n:
                 refs.positions.append((n, m.group(2) or m.group(4) or ""))
     refs.demonstrative = bool(_DEMONSTRATIVE.search(text))
-    rest = _POSITION.sub("", text)
+    rest = _OFFICE_NAMED.sub("", _POSITION.sub("", text))
     refs.words = "".join(_HAN.findall(_FILLER.sub("", rest)))
     return refs
 
@@ -74,14 +77,27 @@ def _grams(text: str) -> set:
     return {text[i:i + 2] for i in range(len(text) - 1)} | ({text} if len(text) == 1 else set())
 
 
+def policy_words(kb, words: str) -> frozenset:
+    """The two-character pieces of `words` that some measure's title or quote in the
+    knowledge base holds: words of policy, even where the person's own measures lack them
+    (休学 asked in a place whose documents never allow it)."""
+    cache = kb.__dict__.setdefault("_terms_cache", {})
+    if "__vocabulary__" not in cache:
+        cache["__vocabulary__"] = frozenset().union(*(_grams(m.title + (m.quote or "")) for m in kb.measures))
+    return cache["__vocabulary__"] & _grams(words)
+
+
 def by_words(words: str, candidates: list[Shown], corpus: list[Shown] | None = None,
-             min_score: float = 1.5, min_cover: float = 0.5, titles_only: bool = False) -> list[Shown]:
+             min_score: float = 1.5, min_cover: float = 0.5, titles_only: bool = False,
+             known: frozenset = frozenset()) -> list[Shown]:
     """The candidates whose titles (and, at half weight, summaries and quotes) best
     match `words`: two-character pieces, each weighted by its rarity among the titles
     of `corpus` (the candidates by default). A match must cover at least `min_cover`
     of the words' weight: a long message that shares 创业 with a title names nothing.
     With `titles_only`, words only a summary or quote holds name nothing (after an answer,
-    有冇年龄限制 is about that measure, not one whose text says 限制). Ties are all returned."""
+    有冇年龄限制 is about that measure, not one whose text says 限制). Pieces in `known`
+    (the knowledge base's vocabulary) count in the weight though no candidate holds them:
+    可以休学吗 names no measure where none speaks of 休学. Ties are all returned."""
     if len(words) < 2 or not candidates:
         return []
     grams = _grams(words)
@@ -90,8 +106,10 @@ def by_words(words: str, candidates: list[Shown], corpus: list[Shown] | None = N
     texts = [_grams((m.summary or "") + (m.quote or "")) for m in corpus]
     n = len(corpus)
     # a piece no title or text of the corpus holds (玩意 in 专区是啥玩意) is noise, not a clue
-    weight = {g: math.log((n + 1) / (1 + sum(g in t for t in titles))) + 1
-              for g in grams if any(g in t for t in titles) or any(g in t for t in texts)}
+    held = {g for g in grams if any(g in t for t in titles) or any(g in t for t in texts)}
+    missing = _missing_words(words, held, known)
+    weight = {g: (math.log((n + 1) / (1 + sum(g in t for t in titles))) + 1) * (1 if g in held else 0.5)
+              for g in grams if g in held or g in missing}
     total = sum(weight.values())
     if not total:
         return []
@@ -106,6 +124,42 @@ def by_words(words: str, candidates: list[Shown], corpus: list[Shown] | None = N
     if best < min_score or best < min_cover * total:
         return []
     return [m for s, m in scored if s >= best - 1e-9]
+
+
+def by_text(words: str, candidates: list[Shown], min_cover: float = 0.4, margin: float = 1.3) -> list[Shown]:
+    """The measure whose whole text (title, summary, quote) speaks of what a question asks in
+    everyday words (俺家承包地能抵押不 -> 承包土地经营权抵押贷款): two-character pieces
+    weighted by their rarity among the candidates' texts. At least two pieces must match,
+    covering `min_cover` of the weight the texts know of; the best and any within `margin`
+    of it (the same offer in two documents), at most two, else none is meant."""
+    grams = _grams(words)
+    if len(words) < 3 or not candidates:
+        return []
+    bodies = [_grams(m.title + (m.summary or "") + (m.quote or "")) for m in candidates]
+    n = len(bodies)
+    weight = {}
+    for g in grams:
+        df = sum(g in b for b in bodies)
+        if df:
+            weight[g] = math.log((n + 1) / (df + 1)) + 0.1
+    total = sum(weight.values())
+    if not total:
+        return []
+    scored = sorted(((sum(w for g, w in weight.items() if g in b), sum(g in b for g in weight), m)
+                     for b, m in zip(bodies, candidates)), key=lambda t: -t[0])
+    best, hits, _ = scored[0]
+    close = [m for score, _, m in scored if score * margin > best]   # the same offer in two documents
+    if hits < 2 or best < min_cover * total or len(close) > 2:
+        return []
+    return close
+
+
+def _missing_words(words: str, held: set, known: frozenset) -> set:
+    """Pieces of policy vocabulary (`known`) that no candidate holds and that do not merely
+    extend a piece one does (导师制 where the titles say 创业导师: 师制 is no new word)."""
+    pieces = [words[i:i + 2] for i in range(len(words) - 1)]
+    return {g for i, g in enumerate(pieces) if g in known and g not in held
+            and not any(0 <= j < len(pieces) and pieces[j] in held for j in (i - 1, i + 1))}
 
 
 def by_abbreviation(words: str, candidates: list[Shown]) -> list[Shown]:

@@ -136,6 +136,25 @@ def guide(kb: KnowledgeBase, m: Shown) -> list[str]:
     return lines
 
 
+def amounts(items: list[Shown], start: int = 1) -> str:
+    """能贷多少 about several measures: what each text states of an amount, one line each."""
+    lines = []
+    for n, m in enumerate(items, start):
+        found = sentences(m.quote, AMOUNT)
+        said = texts.AMOUNT_QUOTED_SHORT.format(quote="”“".join(found)) if found else texts.AMOUNT_UNSTATED_SHORT
+        lines.append(f"{n}. {m.title}（{m.citation}）：{said}")
+    return "\n".join(lines)
+
+
+# a measure of another kind whose text still gives money (择优资助 of an incubation measure)
+_MONEY_WORDS = re.compile(r"资助|补贴|补助|奖励|奖补|资金|贷款|贴息")
+
+
+def gives_money(m: Shown) -> bool:
+    """A loan, subsidy, grant or tax measure, or a text that gives money all the same."""
+    return m.category in _MONEY_CATEGORIES or bool(_MONEY_WORDS.search(m.quote or ""))
+
+
 def answer(kind: str, m: Shown, n: int | None = None) -> str:
     """The answer to one follow-up question about measure `m` (numbered `n` on screen)."""
     name = texts.NUMBERED_TITLE.format(n=n, title=m.title) if n else texts.QUOTED_TITLE.format(title=m.title)
@@ -145,7 +164,7 @@ def answer(kind: str, m: Shown, n: int | None = None) -> str:
         found = sentences(m.quote, AMOUNT)
         if found:
             return head + texts.QUOTED_AMOUNT.format(quote="”“".join(found), whom=whom)
-        if m.category not in _MONEY_CATEGORIES:      # 导师制能贷多少: there is nothing to lend
+        if not gives_money(m):      # 导师制能贷多少: there is nothing to lend
             return head + texts.NOT_MONEY.format(whom=whom)
         return head + texts.NO_AMOUNT.format(whom=whom)
     if kind == "ask_how_to_apply":

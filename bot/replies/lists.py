@@ -24,10 +24,11 @@ def line(n: int, m: Shown) -> str:
     return f"{n}. {m.title}{mark}（{m.citation}{in_force}）{newer}"
 
 
-def offices(items: list[Shown], start: int = 1) -> str:
-    """找谁办, one entry per lead office with the item numbers it leads."""
+def offices(items: list[Shown], start: int = 1, numbers: list[int] | None = None) -> str:
+    """找谁办, one entry per lead office with the item numbers it leads (`numbers`: the items'
+    numbers on screen, when they are not start, start+1 …)."""
     by_office: dict[str, list[int]] = {}
-    for n, m in enumerate(items, start):
+    for n, m in zip(numbers or range(start, start + len(items)), items):
         for name in lead_names(m):
             by_office.setdefault(name, []).append(n)
     parts = [f"{name}（{item_numbers(ns)}）" for name, ns in by_office.items()]

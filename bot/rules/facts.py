@@ -27,7 +27,7 @@ FACT_KEYS = {"kind", "entity", "condition", "refines", "ask", "label", "console_
 VALUE_KEYS = {"label", "synonyms", "neighbours", "short", "not_after", "not_in", "patterns"}
 # facts.yml `ambiguous:` (top level): words that may or may not name a value
 # (毕业: from 高中 or from a 大学?); keys of each entry.
-AMBIGUOUS_KEYS = {"fact", "value", "question", "not_in"}
+AMBIGUOUS_KEYS = {"fact", "value", "question", "not_in", "settled_by", "of_others"}
 # How each kind is stored in a Rasa slot (domain.yml, generated).
 SLOT_TYPE = {"place": "text", "list": "list", "one": "text", "bool": "bool"}
 
@@ -64,12 +64,16 @@ class Ambiguous:
     """A word that may or may not name `value` of `fact` (facts.yml `ambiguous:`):
     never read as the value; the bot asks `question` (yes adds the value).
     `not_in`: longer phrases holding the word that settle it as not the value
-    (还在当兵, 中学生), so no question is asked."""
+    (还在当兵, 中学生), so no question is asked. `settled_by`: values of the same fact that,
+    stated by the person, settle it (我是退伍的 在部队训练伤了腿: their own service). `of_others`:
+    the word is about a relative by nature (家里有人在部队), so it is asked though said of someone else."""
     word: str
     fact: str
     value: str
     question: str
     not_in: tuple = ()
+    settled_by: tuple = ()
+    of_others: bool = False
 
 
 @dataclass(frozen=True)
@@ -260,7 +264,15 @@ def _load_ambiguous(c, path, facts: FactRegistry) -> dict:
         if not isinstance(not_in, list) or not all(is_text(p) and str(word) in p for p in not_in):
             c.add(path, spec.line_of("not_in"), ident, "`not_in` must be a list of phrases that contain the word")
             not_in = []
-        out[str(word)] = Ambiguous(str(word), fact, value, question, tuple(not_in))
+        settled_by = spec.get("settled_by") or []
+        if not isinstance(settled_by, list) or not all(v in facts[fact].values for v in settled_by):
+            c.add(path, spec.line_of("settled_by"), ident, f"`settled_by` must be a list of values of `{fact}`")
+            settled_by = []
+        of_others = spec.get("of_others", False)
+        if not isinstance(of_others, bool):
+            c.add(path, spec.line_of("of_others"), ident, "`of_others` must be true or false")
+            of_others = False
+        out[str(word)] = Ambiguous(str(word), fact, value, question, tuple(not_in), tuple(settled_by), of_others)
     return out
 
 

@@ -55,11 +55,13 @@ class NearMisses:
                 if size == 2 and not (whole or cued(core, i, size)):
                     continue   # two characters are a near miss only where a place is expected
                 near = _near_keys(piece, spoken[i:i + size], by_pinyin, by_pattern,
-                                  cued_piece=size == 2 and not whole and core[i - 1:i] in _MOVED_TO)
+                                  cued_piece=size == 2 and not whole and _expects_place(core, i, size))
                 for key, score in near.items():
                     if not whole and short_form(key) in self.everyday_words:
                         continue   # 人力资源市场 is no 资源县: an everyday stem counts only as the whole answer
                     place = self._suggestion(key, core, i, size, whole)
+                    if place is not None and score[2] == 0 and not self.is_covered(place):
+                        continue   # a homophone with no character in common: only a place the documents cover
                     if place is not None:
                         best.setdefault(score, set()).add(place)
         if not best:
@@ -111,7 +113,9 @@ def _near_keys(piece: str, spoken: tuple, by_pinyin: dict, by_pattern: dict, cue
     size, hits = len(piece), {}
     for key in by_pinyin.get(spoken, ()):
         same = sum(a == b for a, b in zip(piece, key))
-        if same * 2 >= size and (size > 2 or piece[0] == key[0] or cued_piece) and _suffix_kept(piece, key):
+        # voice typing writes a place with other characters of the same sound (回土门 for 图们)
+        if (same * 2 >= size or cued_piece) and (size > 2 or piece[0] == key[0] or cued_piece) \
+                and _suffix_kept(piece, key):
             hits[key] = (2, size, same)
     if size >= 3:
         for j in range(size):
@@ -123,6 +127,11 @@ def _near_keys(piece: str, spoken: tuple, by_pinyin: dict, by_pattern: dict, cue
 
 _SUFFIX_CHARS = "省市县区州盟旗"
 _MOVED_TO = ("在", "回", "到")      # 在溜州, 回土门: where a place must follow
+
+
+def _expects_place(core: str, i: int, size: int) -> bool:
+    """在溜州, 回土门, 我是净西的 / 净西人: a place must stand here."""
+    return core[i - 1:i] in _MOVED_TO or core[i - 1:i] == "是" and core[i + size:i + size + 1] in ("的", "人")
 
 
 def _close_variant(piece: str, key: str, j: int) -> bool:

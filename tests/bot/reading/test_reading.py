@@ -430,3 +430,71 @@ def test_a_misspelt_place_where_one_must_follow_is_suggested():
 def test_a_的_phrase_before_a_question_names_whom_it_asks_about():
     act = read(KB, "留学回来的有啥说法 俺闺女在国外念书")
     assert act.facts == {} and act.topics["groups"] == ["overseas_returnee"]
+
+
+@pytest.mark.parametrize("text, name", [("我是净西的 家里是脱贫户", "靖西市"),
+                                        ("俺之前在韩国打工 现在回土门了 想开个冷面馆", "图们市")])
+def test_a_home_voice_typed_with_other_characters_of_its_sound_is_suggested(text, name):
+    reading = read(KB, text).place
+    assert reading.place is None and reading.suggestion is not None and reading.suggestion.name == name
+
+
+@pytest.mark.parametrize("text, groups", [
+    ("俺老公在部队当兵 俺在珲春 想开个小超市", ["military_family"]),    # 当兵 said of the husband
+    ("我是退伍的 在部队训练伤了腿 有残疾证", ["veteran", "disabled"]),  # 在部队: their own service
+    ("我刚从英国master毕业回乌鲁木齐", ["college_graduate", "overseas_returnee"]),
+])
+def test_a_word_settled_by_the_rest_of_the_message_is_not_asked(text, groups):
+    act = read(KB, text)
+    assert sorted(act.facts.get("groups") or []) == sorted(groups) and act.ambiguous == [], (act.facts, act.ambiguous)
+
+
+def test_an_ambiguous_word_of_ones_own_is_still_asked():
+    assert [a.word for a in read(KB, "我毕业了 想开个店").ambiguous] == ["毕业"]
+
+
+def test_a_group_said_of_ones_teacher_is_not_the_persons():
+    act = read(KB, "有没有给高层次人才的 我导师是院士")
+    assert "groups" not in act.facts and act.topics.get("groups") == ["high_level_talent"]
+
+
+@pytest.mark.parametrize("text", ["就是缺本钱", "本钱少 有木有贷款", "我本钱不够 能贷点不"])
+def test_lacking_capital_states_the_need_for_money(text):
+    assert read(KB, text).facts.get("needs") == ["financing"]
+
+
+@pytest.mark.parametrize("text, where, value", [
+    ("俺没出去打过工 一直在村里", "negated", "returning_migrant_worker"),
+    ("我在长春吉大当老师搞新材料的", "facts", "researcher"),
+])
+def test_more_ways_of_saying_who_one_is_or_is_not(text, where, value):
+    assert value in (getattr(read(KB, text), where).get("groups") or [])
+
+
+@pytest.mark.parametrize("text, need", [("学完了有地方入孵吗", "premises"), ("户口迁户口麻烦吗", "household_registration"),
+                                        ("小孩上学的事有政策吗", "talent_services")])
+def test_needs_in_everyday_words_are_what_is_asked_about(text, need):
+    assert need in (read(KB, text).topics.get("needs") or [])
+
+
+def test_a_wife_who_wants_to_join_in_asks_for_womens_measures():
+    assert read(KB, "我媳妇也想跟着干 她有啥政策没").topics.get("gender") == "female"
+
+
+@pytest.mark.parametrize("text, need", [("手头紧 贴息贷款有没有", "financing"), ("想了解安家补贴", "housing")])
+def test_a_lack_or_a_wish_said_beside_a_question_states_the_need(text, need):
+    assert need in (read(KB, text).facts.get("needs") or [])
+
+
+@pytest.mark.parametrize("text", ["离俄罗斯老近了 想整个对俄的小买卖", "想把货卖到越南去"])
+def test_a_country_one_is_near_or_trades_with_is_not_where_one_is(text):
+    assert read(KB, text).place.abroad is None
+
+
+def test_the_provinces_own_documents_asked_without_naming_it():
+    act = read(KB, "省里自己有没有专门给科技企业的")
+    assert act.local_docs and act.asks == "measures"
+
+
+def test_an_english_question_for_the_office_asks_whom_to_go_to():
+    assert read(KB, "which office should I go").asks == "contact"

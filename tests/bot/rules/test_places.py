@@ -194,6 +194,8 @@ def test_policy_text_brings_no_generated_place_and_no_suggestion(gaz):
     ("昆山县", "昆山市"),            # another suffix
     ("义乌县", "义乌市"),
     ("我老家在柳洲", "柳州市"),
+    ("现在回土门了", "图们市"),       # voice typing: the same sound, no character in common
+    ("我是土门人", "图们市"),
 ])
 def test_near_misses_get_a_suggestion(gaz, text, name):
     assert gaz.resolve(text) is None, text
@@ -206,6 +208,7 @@ def test_near_misses_get_a_suggestion(gaz, text, name):
     "平台", "城乡", "在公安局上班", "合作示范区", "火星基地", "", "嗯", "好的", "算了", "12345",
     "柳州",                      # resolves: nothing to suggest
     "昆删",                      # two characters of a generated unit: too weak to suggest
+    "我在晚安", "我是店的",       # 万安, 滇: a sound alike with no character in common, not a covered place
 ])
 def test_no_suggestion_for_ordinary_words(gaz, text):
     assert gaz.suggest(text) is None, (text, gaz.suggest(text))

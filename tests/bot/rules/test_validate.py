@@ -211,3 +211,13 @@ def test_english_title_words_that_are_not_a_list(mini_rules):
     mini_rules.write("english.yml", "title_words:\n  绿色通道: [green channel]\n  贴息: interest subsidy\n")
     assert problems(mini_rules) == [
         "rules/english.yml:3: 贴息: must map a title word to a list of English phrases"]
+
+
+def test_an_ambiguous_words_settling_values_must_be_of_its_fact(mini_rules):
+    facts = (mini_rules / "facts.yml").read_text(encoding="utf-8")
+    mini_rules.write("facts.yml", facts.replace("    settled_by: [veteran]\n", "    settled_by: [soldier]\n", 1)
+                     .replace("    of_others: true", "    of_others: yes please", 1))
+    found = problems(mini_rules)
+    assert any(p.startswith("rules/facts.yml:") and "ambiguous.在部队: `settled_by` must be a list of values of `groups`" in p
+               for p in found), found
+    assert any("ambiguous.在部队: `of_others` must be true or false" in p for p in found), found

@@ -1,0 +1,44 @@
+"""A question in everyday words that no title holds is answered with the measure whose text
+speaks of it, quoted; nothing is quoted when no one text clearly does."""
+import pytest
+
+from tests.bot.dialogue.test_conversation import Chat
+
+
+@pytest.mark.parametrize("slots, text, cited", [
+    (dict(region="图们", groups=["returning_migrant_worker"]), "俺家承包地还有农机能抵押不", "《图们市双创实施意见》（二十五）"),
+    (dict(region="长春", groups=["researcher"]), "专利是单位的职务成果，我个人能拿到所有权吗？", "《吉林省双创升级版实施意见》第16条"),
+])
+def test_a_question_in_the_words_of_a_measures_text_quotes_that_measure(slots, text, cited):
+    c = Chat(**slots)
+    c.say(text)
+    assert cited in c.text and "没有写到" not in c.text, c.text
+
+
+@pytest.mark.parametrize("text", ["我家狗子最近老是掉毛咋办", "你觉得明天会下雨吗"])
+def test_a_question_no_text_speaks_of_quotes_nothing(text):
+    c = Chat(region="长春", groups=["researcher"])
+    c.say(text)
+    assert "文件里与此有关的是" not in c.text and c.text
+
+
+@pytest.mark.parametrize("text", ["培训要钱不", "学手艺那个要自己掏钱吗"])
+def test_whether_training_costs_is_answered_from_the_text_that_says_it_is_free(text):
+    c = Chat(region="成都", groups=["veteran"])
+    c.say(text)
+    assert "免费" in c.text and "《退役军人保障法》第三十六条" in c.text, c.text
+
+
+@pytest.mark.parametrize("slots", [dict(region="通化", groups=["unemployed"], gender="female"),
+                                   dict(region="柳州", groups=["disabled"])])
+def test_a_fee_question_gets_one_answer_whatever_the_list_on_screen(slots):
+    c = Chat(**slots)
+    c.say("培训")
+    c.say("培训要钱不")
+    assert "收费" in c.text or "免费" in c.text, c.text
+
+
+def test_a_yes_no_question_about_a_need_with_no_measure_named_shows_that_needs_measures():
+    c = Chat(region="乌鲁木齐", groups=["foreign_talent"])
+    c.say("注册公司 how long, 麻烦吗")
+    assert "开办/注册" in c.text and "没有写到" not in c.text, c.text

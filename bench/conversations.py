@@ -251,9 +251,9 @@ class Judge:
                 fail.append(("correct", f"must not cite {key}"))
         if e.get("office") and not any(w in text for w in e["office"]):
             fail.append(("correct", f"office {e['office']}"))
-        if e.get("says_any") and not any(w in text for w in e["says_any"]):
+        if e.get("says_any") and not any(str(w) in text for w in e["says_any"]):
             fail.append(("correct", f"says one of {e['says_any']}"))
-        for w in e.get("not_says") or ():
+        for w in map(str, e.get("not_says") or ()):
             if w in text:
                 fail.append(("correct", f"must not say {w}"))
         if text and previous and any(part and part in previous.split("\n\n")

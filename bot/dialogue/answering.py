@@ -102,7 +102,8 @@ def answer_one(turn, act, m: Shown, n: int | None, kind: str | None = None) -> N
     if kind in FOLLOW_UP:
         turn.say(followup.answer(FOLLOW_UP[kind], m, n))
     elif kind == q.ELIGIBILITY:
-        turn.replies.append(answers.eligibility(turn.engine, turn.profile(), m, n, bool(answers.AGE.search(act.text))))
+        turn.replies.append(answers.eligibility(turn.engine, turn.profile(), m, n, bool(answers.AGE.search(act.text)),
+                                                bool(q.RESIDENCE.search(act.text))))
     elif kind == q.ORIGINAL:
         turn.replies.append(answers.original(m, n))
     elif kind == q.EXPLAIN:
@@ -225,16 +226,21 @@ def membership(turn, act, groups: list, items: list[Shown]) -> None:
 def eligibility_of_list(turn, act, shown: list[Shown]) -> None:
     """我符合吗 / 有年龄限制吗 about the list: a short list item by item; a longer one, how
     it was chosen and what the texts say of age."""
-    if shown and not answers.AGE.search(act.text):
+    asked_age, asked_residence = answers.AGE.search(act.text), q.RESIDENCE.search(act.text)
+    if shown and not (asked_age or asked_residence):
         for n, m in enumerate(shown[:3], 1):
             turn.replies.append(answers.eligibility(turn.engine, turn.profile(), m, n, False))
         if len(shown) > 3:
             turn.say(texts.ASK_WHICH_CONDITIONS)
         return
     lines = [texts.LIST_CHOSEN_FOR.format(who=_who(turn))]
-    if answers.AGE.search(act.text):
+    if asked_age:
         aged = [m for m in shown if followup.sentences(m.quote, answers.AGE_IN_TEXT)]
         lines.append(texts.AGE_SOME.format(titles="、".join(m.title for m in aged)) if aged else texts.NO_AGE_LIMIT_ALL)
+    if asked_residence:
+        registered = [m for m in shown if followup.sentences(m.quote, answers.RESIDENCE_IN_TEXT)]
+        lines.append(texts.RESIDENCE_SOME.format(titles="、".join(m.title for m in registered)) if registered
+                     else texts.NO_RESIDENCE_ALL)
     lines.append(texts.ASK_WHICH_CONDITIONS)
     turn.say("\n".join(lines))
 

@@ -251,7 +251,10 @@ def respond(engine, slots: dict, message: Incoming) -> Outcome:
             then(turn)
             return turn.outcome()
     kb = turn.kb
-    act = reading.read(kb, turn.simple, message.entities, message.intent, turn.question, message.is_payload)
+    act = reading.read(kb, turn.simple, message.entities, message.intent, turn.question, message.is_payload,
+                       turn.slots.get("asked_for"))
+    if act.on_behalf:
+        turn.set(asked_for=act.asked_for)      # 帮我姐问的: 我姐 / 她 later are her too
     if not message.is_payload and turn.simple.replace(" ", "").strip("\ufe0f") in _THUMBS:
         act.social = _THUMBS[turn.simple.strip()[0]]
     turn.act = act

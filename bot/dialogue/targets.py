@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..reading.references import by_abbreviation, by_text, by_words, policy_words
+from ..reading.references import by_abbreviation, by_figure, by_text, by_words, policy_words
 from ..matching.shown import Shown
 from ..reading.questions import AMOUNT
 from ..replies.lists import category_label
@@ -48,6 +48,9 @@ def resolve(turn, act) -> Targets:
             return Targets(_unique(picked), numbers, "position")
         if listed:
             return Targets([], numbers, "", out_of_range=refs.positions[0][0])
+    figured = by_figure(act.text, listed) or by_figure(act.text, turn.current()[1])
+    if 0 < len(figured) <= 3:
+        return Targets(figured, numbers, "words")      # 那个百分之5是啥意思: the text that names 5%
     words = refs.words if len(refs.words) >= 2 else ""
     words += "".join(act_labels(turn, act))
     focus = turn.slots.get("focus")

@@ -14,12 +14,13 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import questions
-from .clauses import BUSINESS, WITH_ME, Clause, clause_at, other_person, split, stretch_before
+from . import needs_said
+from .clauses import WITH_ME, Clause, clause_at, other_person, split, stretch_before
 from .mentions import Mention, all_mentions, canonical_value, negated_at
 from .places import PlaceReading, abroad_spans, abroad_where, blank, institution_spans, known_names, read_place
 from .inferred import add_fact, back_in_a_county, came_back, graduated_from_student, studied_abroad
 from .qualifiers import ambiguities, denied_words, qualified_out
-from .references import Refs, read_refs
+from .references import Refs, read_refs, title_spans
 
 # Words that must be in a message for NLU's intent to be taken at its word: short
 # social intents have closed vocabularies, and a number or a filler classified as
@@ -59,7 +60,9 @@ class Act:
     acknowledges: bool = False                     # 好的 / 明白了 / 俺去问问
     of_another: bool = False                       # tells only of someone else (我老公还在服役呢)
     on_behalf: bool = False                        # asks for someone (帮我战友问的): they are the profile
+    asked_for: str | None = None                   # whom the conversation is for (姐), this message or before
     words: dict = field(default_factory=dict)      # need -> the words the person used for it (贷款)
+    lacking: bool = False                          # a need said as a lack (没钱, 租房太贵)
     ambiguous: list = field(default_factory=list)  # facts.Ambiguous words left unsettled (毕业, 当兵)
     corrects: bool = False                         # 说错了 / 不对 (with or without the new value)
     local_docs: bool = False                       # asks about a place's own documents (河南自己的文件呢)
@@ -97,6 +100,7 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
         value = kb.facts[m.fact].value(m.value)
         if m.fact == "needs" and m.start >= 0:
             act.words.setdefault(value, text[m.start:m.end])
+            act.lacking = act.lacking or needs_said.lacks(text, m.start, m.end)
         if clause is not None and not is_payload and (_is_topic_clause(clause) or _FOR_WHOM.search(
                 text[max(clause.start, m.start - 4):max(m.start, 0)])):
             add_fact(kb, act.topics, m.fact, value)     # 都没有专门给台湾人的喔: measures for them, a topic
@@ -106,7 +110,8 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
         local = text[clause.start:m.start] if clause is not None else text[:max(m.start, 0)]
         sentence = stretch_before(text, max(m.start, 0))
         if not is_payload and (other_person(kb).search(sentence) and not WITH_ME.search(sentence)
-                               or _belongs_to_another(kb, text, m.end) or other_person(kb).match(text, max(m.end, 0))):
+                               or _belongs_to_another(kb, text, m.end) or other_person(kb).match(text, max(m.end, 0))
+                               or _inside_another(kb, text, m.start, m.end)):
             add_fact(kb, act.others, m.fact, value)
             continue          # about someone else (我老公是退伍的, 残疾证是我妈的, 女战友): not the person's fact
         if m.fact == "needs" and clause is not None and re.search(r"不想|不要|不用|不需要", clause.text):
@@ -115,7 +120,8 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
                 and _ESTABLISHMENT.match(text, m.end):
             continue          # 开一家韩语培训机构: the business, not a need
         if not is_payload and m.start >= 0 and negated_at(local, len(local)) \
-                and not (m.fact == "needs" and _LACK.search(local) and not _NO_LACK.search(local)):
+                and not (m.fact == "needs" and (_LACK.search(local) and not _NO_LACK.search(local)
+                                                 or needs_said.lacks(text, m.start, m.end))):   # 不会办执照
             act.negated.setdefault(m.fact, [])
             if value not in act.negated[m.fact]:
                 act.negated[m.fact].append(value)
@@ -145,7 +151,22 @@ def _belongs_to_another(kb, text: str, end: int) -> bool:
     return m is not None and any(other_person(kb).match(text, end + m.end() + skip) is not None for skip in (0, 1, 2))
 
 
-_ON_BEHALF = re.compile(r"(?:帮|替|代)(?:我|俺)?(?:家)?[\u4e00-\u9fff]{1,3}(?:问|咨询|打听)")
+def _as_the_person(text: str, who: str) -> str:
+    """The text with the one asked for as 我, their spouse as 我爱人."""
+    text = _THIRD_PERSON.sub("我", text)
+    if who in _IN_LAW:
+        text = re.sub(rf"(?:我|俺)?(?:家)?{_IN_LAW[who]}", "我爱人", text)
+    return re.sub(rf"(?:我|俺)(?:家)?{re.escape(who)}(?![夫子媳])", "我", text)
+
+
+def _inside_another(kb, text: str, start: int, end: int) -> bool:
+    """我先生是大陆人: the word that names someone else (先生) says nothing of the person."""
+    return start >= 0 and any(o.start() <= start and end <= o.end() for o in other_person(kb).finditer(text))
+
+
+_ON_BEHALF = re.compile(r"(?:帮|替|代)(?:我|俺)?(?:家)?(?P<who>[\u4e00-\u9fff]{1,3}?)(?:问|咨询|打听)")
+# the spouse of the one asked for (帮我姐问 我姐夫在部队): that one's spouse
+_IN_LAW = {"姐": "姐夫", "姐姐": "姐夫", "妹": "妹夫", "妹妹": "妹夫", "哥": "嫂子", "哥哥": "嫂子", "弟": "弟媳", "弟弟": "弟媳"}
 _THIRD_PERSON = re.compile(r"(?<![其吉])[他她佢](?!们|哋)")
 _NOW_ONLY = ("university_student", "unemployed")     # what a clause about the past does not make the person now
 _NAMED_THAT = re.compile(r"[\u4e00-\u9fff]{2}(?:那条|那个|这条|这个|那项|这项)")
@@ -250,41 +271,18 @@ def _question(act: Act, intent: str | None) -> None:
             and kind in (None, questions.ELIGIBILITY, questions.MEASURES) and _WIFE_TOO.search(act.text):
         act.topics["gender"], kind = "female", questions.MEASURES   # 我老婆也想搞 她能不能享受: what women can use
     act.local_docs = bool(asked or kind) and bool(questions.LOCAL_DOCUMENTS.search(act.text) or (
-        act.place.topic is not None and re.search(r"自己(?:有|的|呢)", act.text)))     # 广西自己有没有…
+        act.place.topic is not None and re.search(r"自己(?:有|的|呢|出)|额外|另外|单独|特有", act.text)))   # 广西自己有没有…
     if act.local_docs and kind is None:
         kind = questions.MEASURES
     if act.local_docs:
         act.place.vague = None        # 本地的政策: the person's own place, not a vague one
     act.asks = kind
+    if kind == questions.ELIGIBILITY and questions.RESIDENCE.search(act.text):
+        act.topics.pop("needs", None)      # 是不是要本地户口才行: a condition asked about, not 落户
     if act.is_question:
-        _needs_asked_about(act)
+        needs_said.settle(act)
 
 
-def _needs_asked_about(act: Act) -> None:
-    """A need in a message that asks a question is what it asks about (有没有贷款), unless a
-    clause says the person wants something (我想学点经营管理 有培训吗): then it is theirs."""
-    wish = any(_WISH.search(c.text) and not c.is_question and not re.search(r"不想|不要|不用|不需要", c.text)
-               and (not BUSINESS.search(c.text) or any(w in c.text for w in act.words.values()))
-               for c in act.clauses)     # 想开个修车铺 wishes for a shop, not for what is asked after it
-    lack = any(re.match(_LACK_OF, word) or re.search(_LACK_OF + re.escape(word), act.text)
-               or re.search(_LACK_AFTER, word)
-               for word in act.words.values())     # 咋整啊 没钱, 缺资金咋办, 本钱不够: lacking it says the need
-    wish = wish or lack
-    needs = act.facts.get("needs")
-    if wish:
-        asked = act.topics.pop("needs", None)
-        if asked:
-            act.facts.setdefault("needs", [])
-            act.facts["needs"] += [n for n in asked if n not in act.facts["needs"]]
-    elif needs:
-        act.topics.setdefault("needs", [])
-        act.topics["needs"] += [n for n in needs if n not in act.topics["needs"]]
-        del act.facts["needs"]
-
-
-_WISH = re.compile(r"(?<!不)(?:想|要|打算|准备|需要|缺)")
-_LACK_AFTER = r"(?:不够|太少|少|不足|紧张|短缺|紧|周转不开|周转不过来|周转困难)$"
-_LACK_OF = r"(?<![不有多至])(?:没有?|缺少?|少)(?:点|些)?"   # 有没有钱 asks, 不缺钱 denies, 减多少税 asks
 
 
 def _social(act: Act, text: str, intent: str | None) -> None:
@@ -310,30 +308,39 @@ def english_title_words(kb, text: str) -> str:
     return "".join(dict.fromkeys(kb.english_words[f.lower()] for f in found))
 
 
+def _read_payload(kb, act: Act, entities: list[dict], intent: str | None, open_question: str | None) -> Act:
+    """A button's payload: its intent and entities, nothing to read in text."""
+    _sort(kb, act, all_mentions(kb, "", entities, True), [], "", open_question, True)
+    act.place = read_place(kb, "", [], entities, True)
+    act.request = INTENT_REQUEST.get(intent)
+    act.asks = questions.INTENT_KIND.get(intent)
+    act.social = intent if intent in SOCIAL else None
+    act.answer = {"affirm": True, "deny": False}.get(intent)
+    for e in entities:
+        if e.get("entity") == "item" and str(e.get("value")).isdigit():
+            act.refs.positions.append((int(e["value"]), ""))
+    if act.refs.positions and act.asks is None:
+        act.asks = questions.DETAILS
+    return act
+
+
 def read(kb, text: str, entities: list[dict] | None = None, intent: str | None = None,
-         open_question: str | None = None, is_payload: bool = False) -> Act:
-    """The act of one message; `text` is Simplified, `open_question` the fact the bot asked."""
+         open_question: str | None = None, is_payload: bool = False, asked_for: str | None = None) -> Act:
+    """The act of one message; `text` is Simplified, `open_question` the fact the bot asked,
+    `asked_for` whom an earlier message asked for (帮我姐问的: 姐)."""
     act = Act(text)
     if is_payload:
-        mentions = all_mentions(kb, "", entities or [], True)
-        _sort(kb, act, mentions, [], "", open_question, True)
-        act.place = read_place(kb, "", [], entities or [], True)
-        act.request = INTENT_REQUEST.get(intent)
-        act.asks = questions.INTENT_KIND.get(intent)
-        act.social = intent if intent in SOCIAL else None
-        act.answer = {"affirm": True, "deny": False}.get(intent)
-        for e in entities or []:
-            if e.get("entity") == "item" and str(e.get("value")).isdigit():
-                act.refs.positions.append((int(e["value"]), ""))
-        if act.refs.positions and act.asks is None:
-            act.asks = questions.DETAILS
-        return act
-    act.on_behalf = bool(_ON_BEHALF.search(text))
-    if act.on_behalf:     # 帮我姐问的 她听力残疾 在柳州: the one asked for is who the profile is
-        text = act.text = _THIRD_PERSON.sub("我", text)
+        return _read_payload(kb, act, entities or [], intent, open_question)
+    behalf = _ON_BEHALF.search(text)
+    act.on_behalf = behalf is not None
+    act.asked_for = behalf.group("who") if behalf else asked_for
+    if act.asked_for:     # 帮我姐问的 她听力残疾 在柳州 / 我姐在西安: the one asked for is who the profile is
+        text = act.text = _as_the_person(text, act.asked_for)
     act.clauses = split(text)
     found = all_mentions(kb, text, entities or [], False)
     mentions = [m for m in found if not qualified_out(kb, m, text)]     # 高中毕业生, 残疾人联合会
+    titles = title_spans(kb, text)        # 女大学生创业创新大赛 还能报吗: the measure's name, not who the person is
+    mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in titles)]
     _sort(kb, act, mentions, act.clauses, text, open_question, False)
     _short_answer(kb, act, text, open_question, mentions)
     came_back(kb, act)

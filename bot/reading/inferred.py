@@ -13,7 +13,8 @@ def came_back(kb, act) -> None:
     group = "returning_migrant_worker"
     if group not in kb.facts["groups"].values or group in (act.negated.get("groups") or ()):
         return
-    away = [c for c in act.clauses if c.time in ("past", "away") and WORKED_AWAY.search(c.text)]
+    away = [c for c in act.clauses if c.time in ("past", "away") and WORKED_AWAY.search(c.text)
+            and not other_person(kb).search(c.text)]       # 我家老大在外面打工 准备回来: his, not theirs
     back = [c for c in act.clauses if CAME_BACK.search(c.text) and not other_person(kb).search(c.text)]
     if away and back and away[0].start < back[-1].start and not any(c.is_question for c in away + back):
         add_fact(kb, act.facts, "groups", group)

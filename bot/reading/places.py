@@ -268,8 +268,15 @@ def _someone_elses(kb, text: str, place) -> bool:
     other = other_person(kb).search(text)
     if other is None or WITH_ME.search(text):
         return False
-    names = [text.find(k) for k in {place.name, short_form(place.name)} if k and k in text]
-    return not names or other.start() < min(names)
+    keys = [k for k in {place.name, short_form(place.name)} if k and k in text]
+    for k in keys:         # 凭祥嘅朋友都有份啊: the place names whose the other one is
+        after = text.find(k) + len(k)
+        if other_person(kb).match(text, after + len(_OF.match(text, after).group())):
+            return True
+    return not keys or other.start() < min(text.find(k) for k in keys)
+
+
+_OF = re.compile(r"(?:那边|这边|那里|这里)?(?:的|嘅)?")
 
 
 _BOTH = re.compile(r"两边|两地|两头|两个地方|都有")

@@ -18,6 +18,8 @@ AMOUNT, APPLY, MATERIALS, CONTACT, DEADLINE = "amount", "apply", "materials", "c
 ELIGIBILITY, ORIGINAL, DETAILS, MEASURES = "eligibility", "original", "details", "measures"
 EXPLAIN, FEES = "explain", "fees"
 
+# 是不是要本地户口才行 / 外地人能办吗: a condition on where one is registered, not the need to register
+RESIDENCE = re.compile(r"户口|户籍|本地人|外地人|外地的|外省|常住|居住证")
 # An age said (今年五十八了, 都47了): with a question, it asks whether the person qualifies
 AGE_SAID = r"(?:今年|都|已经|快)(?:[一二两三四五六七八九十]{1,4}|\d{2})(?:岁|了)"
 
@@ -26,13 +28,15 @@ _KINDS = (
     (CONTACT, r"who should i|who do i|whom|contact|phone|address|where do i go|where should i go|which office|what office|which department|找谁|找哪|找.{1,10}(?:吗|嘛|么|还是|定系)|还是找|先去.{1,12}(?:还是|定系)|哪个部门|什么部门|啥部门|哪个单位|谁负责|谁管|电话|号码|地址|在哪办|去哪办|哪里办|哪儿办|"
               r"去哪里|在哪里|在哪儿|在哪|联系方式|怎么联系|窗口|办公室|哪个局|哪个厅|(?:找|揾|搵)边个|(?:去|上|到)哪(?:里|儿)?(?:报名|登记|办理|办|问)|边个(?:部门|单位|局)|(?:去|喺|系)边度"),
     (AMOUNT, r"多少钱|几成|多少成|百分之几|比例多少|能贷多少|贷多少|补多少|补贴多少|给多少|能拿多少|能领多少|多少万|几万|额度|金额|最高|最多能|上限|"
-             r"贴多少|贴息多少|几多钱|贷几多|借几多|补几多|(?:可以|能)(?:贷|借|攞|拿)几多|(?<!电话)(?<!号码)(?<!手机)多少(?!人|年|岁|天|个|项|条)|how much|how many"),
+             r"贴多少|贴息多少|几多钱|贷几多|借几多|补几多|好多钱|(?:贷|贴|补|给|借|减|免)好多|(?:可以|能)(?:贷|借|攞|拿)几多|(?<!电话)(?<!号码)(?<!手机)多少(?!人|年|岁|天|个|项|条)|how much|how many"),
     (MATERIALS, r"materials|documents|paperwork|材料|带什么|带啥|准备什么|准备啥|要带|证件|需要(?:什么|啥)证|要(?:什么|啥)证|手续.{0,2}(?:什么|啥)"),
-    (FEES, r"掏钱|出钱|自费|要唔要钱|收唔收钱|交钱|交.{1,3}钱|收费|收钱|要钱|费用|免费|花钱|手续费|管理费|交费|缴费|cost|fee"),
+    (FEES, r"掏钱|出钱|自费|要唔要钱|收唔收钱|交钱|交.{1,3}钱|收费|收钱|要钱|费用|免费|花钱|手续费|管理费|交费|缴费|cost|fee|"
+           r"免不免|(?:房租|租金|[^税]费)[^，,。]{0,4}(?:能|可以)?(?:免|减)(?:吗|不|么|嘛)|"
+           r"^\s{0,3}(?:可不可以|能不能|可唔可以|能|可以)(?:免|减)(?:掉|了)?(?:吗|不|么|嘛)?\s{0,3}$"),   # 摊位费 / 可不可以免嘛
     (DEADLINE, r"还有效|有效期|截止|过期|到期|什么时候(?:截止|结束|到期)|还能申请吗|现在还有吗|还在执行|还能办吗|还算数|时间限制"),
     (ELIGIBILITY, r"eligible|qualify|" + AGE_SAID + "|"
                   r"我算.{0,8}(?:吗|嘛|么|不)|我是不是|符合|够条件|够格|有资格|资格|什么条件|啥条件|哪些条件|条件是|要求|门槛|限制|年龄|岁数|多大|\d+岁|"
-                  r"[一二三四五六七八九十]+岁|能申请吗|可以申请吗|能不能申请|能享受吗|能享受不|我能.{0,6}(?:吗|不)|"
+                  r"[一二三四五六七八九十]+岁|能申请吗|可以申请吗|能不能申请|能享受吗|能享受不|我能.{0,6}(?:吗|不)|(?:还|也)能(?:报名?|参加|参赛)(?:吗|不|么)|要.{1,8}才(?:行|能|可以|算)|外地人|外地户口|本地户口|"
                   r"算不算|属于.{0,6}吗|我可以吗|我行吗|我够吗|只(?:给|对|限|面向|针对|有).{1,12}(?:吗|嘛|么|\?|？)|"
                   r"\bonly for\b|\bjust for\b|\blimited to\b"),
     (APPLY, r"how (?:do|can) i apply|how to apply|apply for|怎么申请|如何申请|咋申请|怎样申请|怎么办理|如何办理|咋办理|怎么办|咋办|咋整|怎么弄|咋弄|流程|手续|"
@@ -48,7 +52,8 @@ MEASURES_CUE = re.compile(r"有没有|有木有|有冇|有无|有啥|有什么|�
                           r"(?:政策|扶持|补贴|优惠|措施|帮扶)(?:呢|吗|么)|呢$|的呢")
 # Asking about a place's own documents rather than the national laws (河南有没有专门的地方政策,
 # 贵州省自己的文件呢, 图们市自己的文件里有退伍军人的吗).
-LOCAL_DOCUMENTS = re.compile(r"(?:自己|本地|当地|地方|省里|市里|县里|本省|本市)(?:性)?的?(?:文件|政策|规定|措施)|"
+LOCAL_DOCUMENTS = re.compile(r"(?:自己|本地|当地|地方|省里|市里|县里|本省|本市)(?:性)?(?:出|发|定|出台|制定|颁布)?的?"
+                             r"(?:文件|政策|规定|措施)|"
                              r"(?:省里|市里|县里|区里|本省|本市)自己")
 # Asking a particular of a measure the kinds above do not name (休学最长几年): not a request
 # for a list, though it names a topic.

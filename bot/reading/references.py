@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..matching.shown import Shown
+from ..rules import chinese_int
 
 _CN = {"一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _POSITION = re.compile(r"第\s{0,20}(\d{1,2}|[一二两三四五六七八九十]{1,3})\s{0,20}(项|个|条|号|种|点|类)?|"
@@ -189,3 +190,36 @@ def _spelled_close(short: str, title: str) -> bool:
         else:
             return True
     return False
+
+
+def title_spans(kb, text: str) -> list[tuple[int, int]]:
+    """Where the text names a measure by its title or a programme's quoted name
+    (女大学生创业创新大赛 毕业了还能报吗): the words of a group inside it name the measure."""
+    cache = kb.__dict__.setdefault("_title_names", {})
+    if "re" not in cache:
+        names = {m.title for m in kb.measures if m.title and len(m.title) >= 6}
+        for m in kb.measures:
+            names.update(n for n in re.findall(r"“([^”]{5,16})”", m.title or "") if len(n) >= 5)
+        cache["re"] = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True)))) if names else None
+    pattern = cache["re"]
+    return [(m.start(), m.end()) for m in pattern.finditer(text)] if pattern else []
+
+
+_FIGURE = re.compile(r"百分之\s{0,2}([\d一二两三四五六七八九十百]{1,4})|(\d{1,3}(?:\.\d{1,2})?)\s{0,2}[%％]")
+
+
+def figures(text: str) -> set:
+    """The percentages a text names, as numbers (百分之5, 百分之五, 5%: 5)."""
+    out = set()
+    for m in _FIGURE.finditer(text or ""):
+        spelled = m.group(1) or m.group(2)
+        value = float(spelled) if re.fullmatch(r"[\d.]+", spelled) else chinese_int(spelled)
+        if value is not None:
+            out.add(float(value))
+    return out
+
+
+def by_figure(text: str, candidates: list[Shown]) -> list[Shown]:
+    """那个百分之5是啥意思: the measures whose text names the percentage asked about."""
+    asked = figures(text)
+    return [m for m in candidates if asked & figures(f"{m.quote} {m.summary}")] if asked else []

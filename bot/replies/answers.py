@@ -18,6 +18,7 @@ from ..reading.questions import AGE_SAID
 AGE = re.compile(r"年龄|岁|多大|年纪|老了|年轻|" + AGE_SAID)
 FEE = re.compile(r"收费|免收|免费|费用|缴费|交费|减免.{0,6}费|免除.{0,6}费|手续费|管理费|登记费|注册费")
 AGE_IN_TEXT = re.compile(r"\d+\s*(?:周岁|岁)|[一二三四五六七八九十]+\s*(?:周岁|岁)|年龄|年满")
+RESIDENCE_IN_TEXT = re.compile(r"户籍|户口|常住|居住证|本地居民|当地居民")
 
 
 def name(m: Shown, n: int | None) -> str:
@@ -68,8 +69,9 @@ def original(m: Shown, n: int | None) -> Reply:
     return Reply(name(m, n) + "\n" + texts.ORIGINAL.format(quote=m.quote))
 
 
-def eligibility(engine, profile, m: Shown, n: int | None, asked_age: bool) -> Reply:
-    """The conditions the document states, each marked against what the person said."""
+def eligibility(engine, profile, m: Shown, n: int | None, asked_age: bool, asked_residence: bool = False) -> Reply:
+    """The conditions the document states, each marked against what the person said; on
+    age and household registration, what the text says or that it sets none."""
     checks = engine.check(m.id, profile)
     lines = [texts.CONDITIONS_HEAD.format(name=name(m, n))]
     lines += [f"· {label} {mark}" for label, mark in checks]
@@ -78,6 +80,11 @@ def eligibility(engine, profile, m: Shown, n: int | None, asked_age: bool) -> Re
         lines.append(texts.AGE_QUOTED.format(quote="”“".join(ages)))
     elif asked_age:
         lines.append(texts.NO_AGE_LIMIT)
+    registered = followup.sentences(m.quote, RESIDENCE_IN_TEXT) if asked_residence else []
+    if registered:
+        lines.append(texts.RESIDENCE_QUOTED.format(quote="”“".join(registered)))
+    elif asked_residence:
+        lines.append(texts.NO_RESIDENCE_LIMIT)
     marks = {mark for _, mark in checks}
     if "✗" in marks:
         lines.append(texts.NOT_MET)

@@ -51,6 +51,7 @@ Near misses (suggest, bot/rules/near_misses.py) and vague places (vague): see th
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..script import to_simplified
@@ -59,6 +60,10 @@ from .place_names import (COUNTRY, KIND_ALIAS, KIND_NAME, KIND_SHORT, LEVEL_RANK
                           short_form, whole_answer)
 
 __all__ = ["COUNTRY", "Gazetteer", "Place"]
+
+
+# a river after a short name, as a landmark: 离图们江不远, 图们江对岸 (not 南宁江南区; 在图们江边 may be in 图们)
+_RIVER = re.compile(r"[江河](?:不远|不到|对岸|对面|附近|一带|那边|这边)")
 
 
 class Gazetteer(NearMisses):
@@ -209,8 +214,10 @@ class Gazetteer(NearMisses):
         return max(found, key=lambda p: LEVEL_RANK[p.level])
 
     def _landmark(self, key: str, text: str, end: int) -> bool:
-        """A short name that begins a mountain's (长白山, not 长白县) names no place."""
-        return text[end:end + 1] == "山" and key in self._keys and key + "山" not in self._keys \
+        """A short name that begins a mountain's or a river's (长白山, not 长白县; 离图们江不远,
+        not 图们) names no place."""
+        feature = text[end:end + 1] == "山" or _RIVER.match(text, end) is not None
+        return feature and key in self._keys and key + text[end] not in self._keys \
             and all(p.name != key for _, p in self._keys.get(key, ()))
 
     def _skip_at(self, text: str, i: int) -> int:

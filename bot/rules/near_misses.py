@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .place_names import KIND_NAME, Place, cued, normalize, pick, short_form, whole_answer
+from .place_names import KIND_NAME, PUNCT, Place, cued, normalize, pick, short_form, whole_answer
 
 SUGGEST_MAX_LEN = 20   # suggest() looks only at short messages
 SUGGEST_MAX_PIECE = 8  # and at names of up to 8 characters in them
@@ -41,6 +41,7 @@ class NearMisses:
         if not core or len(core) > SUGGEST_MAX_LEN or self.resolve(norm, simplified=True) is not None:
             return None
         by_pinyin, by_pattern = self._suggest_index()
+        said = norm.strip(PUNCT)     # with the particles whole_answer() strips (浑春的)
         spoken = tuple(_char_readings(c)[0] for c in core)
         best: dict[tuple, set] = {}
         for i in range(len(core)):
@@ -52,10 +53,10 @@ class NearMisses:
                         or piece in self.common_words or piece in self._vague_set):
                     continue
                 whole = size == len(core)
-                if size == 2 and not (whole or cued(core, i, size)):
+                if size == 2 and not (whole or cued(core, i, size) or _expects_place(said, i, size)):
                     continue   # two characters are a near miss only where a place is expected
                 near = _near_keys(piece, spoken[i:i + size], by_pinyin, by_pattern,
-                                  cued_piece=size == 2 and not whole and _expects_place(core, i, size))
+                                  cued_piece=size == 2 and _expects_place(said, i, size))
                 for key, score in near.items():
                     if not whole and short_form(key) in self.everyday_words:
                         continue   # 人力资源市场 is no 资源县: an everyday stem counts only as the whole answer
@@ -97,6 +98,8 @@ class NearMisses:
                 phrase = _phrase_reading(key)
                 if phrase:
                     readings.add(phrase)
+                if self.is_covered(self.lookup(key)):
+                    readings |= _one_other_reading(first, key)   # 珲春 is hun-chun, pypinyin says hui
                 for combo in readings:
                     by_pinyin.setdefault(combo, []).append(key)
                 if len(key) >= 3:
@@ -130,8 +133,9 @@ _MOVED_TO = ("在", "回", "到")      # 在溜州, 回土门: where a place mus
 
 
 def _expects_place(core: str, i: int, size: int) -> bool:
-    """在溜州, 回土门, 我是净西的 / 净西人: a place must stand here."""
-    return core[i - 1:i] in _MOVED_TO or core[i - 1:i] == "是" and core[i + size:i + size + 1] in ("的", "人")
+    """在溜州, 回土门, 我是净西的 / 净西人, 浑春的 离俄罗斯老近了, 我浑春的: a place must stand here."""
+    belongs = core[i + size:i + size + 1] in ("的", "人")
+    return core[i - 1:i] in _MOVED_TO or belongs and (i == 0 or core[i - 1:i] in ("是", "我", "俺"))
 
 
 def _close_variant(piece: str, key: str, j: int) -> bool:
@@ -161,6 +165,13 @@ def _char_readings(char: str) -> tuple:
     if not readings:
         return (char,)
     return tuple(dict.fromkeys(_toneless(r) for r in readings.split(",")))
+
+
+def _one_other_reading(first: tuple, key: str) -> set:
+    """The readings of a key with one character read another way: for the documents'
+    own places only, where a misheard name is most likely and few keys can collide."""
+    return {first[:j] + (alt,) + first[j + 1:]
+            for j, c in enumerate(key) for alt in _char_readings(c)[1:]}
 
 
 def _phrase_reading(key: str) -> tuple | None:

@@ -11,7 +11,8 @@ def profile(c):
     return {k: c.slots.get(k) for k in ("region", "groups", "gender", "needs", "tech_business")}
 
 
-@pytest.mark.parametrize("text", ["河南有没有专门的地方政策", "河南省自己的文件呢", "有没有本地的政策"])
+@pytest.mark.parametrize("text", ["河南有没有专门的地方政策", "河南省自己的文件呢", "有没有本地的政策",
+                                  "河南省自己出的文件有吗", "本地出台的政策有没有", "省里定的规定有吗"])
 def test_a_place_without_documents_of_its_own_is_said_to_have_only_the_laws(text):
     c = Chat(region="郑州", groups=["disabled"])
     before = profile(c)
@@ -130,3 +131,37 @@ def test_asking_about_another_places_own_documents_before_saying_ones_own_takes_
     c = Chat(groups=["border_resident"])
     c.say("图们不是有自己的文件吗 俺们那能用不")
     assert c.slots["region"] is None and "图们市" in c.text, c.text
+
+
+def test_a_need_whose_measures_head_the_list_on_screen_names_them_again_with_their_offices():
+    c = Chat(region="图们", groups=["college_graduate"])
+    c.say("有啥政策")
+    first = c.text
+    c.say("住的地方有没有帮助 租房太贵了")
+    assert c.text != first and "公共租赁住房" in c.text and "图们市住房和城乡建设局" in c.text
+    assert "第1、2项" in c.text
+    c.say("第2项找谁")
+    assert "公共租赁住房" in c.text, "the numbers still mean the list the person saw first"
+
+
+def test_whom_to_ask_about_a_measure_of_a_document_naming_no_office_says_so():
+    c = Chat(region="乌鲁木齐", groups=["veteran"])
+    c.say("退役军人创业培训和入孵创业找哪个部门")
+    assert "退役军人创业培训" in c.text and "文件未指定责任部门" in c.text and "双创" in c.text
+
+
+@pytest.mark.parametrize("text", ["那个百分之5是啥意思", "5%那个是啥意思", "百分之五是什么意思"])
+def test_a_percentage_names_the_measure_whose_text_gives_it(text):
+    c = Chat(region="田阳", groups=["rural_entrepreneur"], needs=["premises"])
+    c.say("有啥政策")
+    c.say(text)
+    assert "农民创业用地保障" in c.text and "政府采购" not in c.text
+
+
+def test_asking_whether_a_local_hukou_is_needed_answers_what_the_texts_say_of_it():
+    c = Chat(region="田阳", groups=["rural_entrepreneur"], needs=["premises"])
+    c.say("有啥政策")
+    before = dict(c.slots)
+    c.say("是不是要本地户口才行")
+    assert "户籍" in c.text and "落户（共" not in c.text
+    assert c.slots.get("needs") == before.get("needs")

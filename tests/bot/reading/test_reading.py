@@ -433,7 +433,8 @@ def test_a_的_phrase_before_a_question_names_whom_it_asks_about():
 
 
 @pytest.mark.parametrize("text, name", [("我是净西的 家里是脱贫户", "靖西市"),
-                                        ("俺之前在韩国打工 现在回土门了 想开个冷面馆", "图们市")])
+                                        ("俺之前在韩国打工 现在回土门了 想开个冷面馆", "图们市"),
+                                        ("浑春的 离俄罗斯老近了 想整个对俄的小买卖", "珲春市")])
 def test_a_home_voice_typed_with_other_characters_of_its_sound_is_suggested(text, name):
     reading = read(KB, text).place
     assert reading.place is None and reading.suggestion is not None and reading.suggestion.name == name
@@ -481,7 +482,8 @@ def test_a_wife_who_wants_to_join_in_asks_for_womens_measures():
     assert read(KB, "我媳妇也想跟着干 她有啥政策没").topics.get("gender") == "female"
 
 
-@pytest.mark.parametrize("text, need", [("手头紧 贴息贷款有没有", "financing"), ("想了解安家补贴", "housing")])
+@pytest.mark.parametrize("text, need", [("手头紧 贴息贷款有没有", "financing"), ("想了解安家补贴", "housing"),
+                                        ("住的地方有没有帮助 租房太贵了", "housing")])     # the lack in a later clause
 def test_a_lack_or_a_wish_said_beside_a_question_states_the_need(text, need):
     assert need in (read(KB, text).facts.get("needs") or [])
 

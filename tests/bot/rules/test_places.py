@@ -196,6 +196,9 @@ def test_policy_text_brings_no_generated_place_and_no_suggestion(gaz):
     ("我老家在柳洲", "柳州市"),
     ("现在回土门了", "图们市"),       # voice typing: the same sound, no character in common
     ("我是土门人", "图们市"),
+    ("浑春的", "珲春市"),             # a polyphone read the other way in the place's name (珲 hun)
+    ("我是混春的", "珲春市"),
+    ("我浑春的 住边境上", "珲春市"),    # 是 left out by voice typing
 ])
 def test_near_misses_get_a_suggestion(gaz, text, name):
     assert gaz.resolve(text) is None, text
@@ -209,6 +212,8 @@ def test_near_misses_get_a_suggestion(gaz, text, name):
     "柳州",                      # resolves: nothing to suggest
     "昆删",                      # two characters of a generated unit: too weak to suggest
     "我在晚安", "我是店的",       # 万安, 滇: a sound alike with no character in common, not a covered place
+    "晚上的", "昨天的", "老乡的", "南方人",   # a word before 的/人 at the start is not a place by its sound alone
+    "我晚上的", "我南方的",
 ])
 def test_no_suggestion_for_ordinary_words(gaz, text):
     assert gaz.suggest(text) is None, (text, gaz.suggest(text))
@@ -302,3 +307,10 @@ def test_counties_file_names_its_source_and_matches_what_is_loaded(gaz):
     generated = [p for p in gaz.places if p.generated]
     assert len(generated) == count
     assert all(re.fullmatch(r"\d{6}", p.code) and p.code[:2] != "22" for p in generated)  # 22: 吉林, hand-written
+
+
+@pytest.mark.parametrize("text, name", [("离图们江不远", None), ("就在鸭绿江对岸", None), ("南宁江南区", "江南区"),
+                                        ("我在图们江边开店", "图们市")])
+def test_a_river_named_after_a_place_is_no_place(gaz, text, name):
+    place = gaz.resolve(text)
+    assert (place.name if place else None) == name, (text, place)

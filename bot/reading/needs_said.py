@@ -1,0 +1,45 @@
+"""Whether a need named in a message is the person's or only asked about: a question
+alone asks (有没有贷款); a wish or a difficulty said beside it states the need
+(我想学点经营管理 有培训吗, 本钱不够 能贷款不, 房子租不起, 我不会办营业执照)."""
+from __future__ import annotations
+
+import re
+
+from .clauses import BUSINESS
+
+
+def settle(act) -> None:
+    """In a message that asks, move its needs to the topics unless a clause wishes for
+    them or one is said as a lack; then move the topics' needs to the facts."""
+    wish = any(_WISH.search(c.text) and not c.is_question and not _NO_WISH.search(c.text)
+               and (not BUSINESS.search(c.text) or any(w in c.text for w in act.words.values()))
+               for c in act.clauses)     # 想开个修车铺 wishes for a shop, not for what is asked after it
+    needs = act.facts.get("needs")
+    if wish or act.lacking:
+        asked = act.topics.pop("needs", None)
+        if asked:
+            act.facts.setdefault("needs", [])
+            act.facts["needs"] += [n for n in asked if n not in act.facts["needs"]]
+    elif needs:
+        act.topics.setdefault("needs", [])
+        act.topics["needs"] += [n for n in needs if n not in act.topics["needs"]]
+        del act.facts["needs"]
+
+
+def lacks(text: str, start: int, end: int) -> bool:
+    """The words text[start:end] name a need said as a lack or a difficulty: 没钱, 缺资金,
+    本钱不够, 租房太贵, 税费怕扛不住, 房子租不起, 我不会办营业执照, 牌照点样办 我唔识."""
+    word, before, after = text[start:end], text[max(0, start - 8):start], text[end:end + 10]
+    return bool(re.match(_LACK_OF, word) or re.search(_LACK_OF + "$", before) or re.search(_LACK_AFTER, word)
+                or _TROUBLE_BEFORE.search(before) or _TROUBLE_AFTER.match(after))
+
+
+_WISH = re.compile(r"(?<!不)(?:想|要|打算|准备|需要|缺)")
+_NO_WISH = re.compile(r"不想|不要|不用|不需要")
+_LACK_AFTER = r"(?:不够|太少|少|不足|紧张|短缺|紧|贵|不起|差(?:点|一点|些|不少|得远)?|周转不开|周转不过来|周转困难)$"   # 租房太贵: a cost too high
+_LACK_OF = r"(?<![不有多至])(?:没有?|缺少?|少)(?:点|些)?"   # 有没有钱 asks, 不缺钱 denies, 减多少税 asks
+# a difficulty with it: 怕税交太多, 不会办营业执照, 不懂怎么注册
+_TROUBLE_BEFORE = re.compile(r"(?:怕|不会|不懂|唔识|搞不懂|不知道(?:怎么|咋|如何))[\u4e00-\u9fff]{0,3}$")
+# 税费怕扛不住, 房子租不起, 税交太多, 牌照点样办 我唔识
+_TROUBLE_AFTER = re.compile(r"[^，,。；;]{0,4}?(?:扛不住|受不了|负担不起|不起|太多|太高|太重|怕)|"
+                            r"[^，,。；;]{0,6}?\s{0,3}(?:我|俺)?(?:唔识|不会弄|不会办|不懂)")

@@ -1,0 +1,98 @@
+"""Everyday and dialect ways of asking, of saying a need, and of speaking for someone else
+(bot/reading): a question changes nothing, a difficulty says the need, whom the words are about."""
+import pytest
+
+from bot.rules import default_kb
+from bot.reading import read
+
+KB = default_kb()
+
+
+@pytest.mark.parametrize("text", ["开业指导给不给", "贴息贴好多", "港澳台青年嗰个 系咪有场地俾我哋",
+                                  "培训收不收钱", "担保要不要抵押", "场地租金贵不贵"])
+def test_dialect_and_a_not_a_questions_state_no_need(text):
+    act = read(KB, text)
+    assert act.is_question and "needs" not in act.facts, act.facts
+
+
+@pytest.mark.parametrize("text", ["好多人都创业了", "一不小心就亏了"])
+def test_many_and_a_negation_inside_a_phrase_ask_nothing(text):
+    assert not read(KB, text).is_question
+
+
+@pytest.mark.parametrize("text", ["贴息贴好多", "能贷好多钱"])
+def test_how_much_in_southwestern_speech_asks_the_amount(text):
+    assert read(KB, text).asks == "amount"
+
+
+@pytest.mark.parametrize("text, fact, value", [("我是女的嘛 有没有给妇女的", "gender", "female"),
+                                             ("俺是退伍的嘛", "groups", ["veteran"])])
+def test_an_assertion_with_嘛_states_the_fact(text, fact, value):
+    assert read(KB, text).facts.get(fact) == value
+
+
+@pytest.mark.parametrize("text", ["我先生是大陆人 他有什么政策", "我先生退伍了 他能贷款不"])
+def test_the_word_for_a_husband_says_nothing_of_the_persons_gender(text):
+    assert "gender" not in read(KB, text).facts
+
+
+@pytest.mark.parametrize("text", ["凭祥嘅朋友都有份啊", "柳州那边的亲戚说有补贴"])
+def test_a_place_that_says_whose_friend_is_not_the_persons(text):
+    assert read(KB, text).place.place is None
+
+
+def test_asking_for_a_sister_makes_her_place_and_her_husbands_service_the_profile():
+    act = read(KB, "帮我姐问一哈 我姐夫在部队 我姐在西安想开个花店")
+    assert act.place.place.name == "西安市" and act.facts.get("groups") == ["military_family"]
+
+
+def test_whom_an_earlier_message_asked_for_is_still_the_profile():
+    act = read(KB, "我姐是女的 她手头紧", asked_for="姐")
+    assert act.facts.get("gender") == "female" and act.facts.get("needs") == ["financing"]
+    assert read(KB, "我姐是女的").facts == {}, "without it, a sister is someone else"
+
+
+@pytest.mark.parametrize("text", ["陕西有没有额外的", "广东有没有单独的政策"])
+def test_a_province_asked_for_more_asks_for_its_own_documents(text):
+    act = read(KB, text)
+    assert act.local_docs and act.facts == {}
+
+
+@pytest.mark.parametrize("text, need", [
+    ("税费怕扛不住 能减免不", "tax"), ("俺们怕税交太多 能少交点不", "tax"),
+    ("我不会办营业执照 咋弄", "registration"), ("牌照点样办 我唔识", "registration"),
+    ("房子租不起 有没有住房保障", "housing"), ("本钱差点 能贷款不嘛", "financing"),
+    ("想先学点修车技术再开个汽修铺 有没有培训", "training"), ("我需要个仓库放货 可以进去吗", "premises"),
+    ("没有地方盖厂房 用地有政策吗", "premises"), ("想找个便宜点的办公地方", "premises"),
+    ("我的孩子要在这边上学 需要帮忙", "talent_services"),
+])
+def test_a_difficulty_or_a_wish_said_beside_a_question_states_the_need(text, need):
+    assert need in (read(KB, text).facts.get("needs") or []), read(KB, text).facts
+
+
+@pytest.mark.parametrize("text", ["税有优惠吗", "贷款利息高不高", "没有地方政策吗", "学校的技术转移有吗"])
+def test_a_question_alone_states_no_need(text):
+    assert "needs" not in read(KB, text).facts
+
+
+@pytest.mark.parametrize("text, group", [("在外地干装修好些年 今年回梅河口了", "returning_migrant_worker"),
+                                         ("在外面跑了几年车 现在回来了", "returning_migrant_worker"),
+                                         ("家人们 我农安的 村里小伙 想搞直播带货卖笨鸡蛋", "rural_youth")])
+def test_more_ways_of_saying_who_one_is(text, group):
+    assert group in (read(KB, text).facts.get("groups") or [])
+
+
+@pytest.mark.parametrize("text", ["我家老大在外面打工准备回来 他算啥", "我老公在广东打工 我今年回来了"])
+def test_someone_elses_work_away_does_not_make_the_person_a_returning_worker(text):
+    assert "groups" not in read(KB, text).facts
+
+
+def test_a_measure_named_by_its_title_says_nothing_of_who_asks():
+    act = read(KB, "女大学生创业创新大赛 毕业了还能报吗")
+    assert act.facts == {} and act.asks == "eligibility"
+    assert "university_student" not in (act.topics.get("groups") or []), "毕业了 is asked about; 大学生 is the title's"
+
+
+def test_a_river_named_after_a_town_is_not_where_one_is():
+    act = read(KB, "我浑春的 住边境上 离图们江不远")
+    assert act.place.place is None and act.place.suggestion.name == "珲春市"

@@ -19,7 +19,7 @@ SERVICE_VERBS = ("提供", "开展", "落实", "实施", "实行", "推行", "�
                  "统筹安排", "安排", "开设", "发布")
 # the last character of a noun naming people (遗属, 军士, 义务兵, 军官, 农户, 职工 …): a person, whatever the
 # noun; checked after governments, funds and organisations
-PERSON_HEAD_ENDINGS = tuple("人员者属士兵生工民户官师")
+PERSON_HEAD_ENDINGS = tuple("人员者属士兵生工民户官师儿")
 
 CLAUSE_MARKS = "，,；;：:"
 
@@ -56,7 +56,7 @@ ORGANISATION_HEADS = ("孵化载体", "孵化器", "孵化基地", "众创空间
 PEOPLE_WORDS = ("人员", "人才", "劳动者", "个人", "青年", "群众", "居民", "农民", "妇女", "学生", "毕业生",
                 "创业者", "创客", "团队", "家庭", "职工", "工人", "本人", "同胞", "侨胞", "市民", "公民",
                 "投资者", "配偶", "子女", "家属", "父母", "遗属", "亲属", "军人", "士兵", "残疾人", "农户", "经营者",
-                "老人", "干部", "优待对象", "扶持对象", "救助对象", "援助对象", "帮扶对象", "服务对象")
+                "老人", "干部", "优待对象", "扶持对象", "救助对象", "援助对象", "帮扶对象", "服务对象", "供养对象")
 BUSINESS_WORDS = ("企业", "个体工商户", "市场主体", "经营主体", "创新主体", "单位", "农场", "合作社", "商户",
                   "主体", "项目")
 # trailing activity nouns: 残疾人就业 -> 残疾人
@@ -305,6 +305,13 @@ def _modal_at(t: str, start: int = 1) -> int | None:
     return None
 
 
+def government_while(s: str) -> str | None:
+    """The government before a time it acts in (各级人民政府在制定扶贫规划时，应当…), which subject_of skips with
+    the time: who acts, or None."""
+    m = WHILE_DOING.match(s.lstrip(" （("))
+    return m.group(1) if m and is_government(m.group(1)) else None
+
+
 def subject_of(s: str) -> str | None:
     """The sentence's subject: the noun phrase before its first modal (各级人民政府应当… ->
     各级人民政府), or before its first verb or preposition (国家鼓励… -> 国家). A topic clause
@@ -354,6 +361,8 @@ def subject_of(s: str) -> str | None:
     return np
 
 
+# a subject, then a time while it does something, then its modal (X在…时，应当…)
+WHILE_DOING = re.compile(r"^([^，,。；;在]{2,20}?)在[^，,。；;]{2,30}?(?:时|过程中|期间)[，,]\s*(?:应当|应|要|必须|可以)")
 # a verb that is part of an office's name (劳动保障部门, 发展改革委, 住房城乡建设局, 组织部): not where its subject ends
 IN_OFFICE_NAME = re.compile(r"(?:保障|发展|建设|促进|组织)[^，,。；;的向对为在]{0,4}?(?:部门|部|局|厅|委员会|委|办公室|办)")
 

@@ -1,0 +1,108 @@
+"""Frames read on regulations of care and entitlements (disabled people, women, returned overseas
+Chinese, soldiers), on phrasings written for these tests: care given by a weak verb, people taken
+into a scheme, payments made on someone's behalf, help to solve someone's difficulty, check-ups
+arranged for someone, and a government that acts while doing something else."""
+import pytest
+
+from drafting.reading import read
+from drafting.vocab import load_vocabulary
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return load_vocabulary()
+
+
+# ---- care given by a weak verb ----------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, head", [
+    ("康复机构应当对残疾人实施康复医疗。", "残疾人"),
+    ("儿童福利机构对孤儿进行康复训练。", "孤儿"),
+    ("养老机构应当对失能老年人开展护理服务和托养。", "失能老年人"),
+    ("博物馆、公园应当对残疾人免费开放。", "残疾人"),
+    ("对生活困难的残疾人，应当安排力所能及的辅助工作。", "残疾人"),
+])
+def test_care_given_by_a_weak_verb_is_an_offer(vocab, sentence, head):
+    r = read(sentence, vocab)
+    assert r.measure and r.frame == "对" and r.head.endswith(head), r
+
+
+@pytest.mark.parametrize("sentence", [
+    "有关部门应当对企业开展监督检查。",
+    "各级人民政府应当积极应对人口老龄化带来的挑战。",
+    "对安排到事业单位的退役士兵，应当合理安排工作岗位。",
+])
+def test_a_weak_verb_with_nothing_received_is_no_care(vocab, sentence):
+    assert not read(sentence, vocab).measure
+
+
+def test_yingdui_before_people_is_shall_and_dui(vocab):
+    r = read("图书馆、体育场馆应对老年人免费开放。", vocab)
+    assert r.measure and r.head == "老年人"
+
+
+# ---- taken into a scheme ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, group", [
+    ("各级人民政府应当将符合条件的残疾人，全部纳入最低生活保障范围。", "disabled"),
+    ("民政部门将生活困难的退役军人列为重点帮扶对象。", "veteran"),
+    ("县级人民政府应当把就业困难人员纳入就业援助范围。", "unemployed"),
+    ("将无生活来源的残疾人纳入集中供养范围。", "disabled"),
+])
+def test_people_taken_into_a_scheme_are_its_beneficiaries(vocab, sentence, group):
+    r = read(sentence, vocab)
+    assert r.measure and r.frame == "对" and group in r.groups, r
+
+
+@pytest.mark.parametrize("sentence", [
+    "各级人民政府应当将就业工作纳入政府考核。",
+    "县级以上人民政府应当将残疾人事业纳入国民经济和社会发展规划。",
+])
+def test_a_work_taken_into_a_plan_is_no_scheme_for_people(vocab, sentence):
+    assert not read(sentence, vocab).measure
+
+
+# ---- paid on someone's behalf, help to solve, arranged for ---------------------------------------
+
+@pytest.mark.parametrize("sentence, head", [
+    ("县级以上人民政府为重度残疾人代缴养老保险费。", "重度残疾人"),
+    ("当地人民政府应当为生活困难的退役军人缴纳医疗保险费。", "退役军人"),
+    ("民政部门为农村五保供养对象支付医疗费用。", "对象"),
+])
+def test_a_payment_for_someone_is_an_offer_to_them(vocab, sentence, head):
+    r = read(sentence, vocab)
+    assert r.measure and r.frame == "为" and r.head.endswith(head), r
+
+
+@pytest.mark.parametrize("sentence, group", [
+    ("村民委员会应当帮助残疾人解决生产中的困难。", "disabled"),
+    ("街道办事处帮助退役军人解决就业中遇到的具体问题。", "veteran"),
+])
+def test_help_to_solve_someones_difficulty_is_for_them(vocab, sentence, group):
+    r = read(sentence, vocab)
+    assert r.measure and group in r.groups, r
+
+
+@pytest.mark.parametrize("sentence", [
+    "区人民政府应当每两年安排生活困难的妇女进行一次免费体检。",
+    "卫生健康部门每年安排退休妇女接受妇科病筛查。",
+])
+def test_a_check_up_arranged_for_people_is_for_them(vocab, sentence):
+    r = read(sentence, vocab)
+    assert r.measure and r.frame == "object" and r.offer == "安排", r
+
+
+def test_arranging_work_is_no_check_up_arranged(vocab):
+    r = read("转业军官和安排工作的退役军士自愿到艰苦边远地区工作的，其配偶可以在原地区安置。", vocab)
+    assert not (r.measure and r.offer == "安排")
+
+
+# ---- who acts while doing something else --------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, actor", [
+    ("各级人民政府在制定扶贫规划时，应当将农村贫困残疾人列为重点扶持对象。", "各级人民政府"),
+    ("县级人民政府在安排年度预算时，应当将困难退役军人纳入临时救助范围。", "县级人民政府"),
+])
+def test_a_government_acting_while_doing_something_else_acts(vocab, sentence, actor):
+    r = read(sentence, vocab)
+    assert r.measure and r.actor == actor, r

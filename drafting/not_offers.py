@@ -39,7 +39,7 @@ SOCIETY_CALLED = re.compile(r"(?:鼓励|支持|引导|倡导|动员)[^，,。；
                             r"(?:和|以及|、)个人|其他组织以及个人)(?:[^，,。；;]{0,6}?)(?:依法|通过|为|参与|参加|开展|捐赠|向)")
 CATCH_ALL = re.compile(r"^(?:其他|国务院规定|法律、行政法规规定的其他|有关法律、法规规定的其他)")
 PRIVATE_DUTY_HEADS = ("用人单位", "企业", "职业中介机构", "个体工商户", "平台经营者", "经营者", "中小企业",
-                      "住宿经营者")
+                      "住宿经营者", "拆迁人")
 # not measures, whatever else they say (checked in this order, a prohibition between them)
 NOT_MEASURE_KINDS = ((PURPOSE, "目的条款"), (DEFINITION, "定义条款"), (IN_FORCE, "施行日期"), (PENALTY, "法律责任"))
 NOT_OFFER_KINDS = ((COMMENDATION, "表彰（荣誉，不是扶持）"), (REMEDY, "法律救济（诉讼、仲裁、复议）"),

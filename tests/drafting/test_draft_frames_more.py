@@ -106,3 +106,56 @@ def test_arranging_work_is_no_check_up_arranged(vocab):
 def test_a_government_acting_while_doing_something_else_acts(vocab, sentence, actor):
     r = read(sentence, vocab)
     assert r.measure and r.actor == actor, r
+
+
+# ---- entitlements by a rule, certificates, benefits kept ----------------------------------------
+
+@pytest.mark.parametrize("sentence, group", [
+    ("归侨、侨眷按照国家有关探亲规定享受出境探亲待遇。", "overseas_chinese"),
+    ("残疾军人依照国家规定享受医疗待遇。", "disabled"),
+])
+def test_an_entitlement_by_a_rule_is_no_modifier(vocab, sentence, group):
+    r = read(sentence, vocab)
+    assert r.measure and r.frame == "subject" and group in r.groups, r
+
+
+@pytest.mark.parametrize("sentence", [
+    "华侨要求回国定居的，按照国家有关出入境管理的规定核发回国定居证明。",
+    "退役军人申请的，由县级人民政府退役军人事务部门颁发优待证。",
+])
+def test_a_certificate_issued_to_those_who_ask_is_an_offer(vocab, sentence):
+    r = read(sentence, vocab)
+    assert r.measure and r.frame == "subject", r
+
+
+@pytest.mark.parametrize("sentence, group", [
+    ("归侨获准出境探亲的，在批准的假期内，其工作、租住的公房应当保留。", "overseas_chinese"),
+    ("华侨出国定居前已经参加养老保险的，其个人账户应当继续保留。", "overseas_chinese"),
+    ("退役军人入伍前依法取得的农村土地承包经营权，服现役期间应当保留。", "veteran"),
+    ("华侨出国定居的，可以保留其持有的集体经济组织股份。", "overseas_chinese"),
+])
+def test_a_benefit_kept_is_an_offer_to_whom_keeps_it(vocab, sentence, group):
+    r = read(sentence, vocab)
+    assert r.measure and r.frame == "subject" and group in r.groups, r
+
+
+@pytest.mark.parametrize("sentence", [
+    "加入合作社后进城落户的居民，可以保留其合作社成员身份。",
+    "退出协会的会员，可以保留其会员资格。",
+])
+def test_a_membership_kept_is_no_offer(vocab, sentence):
+    assert not read(sentence, vocab).measure
+
+
+@pytest.mark.parametrize("sentence", [
+    "华侨投资企业依法取得的利润和其他合法收益，可以依法汇往境外。",
+    "台湾同胞投资者的投资收益，可以依法汇出。",
+])
+def test_earnings_that_may_be_sent_abroad_are_an_offer(vocab, sentence):
+    r = read(sentence, vocab)
+    assert r.measure and r.frame == "subject", r
+
+
+def test_a_demolishers_compensation_is_its_duty(vocab):
+    r = read("依法拆迁归侨私有房屋的，拆迁人应当按照国家有关规定给予货币补偿。", vocab)
+    assert not r.measure and "拆迁人" in r.not_measure

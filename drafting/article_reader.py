@@ -18,7 +18,8 @@ from .segment import Segmentation, byte_span
 
 CLAUSE_END = ",，;；"
 INTERNAL = "政府内部事项"
-LIST_LEAD = re.compile(r"(?:下列|以下|如下)")
+# (not a bound: 六岁以下, 十人以下)
+LIST_LEAD = re.compile(r"(?:下列|(?<![0-9０-９一二三四五六七八九十百千万岁年级元人%％亩月日周])以下|如下)")
 MEASURES_LISTED = re.compile(r"(?:下列|以下|如下)(?:措施|扶持措施|支持措施|服务|扶持|支持|政策)")
 CONDITIONS_LEAD = re.compile(r"(?:下列|以下|如下)[^，,。；;：:]{0,6}(?:条件|情形|情况)|(?:范围|对象)包括[：:]?$|是指[：:]?$")
 AMOUNTS_LEAD = re.compile(r"(?:下列|以下|如下)(?:比例|标准|数额|幅度|档次)[^，,。；;：:]{0,4}(?:增发|发给|发放|给予|补助|补贴|计发)"

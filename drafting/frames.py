@@ -133,7 +133,7 @@ def _dui_frames(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
     a, b = clauses[k]
     c = s[a:b]
     nxt = s[b:clauses[k + 1][1]] if k + 1 < len(clauses) else ""
-    for m in re.finditer(r"对(?!于|外|接|标|照|象|口|策|话|待|称|比|应|其进行|此)", c):
+    for m in re.finditer(r"对(?!于|外|接(?!受)|标|照|象|口|策|话|待|称|比|应|其进行|此)", c):    # (对接受…的: 对 + 接受)
         if m.start() > 0 and c[m.start() - 1] in NOT_DUI and not _shall_to(c, m.start()):
             continue
         tail = c[m.end():]

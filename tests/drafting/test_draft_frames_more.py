@@ -159,3 +159,43 @@ def test_earnings_that_may_be_sent_abroad_are_an_offer(vocab, sentence):
 def test_a_demolishers_compensation_is_its_duty(vocab):
     r = read("依法拆迁归侨私有房屋的，拆迁人应当按照国家有关规定给予货币补偿。", vocab)
     assert not r.measure and "拆迁人" in r.not_measure
+
+
+# ---- 对接受…, and disabled people of a kind -----------------------------------------------------
+
+@pytest.mark.parametrize("sentence, head", [
+    ("各级人民政府对接受义务教育的贫困学生，补助寄宿生活费用。", "贫困学生"),
+    ("对接受职业培训的失业人员给予培训补贴。", "失业人员"),
+])
+def test_dui_before_jieshou_is_a_dui_frame(vocab, sentence, head):
+    r = read(sentence, vocab)
+    assert r.measure and r.frame == "对" and r.head == head, r
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("贫困残疾学生优先享受助学金。", "残疾学生"),
+    ("对残疾职工给予岗位补贴。", "残疾职工"),
+    ("县级人民政府为贫困残疾儿童提供免费康复训练。", "残疾儿童"),
+])
+def test_disabled_people_of_a_kind_are_disabled(vocab, sentence, word):
+    r = read(sentence, vocab)
+    assert r.measure and r.groups.get("disabled") == word, r
+
+
+def test_one_kind_of_a_list_of_people_is_not_the_group(vocab):
+    r = read("各级人民政府应当为贫困妇女、残疾妇女等困难妇女提供生活帮扶。", vocab)
+    assert r.measure and "disabled" not in r.groups, r
+
+
+def _drafts(text, vocab):
+    from drafting.writer import Drafter
+    return Drafter(text, "frames-test", "郑州", vocab).draft()["measures"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "实施六岁以下残疾儿童免费抢救性康复项目，逐步扩大康复救助范围。",
+    "对二十人以下的小型微型企业，给予一次性创业补贴。",
+])
+def test_an_age_or_size_bound_is_no_lead_in_of_a_list(vocab, sentence):
+    text = "第一条 " + sentence + "\n\n第二条 本办法自2021年1月1日起施行。\n"
+    assert [m["quote"].rstrip("。") for m in _drafts(text, vocab)] == [sentence.rstrip("。")]

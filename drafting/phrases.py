@@ -341,8 +341,8 @@ def subject_of(s: str) -> str | None:
     i = _modal_at(head)
     if i is not None:
         # a preposition before the modal ends the subject (县级以上人民政府及其有关部门对自主创业者应当…)
-        cut = [m.start() for m in re.finditer(r"(?<![针面相绝])对(?!外|接)|(?<![因作成认视以])为(?!了|主)|向|按照|根据|依照",
-                                              head[:i])
+        cut = [m.start() for m in re.finditer(r"(?<![针面相绝])对(?!外|接)|(?<![因作成认视以])为(?!了|主)|向|按照|根据|依照"
+                                              r"|在(?=[^，,。；;]{1,20}?(?:方面|领域))", head[:i])
                if m.start() >= 2]
         if cut:
             i = min(cut)

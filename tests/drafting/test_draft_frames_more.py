@@ -199,3 +199,27 @@ def _drafts(text, vocab):
 def test_an_age_or_size_bound_is_no_lead_in_of_a_list(vocab, sentence):
     text = "第一条 " + sentence + "\n\n第二条 本办法自2021年1月1日起施行。\n"
     assert [m["quote"].rstrip("。") for m in _drafts(text, vocab)] == [sentence.rstrip("。")]
+
+
+# ---- another office that gives to the same people, after ；------------------------------------
+
+@pytest.mark.parametrize("sentence, after, lead", [
+    ("残疾人从事个体经营的，工商部门优先核发营业执照；", "金融部门在信贷方面应当给予照顾。", "金融部门"),
+    ("退役军人创办小微企业的，人力资源社会保障部门给予创业补贴；", "税务部门按照规定减免有关税费。", "税务部门"),
+])
+def test_another_office_after_a_semicolon_gives_to_the_same_people(vocab, sentence, after, lead):
+    text = "第一条 " + sentence + after + "\n\n第二条 本办法自2021年1月1日起施行。\n"
+    drafts = _drafts(text, vocab)
+    assert any(m["quote"].rstrip("。") == after.rstrip("。") for m in drafts), [m["quote"] for m in drafts]
+
+
+def test_an_office_after_a_semicolon_that_gives_nothing_is_no_measure(vocab):
+    text = ("第一条 残疾人从事个体经营的，工商部门优先核发营业执照；统计部门应当做好统计工作。"
+            "\n\n第二条 本办法自2021年1月1日起施行。\n")
+    assert not any(m["quote"].startswith("统计部门") for m in _drafts(text, vocab))
+
+
+def test_a_field_after_the_subject_is_not_part_of_it(vocab):
+    from drafting.phrases import subject_of
+    assert subject_of("金融部门在信贷方面应当给予照顾。") == "金融部门"
+    assert subject_of("财政部门在资金安排方面应当予以倾斜。") == "财政部门"

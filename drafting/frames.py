@@ -171,7 +171,8 @@ def _dui_frames(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
         elif "的" in phrase or "的" in tail:   # 加强对退役军人就业创业的指导和服务: the service noun after 的
             who, what = (phrase if "的" in phrase else tail.strip()).rsplit("的", 1)
             who = re.sub(r"(?<=..)在[^的，,]{1,30}?(?:等)?(?:方面|领域|过程中)$", "", who)   # 对中小企业在投资等方面的指导
-            noun = next((n for n in SERVICE_NOUNS if what.strip().startswith(n) or what.strip().endswith(n)), None)
+            what = re.sub(r"力度$", "", what.strip())     # 加大对…对象的关爱帮扶力度: the help, stepped up
+            noun = next((n for n in SERVICE_NOUNS if what.startswith(n) or what.endswith(n)), None)
             if noun and len(who) >= 2 and not governs(what):
                 out.append(("对", who, noun))
     return out
@@ -192,7 +193,8 @@ def _offer_later(s: str, clauses: list, k: int) -> str | None:
         if j >= len(clauses):
             return None
         between = s[clauses[k + 1][0]:clauses[j][0]]
-        if re.search(r"[对为向由]", between) or _offer_follows(between) or \
+        # (由 opening the clause names who gives: 对…遗属，由…主管部门依据其申请，…发给定期抚恤金)
+        if re.search(r"[对为向]|(?<!^)由", between.lstrip()) or _offer_follows(between) or \
                 re.search(r"(?<=[^，,\s])(?:应当|应|要|必须|可以|负责)", between.lstrip()):   # a subject of its own acts
             return None
         verb = _offer_follows(s[clauses[j][0]:clauses[j][1]])

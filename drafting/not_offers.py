@@ -87,8 +87,8 @@ def not_a_measure(s: str, actor: str | None, vocab) -> str | None:
     fund = actor if actor and actor.endswith(FUND_HEADS) and not ("的" in actor and actor.endswith(OWNED)
                                                                    and owner_of(actor.rsplit("的", 1)[0], vocab)) else None
     first = s[:clause_spans(s)[0][1]] if clause_spans(s) else s
-    m = re.match(r"^(?!以|按|对|为|由)[^，,。；;]{2,30}?(?:" + "|".join(FUND_HEADS) + r")(?=纳入|用于|应当|向|按|专项|主要)",
-                 first)
+    m = re.match(r"^(?!以|按|对|为|由)[^，,。；;对]{2,30}?(?:" + "|".join(FUND_HEADS) + r")(?=纳入|用于|应当|向|按|专项|主要)",
+                 first)        # (not 国家对…残疾军人的医疗费用按照规定予以保障: whose costs are covered)
     if (fund or m) and (not FUND_GIVES.search(s) or "用于" in s):     # 专项用于…为残疾人提供…: still its use
         return f"资金的用途：“{fund or m.group(0)}”"
     m = TRANSFER.search(s)

@@ -211,6 +211,8 @@ def owner_of(clause: str, vocab) -> str | None:
         _, word, pos = found[0]
         if pos <= 4 and pos + len(word) < len(clause):
             return clause[:pos + len(word)]
+        if pos + len(word) == len(clause) and leading_np(clause, vocab) == clause:
+            return clause        # 一级至六级残疾军人(的医疗费用): a noun phrase that ends in people
     np = leading_np(clause, vocab)           # 军官和军士退出现役时 -> 军官和军士
     return np if np and np != clause and np.endswith(PERSON_HEAD_ENDINGS) else None
 

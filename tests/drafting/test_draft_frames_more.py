@@ -223,3 +223,24 @@ def test_a_field_after_the_subject_is_not_part_of_it(vocab):
     from drafting.phrases import subject_of
     assert subject_of("金融部门在信贷方面应当给予照顾。") == "金融部门"
     assert subject_of("财政部门在资金安排方面应当予以倾斜。") == "财政部门"
+
+
+# ---- 对 B，由 X…发给; whose costs are covered ------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, actor", [
+    ("对符合条件的烈士遗属，由其户籍所在地县级人民政府退役军人工作主管部门依据其申请，在审核确认当月起发给定期抚恤金。",
+     "其户籍所在地县级人民政府退役军人工作主管部门"),
+    ("对生活困难的残疾人，由县级人民政府民政部门依据其申请，按月发放生活补贴。", "县级人民政府民政部门"),
+])
+def test_dui_then_the_giver_then_the_gift(vocab, sentence, actor):
+    r = read(sentence, vocab)
+    assert r.measure and r.frame == "对" and r.actor == actor, r
+
+
+@pytest.mark.parametrize("sentence, group", [
+    ("国家对一级至六级残疾军人的医疗费用按照规定予以保障。", "disabled"),
+    ("县级人民政府对重度残疾人的康复费用按照规定予以补助。", "disabled"),
+])
+def test_the_costs_of_people_covered_are_no_funds_use(vocab, sentence, group):
+    r = read(sentence, vocab)
+    assert r.measure and group in r.groups, r

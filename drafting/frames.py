@@ -227,7 +227,29 @@ def _wei_frames(s: str, clauses: list, k: int, topic: str) -> list[tuple[str, st
                                                                                                    clauses[k - 1][1]]):
             continue      # 建立健全…公共服务体系，为中小企业提供服务: the purpose of a system the government builds
         out.append(("为", phrase, m.group(2)))
-    return out
+    return out or _wei_across(s, clauses, k)
+
+
+# 为 + a list of people that runs over clauses, then what is given (为…退役军人，以及…的烈士子女，发放定期生活补助)
+WEI_OPEN = re.compile(r"(?<![因作成认视列称以])为(?!了|主)([^为对向，,。；;]{2,80})$")
+GIVEN_AFTER_LIST = re.compile(r"^\s*(?:按月|按规定|按照规定|依法|免费)?(发放|提供|发给|给予|补助|缴纳|代缴|支付)")
+
+
+def _wei_across(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
+    """为 B1，以及 B2，发放…: the people listed up to the clause that opens with the giving verb (three clauses on at
+    most, none with a subject, a modal or a preposition of its own)."""
+    a, b = clauses[k]
+    m = WEI_OPEN.search(s[a:b])
+    if m is None:
+        return []
+    for j in range(k + 1, min(k + 4, len(clauses))):
+        c = s[clauses[j][0]:clauses[j][1]]
+        v = GIVEN_AFTER_LIST.match(c)
+        if v:
+            return [("为", s[a + m.start(1):clauses[j][0]].rstrip("，, "), v.group(1))]
+        if re.search(r"[对为向由]|应当|可以|必须|负责", c):
+            return []
+    return []
 
 
 def _named_beneficiary_frames(c: str, vocab) -> list[tuple[str, str, str]]:

@@ -244,3 +244,18 @@ def test_dui_then_the_giver_then_the_gift(vocab, sentence, actor):
 def test_the_costs_of_people_covered_are_no_funds_use(vocab, sentence, group):
     r = read(sentence, vocab)
     assert r.measure and group in r.groups, r
+
+
+@pytest.mark.parametrize("sentence, head", [
+    ("国家按照规定为符合条件的参战退役军人、年满60周岁农村籍退役士兵，以及居住在农村且年满60周岁的烈士子女，发放定期生活补助。",
+     "烈士子女"),
+    ("县级人民政府为重度残疾人，以及生活困难的残疾儿童，免费提供辅助器具。", "残疾儿童"),
+])
+def test_wei_before_people_listed_over_clauses(vocab, sentence, head):
+    r = read(sentence, vocab)
+    assert r.measure and r.frame == "为" and r.head == head, r
+
+
+def test_wei_before_a_clause_with_a_subject_of_its_own_is_no_list(vocab):
+    from drafting.frames import frames_of
+    assert not [f for f in frames_of("为做好退役军人工作，民政部门应当发放补助。") if f[0] == "为"]

@@ -77,7 +77,7 @@ def not_a_measure(s: str, actor: str | None, vocab) -> str | None:
     if CATCH_ALL.match(s):
         return f"兜底项：“{CATCH_ALL.match(s).group(0)}”"
     licence = re.search(r"应当[^。；;]{0,30}(?:申请|办理)[^，,。；;]{0,8}(?:行政许可|许可证|登记|备案)", s)
-    if licence and not re.search(r"(?:为|向|对)[^，,。；;]{1,30}(?:提供|给予|发放|办理)", s):
+    if licence and not re.search(r"(?:为|向|对)[^，,。；;]{1,30}(?:提供|给予|发放|办理)|应当提供[^，,。；;]{0,6}(?:服务|便利)", s):
         # 设立职业中介机构应当…向…部门申请行政许可: a duty to apply, nothing offered
         return f"申请许可或登记的义务：“{licence.group(0)}”"
     delegated = DELEGATION.search(s)

@@ -259,3 +259,12 @@ def test_wei_before_people_listed_over_clauses(vocab, sentence, head):
 def test_wei_before_a_clause_with_a_subject_of_its_own_is_no_list(vocab):
     from drafting.frames import frames_of
     assert not [f for f in frames_of("为做好退役军人工作，民政部门应当发放补助。") if f[0] == "为"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "农民专业合作社申请注销登记的，市场监管、税务等部门应当提供便利服务，符合条件的可以按照简易程序办理注销登记。",
+    "小微企业申请变更登记的，登记机关应当提供便利，可以当场办理登记。",
+])
+def test_a_registration_made_easy_by_offices_is_no_duty_to_register(vocab, sentence):
+    r = read(sentence, vocab)
+    assert r.measure, r

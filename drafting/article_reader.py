@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from bot.script import to_simplified
 
 from .people import names_a_person
-from .phrases import clause_spans, find_terms
+from .phrases import clause_spans, find_terms, is_government
 from .reading import LEAD_IN, NO_OFFER, Reading, read
 from .segment import Segmentation, byte_span
 
 CLAUSE_END = ",，;；"
 INTERNAL = "政府内部事项"
-LIST_LEAD = re.compile(r"(?:下列|以下|如下)")
+# (not a bound: 六岁以下, 十人以下)
+LIST_LEAD = re.compile(r"(?:下列|(?<![0-9０-９一二三四五六七八九十百千万岁年级元人%％亩月日周])以下|如下)")
 MEASURES_LISTED = re.compile(r"(?:下列|以下|如下)(?:措施|扶持措施|支持措施|服务|扶持|支持|政策)")
 CONDITIONS_LEAD = re.compile(r"(?:下列|以下|如下)[^，,。；;：:]{0,6}(?:条件|情形|情况)|(?:范围|对象)包括[：:]?$|是指[：:]?$")
 AMOUNTS_LEAD = re.compile(r"(?:下列|以下|如下)(?:比例|标准|数额|幅度|档次)[^，,。；;：:]{0,4}(?:增发|发给|发放|给予|补助|补贴|计发)"
@@ -45,6 +46,7 @@ class _ArticleWalk:
     conditions_list: bool = False       # the last lead-in introduced conditions (下列条件/情形), not beneficiaries
     last_actor: str | None = None       # who acts in the sentence before (a sentence after ；may leave it out)
     prev_actor: str | None = None       # who acts in the sentence just before (None when it names no one)
+    prev_offer: Reading | None = None   # the sentence just before, when it offers something
     prohibited_list: bool = False       # the last lead-in prohibits what its items list (不得有下列行为)
     items_why: str | None = None        # why the last lead-in's items are no measures of their own
     for_people: dict = field(default_factory=dict)  # the groups a lead-in listing measures names
@@ -115,6 +117,11 @@ class ArticleReader:
         r = read(s_text, self.vocab, context=walk.context if item else None, item=item,
                  declaratory=self.declaratory and not art.bracket)
         after = _continues(self.text, start)
+        if not r.measure and after == "；" and walk.prev_offer is not None and _another_office_gives(s_text, r):
+            # …的，工商行政管理等部门优先核发证照…；金融部门在信贷方面应当给予照顾: another office gives to the
+            # same people
+            r = read(s_text, self.vocab, context=walk.prev_offer, item=True)
+        walk.prev_offer = r if r.measure and r.beneficiary else None
         if r.actor is None and (walk.last_actor if after == "；" else walk.prev_actor) and after and \
                 to_simplified(s_text).lstrip().startswith(PREDICATE_OPENINGS):
             # …应当…；为劳动密集型小企业提供…: the subject of the sentence before goes on (after 。 only
@@ -245,7 +252,7 @@ class ArticleReader:
 
 
 # a sentence that opens with its predicate has left its subject out (为…提供, 对…给予, 并…)
-PREDICATE_OPENINGS = ("为", "对", "向", "并", "同时", "还", "鼓励", "支持", "引导", "组织", "提供", "给予", "开展",
+PREDICATE_OPENINGS = ("为", "对", "向", "将", "把", "并", "同时", "还", "鼓励", "支持", "引导", "组织", "提供", "给予", "开展",
                       "落实", "帮助", "安排", "免费", "优先", "指导", "推动", "推进", "促进", "加强", "加大", "建设",
                       "建立", "完善", "设立", "实施", "培育", "做好")
 
@@ -274,6 +281,17 @@ def _support_in_general(sentence: str, r: Reading) -> str | None:
     at = sentence.rfind(r.offer) if r.offer else -1
     tail = sentence[at:].rstrip("：:。；; ") if at >= 0 else ""
     return tail if tail and SUPPORT_IN_GENERAL.match(tail) else None
+
+
+# what an office gives with nobody named after it (给予照顾, 执行…减免税的规定)
+GIVES_UNNAMED = re.compile(r"(?:给予|予以|减免|免征|免收|优先|照顾|补贴|补助|贴息|优惠)")
+
+
+def _another_office_gives(sentence: str, r: Reading) -> bool:
+    """Whether a sentence after ；is an office of its own that gives something to nobody it names."""
+    s = to_simplified(sentence)
+    return bool(r.actor) and is_government(r.actor) and bool(GIVES_UNNAMED.search(s)) and \
+        not re.search(r"[对为向]", s[len(r.actor):s.find(GIVES_UNNAMED.search(s).group(0))])
 
 
 def _continues(text: str, start: int) -> bool:

@@ -21,6 +21,9 @@ WEAK_OFFER = ("进行", "实行", "实施", "落实", "开展", "组织", "保�
 OFFER_NOUNS = ("补贴", "补助", "奖补", "优惠", "贴息", "扶持", "服务", "帮助", "照顾", "资助", "减免", "免征", "免收",
                "保障范围", "援助范围", "救助范围", "帮扶范围", "扶持范围", "补贴范围",
                "优先", "援助", "培训", "贷款", "担保", "场地", "政策", "支持", "便利", "指导", "咨询", "资金")
+# care and places a weak verb gives to a person named before it (对残疾人实施康复医疗, 对残疾人免费开放,
+# 对…的残疾人，应安排力所能及的辅助工作): what the person receives, not the government's own work
+CARE_NOUNS = ("康复", "训练", "治疗", "医疗", "托养", "护理", "救治", "免费", "辅助工作", "公益性工作")
 NOT_DUI = "针面相绝反核应敌配应"      # 针对, 面对, 相对 … are no 对-frame
 ORIENTATION = ("有利于", "方针", "原则", "战略", "理念", "责任和义务", "职责", "义务")
 PRIORITY = re.compile(r"优先(?:安排|购买|采购|录用|招录|招用|聘用|支持|保障|解决|接收|选用|留用|推荐|介绍|录取)([^，,。；;]{2,40})")
@@ -53,7 +56,7 @@ def _offer_follows(after: str) -> str | None:
     verb = next((w for w in OFFER_VERBS if w in window), None)
     if verb is None:
         return None
-    if verb in WEAK_OFFER and not any(n in window for n in OFFER_NOUNS):
+    if verb in WEAK_OFFER and not any(n in window for n in OFFER_NOUNS + CARE_NOUNS):
         return None
     if any(o in window for o in ORIENTATION) or governs(window[:14]):
         return None
@@ -121,7 +124,7 @@ def frames_of(s: str, vocab=None) -> list[tuple[str, str, str]]:
         out += _named_beneficiary_frames(c, vocab)
         # 鼓励/支持… B 参加/使用…: B is encouraged to use something (a need must be named)
         out += _encouraged(c, vocab)
-    return out + topic_frames(s, clauses, topic, vocab)
+    return out + _included(s) + topic_frames(s, clauses, topic, vocab)
 
 
 def _dui_frames(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
@@ -130,14 +133,14 @@ def _dui_frames(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
     a, b = clauses[k]
     c = s[a:b]
     nxt = s[b:clauses[k + 1][1]] if k + 1 < len(clauses) else ""
-    for m in re.finditer(r"对(?!于|外|接|标|照|象|口|策|话|待|称|比|应|其进行|此)", c):
-        if m.start() > 0 and c[m.start() - 1] in NOT_DUI:
+    for m in re.finditer(r"对(?!于|外|接(?!受)|标|照|象|口|策|话|待|称|比|应|其进行|此)", c):    # (对接受…的: 对 + 接受)
+        if m.start() > 0 and c[m.start() - 1] in NOT_DUI and not _shall_to(c, m.start()):
             continue
         tail = c[m.end():]
         stop = len(tail)
         if not tail.rstrip().endswith("的"):   # 对确因工作需要未休假的，给予…: the whole clause
             for w in OFFER_VERBS + ("进行", "按", "依法", "可", "应当", "应", "要", "将", "由", "给", "不",
-                                    "作出", "提出", "予", "在"):
+                                    "作出", "提出", "予", "在", "免费", "无偿"):
                 i = tail.find(w, 2)
                 if 0 < i < stop:
                     stop = i
@@ -168,10 +171,18 @@ def _dui_frames(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
         elif "的" in phrase or "的" in tail:   # 加强对退役军人就业创业的指导和服务: the service noun after 的
             who, what = (phrase if "的" in phrase else tail.strip()).rsplit("的", 1)
             who = re.sub(r"(?<=..)在[^的，,]{1,30}?(?:等)?(?:方面|领域|过程中)$", "", who)   # 对中小企业在投资等方面的指导
-            noun = next((n for n in SERVICE_NOUNS if what.strip().startswith(n) or what.strip().endswith(n)), None)
+            what = re.sub(r"力度$", "", what.strip())     # 加大对…对象的关爱帮扶力度: the help, stepped up
+            noun = next((n for n in SERVICE_NOUNS if what.startswith(n) or what.endswith(n)), None)
             if noun and len(who) >= 2 and not governs(what):
                 out.append(("对", who, noun))
     return out
+
+
+def _shall_to(c: str, at: int) -> bool:
+    """Whether 应对 at c[at-1:at+1] is 应 + 对 (娱乐场所…应对残疾人免费开放), not the verb 应对 (积极应对风险):
+    a subject before it, and no risk after it."""
+    return c[at - 1] == "应" and at >= 2 and c[at - 2] not in "以积极有效妥善共同科学及时和、，, " and \
+        not re.match(r"[^，,。；;]{0,8}(?:风险|挑战|危机|疫情|突发|冲击|变化|老龄化|灾害|事件)", c[at + 1:])
 
 
 def _offer_later(s: str, clauses: list, k: int) -> str | None:
@@ -182,7 +193,8 @@ def _offer_later(s: str, clauses: list, k: int) -> str | None:
         if j >= len(clauses):
             return None
         between = s[clauses[k + 1][0]:clauses[j][0]]
-        if re.search(r"[对为向由]", between) or _offer_follows(between) or \
+        # (由 opening the clause names who gives: 对…遗属，由…主管部门依据其申请，…发给定期抚恤金)
+        if re.search(r"[对为向]|(?<!^)由", between.lstrip()) or _offer_follows(between) or \
                 re.search(r"(?<=[^，,\s])(?:应当|应|要|必须|可以|负责)", between.lstrip()):   # a subject of its own acts
             return None
         verb = _offer_follows(s[clauses[j][0]:clauses[j][1]])
@@ -198,7 +210,7 @@ def _wei_frames(s: str, clauses: list, k: int, topic: str) -> list[tuple[str, st
     c = s[a:b]
     relative_end = re.search(r"的[^的，,。；;]{1,12}$", c) if k + 1 < len(clauses) else None
     for m in re.finditer(r"(?:(?<=可以)|(?<![因作成认视列称以]))为(?!了|主|重点|核心|基础|导向|依托|抓手|载体|目标|契机|突破口|统领"
-                         r"|引领|经济|社会|国家|乡村振兴)([^为，,。；;]{1,40}?)(提供|办理|开辟|开通|落实|兑现|减轻|降低|搭建|增加|扩大|购买|租赁"
+                         r"|引领|经济|社会|国家|乡村振兴)([^为，,。；;]{1,40}?)(提供|办理|代缴|缴纳|补缴|支付|报销|垫付|开辟|开通|落实|兑现|减轻|降低|搭建|增加|扩大|购买|租赁"
                          r"|安排|解决|争取|组织|开展|举办|进行|开设|开放)", c):
         if m.group(2) in ("组织", "开展", "举办", "进行") and \
                 not any(n in c[m.end():] for n in OFFER_NOUNS + ("活动", "认定", "鉴定", "评定")):
@@ -215,7 +227,29 @@ def _wei_frames(s: str, clauses: list, k: int, topic: str) -> list[tuple[str, st
                                                                                                    clauses[k - 1][1]]):
             continue      # 建立健全…公共服务体系，为中小企业提供服务: the purpose of a system the government builds
         out.append(("为", phrase, m.group(2)))
-    return out
+    return out or _wei_across(s, clauses, k)
+
+
+# 为 + a list of people that runs over clauses, then what is given (为…退役军人，以及…的烈士子女，发放定期生活补助)
+WEI_OPEN = re.compile(r"(?<![因作成认视列称以])为(?!了|主)([^为对向，,。；;]{2,80})$")
+GIVEN_AFTER_LIST = re.compile(r"^\s*(?:按月|按规定|按照规定|依法|免费)?(发放|提供|发给|给予|补助|缴纳|代缴|支付)")
+
+
+def _wei_across(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
+    """为 B1，以及 B2，发放…: the people listed up to the clause that opens with the giving verb (three clauses on at
+    most, none with a subject, a modal or a preposition of its own)."""
+    a, b = clauses[k]
+    m = WEI_OPEN.search(s[a:b])
+    if m is None:
+        return []
+    for j in range(k + 1, min(k + 4, len(clauses))):
+        c = s[clauses[j][0]:clauses[j][1]]
+        v = GIVEN_AFTER_LIST.match(c)
+        if v:
+            return [("为", s[a + m.start(1):clauses[j][0]].rstrip("，, "), v.group(1))]
+        if re.search(r"[对为向由]|应当|可以|必须|负责", c):
+            return []
+    return []
 
 
 def _named_beneficiary_frames(c: str, vocab) -> list[tuple[str, str, str]]:
@@ -244,10 +278,13 @@ def _named_beneficiary_frames(c: str, vocab) -> list[tuple[str, str, str]]:
         hits = find_terms(who, vocab.groups) if vocab is not None else []
         if hits and hits[-1][2] + len(hits[-1][1]) == len(who) and names_a_person(who, hits[-1][1], hits[-1][2]):
             out.append(("object", who, "帮助"))     # …积极帮助和扶持有就业愿望和就业能力的就业困难人员
-    # 资助/选派 B 进行/到…: B is funded or sent (资助青年博士生等优秀青年人才进行国际学术交流)
-    for m in re.finditer(r"(资助|选派)([^，,。；;]{2,40}?)(?:进行|参加|开展|赴|到|前往)", c):
-        if vocab is not None and find_terms(m.group(2), vocab.groups):
-            out.append(("object", m.group(2), m.group(1)))
+    # 资助/选派 B 进行/到…: B is funded or sent (资助青年博士生等优秀青年人才进行国际学术交流); 安排 B 进行/接受…: B is
+    # whom it is arranged for (安排退休妇女进行妇科病筛查); 帮助 B 解决…: B's difficulty is solved
+    for m in re.finditer(r"(资助|选派)([^，,。；;]{2,40}?)(?:进行|参加|开展|赴|到|前往)"
+                         r"|(安排)(?!工作|就业|到|在)([^，,。；;]{2,30}?)(?:进行|接受)|(帮助)([^，,。；;]{2,30}?)解决", c):
+        verb, who = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5) if m.group(i))
+        if vocab is not None and find_terms(who, {**vocab.groups, **vocab.gender}):
+            out.append(("object", who, verb))
     # 优先安排/购买/录用 B …
     for m in PRIORITY.finditer(c):
         out.append(("object", m.group(1), "优先"))
@@ -257,6 +294,17 @@ def _named_beneficiary_frames(c: str, vocab) -> list[tuple[str, str, str]]:
                          r"|(?:住房|居住)(?:需求|问题|困难))", c):       # 解决人才居住需求 too
         out.append(("object", m.group(1), "解决"))
     return out
+
+
+# 将/把 B(，)纳入/列入/列为…范围/对象: B is taken into a scheme (将符合条件的残疾人，全部纳入最低生活保障范围;
+# 将农村贫困残疾人列为重点扶持对象); not 纳入…规划/考核 (a plan or a review is the government's own)
+INCLUDED = re.compile(r"(?:将|把)([^将把，,。；;]{2,40}?)[，,]?\s*(?:全部|优先|逐步|及时|统一|一并|依法|按规定|按照规定)?"
+                      r"(纳入|列入|列为)[^，,。；;]{1,30}?(?:范围|对象|救助|供养|保障|补贴|优待|帮扶)")
+
+
+def _included(s: str) -> list[tuple[str, str, str]]:
+    """将 B 纳入…范围 in the sentence (B and its verb may stand either side of a comma)."""
+    return [("对", m.group(1), m.group(2)) for m in INCLUDED.finditer(s)]
 
 
 def only_activity(s: str, phrase: str) -> bool:

@@ -39,7 +39,7 @@ SOCIETY_CALLED = re.compile(r"(?:鼓励|支持|引导|倡导|动员)[^，,。；
                             r"(?:和|以及|、)个人|其他组织以及个人)(?:[^，,。；;]{0,6}?)(?:依法|通过|为|参与|参加|开展|捐赠|向)")
 CATCH_ALL = re.compile(r"^(?:其他|国务院规定|法律、行政法规规定的其他|有关法律、法规规定的其他)")
 PRIVATE_DUTY_HEADS = ("用人单位", "企业", "职业中介机构", "个体工商户", "平台经营者", "经营者", "中小企业",
-                      "住宿经营者")
+                      "住宿经营者", "拆迁人")
 # not measures, whatever else they say (checked in this order, a prohibition between them)
 NOT_MEASURE_KINDS = ((PURPOSE, "目的条款"), (DEFINITION, "定义条款"), (IN_FORCE, "施行日期"), (PENALTY, "法律责任"))
 NOT_OFFER_KINDS = ((COMMENDATION, "表彰（荣誉，不是扶持）"), (REMEDY, "法律救济（诉讼、仲裁、复议）"),
@@ -77,7 +77,7 @@ def not_a_measure(s: str, actor: str | None, vocab) -> str | None:
     if CATCH_ALL.match(s):
         return f"兜底项：“{CATCH_ALL.match(s).group(0)}”"
     licence = re.search(r"应当[^。；;]{0,30}(?:申请|办理)[^，,。；;]{0,8}(?:行政许可|许可证|登记|备案)", s)
-    if licence and not re.search(r"(?:为|向|对)[^，,。；;]{1,30}(?:提供|给予|发放|办理)", s):
+    if licence and not re.search(r"(?:为|向|对)[^，,。；;]{1,30}(?:提供|给予|发放|办理)|应当提供[^，,。；;]{0,6}(?:服务|便利)", s):
         # 设立职业中介机构应当…向…部门申请行政许可: a duty to apply, nothing offered
         return f"申请许可或登记的义务：“{licence.group(0)}”"
     delegated = DELEGATION.search(s)
@@ -87,8 +87,8 @@ def not_a_measure(s: str, actor: str | None, vocab) -> str | None:
     fund = actor if actor and actor.endswith(FUND_HEADS) and not ("的" in actor and actor.endswith(OWNED)
                                                                    and owner_of(actor.rsplit("的", 1)[0], vocab)) else None
     first = s[:clause_spans(s)[0][1]] if clause_spans(s) else s
-    m = re.match(r"^(?!以|按|对|为|由)[^，,。；;]{2,30}?(?:" + "|".join(FUND_HEADS) + r")(?=纳入|用于|应当|向|按|专项|主要)",
-                 first)
+    m = re.match(r"^(?!以|按|对|为|由)[^，,。；;对]{2,30}?(?:" + "|".join(FUND_HEADS) + r")(?=纳入|用于|应当|向|按|专项|主要)",
+                 first)        # (not 国家对…残疾军人的医疗费用按照规定予以保障: whose costs are covered)
     if (fund or m) and (not FUND_GIVES.search(s) or "用于" in s):     # 专项用于…为残疾人提供…: still its use
         return f"资金的用途：“{fund or m.group(0)}”"
     m = TRANSFER.search(s)

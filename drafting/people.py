@@ -154,6 +154,11 @@ def _family_and_disabled(r: Reading, text: str, head: str, group_hits: list, org
             if value not in r.groups:
                 r.groups[value] = searched[at - len(stem) - (1 if searched[at - 1:at] == "的" else 0):at + len(noun)]
     if "disabled" in vocab.groups:       # 残疾 before a group word: 残疾退役军人, 残疾妇女
+        m = DISABLED_PERSON.search(text)
+        if m and not org_head and not re.match(r"[、等和及与]", text[m.end():]) and \
+                (r.frame == "service" or m.end() == len(text.rstrip())):
+            # 贫困残疾学生: the head is disabled people of a kind (not one kind in a list: 残疾妇女等困难妇女)
+            r.groups.setdefault("disabled", m.group(0))
         for value, word, pos in group_hits:
             if text[max(0, pos - 2):pos] == "残疾" and value != "disabled":
                 r.groups.setdefault("disabled", "残疾" + word)
@@ -161,6 +166,8 @@ def _family_and_disabled(r: Reading, text: str, head: str, group_hits: list, org
                 r.all_groups = "残疾" + word
 
 
+# 残疾 before a noun naming people that is no group word (残疾学生, 残疾儿童, 残疾职工)
+DISABLED_PERSON = re.compile(r"残疾(?:适龄)?(?:儿童|少年|" + "|".join(PEOPLE_WORDS) + ")")
 OWN_FAMILY = re.compile(r"其(?:随调|随迁|随军)*(配偶|子女|家属|遗属|家庭|父母)")
 
 

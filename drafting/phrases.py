@@ -19,7 +19,7 @@ SERVICE_VERBS = ("提供", "开展", "落实", "实施", "实行", "推行", "�
                  "统筹安排", "安排", "开设", "发布")
 # the last character of a noun naming people (遗属, 军士, 义务兵, 军官, 农户, 职工 …): a person, whatever the
 # noun; checked after governments, funds and organisations
-PERSON_HEAD_ENDINGS = tuple("人员者属士兵生工民户官师")
+PERSON_HEAD_ENDINGS = tuple("人员者属士兵生工民户官师儿")
 
 CLAUSE_MARKS = "，,；;：:"
 
@@ -35,7 +35,8 @@ MAY_USE = ("享受", "免费", "优先录取", "优先录用", "合并计算", "
 # what a permission (B 可以 …) must go on to do to be an offer, not a mere right or duty
 PERMITTED = ("申请", "享受", "办理", "领取", "申领", "复学", "入学", "转入", "承包", "报考", "缩短", "采取加速", "免",
              "扣除", "抵扣", "抵免",
-             "减", "延期", "补缴", "落户", "获得", "使用", "入驻", "参加", "复职", "复工", "申报")
+             "减", "延期", "补缴", "落户", "获得", "使用", "入驻", "参加", "复职", "复工", "申报",
+             "保留", "汇出", "汇往", "汇回")
 ENCOURAGE = ("鼓励", "支持", "引导", "吸引", "扶持", "帮助", "允许", "组织", "指导", "推动", "动员", "欢迎")
 # the government's own work: an object of these is not offered to anyone (as verbs: 管理 in
 # 行政管理部门 or 管理类收费 is a name, see governs())
@@ -56,7 +57,7 @@ ORGANISATION_HEADS = ("孵化载体", "孵化器", "孵化基地", "众创空间
 PEOPLE_WORDS = ("人员", "人才", "劳动者", "个人", "青年", "群众", "居民", "农民", "妇女", "学生", "毕业生",
                 "创业者", "创客", "团队", "家庭", "职工", "工人", "本人", "同胞", "侨胞", "市民", "公民",
                 "投资者", "配偶", "子女", "家属", "父母", "遗属", "亲属", "军人", "士兵", "残疾人", "农户", "经营者",
-                "老人", "干部", "优待对象", "扶持对象", "救助对象", "援助对象", "帮扶对象", "服务对象")
+                "老人", "儿童", "少年", "干部", "优待对象", "扶持对象", "救助对象", "援助对象", "帮扶对象", "服务对象", "供养对象")
 BUSINESS_WORDS = ("企业", "个体工商户", "市场主体", "经营主体", "创新主体", "单位", "农场", "合作社", "商户",
                   "主体", "项目")
 # trailing activity nouns: 残疾人就业 -> 残疾人
@@ -73,7 +74,8 @@ MODALS = ("要", "应当", "应", "须", "必须", "将", "负责", "会同", "�
 
 # after a governance word, what makes it part of a name, not a verb (行政管理部门, 管理类收费, 监督管理局)
 NOMINAL_AFTER = ("部门", "机关", "机构", "类", "费", "局", "委", "办", "处", "人员", "主管", "行政", "制度", "办法",
-                 "中心", "职能", "体制", "服务机构", "平台", "系统", "体系", "水平", "能力", "咨询", "模式")
+                 "中心", "职能", "体制", "服务机构", "平台", "系统", "体系", "水平", "能力", "咨询", "模式", "规定",
+                 "的规定")
 
 
 def governs(text: str) -> list[str]:
@@ -209,6 +211,8 @@ def owner_of(clause: str, vocab) -> str | None:
         _, word, pos = found[0]
         if pos <= 4 and pos + len(word) < len(clause):
             return clause[:pos + len(word)]
+        if pos + len(word) == len(clause) and leading_np(clause, vocab) == clause:
+            return clause        # 一级至六级残疾军人(的医疗费用): a noun phrase that ends in people
     np = leading_np(clause, vocab)           # 军官和军士退出现役时 -> 军官和军士
     return np if np and np != clause and np.endswith(PERSON_HEAD_ENDINGS) else None
 
@@ -305,6 +309,13 @@ def _modal_at(t: str, start: int = 1) -> int | None:
     return None
 
 
+def government_while(s: str) -> str | None:
+    """The government before a time it acts in (各级人民政府在制定扶贫规划时，应当…), which subject_of skips with
+    the time: who acts, or None."""
+    m = WHILE_DOING.match(s.lstrip(" （("))
+    return m.group(1) if m and is_government(m.group(1)) else None
+
+
 def subject_of(s: str) -> str | None:
     """The sentence's subject: the noun phrase before its first modal (各级人民政府应当… ->
     各级人民政府), or before its first verb or preposition (国家鼓励… -> 国家). A topic clause
@@ -332,8 +343,8 @@ def subject_of(s: str) -> str | None:
     i = _modal_at(head)
     if i is not None:
         # a preposition before the modal ends the subject (县级以上人民政府及其有关部门对自主创业者应当…)
-        cut = [m.start() for m in re.finditer(r"(?<![针面相绝])对(?!外|接)|(?<![因作成认视以])为(?!了|主)|向|按照|根据|依照",
-                                              head[:i])
+        cut = [m.start() for m in re.finditer(r"(?<![针面相绝])对(?!外|接)|(?<![因作成认视以])为(?!了|主)|向|按照|根据|依照"
+                                              r"|在(?=[^，,。；;]{1,20}?(?:方面|领域))", head[:i])
                if m.start() >= 2]
         if cut:
             i = min(cut)
@@ -354,6 +365,8 @@ def subject_of(s: str) -> str | None:
     return np
 
 
+# a subject, then a time while it does something, then its modal (X在…时，应当…)
+WHILE_DOING = re.compile(r"^([^，,。；;在]{2,20}?)在[^，,。；;]{2,30}?(?:时|过程中|期间)[，,]\s*(?:应当|应|要|必须|可以)")
 # a verb that is part of an office's name (劳动保障部门, 发展改革委, 住房城乡建设局, 组织部): not where its subject ends
 IN_OFFICE_NAME = re.compile(r"(?:保障|发展|建设|促进|组织)[^，,。；;的向对为在]{0,4}?(?:部门|部|局|厅|委员会|委|办公室|办)")
 

@@ -40,13 +40,13 @@ from .frames import (LOCATIVE, OFFER_NOUNS, ORIENTATION, STRONG_OFFERS, clause_v
                      frames_of, only_activity)
 from .not_offers import PROHIBITION, not_a_measure
 from .people import beneficiary_head, beneficiary_kind, read_people
-from .phrases import (ENCOURAGE, acting_unit, as_written, clause_spans, find_terms, governs, head_of, is_government,
-                      leading_np, strip_brackets, subject_of)
+from .phrases import (ENCOURAGE, acting_unit, as_written, clause_spans, find_terms, government_while, governs, head_of,
+                      is_government, leading_np, strip_brackets, subject_of)
 
 APPLY_TO = re.compile(r"(?:向|到)([^，,。；;向到]{3,30}?(?:部门|机关|机构|中心|政府|局|厅|委|办))(?:进行)?[^，,。；;]{0,6}?"
                       r"(?:申请|申领|申报|提出申请|办理|登记|备案)")
 PASSIVE_AGENT = re.compile(r"由([^，,。；;由]{1,60}?(?:部门|机关|机构|中心|政府|局|厅|委|办|单位|部队|妇联|残联|工会|团委|科协))"
-                           r"(?:[^，,。；;]{0,12}?|[，,]?(?:按照|依照|根据)[^，,。；;]{0,40}?[，,]?)"
+                           r"(?:[^，,。；;]{0,12}?|[，,]?(?:按照|依照|根据|依据)[^，,。；;]{0,40}?[，,]?[^，,。；;]{0,16}?)"
                            r"(?:办理|负责|提供|发放|发给|增发|组织|安排|给予|解决|补助|支付)")
 SYSTEMS = ("体系", "制度", "机制", "体制", "网络", "规划", "战略")
 
@@ -105,6 +105,8 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
         r.actor = as_written(m.group(1), to_simplified(text))   # 向户口所在地人社部门申领…, 由…办理: it acts
     elif acting_unit(actor):
         r.actor = as_written(actor, to_simplified(text))
+    elif government_while(s):
+        r.actor = government_while(s)
     elif context is not None and context.actor:
         r.actor = context.actor
     why_not = not_a_measure(s, actor, vocab)

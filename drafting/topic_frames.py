@@ -18,6 +18,7 @@ def topic_frames(s: str, clauses: list, topic: str, vocab) -> list[tuple[str, st
     if m and _names_someone(m.group(1)):
         out.append(("subject", m.group(1), m.group(2)))   # B 的随调随迁、就业安置等，由…予以安排: B's
     out += _given_by_frames(s, clauses, topic, vocab)
+    out += _kept_frames(s, clauses, topic, vocab)
     out += _topic_frame(s, clauses, topic, vocab)
     out += _may_use_frames(s, clauses, topic)
     return out
@@ -54,6 +55,28 @@ def _given_by_frames(s: str, clauses: list, topic: str, vocab) -> list[tuple[str
     return []
 
 
+# what someone keeps while away or after a change (…的，其工作、租住的公房应当保留; …承包经营权，服现役期间应当保留)
+# (not a membership or a status kept: 可以保留其合作社成员身份 is an organisation's rule on who belongs)
+KEPT = re.compile(r"(?:应当|应|予以|可以|可|继续|仍然|仍|依法|均|一律)+保留(?![^，,。；;]{0,16}(?:身份|资格))(?:其|原)?"
+                  r"[^，,。；;]{0,12}$")
+
+
+def _kept_frames(s: str, clauses: list, topic: str, vocab) -> list[tuple[str, str, str]]:
+    """B…的，(…，)其 X 应当(继续)保留: B keeps X — a benefit kept is offered as one given; a topic that names
+    a right or a thing (…入伍前依法取得的农村土地承包经营权) gives way to whose it is."""
+    for a, b in clauses[1:4]:
+        if not KEPT.search(s[a:b].rstrip("。；; ")):
+            continue
+        who = topic
+        if topic.startswith(("对", "为", "向", "由")) or is_government(leading_np(topic, vocab)):
+            return []
+        if not who.endswith("的"):
+            who = _whose(who, vocab) if who.endswith(FUND_HEADS + ("权", "房", "股份", "账户", "关系")) else \
+                (who if _names_someone(who) else "")
+        return [("subject", who, "保留")] if who else []
+    return []
+
+
 def _whose(phrase: str, vocab) -> str:
     """The people a phrase naming a cost or a right belongs to: up to its last group or person word
     before its last 的 (…残疾军人旧伤复发以外的医疗费用 -> …残疾军人), or ''."""
@@ -86,7 +109,8 @@ def _topic_frame(s: str, clauses: list, topic: str, vocab) -> list[tuple[str, st
         elif ends[0] > 0 and _names_someone(topic) and not topic.endswith("的"):
             whole = topic       # 因公致残的退役军人，有劳动能力的，…: the first clause names them, the rest are conditions
         main = s[clauses[ends[0] + 1][0]:]
-        verb = next((w for w in ("予以", "给予", "优先", "发放", "发给", "返还", "免收", "免征", "免缴", "免交", "减免", "补贴",
+        verb = next((w for w in ("予以", "给予", "优先", "发放", "发给", "核发", "颁发", "返还", "免收", "免征", "免缴", "免交",
+                                 "减免", "补贴",
                                  "享受", "纳入",
                                  "提供", "办理", "安排", "纳入") if w in main[:30]), None)
         if owned and verb in ("办理", "安排", "纳入", "提供", "享受"):
@@ -144,8 +168,8 @@ def _may_use_frames(s: str, clauses: list, topic: str) -> list[tuple[str, str, s
         if governs(rest) or delegated and (delegated.start() < a + i or inside):
             continue
         if w in ("可以", "可", "可按", "可以按照", "可按照", "允许", "可以选择") and \
-                not any(x in c[i:] + s[b:] for x in PERMITTED + OFFER_VERBS[:20]):   # 可以…，到…登记，申请…
-            continue
+                not any(x in c[i:] + s[b:] for x in PERMITTED + OFFER_VERBS[:20]) or MEMBERSHIP_KEPT.match(c[i:]):
+            continue           # 可以…，到…登记，申请…; 可以保留其合作社成员身份: an organisation's rule on who belongs
         subject = c[:i].strip()
         if not subject or subject.startswith(("按", "依", "根据", "可", "均", "还", "并", "即", "也", "同时", "经",
                                               "在", "自", "从", "同等", "与", "同", "凭", "持")):
@@ -162,11 +186,15 @@ def _may_use_frames(s: str, clauses: list, topic: str) -> list[tuple[str, str, s
     return out
 
 
+MEMBERSHIP_KEPT = re.compile(r"^可以?保留[^，,。；;]{0,16}(?:身份|资格)")      # (see KEPT)
+
+
 def _in_modifier(c: str, i: int, w: str) -> bool:
     """Whether a use word at c[i] lies inside a modifier: 以…方式, 符合…条件, or a relative clause that
     ends in 的 before the clause does (逐月领取退役金的军士)."""
     before, after = c[:i], c[i + len(w):]
-    if re.search(r"(?:以|按|不?符合)[^，,。；;]{0,12}$", before) and re.match(r"^[^，,。；;]{0,12}?(?:方式|条件|待遇)", after):
+    if re.search(r"(?:以|按|不?符合)[^，,。；;]{0,12}$", before) and re.match(r"^[^，,。；;]{0,12}?(?:方式|条件|待遇)", after) \
+            and not re.search(r"(?:按照|依照|根据)[^，,。；;]{0,12}(?:规定|办法)$", before):   # 按照…规定享受…待遇: closed
         return True
     if w.startswith("可") or w in ("允许",):
         return False

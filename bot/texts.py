@@ -196,6 +196,7 @@ TOPIC_NEEDS_PLACE = "可以，先告诉我您在哪里创业，政策因地方�
 TOPIC_IS_IT_YOU = "如果您本人是{what}，告诉我“我是{what}”，我按您的情况查。"
 OTHER_GROUPS = "其他身份：{groups}。直接打字告诉我就行，比如“我是华侨”。"
 RELATED = "文件里与此有关的是{name}：“{quote}”具体请向{whom}咨询。"
+FAMILY_QUOTED = "{name}写到{who}的原文：“{quote}”具体请向{whom}咨询。"
 PARTICULAR_NOT_STATED = "您问的“{question}”，这条原文没有写明，请向{whom}咨询。"
 DISTRESS = ("听到您这么说，我很担心您。如果您有伤害自己的想法，请马上拨打120急救电话或110，"
             "或者告诉身边信任的人陪着您；也可以拨打心理援助热线12356，有专业的人愿意听您说。\n"

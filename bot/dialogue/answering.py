@@ -109,7 +109,7 @@ def answer_one(turn, act, m: Shown, n: int | None, kind: str | None = None) -> N
     elif kind == q.EXPLAIN:
         turn.replies.append(answers.brief(m, n))
         if act.asks is None and q.PARTICULAR.search(act.text) and not _COUNTED.search(m.quote):
-            asked = act.text.strip("？?。 ")[:20]      # 休学最长几年: a particular the quote does not give
+            asked = turn.simple.strip("？?。 ")[:20]      # 休学最长几年: a particular the quote does not give
             turn.say(texts.PARTICULAR_NOT_STATED.format(question=asked, whom=followup.lead_whom(m)))
     elif kind == q.FEES:
         turn.say(answers.fees(m, n))
@@ -251,6 +251,29 @@ def _who(turn) -> str:
     return profile_line(turn.kb, result, turn.facts()) if result else ""
 
 
+# 我老婆也是韩国人 她可以一起办吗: a spouse or child asked about, and the texts' words for them
+_FAMILY = ((re.compile(r"老婆|媳妇|妻子|爱人|太太|老公|丈夫|先生|配偶|家属"), re.compile(r"配偶|家属|随迁|随调"), "配偶"),
+           (re.compile(r"孩子|儿子|女儿|闺女|子女|小孩|娃"), re.compile(r"子女|随迁"), "子女"))
+
+
+def _family_in_texts(turn, act) -> bool:
+    """What the measures just answered or listed say of the spouse or children asked about."""
+    focus = turn.measure(turn.slots["focus"]) if turn.slots.get("focus") else None
+    pool = list({m.id: m for m in ([focus] if focus else []) + turn.listed_items()}.values())
+    for asked, in_text, who in _FAMILY:
+        if not asked.search(turn.simple):
+            continue
+        said = [(m, followup.sentences(m.quote, in_text)) for m in pool]
+        said = [(m, found) for m, found in said if found][:2]
+        for m, found in said:
+            turn.say(texts.FAMILY_QUOTED.format(name=answers.name(m, None), who=who, quote="”“".join(found),
+                                                whom=followup.lead_whom(m)))
+        if said:
+            turn.focus_on(said[0][0])
+            return True
+    return False
+
+
 def other_question(turn, act) -> None:
     """A question of no known kind (出来创业编制还能保留吗): the measure whose text speaks
     of it, quoted, or a plain "the documents do not say" and whom to ask."""
@@ -264,10 +287,12 @@ def other_question(turn, act) -> None:
         turn.focus_on(found[0])
         turn.refer(found)
         return
+    if _family_in_texts(turn, act):
+        return
     needs = act.topics.get("needs") or act.facts.get("needs")
     if needs and any(m.category == needs[0] for m in items):
         showing.category(turn, needs[0])      # 注册公司 how long 麻烦吗: what the texts hold on it
         return
     whom = "、".join(dict.fromkeys(o for m in (turn.listed_items() or items)[:3] for o in lists.lead_names(m)))
-    asked = act.text.strip("？?。 ")[:20]
+    asked = turn.simple.strip("？?。 ")[:20]
     turn.say(texts.NOT_IN_TEXTS.format(question=asked, whom=whom or texts.ASK_LOCAL_OFFICE))

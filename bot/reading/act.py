@@ -35,6 +35,9 @@ INTENT_MARKERS = {
                       "不太有用", "没啥帮助", "没什么帮助", "帮不上", "差评", "没有用", "没多大用", "用都没"),
     "bot_challenge": ("机器人", "真人", "人工", "ai", "程序", "自动回复"),
 }
+# A message that only says a question is coming (老板 问下嘢, 请问一下, 打扰一下)
+_ONLY_ASKING = re.compile(r"^\s{0,3}(?:老板|老师|师傅|同志|领导|亲|你好|您好|喂)?\s{0,3}(?:请问(?:一下)?|问(?:一)?下|想问(?:问|一下)?|打扰(?:一下)?|"
+                          r"问个(?:事|问题)|咨询(?:一下)?)(?:嘢|哈|啊|呀|哦)?\s{0,3}[?？!！。]?\s{0,3}$")
 SOCIAL = ("greet", "goodbye", "thanks", "feedback_up", "feedback_down", "bot_challenge")
 # NLU intents that are requests (used when the words did not already say which).
 INTENT_REQUEST = {"more": questions.MORE, "show_all": questions.ALL, "summary": questions.SUMMARY,
@@ -89,8 +92,13 @@ def _is_topic_clause(c: Clause) -> bool:
         return True
     refs = read_refs(c.text)
     pointing = re.search(r"这个|那个|这条|那条", c.text) and not _FILLER_THAT.match(c.text)
-    return bool(refs.positions or pointing) \
+    return bool(refs.positions or pointing) or _OFFER_EXISTS.search(c.text) and not _FIRST_PERSON.search(c.text) \
         or questions.question_kind(c.text) in (questions.DETAILS, questions.ORIGINAL, questions.EXPLAIN)
+
+
+# 入选省引才计划有资金支持: what a group gets, said of no one (with 我 it is the person's)
+_OFFER_EXISTS = re.compile(r"有(?:专门的?)?(?:资金|补贴|补助|奖励|资助|支持|政策|优惠|扶持|贷款)")
+_FIRST_PERSON = re.compile(r"[我俺咱]")
 
 
 def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: str,
@@ -165,6 +173,9 @@ def _inside_another(kb, text: str, start: int, end: int) -> bool:
 
 
 _ON_BEHALF = re.compile(r"(?:帮|替|代)(?:我|俺)?(?:家)?(?P<who>[\u4e00-\u9fff]{1,3}?)(?:问|咨询|打听)")
+# 俺儿今年大学毕业 在郑州 想自己开个打印店: a relative's plan told, nothing of the person's own
+_RELATIVES_PLAN = re.compile(r"\s{0,3}(?:我|俺)(?:家)?(?P<who>儿子|儿|女儿|闺女|崽|娃|孩子|弟弟|弟|妹妹|妹|哥哥|哥|姐姐|姐)"
+                             r"(?![^我俺]{0,40}[我俺](?!家|们))(?=[^我俺]{0,40}(?:想|打算|准备|要)[^我俺]{0,8}(?:开|办|搞|做|干))")
 # the spouse of the one asked for (帮我姐问 我姐夫在部队): that one's spouse
 _IN_LAW = {"姐": "姐夫", "姐姐": "姐夫", "妹": "妹夫", "妹妹": "妹夫", "哥": "嫂子", "哥哥": "嫂子", "弟": "弟媳", "弟弟": "弟媳"}
 _THIRD_PERSON = re.compile(r"(?<![其吉])[他她佢](?!们|哋)")
@@ -231,7 +242,7 @@ def _short_answer(kb, act: Act, text: str, open_question: str | None, mentions: 
 
 
 _WIFE_TOO = re.compile(r"(?:老婆|媳妇|妻子|爱人|太太|屋企人)[^，,。？?]{0,8}(?:也|还)?想[^，,。？?]{0,4}(?:干|搞|做|弄|一起|创业)|"
-                       r"(?:老婆|媳妇|妻子|太太)[^，,。？?]{0,12}(?:她|佢)(?:能|可以|也能|有没有|享受)")
+                       r"(?:老婆|媳妇|妻子|太太)[^，,。？?]{0,12}(?:她|佢)(?:能|可以|也能|有没有|享受)(?!一起|跟着|随)")   # 她可以一起办吗: what was just asked
 _COPULA_PLACE = re.compile(r"\s{0,20}(?:是|系|就是|不是|唔系)\s{0,20}([\u4e00-\u9fff]{2,12})\s{0,20}$")
 _ENGLISH_QUESTION = re.compile(r"\b(?:what|how|where|who|which|when|why|can|could|is there|are there|do|does|is it)\b",
                                re.I)
@@ -271,7 +282,7 @@ def _question(act: Act, intent: str | None) -> None:
             and kind in (None, questions.ELIGIBILITY, questions.MEASURES) and _WIFE_TOO.search(act.text):
         act.topics["gender"], kind = "female", questions.MEASURES   # 我老婆也想搞 她能不能享受: what women can use
     act.local_docs = bool(asked or kind) and bool(questions.LOCAL_DOCUMENTS.search(act.text) or (
-        act.place.topic is not None and re.search(r"自己(?:有|的|呢|出)|额外|另外|单独|特有", act.text)))   # 广西自己有没有…
+        act.place.topic is not None and re.search(r"自己(?:有|的|呢|出)|额外|另外|单独|特有|专门的?(?:政策|文件|规定|措施)", act.text)))   # 广西自己有没有…
     if act.local_docs and kind is None:
         kind = questions.MEASURES
     if act.local_docs:
@@ -293,6 +304,8 @@ def _social(act: Act, text: str, intent: str | None) -> None:
         if _says(text, INTENT_MARKERS[social]) and len(text) <= 12:
             act.social = social
             return
+    if _ONLY_ASKING.match(text) and not (act.states_something or act.asks):
+        act.social = "greet"       # 老板 问下嘢 / 请问一下: about to ask, a greeting
 
 
 def english_title_words(kb, text: str) -> str:
@@ -331,7 +344,7 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
     act = Act(text)
     if is_payload:
         return _read_payload(kb, act, entities or [], intent, open_question)
-    behalf = _ON_BEHALF.search(text)
+    behalf = _ON_BEHALF.search(text) or (None if asked_for else _RELATIVES_PLAN.match(text))
     act.on_behalf = behalf is not None
     act.asked_for = behalf.group("who") if behalf else asked_for
     if act.asked_for:     # 帮我姐问的 她听力残疾 在柳州 / 我姐在西安: the one asked for is who the profile is
@@ -359,7 +372,8 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
         here = [n for s, e, n in abroad_where(kb, text)
                 if not any(c.start <= s < c.end and c.time == "past" for c in act.clauses)]
         act.place.abroad = here[0] if here else None
-    act.refs = read_refs(text)
+    own = [c.text for c in act.clauses if c.is_question or not other_person(kb).match(c.text.lstrip("我俺的家 "))]
+    act.refs = read_refs(" ".join(own) if own and len(own) < len(act.clauses) else text)   # 我老婆也是韩国人: no title word
     pointed = [c for c in act.clauses if _NAMED_THAT.search(c.text)]
     if pointed and len(act.clauses) > 1:      # 那我现在能享受啥 军人配偶那条怎么写的: that clause names it
         act.refs.words = read_refs(pointed[-1].text).words

@@ -96,3 +96,44 @@ def test_a_measure_named_by_its_title_says_nothing_of_who_asks():
 def test_a_river_named_after_a_town_is_not_where_one_is():
     act = read(KB, "我浑春的 住边境上 离图们江不远")
     assert act.place.place is None and act.place.suggestion.name == "珲春市"
+
+
+@pytest.mark.parametrize("text", ["老板 问下嘢", "请问一下", "你好 打扰一下"])
+def test_saying_a_question_is_coming_is_a_greeting(text):
+    assert read(KB, text).social == "greet"
+
+
+def test_a_province_asked_for_its_special_policies_asks_for_its_own_documents():
+    act = read(KB, "黑龙江有专门的政策不")
+    assert act.local_docs and act.place.topic.name == "黑龙江省"
+    assert not read(KB, "图们有没有专门给退伍兵的").local_docs, "a group's measures there, not the documents"
+
+
+@pytest.mark.parametrize("text", ["想学电商卖山货 哪里有培训", "打算先学做面包 有课吗"])
+def test_a_wish_to_learn_states_the_need_for_training(text):
+    assert "training" in (read(KB, text).facts.get("needs") or [])
+
+
+@pytest.mark.parametrize("text, group", [("俺儿今年大学毕业 在郑州 想自己开个打印店 有啥政策中不中", "college_graduate"),
+                                         ("我弟退伍了 在柳州 想开个汽修店", "veteran")])
+def test_a_relatives_plan_told_alone_makes_the_relative_the_profile(text, group):
+    act = read(KB, text)
+    assert act.on_behalf and group in act.facts.get("groups", [])
+
+
+def test_a_relative_beside_the_persons_own_plan_is_someone_else():
+    act = read(KB, "我弟退伍了 我在柳州 想开个汽修店")
+    assert not act.on_behalf and "groups" not in act.facts and act.place.place.name == "柳州市"
+
+
+def test_the_one_asked_for_said_as_he_later_is_the_profile():
+    assert read(KB, "他是男孩 这有关系不", asked_for="儿").facts.get("gender") == "male"
+
+
+def test_what_a_group_gets_said_of_no_one_is_asked_about_and_said_with_i_is_the_persons():
+    assert "groups" not in read(KB, "入选省引才计划有资金支持 能给多少").facts
+    assert read(KB, "我入选了省引才计划 有资金支持吗").facts.get("groups") == ["high_level_talent"]
+
+
+def test_not_knowing_a_matter_asks_for_advice_not_for_that_matters_measures():
+    assert "needs" not in read(KB, "有没有人教 我不懂财务税务这些").facts

@@ -227,6 +227,9 @@ def eligibility_of_list(turn, act, shown: list[Shown]) -> None:
     """我符合吗 / 有年龄限制吗 about the list: a short list item by item; a longer one, how
     it was chosen and what the texts say of age."""
     asked_age, asked_residence = answers.AGE.search(act.text), q.RESIDENCE.search(act.text)
+    named = act.facts.get("needs") or act.topics.get("needs")
+    if named:          # 她能少交点税不: the list's measures for that need
+        shown = [m for m in shown if showing.of_need(turn, m, named)] or shown
     if shown and not (asked_age or asked_residence):
         for n, m in enumerate(shown[:3], 1):
             turn.replies.append(answers.eligibility(turn.engine, turn.profile(), m, n, False))

@@ -127,7 +127,8 @@ def acknowledge(turn, act) -> None:
     if turn.question and turn.slots.get("missed"):
         asking.missed(turn)            # a second 嗯 to the same question: a hint, or it is passed
         return
-    turn.say(texts.ACK_AFTER_RESULTS if turn.current()[1] and not turn.question else texts.ACK)
+    after_results = turn.current()[1] and not turn.question and not turn.said_before(texts.ACK_AFTER_RESULTS)
+    turn.say(texts.ACK_AFTER_RESULTS if after_results else texts.ACK)     # 嗯嗯 then 行: the hint once
     if turn.question:
         turn.set(missed=1)
         asking.ask_again(turn)

@@ -97,6 +97,7 @@ def _is_topic_clause(c: Clause) -> bool:
 
 
 # 入选省引才计划有资金支持: what a group gets, said of no one (with 我 it is the person's)
+_AGE_ONLY = re.compile(r"\s{0,3}(?:我|俺)?" + questions.AGE_SAID + r"\s{0,3}[了啊呀哈]?\s{0,3}$")
 _OFFER_EXISTS = re.compile(r"有(?:专门的?)?(?:资金|补贴|补助|奖励|资助|支持|政策|优惠|扶持|贷款)")
 _FIRST_PERSON = re.compile(r"[我俺咱]")
 
@@ -265,6 +266,8 @@ def _question(act: Act, intent: str | None) -> None:
     act.also_asks = kinds[1:]
     if kind is None and asked and any(questions.question_kind(c.text) == questions.ELIGIBILITY for c in act.clauses):
         kind = questions.ELIGIBILITY     # 我今年五十八了 还能贷不: the age said asks whether they qualify
+    if kind is None and not act.states_something and _AGE_ONLY.match(act.text):
+        kind = questions.ELIGIBILITY     # 我今年24 after the conditions: whether that age qualifies
     if kind is None and intent in questions.INTENT_KIND and (asked or intent == "details"):
         kind = questions.INTENT_KIND[intent]
     # a clause's own 呢 asks only where the clause is a question (还在服役呢 tells)

@@ -56,7 +56,8 @@ class NearMisses:
                 if size == 2 and not (whole or cued(core, i, size) or _expects_place(said, i, size)):
                     continue   # two characters are a near miss only where a place is expected
                 near = _near_keys(piece, spoken[i:i + size], by_pinyin, by_pattern,
-                                  cued_piece=size == 2 and _expects_place(said, i, size))
+                                  cued_piece=size == 2 and _expects_place(said, i, size),
+                                  sound_only=size == 2 and _moved_to(said, i))
                 for key, score in near.items():
                     if not whole and short_form(key) in self.everyday_words:
                         continue   # 人力资源市场 is no 资源县: an everyday stem counts only as the whole answer
@@ -109,7 +110,8 @@ class NearMisses:
         return self._pinyin_index
 
 
-def _near_keys(piece: str, spoken: tuple, by_pinyin: dict, by_pattern: dict, cued_piece: bool = False) -> dict:
+def _near_keys(piece: str, spoken: tuple, by_pinyin: dict, by_pattern: dict, cued_piece: bool = False,
+               sound_only: bool = False) -> dict:
     """The keys a piece of text may mean, each with its score (pinyin 2 or one
     differing character 1, the length, the equal characters). Of two characters the
     first must be equal, unless a place is expected there (在溜州, not 晚安 -> 万安)."""
@@ -117,7 +119,7 @@ def _near_keys(piece: str, spoken: tuple, by_pinyin: dict, by_pattern: dict, cue
     for key in by_pinyin.get(spoken, ()):
         same = sum(a == b for a, b in zip(piece, key))
         # voice typing writes a place with other characters of the same sound (回土门 for 图们)
-        if (same * 2 >= size or cued_piece) and (size > 2 or piece[0] == key[0] or cued_piece) \
+        if (same * 2 >= size or sound_only) and (size > 2 or piece[0] == key[0] or cued_piece) \
                 and _suffix_kept(piece, key):
             hits[key] = (2, size, same)
     if size >= 3:
@@ -130,6 +132,11 @@ def _near_keys(piece: str, spoken: tuple, by_pinyin: dict, by_pattern: dict, cue
 
 _SUFFIX_CHARS = "省市县区州盟旗"
 _MOVED_TO = ("在", "回", "到")      # 在溜州, 回土门: where a place must follow
+
+
+def _moved_to(core: str, i: int) -> bool:
+    """回土门, 在溜州: where a place must follow, a name of the same sound alone will do."""
+    return core[i - 1:i] in _MOVED_TO or core[i - 1:i] == "是"
 
 
 def _expects_place(core: str, i: int, size: int) -> bool:

@@ -165,3 +165,19 @@ def test_asking_whether_a_local_hukou_is_needed_answers_what_the_texts_say_of_it
     c.say("是不是要本地户口才行")
     assert "户籍" in c.text and "落户（共" not in c.text
     assert c.slots.get("needs") == before.get("needs")
+
+
+def test_whether_one_can_pay_less_tax_answers_for_the_tax_measures_on_screen_only():
+    c = Chat(region="郑州", groups=["disabled"])
+    c.say("有啥政策")
+    c.say("我能少交点税不")
+    assert "税" in c.text and "小额信贷" not in c.text and len(c.text) <= 600, c.text
+
+
+def test_a_second_ok_in_a_row_gets_a_short_ok_not_the_hint_again():
+    c = Chat(region="汪清", groups=["rural_entrepreneur"], tech_business=False, gender="male", needs=["financing"])
+    c.say("有啥政策")
+    c.say("嗯嗯", intent="affirm")
+    first = c.text
+    c.say("行", intent="affirm")
+    assert "生成清单" in first and c.text == "好的。", (first, c.text)

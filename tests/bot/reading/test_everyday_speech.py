@@ -137,3 +137,9 @@ def test_what_a_group_gets_said_of_no_one_is_asked_about_and_said_with_i_is_the_
 
 def test_not_knowing_a_matter_asks_for_advice_not_for_that_matters_measures():
     assert "needs" not in read(KB, "有没有人教 我不懂财务税务这些").facts
+
+
+@pytest.mark.parametrize("text", ["我今年24", "今年五十了"])
+def test_an_age_said_alone_asks_whether_it_qualifies(text):
+    act = read(KB, text)
+    assert act.asks == "eligibility" and act.facts == {}

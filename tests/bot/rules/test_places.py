@@ -214,6 +214,7 @@ def test_near_misses_get_a_suggestion(gaz, text, name):
     "我在晚安", "我是店的",       # 万安, 滇: a sound alike with no character in common, not a covered place
     "晚上的", "昨天的", "老乡的", "南方人",   # a word before 的/人 at the start is not a place by its sound alone
     "我晚上的", "我南方的",
+    "贴息的", "那个贴息的",      # 铁西区 by its sound alone: a word before 的 shares a character with the place
 ])
 def test_no_suggestion_for_ordinary_words(gaz, text):
     assert gaz.suggest(text) is None, (text, gaz.suggest(text))

@@ -259,22 +259,34 @@ _FAMILY = ((re.compile(r"老婆|媳妇|妻子|爱人|太太|老公|丈夫|先生
            (re.compile(r"孩子|儿子|女儿|闺女|子女|小孩|娃"), re.compile(r"子女|随迁"), "子女"))
 
 
-def _family_in_texts(turn, act) -> bool:
-    """What the measures just answered or listed say of the spouse or children asked about."""
+def asks_about_family(turn, act) -> bool:
+    """我太太想工作 可以吗: a question about a spouse or a child that the measures in view speak of."""
+    return act.is_question and bool(_family_said(turn))
+
+
+def family(turn, act) -> None:
+    _family_in_texts(turn, act)
+
+
+def _family_said(turn) -> list:
     focus = turn.measure(turn.slots["focus"]) if turn.slots.get("focus") else None
     pool = list({m.id: m for m in ([focus] if focus else []) + turn.listed_items()}.values())
     for asked, in_text, who in _FAMILY:
-        if not asked.search(turn.simple):
-            continue
-        said = [(m, followup.sentences(m.quote, in_text)) for m in pool]
-        said = [(m, found) for m, found in said if found][:2]
-        for m, found in said:
-            turn.say(texts.FAMILY_QUOTED.format(name=answers.name(m, None), who=who, quote="”“".join(found),
-                                                whom=followup.lead_whom(m)))
-        if said:
-            turn.focus_on(said[0][0])
-            return True
-    return False
+        if asked.search(turn.simple):
+            said = [(m, followup.sentences(m.quote, in_text)) for m in pool]
+            return [(m, found, who) for m, found in said if found][:2]
+    return []
+
+
+def _family_in_texts(turn, act) -> bool:
+    """What the measures just answered or listed say of the spouse or children asked about."""
+    said = _family_said(turn)
+    for m, found, who in said:
+        turn.say(texts.FAMILY_QUOTED.format(name=answers.name(m, None), who=who, quote="”“".join(found),
+                                            whom=followup.lead_whom(m)))
+    if said:
+        turn.focus_on(said[0][0])
+    return bool(said)
 
 
 def other_question(turn, act) -> None:

@@ -223,6 +223,7 @@ ACTS = (                                    # after the facts it states are take
     (helps,               social.help_),
     (finds_it_wordy,      social.shorter),            # 你说话太长了 简单点
     (out_of_scope,        social.out_of_scope),       # 今天天气怎么样
+    (answering.asks_about_family, answering.family),  # 我太太想工作 可以吗: what the texts say of spouses
     (asks_other,          answering.other_question),  # 编制还能保留吗: what the texts say, or that they do not
     (describes_business,  social.business),           # 想开个网店
     (acknowledges,        social.acknowledge),        # 好的 / 明白了 / 俺去问问

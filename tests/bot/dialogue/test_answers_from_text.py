@@ -44,7 +44,7 @@ def test_a_yes_no_question_about_a_need_with_no_measure_named_shows_that_needs_m
     assert "开办/注册" in c.text and "没有写到" not in c.text, c.text
 
 
-@pytest.mark.parametrize("text", ["我老婆也是韩国人 她可以一起办吗", "我爱人能跟着一起办不"])
+@pytest.mark.parametrize("text", ["我老婆也是韩国人 她可以一起办吗", "我爱人能跟着一起办不", "我太太想工作 可以吗"])
 def test_a_spouse_asked_about_gets_what_the_measure_just_answered_says_of_spouses(text):
     c = Chat(region="图们", groups=["foreign_talent"])
     c.say("外籍高端人才签证和居留便利怎么办")

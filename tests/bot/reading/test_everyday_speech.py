@@ -77,7 +77,9 @@ def test_a_question_alone_states_no_need(text):
 
 @pytest.mark.parametrize("text, group", [("在外地干装修好些年 今年回梅河口了", "returning_migrant_worker"),
                                          ("在外面跑了几年车 现在回来了", "returning_migrant_worker"),
-                                         ("家人们 我农安的 村里小伙 想搞直播带货卖笨鸡蛋", "rural_youth")])
+                                         ("家人们 我农安的 村里小伙 想搞直播带货卖笨鸡蛋", "rural_youth"),
+                                         ("我在流州 农村的 自己种笋 想把酸笋做成品牌", "rural_entrepreneur"),
+                                         ("Hello, I am Kazakhstan citizen 我在乌鲁木齐 work 三年了", "foreign_talent")])
 def test_more_ways_of_saying_who_one_is(text, group):
     assert group in (read(KB, text).facts.get("groups") or [])
 

@@ -120,7 +120,9 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
         sentence = stretch_before(text, max(m.start, 0))
         if not is_payload and (other_person(kb).search(sentence) and not WITH_ME.search(sentence)
                                or _belongs_to_another(kb, text, m.end) or other_person(kb).match(text, max(m.end, 0))
-                               or _inside_another(kb, text, m.start, m.end)):
+                               or _inside_another(kb, text, m.start, m.end)
+                               or _INTRODUCED.search(text, max(0, m.start - 4), max(m.start, 0))
+                               and not text.startswith("证", m.end)):     # 我们队有个女生, not 有个残疾证
             add_fact(kb, act.others, m.fact, value)
             continue          # about someone else (我老公是退伍的, 残疾证是我妈的, 女战友): not the person's fact
         if m.fact == "needs" and clause is not None and re.search(r"不想|不要|不用|不需要", clause.text):
@@ -166,6 +168,9 @@ def _as_the_person(text: str, who: str) -> str:
     if who in _IN_LAW:
         text = re.sub(rf"(?:我|俺)?(?:家)?{_IN_LAW[who]}", "我爱人", text)
     return re.sub(rf"(?:我|俺)(?:家)?{re.escape(who)}(?![夫子媳])", "我", text)
+
+
+_INTRODUCED = re.compile(r"(?<![我俺咱])有(?:个|一个|位|一位|几个|两个|些)$")
 
 
 def _inside_another(kb, text: str, start: int, end: int) -> bool:
@@ -277,10 +282,12 @@ def _question(act: Act, intent: str | None) -> None:
     if kind is None and (cued or asked and not particular
                          and (act.topics or any(questions.POLICY_WORD.search(c.text) for c in asked))):
         kind = questions.MEASURES
-    if asked and act.others.get("groups") and not (act.topics.get("groups") or act.topics.get("gender")) \
-            and (kind == questions.MEASURES or kind in (None, questions.ELIGIBILITY) and "享受" in act.text) \
-            and any(_THIRD_PERSON.search(c.text) for c in asked):
-        act.topics["groups"], kind = list(act.others["groups"]), questions.MEASURES   # 我哥是残疾人 他有啥政策
+    if asked and (act.others.get("groups") or act.others.get("gender")) \
+            and not (act.topics.get("groups") or act.topics.get("gender")) \
+            and (kind == questions.MEASURES or kind in (None, questions.ELIGIBILITY) and re.search("享受|专门", act.text)) \
+            and any(_THIRD_PERSON.search(c.text) for c in asked):     # 我哥是残疾人 他有啥政策 / 我们队有个女生 她有专门的吗
+        act.topics.update({f: act.others[f] for f in ("groups", "gender") if act.others.get(f)})
+        kind = questions.MEASURES
     if asked and not act.topics.get("groups") and not act.topics.get("gender") \
             and kind in (None, questions.ELIGIBILITY, questions.MEASURES) and _WIFE_TOO.search(act.text):
         act.topics["gender"], kind = "female", questions.MEASURES   # 我老婆也想搞 她能不能享受: what women can use

@@ -233,7 +233,7 @@ def _stated(kb, clauses: list[Clause], out: PlaceReading) -> tuple:
     for i, c in enumerate(clauses):
         place = kb.gazetteer.resolve(c.text, simplified=True)
         if place is None:
-            home_unnamed |= bool(CAME_BACK.search(c.text) or re.search(r"回去|回家|回国", c.text))
+            home_unnamed |= not c.is_question and bool(CAME_BACK.search(c.text) or re.search(r"回去|回家|回国", c.text))
             continue
         if _someone_elses(kb, c.text, place):
             withheld = True

@@ -145,3 +145,15 @@ def test_not_knowing_a_matter_asks_for_advice_not_for_that_matters_measures():
 def test_an_age_said_alone_asks_whether_it_qualifies(text):
     act = read(KB, text)
     assert act.asks == "eligibility" and act.facts == {}
+
+
+@pytest.mark.parametrize("text", ["我们队有个女生 她有专门的吗", "我们连有个女兵 她有啥政策"])
+def test_someone_introduced_with_有个_is_someone_else_asked_about(text):
+    act = read(KB, text)
+    assert act.facts == {} and act.topics.get("gender") == "female"
+    assert read(KB, "我有个残疾证").facts.get("groups") == ["disabled"], "what one has is one's own"
+
+
+def test_a_home_named_beside_a_question_about_returning_is_not_where_one_is_now():
+    act = read(KB, "农民工返乡那个我能用吗 我老家昌吉农村的")
+    assert act.place.elsewhere, "老家 said, no return said: where they come from"

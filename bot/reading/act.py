@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import questions
-from . import needs_said
+from . import needs_said, others
 from .clauses import WITH_ME, Clause, clause_at, other_person, split, stretch_before
 from .mentions import Mention, all_mentions, canonical_value, negated_at
 from .places import PlaceReading, abroad_spans, abroad_where, blank, institution_spans, known_names, read_place
@@ -119,10 +119,7 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
         local = text[clause.start:m.start] if clause is not None else text[:max(m.start, 0)]
         sentence = stretch_before(text, max(m.start, 0))
         if not is_payload and (other_person(kb).search(sentence) and not WITH_ME.search(sentence)
-                               or _belongs_to_another(kb, text, m.end) or other_person(kb).match(text, max(m.end, 0))
-                               or _inside_another(kb, text, m.start, m.end)
-                               or _INTRODUCED.search(text, max(0, m.start - 4), max(m.start, 0))
-                               and not text.startswith("证", m.end)):     # 我们队有个女生, not 有个残疾证
+                               or others.said_of_another(kb, text, m.start, m.end)):
             add_fact(kb, act.others, m.fact, value)
             continue          # about someone else (我老公是退伍的, 残疾证是我妈的, 女战友): not the person's fact
         if m.fact == "needs" and clause is not None and re.search(r"不想|不要|不用|不需要", clause.text):
@@ -156,35 +153,6 @@ def _yes_no(kb, clauses) -> bool | None:
     return questions.yes_no(clauses[0].text)
 
 
-def _belongs_to_another(kb, text: str, end: int) -> bool:
-    """残疾证是我妈的: what was named is someone else's."""
-    m = re.match(r"[^，,。；;\s]{0,2}(?:是|属于)", text[end:])
-    return m is not None and any(other_person(kb).match(text, end + m.end() + skip) is not None for skip in (0, 1, 2))
-
-
-def _as_the_person(text: str, who: str) -> str:
-    """The text with the one asked for as 我, their spouse as 我爱人."""
-    text = _THIRD_PERSON.sub("我", text)
-    if who in _IN_LAW:
-        text = re.sub(rf"(?:我|俺)?(?:家)?{_IN_LAW[who]}", "我爱人", text)
-    return re.sub(rf"(?:我|俺)(?:家)?{re.escape(who)}(?![夫子媳])", "我", text)
-
-
-_INTRODUCED = re.compile(r"(?<![我俺咱])有(?:个|一个|位|一位|几个|两个|些)$")
-
-
-def _inside_another(kb, text: str, start: int, end: int) -> bool:
-    """我先生是大陆人: the word that names someone else (先生) says nothing of the person."""
-    return start >= 0 and any(o.start() <= start and end <= o.end() for o in other_person(kb).finditer(text))
-
-
-_ON_BEHALF = re.compile(r"(?:帮|替|代)(?:我|俺)?(?:家)?(?P<who>[\u4e00-\u9fff]{1,3}?)(?:问|咨询|打听)")
-# 俺儿今年大学毕业 在郑州 想自己开个打印店: a relative's plan told, nothing of the person's own
-_RELATIVES_PLAN = re.compile(r"\s{0,3}(?:我|俺)(?:家)?(?P<who>儿子|儿|女儿|闺女|崽|娃|孩子|弟弟|弟|妹妹|妹|哥哥|哥|姐姐|姐)"
-                             r"(?![^我俺]{0,40}[我俺](?!家|们))(?=[^我俺]{0,40}(?:想|打算|准备|要)[^我俺]{0,8}(?:开|办|搞|做|干))")
-# the spouse of the one asked for (帮我姐问 我姐夫在部队): that one's spouse
-_IN_LAW = {"姐": "姐夫", "姐姐": "姐夫", "妹": "妹夫", "妹妹": "妹夫", "哥": "嫂子", "哥哥": "嫂子", "弟": "弟媳", "弟弟": "弟媳"}
-_THIRD_PERSON = re.compile(r"(?<![其吉])[他她佢](?!们|哋)")
 _NOW_ONLY = ("university_student", "unemployed")     # what a clause about the past does not make the person now
 _NAMED_THAT = re.compile(r"[\u4e00-\u9fff]{2}(?:那条|那个|这条|这个|那项|这项)")
 _FOR_WHOM = re.compile(r"(?:专门)?(?:给|面向|针对)$")
@@ -285,7 +253,7 @@ def _question(act: Act, intent: str | None) -> None:
     if asked and (act.others.get("groups") or act.others.get("gender")) \
             and not (act.topics.get("groups") or act.topics.get("gender")) \
             and (kind == questions.MEASURES or kind in (None, questions.ELIGIBILITY) and re.search("享受|专门", act.text)) \
-            and any(_THIRD_PERSON.search(c.text) for c in asked):     # 我哥是残疾人 他有啥政策 / 我们队有个女生 她有专门的吗
+            and any(others.THIRD_PERSON.search(c.text) for c in asked):     # 我哥是残疾人 他有啥政策 / 我们队有个女生 她有专门的吗
         act.topics.update({f: act.others[f] for f in ("groups", "gender") if act.others.get(f)})
         kind = questions.MEASURES
     if asked and not act.topics.get("groups") and not act.topics.get("gender") \
@@ -354,11 +322,11 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
     act = Act(text)
     if is_payload:
         return _read_payload(kb, act, entities or [], intent, open_question)
-    behalf = _ON_BEHALF.search(text) or (None if asked_for else _RELATIVES_PLAN.match(text))
+    behalf = others.asking_for(text, asked_for)
     act.on_behalf = behalf is not None
     act.asked_for = behalf.group("who") if behalf else asked_for
     if act.asked_for:     # 帮我姐问的 她听力残疾 在柳州 / 我姐在西安: the one asked for is who the profile is
-        text = act.text = _as_the_person(text, act.asked_for)
+        text = act.text = others.as_the_person(text, act.asked_for)
     act.clauses = split(text)
     found = all_mentions(kb, text, entities or [], False)
     mentions = [m for m in found if not qualified_out(kb, m, text)]     # 高中毕业生, 残疾人联合会

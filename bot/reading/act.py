@@ -86,12 +86,17 @@ def _says(text: str, markers) -> bool:
 _FILLER_THAT = re.compile(r"\s{0,20}(?:那个|这个)[，,\s]{0,20}(?:我|俺|不|没|是|就|呃|嗯|啊|其实)")
 
 
+# 俺原来那个厂子: a thing of one's own, not a measure pointed at
+_OWN_THAT = re.compile(r"(?:原来|以前|之前|我们|俺们|我家|俺家|我的|俺的)(?:那个|这个)")
+
+
 def _is_topic_clause(c: Clause) -> bool:
     """A clause that asks or points rather than states (its facts are topics)."""
     if c.is_question and not c.correction:
         return True
     refs = read_refs(c.text)
-    pointing = re.search(r"这个|那个|这条|那条", c.text) and not _FILLER_THAT.match(c.text)
+    pointing = re.search(r"这个|那个|这条|那条", c.text) and not _FILLER_THAT.match(c.text) \
+        and not _OWN_THAT.search(c.text)
     return bool(refs.positions or pointing) or _OFFER_EXISTS.search(c.text) and not _FIRST_PERSON.search(c.text) \
         or questions.question_kind(c.text) in (questions.DETAILS, questions.ORIGINAL, questions.EXPLAIN)
 

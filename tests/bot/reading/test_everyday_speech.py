@@ -157,3 +157,23 @@ def test_someone_introduced_with_有个_is_someone_else_asked_about(text):
 def test_a_home_named_beside_a_question_about_returning_is_not_where_one_is_now():
     act = read(KB, "农民工返乡那个我能用吗 我老家昌吉农村的")
     assert act.place.elsewhere, "老家 said, no return said: where they come from"
+
+
+def test_a_plan_to_go_home_outranks_where_one_works_now():
+    act = read(KB, "我是图们人 现在在上海一所大学当教授 打算带项目回图们办个科技公司")
+    assert act.place.place.name == "图们市"
+
+
+@pytest.mark.parametrize("text, group", [("俺原来那个厂子去年倒闭了 俺现在没工作 想自己干", "unemployed"),
+                                         ("你好 我系东兴嘅 住喺边境 想搞个跨境电商", "border_resident")])
+def test_more_words_for_being_out_of_work_and_living_at_the_border(text, group):
+    assert read(KB, text).facts.get("groups") == [group]
+
+
+def test_someone_elses_closed_factory_says_nothing_of_the_person():
+    assert read(KB, "我老公的厂子倒闭了 他没工作").facts == {}
+
+
+@pytest.mark.parametrize("text", ["俺是周口农村嘞 妇女 想跟村里几个姊妹弄个手工合作社 没本钱", "我们几个想合伙开店"])
+def test_several_people_is_no_question(text):
+    assert not read(KB, text).is_question

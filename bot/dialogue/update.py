@@ -8,6 +8,8 @@ unless they ask about that place's own documents (图们不是有自己的文件
 """
 from __future__ import annotations
 
+import re
+
 from ..reading import questions
 
 
@@ -62,8 +64,26 @@ def place_facts(turn, act) -> dict:
     return {}
 
 
+_GRADUATED = re.compile(r"已经毕业|已毕业|毕业了|刚毕业|去年毕业|毕业[一二两三几半\d]{1,2}年")
+_NOT_YET = re.compile(r"明年|快毕业|要毕业|将毕业|还没|没毕业|毕业后|毕业以后")
+
+
+def graduated(turn, act) -> None:
+    """不对 我已经毕业了 after 我是大学生: a graduate of the school that made them a student,
+    so 毕业 is not asked about."""
+    student, graduate = "university_student", "college_graduate"
+    if act.is_question or student not in (turn.slots.get("groups") or ()) \
+            or not any(a.value == graduate for a in act.ambiguous) \
+            or not _GRADUATED.search(act.text) or _NOT_YET.search(act.text):
+        return          # 我明年毕业: still a student
+    act.ambiguous = [a for a in act.ambiguous if a.value != graduate]
+    act.facts.setdefault("groups", []).append(graduate)
+    act.negated.setdefault("groups", []).append(student)
+
+
 def update(turn, act) -> dict:
     """Apply the message to the profile; returns the facts that changed."""
+    graduated(turn, act)
     answer_to_question(turn, act)
     facts = dict(act.facts)
     facts.update(place_facts(turn, act))

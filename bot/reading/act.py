@@ -220,7 +220,7 @@ def _short_answer(kb, act: Act, text: str, open_question: str | None, mentions: 
             act.facts[open_question] = value
 
 
-_WIFE_TOO = re.compile(r"(?:老婆|媳妇|妻子|爱人|太太|屋企人)[^，,。？?]{0,8}(?:也|还)?想[^，,。？?]{0,4}(?:干|搞|做|弄|一起|创业)|"
+_WIFE_TOO = re.compile(r"(?:老婆|媳妇|妻子|爱人|太太|屋企人|女儿|闺女|妹妹|姐姐)[^，,。？?]{0,8}(?:也|还)?想[^，,。？?]{0,4}(?:干|搞|做|弄|一起|创业)|"
                        r"(?:老婆|媳妇|妻子|太太)[^，,。？?]{0,12}(?:她|佢)(?:能|可以|也能|有没有|享受)(?!一起|跟着|随)")   # 她可以一起办吗: what was just asked
 _COPULA_PLACE = re.compile(r"\s{0,20}(?:是|系|就是|不是|唔系)\s{0,20}([\u4e00-\u9fff]{2,12})\s{0,20}$")
 _ENGLISH_QUESTION = re.compile(r"\b(?:what|how|where|who|which|when|why|can|could|is there|are there|do|does|is it)\b",
@@ -242,7 +242,8 @@ def _question(act: Act, intent: str | None) -> None:
             kinds.append(k)
     kind = kinds[0] if kinds else None
     act.also_asks = kinds[1:]
-    if kind is None and asked and any(questions.question_kind(c.text) == questions.ELIGIBILITY for c in act.clauses):
+    if kind is None and asked and any(questions.question_kind(c.text) == questions.ELIGIBILITY for c in act.clauses) \
+            and not questions.MEASURES_CUE.search(act.text):     # 俺四十八了 … 有啥政策没: the list
         kind = questions.ELIGIBILITY     # 我今年五十八了 还能贷不: the age said asks whether they qualify
     if kind is None and not act.states_something and _AGE_ONLY.match(act.text):
         kind = questions.ELIGIBILITY     # 我今年24 after the conditions: whether that age qualifies
@@ -265,7 +266,7 @@ def _question(act: Act, intent: str | None) -> None:
             and kind in (None, questions.ELIGIBILITY, questions.MEASURES) and _WIFE_TOO.search(act.text):
         act.topics["gender"], kind = "female", questions.MEASURES   # 我老婆也想搞 她能不能享受: what women can use
     act.local_docs = bool(asked or kind) and bool(questions.LOCAL_DOCUMENTS.search(act.text) or (
-        act.place.topic is not None and re.search(r"自己(?:有|的|呢|出)|额外|另外|单独|特有|专门的?(?:政策|文件|规定|措施)", act.text)))   # 广西自己有没有…
+        act.place.topic is not None and re.search(r"自己(?:有|的|呢|出)|额外|另外|单独|特有|特别的|专门的?(?:政策|文件|规定|措施)", act.text)))   # 广西自己有没有…
     if act.local_docs and kind is None:
         kind = questions.MEASURES
     if act.local_docs:
@@ -329,10 +330,12 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
         return _read_payload(kb, act, entities or [], intent, open_question)
     behalf = others.asking_for(text, asked_for)
     act.on_behalf = behalf is not None
-    act.asked_for = behalf.group("who") if behalf else asked_for
+    act.asked_for = others.who_asked_for(behalf) if behalf else asked_for
     if act.asked_for:     # 帮我姐问的 她听力残疾 在柳州 / 我姐在西安: the one asked for is who the profile is
         text = act.text = others.as_the_person(text, act.asked_for)
     act.clauses = split(text)
+    if behalf is not None and others.gender_of(act.asked_for):
+        act.facts["gender"] = others.gender_of(act.asked_for)     # 我妈让我来问的: a woman's profile
     found = all_mentions(kb, text, entities or [], False)
     mentions = [m for m in found if not qualified_out(kb, m, text)]     # 高中毕业生, 残疾人联合会
     titles = title_spans(kb, text)        # 女大学生创业创新大赛 还能报吗: the measure's name, not who the person is

@@ -20,6 +20,21 @@ def asking_for(text: str, asked_for: str | None):
     return _ON_BEHALF.search(text) or (None if asked_for else _RELATIVES_PLAN.match(text))
 
 
+def gender_of(who: str | None) -> str | None:
+    """我妈让我来问的: the one asked for is a woman (a man for 我爸, 我儿子)."""
+    if not who:
+        return None
+    return "female" if who.endswith(_WOMEN) else "male" if who.endswith(_MEN) else None
+
+
+_WOMEN = ("妈", "娘", "母亲", "姐", "妹", "女儿", "闺女", "老婆", "媳妇", "妻子", "奶奶", "姨", "姑", "嫂子")
+_MEN = ("爸", "爹", "父亲", "哥", "弟", "儿子", "儿", "崽", "老公", "丈夫", "爷爷", "叔", "舅", "伯")
+
+
+def who_asked_for(match) -> str:
+    return match.group("sender") or match.group("who") if "sender" in match.re.groupindex else match.group("who")
+
+
 def _belongs_to_another(kb, text: str, end: int) -> bool:
     """残疾证是我妈的: what was named is someone else's."""
     m = re.match(r"[^，,。；;\s]{0,2}(?:是|属于)", text[end:])
@@ -42,10 +57,11 @@ def _inside_another(kb, text: str, start: int, end: int) -> bool:
     return start >= 0 and any(o.start() <= start and end <= o.end() for o in other_person(kb).finditer(text))
 
 
-_ON_BEHALF = re.compile(r"(?:帮|替|代)(?:我|俺)?(?:家)?(?P<who>[\u4e00-\u9fff]{1,3}?)(?:问|咨询|打听)")
+_ON_BEHALF = re.compile(r"(?:帮|替|代)(?:我|俺)?(?:家)?(?P<who>(?![问查看咨打我俺])[\u4e00-\u9fff]{1,3}?)(?:问|咨询|打听)|"
+                        r"(?:我|俺)(?:家)?(?P<sender>[\u4e00-\u9fff]{1,2}?)(?:让|叫|要)(?:我|俺)(?:来|帮[她他]|替[她他])?(?:问|咨询|打听)")   # 我妈让我来问的
 # 俺儿今年大学毕业 在郑州 想自己开个打印店: a relative's plan told, nothing of the person's own
 _RELATIVES_PLAN = re.compile(r"\s{0,3}(?:我|俺)(?:家)?(?P<who>儿子|儿|女儿|闺女|崽|娃|孩子|弟弟|弟|妹妹|妹|哥哥|哥|姐姐|姐)"
-                             r"(?![^我俺]{0,40}[我俺](?!家|们))(?=[^我俺]{0,40}(?:想|打算|准备|要)[^我俺]{0,8}(?:开|办|搞|做|干))")
+                             r"(?!也|一起|跟着)(?![^我俺]{0,40}[我俺](?!家|们))(?=[^我俺]{0,40}(?:想|打算|准备|要)[^我俺]{0,8}(?:开|办|搞|做|干))")
 # the spouse of the one asked for (帮我姐问 我姐夫在部队): that one's spouse
 _IN_LAW = {"姐": "姐夫", "姐姐": "姐夫", "妹": "妹夫", "妹妹": "妹夫", "哥": "嫂子", "哥哥": "嫂子", "弟": "弟媳", "弟弟": "弟媳"}
 THIRD_PERSON = re.compile(r"(?<![其吉])[他她佢](?!们|哋)")

@@ -21,7 +21,8 @@ EXPLAIN, FEES = "explain", "fees"
 # 是不是要本地户口才行 / 外地人能办吗: a condition on where one is registered, not the need to register
 RESIDENCE = re.compile(r"户口|户籍|本地人|外地人|外地的|外省|常住|居住证")
 # An age said (今年五十八了, 都47了): with a question, it asks whether the person qualifies
-AGE_SAID = r"(?:今年|都|已经|快)(?:[一二两三四五六七八九十]{1,4}|\d{2})(?:岁|了|(?=\s|$))"
+AGE_SAID = r"(?:(?:今年|都|已经|快)(?:[一二两三四五六七八九十]{1,4}|\d{2})(?:岁|了|(?=\s|$))|" \
+           r"(?<=[我俺她他])(?:[二三四五六七八九]十[一二三四五六七八九]?|\d{2})(?:岁|了))"     # 她五十三了
 
 _KINDS = (
     (ORIGINAL, r"原文|原话|怎么写的|咋写的|文件(?:里|上)?怎么说|文件(?:里|上)?咋说|条文|出处|哪个文件|哪份文件|依据是"),

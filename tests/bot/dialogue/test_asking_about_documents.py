@@ -181,3 +181,15 @@ def test_a_second_ok_in_a_row_gets_a_short_ok_not_the_hint_again():
     first = c.text
     c.say("行", intent="affirm")
     assert "生成清单" in first and c.text == "好的。", (first, c.text)
+
+
+def test_a_student_who_says_they_have_graduated_is_a_graduate_without_being_asked():
+    c = Chat(region="南宁", groups=["university_student"])
+    c.say("不对 我已经毕业了")
+    assert c.slots["groups"] == ["college_graduate"] and "毕业吗" not in c.text
+
+
+def test_a_student_who_will_graduate_next_year_is_still_a_student():
+    c = Chat(region="乌鲁木齐", groups=["university_student"])
+    c.say("我明年毕业")
+    assert c.slots["groups"] == ["university_student"]

@@ -177,3 +177,22 @@ def test_someone_elses_closed_factory_says_nothing_of_the_person():
 @pytest.mark.parametrize("text", ["俺是周口农村嘞 妇女 想跟村里几个姊妹弄个手工合作社 没本钱", "我们几个想合伙开店"])
 def test_several_people_is_no_question(text):
     assert not read(KB, text).is_question
+
+
+def test_asked_to_ask_by_ones_mother_makes_her_the_profile_and_a_woman():
+    act = read(KB, "我妈让我来问的 她是下岗工人 在哈尔滨")
+    assert act.on_behalf and act.facts.get("gender") == "female" and act.facts.get("groups") == ["unemployed"]
+    assert not read(KB, "帮我问问").on_behalf, "help me ask: the person themself"
+
+
+def test_an_age_said_of_the_one_asked_for_asks_whether_it_qualifies():
+    assert read(KB, "她五十三了 还能贷款吗", asked_for="妈").asks == "eligibility"
+
+
+def test_what_is_special_about_a_place_asks_for_its_own_documents():
+    assert read(KB, "图们有啥特别的").local_docs
+
+
+def test_a_daughter_who_wants_to_join_in_asks_for_womens_measures_and_is_not_the_profile():
+    act = read(KB, "我女儿也想一起做 她有什么可以申请的")
+    assert not act.on_behalf and act.facts == {} and act.topics.get("gender") == "female"

@@ -264,10 +264,6 @@ def asks_about_family(turn, act) -> bool:
     return act.is_question and bool(_family_said(turn))
 
 
-def family(turn, act) -> None:
-    _family_in_texts(turn, act)
-
-
 def _family_said(turn) -> list:
     focus = turn.measure(turn.slots["focus"]) if turn.slots.get("focus") else None
     pool = list({m.id: m for m in ([focus] if focus else []) + turn.listed_items()}.values())
@@ -278,15 +274,13 @@ def _family_said(turn) -> list:
     return []
 
 
-def _family_in_texts(turn, act) -> bool:
+def family(turn, act) -> None:
     """What the measures just answered or listed say of the spouse or children asked about."""
     said = _family_said(turn)
     for m, found, who in said:
         turn.say(texts.FAMILY_QUOTED.format(name=answers.name(m, None), who=who, quote="”“".join(found),
                                             whom=followup.lead_whom(m)))
-    if said:
-        turn.focus_on(said[0][0])
-    return bool(said)
+    turn.focus_on(said[0][0])
 
 
 def other_question(turn, act) -> None:
@@ -301,8 +295,6 @@ def other_question(turn, act) -> None:
             turn.say(texts.RELATED.format(name=answers.name(m, None), quote=m.quote, whom=followup.lead_whom(m)))
         turn.focus_on(found[0])
         turn.refer(found)
-        return
-    if _family_in_texts(turn, act):
         return
     needs = act.topics.get("needs") or act.facts.get("needs")
     if needs and any(m.category == needs[0] for m in items):

@@ -143,8 +143,8 @@ def shown_again(turn, chunk: list[Shown]) -> bool:
         turn.replies.append(answers.details(turn.kb, chunk[0], 1))
         turn.focus_on(chunk[0])
     elif len(chunk) < len(turn.before["listed"]):    # the first items of it: those again, numbered as seen
-        which = f"1—{len(chunk)}" if len(chunk) > 2 else "1、2"
-        turn.replies.append(lists.numbered(texts.PART_OF_LIST.format(which=which), chunk))
+        items = lists.item_numbers(list(range(1, len(chunk) + 1)))
+        turn.replies.append(lists.numbered(texts.PART_OF_LIST.format(items=items), chunk))
     else:
         turn.say(texts.SAME_LIST.format(n=len(chunk)), lists.detail_buttons(len(chunk)))
     return True

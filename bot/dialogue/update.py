@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..reading import questions
+from ..reading.inferred import GRADUATE, as_graduate
 
 
 def merge_facts(kb, slots: dict, updates: dict, negated: dict | None = None, replaced=()) -> dict:
@@ -71,13 +72,12 @@ _NOT_YET = re.compile(r"明年|快毕业|要毕业|将毕业|还没|没毕业|�
 def graduated(turn, act) -> None:
     """不对 我已经毕业了 after 我是大学生: a graduate of the school that made them a student,
     so 毕业 is not asked about."""
-    student, graduate = "university_student", "college_graduate"
+    student = "university_student"
     if act.is_question or student not in (turn.slots.get("groups") or ()) \
-            or not any(a.value == graduate for a in act.ambiguous) \
+            or not any(a.value == GRADUATE for a in act.ambiguous) \
             or not _GRADUATED.search(act.text) or _NOT_YET.search(act.text):
         return          # 我明年毕业: still a student
-    act.ambiguous = [a for a in act.ambiguous if a.value != graduate]
-    act.facts.setdefault("groups", []).append(graduate)
+    as_graduate(turn.kb, act)
     act.negated.setdefault("groups", []).append(student)
 
 

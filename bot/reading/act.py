@@ -101,8 +101,9 @@ def _is_topic_clause(c: Clause) -> bool:
         or questions.question_kind(c.text) in (questions.DETAILS, questions.ORIGINAL, questions.EXPLAIN)
 
 
-# 入选省引才计划有资金支持: what a group gets, said of no one (with 我 it is the person's)
+# 我今年24: an age said alone
 _AGE_ONLY = re.compile(r"\s{0,3}(?:我|俺)?" + questions.AGE_SAID + r"\s{0,3}[了啊呀哈]?\s{0,3}$")
+# 入选省引才计划有资金支持: what a group gets, said of no one (with 我 it is the person's)
 _OFFER_EXISTS = re.compile(r"有(?:专门的?)?(?:资金|补贴|补助|奖励|资助|支持|政策|优惠|扶持|贷款)")
 _FIRST_PERSON = re.compile(r"[我俺咱]")
 
@@ -305,6 +306,11 @@ def english_title_words(kb, text: str) -> str:
     return "".join(dict.fromkeys(kb.english_words[f.lower()] for f in found))
 
 
+def _opens_with_another(kb, c: Clause) -> bool:
+    """我老婆也是韩国人: the clause begins with someone else."""
+    return other_person(kb).match(c.text.lstrip("我俺的家 ")) is not None
+
+
 def _read_payload(kb, act: Act, entities: list[dict], intent: str | None, open_question: str | None) -> Act:
     """A button's payload: its intent and entities, nothing to read in text."""
     _sort(kb, act, all_mentions(kb, "", entities, True), [], "", open_question, True)
@@ -358,7 +364,7 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
         here = [n for s, e, n in abroad_where(kb, text)
                 if not any(c.start <= s < c.end and c.time == "past" for c in act.clauses)]
         act.place.abroad = here[0] if here else None
-    own = [c.text for c in act.clauses if c.is_question or not other_person(kb).match(c.text.lstrip("我俺的家 "))]
+    own = [c.text for c in act.clauses if c.is_question or not _opens_with_another(kb, c)]
     act.refs = read_refs(" ".join(own) if own and len(own) < len(act.clauses) else text)   # 我老婆也是韩国人: no title word
     pointed = [c for c in act.clauses if _NAMED_THAT.search(c.text)]
     if pointed and len(act.clauses) > 1:      # 那我现在能享受啥 军人配偶那条怎么写的: that clause names it
@@ -374,5 +380,5 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
     if act.on_behalf and act.facts.get("groups"):
         act.replaced = tuple(dict.fromkeys(act.replaced + ("groups",)))   # 帮我老公问问 他是退伍军人: his groups, not mine
     act.of_another = bool(act.clauses) and not (act.is_question or act.states_something or act.asks) \
-        and all(other_person(kb).match(c.text.lstrip("我俺的家 ")) for c in act.clauses[:1])
+        and all(_opens_with_another(kb, c) for c in act.clauses[:1])
     return act

@@ -66,10 +66,17 @@ def studied_abroad(kb, act, abroad: list) -> None:
 def graduated_from_student(kb, act) -> None:
     """我上个月已经毕业了 不算在校生了: no longer a student because they graduated, so a
     graduate of what made them one; 毕业 is settled."""
-    student, graduate = "university_student", "college_graduate"
-    if student in (act.negated.get("groups") or ()) and any(a.value == graduate for a in act.ambiguous):
-        act.ambiguous = [a for a in act.ambiguous if a.value != graduate]
-        add_fact(kb, act.facts, "groups", graduate)
+    if "university_student" in (act.negated.get("groups") or ()) and any(a.value == GRADUATE for a in act.ambiguous):
+        as_graduate(kb, act)
+
+
+GRADUATE = "college_graduate"
+
+
+def as_graduate(kb, act) -> None:
+    """毕业 settled: a graduate of the school that made them a student."""
+    act.ambiguous = [a for a in act.ambiguous if a.value != GRADUATE]
+    add_fact(kb, act.facts, "groups", GRADUATE)
 
 
 def add_fact(kb, into: dict, fact: str, value) -> None:

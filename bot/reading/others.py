@@ -32,7 +32,7 @@ _MEN = ("爸", "爹", "父亲", "哥", "弟", "儿子", "儿", "崽", "老公", 
 
 
 def who_asked_for(match) -> str:
-    return match.group("sender") or match.group("who") if "sender" in match.re.groupindex else match.group("who")
+    return match.groupdict().get("sender") or match.group("who")
 
 
 def _belongs_to_another(kb, text: str, end: int) -> bool:

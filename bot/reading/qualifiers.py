@@ -15,18 +15,16 @@ from .clauses import other_person
 from .mentions import Mention, negated_at
 
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n、]|但是|而是|可是|不过")
-_QUALIFIER_GAP = 2
+_QUALIFIER_GAP = 2   # 高中的毕业生, 高中刚毕业: at most this many characters between
 # 有没有给残疾人的 / 专门为退役军人: 给 and 为 name whom a measure is for, not whom one employs
-_FOR_WHOM = re.compile(r"(?:专门|有没有|有木有|有没|有|是|只|针对|特别|主要)(?:给|为)$")   # 高中的毕业生, 高中刚毕业: at most this many characters between
+_FOR_WHOM = re.compile(r"(?:专门|有没有|有木有|有没|有|是|只|针对|特别|主要)(?:给|为)$")
 
 
 def _after_qualifier(text: str, start: int, words: tuple) -> bool:
     """Does one of `words` (高中, 中专 …) stand just before `start`, in the same clause?"""
     if not words:
         return False
-    head = text[:start]
-    for m in _CLAUSE_END.finditer(head):
-        head = text[m.end():start]
+    head = _clause_head(text, start)
     return any(w in head[-(len(w) + _QUALIFIER_GAP):] and not _FOR_WHOM.search(head[:head.rfind(w) + len(w)])
                for w in words)
 
@@ -83,10 +81,15 @@ def ambiguities(kb, text: str, spans: list, facts: dict, negated: dict) -> list:
 
 def _said_of_another(kb, text: str, start: int) -> bool:
     """俺老公在部队当兵: the word is said of someone named before it in its clause."""
+    return other_person(kb).search(_clause_head(text, start)) is not None
+
+
+def _clause_head(text: str, start: int) -> str:
+    """The text of start's clause before it."""
     head = text[:start]
     for m in _CLAUSE_END.finditer(head):
         head = text[m.end():start]
-    return other_person(kb).search(head) is not None
+    return head
 
 
 def denied_words(kb, text: str, clauses) -> list[tuple[str, str]]:

@@ -129,7 +129,7 @@ NO_PROCEDURE = ("文件没有写明申请流程和受理窗口。请向牵头部
                 "也可以拨打" + HOTLINE + "问清在哪里办、怎么办。")
 SUPPORT_TOO = "（配合部门：{support}）"
 QUOTED_MATERIALS = "文件中与材料有关的原文：“{quote}”文件没有列出完整的材料清单。"
-NO_MATERIALS = "文件未列出需要准备的材料。"
+NO_MATERIALS = "文件没有写明需要准备哪些材料。"
 NO_CONTACT = ("文件没有公布办理电话、地址或网址。牵头负责的是{whom}{support}，"
               "可以拨打" + HOTLINE + "查询其电话和地址。")
 QUOTED_DATES = "文件中与时间有关的原文：“{quote}”"

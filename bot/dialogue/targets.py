@@ -101,7 +101,8 @@ def act_labels(turn, act) -> list[str]:
     out = [values[v].short_label() for v in list(act.topics.get("groups") or []) + list(act.facts.get("groups") or [])
            if v in values]
     for need, said in act.words.items():   # the longer form of the words used: 社保 -> 社会保险
-        out += [w for w in facts["needs"].values[need].synonyms if len(w) > len(said) and _spells(said, w)]
+        out += [w for w in facts["needs"].values[need].synonyms
+                if len(w) > len(said) and _spells(said, w) and said not in w]   # 创业担保贷款 is a kind of 贷款, not its long form
     return out
 
 

@@ -18,7 +18,8 @@ from . import needs_said, others
 from .clauses import WITH_ME, Clause, clause_at, other_person, split, stretch_before
 from .mentions import Mention, all_mentions, canonical_value, negated_at
 from .places import PlaceReading, abroad_spans, abroad_where, blank, institution_spans, known_names, read_place
-from .inferred import add_fact, back_in_a_county, came_back, graduated_from_student, studied_abroad
+from .inferred import (add_fact, back_in_a_county, came_back, graduated_from_college, graduated_from_student,
+                       studied_abroad)
 from .qualifiers import ambiguities, denied_words, qualified_out
 from .references import Refs, read_refs, title_spans
 
@@ -355,6 +356,7 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
             act.negated[fact].append(value)
     act.negated = {f: v for f, v in act.negated.items() if v}
     graduated_from_student(kb, act)
+    graduated_from_college(kb, act)
     _ambiguous_topics(kb, act, text)
     abroad = abroad_spans(kb, text)     # 东京 is no 北京
     act.place = _place(kb, act, text, mentions, entities, abroad)

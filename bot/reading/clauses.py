@@ -45,8 +45,9 @@ _A_NOT_A = re.compile(r"(?:找|去|在|办|申请|贷|开|报|交|选)[^，,。]
                       r"(?P<verb>[\u4e00-\u9fff])不(?P=verb)|[係系是]咪")     # 给不给, 係咪 (Cantonese: is it)
 _QUESTION_WORD = re.compile(r"啥|什么|怎么|怎样|咋|多少|哪|谁|如何|为什么|边度|边个|咩|点样|几时|几多|(?<![十好这那没了里们跟和与])几[个项条号万千岁年成]|多大|多久|多长|"
                             r"好多(?:钱)?[嘛哦啊呀]?$")     # 贴息贴好多 (southwestern: how much)
-# A question word that asks nothing: 没什么, 什么都行, 多少有点, 怎么都行
-_NOT_A_QUESTION = re.compile(r"没(?:什么|啥)|不是(?:什么|啥)|(?:什么|啥)都|多少有|不管(?:什么|怎么|多少)|怎么都|什么的$")
+# A question word that asks nothing: 没什么, 什么都行, 多少有点, 怎么都行, 想先学学咋经营 (what one wants to learn)
+_NOT_A_QUESTION = re.compile(r"没(?:什么|啥)|不是(?:什么|啥)|(?:什么|啥)都|多少有|不管(?:什么|怎么|多少)|怎么都|什么的$|"
+                             r"(?:想|要|打算|准备)[^，,。？?]{0,3}学(?:学|一学|一下|习)?(?:咋|怎么|怎样|如何)")
 _QUESTION_MARK = re.compile(r"[？?]")
 # 我姐是女的嘛, 俺是退伍的嘛: 是…的 with 嘛 asserts
 _ASSERTED = re.compile(r"是[\u4e00-\u9fff]{1,8}的嘛[啊呀]?$")

@@ -71,6 +71,18 @@ def graduated_from_student(kb, act) -> None:
 
 
 GRADUATE = "college_graduate"
+# a college said beside 毕业: 延边大学的 今年刚毕业, 大专刚毕业, 研究生毕业
+# (not 技工学院 or 中专: no higher education; not 大学生, a word of a title or a group)
+_COLLEGE = re.compile(r"(?<!技工)(?<!技师)(?:大学|学院|职院)(?!生)|大专|高职|本科|研究生|硕士|博士|university|college", re.I)
+
+
+def graduated_from_college(kb, act) -> None:
+    """今年刚毕业 延边大学的: 毕业 beside a college the person names as theirs is settled."""
+    if not any(a.value == GRADUATE for a in act.ambiguous):
+        return
+    if any(_COLLEGE.search(c.text) and not c.is_question and not other_person(kb).search(c.text)
+           for c in act.clauses):
+        as_graduate(kb, act)
 
 
 def as_graduate(kb, act) -> None:

@@ -1,10 +1,12 @@
 """Whether a need named in a message is the person's or only asked about: a question
 alone asks (有没有贷款); a wish or a difficulty said beside it states the need
-(我想学点经营管理 有培训吗, 本钱不够 能贷款不, 房子租不起, 我不会办营业执照)."""
+(我想学点经营管理 有培训吗, 本钱不够 能贷款不, 房子租不起, 我不会办营业执照), and so does
+asking for it while telling who one is or where (在北京 想开个修手机的小店 税能减不)."""
 from __future__ import annotations
 
 import re
 
+from . import questions
 from .clauses import BUSINESS
 
 
@@ -14,8 +16,9 @@ def settle(act) -> None:
     wish = any(_WISH.search(c.text) and not c.is_question and not _NO_WISH.search(c.text)
                and (not BUSINESS.search(c.text) or any(w in c.text for w in act.words.values()))
                for c in act.clauses)     # 想开个修车铺 wishes for a shop, not for what is asked after it
+    short = any(_SHORT_OF.search(c.text) and not c.is_question for c in act.clauses)   # 我不太会弄直播
     needs = act.facts.get("needs")
-    if wish or act.lacking:
+    if wish or short or act.lacking or act.asks == questions.MEASURES and _introduces(act):
         asked = act.topics.pop("needs", None)
         if asked:
             act.facts.setdefault("needs", [])
@@ -26,6 +29,12 @@ def settle(act) -> None:
         del act.facts["needs"]
 
 
+def _introduces(act) -> bool:
+    """The message also tells who the person is or where: their own situation, so the
+    measures asked for are for it (a plan alone, 想开个修车铺 有地方入孵吗, only asks)."""
+    return bool({f for f in act.facts if f != "needs"} or act.place.place)
+
+
 def lacks(text: str, start: int, end: int) -> bool:
     """The words text[start:end] name a need said as a lack or a difficulty: 没钱, 缺资金,
     本钱不够, 租房太贵, 税费怕扛不住, 房子租不起, 我不会办营业执照, 牌照点样办 我唔识."""
@@ -34,9 +43,12 @@ def lacks(text: str, start: int, end: int) -> bool:
                 or _TROUBLE_BEFORE.search(before) or _TROUBLE_AFTER.match(after))
 
 
+# a skill or a security one lacks, said beside the question: 有培训吗 我不太会弄直播, 贷款要抵押吗 我没啥抵押的
+_SHORT_OF = re.compile(r"(?<![会能])不(?:太|大)?(?:会|懂)(?:弄|做|搞|用|开|办|经营)|唔识|没(?:啥|什么|有)?(?:可|能)?(?:抵押|担保)")
 _WISH = re.compile(r"(?<!不)(?:想|要|打算|准备|需要|缺)")
 _NO_WISH = re.compile(r"不想|不要|不用|不需要")
-_LACK_AFTER = r"(?:不够|太少|少|不足|紧张|短缺|紧|贵|不起|差(?:点|一点|些|不少|得远)?|周转不开|周转不过来|周转困难)$"   # 租房太贵: a cost too high
+_LACK_AFTER = (r"(?:不够|太少|少|不足|紧张|短缺|紧|贵|不起|差(?:点|一点|些|不少|得远|[0-9零一二两三四五六七八九十百千]{1,4}[万千块元])?|"
+               r"周转不开|周转不过来|周转困难)$")   # 租房太贵: a cost too high
 _LACK_OF = r"(?<![不有多至])(?:没有?|缺少?|少)(?:点|些)?"   # 有没有钱 asks, 不缺钱 denies, 减多少税 asks
 # a difficulty with it: 怕税交太多, 不会办营业执照, 不懂怎么注册 (not 不懂财务税务: that asks for advice)
 _TROUBLE_BEFORE = re.compile(r"怕[\u4e00-\u9fff]{0,3}$|(?:不会|不懂|唔识|搞不懂|不知道)(?:怎么|咋|如何|点样)?(?:办|弄|搞|申请|注册|登记)$")

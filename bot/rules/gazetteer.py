@@ -57,7 +57,7 @@ from functools import lru_cache
 from ..script import to_simplified
 from .near_misses import SUGGEST_MAX_PIECE, NearMisses
 from .place_names import (COUNTRY, KIND_ALIAS, KIND_NAME, KIND_SHORT, LEVEL_RANK, Place, cued, inside, normalize, pick,
-                          short_form, whole_answer)
+                          said_as_place, short_form, whole_answer)
 
 __all__ = ["COUNTRY", "Gazetteer", "Place"]
 
@@ -196,7 +196,7 @@ class Gazetteer(NearMisses):
                     i += size
                     break
                 key = text[i:i + size]
-                if key in self.everyday_words:
+                if key in self.everyday_words and not said_as_place(text, i, size):
                     continue
                 if self._landmark(key, text, i + size):
                     i += size    # the whole mountain name is one token (长白山: no 白山市)

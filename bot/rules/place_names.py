@@ -129,6 +129,18 @@ def cued(text: str, i: int, size: int) -> bool:
 
 
 
+def said_as_place(text: str, i: int, size: int) -> bool:
+    """An everyday word said where a place is (在大安 想养几头牛, 老家大同的): 在 or 老家
+    right before it and nothing of a longer word after it; not a word of a side or a
+    direction (在江南, 在河东: parts of the country as often as places)."""
+    after = text[i + size:i + size + 1]
+    return text[:i].endswith(_WHERE_BEFORE) and (not after or after in " \t，,。！？!?的人") \
+        and not any(c in "东南西北中" for c in text[i:i + size])
+
+
+_WHERE_BEFORE = ("在", "住在", "来自", "老家", "家在", "老家在")
+
+
 def inside(cands: list, found: list[Place]) -> list:
     """The candidates that lie inside the place found last that holds any of them
     (河北省石家庄市桥西区: inside 石家庄市, not just 河北省)."""

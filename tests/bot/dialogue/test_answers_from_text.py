@@ -51,3 +51,18 @@ def test_a_spouse_asked_about_gets_what_the_measure_just_answered_says_of_spouse
     c.say(text)
     assert "配偶" in c.text and "外籍高端人才签证和居留便利" in c.text
     assert c.slots.get("gender") is None and c.slots["groups"] == ["foreign_talent"]
+
+
+def test_a_measure_named_by_words_of_its_title_is_the_persons_own_not_a_kind_of_the_need():
+    c = Chat(region="柳州", groups=["unemployed"], gender="female")
+    c.say("有啥政策")
+    c.say("贷款贴息那个找谁办")
+    assert "就业困难人员的税费减免、贷款贴息" in c.text and "人社" in c.text, c.text
+
+
+def test_an_unsettled_word_beside_a_question_gets_the_measures_and_the_question_under_them():
+    c = Chat()
+    c.say("今年刚毕业 在深圳 想开个网店 税费能减免不")
+    assert "税收优惠" in c.text and "您是高校（大专及以上）毕业吗？" in c.text, c.text
+    c.say("是")
+    assert "college_graduate" in c.slots["groups"] and c.slots["needs"] == ["tax"]

@@ -162,7 +162,7 @@ def test_a_follow_up_names_the_item_it_is_about():
     c = choose(tumen_migrant(), "financing")
     second = c.slots["shown"][1]
     c.say("第2项需要什么材料", "ask_materials")
-    assert c.text.startswith("第2项") and c.slots["focus"] == second and "文件未列出需要准备的材料" in c.text
+    assert c.text.startswith("第2项") and c.slots["focus"] == second and "文件没有写明需要准备哪些材料" in c.text
 
 
 def test_a_follow_up_by_title_when_one_title_matches():

@@ -315,3 +315,12 @@ def test_counties_file_names_its_source_and_matches_what_is_loaded(gaz):
 def test_a_river_named_after_a_place_is_no_place(gaz, text, name):
     place = gaz.resolve(text)
     assert (place.name if place else None) == name, (text, place)
+
+
+@pytest.mark.parametrize("text, name", [("在大安", "大安市"), ("老家大同的", "大同市"),
+                                        ("在江南", None), ("我在和平年代长大", None), ("大安", "大安市"),
+                                        ("大安全了", None)])
+def test_an_everyday_word_said_where_a_place_is_names_it(gaz, text, name):
+    place = gaz.resolve(text)
+    assert (place.name if place else None) == name, (text, place)
+

@@ -1,0 +1,62 @@
+"""A first message that tells who and where the person is while it asks: the need asked
+about is theirs; a lack said with figures or a typo is a lack; 毕业 beside a college is a
+graduate; a villager planning a business is a rural entrepreneur (bot/reading)."""
+import pytest
+
+from bot.rules import default_kb
+from bot.reading import read
+
+KB = default_kb()
+
+
+@pytest.mark.parametrize("text, need", [("我腿有残疾 有残疾证 在北京 想开个修手机的小店 税能减不", "tax"),
+                                        ("你好 我系东兴嘅 住喺边境 想搞个跨境电商 有冇地方可以入驻", "premises"),
+                                        ("今年刚毕业 在深圳 想开个网店 税费能减免不", "tax")])
+def test_a_need_asked_while_saying_who_and_where_one_is_is_the_persons(text, need):
+    act = read(KB, text)
+    assert need in act.facts.get("needs", []) and act.is_question, act.facts
+
+
+@pytest.mark.parametrize("text", ["有没有贷款", "学完了想开个修车铺 有地方入孵吗", "有没有给女的"])
+def test_a_question_alone_or_beside_a_plan_only_asks(text):
+    act = read(KB, text)
+    assert "needs" not in act.facts and "gender" not in act.facts, act.facts
+
+
+@pytest.mark.parametrize("text", ["本钱还差二十万 能贷款吗", "也没本前 有贷款没", "资金差5万 有办法吗"])
+def test_a_lack_said_with_a_sum_or_a_typo_states_the_need_for_money(text):
+    assert read(KB, text).facts.get("needs") == ["financing"]
+
+
+def test_a_wish_to_learn_how_to_run_a_business_is_no_question():
+    assert read(KB, "我想先学学咋经营 有培训没").facts.get("needs") == ["training"]
+
+
+@pytest.mark.parametrize("text, graduate", [("今年刚毕业 延边大学的 想去图们开个奶茶店", True), ("大专刚毕业", True),
+                                            ("技工学院刚毕业", False), ("我女儿大学刚毕业", False),
+                                            ("今年刚毕业 想开个奶茶店", False)])
+def test_毕业_beside_the_persons_college_settles_a_graduate(text, graduate):
+    act = read(KB, text)
+    assert ("college_graduate" in act.facts.get("groups", [])) is graduate, act.facts
+
+
+def test_a_thesis_on_ones_startup_asks_about_study_rules():
+    act = read(KB, "研二在读 学校在长春 想做个AI小程序创业 能不能拿创业项目当毕业论文答辩")
+    assert act.facts.get("needs") == ["study"] and act.facts.get("groups") == ["university_student"]
+
+
+@pytest.mark.parametrize("text, rural", [("俺是周口农村嘞 妇女 想跟村里几个姊妹弄个手工合作社 没本钱", True),
+                                         ("村里的姊妹想开个店", False), ("我是农村的 在城里打工", False)])
+def test_a_villager_who_plans_a_business_is_a_rural_entrepreneur(text, rural):
+    act = read(KB, text)
+    assert ("rural_entrepreneur" in act.facts.get("groups", [])) is rural, act.facts
+
+
+def test_a_county_whose_name_is_an_everyday_word_is_read_where_the_person_says_they_are():
+    act = read(KB, "俺家是脱贫户 在大安 想养几头牛 银行能给贷款不")
+    assert act.place.place is not None and act.place.place.name == "大安市"
+
+
+@pytest.mark.parametrize("text, need", [("有培训吗 我不太会弄直播", "training"), ("贷款要抵押吗 我没啥抵押的", "financing")])
+def test_a_skill_or_a_security_one_lacks_said_beside_the_question_states_the_need(text, need):
+    assert read(KB, text).facts.get("needs") == [need]

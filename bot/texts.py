@@ -128,6 +128,7 @@ QUOTED_APPLY = "文件中与申请有关的原文：“{quote}”"
 NO_PROCEDURE = ("文件没有写明申请流程和受理窗口。请向牵头部门{whom}咨询{support}，"
                 "也可以拨打" + HOTLINE + "问清在哪里办、怎么办。")
 SUPPORT_TOO = "（配合部门：{support}）"
+SUPPORT_AND_MORE = "{named}等部门"
 QUOTED_MATERIALS = "文件中与材料有关的原文：“{quote}”文件没有列出完整的材料清单。"
 NO_MATERIALS = "文件没有写明需要准备哪些材料。"
 NO_CONTACT = ("文件没有公布办理电话、地址或网址。牵头负责的是{whom}{support}，"
@@ -310,3 +311,7 @@ ITEM_RANGE = "第{first}—{last}项"
 ITEMS = "第{numbers}项"
 CITED = "（{citation}）"
 NO_PROFILE_YET = "目前的信息下"
+
+# Whether one counts as a group (bot/dialogue/membership.py)
+COUNTS_AS = "算。“{label}”这一类包括{word}，下面按这一类查。"
+COUNTS_ANY_GENDER = "算。面向“{label}”的措施没有限定性别，{gender}也在内。"

@@ -72,7 +72,7 @@ def resolve(turn, act) -> Targets:
             if after_answer and any(m.id == focus for m in found) and len(found) > 1:
                 found = [m for m in found if m.id == focus]     # 那个贷款 after that loan's answer: that one
             if found:
-                return Targets(found[:4], numbers, "words")
+                return Targets(_titled(refs.words, found, turn) or found[:4], numbers, "words")
         people = act.topics.get("groups") or act.topics.get("gender")    # 残疾妇女: people asked about
         short = [] if people else by_abbreviation(refs.words, listed) or by_abbreviation(refs.words, items)
         if 0 < len(short) <= 3:
@@ -89,6 +89,16 @@ def resolve(turn, act) -> Targets:
     if len(listed) == 1:
         return Targets(listed, numbers, "only")
     return Targets([], numbers)
+
+
+def _titled(words: str, found: list[Shown], turn) -> list[Shown]:
+    """The measures whose titles hold the person's words whole (农民工创业园在哪: the
+    measure titled 农民工创业园, not a listed one that shares 农民工 and 创业), when none
+    of those found by pieces does."""
+    if len(words) < 4 or any(words in m.title for m in found):
+        return []
+    whole = [m for m in _unique(turn.listed_items() + turn.current()[1] + _place_measures(turn)) if words in m.title]
+    return whole if len(whole) <= 3 else []
 
 
 def act_labels(turn, act) -> list[str]:

@@ -195,9 +195,17 @@ def answer(kind: str, m: Shown, n: int | None = None) -> str:
 _MONEY_CATEGORIES = ("financing", "tax")
 
 
+_SUPPORT_NAMED = 3     # on a phone: the first few supporting offices
+
+
 def _support(m: Shown) -> str:
     support = m.support
-    return texts.SUPPORT_TOO.format(support="、".join(support)) if support and not m.no_responsible_unit else ""
+    if not support or m.no_responsible_unit:
+        return ""
+    named = "、".join(support[:_SUPPORT_NAMED])
+    if len(support) > _SUPPORT_NAMED:
+        named = texts.SUPPORT_AND_MORE.format(named=named)     # no count: an answer states no figure the document does not
+    return texts.SUPPORT_TOO.format(support=named)
 
 
 def general(kind: str) -> str:

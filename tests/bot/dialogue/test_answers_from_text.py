@@ -66,3 +66,9 @@ def test_an_unsettled_word_beside_a_question_gets_the_measures_and_the_question_
     assert "税收优惠" in c.text and "您是高校（大专及以上）毕业吗？" in c.text, c.text
     c.say("是")
     assert "college_graduate" in c.slots["groups"] and c.slots["needs"] == ["tax"]
+
+
+def test_whom_to_ask_names_a_few_supporting_offices():
+    c = Chat(region="长春", groups=["university_student"], gender="female")
+    c.say("女大学生创业创新大赛找谁办")
+    assert "吉林省妇女联合会" in c.text and "等部门" in c.text and "国有资产" not in c.text, c.text

@@ -1,0 +1,28 @@
+"""Whether one counts as a group the documents name: said from the group's words, the
+group's measures under it, and the profile unchanged."""
+import pytest
+
+from tests.bot.dialogue.test_conversation import Chat
+
+
+@pytest.mark.parametrize("text, word", [("我是研究生 也算大学生吗", "研究生"), ("高职算大学生吗", "高职"),
+                                        ("军嫂算军人家属吗", "军嫂")])
+def test_a_word_the_group_holds_counts(text, word):
+    c = Chat(region="长春")
+    c.say(text)
+    assert c.text.startswith("算。") and word in c.text.splitlines()[0], c.text
+    assert "措施" in c.text
+
+
+def test_a_gender_asked_about_a_group_whose_measures_set_none_counts_and_changes_nothing():
+    c = Chat(region="贵阳", groups=["military_family"])
+    c.say("军人配偶这个 男的也算吗")
+    assert "没有限定性别" in c.text and "男性" in c.text, c.text
+    assert c.slots.get("gender") is None and c.slots["groups"] == ["military_family"]
+
+
+@pytest.mark.parametrize("text", ["那退役军人的贷款 能算利息吗", "有没有给退役军人的"])
+def test_other_questions_naming_a_group_are_no_membership_question(text):
+    c = Chat(region="长春")
+    c.say(text)
+    assert "这一类包括" not in c.text and "没有限定性别" not in c.text

@@ -60,3 +60,15 @@ def test_a_county_whose_name_is_an_everyday_word_is_read_where_the_person_says_t
 @pytest.mark.parametrize("text, need", [("有培训吗 我不太会弄直播", "training"), ("贷款要抵押吗 我没啥抵押的", "financing")])
 def test_a_skill_or_a_security_one_lacks_said_beside_the_question_states_the_need(text, need):
     assert read(KB, text).facts.get("needs") == [need]
+
+
+@pytest.mark.parametrize("text, member", [("我係香港嚟嘅 喺南寧想開間設計工作室", True), ("我从香港过来", True),
+                                          ("我老家台湾的", True), ("我是台湾的客户", False)])
+def test_coming_from_hong_kong_macao_or_taiwan_said_of_oneself(text, member):
+    assert ("hk_macao_taiwan" in read(KB, text).facts.get("groups", [])) is member
+
+
+@pytest.mark.parametrize("text, member", [("我老公是当兵的 我能享受啥", True), ("我老公还在当兵呢", True),
+                                          ("我老公以前是当兵的", False)])
+def test_a_husband_who_is_a_soldier_makes_one_military_family(text, member):
+    assert ("military_family" in read(KB, text).facts.get("groups", [])) is member

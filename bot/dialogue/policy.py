@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .. import reading, texts
-from ..reading import questions as q
+from ..reading import others, questions as q
 from ..reading.clauses import BUSINESS
 from ..script import read_script
 from . import answering, asking, clarify, membership, showing, social
@@ -262,10 +262,13 @@ def respond(engine, slots: dict, message: Incoming) -> Outcome:
             then(turn)
             return turn.outcome()
     kb = turn.kb
-    act = reading.read(kb, turn.simple, message.entities, message.intent, turn.question, message.is_payload,
-                       turn.slots.get("asked_for"))
+    act = reading.read(kb, _with_whom_told_of(turn), message.entities, message.intent, turn.question,
+                       message.is_payload, turn.slots.get("asked_for"))
     if act.on_behalf:
         turn.set(asked_for=act.asked_for)      # 帮我姐问的: 我姐 / 她 later are her too
+    told = others.told_of(kb, act.clauses)
+    if told and told != turn.slots.get("told_of"):
+        turn.set(told_of=told)
     if not message.is_payload and turn.simple.replace(" ", "").strip("\ufe0f") in _THUMBS:
         act.social = _THUMBS[turn.simple.strip()[0]]
     turn.act = act
@@ -285,6 +288,14 @@ def respond(engine, slots: dict, message: Incoming) -> Outcome:
     if act.states_something and mostly_foreign(turn):   # "I am a veteran in Nanning": taken, in Chinese
         turn.replies.insert(0, Reply(texts.ENGLISH_UNDERSTOOD))
     return turn.outcome()
+
+
+def _with_whom_told_of(turn) -> str:
+    """她能申请啥 after 我媳妇也想干 她没残疾: read with what was told of her."""
+    told = turn.slots.get("told_of")
+    if told and not turn.msg.is_payload and not turn.slots.get("asked_for") and others.only_pronoun(turn.kb, turn.simple):
+        return told + " " + turn.simple
+    return turn.simple
 
 
 def _notice_misread(turn, act) -> None:

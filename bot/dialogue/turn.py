@@ -45,7 +45,7 @@ class ConsoleSlot:
 CONSOLE_SLOTS = (ConsoleSlot.SHOWN, ConsoleSlot.FOCUS, ConsoleSlot.REFERRED, ConsoleSlot.FEEDBACK,
                  ConsoleSlot.SUMMARY, ConsoleSlot.MISREAD)
 DIALOGUE_SLOTS = ("skipped", "asked", ConsoleSlot.QUESTION, ConsoleSlot.MISSED, "script", "page",
-                  "view", "pending", "chosen", "listed", "focused", "said", "last_text", "asked_for") + CONSOLE_SLOTS
+                  "view", "pending", "chosen", "listed", "focused", "said", "last_text", "asked_for", "told_of") + CONSOLE_SLOTS
 MAX_TEXT = 1000     # the one length cap: NLU reads this much, the dialogue says when it cut
 
 

@@ -65,3 +65,25 @@ _RELATIVES_PLAN = re.compile(r"\s{0,3}(?:我|俺)(?:家)?(?P<who>儿子|儿|女�
 # the spouse of the one asked for (帮我姐问 我姐夫在部队): that one's spouse
 _IN_LAW = {"姐": "姐夫", "姐姐": "姐夫", "妹": "妹夫", "妹妹": "妹夫", "哥": "嫂子", "哥哥": "嫂子", "弟": "弟媳", "弟弟": "弟媳"}
 THIRD_PERSON = re.compile(r"(?<![其吉])[他她佢](?!们|哋)")
+
+
+def told_of(kb, clauses) -> str:
+    """What a message told of someone named (我媳妇也想干 她没残疾), from the clause that
+    names them on: kept so that 她能申请啥 next is about her. Empty when none is named."""
+    named = next((i for i, c in enumerate(clauses) if not c.is_question and _names_another(kb, c.text)), None)
+    if named is None:
+        return ""
+    return " ".join(c.text for c in clauses[named:] if not c.is_question)[:_TOLD_MAX]
+
+
+def only_pronoun(kb, text: str) -> bool:
+    """他/她 and no one named: someone told of before (她能申请啥)."""
+    return bool(THIRD_PERSON.search(text)) and not _names_another(kb, text)
+
+
+def _names_another(kb, text: str) -> bool:
+    return any(not THIRD_PERSON.fullmatch(m.group()) for m in other_person(kb).finditer(text))
+
+
+_TOLD_MAX = 60
+

@@ -79,6 +79,9 @@ def ambiguities(kb, text: str, spans: list, facts: dict, negated: dict) -> list:
     return out
 
 
+_SELF = re.compile(r"(?:我|俺)(?:自己|本人)|本人")
+
+
 def _said_of_another(kb, text: str, start: int) -> bool:
     """俺老公在部队当兵: the word is said of someone named before it in its clause."""
     return other_person(kb).search(_clause_head(text, start)) is not None
@@ -101,6 +104,8 @@ def denied_words(kb, text: str, clauses) -> list[tuple[str, str]]:
         a = kb.facts.ambiguous[m.group(0)]
         clause = next((c for c in clauses if c.start <= m.start() < c.end), None)
         if clause is not None and not clause.is_question and negated_at(text, m.start()) \
-                and not inside_phrase(text, m.start(), m.end(), a.not_in) and (a.fact, a.value) not in out:
+                and not inside_phrase(text, m.start(), m.end(), a.not_in) and (a.fact, a.value) not in out \
+                and (not _said_of_another(kb, text, m.start())     # 她没残疾 / 我老公不是学生: not the person
+                     or _SELF.search(_clause_head(text, m.start()))):   # 残疾证是我妈的 我自己没有残疾
             out.append((a.fact, a.value))
     return out

@@ -26,3 +26,19 @@ def test_other_questions_naming_a_group_are_no_membership_question(text):
     c = Chat(region="长春")
     c.say(text)
     assert "这一类包括" not in c.text and "没有限定性别" not in c.text
+
+
+@pytest.mark.parametrize("text", ["我媳妇也想干 她没残疾", "我老公不是学生", "我老婆没有残疾"])
+def test_what_someone_else_is_not_changes_nothing_of_the_person(text):
+    c = Chat(region="郑州", groups=["disabled", "university_student"])
+    c.say(text)
+    assert c.slots["groups"] == ["disabled", "university_student"], c.text
+
+
+def test_she_next_is_the_one_told_of_before():
+    c = Chat(region="郑州", groups=["disabled"])
+    c.say("我媳妇也想干 她没残疾")
+    c.say("她能申请啥")
+    assert "妇女" in c.text and "没太明白" not in c.text, c.text
+    assert c.slots["groups"] == ["disabled"] and c.slots.get("gender") is None
+

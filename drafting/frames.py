@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from .people import names_a_person
-from .phrases import (ACTIVITY, ENCOURAGE, NOUN_WORDS, OFFER_VERBS, SERVICE_VERBS, clause_spans, find_terms, governs)
+from .phrases import (ACTIVITY, ENCOURAGE, NOT_NOUN_ORGANISATION, NOUN_WORDS, OFFER_VERBS, SERVICE_VERBS, clause_spans,
+                      find_terms, find_verb, governs)
 from .topic_frames import topic_frames
 
 # offers named strongly enough that an encouragement offers them (not 服务业, 引进资金)
@@ -35,6 +36,8 @@ SERVICE_NOUNS = ("指导和服务", "服务", "指导", "帮助", "扶持", "支
 # what 为 X 提供 may offer that gives nothing in particular (为军人履行职责提供保障)
 GENERIC_OFFERS = re.compile(r"^(?:必要的|有力的|坚实的|相应的|坚强的)?(?:支持和帮助|支持和协助|帮助和支持|支持|帮助|保障|条件|服务保障"
                             r"|(?:(?:政治|组织|制度|法治|思想|事业|平台|智力)[和、及]?)+(?:保障|支持|支撑))(?:[。；;，,]|$)")
+# the fields a support is given in (在规划、用地等方面): they name what the general word gives
+FIELDS_NAMED = re.compile(r"在([^在，,。；;]{2,40}?)等?方面")
 
 
 SYSTEM_BUILT = re.compile(r"(?:建立|健全|培育|完善|建设)[^，,。；;]*(?:体系|市场|制度|机制)\s*$")
@@ -53,7 +56,7 @@ def _last_noun(clause: str) -> str:
 def _offer_follows(after: str) -> str | None:
     """The offering verb after a beneficiary phrase, when what follows gives something."""
     window = after[:40]
-    verb = next((w for w in OFFER_VERBS if w in window), None)
+    verb = next((w for w in OFFER_VERBS if find_verb(window, w) >= 0), None)
     if verb is None:
         return None
     if verb in WEAK_OFFER and not any(n in window for n in OFFER_NOUNS + CARE_NOUNS):
@@ -141,7 +144,7 @@ def _dui_frames(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
         if not tail.rstrip().endswith("的"):   # 对确因工作需要未休假的，给予…: the whole clause
             for w in OFFER_VERBS + ("进行", "按", "依法", "可", "应当", "应", "要", "将", "由", "给", "不",
                                     "作出", "提出", "予", "在", "免费", "无偿"):
-                i = tail.find(w, 2)
+                i = find_verb(tail, w, 2)
                 if 0 < i < stop:
                     stop = i
         if stop < len(tail) and re.search(r"的[^的，,]{1,8}$", tail.rstrip()) and nxt:
@@ -211,7 +214,7 @@ def _wei_frames(s: str, clauses: list, k: int, topic: str) -> list[tuple[str, st
     relative_end = re.search(r"的[^的，,。；;]{1,12}$", c) if k + 1 < len(clauses) else None
     for m in re.finditer(r"(?:(?<=可以)|(?<![因作成认视列称以]))为(?!了|主|重点|核心|基础|导向|依托|抓手|载体|目标|契机|突破口|统领"
                          r"|引领|经济|社会|国家|乡村振兴)([^为，,。；;]{1,40}?)(提供|办理|代缴|缴纳|补缴|支付|报销|垫付|开辟|开通|落实|兑现|减轻|降低|搭建|增加|扩大|购买|租赁"
-                         r"|安排|解决|争取|组织|开展|举办|进行|开设|开放)", c):
+                         r"|安排|解决|争取|" + NOT_NOUN_ORGANISATION + r"组织|开展|举办|进行|开设|开放)", c):
         if m.group(2) in ("组织", "开展", "举办", "进行") and \
                 not any(n in c[m.end():] for n in OFFER_NOUNS + ("活动", "认定", "鉴定", "评定")):
             continue      # 为…组织/开展 with nothing offered after it
@@ -221,8 +224,8 @@ def _wei_frames(s: str, clauses: list, k: int, topic: str) -> list[tuple[str, st
         phrase = TRAILING_ADVERBS.sub("", m.group(1).strip()) or m.group(1).strip()
         if phrase == "其" and topic.endswith("的"):
             phrase = topic
-        if GENERIC_OFFERS.match(c[m.end():].strip()):
-            continue
+        if GENERIC_OFFERS.match(c[m.end():].strip()) and not FIELDS_NAMED.search(c[:m.start()]):
+            continue      # (在规划、用地等方面为…提供支持: the fields are what it gives)
         if k > 0 and re.match(r"^服务(?:[。；;，,]|$)", c[m.end():].strip()) and SYSTEM_BUILT.search(s[clauses[k - 1][0]:
                                                                                                    clauses[k - 1][1]]):
             continue      # 建立健全…公共服务体系，为中小企业提供服务: the purpose of a system the government builds

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 from .people import names_a_person
-from .phrases import (ACTIVITY, ENCOURAGE, NOT_NOUN_ORGANISATION, NOUN_WORDS, OFFER_VERBS, SERVICE_VERBS, clause_spans,
-                      find_terms, find_verb, governs)
+from .phrases import ACTIVITY, ENCOURAGE, NOUN_WORDS, OFFER_VERBS, SERVICE_VERBS, clause_spans, find_terms, governs
 from .topic_frames import topic_frames
+from .word_bounds import NOT_NOUN_ORGANISATION, find_verb
 
 # offers named strongly enough that an encouragement offers them (not 服务业, 引进资金)
 STRONG_OFFERS = ("补贴", "补助", "奖补", "贴息", "减免", "免征", "免收", "贷款", "担保", "优惠", "资助", "奖励",
@@ -140,6 +140,9 @@ def _dui_frames(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
         if m.start() > 0 and c[m.start() - 1] in NOT_DUI and not _shall_to(c, m.start()):
             continue
         tail = c[m.end():]
+        if c[:m.start()].endswith("在") and re.search(r"(?:后|时|之前|以前)$", c.rstrip()) or \
+                GIVEN_AS_COST.search(tail):
+            continue      # 在对…给予奖励后, …给予奖励的支出纳入…: a time or a cost, nothing offered
         stop = len(tail)
         if not tail.rstrip().endswith("的"):   # 对确因工作需要未休假的，给予…: the whole clause
             for w in OFFER_VERBS + ("进行", "按", "依法", "可", "应当", "应", "要", "将", "由", "给", "不",
@@ -179,6 +182,10 @@ def _dui_frames(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
             if noun and len(who) >= 2 and not governs(what):
                 out.append(("对", who, noun))
     return out
+
+
+# what giving costs (对…给予奖励和报酬的支出，纳入…): a cost, nothing offered
+GIVEN_AS_COST = re.compile(r"(?:给予|予以|发放|支付)[^，,。；;]{0,10}?的(?:支出|费用|经费|开支|成本)")
 
 
 def _shall_to(c: str, at: int) -> bool:
@@ -300,14 +307,17 @@ def _named_beneficiary_frames(c: str, vocab) -> list[tuple[str, str, str]]:
 
 
 # 将/把 B(，)纳入/列入/列为…范围/对象: B is taken into a scheme (将符合条件的残疾人，全部纳入最低生活保障范围;
-# 将农村贫困残疾人列为重点扶持对象); not 纳入…规划/考核 (a plan or a review is the government's own)
+# 将农村贫困残疾人列为重点扶持对象; 纳入集中托养; 将…人才纳入…体系，并在…方面提供便利: whom the offer after 并 is for);
+# not 纳入…规划/考核 (a plan or a review is the government's own)
 INCLUDED = re.compile(r"(?:将|把)([^将把，,。；;]{2,40}?)[，,]?\s*(?:全部|优先|逐步|及时|统一|一并|依法|按规定|按照规定)?"
-                      r"(纳入|列入|列为)[^，,。；;]{1,30}?(?:范围|对象|救助|供养|保障|补贴|优待|帮扶)")
+                      r"(纳入|列入|列为)(?:[^，,。；;]{1,30}?(?:范围|对象|救助|供养|保障|补贴|优待|帮扶|托养|照料|护理|康复)"
+                      r"|[^，,。；;]{1,30}?[，,]\s*并[^，,。；;]{0,40}?(?:提供|给予|予以))")
 
 
 def _included(s: str) -> list[tuple[str, str, str]]:
     """将 B 纳入…范围 in the sentence (B and its verb may stand either side of a comma)."""
-    return [("对", m.group(1), m.group(2)) for m in INCLUDED.finditer(s)]
+    # (将扶持…脱贫工作纳入…计划: a field of work taken into a plan is the government's own)
+    return [("对", m.group(1), m.group(2)) for m in INCLUDED.finditer(s) if not m.group(1).endswith(("工作", "事业"))]
 
 
 def only_activity(s: str, phrase: str) -> bool:

@@ -265,6 +265,8 @@ def names_a_person(s: str, word: str, pos: int) -> bool:
     end = pos + len(word)
     if FAMILY_AFTER.match(s, end):
         return False
+    if s[:pos].endswith("从事") and s.startswith("工作", end) and not s.startswith("工作者", end):
+        return False          # 从事残疾人工作的手语翻译: a field of work, not the people served
     for noun, qualifiers in QUALIFIERS.items():
         if word.endswith(noun) and s[:pos].endswith(qualifiers) and not s[:pos].endswith(("大中专", "大中专院校")):
             return False      # (大中专毕业生 are college graduates too)

@@ -72,19 +72,6 @@ MODALS = ("要", "应当", "应", "须", "必须", "将", "负责", "会同", "�
           "持续", "全面", "逐步", "协助", "帮助", "指导", "做好", "安排", "确定", "建设", "保障")
 
 
-# the modifiers that make 组织 the head of a noun (民营经济组织, 社会组织, 中介组织), not the verb (组织开展培训)
-ORGANISATION_MODIFIERS = ("经济", "社会", "中介", "行业", "自治", "群众", "基层", "合作", "集体", "慈善", "民间", "公益")
-NOT_NOUN_ORGANISATION = "(?<!" + "|".join(ORGANISATION_MODIFIERS) + ")"
-
-
-def find_verb(text: str, verb: str, start: int = 0) -> int:
-    """Where `verb` occurs in `text` from `start` as a verb, not as the head of a noun (民营经济组织), or -1."""
-    i = text.find(verb, start)
-    while i >= 0 and verb == "组织" and text[max(0, i - 2):i] in ORGANISATION_MODIFIERS:
-        i = text.find(verb, i + 1)
-    return i
-
-
 # after a governance word, what makes it part of a name, not a verb (行政管理部门, 管理类收费, 监督管理局)
 NOMINAL_AFTER = ("部门", "机关", "机构", "类", "费", "局", "委", "办", "处", "人员", "主管", "行政", "制度", "办法",
                  "中心", "职能", "体制", "服务机构", "平台", "系统", "体系", "水平", "能力", "咨询", "模式", "规定",

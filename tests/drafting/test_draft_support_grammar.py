@@ -46,3 +46,54 @@ def test_support_with_nothing_named_stays_no_offer(vocab):
 def test_terms_kept_equal_to_others_are_no_offer(vocab):
     r = read("金融机构对中小企业的贷款条件应当与其他企业保持一致。", vocab)
     assert not r.measure and "权利" in (r.not_measure or ""), r.why()
+
+
+# ---- taken into a scheme ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, group", [
+    ("县人民政府应当将生活不能自理的重度残疾人，逐步纳入日间照料。", "disabled"),
+    ("将企业引进的高层次人才纳入本市人才服务体系，并在落户、子女入学等方面提供便利。", "high_level_talent"),
+])
+def test_people_taken_into_care_or_a_scheme_with_an_offer_after_it_benefit(vocab, sentence, group):
+    r = read(sentence, vocab)
+    assert r.measure and group in r.groups, r.why()
+
+
+def test_a_field_of_work_taken_into_a_plan_is_no_beneficiary(vocab):
+    r = read("各级人民政府应当将扶持残疾人就业工作纳入发展计划，并在资金等方面给予扶持。", vocab)
+    assert r.beneficiary is None or not r.beneficiary.endswith("工作")
+
+
+# ---- words that hold a modal's character ---------------------------------------------------------------
+
+def test_a_modal_inside_a_word_does_not_end_the_beneficiary(vocab):
+    # 重要 holds 要, 相应 holds 应: neither ends 对 B
+    r = read("对在技术攻关中做出重要贡献的人员给予奖励。", vocab)
+    assert r.measure and r.beneficiary == "在技术攻关中做出重要贡献的人员", r.why()
+
+
+@pytest.mark.parametrize("sentence", [
+    "学校对完成科技成果的人员给予奖励的支出，计入本单位工资总额。",
+    "学校取得的收入，在对完成科技成果的人员给予奖励后，用于科研工作。",
+])
+def test_what_giving_costs_or_a_time_after_giving_offers_nothing(vocab, sentence):
+    assert not read(sentence, vocab).measure
+
+
+def test_ones_own_unit_that_rewards_is_no_lead_office(vocab):
+    [m] = _drafts("第一条 科技成果完成单位应当对做出重要贡献的人员给予奖励。" + IN_FORCE, vocab)
+    assert not m.get("agencies", {}).get("lead"), m.get("agencies")
+
+
+# ---- whom "those who…" are -----------------------------------------------------------------------------
+
+def test_those_who_after_an_employers_duty_are_the_employers(vocab):
+    text = ("第一条 各类用人单位，应当按比例安排残疾人就业。超过该比例的，给予适当奖励。" + IN_FORCE)
+    ms = [m for m in _drafts(text, vocab) if m["quote"].startswith("超过")]
+    assert ms and not ms[0].get("conditions", {}).get("groups"), ms
+
+
+def test_a_field_of_work_names_no_people(vocab):
+    text = ("第一条 社区应当组织手语翻译从事残疾人工作。从事该工作满十年的，发给荣誉证书。" + IN_FORCE)
+    ms = [m for m in _drafts(text, vocab) if m["quote"].startswith("从事该工作")]
+    assert ms and not ms[0].get("conditions", {}).get("groups"), ms

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from .people import names_a_person
-from .phrases import ACTIVITY, ENCOURAGE, NOUN_WORDS, OFFER_VERBS, SERVICE_VERBS, clause_spans, find_terms, governs
+from .phrases import (ACTIVITY, ENCOURAGE, NOUN_WORDS, OFFER_VERBS, PERSON_HEAD_ENDINGS, SERVICE_VERBS, clause_spans,
+                      find_terms, governs)
 from .topic_frames import topic_frames
 from .word_bounds import NOT_NOUN_ORGANISATION, find_verb
 
@@ -24,7 +25,7 @@ OFFER_NOUNS = ("补贴", "补助", "奖补", "优惠", "贴息", "扶持", "服�
                "优先", "援助", "培训", "贷款", "担保", "场地", "政策", "支持", "便利", "指导", "咨询", "资金")
 # care and places a weak verb gives to a person named before it (对残疾人实施康复医疗, 对残疾人免费开放,
 # 对…的残疾人，应安排力所能及的辅助工作): what the person receives, not the government's own work
-CARE_NOUNS = ("康复", "训练", "治疗", "医疗", "托养", "护理", "救治", "免费", "辅助工作", "公益性工作")
+CARE_NOUNS = ("康复", "训练", "治疗", "医疗", "托养", "护理", "救治", "免费", "辅助工作", "公益性工作", "教育")
 NOT_DUI = "针面相绝反核应敌配应"      # 针对, 面对, 相对 … are no 对-frame
 ORIENTATION = ("有利于", "方针", "原则", "战略", "理念", "责任和义务", "职责", "义务")
 PRIORITY = re.compile(r"优先(?:安排|购买|采购|录用|招录|招用|聘用|支持|保障|解决|接收|选用|留用|推荐|介绍|录取)([^，,。；;]{2,40})")
@@ -118,7 +119,7 @@ def frames_of(s: str, vocab=None) -> list[tuple[str, str, str]]:
     topic = s[clauses[0][0]:clauses[0][1]].strip() if clauses else s
     for k, (a, b) in enumerate(clauses):
         c = s[a:b]
-        out += _dui_frames(s, clauses, k)
+        out += _dui_frames(s, clauses, k, vocab)
         for m in re.finditer(r"(?:针对|(?:适合|适应)(?=[^，,。；;]{2,30}?(?:特点|需求|需要)的))([^，,。；;]{2,30}?)"
                              r"的([^，,。；;]{0,20}?)(服务|政策|支持|帮扶|扶持|培训|产品)", c):
             # 针对 B 的…服务, 适合中小企业特点的金融产品 (not 适合残疾人生产的产品): B is whom it is for
@@ -130,7 +131,7 @@ def frames_of(s: str, vocab=None) -> list[tuple[str, str, str]]:
     return out + _included(s) + topic_frames(s, clauses, topic, vocab)
 
 
-def _dui_frames(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
+def _dui_frames(s: str, clauses: list, k: int, vocab=None) -> list[tuple[str, str, str]]:
     """对 B(的)，… offer, in clause k: B is whom the offer is for."""
     out = []
     a, b = clauses[k]
@@ -150,6 +151,7 @@ def _dui_frames(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
                 i = find_verb(tail, w, 2)
                 if 0 < i < stop:
                     stop = i
+        stop = _relative_runs_on(tail, stop)
         if stop < len(tail) and re.search(r"的[^的，,]{1,8}$", tail.rstrip()) and nxt:
             # 对…政策落实不到位…的地区和单位，…: a phrase ending in 的+noun is whole; its verb follows
             verb_after = _offer_follows(nxt)
@@ -162,7 +164,7 @@ def _dui_frames(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
             # 对自主择业的军队转业干部，应当加强职业指导和培训，并给予政策扶持和优待: the offer after a clause
             verb = _offer_follows(s[clauses[k + 2][0]:clauses[k + 2][1]])
         if verb is None and stop == len(tail):
-            verb = _offer_later(s, clauses, k)
+            verb = _offer_later(s, clauses, k) or _may_give_a_need(nxt, s, vocab)
         if stop == len(tail) and not tail.rstrip().endswith("的") and k + 1 < len(clauses) and \
                 s[clauses[k + 1][0]:clauses[k + 1][1]].strip().endswith("的" + _last_noun(s[clauses[k + 1][0]:
                                                                                             clauses[k + 1][1]])):
@@ -186,6 +188,22 @@ def _dui_frames(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
 
 # what giving costs (对…给予奖励和报酬的支出，纳入…): a cost, nothing offered
 GIVEN_AS_COST = re.compile(r"(?:给予|予以|发放|支付)[^，,。；;]{0,10}?的(?:支出|费用|经费|开支|成本)")
+
+
+def _relative_runs_on(tail: str, stop: int) -> int:
+    """Where 对 B ends when a word that ends it opens a relative clause instead (对不适应在普通学校学习的残疾人实施…:
+    the 在 is inside B): at the offering verb after the people the clause ends in."""
+    m = re.match(r"[^，,。；;的]{1,30}?的([^的，,。；;]{1,8}?)(?=" + "|".join(OFFER_VERBS) + ")", tail[stop:])
+    if m and (any(w in m.group(1) for w in NOUN_WORDS) or m.group(1).endswith(PERSON_HEAD_ENDINGS)):
+        return stop + m.end()
+    return stop
+
+
+def _may_give_a_need(nxt: str, s: str, vocab) -> str | None:
+    """对 B(的)，可以/应当 + … in a sentence naming a need (对…申请使用工业用地的，可以采用…方式供地): the modal
+    gives it, or None."""
+    m = re.match(r"[，,\s]*(可以|可|应当)", nxt)
+    return m.group(1) if m and vocab is not None and find_terms(s, vocab.needs) else None
 
 
 def _shall_to(c: str, at: int) -> bool:

@@ -212,6 +212,8 @@ def _lead_in_frame(s: str, vocab, r: Reading, context: Reading, item: bool) -> t
     return chosen
 
 
+# a clause whose predicate is that something is free (…实行免费制度, …导盲犬等免费携带)
+FREE_PREDICATE = re.compile(r"[^，,。；;]{2}(?:实行|予以|一律|均)?免费(?:制度|携带|乘坐|使用|进入|参观)?$")
 # a field of work, not someone (华侨权益保护工作, 残疾人就业工作, 人才事业): not 到基层工作, 在企业工作
 WORK_FIELD = re.compile(r"(?<![到在来去赴回从])(?:工作|事业)$")
 def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool = False):
@@ -222,6 +224,10 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
     policy unless its object names a need."""
     if "有利于" in s:
         return None                   # 实行有利于…的政策: a policy's orientation, not an offer
+    for a, b in clause_spans(s):
+        if FREE_PREDICATE.search(s[a:b].rstrip("。；; ")) and not re.search(r"[对为向]|提供", s[a:b]):
+            r.headless = "其" in s      # (其…免费携带: whose things, the people named before)
+            return ("service", None, "免费", None)     # 残疾评定实行免费制度, …辅助器具…免费携带: what is free
     later = clause_spans(s)[1:]
     if declaratory and re.match(r"^[^，,。；;]{0,20}?(?:建立|健全|完善|建立健全)[^，,。；;]{0,20}(?:" + "|".join(SYSTEMS)
                                 + r")[，,]", s) and not any(n in s for n in STRONG_OFFERS) and \

@@ -97,3 +97,32 @@ def test_a_field_of_work_names_no_people(vocab):
     text = ("第一条 社区应当组织手语翻译从事残疾人工作。从事该工作满十年的，发给荣誉证书。" + IN_FORCE)
     ms = [m for m in _drafts(text, vocab) if m["quote"].startswith("从事该工作")]
     assert ms and not ms[0].get("conditions", {}).get("groups"), ms
+
+
+# ---- what is free, what may be given for a need ------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", ["听力筛查实行免费制度。", "老年人乘坐公交车，其随行的轮椅等免费携带。"])
+def test_something_stated_free_is_an_offer(vocab, sentence):
+    r = read(sentence, vocab)
+    assert r.measure and r.offer == "免费", r.why()
+
+
+def test_whose_free_things_are_the_people_named_before(vocab):
+    text = "第一条 残疾人可以乘坐城市公交车。其随身的辅助器具免费携带。" + IN_FORCE
+    ms = [m for m in _drafts(text, vocab) if m["quote"].startswith("其随身")]
+    assert ms and ms[0]["conditions"]["groups"] == ["disabled"], ms
+
+
+def test_a_modal_after_dui_in_a_sentence_naming_a_need_gives_it(vocab):
+    r = read("对小微企业申请使用厂房的，可以采用先租后售等方式安排。", vocab)
+    assert r.measure and r.frame == "对" and r.head == "小微企业", r.why()
+
+
+def test_education_given_to_someone_is_an_offer(vocab):
+    r = read("县人民政府对残疾儿童实施学前教育。", vocab)
+    assert r.measure and r.frame == "对" and "disabled" in r.groups, r.why()
+
+
+def test_a_relative_clause_runs_on_past_a_preposition_inside_it(vocab):
+    r = read("市人民政府对不能在普通学校就读的残疾儿童提供送教上门服务。", vocab)
+    assert r.measure and r.beneficiary == "不能在普通学校就读的残疾儿童", r.why()

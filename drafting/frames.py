@@ -8,10 +8,9 @@ from __future__ import annotations
 import re
 
 from .people import names_a_person
-from .phrases import (ACTIVITY, ENCOURAGE, NOUN_WORDS, OFFER_VERBS, PERSON_HEAD_ENDINGS, SERVICE_VERBS, clause_spans,
-                      find_terms, governs)
+from .phrases import ACTIVITY, ENCOURAGE, NOUN_WORDS, OFFER_VERBS, SERVICE_VERBS, clause_spans, find_terms, governs
 from .topic_frames import topic_frames
-from .word_bounds import NOT_NOUN_ORGANISATION, find_verb
+from .word_bounds import NOT_NOUN_ORGANISATION, find_verb, relative_runs_on
 
 # offers named strongly enough that an encouragement offers them (not 服务业, 引进资金)
 STRONG_OFFERS = ("补贴", "补助", "奖补", "贴息", "减免", "免征", "免收", "贷款", "担保", "优惠", "资助", "奖励",
@@ -151,7 +150,7 @@ def _dui_frames(s: str, clauses: list, k: int, vocab=None) -> list[tuple[str, st
                 i = find_verb(tail, w, 2)
                 if 0 < i < stop:
                     stop = i
-        stop = _relative_runs_on(tail, stop)
+        stop = relative_runs_on(tail, stop)
         if stop < len(tail) and re.search(r"的[^的，,]{1,8}$", tail.rstrip()) and nxt:
             # 对…政策落实不到位…的地区和单位，…: a phrase ending in 的+noun is whole; its verb follows
             verb_after = _offer_follows(nxt)
@@ -188,15 +187,6 @@ def _dui_frames(s: str, clauses: list, k: int, vocab=None) -> list[tuple[str, st
 
 # what giving costs (对…给予奖励和报酬的支出，纳入…): a cost, nothing offered
 GIVEN_AS_COST = re.compile(r"(?:给予|予以|发放|支付)[^，,。；;]{0,10}?的(?:支出|费用|经费|开支|成本)")
-
-
-def _relative_runs_on(tail: str, stop: int) -> int:
-    """Where 对 B ends when a word that ends it opens a relative clause instead (对不适应在普通学校学习的残疾人实施…:
-    the 在 is inside B): at the offering verb after the people the clause ends in."""
-    m = re.match(r"[^，,。；;的]{1,30}?的([^的，,。；;]{1,8}?)(?=" + "|".join(OFFER_VERBS) + ")", tail[stop:])
-    if m and (any(w in m.group(1) for w in NOUN_WORDS) or m.group(1).endswith(PERSON_HEAD_ENDINGS)):
-        return stop + m.end()
-    return stop
 
 
 def _may_give_a_need(nxt: str, s: str, vocab) -> str | None:
@@ -395,4 +385,10 @@ def clause_verb(c: str) -> str | None:
         for a in ADVERBS:
             if t.startswith(a) and len(t) > len(a) + 1 and a not in ("在", "对"):
                 t, changed = t[len(a):], True
+        m = FIELDS_OPEN.match(t)
+        if m:             # 应当在规划、用地等方面扶持…: the fields after the modal
+            t, changed = t[m.end():], True
     return next((v for v in SERVICE_VERBS if t.startswith(v)), None)
+
+
+FIELDS_OPEN = re.compile(r"在[^在，,。；;]{2,40}?等?方面")

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 from bot.script import to_simplified
 
-from .frames import (LOCATIVE, OFFER_NOUNS, ORIENTATION, STRONG_OFFERS, clause_verb, does_itself, first_found,
+from .frames import (FIELDS_NAMED, LOCATIVE, OFFER_NOUNS, ORIENTATION, STRONG_OFFERS, clause_verb, does_itself, first_found,
                      frames_of, only_activity)
 from .not_offers import PROHIBITION, not_a_measure
 from .people import beneficiary_head, beneficiary_kind, read_people
@@ -254,7 +254,8 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
             continue      # (推进和组织)建立…担保体系: a system built, nothing offered
         if any(o in obj for o in ORIENTATION) or (governs(obj[:10]) and "服务" not in obj[:10]):
             continue
-        need = _category(obj, vocab)
+        fields = FIELDS_NAMED.search(body[:body.find(verb)])       # 在规划、用地等方面扶持…: what it gives
+        need = _category(obj, vocab) or (_category(fields.group(1), vocab) if fields else None)
         people = [w for _, w, _ in find_terms(obj, {**vocab.groups, "c": tuple(vocab.collective)})] + \
             [w for _, w, _ in find_terms(obj, vocab.audiences)]
         offers = [n for n in OFFER_NOUNS + ("基金", "保险", "平台", "基地", "园区", "课程", "活动", "大赛", "见习")

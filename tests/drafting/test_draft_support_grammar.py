@@ -126,3 +126,18 @@ def test_education_given_to_someone_is_an_offer(vocab):
 def test_a_relative_clause_runs_on_past_a_preposition_inside_it(vocab):
     r = read("市人民政府对不能在普通学校就读的残疾儿童提供送教上门服务。", vocab)
     assert r.measure and r.beneficiary == "不能在普通学校就读的残疾儿童", r.why()
+
+
+def test_a_service_in_named_fields_after_the_modal_is_an_offer(vocab):
+    r = read("县人民政府应当在用地、融资等方面扶持返乡创业人员发展。", vocab)
+    assert r.measure and r.frame == "service" and r.offer == "扶持", r.why()
+
+
+def test_an_industry_named_after_people_is_not_those_people(vocab):
+    r = read("各级人民政府应当在用地等方面扶持残疾人服务业发展。", vocab)
+    assert r.measure and not r.groups, (r.why(), r.groups)
+
+
+def test_treatment_given_equal_to_others_is_no_offer(vocab):
+    r = read("外商投资企业所需的水、电等服务，应当在价格方面给予与本市企业相同的待遇。", vocab)
+    assert not r.measure and "权利" in (r.not_measure or ""), r.why()

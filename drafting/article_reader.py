@@ -204,6 +204,8 @@ class ArticleReader:
             return walk.items_why
         if r.beneficiary and LIST_LEAD.search(r.beneficiary):
             return "列举的引导语：受益者见各项（" + r.why() + "）"
+        if r.frame == "service" and not r.beneficiary and r.category:
+            return None     # …创新财政资金支持方式，支持下列事项：: the support is the measure, its items what it funds
         if s_text.rstrip().endswith(("：", ":")):
             return "列举的引导语：" + r.why()
         return None

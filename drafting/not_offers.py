@@ -38,7 +38,8 @@ REMEDY = re.compile(r"向人民法院[^，,。；;]{0,12}(?:申请|起诉)|提�
 # society at large called on to give (国家鼓励…社会力量/社会各界/…和个人 …捐赠、提供帮助): nobody is offered anything
 SOCIETY_CALLED = re.compile(r"(?:鼓励|支持|引导|倡导|动员)[^，,。；;]{0,40}?(?:社会力量|社会各界|社会各方面|全社会|(?:组织|单位)"
                             r"(?:和|以及|、)个人|其他组织以及个人)(?:[^，,。；;]{0,6}?)(?:依法|通过|为|参与|参加|开展|捐赠|向)")
-CATCH_ALL = re.compile(r"^(?:其他|国务院规定|法律、行政法规规定的其他|有关法律、法规规定的其他)")
+CATCH_ALL = re.compile(r"^(?:其他|国务院规定|法律、行政法规规定的其他|有关法律、法规规定的其他)"
+                       r"|^[^，,。；;]{0,20}的其他(?:事项|工作|措施)[。；;]?$")     # (促进…的其他事项)
 PRIVATE_DUTY_HEADS = ("用人单位", "企业", "职业中介机构", "个体工商户", "平台经营者", "经营者", "中小企业",
                       "住宿经营者", "拆迁人")
 # not measures, whatever else they say (checked in this order, a prohibition between them)

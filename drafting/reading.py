@@ -114,7 +114,9 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
         r.not_measure = why_not
         return r
     chosen, rejected = _chosen_frame(s, vocab, r, actor)
-    if chosen is None and context is not None and context.measure and context.beneficiary and \
+    if chosen is None and context is not None and context.measure and \
+            (context.beneficiary or item and context.frame == "service" and context.category
+             and not BUILDING.search(s)) and \
             not any(w in s for w in PROHIBITION) and (item or not (find_terms(s, vocab.groups)
                                                                    and context.frame != "service")):
         chosen = _lead_in_frame(s, vocab, r, context, item)
@@ -208,10 +210,12 @@ def _lead_in_frame(s: str, vocab, r: Reading, context: Reading, item: bool) -> t
     if item and (find_terms(s, vocab.groups) or find_terms(s, vocab.audiences)):
         first = s[clauses[0][0]:clauses[0][1]] if clauses else s
         chosen = (context.frame, first, context.offer, head_of(first, vocab))   # the item names whom
-    r.review.append(LEAD_IN + "（“" + context.beneficiary + "”）")
+    r.review.append(LEAD_IN + "（“" + (context.beneficiary or context.offer or "") + "”）")
     return chosen
 
 
+# the building or running of an organisation (…服务机构的建设与发展): what the lead-in's support is, no offer of its own
+BUILDING = re.compile(r"(?:机构|平台|基地|园区|中心|载体)的?(?:建设|运行|运营)")
 # a clause whose predicate is that something is free (…实行免费制度, …导盲犬等免费携带)
 FREE_PREDICATE = re.compile(r"[^，,。；;]{2}(?:实行|予以|一律|均)?免费(?:制度|携带|乘坐|使用|进入|参观)?$")
 # a field of work, not someone (华侨权益保护工作, 残疾人就业工作, 人才事业): not 到基层工作, 在企业工作

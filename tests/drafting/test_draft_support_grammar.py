@@ -141,3 +141,14 @@ def test_an_industry_named_after_people_is_not_those_people(vocab):
 def test_treatment_given_equal_to_others_is_no_offer(vocab):
     r = read("外商投资企业所需的水、电等服务，应当在价格方面给予与本市企业相同的待遇。", vocab)
     assert not r.measure and "权利" in (r.not_measure or ""), r.why()
+
+
+# ---- a lead-in that funds what its items list --------------------------------------------------------
+
+def test_the_items_a_funding_lead_in_lists_are_measures(vocab):
+    text = ("第一条 市人民政府应当创新财政资金扶持方式，支持下列事项：\n\n（一）创业孵化平台的建设和运行；\n\n"
+            "（二）青年创业人才的培训；\n\n（三）促进青年创业的其他事项。" + IN_FORCE)
+    quotes = [m["quote"] for m in _drafts(text, vocab)]
+    assert any(q.startswith("市人民政府应当创新") for q in quotes), quotes
+    assert any(q.startswith("青年创业人才的培训") for q in quotes), quotes
+    assert not any(q.startswith(("创业孵化平台", "促进青年创业")) for q in quotes), quotes

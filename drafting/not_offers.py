@@ -37,7 +37,7 @@ REMEDY = re.compile(r"向人民法院[^，,。；;]{0,12}(?:申请|起诉)|提�
                     r"|申请复核|有异议的")
 # society at large called on to give (国家鼓励…社会力量/社会各界/…和个人 …捐赠、提供帮助): nobody is offered anything
 SOCIETY_CALLED = re.compile(r"(?:鼓励|支持|引导|倡导|动员)[^，,。；;]{0,40}?(?:社会力量|社会各界|社会各方面|全社会|(?:组织|单位)"
-                            r"(?:和|以及|、)个人|其他组织以及个人)(?:[^，,。；;]{0,6}?)(?:依法|通过|为|参与|参加|开展|捐赠|向)")
+                            r"(?:和|以及|、)个人|其他组织以及个人)(?:[^，,。；;]{0,6}?)(?:依法|通过|为|参与|参加|开展|捐赠|向|兴办|举办|创办)")
 CATCH_ALL = re.compile(r"^(?:其他|国务院规定|法律、行政法规规定的其他|有关法律、法规规定的其他)"
                        r"|^[^，,。；;]{0,20}的其他(?:事项|工作|措施)[。；;]?$")     # (促进…的其他事项)
 PRIVATE_DUTY_HEADS = ("用人单位", "企业", "职业中介机构", "个体工商户", "平台经营者", "经营者", "中小企业",
@@ -66,8 +66,9 @@ def not_a_measure(s: str, actor: str | None, vocab) -> str | None:
     found = _kind_found(s, NOT_MEASURE_KINDS)
     if found:
         return found
-    m = re.match(r"^(?:禁止|严禁|任何(?:组织|单位|个人|组织和个人|单位和个人))|^[^，,。；;]{2,60}?不得", s)
-    if m:     # …大型企业等不得违约拖欠…: the first clause's predicate forbids
+    m = re.match(r"^(?:禁止|严禁|任何(?:组织|单位|个人|组织和个人|单位和个人))|^[^，,。；;]{2,60}?不得"
+                 r"|^[^，,。；;]{2,40}?的[，,]\s*(?:均|一律|也)?不得", s)
+    if m:     # …大型企业等不得违约拖欠…, 没有依据的，不得…: the first clause's predicate, or the one after its topic, forbids
         return "禁止性规定：“" + (s[:4] if m.group(0)[-2:] != "不得" else m.group(0)[-8:]) + "”"
     found = _kind_found(s, NOT_OFFER_KINDS)
     if found:
@@ -90,7 +91,7 @@ def not_a_measure(s: str, actor: str | None, vocab) -> str | None:
                                                                    and owner_of(actor.rsplit("的", 1)[0], vocab)) else None
     first = s[:clause_spans(s)[0][1]] if clause_spans(s) else s
     m = re.match(r"^(?!以|按|对|为|由)[^，,。；;对]{2,30}?(?:" + "|".join(FUND_HEADS) + r")(?=纳入|用于|应当|向|按|专项|主要)",
-                 first)        # (not 国家对…残疾军人的医疗费用按照规定予以保障: whose costs are covered)
+                 first) or SHARE_USED.match(s)   # (not 国家对…残疾军人的医疗费用按照规定予以保障: whose costs are covered)
     if (fund or m) and (not FUND_GIVES.search(s) or "用于" in s):     # 专项用于…为残疾人提供…: still its use
         return f"资金的用途：“{fund or m.group(0)}”"
     m = TRANSFER.search(s)
@@ -99,6 +100,8 @@ def not_a_measure(s: str, actor: str | None, vocab) -> str | None:
     if _private_duty(actor or "", s):
         return f"“{actor or s[:6]}”的义务（不是政府提供的扶持）"
     return None
+# a share of a fund set aside for a use (…彩票公益金的本级使用部分，每年应当安排一定的比例用于…)
+SHARE_USED = re.compile(r"^[^，,。；;对]{2,30}?(?:" + "|".join(FUND_HEADS) + r")的[^，,。；;]{0,8}部分[，,][^。；;]{0,20}?用于")
 COURT_OFFERS = re.compile(r"人民法院应当[^，,。；;]{0,6}?(?:为[^，,。；;]{1,30}?提供|准予(?:减|免|缓)|(?:减交|免交|缓交))")
 # a fund that gives to someone (…基金可以为台湾青年…提供咨询服务和资金支持, …基金…优先支持符合条件的中小企业)
 FUND_GIVES = re.compile(r"(?:为|向)[^，,。；;]{2,30}?(?:提供|发放)|优先(?:支持|扶持)[^，,。；;]{2,30}?(?:企业|人员|个体工商户)")

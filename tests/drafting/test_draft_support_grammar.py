@@ -152,3 +152,15 @@ def test_the_items_a_funding_lead_in_lists_are_measures(vocab):
     assert any(q.startswith("市人民政府应当创新") for q in quotes), quotes
     assert any(q.startswith("青年创业人才的培训") for q in quotes), quotes
     assert not any(q.startswith(("创业孵化平台", "促进青年创业")) for q in quotes), quotes
+
+
+# ---- more that is no offer ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, why", [
+    ("未经公示的，不得作为发放补贴的依据。", "禁止"),
+    ("福利彩票公益金的本级留存部分，每年应当安排一定比例用于发展养老事业。", "资金的用途"),
+    ("鼓励社会力量兴办残疾人托养机构。", "号召社会各方"),
+])
+def test_not_offers(vocab, sentence, why):
+    r = read(sentence, vocab)
+    assert not r.measure and why in (r.not_measure or ""), r.why()

@@ -120,9 +120,11 @@ def frames_of(s: str, vocab=None) -> list[tuple[str, str, str]]:
         c = s[a:b]
         out += _dui_frames(s, clauses, k, vocab)
         for m in re.finditer(r"(?:针对|(?:适合|适应)(?=[^，,。；;]{2,30}?(?:特点|需求|需要)的))([^，,。；;]{2,30}?)"
-                             r"的([^，,。；;]{0,20}?)(服务|政策|支持|帮扶|扶持|培训|产品)", c):
-            # 针对 B 的…服务, 适合中小企业特点的金融产品 (not 适合残疾人生产的产品): B is whom it is for
-            out.append(("为", re.sub(r"(?:创新创业)?(?:特点|需求|需要)$", "", m.group(1)) or m.group(1), m.group(3)))
+                             r"的([^，,。；;]{0,20}?)(服务|政策|支持|帮扶|扶持|培训|产品)"
+                             r"|面向([^，,。；;]{2,30}?)的([^，,。；;的]{0,8}?)(产品|险种)(?=[。；;，,]|$)", c):
+            # 针对 B 的…服务, 面向 B 的专项险种, 适合中小企业特点的金融产品 (not 适合残疾人生产的产品): B is whom it is for
+            who = m.group(1) or m.group(4)
+            out.append(("为", re.sub(r"(?:创新创业)?(?:特点|需求|需要)$", "", who) or who, m.group(3) or m.group(6)))
         out += _wei_frames(s, clauses, k, topic)
         out += _named_beneficiary_frames(c, vocab)
         # 鼓励/支持… B 参加/使用…: B is encouraged to use something (a need must be named)
@@ -299,8 +301,9 @@ def _named_beneficiary_frames(c: str, vocab) -> list[tuple[str, str, str]]:
     # 资助/选派 B 进行/到…: B is funded or sent (资助青年博士生等优秀青年人才进行国际学术交流); 安排 B 进行/接受…: B is
     # whom it is arranged for (安排退休妇女进行妇科病筛查); 帮助 B 解决…: B's difficulty is solved
     for m in re.finditer(r"(资助|选派)([^，,。；;]{2,40}?)(?:进行|参加|开展|赴|到|前往)"
-                         r"|(安排)(?!工作|就业|到|在)([^，,。；;]{2,30}?)(?:进行|接受)|(帮助)([^，,。；;]{2,30}?)解决", c):
-        verb, who = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5) if m.group(i))
+                         r"|(安排)(?!工作|就业|到|在)([^，,。；;]{2,30}?)(?:进行|接受)|(帮助)([^，,。；;]{2,30}?)解决"
+                         r"|(保障)([^，,。；;]{2,30}?)(?:就学|入学|就医)", c):     # 保障 B 就学: B's schooling is secured
+        verb, who = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5, 7) if m.group(i))
         if vocab is not None and find_terms(who, {**vocab.groups, **vocab.gender}):
             out.append(("object", who, verb))
     # 优先安排/购买/录用 B …

@@ -129,7 +129,12 @@ def as_written(np: str, text: str) -> str:
     """A noun phrase read from the bracket-blanked text, with the brackets inside it as the text
     writes them (街道、社区、乡（镇）公共就业服务机构): an office is named in its own words."""
     at = strip_brackets(text).find(np)
+    if at >= 0 and PLACE_BRACKET.match(text, at + len(np)):     # 各县（市、区）: the places its bracket adds
+        return text[at:PLACE_BRACKET.match(text, at + len(np)).end()]
     return text[at:at + len(np)] if at >= 0 and "  " in np else np
+
+
+PLACE_BRACKET = re.compile(r"[（(][市区县镇乡旗、]{1,8}[)）]")
 
 
 def strip_brackets(s: str) -> str:
@@ -163,7 +168,7 @@ def is_government(np: str) -> bool:
     if tail.endswith(NOT_GOVERNMENT) or any(w in tail for w in PEOPLE_WORDS + BUSINESS_WORDS) and \
             not tail.endswith(GOVERNMENT_SUFFIXES):
         return False
-    if tail in GOVERNMENT_WORDS or tail.endswith(GOVERNMENT_SUFFIXES):
+    if tail in GOVERNMENT_WORDS or tail.endswith(GOVERNMENT_SUFFIXES) or re.fullmatch(r"各(?:省|市|县|区|乡|镇)", tail):
         return True
     return tail.endswith(GOVERNMENT_ENDINGS) and len(tail) <= 14
 

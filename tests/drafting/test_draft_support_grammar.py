@@ -164,3 +164,20 @@ def test_the_items_a_funding_lead_in_lists_are_measures(vocab):
 def test_not_offers(vocab, sentence, why):
     r = read(sentence, vocab)
     assert not r.measure and why in (r.not_measure or ""), r.why()
+
+
+# ---- more offers and who acts ---------------------------------------------------------------------------
+
+def test_a_product_made_for_someone_is_offered_to_them(vocab):
+    r = read("鼓励商业保险机构增设预防意外风险和面向残疾人的专项险种。", vocab)
+    assert r.measure and r.frame == "为" and r.beneficiary == "残疾人", r.why()
+
+
+def test_schooling_secured_for_someone_is_an_offer_to_them(vocab):
+    r = read("县人民政府应当采取送教上门等形式，保障适龄残疾人就学。", vocab)
+    assert r.measure and "disabled" in r.groups, r.why()
+
+
+def test_each_county_with_its_places_acts(vocab):
+    r = read("各县（市、区）应当采取送教上门等形式，保障适龄残疾人就学。", vocab)
+    assert r.actor == "各县（市、区）", r.actor

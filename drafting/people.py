@@ -28,7 +28,8 @@ def beneficiary_head(frame: str, phrase: str, vocab=None, topic: str = "") -> st
         return head_of(phrase, vocab)
     if frame == "subject":
         if "的" in phrase.rstrip("的"):
-            np = leading_np(phrase, vocab)      # 企业在新增加的就业岗位中…: the noun phrase it opens with
+            # 企业在新增加的就业岗位中…: the noun phrase it opens with (教师和从事…的翻译: without the 和 before the verb)
+            np = re.sub(r"(?:和|及|与|、|或者)$", "", leading_np(phrase, vocab))
             if np and "的" not in np and beneficiary_kind(np, vocab) in ("people", "business", "group"):
                 return np
             return head_of(phrase, vocab)

@@ -36,7 +36,7 @@ MAY_USE = ("享受", "免费", "优先录取", "优先录用", "合并计算", "
 PERMITTED = ("申请", "享受", "办理", "领取", "申领", "复学", "入学", "转入", "承包", "报考", "缩短", "采取加速", "免",
              "扣除", "抵扣", "抵免",
              "减", "延期", "补缴", "落户", "获得", "使用", "入驻", "参加", "复职", "复工", "申报",
-             "保留", "汇出", "汇往", "汇回")
+             "保留", "汇出", "汇往", "汇回", "暂不", "递延", "缓缴")
 ENCOURAGE = ("鼓励", "支持", "引导", "吸引", "扶持", "帮助", "允许", "组织", "指导", "推动", "动员", "欢迎")
 # the government's own work: an object of these is not offered to anyone (as verbs: 管理 in
 # 行政管理部门 or 管理类收费 is a name, see governs())
@@ -96,7 +96,9 @@ def governs(text: str) -> list[str]:
 
 def find_terms(text: str, vocab: dict) -> list[tuple[str, str, int]]:
     """(value, word, position) of the vocabulary's words in `text`, longest
-    first, never two on the same characters (农民工 wins over 农民)."""
+    first, never two on the same characters (农民工 wins over 农民); never inside the country's name
+    (中华人民共和国 holds 华人)."""
+    text = text.replace("中华人民共和国", "\0" * 7)
     hits = []
     for value, words in vocab.items():
         for w in words:

@@ -181,3 +181,18 @@ def test_schooling_secured_for_someone_is_an_offer_to_them(vocab):
 def test_each_county_with_its_places_acts(vocab):
     r = read("各县（市、区）应当采取送教上门等形式，保障适龄残疾人就学。", vocab)
     assert r.actor == "各县（市、区）", r.actor
+
+
+def test_people_listed_before_a_relative_clause_benefit(vocab):
+    r = read("乡村教师和从事留守儿童工作的社工，享受岗位津贴。", vocab)
+    assert r.measure and r.frame == "subject" and r.head == "乡村教师", r.why()
+
+
+def test_a_tax_deferred_for_someone_is_an_offer(vocab):
+    r = read("个人以技术成果作价入股的，可以按照国家有关规定，在入股当期暂不纳税，递延至转让时缴纳。", vocab)
+    assert r.measure and r.frame == "subject", r.why()
+
+
+def test_a_certificate_issued_is_an_offer_and_the_countrys_name_names_no_group(vocab):
+    r = read("县残疾人联合会组织残疾评定，发放《中华人民共和国残疾人证》。", vocab)
+    assert r.measure and r.offer == "发放" and set(r.groups) == {"disabled"}, (r.why(), r.groups)

@@ -104,7 +104,7 @@ def _encouraged(c: str, vocab) -> list[tuple[str, str, str]]:
         who = window[:stop].lstrip("和、及与")
         for v in ENCOURAGE:
             who = who[len(v):] if who.startswith(v) else who
-        who = re.sub(r"等$", "", who.lstrip("和、及与"))
+        who = re.sub(r"(?:等|依法|按规定|按照规定)$", "", who.lstrip("和、及与"))    # (…民营经济组织依法在…上市)
         if len(who) >= 2:
             out.append(("object", who, m.group(1)))
     return out

@@ -51,6 +51,8 @@ def beneficiary_kind(head: str, vocab) -> str:
         return "government"
     if head.endswith(FUND_HEADS):
         return "fund"
+    if head.endswith("经济组织"):
+        return "business"          # 民营经济组织, 农村集体经济组织: economic entities, businesses
     if any(head.endswith(w) for w in ORGANISATION_HEADS):
         return "organisation"
     if any(w in head for w in PEOPLE_WORDS) or len(head) >= 2 and head.endswith(PERSON_HEAD_ENDINGS):

@@ -196,3 +196,8 @@ def test_a_tax_deferred_for_someone_is_an_offer(vocab):
 def test_a_certificate_issued_is_an_offer_and_the_countrys_name_names_no_group(vocab):
     r = read("县残疾人联合会组织残疾评定，发放《中华人民共和国残疾人证》。", vocab)
     assert r.measure and r.offer == "发放" and set(r.groups) == {"disabled"}, (r.why(), r.groups)
+
+
+def test_an_economic_organisation_supported_by_law_is_a_business_offered_support(vocab):
+    r = read("市人民政府应当采取激励措施，支持有条件的民营经济组织依法在资本市场上市融资。", vocab)
+    assert r.measure and r.beneficiary == "有条件的民营经济组织", r.why()

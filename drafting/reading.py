@@ -256,7 +256,9 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
                 r"(?:和|并)?(?:组织|推动)?(?:建立|健全|完善|建设)", body[body.find(verb) + len(verb):])) and \
                 body.rstrip("。；; ").endswith(SYSTEMS):
             continue      # (推进和组织)建立…担保体系: a system built, nothing offered
-        if any(o in obj for o in ORIENTATION) or (governs(obj[:10]) and "服务" not in obj[:10]):
+        head = body[body.find(verb):].rsplit("的", 1)[-1]     # (开展…工作的监督、检查: the government's own work)
+        if any(o in obj for o in ORIENTATION) or (governs(obj[:10]) and "服务" not in obj[:10]) or \
+                "的" in body and governs(head) and "服务" not in head:
             continue
         fields = FIELDS_NAMED.search(body[:body.find(verb)])       # 在规划、用地等方面扶持…: what it gives
         need = _category(obj, vocab) or (_category(fields.group(1), vocab) if fields else None)

@@ -201,3 +201,12 @@ def test_a_certificate_issued_is_an_offer_and_the_countrys_name_names_no_group(v
 def test_an_economic_organisation_supported_by_law_is_a_business_offered_support(vocab):
     r = read("市人民政府应当采取激励措施，支持有条件的民营经济组织依法在资本市场上市融资。", vocab)
     assert r.measure and r.beneficiary == "有条件的民营经济组织", r.why()
+
+
+def test_support_named_as_what_a_report_is_the_basis_of_is_no_offer(vocab):
+    r = read("评估结果作为对相关企业给予资金支持的依据。", vocab)
+    assert not r.measure and "依据" in (r.not_measure or ""), r.why()
+
+
+def test_oversight_of_work_for_someone_is_the_governments_own(vocab):
+    assert not read("开展与残疾人就业相关的培训、康复等工作的监督、检查，应当听取残疾人组织的意见。", vocab).measure

@@ -228,10 +228,8 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
     policy unless its object names a need."""
     if "有利于" in s:
         return None                   # 实行有利于…的政策: a policy's orientation, not an offer
-    for a, b in clause_spans(s):
-        if FREE_PREDICATE.search(s[a:b].rstrip("。；; ")) and not re.search(r"[对为向]|提供", s[a:b]):
-            r.headless = "其" in s      # (其…免费携带: whose things, the people named before)
-            return ("service", None, "免费", None)     # 残疾评定实行免费制度, …辅助器具…免费携带: what is free
+    if _stated_free(s, r):
+        return ("service", None, "免费", None)     # 残疾评定实行免费制度, …辅助器具…免费携带: what is free
     later = clause_spans(s)[1:]
     if declaratory and re.match(r"^[^，,。；;]{0,20}?(?:建立|健全|完善|建立健全)[^，,。；;]{0,20}(?:" + "|".join(SYSTEMS)
                                 + r")[，,]", s) and not any(n in s for n in STRONG_OFFERS) and \
@@ -252,13 +250,7 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
             continue
         obj = body[body.find(verb, LOCATIVE.match(body.strip(" 　")).end() if LOCATIVE.match(body.strip(" 　"))
                              else 0):] + "".join(s[x:y] for x, y in clauses[k + 1:k + 2])
-        if (verb in ("建立", "健全", "完善", "建设", "实行", "建立健全") or re.match(
-                r"(?:和|并)?(?:组织|推动)?(?:建立|健全|完善|建设)", body[body.find(verb) + len(verb):])) and \
-                body.rstrip("。；; ").endswith(SYSTEMS):
-            continue      # (推进和组织)建立…担保体系: a system built, nothing offered
-        head = body[body.find(verb):].rsplit("的", 1)[-1]     # (开展…工作的监督、检查: the government's own work)
-        if any(o in obj for o in ORIENTATION) or (governs(obj[:10]) and "服务" not in obj[:10]) or \
-                "的" in body and governs(head) and "服务" not in head:
+        if _own_work(verb, body, obj):
             continue
         fields = FIELDS_NAMED.search(body[:body.find(verb)])       # 在规划、用地等方面扶持…: what it gives
         need = _category(obj, vocab) or (_category(fields.group(1), vocab) if fields else None)
@@ -282,6 +274,27 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
             continue
         return ("service", people[0] if people else None, verb, None)
     return None
+
+
+def _stated_free(s: str, r: Reading) -> bool:
+    """Whether a clause's predicate is that something is free; its 其 (其…免费携带) is the people named before."""
+    for a, b in clause_spans(s):
+        if FREE_PREDICATE.search(s[a:b].rstrip("。；; ")) and not re.search(r"[对为向]|提供", s[a:b]):
+            r.headless = "其" in s
+            return True
+    return False
+
+
+def _own_work(verb: str, body: str, obj: str) -> bool:
+    """A service clause that is the government's own work: a system built ((推进和组织)建立…担保体系), an
+    orientation, or governance as its object (开展…工作的监督、检查)."""
+    if (verb in ("建立", "健全", "完善", "建设", "实行", "建立健全") or re.match(
+            r"(?:和|并)?(?:组织|推动)?(?:建立|健全|完善|建设)", body[body.find(verb) + len(verb):])) and \
+            body.rstrip("。；; ").endswith(SYSTEMS):
+        return True
+    head = body[body.find(verb):].rsplit("的", 1)[-1]
+    return any(o in obj for o in ORIENTATION) or (governs(obj[:10]) and "服务" not in obj[:10]) or \
+        "的" in body and governs(head) and "服务" not in head
 
 
 # what a kind of business or person does to grow (规范发展, 发展壮大, 继承和发展…, 参与…标准制定)

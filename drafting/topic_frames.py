@@ -168,7 +168,8 @@ def _may_use_frames(s: str, clauses: list, topic: str) -> list[tuple[str, str, s
         if governs(rest) or delegated and (delegated.start() < a + i or inside):
             continue
         if w in ("可以", "可", "可按", "可以按照", "可按照", "允许", "可以选择") and \
-                not any(x in c[i:] + s[b:] for x in PERMITTED + OFFER_VERBS[:20]) or MEMBERSHIP_KEPT.match(c[i:]):
+                not any(x in c[i:] + s[b:] for x in PERMITTED + OFFER_VERBS[:20]) or MEMBERSHIP_KEPT.match(c[i:]) \
+                or RULES_SET.match(c[i:]):
             continue           # 可以…，到…登记，申请…; 可以保留其合作社成员身份: an organisation's rule on who belongs
         subject = c[:i].strip()
         if not subject or subject.startswith(("按", "依", "根据", "可", "均", "还", "并", "即", "也", "同时", "经",
@@ -186,6 +187,8 @@ def _may_use_frames(s: str, clauses: list, topic: str) -> list[tuple[str, str, s
     return out
 
 
+# a permission to set one's own rules (单位可以规定或者与科技人员约定奖励的方式): autonomy, nothing offered to it
+RULES_SET = re.compile(r"^可以?(?:自行|自主)?(?:规定|制定|约定|确定)")
 MEMBERSHIP_KEPT = re.compile(r"^可以?保留[^，,。；;]{0,16}(?:身份|资格)")      # (see KEPT)
 
 

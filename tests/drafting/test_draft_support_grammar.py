@@ -210,3 +210,7 @@ def test_support_named_as_what_a_report_is_the_basis_of_is_no_offer(vocab):
 
 def test_oversight_of_work_for_someone_is_the_governments_own(vocab):
     assert not read("开展与残疾人就业相关的培训、康复等工作的监督、检查，应当听取残疾人组织的意见。", vocab).measure
+
+
+def test_a_permission_to_set_ones_own_rules_offers_nothing(vocab):
+    assert not read("项目承担单位可以规定或者与科研人员约定奖励和报酬的方式和数额。", vocab).measure

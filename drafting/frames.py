@@ -192,9 +192,9 @@ GIVEN_AS_COST = re.compile(r"(?:给予|予以|发放|支付)[^，,。；;]{0,10}
 
 
 def _may_give_a_need(nxt: str, s: str, vocab) -> str | None:
-    """对 B(的)，可以/应当 + … in a sentence naming a need (对…申请使用工业用地的，可以采用…方式供地): the modal
+    """对 B(的)，可以 + … in a sentence naming a need (对…申请使用工业用地的，可以采用…方式供地): the modal
     gives it, or None."""
-    m = re.match(r"[，,\s]*(可以|可|应当)", nxt)
+    m = re.match(r"[，,\s]*(可以|可)", nxt)     # (not 应当依法办理…手续: a duty)
     return m.group(1) if m and vocab is not None and find_terms(s, vocab.needs) else None
 
 

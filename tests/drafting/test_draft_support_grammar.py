@@ -214,3 +214,12 @@ def test_oversight_of_work_for_someone_is_the_governments_own(vocab):
 
 def test_a_permission_to_set_ones_own_rules_offers_nothing(vocab):
     assert not read("项目承担单位可以规定或者与科研人员约定奖励和报酬的方式和数额。", vocab).measure
+
+
+def test_a_duty_after_dui_is_no_offer_of_the_need_named(vocab):
+    assert not read("对申请使用厂房的小微企业，应当按照规定审查其材料。", vocab).measure
+
+
+def test_what_other_rules_give_is_deferred_to_them(vocab):
+    r = read("项目期满后依据其他规定应当继续给予补贴的，从其规定。", vocab)
+    assert not r.measure and "另有规定" in (r.not_measure or ""), r.why()

@@ -79,6 +79,7 @@ def read_people(r: Reading, s: str, vocab) -> None:
     _gender_and_tech(r, text, group_hits, org_head, vocab)
     _family_of_the_topic(r, s, org_head, vocab)
     _left_active_service(r, s, vocab)
+    _party_to_the_reward(r, s, vocab)
     r.audiences = _audiences_of(r, text, head, org_head, vocab)
     # what looks like people but no group word covers: put to the reviewer as a possible new group
     covered = [False] * len(text)
@@ -202,6 +203,14 @@ def _left_active_service(r: Reading, s: str, vocab) -> None:
     if "veteran" in vocab.groups and "退出现役" in before and "military_family" not in r.groups and \
             (r.headless or any(w in b for w in SERVICE_MEMBERS + ("军人",))):
         r.groups.setdefault("veteran", "退出现役")
+
+
+def _party_to_the_reward(r: Reading, s: str, vocab) -> None:
+    """The people a reward is agreed with (…规定或者与科技人员约定奖励和报酬) are whom it is for, when the beneficiary
+    names no group (对…做出重要贡献的人员给予奖励)."""
+    m = re.search(r"与([^，,。；;与]{2,12}?)(?:的)?约定[^。；;]{0,40}?(?:奖励|报酬)", s)
+    if m and not r.groups:
+        r.groups.update({v: w for v, w, _ in find_terms(m.group(1), vocab.groups)})
 
 
 def _gender_and_tech(r: Reading, text: str, group_hits: list, org_head: bool, vocab) -> None:

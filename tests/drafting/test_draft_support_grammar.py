@@ -223,3 +223,8 @@ def test_a_duty_after_dui_is_no_offer_of_the_need_named(vocab):
 def test_what_other_rules_give_is_deferred_to_them(vocab):
     r = read("项目期满后依据其他规定应当继续给予补贴的，从其规定。", vocab)
     assert not r.measure and "另有规定" in (r.not_measure or ""), r.why()
+
+
+def test_the_people_a_reward_is_agreed_with_are_whom_it_is_for(vocab):
+    r = read("项目承担单位应当按照规定或者与科技人员的约定，对做出贡献的人员给予奖励和报酬。", vocab)
+    assert r.measure and set(r.groups) == {"researcher"}, (r.why(), r.groups)

@@ -91,7 +91,8 @@ def _topic_frame(s: str, clauses: list, topic: str, vocab) -> list[tuple[str, st
     """X…的，…予以优先安排/给予…: the topic (up to its clause ending in 的) is the beneficiary."""
     out = []
     ends = [j for j, (a, b) in enumerate(clauses[:3]) if s[a:b].strip().endswith("的") or
-            s[a:b].strip().endswith(("后", "时", "期间")) and _names_someone(owner_of(s[a:b].strip(), vocab) or "")]
+            s[a:b].strip().endswith(("后", "时", "期间")) and _names_someone(owner_of(s[a:b].strip(), vocab) or "")
+            and not _office_first(s[a:b].strip())]     # (项目管理部门组织项目验收时: an office's time)
     second = s[clauses[1][0]:clauses[1][1]].strip() if len(clauses) > 1 else ""
     named = not ends and len(clauses) > 1 and (
         _people_topic(topic, vocab) and bool(re.match(r"^(?:其[^，,。；;]{0,12}?)?(?:应当|应|可以|可|依法|按照)", second))
@@ -118,6 +119,13 @@ def _topic_frame(s: str, clauses: list, topic: str, vocab) -> list[tuple[str, st
         if verb and not governs(main[:20]):
             out.append(("subject", whole, verb))
     return out
+
+
+def _office_first(clause: str) -> bool:
+    """Whether a clause opens with an office that acts (项目管理部门组织…时), not people handed to one (退休军官和军士移交
+    人民政府安置后)."""
+    m = re.match(r"^[^，,。；;]{0,16}?(?:部门|机关|人民政府|政府)", clause)
+    return bool(m) and not any(c in m.group(0).replace("人民", "") for c in PERSON_HEAD_ENDINGS)
 
 
 # what people named first get before others (…抚恤优待对象，同等条件下优先纳入…项目范围)

@@ -228,3 +228,7 @@ def test_what_other_rules_give_is_deferred_to_them(vocab):
 def test_the_people_a_reward_is_agreed_with_are_whom_it_is_for(vocab):
     r = read("项目承担单位应当按照规定或者与科技人员的约定，对做出贡献的人员给予奖励和报酬。", vocab)
     assert r.measure and set(r.groups) == {"researcher"}, (r.why(), r.groups)
+
+
+def test_the_time_an_office_acts_in_names_no_beneficiary(vocab):
+    assert not read("项目管理部门组织项目验收时，应当将成果转化情况纳入验收范围。", vocab).measure

@@ -113,7 +113,7 @@ def _topic_frame(s: str, clauses: list, topic: str, vocab) -> list[tuple[str, st
         verb = next((w for w in ("予以", "给予", "优先", "发放", "发给", "核发", "颁发", "返还", "免收", "免征", "免缴", "免交",
                                  "减免", "补贴",
                                  "享受", "纳入",
-                                 "提供", "办理", "安排", "纳入") if w in main[:30]), None)
+                                 "提供", "办理", "安排", "纳入") if w in _before_another_subject(main[:30])), None)
         if owned and verb in ("办理", "安排", "纳入", "提供", "享受"):
             verb = None       # 归侨申请出境定居，…有关部门应及时办理有关手续: a procedure on their request, nothing given
         if verb and not governs(main[:20]):
@@ -176,7 +176,8 @@ def _may_use_frames(s: str, clauses: list, topic: str) -> list[tuple[str, str, s
         if governs(rest) or delegated and (delegated.start() < a + i or inside):
             continue
         if w in ("可以", "可", "可按", "可以按照", "可按照", "允许", "可以选择") and \
-                not any(x in c[i:] + s[b:] for x in PERMITTED + OFFER_VERBS[:20]) or MEMBERSHIP_KEPT.match(c[i:]) \
+                not any(x in c[i:] + _before_another_subject(s[b:]) for x in PERMITTED + OFFER_VERBS[:20]) \
+                or MEMBERSHIP_KEPT.match(c[i:]) \
                 or RULES_SET.match(c[i:]):
             continue           # 可以…，到…登记，申请…; 可以保留其合作社成员身份: an organisation's rule on who belongs
         subject = c[:i].strip()
@@ -193,6 +194,13 @@ def _may_use_frames(s: str, clauses: list, topic: str) -> list[tuple[str, str, s
         if subject and not subject.startswith(("对", "为", "向")) and not is_government(leading_np(subject)):
             out.append(("subject", subject, w))
     return out
+
+
+def _before_another_subject(after: str) -> str:
+    """The clauses after a topic up to one with a subject and a duty of its own (…的，可以先行验收…，项目承担者
+    应当…提供…方案: what another shall provide is not offered to the topic)."""
+    m = re.search(r"[，,；;][^，,。；;]{2,20}?(?:应当|必须)", after)
+    return after[:m.start()] if m else after
 
 
 # a permission to set one's own rules (单位可以规定或者与科技人员约定奖励的方式): autonomy, nothing offered to it

@@ -232,3 +232,7 @@ def test_the_people_a_reward_is_agreed_with_are_whom_it_is_for(vocab):
 
 def test_the_time_an_office_acts_in_names_no_beneficiary(vocab):
     assert not read("项目管理部门组织项目验收时，应当将成果转化情况纳入验收范围。", vocab).measure
+
+
+def test_what_another_shall_provide_is_not_offered_to_the_topic(vocab):
+    assert not read("确有客观原因未完成的，可以先行验收已完成部分，项目承担者应当在验收时提供后续工作方案。", vocab).measure

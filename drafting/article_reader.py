@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from bot.script import to_simplified
 
-from .people import names_a_person
-from .phrases import clause_spans, find_terms, is_government
+from .people import beneficiary_kind, names_a_person
+from .phrases import clause_spans, find_terms, head_of, is_government, subject_of
 from .reading import LEAD_IN, NO_OFFER, Reading, read
 from .segment import Segmentation, byte_span
 
@@ -204,6 +204,8 @@ class ArticleReader:
             return walk.items_why
         if r.beneficiary and LIST_LEAD.search(r.beneficiary):
             return "列举的引导语：受益者见各项（" + r.why() + "）"
+        if r.frame == "service" and not r.beneficiary and r.category:
+            return None     # …创新财政资金支持方式，支持下列事项：: the support is the measure, its items what it funds
         if s_text.rstrip().endswith(("：", ":")):
             return "列举的引导语：" + r.why()
         return None
@@ -306,6 +308,9 @@ def _groups_named(sentence: str, vocab) -> dict:
     """Groups a sentence that offers nothing names as people (its subject or topic), for the
     sentences after it in the article."""
     s = to_simplified(sentence)
+    subject = subject_of(s)
+    if subject and beneficiary_kind(head_of(subject, vocab), vocab) == "business":
+        return {}     # 各类用人单位，应当…安排残疾人就业。超过该比例的，…: those who… after it are the employers
     return {v: w for v, w, pos in find_terms(s, vocab.groups) if names_a_person(s, w, pos)}
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 
 from .people import names_a_person
-from .phrases import (ACTIVITY, ENCOURAGE, NOUN_WORDS, OFFER_VERBS, SERVICE_VERBS, clause_spans, find_terms, governs)
+from .phrases import ACTIVITY, ENCOURAGE, NOUN_WORDS, OFFER_VERBS, SERVICE_VERBS, clause_spans, find_terms, governs
 from .topic_frames import topic_frames
+from .word_bounds import NOT_NOUN_ORGANISATION, find_verb, relative_runs_on
 
 # offers named strongly enough that an encouragement offers them (not 服务业, 引进资金)
 STRONG_OFFERS = ("补贴", "补助", "奖补", "贴息", "减免", "免征", "免收", "贷款", "担保", "优惠", "资助", "奖励",
@@ -23,7 +24,7 @@ OFFER_NOUNS = ("补贴", "补助", "奖补", "优惠", "贴息", "扶持", "服�
                "优先", "援助", "培训", "贷款", "担保", "场地", "政策", "支持", "便利", "指导", "咨询", "资金")
 # care and places a weak verb gives to a person named before it (对残疾人实施康复医疗, 对残疾人免费开放,
 # 对…的残疾人，应安排力所能及的辅助工作): what the person receives, not the government's own work
-CARE_NOUNS = ("康复", "训练", "治疗", "医疗", "托养", "护理", "救治", "免费", "辅助工作", "公益性工作")
+CARE_NOUNS = ("康复", "训练", "治疗", "医疗", "托养", "护理", "救治", "免费", "辅助工作", "公益性工作", "教育")
 NOT_DUI = "针面相绝反核应敌配应"      # 针对, 面对, 相对 … are no 对-frame
 ORIENTATION = ("有利于", "方针", "原则", "战略", "理念", "责任和义务", "职责", "义务")
 PRIORITY = re.compile(r"优先(?:安排|购买|采购|录用|招录|招用|聘用|支持|保障|解决|接收|选用|留用|推荐|介绍|录取)([^，,。；;]{2,40})")
@@ -35,6 +36,8 @@ SERVICE_NOUNS = ("指导和服务", "服务", "指导", "帮助", "扶持", "支
 # what 为 X 提供 may offer that gives nothing in particular (为军人履行职责提供保障)
 GENERIC_OFFERS = re.compile(r"^(?:必要的|有力的|坚实的|相应的|坚强的)?(?:支持和帮助|支持和协助|帮助和支持|支持|帮助|保障|条件|服务保障"
                             r"|(?:(?:政治|组织|制度|法治|思想|事业|平台|智力)[和、及]?)+(?:保障|支持|支撑))(?:[。；;，,]|$)")
+# the fields a support is given in (在规划、用地等方面): they name what the general word gives
+FIELDS_NAMED = re.compile(r"在([^在，,。；;]{2,40}?)等?方面")
 
 
 SYSTEM_BUILT = re.compile(r"(?:建立|健全|培育|完善|建设)[^，,。；;]*(?:体系|市场|制度|机制)\s*$")
@@ -53,7 +56,7 @@ def _last_noun(clause: str) -> str:
 def _offer_follows(after: str) -> str | None:
     """The offering verb after a beneficiary phrase, when what follows gives something."""
     window = after[:40]
-    verb = next((w for w in OFFER_VERBS if w in window), None)
+    verb = next((w for w in OFFER_VERBS if find_verb(window, w) >= 0), None)
     if verb is None:
         return None
     if verb in WEAK_OFFER and not any(n in window for n in OFFER_NOUNS + CARE_NOUNS):
@@ -101,7 +104,7 @@ def _encouraged(c: str, vocab) -> list[tuple[str, str, str]]:
         who = window[:stop].lstrip("和、及与")
         for v in ENCOURAGE:
             who = who[len(v):] if who.startswith(v) else who
-        who = re.sub(r"等$", "", who.lstrip("和、及与"))
+        who = re.sub(r"(?:等|依法|按规定|按照规定)$", "", who.lstrip("和、及与"))    # (…民营经济组织依法在…上市)
         if len(who) >= 2:
             out.append(("object", who, m.group(1)))
     return out
@@ -115,11 +118,13 @@ def frames_of(s: str, vocab=None) -> list[tuple[str, str, str]]:
     topic = s[clauses[0][0]:clauses[0][1]].strip() if clauses else s
     for k, (a, b) in enumerate(clauses):
         c = s[a:b]
-        out += _dui_frames(s, clauses, k)
+        out += _dui_frames(s, clauses, k, vocab)
         for m in re.finditer(r"(?:针对|(?:适合|适应)(?=[^，,。；;]{2,30}?(?:特点|需求|需要)的))([^，,。；;]{2,30}?)"
-                             r"的([^，,。；;]{0,20}?)(服务|政策|支持|帮扶|扶持|培训|产品)", c):
-            # 针对 B 的…服务, 适合中小企业特点的金融产品 (not 适合残疾人生产的产品): B is whom it is for
-            out.append(("为", re.sub(r"(?:创新创业)?(?:特点|需求|需要)$", "", m.group(1)) or m.group(1), m.group(3)))
+                             r"的([^，,。；;]{0,20}?)(服务|政策|支持|帮扶|扶持|培训|产品)"
+                             r"|面向([^，,。；;]{2,30}?)的([^，,。；;的]{0,8}?)(产品|险种)(?=[。；;，,]|$)", c):
+            # 针对 B 的…服务, 面向 B 的专项险种, 适合中小企业特点的金融产品 (not 适合残疾人生产的产品): B is whom it is for
+            who = m.group(1) or m.group(4)
+            out.append(("为", re.sub(r"(?:创新创业)?(?:特点|需求|需要)$", "", who) or who, m.group(3) or m.group(6)))
         out += _wei_frames(s, clauses, k, topic)
         out += _named_beneficiary_frames(c, vocab)
         # 鼓励/支持… B 参加/使用…: B is encouraged to use something (a need must be named)
@@ -127,7 +132,7 @@ def frames_of(s: str, vocab=None) -> list[tuple[str, str, str]]:
     return out + _included(s) + topic_frames(s, clauses, topic, vocab)
 
 
-def _dui_frames(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
+def _dui_frames(s: str, clauses: list, k: int, vocab=None) -> list[tuple[str, str, str]]:
     """对 B(的)，… offer, in clause k: B is whom the offer is for."""
     out = []
     a, b = clauses[k]
@@ -137,13 +142,17 @@ def _dui_frames(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
         if m.start() > 0 and c[m.start() - 1] in NOT_DUI and not _shall_to(c, m.start()):
             continue
         tail = c[m.end():]
+        if c[:m.start()].endswith("在") and re.search(r"(?:后|时|之前|以前)$", c.rstrip()) or \
+                GIVEN_AS_COST.search(tail):
+            continue      # 在对…给予奖励后, …给予奖励的支出纳入…: a time or a cost, nothing offered
         stop = len(tail)
         if not tail.rstrip().endswith("的"):   # 对确因工作需要未休假的，给予…: the whole clause
             for w in OFFER_VERBS + ("进行", "按", "依法", "可", "应当", "应", "要", "将", "由", "给", "不",
                                     "作出", "提出", "予", "在", "免费", "无偿"):
-                i = tail.find(w, 2)
+                i = find_verb(tail, w, 2)
                 if 0 < i < stop:
                     stop = i
+        stop = relative_runs_on(tail, stop)
         if stop < len(tail) and re.search(r"的[^的，,]{1,8}$", tail.rstrip()) and nxt:
             # 对…政策落实不到位…的地区和单位，…: a phrase ending in 的+noun is whole; its verb follows
             verb_after = _offer_follows(nxt)
@@ -156,7 +165,7 @@ def _dui_frames(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
             # 对自主择业的军队转业干部，应当加强职业指导和培训，并给予政策扶持和优待: the offer after a clause
             verb = _offer_follows(s[clauses[k + 2][0]:clauses[k + 2][1]])
         if verb is None and stop == len(tail):
-            verb = _offer_later(s, clauses, k)
+            verb = _offer_later(s, clauses, k) or _may_give_a_need(nxt, s, vocab)
         if stop == len(tail) and not tail.rstrip().endswith("的") and k + 1 < len(clauses) and \
                 s[clauses[k + 1][0]:clauses[k + 1][1]].strip().endswith("的" + _last_noun(s[clauses[k + 1][0]:
                                                                                             clauses[k + 1][1]])):
@@ -176,6 +185,17 @@ def _dui_frames(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
             if noun and len(who) >= 2 and not governs(what):
                 out.append(("对", who, noun))
     return out
+
+
+# what giving costs (对…给予奖励和报酬的支出，纳入…): a cost, nothing offered
+GIVEN_AS_COST = re.compile(r"(?:给予|予以|发放|支付)[^，,。；;]{0,10}?的(?:支出|费用|经费|开支|成本)")
+
+
+def _may_give_a_need(nxt: str, s: str, vocab) -> str | None:
+    """对 B(的)，可以 + … in a sentence naming a need (对…申请使用工业用地的，可以采用…方式供地): the modal
+    gives it, or None."""
+    m = re.match(r"[，,\s]*(可以|可)", nxt)     # (not 应当依法办理…手续: a duty)
+    return m.group(1) if m and vocab is not None and find_terms(s, vocab.needs) else None
 
 
 def _shall_to(c: str, at: int) -> bool:
@@ -211,7 +231,7 @@ def _wei_frames(s: str, clauses: list, k: int, topic: str) -> list[tuple[str, st
     relative_end = re.search(r"的[^的，,。；;]{1,12}$", c) if k + 1 < len(clauses) else None
     for m in re.finditer(r"(?:(?<=可以)|(?<![因作成认视列称以]))为(?!了|主|重点|核心|基础|导向|依托|抓手|载体|目标|契机|突破口|统领"
                          r"|引领|经济|社会|国家|乡村振兴)([^为，,。；;]{1,40}?)(提供|办理|代缴|缴纳|补缴|支付|报销|垫付|开辟|开通|落实|兑现|减轻|降低|搭建|增加|扩大|购买|租赁"
-                         r"|安排|解决|争取|组织|开展|举办|进行|开设|开放)", c):
+                         r"|安排|解决|争取|" + NOT_NOUN_ORGANISATION + r"组织|开展|举办|进行|开设|开放)", c):
         if m.group(2) in ("组织", "开展", "举办", "进行") and \
                 not any(n in c[m.end():] for n in OFFER_NOUNS + ("活动", "认定", "鉴定", "评定")):
             continue      # 为…组织/开展 with nothing offered after it
@@ -221,8 +241,8 @@ def _wei_frames(s: str, clauses: list, k: int, topic: str) -> list[tuple[str, st
         phrase = TRAILING_ADVERBS.sub("", m.group(1).strip()) or m.group(1).strip()
         if phrase == "其" and topic.endswith("的"):
             phrase = topic
-        if GENERIC_OFFERS.match(c[m.end():].strip()):
-            continue
+        if GENERIC_OFFERS.match(c[m.end():].strip()) and not FIELDS_NAMED.search(c[:m.start()]):
+            continue      # (在规划、用地等方面为…提供支持: the fields are what it gives)
         if k > 0 and re.match(r"^服务(?:[。；;，,]|$)", c[m.end():].strip()) and SYSTEM_BUILT.search(s[clauses[k - 1][0]:
                                                                                                    clauses[k - 1][1]]):
             continue      # 建立健全…公共服务体系，为中小企业提供服务: the purpose of a system the government builds
@@ -281,8 +301,9 @@ def _named_beneficiary_frames(c: str, vocab) -> list[tuple[str, str, str]]:
     # 资助/选派 B 进行/到…: B is funded or sent (资助青年博士生等优秀青年人才进行国际学术交流); 安排 B 进行/接受…: B is
     # whom it is arranged for (安排退休妇女进行妇科病筛查); 帮助 B 解决…: B's difficulty is solved
     for m in re.finditer(r"(资助|选派)([^，,。；;]{2,40}?)(?:进行|参加|开展|赴|到|前往)"
-                         r"|(安排)(?!工作|就业|到|在)([^，,。；;]{2,30}?)(?:进行|接受)|(帮助)([^，,。；;]{2,30}?)解决", c):
-        verb, who = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5) if m.group(i))
+                         r"|(安排)(?!工作|就业|到|在)([^，,。；;]{2,30}?)(?:进行|接受)|(帮助)([^，,。；;]{2,30}?)解决"
+                         r"|(保障)([^，,。；;]{2,30}?)(?:就学|入学|就医)", c):     # 保障 B 就学: B's schooling is secured
+        verb, who = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5, 7) if m.group(i))
         if vocab is not None and find_terms(who, {**vocab.groups, **vocab.gender}):
             out.append(("object", who, verb))
     # 优先安排/购买/录用 B …
@@ -297,14 +318,17 @@ def _named_beneficiary_frames(c: str, vocab) -> list[tuple[str, str, str]]:
 
 
 # 将/把 B(，)纳入/列入/列为…范围/对象: B is taken into a scheme (将符合条件的残疾人，全部纳入最低生活保障范围;
-# 将农村贫困残疾人列为重点扶持对象); not 纳入…规划/考核 (a plan or a review is the government's own)
+# 将农村贫困残疾人列为重点扶持对象; 纳入集中托养; 将…人才纳入…体系，并在…方面提供便利: whom the offer after 并 is for);
+# not 纳入…规划/考核 (a plan or a review is the government's own)
 INCLUDED = re.compile(r"(?:将|把)([^将把，,。；;]{2,40}?)[，,]?\s*(?:全部|优先|逐步|及时|统一|一并|依法|按规定|按照规定)?"
-                      r"(纳入|列入|列为)[^，,。；;]{1,30}?(?:范围|对象|救助|供养|保障|补贴|优待|帮扶)")
+                      r"(纳入|列入|列为)(?:[^，,。；;]{1,30}?(?:范围|对象|救助|供养|保障|补贴|优待|帮扶|托养|照料|护理|康复)"
+                      r"|[^，,。；;]{1,30}?[，,]\s*并[^，,。；;]{0,40}?(?:提供|给予|予以))")
 
 
 def _included(s: str) -> list[tuple[str, str, str]]:
     """将 B 纳入…范围 in the sentence (B and its verb may stand either side of a comma)."""
-    return [("对", m.group(1), m.group(2)) for m in INCLUDED.finditer(s)]
+    # (将扶持…脱贫工作纳入…计划: a field of work taken into a plan is the government's own)
+    return [("对", m.group(1), m.group(2)) for m in INCLUDED.finditer(s) if not m.group(1).endswith(("工作", "事业"))]
 
 
 def only_activity(s: str, phrase: str) -> bool:
@@ -364,4 +388,10 @@ def clause_verb(c: str) -> str | None:
         for a in ADVERBS:
             if t.startswith(a) and len(t) > len(a) + 1 and a not in ("在", "对"):
                 t, changed = t[len(a):], True
+        m = FIELDS_OPEN.match(t)
+        if m:             # 应当在规划、用地等方面扶持…: the fields after the modal
+            t, changed = t[m.end():], True
     return next((v for v in SERVICE_VERBS if t.startswith(v)), None)
+
+
+FIELDS_OPEN = re.compile(r"在[^在，,。；;]{2,40}?等?方面")

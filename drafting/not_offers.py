@@ -19,32 +19,37 @@ PENALTY = re.compile(r"(?:违反本|责令|罚款|处分|追究[^，,。；;]*�
 PROHIBITION = ("不得", "禁止", "严禁", "不准")
 # an honour for those who did well (对…做出突出贡献的单位和个人，给予表彰和奖励): recognition, not support
 COMMENDATION = re.compile(r"(?:突出贡献|显著成绩|成绩显著|表现突出|先进)[^。；;]{0,30}?(?:给予|予以)?[^，,。；;]{0,4}(?:表彰|嘉奖|褒扬)")
+# support named as what a report or a result is the basis of (…作为对相关单位予以财政资金支持的依据): no offer
+BASIS = re.compile(r"作为[^。；;]{0,40}?(?:给予|予以|支持|补贴|奖励)[^。；;]{0,12}?的(?:依据|条件|参考|标准)")
 # a right declared (享有与男子平等的权利, 有权…要求): equality and protection, not support
 RIGHT = re.compile(r"享有[^，,。；;]{0,20}(?:平等|同等)[^，,。；;]{0,6}(?:权利|权)|有权[^，,。；;]{0,30}(?:要求|拒绝|请求|申诉|举报|控告)"
-                   r"|享(?:受|有)与[^，,。；;]{0,20}(?:同等|平等|相同)的(?:待遇|权利)|坚持[^。；;]{0,40}的?原则"
+                   r"|(?:享受|享有|给予)与[^，,。；;]{0,20}(?:同等|平等|相同)的(?:待遇|权利)|坚持[^。；;]{0,40}的?原则"
                    r"|保障[^，,。；;]{0,8}享有[^，,。；;]{0,20}(?:权益|权利)|是全社会的共同责任"
                    r"|(?:给予|予以)特别保护|享受[^，,。；;]{0,20}普惠(?:性)?待遇"
-                   r"|保障[^，,。；;]{0,30}的(?:合法)?(?:权利|权益)[。；;]?$")
+                   r"|保障[^，,。；;]{0,30}的(?:合法)?(?:权利|权益)[。；;]?$"
+                   r"|应当?与[^，,。；;]{0,20}保持一致|保持一致[。；;，,]")
 # what follows from not doing something (视为放弃…, 取消其…资格, 不再享受…)
 SANCTION = re.compile(r"由本人[^，,。；;]{0,20}(?:办理|申报|登记)|视为(?:放弃|自动放弃)|取消其[^，,。；;]{0,10}(?:资格|待遇)|不再享受|停止享受|停发|责令[^，,。；;]{0,6}退回"
                       r"|中止(?:发放|享受)|暂停(?:发放|享受)"
                       r"|暂缓办理|约谈|通报批评")
 # another rule governs (…另有规定的，依照其规定)
-DEFERRED = re.compile(r"另有规定的[，,]?\s*(?:依照|从|按照)其规定|按照[^，,。；;]{0,16}规定执行[。；;]?$|适用本(?:法|条例|办法|规定)")
+DEFERRED = re.compile(r"另有规定的[，,]?\s*(?:依照|从|按照)其规定|按照[^，,。；;]{0,16}规定执行[。；;]?$|适用本(?:法|条例|办法|规定)"
+                      r"|的[，,]\s*从其规定[。；;]?$")
 # a person's recourse to the courts and to review (向人民法院申请…, 提起诉讼, 申请仲裁, 行政复议)
 REMEDY = re.compile(r"向人民法院[^，,。；;]{0,12}(?:申请|起诉)|提起(?:行政)?诉讼|人民法院应当|申请(?:劳动)?仲裁|申请行政复议"
                     r"|申请复核|有异议的")
 # society at large called on to give (国家鼓励…社会力量/社会各界/…和个人 …捐赠、提供帮助): nobody is offered anything
 SOCIETY_CALLED = re.compile(r"(?:鼓励|支持|引导|倡导|动员)[^，,。；;]{0,40}?(?:社会力量|社会各界|社会各方面|全社会|(?:组织|单位)"
-                            r"(?:和|以及|、)个人|其他组织以及个人)(?:[^，,。；;]{0,6}?)(?:依法|通过|为|参与|参加|开展|捐赠|向)")
-CATCH_ALL = re.compile(r"^(?:其他|国务院规定|法律、行政法规规定的其他|有关法律、法规规定的其他)")
+                            r"(?:和|以及|、)个人|其他组织以及个人)(?:[^，,。；;]{0,6}?)(?:依法|通过|为|参与|参加|开展|捐赠|向|兴办|举办|创办)")
+CATCH_ALL = re.compile(r"^(?:其他|国务院规定|法律、行政法规规定的其他|有关法律、法规规定的其他)"
+                       r"|^[^，,。；;]{0,20}的其他(?:事项|工作|措施)[。；;]?$")     # (促进…的其他事项)
 PRIVATE_DUTY_HEADS = ("用人单位", "企业", "职业中介机构", "个体工商户", "平台经营者", "经营者", "中小企业",
                       "住宿经营者", "拆迁人")
 # not measures, whatever else they say (checked in this order, a prohibition between them)
 NOT_MEASURE_KINDS = ((PURPOSE, "目的条款"), (DEFINITION, "定义条款"), (IN_FORCE, "施行日期"), (PENALTY, "法律责任"))
 NOT_OFFER_KINDS = ((COMMENDATION, "表彰（荣誉，不是扶持）"), (REMEDY, "法律救济（诉讼、仲裁、复议）"),
                    (RIGHT, "权利的宣示（不是扶持）"), (SANCTION, "不履行的后果"), (DEFERRED, "另有规定"),
-                   (SOCIETY_CALLED, "号召社会各方参与（不是政府向谁提供扶持）"))
+                   (SOCIETY_CALLED, "号召社会各方参与（不是政府向谁提供扶持）"), (BASIS, "扶持的依据（不是扶持）"))
 
 
 def _kind_found(s: str, kinds) -> str | None:
@@ -64,8 +69,9 @@ def not_a_measure(s: str, actor: str | None, vocab) -> str | None:
     found = _kind_found(s, NOT_MEASURE_KINDS)
     if found:
         return found
-    m = re.match(r"^(?:禁止|严禁|任何(?:组织|单位|个人|组织和个人|单位和个人))|^[^，,。；;]{2,60}?不得", s)
-    if m:     # …大型企业等不得违约拖欠…: the first clause's predicate forbids
+    m = re.match(r"^(?:禁止|严禁|任何(?:组织|单位|个人|组织和个人|单位和个人))|^[^，,。；;]{2,60}?不得"
+                 r"|^[^，,。；;]{2,40}?的[，,]\s*(?:均|一律|也)?不得", s)
+    if m:     # …大型企业等不得违约拖欠…, 没有依据的，不得…: the first clause's predicate, or the one after its topic, forbids
         return "禁止性规定：“" + (s[:4] if m.group(0)[-2:] != "不得" else m.group(0)[-8:]) + "”"
     found = _kind_found(s, NOT_OFFER_KINDS)
     if found:
@@ -88,7 +94,7 @@ def not_a_measure(s: str, actor: str | None, vocab) -> str | None:
                                                                    and owner_of(actor.rsplit("的", 1)[0], vocab)) else None
     first = s[:clause_spans(s)[0][1]] if clause_spans(s) else s
     m = re.match(r"^(?!以|按|对|为|由)[^，,。；;对]{2,30}?(?:" + "|".join(FUND_HEADS) + r")(?=纳入|用于|应当|向|按|专项|主要)",
-                 first)        # (not 国家对…残疾军人的医疗费用按照规定予以保障: whose costs are covered)
+                 first) or SHARE_USED.match(s)   # (not 国家对…残疾军人的医疗费用按照规定予以保障: whose costs are covered)
     if (fund or m) and (not FUND_GIVES.search(s) or "用于" in s):     # 专项用于…为残疾人提供…: still its use
         return f"资金的用途：“{fund or m.group(0)}”"
     m = TRANSFER.search(s)
@@ -97,6 +103,8 @@ def not_a_measure(s: str, actor: str | None, vocab) -> str | None:
     if _private_duty(actor or "", s):
         return f"“{actor or s[:6]}”的义务（不是政府提供的扶持）"
     return None
+# a share of a fund set aside for a use (…彩票公益金的本级使用部分，每年应当安排一定的比例用于…)
+SHARE_USED = re.compile(r"^[^，,。；;对]{2,30}?(?:" + "|".join(FUND_HEADS) + r")的[^，,。；;]{0,8}部分[，,][^。；;]{0,20}?用于")
 COURT_OFFERS = re.compile(r"人民法院应当[^，,。；;]{0,6}?(?:为[^，,。；;]{1,30}?提供|准予(?:减|免|缓)|(?:减交|免交|缓交))")
 # a fund that gives to someone (…基金可以为台湾青年…提供咨询服务和资金支持, …基金…优先支持符合条件的中小企业)
 FUND_GIVES = re.compile(r"(?:为|向)[^，,。；;]{2,30}?(?:提供|发放)|优先(?:支持|扶持)[^，,。；;]{2,30}?(?:企业|人员|个体工商户)")

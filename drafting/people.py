@@ -28,7 +28,8 @@ def beneficiary_head(frame: str, phrase: str, vocab=None, topic: str = "") -> st
         return head_of(phrase, vocab)
     if frame == "subject":
         if "的" in phrase.rstrip("的"):
-            np = leading_np(phrase, vocab)      # 企业在新增加的就业岗位中…: the noun phrase it opens with
+            # 企业在新增加的就业岗位中…: the noun phrase it opens with (教师和从事…的翻译: without the 和 before the verb)
+            np = re.sub(r"(?:和|及|与|、|或者)$", "", leading_np(phrase, vocab))
             if np and "的" not in np and beneficiary_kind(np, vocab) in ("people", "business", "group"):
                 return np
             return head_of(phrase, vocab)
@@ -50,6 +51,8 @@ def beneficiary_kind(head: str, vocab) -> str:
         return "government"
     if head.endswith(FUND_HEADS):
         return "fund"
+    if head.endswith("经济组织"):
+        return "business"          # 民营经济组织, 农村集体经济组织: economic entities, businesses
     if any(head.endswith(w) for w in ORGANISATION_HEADS):
         return "organisation"
     if any(w in head for w in PEOPLE_WORDS) or len(head) >= 2 and head.endswith(PERSON_HEAD_ENDINGS):
@@ -76,6 +79,7 @@ def read_people(r: Reading, s: str, vocab) -> None:
     _gender_and_tech(r, text, group_hits, org_head, vocab)
     _family_of_the_topic(r, s, org_head, vocab)
     _left_active_service(r, s, vocab)
+    _party_to_the_reward(r, s, vocab)
     r.audiences = _audiences_of(r, text, head, org_head, vocab)
     # what looks like people but no group word covers: put to the reviewer as a possible new group
     covered = [False] * len(text)
@@ -201,6 +205,14 @@ def _left_active_service(r: Reading, s: str, vocab) -> None:
         r.groups.setdefault("veteran", "退出现役")
 
 
+def _party_to_the_reward(r: Reading, s: str, vocab) -> None:
+    """The people a reward is agreed with (…规定或者与科技人员约定奖励和报酬) are whom it is for, when the beneficiary
+    names no group (对…做出重要贡献的人员给予奖励)."""
+    m = re.search(r"与([^，,。；;与]{2,12}?)(?:的)?约定[^。；;]{0,40}?(?:奖励|报酬)", s)
+    if m and not r.groups:
+        r.groups.update({v: w for v, w, _ in find_terms(m.group(1), vocab.groups)})
+
+
 def _gender_and_tech(r: Reading, text: str, group_hits: list, org_head: bool, vocab) -> None:
     """Women (a gender word, or 女 before a group word) and a 科技型 business word."""
     female = find_terms(text, vocab.gender)
@@ -239,7 +251,7 @@ GENERIC_PEOPLE = ("人员", "人才", "群体", "学生")
 STOP_CHARS = set("的和与及等对为向在把将了、,，。；;：:“”\"()（）《》支持鼓励引导吸引推动加强各类一批更多 ")
 TECH_NOT_BUSINESS = ("孵化", "园", "服务", "家")
 NOT_PERSON_HEAD = re.compile(r"(?:[及和与][^\W\d_到在向进赴来去为给参入]{1,3}?)?[^\W\d_到在向进赴来去为给参入]{0,2}?"
-                             r"(?:团体|组织|机构|协会|商会|委员会|智库|库|合作社|联合社)")
+                             r"(?:团体|组织|机构|协会|商会|委员会|智库|库|合作社|联合社|服务业|产业|事业)")
 PERSON_NOUNS = PERSON_SUFFIXES + ("科学家", "企业家", "才俊", "学者", "专家")
 HIRING_WORDS = ("吸纳", "招用", "招收", "聘用", "雇用", "录用", "安置", "安排", "集中使用", "吸收")
 EMPLOYER_AFTER = re.compile(r"^[^。；;：:]*?的(?:用人单位|单位|企业|机构|用人主体|中小企业|小微企业|个体工商户)")
@@ -265,6 +277,8 @@ def names_a_person(s: str, word: str, pos: int) -> bool:
     end = pos + len(word)
     if FAMILY_AFTER.match(s, end):
         return False
+    if s[:pos].endswith("从事") and s.startswith("工作", end) and not s.startswith("工作者", end):
+        return False          # 从事残疾人工作的手语翻译: a field of work, not the people served
     for noun, qualifiers in QUALIFIERS.items():
         if word.endswith(noun) and s[:pos].endswith(qualifiers) and not s[:pos].endswith(("大中专", "大中专院校")):
             return False      # (大中专毕业生 are college graduates too)

@@ -10,7 +10,7 @@ import re
 
 from .sentences import marks_outside_brackets
 
-FUND_HEADS = ("资金", "基金", "保障金", "经费", "预算", "费用", "收入")
+FUND_HEADS = ("资金", "基金", "保障金", "公益金", "经费", "预算", "费用", "收入")
 SERVICE_VERBS = ("提供", "开展", "落实", "实施", "实行", "推行", "推广", "设立", "建立", "建设", "打造", "搭建",
                  "开通", "举办", "给予", "发放", "完善", "优化", "简化", "放宽", "降低", "减轻", "加大",
                  "扩大", "增加", "支持", "鼓励", "引导", "扶持", "培育", "探索", "推动", "深化", "健全", "用好",
@@ -36,7 +36,7 @@ MAY_USE = ("享受", "免费", "优先录取", "优先录用", "合并计算", "
 PERMITTED = ("申请", "享受", "办理", "领取", "申领", "复学", "入学", "转入", "承包", "报考", "缩短", "采取加速", "免",
              "扣除", "抵扣", "抵免",
              "减", "延期", "补缴", "落户", "获得", "使用", "入驻", "参加", "复职", "复工", "申报",
-             "保留", "汇出", "汇往", "汇回")
+             "保留", "汇出", "汇往", "汇回", "暂不", "递延", "缓缴")
 ENCOURAGE = ("鼓励", "支持", "引导", "吸引", "扶持", "帮助", "允许", "组织", "指导", "推动", "动员", "欢迎")
 # the government's own work: an object of these is not offered to anyone (as verbs: 管理 in
 # 行政管理部门 or 管理类收费 is a name, see governs())
@@ -96,7 +96,9 @@ def governs(text: str) -> list[str]:
 
 def find_terms(text: str, vocab: dict) -> list[tuple[str, str, int]]:
     """(value, word, position) of the vocabulary's words in `text`, longest
-    first, never two on the same characters (农民工 wins over 农民)."""
+    first, never two on the same characters (农民工 wins over 农民); never inside the country's name
+    (中华人民共和国 holds 华人)."""
+    text = text.replace("中华人民共和国", "\0" * 7)
     hits = []
     for value, words in vocab.items():
         for w in words:
@@ -129,7 +131,12 @@ def as_written(np: str, text: str) -> str:
     """A noun phrase read from the bracket-blanked text, with the brackets inside it as the text
     writes them (街道、社区、乡（镇）公共就业服务机构): an office is named in its own words."""
     at = strip_brackets(text).find(np)
+    if at >= 0 and PLACE_BRACKET.match(text, at + len(np)):     # 各县（市、区）: the places its bracket adds
+        return text[at:PLACE_BRACKET.match(text, at + len(np)).end()]
     return text[at:at + len(np)] if at >= 0 and "  " in np else np
+
+
+PLACE_BRACKET = re.compile(r"[（(][市区县镇乡旗、]{1,8}[)）]")
 
 
 def strip_brackets(s: str) -> str:
@@ -163,7 +170,7 @@ def is_government(np: str) -> bool:
     if tail.endswith(NOT_GOVERNMENT) or any(w in tail for w in PEOPLE_WORDS + BUSINESS_WORDS) and \
             not tail.endswith(GOVERNMENT_SUFFIXES):
         return False
-    if tail in GOVERNMENT_WORDS or tail.endswith(GOVERNMENT_SUFFIXES):
+    if tail in GOVERNMENT_WORDS or tail.endswith(GOVERNMENT_SUFFIXES) or re.fullmatch(r"各(?:省|市|县|区|乡|镇)", tail):
         return True
     return tail.endswith(GOVERNMENT_ENDINGS) and len(tail) <= 14
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 from bot.script import to_simplified
 
-from .frames import (LOCATIVE, OFFER_NOUNS, ORIENTATION, STRONG_OFFERS, clause_verb, does_itself, first_found,
+from .frames import (FIELDS_NAMED, LOCATIVE, OFFER_NOUNS, ORIENTATION, STRONG_OFFERS, clause_verb, does_itself, first_found,
                      frames_of, only_activity)
 from .not_offers import PROHIBITION, not_a_measure
 from .people import beneficiary_head, beneficiary_kind, read_people
@@ -114,7 +114,9 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
         r.not_measure = why_not
         return r
     chosen, rejected = _chosen_frame(s, vocab, r, actor)
-    if chosen is None and context is not None and context.measure and context.beneficiary and \
+    if chosen is None and context is not None and context.measure and \
+            (context.beneficiary or item and context.frame == "service" and context.category
+             and not BUILDING.search(s)) and \
             not any(w in s for w in PROHIBITION) and (item or not (find_terms(s, vocab.groups)
                                                                    and context.frame != "service")):
         chosen = _lead_in_frame(s, vocab, r, context, item)
@@ -208,10 +210,14 @@ def _lead_in_frame(s: str, vocab, r: Reading, context: Reading, item: bool) -> t
     if item and (find_terms(s, vocab.groups) or find_terms(s, vocab.audiences)):
         first = s[clauses[0][0]:clauses[0][1]] if clauses else s
         chosen = (context.frame, first, context.offer, head_of(first, vocab))   # the item names whom
-    r.review.append(LEAD_IN + "（“" + context.beneficiary + "”）")
+    r.review.append(LEAD_IN + "（“" + (context.beneficiary or context.offer or "") + "”）")
     return chosen
 
 
+# the building or running of an organisation (…服务机构的建设与发展): what the lead-in's support is, no offer of its own
+BUILDING = re.compile(r"(?:机构|平台|基地|园区|中心|载体)的?(?:建设|运行|运营)")
+# a clause whose predicate is that something is free (…实行免费制度, …导盲犬等免费携带)
+FREE_PREDICATE = re.compile(r"[^，,。；;]{2}(?:实行|予以|一律|均)?免费(?:制度|携带|乘坐|使用|进入|参观)?$")
 # a field of work, not someone (华侨权益保护工作, 残疾人就业工作, 人才事业): not 到基层工作, 在企业工作
 WORK_FIELD = re.compile(r"(?<![到在来去赴回从])(?:工作|事业)$")
 def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool = False):
@@ -222,6 +228,8 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
     policy unless its object names a need."""
     if "有利于" in s:
         return None                   # 实行有利于…的政策: a policy's orientation, not an offer
+    if _stated_free(s, r):
+        return ("service", None, "免费", None)     # 残疾评定实行免费制度, …辅助器具…免费携带: what is free
     later = clause_spans(s)[1:]
     if declaratory and re.match(r"^[^，,。；;]{0,20}?(?:建立|健全|完善|建立健全)[^，,。；;]{0,20}(?:" + "|".join(SYSTEMS)
                                 + r")[，,]", s) and not any(n in s for n in STRONG_OFFERS) and \
@@ -242,13 +250,10 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
             continue
         obj = body[body.find(verb, LOCATIVE.match(body.strip(" 　")).end() if LOCATIVE.match(body.strip(" 　"))
                              else 0):] + "".join(s[x:y] for x, y in clauses[k + 1:k + 2])
-        if (verb in ("建立", "健全", "完善", "建设", "实行", "建立健全") or re.match(
-                r"(?:和|并)?(?:组织|推动)?(?:建立|健全|完善|建设)", body[body.find(verb) + len(verb):])) and \
-                body.rstrip("。；; ").endswith(SYSTEMS):
-            continue      # (推进和组织)建立…担保体系: a system built, nothing offered
-        if any(o in obj for o in ORIENTATION) or (governs(obj[:10]) and "服务" not in obj[:10]):
+        if _own_work(verb, body, obj):
             continue
-        need = _category(obj, vocab)
+        fields = FIELDS_NAMED.search(body[:body.find(verb)])       # 在规划、用地等方面扶持…: what it gives
+        need = _category(obj, vocab) or (_category(fields.group(1), vocab) if fields else None)
         people = [w for _, w, _ in find_terms(obj, {**vocab.groups, "c": tuple(vocab.collective)})] + \
             [w for _, w, _ in find_terms(obj, vocab.audiences)]
         offers = [n for n in OFFER_NOUNS + ("基金", "保险", "平台", "基地", "园区", "课程", "活动", "大赛", "见习")
@@ -262,13 +267,34 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
             oriented = verb in ("鼓励", "引导", "动员", "倡导")   # whom it encourages acts in the clauses after
             continue
         giving = verb in GIVING and (bool(re.search(r"(?:服务|培训|指导|咨询|补贴|援助|帮扶|场所|场地|岗位)"
-                                                    r"(?!工作|体系|机制|制度|机构)", obj))
+                                                    r"(?!工作|体系|机制|制度|机构)|^发放[^，,。；;]{2,20}证》?[。；;]?$", obj))
                                      or "活动" in obj and people) and \
             not governs(obj) and not MEANS.search(s[:a] + body[:body.find(verb)])
         if need is None and (subject or not (people or offers)) and not giving:
             continue
         return ("service", people[0] if people else None, verb, None)
     return None
+
+
+def _stated_free(s: str, r: Reading) -> bool:
+    """Whether a clause's predicate is that something is free; its 其 (其…免费携带) is the people named before."""
+    for a, b in clause_spans(s):
+        if FREE_PREDICATE.search(s[a:b].rstrip("。；; ")) and not re.search(r"[对为向]|提供", s[a:b]):
+            r.headless = "其" in s
+            return True
+    return False
+
+
+def _own_work(verb: str, body: str, obj: str) -> bool:
+    """A service clause that is the government's own work: a system built ((推进和组织)建立…担保体系), an
+    orientation, or governance as its object (开展…工作的监督、检查)."""
+    if (verb in ("建立", "健全", "完善", "建设", "实行", "建立健全") or re.match(
+            r"(?:和|并)?(?:组织|推动)?(?:建立|健全|完善|建设)", body[body.find(verb) + len(verb):])) and \
+            body.rstrip("。；; ").endswith(SYSTEMS):
+        return True
+    head = body[body.find(verb):].rsplit("的", 1)[-1]
+    return any(o in obj for o in ORIENTATION) or (governs(obj[:10]) and "服务" not in obj[:10]) or \
+        "的" in body and governs(head) and "服务" not in head
 
 
 # what a kind of business or person does to grow (规范发展, 发展壮大, 继承和发展…, 参与…标准制定)

@@ -91,7 +91,8 @@ def _topic_frame(s: str, clauses: list, topic: str, vocab) -> list[tuple[str, st
     """X…的，…予以优先安排/给予…: the topic (up to its clause ending in 的) is the beneficiary."""
     out = []
     ends = [j for j, (a, b) in enumerate(clauses[:3]) if s[a:b].strip().endswith("的") or
-            s[a:b].strip().endswith(("后", "时", "期间")) and _names_someone(owner_of(s[a:b].strip(), vocab) or "")]
+            s[a:b].strip().endswith(("后", "时", "期间")) and _names_someone(owner_of(s[a:b].strip(), vocab) or "")
+            and not _office_first(s[a:b].strip())]     # (项目管理部门组织项目验收时: an office's time)
     second = s[clauses[1][0]:clauses[1][1]].strip() if len(clauses) > 1 else ""
     named = not ends and len(clauses) > 1 and (
         _people_topic(topic, vocab) and bool(re.match(r"^(?:其[^，,。；;]{0,12}?)?(?:应当|应|可以|可|依法|按照)", second))
@@ -112,12 +113,19 @@ def _topic_frame(s: str, clauses: list, topic: str, vocab) -> list[tuple[str, st
         verb = next((w for w in ("予以", "给予", "优先", "发放", "发给", "核发", "颁发", "返还", "免收", "免征", "免缴", "免交",
                                  "减免", "补贴",
                                  "享受", "纳入",
-                                 "提供", "办理", "安排", "纳入") if w in main[:30]), None)
+                                 "提供", "办理", "安排", "纳入") if w in _before_another_subject(main[:30])), None)
         if owned and verb in ("办理", "安排", "纳入", "提供", "享受"):
             verb = None       # 归侨申请出境定居，…有关部门应及时办理有关手续: a procedure on their request, nothing given
         if verb and not governs(main[:20]):
             out.append(("subject", whole, verb))
     return out
+
+
+def _office_first(clause: str) -> bool:
+    """Whether a clause opens with an office that acts (项目管理部门组织…时), not people handed to one (退休军官和军士移交
+    人民政府安置后)."""
+    m = re.match(r"^[^，,。；;]{0,16}?(?:部门|机关|人民政府|政府)", clause)
+    return bool(m) and not any(c in m.group(0).replace("人民", "") for c in PERSON_HEAD_ENDINGS)
 
 
 # what people named first get before others (…抚恤优待对象，同等条件下优先纳入…项目范围)
@@ -168,7 +176,9 @@ def _may_use_frames(s: str, clauses: list, topic: str) -> list[tuple[str, str, s
         if governs(rest) or delegated and (delegated.start() < a + i or inside):
             continue
         if w in ("可以", "可", "可按", "可以按照", "可按照", "允许", "可以选择") and \
-                not any(x in c[i:] + s[b:] for x in PERMITTED + OFFER_VERBS[:20]) or MEMBERSHIP_KEPT.match(c[i:]):
+                not any(x in c[i:] + _before_another_subject(s[b:]) for x in PERMITTED + OFFER_VERBS[:20]) \
+                or MEMBERSHIP_KEPT.match(c[i:]) \
+                or RULES_SET.match(c[i:]):
             continue           # 可以…，到…登记，申请…; 可以保留其合作社成员身份: an organisation's rule on who belongs
         subject = c[:i].strip()
         if not subject or subject.startswith(("按", "依", "根据", "可", "均", "还", "并", "即", "也", "同时", "经",
@@ -186,6 +196,15 @@ def _may_use_frames(s: str, clauses: list, topic: str) -> list[tuple[str, str, s
     return out
 
 
+def _before_another_subject(after: str) -> str:
+    """The clauses after a topic up to one with a subject and a duty of its own (…的，可以先行验收…，项目承担者
+    应当…提供…方案: what another shall provide is not offered to the topic)."""
+    m = re.search(r"[，,；;][^，,。；;]{2,20}?(?:应当|必须)", after)
+    return after[:m.start()] if m else after
+
+
+# a permission to set one's own rules (单位可以规定或者与科技人员约定奖励的方式): autonomy, nothing offered to it
+RULES_SET = re.compile(r"^可以?(?:自行|自主)?(?:规定|制定|约定|确定)")
 MEMBERSHIP_KEPT = re.compile(r"^可以?保留[^，,。；;]{0,16}(?:身份|资格)")      # (see KEPT)
 
 

@@ -37,7 +37,7 @@ INTENT_MARKERS = {
     "bot_challenge": ("机器人", "真人", "人工", "ai", "程序", "自动回复"),
 }
 # A message that only says a question is coming (老板 问下嘢, 请问一下, 打扰一下)
-_ONLY_ASKING = re.compile(r"^\s{0,3}(?:老板|老师|师傅|同志|领导|亲|你好|您好|喂)?\s{0,3}(?:请问(?:一下)?|问(?:一)?下|想问(?:问|一下)?|打扰(?:一下)?|"
+_ONLY_ASKING = re.compile(r"^\s{0,3}(?:(?:老板|老师|师傅|同志|领导|亲|你好|您好|喂)好?)?[，,\s]{0,3}(?:请问(?:一下)?|问(?:一)?下|想问(?:问|一下)?|打扰(?:一下)?|"
                           r"问个(?:事|问题)|咨询(?:一下)?)(?:嘢|哈|啊|呀|哦)?\s{0,3}[?？!！。]?\s{0,3}$")
 SOCIAL = ("greet", "goodbye", "thanks", "feedback_up", "feedback_down", "bot_challenge")
 # NLU intents that are requests (used when the words did not already say which).

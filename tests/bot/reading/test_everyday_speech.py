@@ -100,7 +100,7 @@ def test_a_river_named_after_a_town_is_not_where_one_is():
     assert act.place.place is None and act.place.suggestion.name == "珲春市"
 
 
-@pytest.mark.parametrize("text", ["老板 问下嘢", "请问一下", "你好 打扰一下"])
+@pytest.mark.parametrize("text", ["老板 问下嘢", "请问一下", "你好 打扰一下", "老师好 请问一下", "师傅好，打扰一下"])
 def test_saying_a_question_is_coming_is_a_greeting(text):
     assert read(KB, text).social == "greet"
 

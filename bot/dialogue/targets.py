@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..reading.references import by_abbreviation, by_figure, by_text, by_words, policy_words
+from ..reading.references import by_abbreviation, by_figure, by_one_slip, by_text, by_words, policy_words
 from ..matching.shown import Shown
 from ..reading.questions import AMOUNT
 from ..replies.lists import category_label
@@ -73,6 +73,9 @@ def resolve(turn, act) -> Targets:
                 found = [m for m in found if m.id == focus]     # 那个贷款 after that loan's answer: that one
             if found:
                 return Targets(_titled(refs.words, found, turn) or found[:4], numbers, "words")
+        slipped = by_one_slip(refs.words, _unique(listed + items + _place_measures(turn)))
+        if slipped:
+            return Targets(slipped, numbers, "words")      # 桂慧贷: one character typed wrong
         people = act.topics.get("groups") or act.topics.get("gender")    # 残疾妇女: people asked about
         short = [] if people else by_abbreviation(refs.words, listed) or by_abbreviation(refs.words, items)
         if 0 < len(short) <= 3:

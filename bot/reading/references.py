@@ -179,6 +179,17 @@ def by_abbreviation(words: str, candidates: list[Shown]) -> list[Shown]:
     return out
 
 
+def by_one_slip(words: str, candidates: list[Shown]) -> list[Shown]:
+    """The titles that hold `words` but for one character typed wrong (桂慧贷 for 桂惠贷,
+    巾国 for 巾帼 in 巾国行动): at most two, else none is meant."""
+    if not 3 <= len(words) <= 8:
+        return []
+    n = len(words)
+    found = [m for m in candidates
+             if any(sum(a != b for a, b in zip(words, m.title[i:i + n])) == 1 for i in range(len(m.title) - n + 1))]
+    return found if len(found) <= 2 else []
+
+
 def _spelled_close(short: str, title: str) -> bool:
     """`short`'s characters in order in `title`, within twice its length."""
     for start in (i for i, c in enumerate(title) if c == short[0]):

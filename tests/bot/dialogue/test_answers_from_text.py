@@ -72,3 +72,11 @@ def test_whom_to_ask_names_a_few_supporting_offices():
     c = Chat(region="长春", groups=["university_student"], gender="female")
     c.say("女大学生创业创新大赛找谁办")
     assert "吉林省妇女联合会" in c.text and "等部门" in c.text and "国有资产" not in c.text, c.text
+
+
+@pytest.mark.parametrize("text, title", [("桂慧贷能贷多少", "桂惠贷"), ("巾国行动找谁", "创新创业巾帼行动")])
+def test_a_measure_named_with_one_character_typed_wrong_is_found(text, title):
+    c = Chat(region="南宁", gender="female")
+    c.say("有啥政策")
+    c.say(text)
+    assert title in c.text.splitlines()[0], c.text

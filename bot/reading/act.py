@@ -132,6 +132,8 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
             continue          # about someone else (我老公是退伍的, 残疾证是我妈的, 女战友): not the person's fact
         if m.fact == "needs" and clause is not None and re.search(r"不想|不要|不用|不需要", clause.text):
             continue          # 户口不想迁回去: no wish for it
+        if m.fact == "groups" and _NOT_KNOWN_AFTER.match(text, m.end):
+            continue          # 养殖我不太懂: what one does not know is no trade one has
         if m.fact == "needs" and _BUSINESS_BEFORE.search(text[max(0, m.start - 6):m.start]) \
                 and _ESTABLISHMENT.match(text, m.end):
             continue          # 开一家韩语培训机构: the business, not a need
@@ -161,6 +163,7 @@ def _yes_no(kb, clauses) -> bool | None:
     return questions.yes_no(clauses[0].text)
 
 
+_NOT_KNOWN_AFTER = re.compile(r"[^，,。；;？?]{0,3}?(?:我|俺)?(?:还)?不(?:太|大|怎么)?(?:懂|会|了解|熟)")
 _NOW_ONLY = ("university_student", "unemployed")     # what a clause about the past does not make the person now
 _NAMED_THAT = re.compile(r"[\u4e00-\u9fff]{2}(?:那条|那个|这条|这个|那项|这项)")
 _FOR_WHOM = re.compile(r"(?:专门)?(?:给|面向|针对)$")

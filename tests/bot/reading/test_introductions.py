@@ -72,3 +72,8 @@ def test_coming_from_hong_kong_macao_or_taiwan_said_of_oneself(text, member):
                                           ("我老公以前是当兵的", False)])
 def test_a_husband_who_is_a_soldier_makes_one_military_family(text, member):
     assert ("military_family" in read(KB, text).facts.get("groups", [])) is member
+
+
+def test_a_trade_one_says_one_does_not_know_is_no_group():
+    act = read(KB, "有没有培训啊 养殖我不太懂")
+    assert act.facts == {} and act.topics.get("needs") == ["training"]

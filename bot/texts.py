@@ -315,3 +315,10 @@ NO_PROFILE_YET = "目前的信息下"
 # Whether one counts as a group (bot/dialogue/membership.py)
 COUNTS_AS = "算。“{label}”这一类包括{word}，下面按这一类查。"
 COUNTS_ANY_GENDER = "算。面向“{label}”的措施没有限定性别，{gender}也在内。"
+
+# Whether an office handles something (bot/dialogue/offices_asked.py)
+OFFICE_HANDLES = "由{office}牵头或配合的有 {n} 项："
+OFFICE_NOT_LISTED = "刚才列出的措施都不归{office}管。"
+OFFICE_IN_NONE = "适用于您的措施里，文件都没有写明由{office}负责。可以拨打当地12345政务服务便民热线问清楚该找哪个部门。"
+OFFICE_YES = "是。"
+OFFICE_NO = "文件没有写{office}负责这一项。"

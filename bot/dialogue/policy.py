@@ -13,7 +13,7 @@ from .. import reading, texts
 from ..reading import others, questions as q
 from ..reading.clauses import BUSINESS
 from ..script import read_script
-from . import answering, asking, clarify, membership, showing, social
+from . import answering, asking, clarify, membership, offices_asked, showing, social
 from .turn import MAX_TEXT, Incoming, Outcome, Turn
 from .update import update
 from ..replies.render import Reply
@@ -212,6 +212,7 @@ ACTS = (                                    # after the facts it states are take
     (wants_summary,       social.make_summary),
     (vague_place,         asking.vague_place),        # 东北那边呢
     (membership.asks,     membership.answer),         # 我是研究生 也算大学生吗 / 军人配偶这个 男的也算吗
+    (offices_asked.asks,  offices_asked.answer),      # 妇联管不管这 / 残联负责吗
     (asks_about_measure,  answering.about_measure),   # 第2项能贷多少 / 贴息那个找谁 / 桂惠贷呢
     (asks_for_topic,      showing.topic),             # 有没有给女的 / 那妇女创业有啥政策
     (asks_for_the_list,   showing.overview),          # 有啥政策 (after the list)

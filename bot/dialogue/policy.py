@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .. import reading, texts
-from ..reading import others, questions as q
+from ..reading import needs_said, others, questions as q
 from ..reading.clauses import BUSINESS
 from ..script import read_script
 from . import answering, asking, clarify, membership, offices_asked, showing, social
@@ -265,6 +265,8 @@ def respond(engine, slots: dict, message: Incoming) -> Outcome:
     kb = turn.kb
     act = reading.read(kb, _with_whom_told_of(turn), message.entities, message.intent, turn.question,
                        message.is_payload, turn.slots.get("asked_for"))
+    if act.needs_on_introducing and turn.before.get(turn.place):
+        needs_said.only_asked(act)             # not an introduction: the place was known before
     if act.on_behalf:
         turn.set(asked_for=act.asked_for)      # 帮我姐问的: 我姐 / 她 later are her too
     told = others.told_of(kb, act.clauses)

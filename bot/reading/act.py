@@ -67,6 +67,7 @@ class Act:
     asked_for: str | None = None                   # whom the conversation is for (姐), this message or before
     words: dict = field(default_factory=dict)      # need -> the words the person used for it (贷款)
     lacking: bool = False                          # a need said as a lack (没钱, 租房太贵)
+    needs_on_introducing: list = field(default_factory=list)   # needs asked while saying who/where one is
     ambiguous: list = field(default_factory=list)  # facts.Ambiguous words left unsettled (毕业, 当兵)
     corrects: bool = False                         # 说错了 / 不对 (with or without the new value)
     local_docs: bool = False                       # asks about a place's own documents (河南自己的文件呢)
@@ -132,8 +133,8 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
             continue          # about someone else (我老公是退伍的, 残疾证是我妈的, 女战友): not the person's fact
         if m.fact == "needs" and clause is not None and re.search(r"不想|不要|不用|不需要", clause.text):
             continue          # 户口不想迁回去: no wish for it
-        if m.fact == "groups" and _NOT_KNOWN_AFTER.match(text, m.end):
-            continue          # 养殖我不太懂: what one does not know is no trade one has
+        if m.fact == "groups" and (_NOT_KNOWN_AFTER.match(text, m.end) or _MAYBE_BEFORE.search(local)):
+            continue          # 养殖我不太懂, 我也可以回老家搞: what one does not know or only might do
         if m.fact == "needs" and _BUSINESS_BEFORE.search(text[max(0, m.start - 6):m.start]) \
                 and _ESTABLISHMENT.match(text, m.end):
             continue          # 开一家韩语培训机构: the business, not a need
@@ -163,6 +164,7 @@ def _yes_no(kb, clauses) -> bool | None:
     return questions.yes_no(clauses[0].text)
 
 
+_MAYBE_BEFORE = re.compile(r"(?:也|还)?(?:可以|或者|要不|考虑)$")
 _NOT_KNOWN_AFTER = re.compile(r"[^，,。；;？?]{0,3}?(?:我|俺)?(?:还)?不(?:太|大|怎么)?(?:懂|会|了解|熟)")
 _NOW_ONLY = ("university_student", "unemployed")     # what a clause about the past does not make the person now
 _NAMED_THAT = re.compile(r"[\u4e00-\u9fff]{2}(?:那条|那个|这条|这个|那项|这项)")

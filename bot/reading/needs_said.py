@@ -18,14 +18,28 @@ def settle(act) -> None:
                for c in act.clauses)     # 想开个修车铺 wishes for a shop, not for what is asked after it
     short = any(_SHORT_OF.search(c.text) and not c.is_question for c in act.clauses)   # 我不太会弄直播
     needs = act.facts.get("needs")
-    if wish or short or act.lacking or act.asks == questions.MEASURES and _introduces(act):
+    stated = wish or short or act.lacking
+    if stated or act.asks == questions.MEASURES and _introduces(act):
         asked = act.topics.pop("needs", None)
+        if asked and not stated:
+            act.needs_on_introducing = list(asked)     # theirs only where they introduce themselves
         if asked:
             act.facts.setdefault("needs", [])
             act.facts["needs"] += [n for n in asked if n not in act.facts["needs"]]
     elif needs:
         act.topics.setdefault("needs", [])
         act.topics["needs"] += [n for n in needs if n not in act.topics["needs"]]
+        del act.facts["needs"]
+
+
+def only_asked(act) -> None:
+    """The needs taken as the person's because the message said who or where they are go
+    back to being asked about: the person had said that before (我老家图们的 … 我在延吉能用不)."""
+    for need in act.needs_on_introducing:
+        if need in (act.facts.get("needs") or ()):
+            act.facts["needs"].remove(need)
+            act.topics.setdefault("needs", []).append(need)
+    if "needs" in act.facts and not act.facts["needs"]:
         del act.facts["needs"]
 
 

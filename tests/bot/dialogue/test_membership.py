@@ -42,3 +42,17 @@ def test_she_next_is_the_one_told_of_before():
     assert "妇女" in c.text and "没太明白" not in c.text, c.text
     assert c.slots["groups"] == ["disabled"] and c.slots.get("gender") is None
 
+
+
+def test_a_need_asked_after_the_place_is_known_only_asks():
+    c = Chat(region="延吉", groups=["university_student"])
+    c.say("我老家图们的 听说图们给大学生有住房 我在延吉能用不")
+    assert c.slots.get("needs") in (None, []), c.slots.get("needs")
+
+
+@pytest.mark.parametrize("text", ["我屋企人喺佛山 佢哋喺佛山有冇得申請", "俺家小子在长春念大学 他回来帮俺整 他有啥政策不",
+                                  "甘肃那边有没有政策 我也可以回老家搞", "我带的学生是在读研究生 他们有什么政策"])
+def test_where_and_what_someone_else_is_or_what_one_only_might_do_changes_nothing(text):
+    c = Chat(region="南宁", groups=["researcher"])
+    c.say(text)
+    assert c.slots["region"] == "南宁" and c.slots["groups"] == ["researcher"], c.slots

@@ -239,8 +239,8 @@ def _wei_frames(s: str, clauses: list, k: int, topic: str) -> list[tuple[str, st
                 w in s[b:] for w in ("享受", "可以", "可", "领取", "申请")):
             continue      # 免费为…提供服务的职业中介机构，…享受补贴: inside the subject's relative clause
         phrase = TRAILING_ADVERBS.sub("", m.group(1).strip()) or m.group(1).strip()
-        if phrase == "其" and topic.endswith("的"):
-            phrase = topic
+        if phrase == "其" and (topic.endswith("的") or TAKEN_IN.search(s[:a])):   # 将…纳入…，为其提供: those taken in
+            phrase = topic if topic.endswith("的") else TAKEN_IN.search(s[:a]).group(1)
         if GENERIC_OFFERS.match(c[m.end():].strip()) and not FIELDS_NAMED.search(c[:m.start()]):
             continue      # (在规划、用地等方面为…提供支持: the fields are what it gives)
         if k > 0 and re.match(r"^服务(?:[。；;，,]|$)", c[m.end():].strip()) and SYSTEM_BUILT.search(s[clauses[k - 1][0]:
@@ -250,6 +250,8 @@ def _wei_frames(s: str, clauses: list, k: int, topic: str) -> list[tuple[str, st
     return out or _wei_across(s, clauses, k)
 
 
+# people taken into a scheme in an earlier clause (将…人才纳入…体系，): whom a later 其 names
+TAKEN_IN = re.compile(r"将([^将，,。；;]{2,60}?)(?:纳入|列入|列为)[^，,。；;]*[，,][^。；;]*$")
 # 为 + a list of people that runs over clauses, then what is given (为…退役军人，以及…的烈士子女，发放定期生活补助)
 WEI_OPEN = re.compile(r"(?<![因作成认视列称以])为(?!了|主)([^为对向，,。；;]{2,80})$")
 GIVEN_AFTER_LIST = re.compile(r"^\s*(?:按月|按规定|按照规定|依法|免费)?(发放|提供|发给|给予|补助|缴纳|代缴|支付)")

@@ -21,3 +21,26 @@ def vocab():
 def test_funds_a_topic_enjoys_are_no_use_of_a_fund(vocab, sentence, group):
     r = read(sentence, vocab)
     assert r.measure and r.frame == "subject" and group in r.groups, r.why()
+
+
+# ---- help with someone's difficulties ------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, group", [
+    ("县人民政府对退役军人面临的实际困难，应当给予帮助。", "veteran"),
+    ("区人民政府对困难家庭中的残疾人在就医方面遇到的困难，给予救助。", "disabled"),
+])
+def test_help_with_difficulties_is_for_those_who_have_them(vocab, sentence, group):
+    r = read(sentence, vocab)
+    assert r.measure and r.frame == "对" and group in r.groups, r.why()
+
+
+# ---- 其 after people taken into a scheme -----------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, group", [
+    ("市人民政府应当制定扶持政策，将企业引进的高层次人才纳入人才政策体系，为其提供住房、落户等方面支持。",
+     "high_level_talent"),
+    ("县人民政府应当出台政策，将返乡创业的农民工纳入创业扶持体系，为其提供场地、融资等方面支持。", "returning_migrant_worker"),
+])
+def test_its_after_people_taken_into_a_scheme_names_them(vocab, sentence, group):
+    r = read(sentence, vocab)
+    assert r.measure and r.frame == "为" and group in r.groups, r.why()

@@ -44,7 +44,7 @@ SYSTEM_BUILT = re.compile(r"(?:建立|健全|培育|完善|建设)[^，,。；;]
 
 
 # adverbs between a beneficiary and its verb (为创业者免费提供): not part of the beneficiary
-TRAILING_ADVERBS = re.compile(r"(?:免费|无偿|优先|及时|积极|依法|按规定|按照规定)+$")
+TRAILING_ADVERBS = re.compile(r"(?:免费|无偿|优先|及时|积极|依法|公开|按规定|按照规定)+$")
 
 
 def _last_noun(clause: str) -> str:
@@ -285,7 +285,7 @@ def _named_beneficiary_frames(c: str, vocab) -> list[tuple[str, str, str]]:
         if hits and hits[0][2] <= 6 and names_a_person(m.group(1), hits[0][1], hits[0][2]):
             out.append(("object", m.group(1).rstrip("。；;"), "优先" if "优先" in c[:m.start()] else "录用"))
     # 向 B 发放…
-    for m in re.finditer(r"向([^向，,。；;]{1,30}?)(发放|提供|开放|倾斜|返还|推荐|投放|延伸|减免|出租|出售)", c):
+    for m in re.finditer(r"向([^向，,。；;]{1,30}?)(发放|提供|供应|开放|倾斜|返还|推荐|投放|延伸|减免|出租|出售)", c):
         if m.group(2) == "提供" and re.match(r"[^，,。；;]{0,10}(?:信息|材料|数据|情况|报告)", c[m.end():]):
             continue      # 向公共就业服务机构提供岗位空缺信息: a report to an office, not an offer
         out.append(("向", TRAILING_ADVERBS.sub("", m.group(1)) or m.group(1), m.group(2)))

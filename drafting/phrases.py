@@ -369,7 +369,8 @@ def subject_of(s: str) -> str | None:
     for adverb in ("每年", "定期", "及时", "同时", "具体", "分别", "共同", "也", "还", "均", "都", "应"):
         if np.endswith(adverb) and len(np) > len(adverb) + 1:
             np = np[:-len(adverb)]
-    if len(np) < 2 or any(c in np for c in "，,。；;：:") or np.startswith(NOT_A_SUBJECT):
+    if len(np) < 2 or any(c in np for c in "，,。；;：:") or np.startswith(NOT_A_SUBJECT) and \
+            not np.startswith(("自然", "经济")):       # 自然资源主管部门, 经济和信息化主管部门: words, not 自…起, 经…批准
         return None
     return np
 

@@ -44,3 +44,21 @@ def test_help_with_difficulties_is_for_those_who_have_them(vocab, sentence, grou
 def test_its_after_people_taken_into_a_scheme_names_them(vocab, sentence, group):
     r = read(sentence, vocab)
     assert r.measure and r.frame == "为" and group in r.groups, r.why()
+
+
+# ---- 向 B 供应 ---------------------------------------------------------------------------------------
+
+def test_land_supplied_to_a_business_is_an_offer(vocab):
+    r = read("国土资源部门可以采用先租后让等方式向小微企业公开供应工业用地。", vocab)
+    assert r.measure and r.frame == "向" and r.beneficiary == "小微企业", r.why()
+
+
+# ---- offices whose names open with a character that is a preposition elsewhere (自…起, 经…批准) ---------
+
+@pytest.mark.parametrize("sentence, office", [
+    ("自然资源主管部门可以依法以租赁方式向中小企业供应土地。", "自然资源主管部门"),
+    ("经济和信息化主管部门可以依法为小微企业提供融资服务。", "经济和信息化主管部门"),
+])
+def test_an_office_named_with_such_a_word_acts(vocab, sentence, office):
+    r = read(sentence, vocab)
+    assert r.measure and r.actor == office, (r.actor, r.why())

@@ -14,7 +14,7 @@ from .topic_frames import DELEGATION
 PURPOSE = re.compile(r"^(?:(?:为了|为)[^。；;]{2,200}?|根据[^。；;]{2,120}?)[，,]\s*(?:特|现)?(?:制定本|制定|提出(?:如下|以下)|现提出)")
 DEFINITION = re.compile(r"(?:是指|所称|本[法条例办法规定意见方案]*所指|以下简称|以下统称)")
 IN_FORCE = re.compile(r"(?:自[^，,。；;]{2,20}起(?:施行|实施|执行|生效)|同时废止|施行日期|有效期)")
-PENALTY = re.compile(r"(?:违反本|责令|罚款|处分|追究[^，,。；;]*责任|吊销|没收|依法处理|承担[^，,。；;]*责任"
+PENALTY = re.compile(r"(?:违反本|责令|罚款|处分|给予[^，,。；;]{0,6}处罚|追究[^，,。；;]*责任|吊销|没收|依法处理|承担[^，,。；;]*责任"
                      r"|截留|挪用|骗取|冒领|贪污|私分)")
 PROHIBITION = ("不得", "禁止", "严禁", "不准")
 # an honour for those who did well (对…做出突出贡献的单位和个人，给予表彰和奖励): recognition, not support

@@ -62,3 +62,17 @@ def test_land_supplied_to_a_business_is_an_offer(vocab):
 def test_an_office_named_with_such_a_word_acts(vocab, sentence, office):
     r = read(sentence, vocab)
     assert r.measure and r.actor == office, (r.actor, r.why())
+
+
+# ---- penalties -------------------------------------------------------------------------------------
+
+def test_an_administrative_penalty_given_is_no_offer(vocab):
+    r = read("违反消防管理规定的，依法给予行政处罚。", vocab)
+    assert not r.measure and "法律责任" in (r.not_measure or ""), r.why()
+
+
+def test_the_items_of_a_penalised_list_are_no_offers(vocab):
+    from drafting.writer import Drafter
+    text = ("第一条 有关部门工作人员有下列行为之一的，由主管机关依法给予处分：\n\n（一）未按照规定为退役军人办理社会保险"
+            "接续手续的；\n\n（二）未按照规定为残疾人子女办理入学手续的。\n\n第二条 本条例自2021年1月1日起施行。\n")
+    assert Drafter(text, "penalty-test", "杭州", vocab).draft()["measures"] == []

@@ -76,3 +76,15 @@ def test_the_items_of_a_penalised_list_are_no_offers(vocab):
     text = ("第一条 有关部门工作人员有下列行为之一的，由主管机关依法给予处分：\n\n（一）未按照规定为退役军人办理社会保险"
             "接续手续的；\n\n（二）未按照规定为残疾人子女办理入学手续的。\n\n第二条 本条例自2021年1月1日起施行。\n")
     assert Drafter(text, "penalty-test", "杭州", vocab).draft()["measures"] == []
+
+
+# ---- units joined by 和 after 机构/机关 --------------------------------------------------------------
+
+@pytest.mark.parametrize("subject, units", [
+    ("区人才服务机构和街道社会保障服务机构", ["区人才服务机构", "街道社会保障服务机构"]),
+    ("公安机关和出入境管理机构", ["公安机关", "出入境管理机构"]),
+    ("金融机构和个人", ["金融机构和个人"]),
+])
+def test_units_joined_after_an_institution_each_act(subject, units):
+    from drafting.agencies import subject_units
+    assert [name for name, _ in subject_units(subject)] == units

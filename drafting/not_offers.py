@@ -76,7 +76,9 @@ def not_a_measure(s: str, actor: str | None, vocab) -> str | None:
     found = _kind_found(s, NOT_OFFER_KINDS)
     if found:
         return found
-    if DUTY_WORK.search(s) and not re.search(r"(?:为|向|对)[^，,。；;]{1,30}(?:提供|给予|发放|办理)", s):
+    duty = DUTY_WORK.search(s)       # (…的，其…人民政府应当给予必要的救助，…协助做好相关救助工作: given before)
+    if duty and not re.search(r"(?:为|向|对)[^，,。；;]{1,30}(?:提供|给予|发放|办理)", s) and \
+            not re.search(r"(?:应当|应|可以)[^，,。；;]{0,6}(?:给予|提供|发放)[^，,。；;]{0,10}[，,；;]", s[:duty.start()]):
         return "职责：“" + DUTY_WORK.search(s).group(0) + "”"
     if re.search(r"除外[。；;]?$", s) and len(clause_spans(s)) == 1:     # …的商品和服务除外 (not 但是…除外)
         return "例外：“" + s[-6:] + "”"

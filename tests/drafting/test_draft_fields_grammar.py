@@ -88,3 +88,15 @@ def test_the_items_of_a_penalised_list_are_no_offers(vocab):
 def test_units_joined_after_an_institution_each_act(subject, units):
     from drafting.agencies import subject_units
     assert [name for name, _ in subject_units(subject)] == units
+
+
+# ---- help given before others' duty to assist ------------------------------------------------------
+
+def test_help_given_before_a_duty_to_assist_is_an_offer(vocab):
+    r = read("退役军人遭遇临时性困难的，其户籍地的乡镇人民政府应当给予临时救助，社区协助做好相关帮扶工作。", vocab)
+    assert r.measure and "veteran" in r.groups, r.why()
+
+
+def test_the_units_of_the_peoples_place_each_act():
+    from drafting.agencies import subject_units
+    assert [n for n, _ in subject_units("其户籍地的街道办事处和乡镇人民政府")] == ["街道办事处", "乡镇人民政府"]

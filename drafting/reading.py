@@ -136,6 +136,9 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
     r.frame, r.beneficiary, r.offer, r.head = chosen
     if r.actor and r.actor == actor and r.head and (r.actor.endswith(r.head) or r.actor in (r.beneficiary or "")):
         r.actor = None       # 符合条件的中小企业可以享受…: the subject benefits, it does not act
+    if r.actor and r.actor == actor and r.frame == "service" and s.startswith(actor + "可以") and \
+            beneficiary_kind(head_of(actor, vocab), vocab) in ("business", "people", "group"):
+        r.actor = None       # 符合条件的民营企业可以利用其存量工业用地…: what a business may do, nobody gives it
     if r.actor is None and r.frame == "subject":
         r.actor = _giving_office(s)
     read_people(r, s, vocab)

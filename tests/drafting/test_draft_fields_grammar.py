@@ -100,3 +100,10 @@ def test_help_given_before_a_duty_to_assist_is_an_offer(vocab):
 def test_the_units_of_the_peoples_place_each_act():
     from drafting.agencies import subject_units
     assert [n for n, _ in subject_units("其户籍地的街道办事处和乡镇人民政府")] == ["街道办事处", "乡镇人民政府"]
+
+
+# ---- what a business may do for itself -----------------------------------------------------------
+
+def test_a_business_permitted_to_build_is_no_office_that_acts(vocab):
+    r = read("符合条件的小微企业可以利用自有工业用地，按照有关规定建设职工宿舍和人才公寓。", vocab)
+    assert r.measure and r.actor is None, (r.actor, r.why())

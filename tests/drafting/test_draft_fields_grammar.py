@@ -107,3 +107,14 @@ def test_the_units_of_the_peoples_place_each_act():
 def test_a_business_permitted_to_build_is_no_office_that_acts(vocab):
     r = read("符合条件的小微企业可以利用自有工业用地，按照有关规定建设职工宿舍和人才公寓。", vocab)
     assert r.measure and r.actor is None, (r.actor, r.why())
+
+
+# ---- 为 + a verb: a purpose, not whom it is for ------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "仲裁机构应当为维护小微企业合法权益提供便捷的仲裁服务。",
+    "公证机构依法为促进民营企业发展提供法律保障。",
+])
+def test_for_a_purpose_names_no_beneficiary(vocab, sentence):
+    r = read(sentence, vocab)
+    assert not (r.measure and r.frame == "为"), r.why()

@@ -118,3 +118,15 @@ def test_a_business_permitted_to_build_is_no_office_that_acts(vocab):
 def test_for_a_purpose_names_no_beneficiary(vocab, sentence):
     r = read(sentence, vocab)
     assert not (r.measure and r.frame == "为"), r.why()
+
+
+# ---- equal treatment and party organisation --------------------------------------------------------
+
+def test_equal_enjoyment_is_equal_treatment_not_an_offer(vocab):
+    r = read("有关部门应当保障个体工商户平等享受国家支持小微企业发展的各项政策。", vocab)
+    assert not r.measure and "权利" in (r.not_measure or ""), r.why()
+
+
+def test_party_organisation_in_businesses_is_no_offer(vocab):
+    r = read("在非公有制企业中，依照党章设立党的组织，开展党的活动，为企业职工提供服务。", vocab)
+    assert not r.measure and "党" in (r.not_measure or ""), r.why()

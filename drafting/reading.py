@@ -180,6 +180,8 @@ def _chosen_frame(s: str, vocab, r: Reading, actor: str | None) -> tuple[tuple |
             if f in ("对", "为", "向") and WORK_FIELD.search(phrase):
                 rejected.append(f"受益者是一项工作：“{f}{phrase}”")     # 对华侨权益保护工作给予经费保障
                 continue
+            if f == "object" and OFFICES_FIRST.match(phrase):
+                k = "government"     # 组织卫生等行政部门和残疾人联合会编制…: offices set to work, nobody offered anything
             if k in ("government", "fund"):
                 rejected.append(f"受益者是{'政府或部门' if k == 'government' else '资金'}："
                                 f"“{f}{phrase}”" if f in ("对", "为", "向") else f"“{phrase}”")
@@ -217,6 +219,8 @@ def _lead_in_frame(s: str, vocab, r: Reading, context: Reading, item: bool) -> t
     return chosen
 
 
+# an object that opens with offices (卫生等行政部门和残疾人联合会…)
+OFFICES_FIRST = re.compile(r"^[^，,。；;的]{0,12}?(?:行政部门|主管部门|有关部门|人民政府)")
 # the building or running of an organisation (…服务机构的建设与发展): what the lead-in's support is, no offer of its own
 BUILDING = re.compile(r"(?:机构|平台|基地|园区|中心|载体)的?(?:建设|运行|运营)")
 # a clause whose predicate is that something is free (…实行免费制度, …导盲犬等免费携带)

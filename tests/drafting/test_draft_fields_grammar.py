@@ -130,3 +130,10 @@ def test_equal_enjoyment_is_equal_treatment_not_an_offer(vocab):
 def test_party_organisation_in_businesses_is_no_offer(vocab):
     r = read("在非公有制企业中，依照党章设立党的组织，开展党的活动，为企业职工提供服务。", vocab)
     assert not r.measure and "党" in (r.not_measure or ""), r.why()
+
+
+# ---- offices set to work ---------------------------------------------------------------------------
+
+def test_offices_organised_to_plan_are_offered_nothing(vocab):
+    r = read("区人民政府应当组织民政等行政部门和残疾人联合会编制托养机构建设规划，建立公益性托养机构。", vocab)
+    assert not r.measure, r.why()

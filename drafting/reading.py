@@ -219,6 +219,8 @@ def _lead_in_frame(s: str, vocab, r: Reading, context: Reading, item: bool) -> t
     return chosen
 
 
+# a scheme that pays or insures (…生活补贴制度, …意外伤害保险制度)
+PAID_SCHEME = re.compile(r"(?:补贴|津贴|补助|救助|保险)(?:制度|机制)[。；;]?$")
 # an object that opens with offices (卫生等行政部门和残疾人联合会…)
 OFFICES_FIRST = re.compile(r"^[^，,。；;的]{0,12}?(?:行政部门|主管部门|有关部门|人民政府)")
 # the building or running of an organisation (…服务机构的建设与发展): what the lead-in's support is, no offer of its own
@@ -257,7 +259,8 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
             continue
         obj = body[body.find(verb, LOCATIVE.match(body.strip(" 　")).end() if LOCATIVE.match(body.strip(" 　"))
                              else 0):] + "".join(s[x:y] for x, y in clauses[k + 1:k + 2])
-        if _own_work(verb, body, obj):
+        scheme = bool(PAID_SCHEME.search(body) and find_terms(body, vocab.groups))   # 建立残疾人生活补贴制度: it offers
+        if _own_work(verb, body, obj) and not scheme:
             continue
         fields = FIELDS_NAMED.search(body[:body.find(verb)])       # 在规划、用地等方面扶持…: what it gives
         need = _category(obj, vocab) or (_category(fields.group(1), vocab) if fields else None)
@@ -277,7 +280,7 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
                                                     r"(?!工作|体系|机制|制度|机构)|^发放[^，,。；;]{2,20}证》?[。；;]?$", obj))
                                      or "活动" in obj and people) and \
             not governs(obj) and not MEANS.search(s[:a] + body[:body.find(verb)])
-        if need is None and (subject or not (people or offers)) and not giving:
+        if need is None and (subject or not (people or offers)) and not giving and not scheme:
             continue
         return ("service", people[0] if people else None, verb, None)
     return None

@@ -137,3 +137,18 @@ def test_party_organisation_in_businesses_is_no_offer(vocab):
 def test_offices_organised_to_plan_are_offered_nothing(vocab):
     r = read("区人民政府应当组织民政等行政部门和残疾人联合会编制托养机构建设规划，建立公益性托养机构。", vocab)
     assert not r.measure, r.why()
+
+
+# ---- a scheme that pays a group ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, group", [
+    ("本省根据残疾程度和家庭收入状况，建立困难残疾人生活补贴制度。", "disabled"),
+    ("市人民政府建立退役军人意外伤害保险制度。", "veteran"),
+])
+def test_a_scheme_that_pays_a_group_is_an_offer(vocab, sentence, group):
+    r = read(sentence, vocab)
+    assert r.measure and group in r.groups, r.why()
+
+
+def test_a_system_that_pays_nobody_named_stays_the_governments_work(vocab):
+    assert not read("市人民政府建立健全财政资金绩效评价制度。", vocab).measure

@@ -152,3 +152,10 @@ def test_a_scheme_that_pays_a_group_is_an_offer(vocab, sentence, group):
 
 def test_a_system_that_pays_nobody_named_stays_the_governments_work(vocab):
     assert not read("市人民政府建立健全财政资金绩效评价制度。", vocab).measure
+
+
+# ---- a time is no subject ----------------------------------------------------------------------------
+
+def test_the_people_before_a_time_enjoy_what_it_names(vocab):
+    r = read("在本市办理退休手续后出国定居的人员，回国期间可以享受相应的医疗保险待遇。", vocab)
+    assert r.measure and r.frame == "subject" and r.beneficiary.endswith("出国定居的人员"), r.why()

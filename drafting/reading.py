@@ -219,6 +219,8 @@ def _lead_in_frame(s: str, vocab, r: Reading, context: Reading, item: bool) -> t
     return chosen
 
 
+# a provider guided to build or run something (指导医疗机构设立康复医学科室): its work, not the guide's offer
+GUIDED = re.compile(r"(?:指导|督促|要求)[^，,。；;]{0,10}?(?:机构|单位|学校|医院)(?:设立|建立|开展|完善|加强|配备)")
 # a scheme that pays or insures (…生活补贴制度, …意外伤害保险制度)
 PAID_SCHEME = re.compile(r"(?:补贴|津贴|补助|救助|保险)(?:制度|机制)[。；;]?$")
 # an object that opens with offices (卫生等行政部门和残疾人联合会…)
@@ -251,8 +253,9 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
         body = c
         if k == 0 and subject and c.startswith(subject):
             body = c[len(subject):]
-        if oriented and not subject_of(c):
-            continue          # 鼓励金融机构支持…，提供相应的服务: the encouraged still acts, nothing offered
+        if oriented and not subject_of(c) or GUIDED.search(body):
+            oriented = True   # 鼓励金融机构支持…，提供…; 指导医疗机构设立…，开展…: they still act, nothing offered
+            continue
         verb = clause_verb(body)
         if verb is None or any(m.start() <= a + body.find(verb) + (c.find(body) if body in c else 0) < m.end()
                                for m in MEANS_SPAN.finditer(s)):

@@ -159,3 +159,10 @@ def test_a_system_that_pays_nobody_named_stays_the_governments_work(vocab):
 def test_the_people_before_a_time_enjoy_what_it_names(vocab):
     r = read("在本市办理退休手续后出国定居的人员，回国期间可以享受相应的医疗保险待遇。", vocab)
     assert r.measure and r.frame == "subject" and r.beneficiary.endswith("出国定居的人员"), r.why()
+
+
+# ---- a provider guided to build or run something ------------------------------------------------------
+
+def test_what_a_guided_provider_then_does_is_no_offer_of_the_guide(vocab):
+    r = read("卫生健康部门应当指导社区卫生服务机构设立家庭医生工作室，开展健康咨询、慢病管理等工作。", vocab)
+    assert not r.measure, r.why()

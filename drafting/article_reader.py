@@ -172,7 +172,8 @@ class ArticleReader:
         simplified = to_simplified(s_text)
         walk.context = r if r.measure else (r if r.actor else walk.context)
         walk.conditions_list = bool(CONDITIONS_LEAD.search(simplified))
-        walk.prohibited_list = bool(PROHIBITED_LEAD.search(simplified))
+        walk.prohibited_list = bool(PROHIBITED_LEAD.search(simplified)) or \
+            (r.not_measure or "").startswith("法律责任")     # 有下列行为之一的，…给予处分：: acts penalised
         walk.items_why = None
         # 采取下列措施支持港澳青年…: the items are measures for the people the lead-in names
         walk.for_people = _groups_named(simplified, self.vocab) if MEASURES_LISTED.search(simplified) else {}

@@ -44,7 +44,7 @@ SYSTEM_BUILT = re.compile(r"(?:建立|健全|培育|完善|建设)[^，,。；;]
 
 
 # adverbs between a beneficiary and its verb (为创业者免费提供): not part of the beneficiary
-TRAILING_ADVERBS = re.compile(r"(?:免费|无偿|优先|及时|积极|依法|按规定|按照规定)+$")
+TRAILING_ADVERBS = re.compile(r"(?:免费|无偿|优先|及时|积极|依法|公开|按规定|按照规定)+$")
 
 
 def _last_noun(clause: str) -> str:
@@ -230,7 +230,7 @@ def _wei_frames(s: str, clauses: list, k: int, topic: str) -> list[tuple[str, st
     c = s[a:b]
     relative_end = re.search(r"的[^的，,。；;]{1,12}$", c) if k + 1 < len(clauses) else None
     for m in re.finditer(r"(?:(?<=可以)|(?<![因作成认视列称以]))为(?!了|主|重点|核心|基础|导向|依托|抓手|载体|目标|契机|突破口|统领"
-                         r"|引领|经济|社会|国家|乡村振兴)([^为，,。；;]{1,40}?)(提供|办理|代缴|缴纳|补缴|支付|报销|垫付|开辟|开通|落实|兑现|减轻|降低|搭建|增加|扩大|购买|租赁"
+                         r"|引领|经济|社会|国家|乡村振兴|保护|促进|推动|推进|维护|实现|加快)([^为，,。；;]{1,40}?)(提供|办理|代缴|缴纳|补缴|支付|报销|垫付|开辟|开通|落实|兑现|减轻|降低|搭建|增加|扩大|购买|租赁"
                          r"|安排|解决|争取|" + NOT_NOUN_ORGANISATION + r"组织|开展|举办|进行|开设|开放)", c):
         if m.group(2) in ("组织", "开展", "举办", "进行") and \
                 not any(n in c[m.end():] for n in OFFER_NOUNS + ("活动", "认定", "鉴定", "评定")):
@@ -239,8 +239,8 @@ def _wei_frames(s: str, clauses: list, k: int, topic: str) -> list[tuple[str, st
                 w in s[b:] for w in ("享受", "可以", "可", "领取", "申请")):
             continue      # 免费为…提供服务的职业中介机构，…享受补贴: inside the subject's relative clause
         phrase = TRAILING_ADVERBS.sub("", m.group(1).strip()) or m.group(1).strip()
-        if phrase == "其" and topic.endswith("的"):
-            phrase = topic
+        if phrase == "其" and (topic.endswith("的") or TAKEN_IN.search(s[:a])):   # 将…纳入…，为其提供: those taken in
+            phrase = topic if topic.endswith("的") else TAKEN_IN.search(s[:a]).group(1)
         if GENERIC_OFFERS.match(c[m.end():].strip()) and not FIELDS_NAMED.search(c[:m.start()]):
             continue      # (在规划、用地等方面为…提供支持: the fields are what it gives)
         if k > 0 and re.match(r"^服务(?:[。；;，,]|$)", c[m.end():].strip()) and SYSTEM_BUILT.search(s[clauses[k - 1][0]:
@@ -250,6 +250,8 @@ def _wei_frames(s: str, clauses: list, k: int, topic: str) -> list[tuple[str, st
     return out or _wei_across(s, clauses, k)
 
 
+# people taken into a scheme in an earlier clause (将…人才纳入…体系，): whom a later 其 names
+TAKEN_IN = re.compile(r"将([^将，,。；;]{2,60}?)(?:纳入|列入|列为)[^，,。；;]*[，,][^。；;]*$")
 # 为 + a list of people that runs over clauses, then what is given (为…退役军人，以及…的烈士子女，发放定期生活补助)
 WEI_OPEN = re.compile(r"(?<![因作成认视列称以])为(?!了|主)([^为对向，,。；;]{2,80})$")
 GIVEN_AFTER_LIST = re.compile(r"^\s*(?:按月|按规定|按照规定|依法|免费)?(发放|提供|发给|给予|补助|缴纳|代缴|支付)")
@@ -283,7 +285,7 @@ def _named_beneficiary_frames(c: str, vocab) -> list[tuple[str, str, str]]:
         if hits and hits[0][2] <= 6 and names_a_person(m.group(1), hits[0][1], hits[0][2]):
             out.append(("object", m.group(1).rstrip("。；;"), "优先" if "优先" in c[:m.start()] else "录用"))
     # 向 B 发放…
-    for m in re.finditer(r"向([^向，,。；;]{1,30}?)(发放|提供|开放|倾斜|返还|推荐|投放|延伸|减免|出租|出售)", c):
+    for m in re.finditer(r"向([^向，,。；;]{1,30}?)(发放|提供|供应|开放|倾斜|返还|推荐|投放|延伸|减免|出租|出售)", c):
         if m.group(2) == "提供" and re.match(r"[^，,。；;]{0,10}(?:信息|材料|数据|情况|报告)", c[m.end():]):
             continue      # 向公共就业服务机构提供岗位空缺信息: a report to an office, not an offer
         out.append(("向", TRAILING_ADVERBS.sub("", m.group(1)) or m.group(1), m.group(2)))

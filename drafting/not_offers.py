@@ -14,7 +14,7 @@ from .topic_frames import DELEGATION
 PURPOSE = re.compile(r"^(?:(?:为了|为)[^。；;]{2,200}?|根据[^。；;]{2,120}?)[，,]\s*(?:特|现)?(?:制定本|制定|提出(?:如下|以下)|现提出)")
 DEFINITION = re.compile(r"(?:是指|所称|本[法条例办法规定意见方案]*所指|以下简称|以下统称)")
 IN_FORCE = re.compile(r"(?:自[^，,。；;]{2,20}起(?:施行|实施|执行|生效)|同时废止|施行日期|有效期)")
-PENALTY = re.compile(r"(?:违反本|责令|罚款|处分|追究[^，,。；;]*责任|吊销|没收|依法处理|承担[^，,。；;]*责任"
+PENALTY = re.compile(r"(?:违反本|责令|罚款|处分|给予[^，,。；;]{0,6}处罚|追究[^，,。；;]*责任|吊销|没收|依法处理|承担[^，,。；;]*责任"
                      r"|截留|挪用|骗取|冒领|贪污|私分)")
 PROHIBITION = ("不得", "禁止", "严禁", "不准")
 # an honour for those who did well (对…做出突出贡献的单位和个人，给予表彰和奖励): recognition, not support
@@ -27,7 +27,8 @@ RIGHT = re.compile(r"享有[^，,。；;]{0,20}(?:平等|同等)[^，,。；;]{0
                    r"|保障[^，,。；;]{0,8}享有[^，,。；;]{0,20}(?:权益|权利)|是全社会的共同责任"
                    r"|(?:给予|予以)特别保护|享受[^，,。；;]{0,20}普惠(?:性)?待遇"
                    r"|保障[^，,。；;]{0,30}的(?:合法)?(?:权利|权益)[。；;]?$"
-                   r"|应当?与[^，,。；;]{0,20}保持一致|保持一致[。；;，,]")
+                   r"|应当?与[^，,。；;]{0,20}保持一致|保持一致[。；;，,]|平等(?:享受|参与|使用|获取)")
+PARTY = re.compile(r"设立[^，,。；;]{0,10}(?:党的组织|党组织)|开展党的活动")     # party organisation, not support
 # what follows from not doing something (视为放弃…, 取消其…资格, 不再享受…)
 SANCTION = re.compile(r"由本人[^，,。；;]{0,20}(?:办理|申报|登记)|视为(?:放弃|自动放弃)|取消其[^，,。；;]{0,10}(?:资格|待遇)|不再享受|停止享受|停发|责令[^，,。；;]{0,6}退回"
                       r"|中止(?:发放|享受)|暂停(?:发放|享受)"
@@ -49,7 +50,8 @@ PRIVATE_DUTY_HEADS = ("用人单位", "企业", "职业中介机构", "个体工
 NOT_MEASURE_KINDS = ((PURPOSE, "目的条款"), (DEFINITION, "定义条款"), (IN_FORCE, "施行日期"), (PENALTY, "法律责任"))
 NOT_OFFER_KINDS = ((COMMENDATION, "表彰（荣誉，不是扶持）"), (REMEDY, "法律救济（诉讼、仲裁、复议）"),
                    (RIGHT, "权利的宣示（不是扶持）"), (SANCTION, "不履行的后果"), (DEFERRED, "另有规定"),
-                   (SOCIETY_CALLED, "号召社会各方参与（不是政府向谁提供扶持）"), (BASIS, "扶持的依据（不是扶持）"))
+                   (SOCIETY_CALLED, "号召社会各方参与（不是政府向谁提供扶持）"), (BASIS, "扶持的依据（不是扶持）"),
+                   (PARTY, "党的组织建设（不是扶持）"))
 
 
 def _kind_found(s: str, kinds) -> str | None:
@@ -76,7 +78,9 @@ def not_a_measure(s: str, actor: str | None, vocab) -> str | None:
     found = _kind_found(s, NOT_OFFER_KINDS)
     if found:
         return found
-    if DUTY_WORK.search(s) and not re.search(r"(?:为|向|对)[^，,。；;]{1,30}(?:提供|给予|发放|办理)", s):
+    duty = DUTY_WORK.search(s)       # (…的，其…人民政府应当给予必要的救助，…协助做好相关救助工作: given before)
+    if duty and not re.search(r"(?:为|向|对)[^，,。；;]{1,30}(?:提供|给予|发放|办理)", s) and \
+            not re.search(r"(?:应当|应|可以)[^，,。；;]{0,6}(?:给予|提供|发放)[^，,。；;]{0,10}[，,；;]", s[:duty.start()]):
         return "职责：“" + DUTY_WORK.search(s).group(0) + "”"
     if re.search(r"除外[。；;]?$", s) and len(clause_spans(s)) == 1:     # …的商品和服务除外 (not 但是…除外)
         return "例外：“" + s[-6:] + "”"

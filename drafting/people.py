@@ -25,6 +25,9 @@ def beneficiary_head(frame: str, phrase: str, vocab=None, topic: str = "") -> st
     if phrase.strip() in ("其", "其中") and topic:
         phrase = topic
     if frame in ("对", "为", "向"):
+        hardship = HARDSHIP.search(phrase)
+        if hardship and hardship.start() >= 2:
+            phrase = phrase[:hardship.start()]     # 对…残疾人在生活…方面遇到的困难: the one who has them
         return head_of(phrase, vocab)
     if frame == "subject":
         if "的" in phrase.rstrip("的"):
@@ -37,6 +40,8 @@ def beneficiary_head(frame: str, phrase: str, vocab=None, topic: str = "") -> st
     return strip_activity(phrase.strip())
 
 
+# someone's difficulties as what help is given to (…在生活方面遇到的困难, …面临的实际困难)
+HARDSHIP = re.compile(r"(?:在[^，,。；;]{1,30}?)?(?:遇到|面临|存在)的(?:实际|特殊)?(?:困难|问题)$")
 ELIDED_OFFERS = ("给予", "领取", "享受", "发放", "发给", "补贴", "予以", "可以申请", "申领", "纳入", "返还", "免收",
                  "减免", "提供", "办理", "安排")
 

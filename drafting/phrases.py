@@ -292,7 +292,7 @@ SUBJECT_ENDS = ("对", "为", "向", "在", "通过", "鼓励", "支持", "引�
                 "关心", "优待", "尊重", "保护", "倡导", "坚持", "重视", "依照", "按照", "根据", "结合", "把", "将",
                 "加强", "加大", "推动", "推进", "完善", "健全", "设立", "组织", "开展", "提供", "给予", "优先", "保障",
                 "制定", "发展", "培育", "促进", "统筹", "创造", "安排", "确定", "落实", "建设", "帮助", "指导",
-                "持续", "逐步", "积极", "切实", "大力", "进一步", "定期", "及时", "综合", "协助", "做好", "不得")
+                "持续", "逐步", "积极", "切实", "大力", "进一步", "定期", "及时", "综合", "协助", "做好", "不得", "享受")
 NOT_A_SUBJECT = ENCOURAGE + ("积极", "大力", "切实", "进一步", "充分", "深入", "持续", "继续", "着力", "全面",
                              "加快", "努力", "逐步", "适时", "不断", "认真", "有序", "稳步", "探索", "推行", "推动","对", "为", "向", "在", "按", "依", "根据", "通过", "经", "受", "由", "凡", "自", "除",
                              "加强", "完善", "建立", "推进", "实施", "实行", "落实", "开展", "提供", "给予", "设立",
@@ -343,6 +343,8 @@ def subject_of(s: str) -> str | None:
                 continue
         break
     head = t[:clauses[0][1]] if clauses else t
+    if head.lstrip().startswith("享受"):
+        return None                   # …的，享受资金扶持: the topic benefits; what it enjoys is no subject
     if len(clauses) > 1 and _modal_at(head) is None and \
             t[clauses[1][0]:clauses[1][1]].lstrip().startswith(("应当", "可以", "要", "应", "须", "必须", "负责")) and \
             re.search(r"(?:" + "|".join(ACTING_HEADS + GOVERNMENT_ENDINGS) + r")$", head.strip()):
@@ -367,7 +369,8 @@ def subject_of(s: str) -> str | None:
     for adverb in ("每年", "定期", "及时", "同时", "具体", "分别", "共同", "也", "还", "均", "都", "应"):
         if np.endswith(adverb) and len(np) > len(adverb) + 1:
             np = np[:-len(adverb)]
-    if len(np) < 2 or any(c in np for c in "，,。；;：:") or np.startswith(NOT_A_SUBJECT):
+    if len(np) < 2 or any(c in np for c in "，,。；;：:") or np.startswith(NOT_A_SUBJECT) and \
+            not np.startswith(("自然", "经济")):       # 自然资源主管部门, 经济和信息化主管部门: words, not 自…起, 经…批准
         return None
     return np
 

@@ -136,6 +136,9 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
     r.frame, r.beneficiary, r.offer, r.head = chosen
     if r.actor and r.actor == actor and r.head and (r.actor.endswith(r.head) or r.actor in (r.beneficiary or "")):
         r.actor = None       # 符合条件的中小企业可以享受…: the subject benefits, it does not act
+    if r.actor and r.actor == actor and r.frame == "service" and s.startswith(actor + "可以") and \
+            beneficiary_kind(head_of(actor, vocab), vocab) in ("business", "people", "group"):
+        r.actor = None       # 符合条件的民营企业可以利用其存量工业用地…: what a business may do, nobody gives it
     if r.actor is None and r.frame == "subject":
         r.actor = _giving_office(s)
     read_people(r, s, vocab)
@@ -177,6 +180,8 @@ def _chosen_frame(s: str, vocab, r: Reading, actor: str | None) -> tuple[tuple |
             if f in ("对", "为", "向") and WORK_FIELD.search(phrase):
                 rejected.append(f"受益者是一项工作：“{f}{phrase}”")     # 对华侨权益保护工作给予经费保障
                 continue
+            if f == "object" and OFFICES_FIRST.match(phrase):
+                k = "government"     # 组织卫生等行政部门和残疾人联合会编制…: offices set to work, nobody offered anything
             if k in ("government", "fund"):
                 rejected.append(f"受益者是{'政府或部门' if k == 'government' else '资金'}："
                                 f"“{f}{phrase}”" if f in ("对", "为", "向") else f"“{phrase}”")
@@ -214,6 +219,12 @@ def _lead_in_frame(s: str, vocab, r: Reading, context: Reading, item: bool) -> t
     return chosen
 
 
+# a provider guided to build or run something (指导医疗机构设立康复医学科室): its work, not the guide's offer
+GUIDED = re.compile(r"(?:指导|督促|要求)[^，,。；;]{0,10}?(?:机构|单位|学校|医院)(?:设立|建立|开展|完善|加强|配备)")
+# a scheme that pays or insures (…生活补贴制度, …意外伤害保险制度)
+PAID_SCHEME = re.compile(r"(?:补贴|津贴|补助|救助|保险)(?:制度|机制)[。；;]?$")
+# an object that opens with offices (卫生等行政部门和残疾人联合会…)
+OFFICES_FIRST = re.compile(r"^[^，,。；;的]{0,12}?(?:行政部门|主管部门|有关部门|人民政府)")
 # the building or running of an organisation (…服务机构的建设与发展): what the lead-in's support is, no offer of its own
 BUILDING = re.compile(r"(?:机构|平台|基地|园区|中心|载体)的?(?:建设|运行|运营)")
 # a clause whose predicate is that something is free (…实行免费制度, …导盲犬等免费携带)
@@ -242,15 +253,17 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
         body = c
         if k == 0 and subject and c.startswith(subject):
             body = c[len(subject):]
-        if oriented and not subject_of(c):
-            continue          # 鼓励金融机构支持…，提供相应的服务: the encouraged still acts, nothing offered
+        if oriented and not subject_of(c) or GUIDED.search(body):
+            oriented = True   # 鼓励金融机构支持…，提供…; 指导医疗机构设立…，开展…: they still act, nothing offered
+            continue
         verb = clause_verb(body)
         if verb is None or any(m.start() <= a + body.find(verb) + (c.find(body) if body in c else 0) < m.end()
                                for m in MEANS_SPAN.finditer(s)):
             continue
         obj = body[body.find(verb, LOCATIVE.match(body.strip(" 　")).end() if LOCATIVE.match(body.strip(" 　"))
                              else 0):] + "".join(s[x:y] for x, y in clauses[k + 1:k + 2])
-        if _own_work(verb, body, obj):
+        scheme = bool(PAID_SCHEME.search(body) and find_terms(body, vocab.groups))   # 建立残疾人生活补贴制度: it offers
+        if _own_work(verb, body, obj) and not scheme:
             continue
         fields = FIELDS_NAMED.search(body[:body.find(verb)])       # 在规划、用地等方面扶持…: what it gives
         need = _category(obj, vocab) or (_category(fields.group(1), vocab) if fields else None)
@@ -270,7 +283,7 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
                                                     r"(?!工作|体系|机制|制度|机构)|^发放[^，,。；;]{2,20}证》?[。；;]?$", obj))
                                      or "活动" in obj and people) and \
             not governs(obj) and not MEANS.search(s[:a] + body[:body.find(verb)])
-        if need is None and (subject or not (people or offers)) and not giving:
+        if need is None and (subject or not (people or offers)) and not giving and not scheme:
             continue
         return ("service", people[0] if people else None, verb, None)
     return None

@@ -181,6 +181,8 @@ def _may_use_frames(s: str, clauses: list, topic: str) -> list[tuple[str, str, s
                 or RULES_SET.match(c[i:]):
             continue           # 可以…，到…登记，申请…; 可以保留其合作社成员身份: an organisation's rule on who belongs
         subject = c[:i].strip()
+        if k > 0 and len(subject) <= 6 and subject.endswith(("期间", "时", "后")) and _names_someone(topic):
+            subject = topic          # …出国定居的华侨，回国期间可以享受…: a time is no subject; the people before it are
         if not subject or subject.startswith(("按", "依", "根据", "可", "均", "还", "并", "即", "也", "同时", "经",
                                               "在", "自", "从", "同等", "与", "同", "凭", "持")):
             subject = topic if k > 0 or not subject else subject

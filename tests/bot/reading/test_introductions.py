@@ -77,3 +77,7 @@ def test_a_husband_who_is_a_soldier_makes_one_military_family(text, member):
 def test_a_trade_one_says_one_does_not_know_is_no_group():
     act = read(KB, "有没有培训啊 养殖我不太懂")
     assert act.facts == {} and act.topics.get("needs") == ["training"]
+
+
+def test_when_a_child_starts_school_is_no_need_of_the_person():
+    assert read(KB, "sorry 说错了 孩子是后年上学 不是明年").facts == {}

@@ -38,7 +38,11 @@ INTENT_MARKERS = {
 }
 # A message that only says a question is coming (老板 问下嘢, 请问一下, 打扰一下)
 _ONLY_ASKING = re.compile(r"^\s{0,3}(?:(?:老板|老师|师傅|同志|领导|亲|你好|您好|喂)好?)?[，,\s]{0,3}(?:请问(?:一下)?|问(?:一)?下|想问(?:问|一下)?|打扰(?:一下)?|"
-                          r"问个(?:事|问题)|咨询(?:一下)?)(?:嘢|哈|啊|呀|哦)?\s{0,3}[?？!！。]?\s{0,3}$")
+                          r"问个(?:事|问题)|咨询(?:一下)?)(?:嘢|哈|啊|呀|哦|喔|哟|嘞|呢)?\s{0,3}[?？!！。]?\s{0,3}$")
+# A message that only greets in a title or a dialect (老师好, 恁好, 在不): a greeting
+_ONLY_GREETING = re.compile(r"^\s{0,3}(?:(?:老师|师傅|老板|领导|同志|大哥|大姐|亲)好|(?:老师|师傅|老板|领导|同志|大哥|大姐)?"
+                            r"(?:你好|您好|恁好|你们好|大家好)|在不在|在不|在吗|在么|在嘛|在没|有人不|有人吗|有人在吗)"
+                            r"(?:啊|呀|哦|喔|哈|嘞)?\s{0,3}[?？!！。~]?\s{0,3}$")
 SOCIAL = ("greet", "goodbye", "thanks", "feedback_up", "feedback_down", "bot_challenge")
 # NLU intents that are requests (used when the words did not already say which).
 INTENT_REQUEST = {"more": questions.MORE, "show_all": questions.ALL, "summary": questions.SUMMARY,
@@ -296,7 +300,7 @@ def _social(act: Act, text: str, intent: str | None) -> None:
         if _says(text, INTENT_MARKERS[social]) and len(text) <= 12:
             act.social = social
             return
-    if _ONLY_ASKING.match(text) and not (act.states_something or act.asks):
+    if (_ONLY_ASKING.match(text) or _ONLY_GREETING.match(text)) and not (act.states_something or act.asks):
         act.social = "greet"       # 老板 问下嘢 / 请问一下: about to ask, a greeting
 
 

@@ -253,8 +253,16 @@ def _stated(kb, clauses: list[Clause], out: PlaceReading) -> tuple:
         rank = "correction" if c.correction else c.time
         if rank == "past":
             continue
+        if rank == "current" and _came_from(c.text, place):
+            rank = "away"       # 我从东莞打工回来咯 融水嘞: 东莞 is where they came back from
         found.append((_RANK[rank], _LEVEL.get(place.level, 0), i, place))
     return found, topics, home_unnamed, withheld
+
+
+def _came_from(text: str, place) -> bool:
+    """The place follows 从 in a clause of coming back (从东莞打工回来)."""
+    keys = [k for k in {place.name, short_form(place.name)} if k and k in text]
+    return any(text[max(0, text.find(k) - 1):text.find(k)] == "从" for k in keys) and CAME_BACK.search(text) is not None
 
 
 _TOWARDS = re.compile(r"离|靠近|挨着|邻近|对|往|去|跟|和|与|到|卖到|出口")

@@ -81,3 +81,25 @@ def test_a_trade_one_says_one_does_not_know_is_no_group():
 
 def test_when_a_child_starts_school_is_no_need_of_the_person():
     assert read(KB, "sorry 说错了 孩子是后年上学 不是明年").facts == {}
+
+
+@pytest.mark.parametrize("text, fact, value", [
+    ("我是桂电的老师 做物联网传感器研究的 想跟学生一起把成果转化出来成立公司", "groups", ["researcher"]),
+    ("我在巴马村里 刚20出头 想搞直播卖巴马香猪跟火麻油", "groups", ["rural_youth"]),
+    ("我从东莞打工回来咯 融水嘞 想搞个酸笋加工坊 莫得地", "needs", ["premises"]),
+    ("银行让找担保人 我找不下 钱也不够 咋办", "needs", ["financing"]),
+    ("铺面好贵哦 租不起 有没得照顾嘛", "needs", ["premises"]),
+    ("我哪样都不懂 想找个懂行嘞人带一下", "needs", ["mentoring"]),
+])
+def test_everyday_words_for_who_one_is_and_what_one_lacks(text, fact, value):
+    assert read(KB, text).facts.get(fact) == value
+
+
+def test_the_place_one_came_back_from_is_not_where_one_is():
+    act = read(KB, "我从东莞打工回来咯 融水嘞 想搞个酸笋加工坊")
+    assert act.place.place.name == "融水苗族自治县"
+
+
+def test_students_one_works_with_ask_nothing_of_the_person():
+    act = read(KB, "我是大学老师 想跟学生一起开公司")
+    assert not act.ambiguous

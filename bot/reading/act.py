@@ -119,6 +119,8 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
     for m in mentions:
         clause = clause_at(clauses, m.start) if m.start >= 0 else None
         value = kb.facts[m.fact].value(m.value)
+        if m.fact == "needs" and m.start >= 0 and _PLEDGED.match(text, m.end):
+            value = "financing"      # 没房子抵押: a house to pledge for a loan, not a need for housing
         if m.fact == "needs" and m.start >= 0:
             act.words.setdefault(value, text[m.start:m.end])
             act.lacking = act.lacking or needs_said.lacks(text, m.start, m.end)
@@ -168,6 +170,7 @@ def _yes_no(kb, clauses) -> bool | None:
     return questions.yes_no(clauses[0].text)
 
 
+_PLEDGED = re.compile(r"(?:做|来|去|拿去|拿来)?(?:抵押|担保|质押)")
 _MAYBE_BEFORE = re.compile(r"(?:也|还)?(?:可以|或者|要不|考虑)$")
 _NOT_KNOWN_AFTER = re.compile(r"[^，,。；;？?]{0,3}?(?:我|俺)?(?:还)?不(?:太|大|怎么)?(?:懂|会|了解|熟)")
 _NOW_ONLY = ("university_student", "unemployed")     # what a clause about the past does not make the person now

@@ -43,7 +43,7 @@ _FINAL_PARTICLE = re.compile(r"(?:吗|嘛|么|呢|不|没|没有|吧|否|伐)[�
 _A_NOT_A = re.compile(r"(?:找|去|在|办|申请|贷|开|报|交|选)[^，,。]{1,12}(?:还是|定系)|有没有|有木有|有冇|係唔係|可唔可以|得唔得|使唔使|是不是|是否|能不能|能否|可不可以|可以不|行不行|会不会|要不要|够不够|算不算|"
                       r"好不好|(?<!不)对不对|有没|符不符合|能.{0,6}不$|可.{0,4}不$|行不$|中不中|([\u4e00-\u9fff])唔\1|"
                       r"(?P<verb>[\u4e00-\u9fff])不(?P=verb)|[係系是]咪")     # 给不给, 係咪 (Cantonese: is it)
-_QUESTION_WORD = re.compile(r"啥|什么|怎么|怎样|咋|多少|哪|谁|如何|为什么|边度|边个|咩|点样|几时|几多|(?<![十好这那没了里们跟和与])几[个项条号万千岁年成]|多大|多久|多长|"
+_QUESTION_WORD = re.compile(r"啥|什么|怎么|怎样|咋|多少|哪|谁|如何|为什么|边度|边个|咩|点样|几时|几多|(?<![十好这那没了里们跟和与])几[个项条号万千岁年成趟次天回]|多大|多久|多长|"
                             r"好多(?:钱)?[嘛哦啊呀]?$")     # 贴息贴好多 (southwestern: how much)
 # A question word that asks nothing: 没什么, 什么都行, 多少有点, 怎么都行, 想先学学咋经营 (what one wants to learn)
 _NOT_A_QUESTION = re.compile(r"没(?:什么|啥)|不是(?:什么|啥)|(?:什么|啥)都|多少有|不管(?:什么|怎么|多少)|怎么都|什么的$|"
@@ -82,7 +82,9 @@ _ORIGIN = re.compile(r"老家|家乡|户口在|户籍在|籍贯|出生在|(?<!�
 def other_person(kb) -> re.Pattern:
     cache = kb.__dict__.setdefault("_terms_cache", {})
     if "__others__" not in cache:
-        words = sorted(kb.facts.about_others, key=len, reverse=True)
+        words = set(kb.facts.about_others)
+        words |= {"俺" + w[1:] for w in words if w.startswith("我")}      # 俺弟, 俺妈: the same as 我弟, 我妈
+        words = sorted(words, key=len, reverse=True)
         cache["__others__"] = re.compile("|".join(("(?<!其)" if w in ("他", "她") else "") + re.escape(w)
                                                   for w in words) or "(?!)", re.I)
     return cache["__others__"]
@@ -149,8 +151,9 @@ def mood_of(text: str, whole: str, end: int) -> str:
     if _A_NOT_A.search(t) or _FINAL_PARTICLE.search(t) and not re.search(r"(?:不|没|没有)$", t.rstrip("？? ")) \
             and not _ONGOING.search(t) and not _ASSERTED.search(t):
         return QUESTION
-    if re.search(r"(?:能|可以|行|中|够|算|有|是|要|给|让|会|好).{0,14}(?:不|没)$", t):
-        return QUESTION          # 岁数大了还能贷不 / 这个我能申请不
+    if re.search(r"(?:能|可以|行|中|够|算|有|是|要|给|让|会|好|得).{0,14}(?:不|没)$", t) \
+            or len(t) >= 4 and re.search(r"(?<![也都还并就可我俺他她本点没])不$", t):
+        return QUESTION          # 岁数大了还能贷不 / 办执照得交钱不 / 注册公司麻烦不
     if _QUESTION_WORD.search(t) and not _NOT_A_QUESTION.search(t):
         return QUESTION
     return STATEMENT

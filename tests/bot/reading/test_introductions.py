@@ -103,3 +103,19 @@ def test_the_place_one_came_back_from_is_not_where_one_is():
 def test_students_one_works_with_ask_nothing_of_the_person():
     act = read(KB, "我是大学老师 想跟学生一起开公司")
     assert not act.ambiguous
+
+
+@pytest.mark.parametrize("text", ["办执照得交钱不", "注册公司麻烦不 要跑几趟", "户口得迁回来不 我不太想动"])
+def test_a_question_ending_in_不_states_no_need(text):
+    act = read(KB, text)
+    assert act.is_question and "needs" not in act.facts, act.facts
+
+
+@pytest.mark.parametrize("text", ["俺弟是当兵退下来的 他有啥不", "我带的研究生也想一起搞 他们算哪样"])
+def test_a_relative_or_students_said_in_dialect_are_someone_else(text):
+    act = read(KB, text)
+    assert "groups" not in act.facts and act.others.get("groups"), act.facts
+
+
+def test_a_house_to_pledge_is_a_need_for_a_loan_not_for_housing():
+    assert read(KB, "我们没房子抵押 咋办").facts.get("needs") == ["financing"]

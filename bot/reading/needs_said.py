@@ -20,7 +20,7 @@ def settle(act) -> None:
     short = any(_SHORT_OF.search(c.text) and not c.is_question for c in act.clauses)   # 我不太会弄直播
     needs = act.facts.get("needs")
     stated = wish or short or act.lacking
-    if stated or act.asks == questions.MEASURES and _introduces(act):
+    if stated or act.asks in _ASKS_FOR_ONESELF and _introduces(act):
         asked = act.topics.pop("needs", None)
         if asked and not stated:
             act.needs_on_introducing = list(asked)     # theirs only where they introduce themselves
@@ -31,6 +31,10 @@ def settle(act) -> None:
         act.topics.setdefault("needs", [])
         act.topics["needs"] += [n for n in needs if n not in act.topics["needs"]]
         del act.facts["needs"]
+
+
+# 有啥政策, 怎么办, 能贷着款不, 能贷多少: asked in an introduction, for one's own situation
+_ASKS_FOR_ONESELF = (questions.MEASURES, questions.APPLY, questions.ELIGIBILITY, questions.AMOUNT)
 
 
 def only_asked(act) -> None:
@@ -62,7 +66,7 @@ def lacks(text: str, start: int, end: int) -> bool:
 _SHORT_OF = re.compile(r"(?<![会能])不(?:太|大)?(?:会|懂)(?:弄|做|搞|用|开|办|经营)|唔识|没(?:啥|什么|有)?(?:可|能)?(?:抵押|担保)")
 _WISH = re.compile(r"(?<!不)(?:想|要|打算|准备|需要|缺)")
 _NO_WISH = re.compile(r"不(?:太|大|怎么)?想|不要|不用|不需要")
-_LACK_AFTER = (r"(?:不够|太少|少|不足|紧张|短缺|紧|贵|不起|差(?:点|一点|些|不少|得远|[0-9零一二两三四五六七八九十百千]{1,4}[万千块元])?|"
+_LACK_AFTER = (r"(?:不够|唔够|太少|少|不足|紧张|短缺|紧|贵|不起|差(?:点|一点|些|不少|得远|[0-9零一二两三四五六七八九十百千]{1,4}[万千块元])?|"
                r"周转不开|周转不过来|周转困难)$")   # 租房太贵: a cost too high
 _LACK_OF = r"(?<![不有多至])(?:没有?|缺少?|少)(?:点|些)?"   # 有没有钱 asks, 不缺钱 denies, 减多少税 asks
 # a difficulty with it: 怕税交太多, 不会办营业执照, 不懂怎么注册 (not 不懂财务税务: that asks for advice)

@@ -119,3 +119,20 @@ def test_a_relative_or_students_said_in_dialect_are_someone_else(text):
 
 def test_a_house_to_pledge_is_a_need_for_a_loan_not_for_housing():
     assert read(KB, "我们没房子抵押 咋办").facts.get("needs") == ["financing"]
+
+
+@pytest.mark.parametrize("text", ["老表 问下嘢", "兄弟 问个事", "恁好 俺问个事儿", "喂"])
+def test_a_dialect_opener_is_a_greeting(text):
+    assert read(KB, text).social == "greet"
+
+
+@pytest.mark.parametrize("text, need", [("那我还想学点电商直播啥的 有培训不", "training"), ("啲本钱唔够 有冇贷款", "financing"),
+                                        ("我都想学下点样喺网上卖", "training"),
+                                        ("我是乌鲁木齐职业大学的学生 想创业 有没有老师带带", "mentoring")])
+def test_a_wish_or_lack_in_dialect_beside_a_question_states_the_need(text, need):
+    assert need in read(KB, text).facts.get("needs", [])
+
+
+def test_how_to_manage_what_one_needs_asked_in_an_introduction_states_it():
+    act = read(KB, "我在德国读完博士回国了 打算在吉林市开个做传感器的公司 户口和孩子上学怎么办")
+    assert act.facts.get("needs") == ["household_registration", "talent_services"]

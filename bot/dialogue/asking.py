@@ -46,13 +46,17 @@ def advance(turn, act=None) -> None:
 
 def ask_under(turn, fact: str) -> None:
     """A narrowing question under the results: its text and answers join the last reply."""
-    q = question_reply(turn, fact)
+    join_under(turn, question_reply(turn, fact))
+    asked = list(turn.slots.get("asked") or [])
+    turn.set(question=fact, asked=asked + [fact], missed=0)
+
+
+def join_under(turn, q) -> None:
+    """A question's text and answers joined to the last reply (at most 8 buttons in all)."""
     last = turn.replies[-1]
     answers = [b for b in q.buttons if b.payload != "/skip"]
     keep = max(0, 8 - len(answers))
     turn.replies[-1] = render.Reply(last.text + "\n" + q.text, last.buttons[:keep] + answers)
-    asked = list(turn.slots.get("asked") or [])
-    turn.set(question=fact, asked=asked + [fact], missed=0)
 
 
 def question_reply(turn, fact: str):

@@ -92,15 +92,13 @@ def ask_to_settle(t, a):
     """An ambiguous word (毕业, 当兵): asked, never guessed. Beside a question for measures
     (今年刚毕业 在深圳 税费能减免不) the measures come first and the question under them."""
     t.set(pending=t.clarification.pending)
-    asked = t.clarification.reply
     if a.asks == q.MEASURES and t.has_profile():
         t.set(question=None, missed=0)
         showing.results(t)
         if t.current()[1]:
-            last = t.replies[-1]
-            t.replies[-1] = Reply(last.text + "\n" + asked.text, last.buttons[:6] + asked.buttons)
+            asking.join_under(t, t.clarification.reply)
             return
-    t.replies.append(asked)
+    t.replies.append(t.clarification.reply)
 
 
 def changed_profile(t, a):

@@ -62,7 +62,9 @@ def resolve(turn, act) -> Targets:
         items = turn.current()[1]
         # beyond the person's own measures a title must be named, not merely touched
         # (免费的场地 names no measure for the disabled, though one title says 场地 and 免)
-        pools = ((listed, items or listed, 0.5), (items, items, 0.5), (_place_measures(turn), None, NAMED_COVER))
+        place = _place_measures(turn)       # judged once: the place's documents are many
+        everything = _unique(listed + items + place)
+        pools = ((listed, items or listed, 0.5), (items, items, 0.5), (place, None, NAMED_COVER))
         if focus and turn.before.get("focused") and _POINTS_FIRST.match(act.text):
             pools = pools[:1]     # 这个要抵押吗 after an answer: that measure, unless the list names another
         after_answer = bool(focus and turn.before.get("focused"))
@@ -72,8 +74,8 @@ def resolve(turn, act) -> Targets:
             if after_answer and any(m.id == focus for m in found) and len(found) > 1:
                 found = [m for m in found if m.id == focus]     # 那个贷款 after that loan's answer: that one
             if found:
-                return Targets(_titled(refs.words, found, turn) or found[:4], numbers, "words")
-        slipped = by_one_slip(refs.words, _unique(listed + items + _place_measures(turn)))
+                return Targets(_titled(refs.words, found, everything) or found[:4], numbers, "words")
+        slipped = by_one_slip(refs.words, everything)
         if slipped:
             return Targets(slipped, numbers, "words")      # 桂慧贷: one character typed wrong
         people = act.topics.get("groups") or act.topics.get("gender")    # 残疾妇女: people asked about
@@ -94,13 +96,13 @@ def resolve(turn, act) -> Targets:
     return Targets([], numbers)
 
 
-def _titled(words: str, found: list[Shown], turn) -> list[Shown]:
+def _titled(words: str, found: list[Shown], candidates: list[Shown]) -> list[Shown]:
     """The measures whose titles hold the person's words whole (农民工创业园在哪: the
     measure titled 农民工创业园, not a listed one that shares 农民工 and 创业), when none
     of those found by pieces does."""
     if len(words) < 4 or any(words in m.title for m in found):
         return []
-    whole = [m for m in _unique(turn.listed_items() + turn.current()[1] + _place_measures(turn)) if words in m.title]
+    whole = [m for m in candidates if words in m.title]
     return whole if len(whole) <= 3 else []
 
 

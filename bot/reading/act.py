@@ -6,7 +6,8 @@ asks or requests, which measure it points at, and its social move.
 A group, need or gender named inside a question, a request or a reference to a measure
 is the topic of what is asked ("有没有给女的", "那个贷款能贷多少"), never a fact about
 the person: only statements change the profile. See bot/reading/clauses.py for how a
-message is split and each clause's mood and time read.
+message is split and each clause's mood and time read, bot/reading/asked.py for the
+question kind, bot/reading/social_moves.py for greetings and thanks.
 """
 from __future__ import annotations
 
@@ -22,28 +23,9 @@ from .inferred import (add_fact, back_in_a_county, came_back, graduated_from_col
                        studied_abroad)
 from .qualifiers import ambiguities, denied_words, qualified_out
 from .references import Refs, read_refs, title_spans
+from .asked import read_question
+from .social_moves import SOCIAL, social_move
 
-# Words that must be in a message for NLU's intent to be taken at its word: short
-# social intents have closed vocabularies, and a number or a filler classified as
-# goodbye must not end the conversation.
-INTENT_MARKERS = {
-    "goodbye": ("再见", "拜拜", "拜", "bye", "88", "走了", "结束", "下次", "回头", "没事了", "不聊了", "晚安"),
-    "thanks": ("谢", "感谢", "多谢", "thank", "thx", "3q", "辛苦", "唔该", "唔該"),
-    "greet": ("你好", "您好", "嗨", "哈喽", "哈啰", "hello", "hi", "在吗", "在不在", "早上好", "下午好", "晚上好",
-              "早安", "有人吗", "喂"),
-    "feedback_up": ("有帮助", "有用", "👍", "赞", "帮大忙", "好用", "好评"),
-    "feedback_down": ("没帮助", "没用", "👎", "没啥用", "没什么用", "不满意", "没找到", "答非所问", "用处不大",
-                      "不太有用", "没啥帮助", "没什么帮助", "帮不上", "差评", "没有用", "没多大用", "用都没"),
-    "bot_challenge": ("机器人", "真人", "人工", "ai", "程序", "自动回复"),
-}
-# A message that only says a question is coming (老板 问下嘢, 请问一下, 打扰一下)
-_ONLY_ASKING = re.compile(r"^\s{0,3}(?:(?:老板|老师|师傅|同志|领导|亲|你好|您好|恁好|喂|老表|兄弟|大哥|大姐|老乡)好?)?[，,\s]{0,3}(?:(?:我|俺)?请问(?:一下)?|(?:我|俺)?问(?:一)?下|想问(?:问|一下)?|打扰(?:一下)?|"
-                          r"(?:我|俺)?问个(?:事儿?|问题)|咨询(?:一下)?)(?:嘢|哈|啊|呀|哦|喔|哟|嘞|呢)?\s{0,3}[?？!！。]?\s{0,3}$")
-# A message that only greets in a title or a dialect (老师好, 恁好, 在不): a greeting
-_ONLY_GREETING = re.compile(r"^\s{0,3}(?:(?:老师|师傅|老板|领导|同志|大哥|大姐|亲)好|(?:老师|师傅|老板|领导|同志|大哥|大姐)?"
-                            r"(?:你好|您好|恁好|你们好|大家好)|在不在|在不|在吗|在么|在嘛|在没|有人不|有人吗|有人在吗|喂)"
-                            r"(?:啊|呀|哦|喔|哈|嘞)?\s{0,3}[?？!！。~]?\s{0,3}$")
-SOCIAL = ("greet", "goodbye", "thanks", "feedback_up", "feedback_down", "bot_challenge")
 # NLU intents that are requests (used when the words did not already say which).
 INTENT_REQUEST = {"more": questions.MORE, "show_all": questions.ALL, "summary": questions.SUMMARY,
                   "help": questions.HELP, "skip": questions.SKIP, "none_of_these": questions.NONE,
@@ -83,11 +65,6 @@ class Act:
         return bool(self.facts or self.negated or self.place.place or self.place.name or self.place.denied)
 
 
-def _says(text: str, markers) -> bool:
-    low = text.lower()
-    return any(m in low for m in markers)
-
-
 # 那个… at the start before what the person says of themselves is a filler, not "that one"
 _FILLER_THAT = re.compile(r"\s{0,20}(?:那个|这个)[，,\s]{0,20}(?:我|俺|不|没|是|就|呃|嗯|啊|其实)")
 
@@ -107,8 +84,6 @@ def _is_topic_clause(c: Clause) -> bool:
         or questions.question_kind(c.text) in (questions.DETAILS, questions.ORIGINAL, questions.EXPLAIN)
 
 
-# 我今年24: an age said alone
-_AGE_ONLY = re.compile(r"\s{0,3}(?:我|俺)?" + questions.AGE_SAID + r"\s{0,3}[了啊呀哈]?\s{0,3}$")
 # 入选省引才计划有资金支持: what a group gets, said of no one (with 我 it is the person's)
 _OFFER_EXISTS = re.compile(r"有(?:专门的?)?(?:资金|补贴|补助|奖励|资助|支持|政策|优惠|扶持|贷款)")
 _FIRST_PERSON = re.compile(r"[我俺咱]")
@@ -157,6 +132,9 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
         add_fact(kb, act.facts, m.fact, value)
         if clause is not None and clause.correction and kb.facts[m.fact].kind == "list":
             act.replaced = tuple(dict.fromkeys(act.replaced + (m.fact,)))
+
+
+_COPULA_PLACE = re.compile(r"\s{0,20}(?:是|系|就是|不是|唔系)\s{0,20}([\u4e00-\u9fff]{2,12})\s{0,20}$")
 
 
 def _yes_no(kb, clauses) -> bool | None:
@@ -233,78 +211,6 @@ def _short_answer(kb, act: Act, text: str, open_question: str | None, mentions: 
         value = canonical_value(kb, open_question, whole)
         if value:
             act.facts[open_question] = value
-
-
-_WIFE_TOO = re.compile(r"(?:老婆|媳妇|妻子|爱人|太太|屋企人|女儿|闺女|妹妹|姐姐)[^，,。？?]{0,8}(?:也|还)?想[^，,。？?]{0,4}(?:干|搞|做|弄|一起|创业)|"
-                       r"(?:老婆|媳妇|妻子|太太)[^，,。？?]{0,12}(?:她|佢)(?:能|可以|也能|有没有|享受)(?!一起|跟着|随)")   # 她可以一起办吗: what was just asked
-_COPULA_PLACE = re.compile(r"\s{0,20}(?:是|系|就是|不是|唔系)\s{0,20}([\u4e00-\u9fff]{2,12})\s{0,20}$")
-_ENGLISH_QUESTION = re.compile(r"\b(?:what|how|where|who|which|when|why|can|could|is there|are there|do|does|is it)\b",
-                               re.I)
-
-
-def _question(act: Act, intent: str | None) -> None:
-    """What the message asks: a kind read from its question clauses (a request for
-    details or the original text may be a statement: 第2项详细说说)."""
-    for c in act.clauses:
-        if not c.is_question and _ENGLISH_QUESTION.search(c.text) and not re.search(r"[\u3400-\u9fff]{4}", c.text):
-            c.mood = "question"          # "how much", "who should I contact"
-    asked = [c for c in act.clauses if c.is_question]
-    act.is_question = bool(asked)
-    kinds = []
-    for c in act.clauses:
-        k = questions.question_kind(c.text)
-        if k and (c.is_question or k in (questions.DETAILS, questions.ORIGINAL, questions.EXPLAIN)) and k not in kinds:
-            kinds.append(k)
-    kind = kinds[0] if kinds else None
-    act.also_asks = kinds[1:]
-    if kind is None and asked and any(questions.question_kind(c.text) == questions.ELIGIBILITY for c in act.clauses) \
-            and not questions.MEASURES_CUE.search(act.text):     # 俺四十八了 … 有啥政策没: the list
-        kind = questions.ELIGIBILITY     # 我今年五十八了 还能贷不: the age said asks whether they qualify
-    if kind is None and not act.states_something and _AGE_ONLY.match(act.text):
-        kind = questions.ELIGIBILITY     # 我今年24 after the conditions: whether that age qualifies
-    if kind is None and intent in questions.INTENT_KIND and (asked or intent == "details"):
-        kind = questions.INTENT_KIND[intent]
-    # a clause's own 呢 asks only where the clause is a question (还在服役呢 tells)
-    cued = any(questions.MEASURES_CUE.search(c.text) and (c.is_question or not c.text.rstrip().endswith("呢"))
-               for c in act.clauses)
-    particular = any(questions.PARTICULAR.search(c.text) for c in asked)
-    if kind is None and (cued or asked and not particular
-                         and (act.topics or any(questions.POLICY_WORD.search(c.text) for c in asked))):
-        kind = questions.MEASURES
-    if asked and (act.others.get("groups") or act.others.get("gender")) \
-            and not (act.topics.get("groups") or act.topics.get("gender")) \
-            and (kind == questions.MEASURES or kind in (None, questions.ELIGIBILITY) and re.search("享受|专门", act.text)) \
-            and any(others.THIRD_PERSON.search(c.text) for c in asked):     # 我哥是残疾人 他有啥政策 / 我们队有个女生 她有专门的吗
-        act.topics.update({f: act.others[f] for f in ("groups", "gender") if act.others.get(f)})
-        kind = questions.MEASURES
-    if asked and not act.topics.get("groups") and not act.topics.get("gender") \
-            and kind in (None, questions.ELIGIBILITY, questions.MEASURES) and _WIFE_TOO.search(act.text):
-        act.topics["gender"], kind = "female", questions.MEASURES   # 我老婆也想搞 她能不能享受: what women can use
-    act.local_docs = bool(asked or kind) and bool(questions.LOCAL_DOCUMENTS.search(act.text) or (
-        act.place.topic is not None and re.search(r"自己(?:有|的|呢|出)|额外|另外|单独|特有|特别的|专门的?(?:政策|文件|规定|措施)", act.text)))   # 广西自己有没有…
-    if act.local_docs and kind is None:
-        kind = questions.MEASURES
-    if act.local_docs:
-        act.place.vague = None        # 本地的政策: the person's own place, not a vague one
-    act.asks = kind
-    if kind == questions.ELIGIBILITY and questions.RESIDENCE.search(act.text):
-        act.topics.pop("needs", None)      # 是不是要本地户口才行: a condition asked about, not 落户
-    if act.is_question:
-        needs_said.settle(act)
-
-
-
-
-def _social(act: Act, text: str, intent: str | None) -> None:
-    if intent in SOCIAL and _says(text, INTENT_MARKERS[intent]):
-        act.social = intent
-        return
-    for social in ("thanks", "goodbye"):
-        if _says(text, INTENT_MARKERS[social]) and len(text) <= 12:
-            act.social = social
-            return
-    if (_ONLY_ASKING.match(text) or _ONLY_GREETING.match(text)) and not (act.states_something or act.asks):
-        act.social = "greet"       # 老板 问下嘢 / 请问一下: about to ask, a greeting
 
 
 def english_title_words(kb, text: str) -> str:
@@ -386,9 +292,9 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
         act.refs.words = read_refs(pointed[-1].text).words
     act.refs.words += english_title_words(kb, text)
     act.request = questions.request_of(text) or INTENT_REQUEST.get(intent)
-    _question(act, intent)
+    read_question(act, intent)
     act.answer = _yes_no(kb, act.clauses)
-    _social(act, text, intent)
+    act.social = social_move(text, intent, act.states_something or bool(act.asks))
     act.acknowledges = bool(act.clauses) and all(questions.ACK.match(c.text.strip()) for c in act.clauses) \
         and not re.search(r"[？?]", text) and not act.states_something     # 行吧 ends like a question, asks nothing
     act.corrects = any(c.correction for c in act.clauses)

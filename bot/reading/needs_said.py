@@ -13,7 +13,7 @@ from .clauses import BUSINESS
 def settle(act) -> None:
     """In a message that asks, move its needs to the topics unless a clause wishes for
     them or one is said as a lack; then move the topics' needs to the facts."""
-    wish = any(_WISH.search(c.text) and not c.is_question and not _NO_WISH.search(c.text)
+    wish = any(_WISH_OR_LACK.search(c.text) and not c.is_question and not _NO_WISH_OR_LACK.search(c.text)
                and not re.search(r"不(?:太|大|怎么)?\s{0,2}$", act.text[:c.start])      # 我不太 | 想动
                and (not BUSINESS.search(c.text) or any(w in c.text for w in act.words.values()))
                for c in act.clauses)     # 想开个修车铺 wishes for a shop, not for what is asked after it
@@ -64,8 +64,8 @@ def lacks(text: str, start: int, end: int) -> bool:
 
 # a skill or a security one lacks, said beside the question: 有培训吗 我不太会弄直播, 贷款要抵押吗 我没啥抵押的
 _SHORT_OF = re.compile(r"(?<![会能])不(?:太|大)?(?:会|懂)(?:弄|做|搞|用|开|办|经营)|唔识|没(?:啥|什么|有)?(?:可|能)?(?:抵押|担保)")
-_WISH = re.compile(r"(?<!不)(?:想|要|打算|准备|需要|缺)")
-_NO_WISH = re.compile(r"不(?:太|大|怎么)?想|不要|不用|不需要")
+_WISH_OR_LACK = re.compile(r"(?<!不)(?:想|要|打算|准备|需要|缺)")
+_NO_WISH_OR_LACK = re.compile(r"不(?:太|大|怎么)?想|不要|不用|不需要")
 _LACK_AFTER = (r"(?:不够|唔够|太少|少|不足|紧张|短缺|紧|贵|不起|差(?:点|一点|些|不少|得远|[0-9零一二两三四五六七八九十百千]{1,4}[万千块元])?|"
                r"周转不开|周转不过来|周转困难)$")   # 租房太贵: a cost too high
 _LACK_OF = r"(?<![不有多至])(?:没有?|缺少?|少)(?:点|些)?"   # 有没有钱 asks, 不缺钱 denies, 减多少税 asks

@@ -196,3 +196,21 @@ def test_what_is_special_about_a_place_asks_for_its_own_documents():
 def test_a_daughter_who_wants_to_join_in_asks_for_womens_measures_and_is_not_the_profile():
     act = read(KB, "我女儿也想一起做 她有什么可以申请的")
     assert not act.on_behalf and act.facts == {} and act.topics.get("gender") == "female"
+
+
+@pytest.mark.parametrize("text, group", [("俺腿有残疾 在郑州 想开个修鞋的小摊儿", "disabled"),
+                                         ("我左手有点残疾 想开网店", "disabled"),
+                                         ("我家住珲春 边境那嘎达 想开个小店", "border_resident"),
+                                         ("我是桂林理工的老师 想带学生搞个公司", "researcher"),
+                                         ("刚在长春读完研究所 想留下来创业", "college_graduate")])
+def test_ones_body_the_border_nearby_a_universitys_teacher_and_a_finished_degree(text, group):
+    assert group in (read(KB, text).facts.get("groups") or [])
+
+
+@pytest.mark.parametrize("text", ["她腿有残疾 能办吗", "我老公是大学的老师 他能办吗"])
+def test_the_same_words_said_of_someone_else_say_nothing_of_the_person(text):
+    assert "groups" not in read(KB, text).facts
+
+
+def test_whether_the_bank_will_lend_asked_when_introducing_oneself_is_a_need():
+    assert read(KB, "俺家是脱贫户 在通化县农村 想搞个电商卖蘑菇 银行能贷着款不").facts.get("needs") == ["financing"]

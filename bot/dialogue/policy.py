@@ -182,7 +182,9 @@ def anything(t, a):
 
 # ---- handlers that need the act's details ------------------------------------------------------
 def category(t, a):
-    need = a.facts["needs"][0]
+    """The category of the need asked about (想盖个厂房 钱不够 能贷款不: 贷款), else the first said."""
+    needs = a.facts["needs"]
+    need = ([n for n in needs if n in a.needs_in_question] or needs)[0]
     showing.category(t, need, a.words.get(need))
 
 

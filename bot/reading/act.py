@@ -54,6 +54,7 @@ class Act:
     words: dict = field(default_factory=dict)      # need -> the words the person used for it (贷款)
     lacking: bool = False                          # a need said as a lack (没钱, 租房太贵)
     needs_on_introducing: list = field(default_factory=list)   # needs asked while saying who/where one is
+    needs_in_question: list = field(default_factory=list)      # needs named in a question clause (能贷款不)
     ambiguous: list = field(default_factory=list)  # facts.Ambiguous words left unsettled (毕业, 当兵)
     corrects: bool = False                         # 说错了 / 不对 (with or without the new value)
     local_docs: bool = False                       # asks about a place's own documents (河南自己的文件呢)
@@ -99,6 +100,8 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
         if m.fact == "needs" and m.start >= 0:
             act.words.setdefault(value, text[m.start:m.end])
             act.lacking = act.lacking or needs_said.lacks(text, m.start, m.end)
+            if clause is not None and clause.is_question and value not in act.needs_in_question:
+                act.needs_in_question.append(value)
         if clause is not None and not is_payload and (_is_topic_clause(clause) or _FOR_WHOM.search(
                 text[max(clause.start, m.start - 4):max(m.start, 0)])):
             add_fact(kb, act.topics, m.fact, value)     # 都没有专门给台湾人的喔: measures for them, a topic

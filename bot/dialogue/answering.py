@@ -13,9 +13,10 @@ import re
 from .. import texts
 from ..replies import followup
 from ..reading import questions as q
+from ..reading.asked import whether_they_can
 from ..reading.references import by_text, by_words
 from ..replies import answers, lists
-from . import showing
+from . import interest, showing
 from .targets import only_a_need, resolve
 from ..matching.shown import Shown
 
@@ -35,7 +36,9 @@ def points_at_measure(turn, act) -> bool:
     """The message asks about a measure, by position, by words of a title or as 这个
     (社保补贴那个呢, 桂惠贷呢, 农村青年的金融产品那个)."""
     # 创业能抵学分吗 names a topic but no list is asked for: about the measure on screen that it names
-    on_screen_only = act.asks == q.MEASURES and bool(act.topics) and not q.MEASURES_CUE.search(act.text)
+    # (他是本科生 他能享受吗 asks what someone of that group gets: a list, not the measure on screen)
+    on_screen_only = act.asks == q.MEASURES and bool(act.topics) and not q.MEASURES_CUE.search(act.text) \
+        and not whether_they_can(act.clauses)
     # 桂惠贷呢 names a measure; 我是退役军人 在南宁 有什么贷款 asks for a list
     named = act.refs.demonstrative or act.asks == q.MEASURES and not act.topics and not act.states_something \
         or on_screen_only \
@@ -189,6 +192,8 @@ def amounts(turn, act) -> None:
     lines = [texts.AMOUNTS_HEAD.format(what=what)]
     lines += [followup.amounts([m], n) for n, m in zip(numbers, chosen)]
     lines += [lists.offices(chosen, numbers=numbers), texts.AMOUNTS_TAIL]
+    if interest.also_asked(act):
+        lines.append(texts.INTEREST_TAIL)       # 能贷多少 利息多少
     turn.say("\n".join(lines))
     if not on_screen:
         turn.show_list(chosen)

@@ -13,7 +13,7 @@ from .. import reading, texts
 from ..reading import needs_said, others, questions as q
 from ..reading.clauses import BUSINESS
 from ..script import read_script
-from . import answering, asking, clarify, membership, offices_asked, showing, social
+from . import answering, asking, clarify, interest, membership, offices_asked, showing, social
 from .turn import MAX_TEXT, Incoming, Outcome, Turn
 from .update import update
 from ..replies.render import Reply
@@ -216,6 +216,7 @@ ACTS = (                                    # after the facts it states are take
     (asks_about_measure,  answering.about_measure),   # 第2项能贷多少 / 贴息那个找谁 / 桂惠贷呢
     (asks_for_topic,      showing.topic),             # 有没有给女的 / 那妇女创业有啥政策
     (asks_for_the_list,   showing.overview),          # 有啥政策 (after the list)
+    (interest.asks,       interest.answer),           # 利息多少 / 利息谁出: what the texts say of interest
     (answering.asks_amount_of_many, answering.amounts),  # 能贷多少 after a list / 想代款买牛 能代多少
     (chooses_category,    category),                  # 贷款 (after the results, or its button)
     (asks_about_list,     answering.about_list),      # 找谁 / 我符合吗 with no measure named
@@ -252,7 +253,7 @@ KEEP_QUESTION = {asking.advance, ask_to_settle, social.acknowledge, social.of_an
 
 
 # Rows that answer a question about measures already shown
-_ANSWERS = (answering.about_measure, answering.about_list, answering.other_question, answering.amounts)
+_ANSWERS = (answering.about_measure, answering.about_list, answering.other_question, answering.amounts, interest.answer)
 
 
 def respond(engine, slots: dict, message: Incoming) -> Outcome:

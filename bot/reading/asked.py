@@ -10,6 +10,9 @@ from . import needs_said, others, questions
 _AGE_ONLY = re.compile(r"\s{0,3}(?:我|俺)?" + questions.AGE_SAID + r"\s{0,3}[了啊呀哈]?\s{0,3}$")
 _WIFE_TOO = re.compile(r"(?:老婆|媳妇|妻子|爱人|太太|屋企人|女儿|闺女|妹妹|姐姐)[^，,。？?]{0,8}(?:也|还)?想[^，,。？?]{0,4}(?:干|搞|做|弄|一起|创业)|"
                        r"(?:老婆|媳妇|妻子|太太)[^，,。？?]{0,12}(?:她|佢)(?:能|可以|也能|有没有|享受)(?!一起|跟着|随)")   # 她可以一起办吗: what was just asked
+# 他能享受吗 / 她也可以申请不: whether they can, of nothing in particular
+_CAN_THEY = re.compile(r"\s{0,3}[他她佢](?:也|还)?(?:能|可以|可不可以|能不能|可唔可以)?(?:享受|申请|办|用|参加|拿)?"
+                       r"(?:吗|不|么|嘛|呢|冇)?\s{0,3}[?？]?\s{0,3}$")
 _ENGLISH_QUESTION = re.compile(r"\b(?:what|how|where|who|which|when|why|can|could|is there|are there|do|does|is it)\b",
                                re.I)
 
@@ -49,6 +52,9 @@ def read_question(act, intent: str | None) -> None:
             and any(others.THIRD_PERSON.search(c.text) for c in asked):     # 我哥是残疾人 他有啥政策 / 我们队有个女生 她有专门的吗
         act.topics.update({f: act.others[f] for f in ("groups", "gender") if act.others.get(f)})
         kind = questions.MEASURES
+    elif kind == questions.ELIGIBILITY and (act.topics.get("groups") or act.topics.get("gender")) \
+            and whether_they_can(asked):
+        kind = questions.MEASURES         # 他是本科生 他能享受吗: what someone of that group gets
     if asked and not act.topics.get("groups") and not act.topics.get("gender") \
             and kind in (None, questions.ELIGIBILITY, questions.MEASURES) and _WIFE_TOO.search(act.text):
         act.topics["gender"], kind = "female", questions.MEASURES   # 我老婆也想搞 她能不能享受: what women can use
@@ -63,3 +69,8 @@ def read_question(act, intent: str | None) -> None:
         act.topics.pop("needs", None)      # 是不是要本地户口才行: a condition asked about, not 落户
     if act.is_question:
         needs_said.settle(act)
+
+
+def whether_they_can(clauses) -> bool:
+    """A question clause that only asks whether he or she can (他能享受吗)."""
+    return any(c.is_question and _CAN_THEY.match(c.text) for c in clauses)

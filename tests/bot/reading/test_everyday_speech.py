@@ -207,7 +207,8 @@ def test_ones_body_the_border_nearby_a_universitys_teacher_and_a_finished_degree
     assert group in (read(KB, text).facts.get("groups") or [])
 
 
-@pytest.mark.parametrize("text", ["她腿有残疾 能办吗", "我老公是大学的老师 他能办吗"])
+@pytest.mark.parametrize("text", ["她腿有残疾 能办吗", "我老公是大学的老师 他能办吗", "我男友是退伍军人 他能贷款吗",
+                                  "我婆婆是残疾人", "my son is a college student", "我老伴以前当过兵"])
 def test_the_same_words_said_of_someone_else_say_nothing_of_the_person(text):
     assert "groups" not in read(KB, text).facts
 

@@ -141,8 +141,8 @@ def _dui_frames(s: str, clauses: list, k: int, vocab=None) -> list[tuple[str, st
             continue
         tail = c[m.end():]
         if c[:m.start()].endswith("在") and re.search(r"(?:后|时|之前|以前)$", c.rstrip()) or \
-                GIVEN_AS_COST.search(tail):
-            continue      # 在对…给予奖励后, …给予奖励的支出纳入…: a time or a cost, nothing offered
+                GIVEN_AS_COST.search(tail) or BEARING_ON.match(tail):
+            continue      # 在对…给予奖励后, …给予奖励的支出纳入…, 对成长无不利影响: a time, a cost, an effect
         stop = len(tail)
         if not tail.rstrip().endswith("的"):   # 对确因工作需要未休假的，给予…: the whole clause
             for w in OFFER_VERBS + ("进行", "按", "依法", "可", "应当", "应", "要", "将", "由", "给", "不",
@@ -185,8 +185,9 @@ def _dui_frames(s: str, clauses: list, k: int, vocab=None) -> list[tuple[str, st
     return out
 
 
-# the means after 对 B (对…人员通过公益性岗位进行安置): how it is given, not part of B
+# after 对: a means (对…人员通过公益性岗位进行安置), not part of B; an effect (对成长无不利影响), no frame at all
 MEANS_AFTER = re.compile(r"(?<=..)(?:通过|利用|依托)[^的，,。；;]{2,20}$")
+BEARING_ON = re.compile(r"[^，,。；;]{1,12}?(?:有|无|没有|产生)[^，,。；;]{0,4}(?:影响|作用|意义)")
 # what giving costs (对…给予奖励和报酬的支出，纳入…): a cost, nothing offered
 GIVEN_AS_COST = re.compile(r"(?:给予|予以|发放|支付)[^，,。；;]{0,10}?的(?:支出|费用|经费|开支|成本)")
 

@@ -317,8 +317,10 @@ GROWTH = re.compile(r"(?:发展|壮大|参与|继承|培育|争创|拓展|开拓
 def _supports_growth(verb: str, obj: str, need) -> bool:
     """支持/鼓励和支持 B + what B does to grow, with no need and no offer named: an orientation of a law."""
     first = re.sub(r"^(?:鼓励|支持|扶持|和|、)+", "", re.split(r"[，,。；;]", obj, 1)[0])
+    grows = GROWTH.search(first)
+    # (an offer noun inside the names of those supported, 农民专业合作社服务中心…发展, offers nothing)
     return verb in ("支持", "扶持", "鼓励") and need is None and not any(n in obj for n in STRONG_OFFERS) and \
-        bool(GROWTH.search(first)) and not any(n in first for n in OFFER_NOUNS)
+        bool(grows) and not any(n in first[grows.start():] for n in OFFER_NOUNS)
 
 
 # a list of means (通过…、提供就业援助等措施，创造就业条件): what it lists is not offered by itself

@@ -77,3 +77,31 @@ def test_an_offer_to_those_just_taken_in_stays_one_measure(vocab):
 
 def test_a_condition_topic_is_not_the_subject():
     assert subject_of("有条件的地方，卫生部门应当对农村老年人定期组织健康体检。") == "卫生部门"
+
+
+# ---- what is no offer: rates listed under a reward, a basis, an effect, the growth of those supported ---------
+
+RATES = ("第一条 高等院校按照下列标准对做出突出成绩的研究人员给予奖励：\n\n"
+         "（一）独立完成的，按照净收入的百分之五十计算；\n\n"
+         "（二）合作完成的，按照净收入的百分之三十计算。\n\n"
+         "第二条 本条例自2021年1月1日起施行。\n")
+
+
+def test_rates_by_case_under_a_reward_are_one_measure(vocab):
+    [m] = _drafts(RATES, vocab)
+    assert m["quote"].startswith("高等院校按照下列标准"), m
+
+
+def test_support_named_as_an_important_basis_is_no_offer(vocab):
+    r = read("评估结果应当作为对高等学校科研项目给予支持的重要依据。", vocab)
+    assert not r.measure and r.not_measure.startswith("扶持的依据"), r
+
+
+def test_an_effect_on_something_is_no_dui_frame(vocab):
+    r = read("老年人随子女生活对健康无不利影响的，应当予以支持。", vocab)
+    assert r.frame != "对", r
+
+
+def test_an_offer_word_inside_the_names_of_those_supported_offers_nothing(vocab):
+    r = read("支持家庭农场、农民专业合作社服务中心发展。", vocab, declaratory=True)
+    assert not r.measure, r

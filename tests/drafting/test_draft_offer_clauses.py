@@ -105,3 +105,14 @@ def test_an_effect_on_something_is_no_dui_frame(vocab):
 def test_an_offer_word_inside_the_names_of_those_supported_offers_nothing(vocab):
     r = read("支持家庭农场、农民专业合作社服务中心发展。", vocab, declaratory=True)
     assert not r.measure, r
+
+
+def test_a_service_given_after_a_network_built_is_an_offer(vocab):
+    r = read("县级人民政府应当健全县乡村三级养老服务网络，加强养老服务设施建设，在乡镇提供医疗保险经办服务。", vocab,
+             declaratory=True)
+    assert r.measure and r.offer == "提供", r
+
+
+def test_a_network_built_alone_is_no_offer(vocab):
+    r = read("县级人民政府应当健全县乡村三级养老服务网络，加强养老服务设施建设。", vocab, declaratory=True)
+    assert not r.measure, r

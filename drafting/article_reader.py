@@ -13,6 +13,7 @@ from bot.script import to_simplified
 
 from .people import beneficiary_kind, names_a_person
 from .phrases import clause_spans, find_terms, head_of, is_government, subject_of
+from .frames import clause_verb
 from .reading import LEAD_IN, NO_OFFER, Reading, read
 from .segment import Segmentation, byte_span
 
@@ -22,7 +23,8 @@ INTERNAL = "政府内部事项"
 LIST_LEAD = re.compile(r"(?:下列|(?<![0-9０-９一二三四五六七八九十百千万岁年级元人%％亩月日周])以下|如下)")
 MEASURES_LISTED = re.compile(r"(?:下列|以下|如下)(?:措施|扶持措施|支持措施|服务|扶持|支持|政策)")
 CONDITIONS_LEAD = re.compile(r"(?:下列|以下|如下)[^，,。；;：:]{0,6}(?:条件|情形|情况)|(?:范围|对象)包括[：:]?$|是指[：:]?$")
-AMOUNTS_LEAD = re.compile(r"(?:下列|以下|如下)(?:比例|标准|数额|幅度|档次)[^，,。；;：:]{0,4}(?:增发|发给|发放|给予|补助|补贴|计发)"
+AMOUNTS_LEAD = re.compile(r"(?:下列|以下|如下)(?:比例|标准|数额|幅度|档次)(?:[^，,。；;：:]{0,4}|对[^，,。；;：:]{2,40}?)"
+                          r"(?:增发|发给|发放|给予|补助|补贴|计发)"     # (按照下列标准对…人员给予奖励：)
                           r"|(?:标准|比例|数额)(?:为|如下)[：:]\s*$")
 # what may be done, listed (下列投资形式, 下列项目, 下列业务): a scope, not offers
 SCOPE_LEAD = re.compile(r"(?:下列|以下)[^，,。；;：:]{0,4}(?:形式|方式|项目|业务|领域|行业|事项|范围)[：:]?\s*$")
@@ -217,7 +219,8 @@ class ArticleReader:
 
     def _runs(self, start: int, end: int, r: Reading):
         """The sentence, or its runs of clauses when clauses name different people
-        (开展女大学生人才生根计划,搭建女性双创服务平台 -> two runs) or open frames of their own;
+        (开展女大学生人才生根计划,搭建女性双创服务平台 -> two runs) or open frames of their own after a
+        clause that offers nothing (…健全…制度，将 B 纳入低保，对 B 进行安置 -> two runs);
         clauses naming nobody join the run before them."""
         text, vocab = self.text, self.vocab
         quote = text[start:end]
@@ -225,26 +228,13 @@ class ArticleReader:
         if len(spans) <= 1:
             yield start, _trim_end(text, start, end), r
             return
-        runs, current, sig = [], None, None
-        for a, b in spans:
-            clause = to_simplified(quote[a:b])
-            g = tuple(sorted(v for v, _, _ in find_terms(clause, vocab.groups)))
-            female = bool(find_terms(clause, vocab.gender))
-            s = (g, female)
-            if current is None:
-                current, sig = [a, b], s
-            elif s != ((), False) and sig != ((), False) and s != sig:
-                runs.append(tuple(current))
-                current, sig = [a, b], s
-            else:
-                current[1] = b
-                if sig == ((), False):
-                    sig = s
-        runs.append(tuple(current))
-        if len(runs) == 1:
-            yield start, _trim_end(text, start, end), r
-            return
-        subs = [(a, b, read(quote[a:b], vocab, context=r, declaratory=self.declaratory)) for a, b in runs]
+        subs = self._frame_runs(quote, spans, r)
+        if subs is None:
+            runs = _people_runs(quote, spans, vocab)
+            if len(runs) == 1:
+                yield start, _trim_end(text, start, end), r
+                return
+            subs = [(a, b, read(quote[a:b], vocab, context=r, declaratory=self.declaratory)) for a, b in runs]
         if not all(sub.measure for _, _, sub in subs):
             # a run that offers nothing by itself (…的残疾退役军人，有劳动能力的，│优先享受…残疾人就业优惠政策)
             # holds the beneficiary of the others: the sentence is one measure
@@ -252,6 +242,67 @@ class ArticleReader:
             return
         for a, b, sub in subs:
             yield start + a, _trim_end(text, start + a, start + b), sub
+
+    def _frame_runs(self, quote: str, spans: list, r: Reading) -> list | None:
+        """The offers of a sentence whose first clauses offer nothing (what the government builds: 健全…制度)
+        and whose later clauses open frames of their own (将 B 纳入…, 对 B 进行…): one run from each such
+        clause, a clause that offers nothing after it going on with it (…等措施，提升其收入水平); or None."""
+        starts = [k for k, (a, b) in enumerate(spans) if k and _opens_offer(to_simplified(quote[a:b]), self.vocab, r)]
+        if not starts:
+            return None
+        preface = to_simplified(quote[:spans[starts[0] - 1][1]])
+        if not _builds(preface, spans[:starts[0]]) or read(preface, self.vocab, declaratory=self.declaratory).measure:
+            return None
+        bounds = starts + [len(spans)]
+        return [(spans[i][0], spans[j - 1][1], read(quote[spans[i][0]:spans[j - 1][1]], self.vocab, context=r,
+                                                    declaratory=self.declaratory))
+                for i, j in zip(bounds, bounds[1:])]
+
+
+def _people_runs(quote: str, spans: list, vocab) -> list:
+    """The runs of clauses that name the same people (a clause naming nobody joins the run before it)."""
+    runs, current, sig = [], None, None
+    for a, b in spans:
+        clause = to_simplified(quote[a:b])
+        g = tuple(sorted(v for v, _, _ in find_terms(clause, vocab.groups)))
+        female = bool(find_terms(clause, vocab.gender))
+        s = (g, female)
+        if current is None:
+            current, sig = [a, b], s
+        elif s != ((), False) and sig != ((), False) and s != sig:
+            runs.append(tuple(current))
+            current, sig = [a, b], s
+        else:
+            current[1] = b
+            if sig == ((), False):
+                sig = s
+    runs.append(tuple(current))
+    return runs
+
+
+# a clause that opens a frame of its own (…制度，将 B 纳入低保，对 B 进行安置): one offer of the sentence's several
+FRAME_OPENING = re.compile(r"^\s*(?:并|同时|还)?(?:按照[^，,。；;]{0,20}?规定|依法|依照[^，,。；;]{0,20}?规定)?(?:对|为|向|将|把)"
+                           r"(?!于|了|此|其)")     # (为其…: the people of the clause before, one offer with it)
+
+
+def _builds(preface: str, spans: list) -> bool:
+    """Whether clauses before an offer do work of their own (健全…制度, 加强…建设), not only name who acts, when
+    or how (区人民政府应当根据实际情况，…; 职务科技成果转化后，…单位应当按照规定…): their verb opens a clause."""
+    for a, b in spans:
+        clause = preface[a:b].strip()
+        subject = subject_of(clause)
+        body = clause[len(subject):] if subject and clause.startswith(subject) else clause
+        if clause_verb(body) or re.match(r"^(?:应当|应|要)?(?:加强|做好|制定)", body):
+            return True
+    return False
+
+
+def _opens_offer(clause: str, vocab, r: Reading) -> bool:
+    """Whether a clause after the first opens a frame of its own and offers something by itself."""
+    if not FRAME_OPENING.match(clause):
+        return False
+    sub = read(clause, vocab, context=r)
+    return sub.measure and sub.frame in ("对", "为", "向")
 
 
 # a sentence that opens with its predicate has left its subject out (为…提供, 对…给予, 并…)

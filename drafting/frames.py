@@ -24,7 +24,9 @@ OFFER_NOUNS = ("补贴", "补助", "奖补", "优惠", "贴息", "扶持", "服�
                "优先", "援助", "培训", "贷款", "担保", "场地", "政策", "支持", "便利", "指导", "咨询", "资金")
 # care and places a weak verb gives to a person named before it (对残疾人实施康复医疗, 对残疾人免费开放,
 # 对…的残疾人，应安排力所能及的辅助工作): what the person receives, not the government's own work
-CARE_NOUNS = ("康复", "训练", "治疗", "医疗", "托养", "护理", "救治", "免费", "辅助工作", "公益性工作", "教育")
+CARE_NOUNS = ("康复", "训练", "治疗", "医疗", "托养", "护理", "救治", "免费", "辅助工作", "公益性工作", "教育", "筛查", "普查", "体检")
+# a placement the verb carries out (对…通过公益性岗位进行安置), not ways listed (国家采取…等方式妥善安置: an orientation)
+PLACED = re.compile(r"(?:进行|实行|实施|予以)[^，,。；;等]{0,4}安置")
 NOT_DUI = "针面相绝反核应敌配应"      # 针对, 面对, 相对 … are no 对-frame
 ORIENTATION = ("有利于", "方针", "原则", "战略", "理念", "责任和义务", "职责", "义务")
 PRIORITY = re.compile(r"优先(?:安排|购买|采购|录用|招录|招用|聘用|支持|保障|解决|接收|选用|留用|推荐|介绍|录取)([^，,。；;]{2,40})")
@@ -38,13 +40,9 @@ GENERIC_OFFERS = re.compile(r"^(?:必要的|有力的|坚实的|相应的|坚强
                             r"|(?:(?:政治|组织|制度|法治|思想|事业|平台|智力)[和、及]?)+(?:保障|支持|支撑))(?:[。；;，,]|$)")
 # the fields a support is given in (在规划、用地等方面): they name what the general word gives
 FIELDS_NAMED = re.compile(r"在([^在，,。；;]{2,40}?)等?方面")
-
-
 SYSTEM_BUILT = re.compile(r"(?:建立|健全|培育|完善|建设)[^，,。；;]*(?:体系|市场|制度|机制)\s*$")
-
-
 # adverbs between a beneficiary and its verb (为创业者免费提供): not part of the beneficiary
-TRAILING_ADVERBS = re.compile(r"(?:免费|无偿|优先|及时|积极|依法|公开|按规定|按照规定)+$")
+TRAILING_ADVERBS = re.compile(r"(?:免费|无偿|优先|及时|积极|依法|公开|定期|按规定|按照规定)+$")
 
 
 def _last_noun(clause: str) -> str:
@@ -59,7 +57,7 @@ def _offer_follows(after: str) -> str | None:
     verb = next((w for w in OFFER_VERBS if find_verb(window, w) >= 0), None)
     if verb is None:
         return None
-    if verb in WEAK_OFFER and not any(n in window for n in OFFER_NOUNS + CARE_NOUNS):
+    if verb in WEAK_OFFER and not any(n in window for n in OFFER_NOUNS + CARE_NOUNS) and not PLACED.search(window):
         return None
     if any(o in window for o in ORIENTATION) or governs(window[:14]):
         return None
@@ -143,12 +141,12 @@ def _dui_frames(s: str, clauses: list, k: int, vocab=None) -> list[tuple[str, st
             continue
         tail = c[m.end():]
         if c[:m.start()].endswith("在") and re.search(r"(?:后|时|之前|以前)$", c.rstrip()) or \
-                GIVEN_AS_COST.search(tail):
-            continue      # 在对…给予奖励后, …给予奖励的支出纳入…: a time or a cost, nothing offered
+                GIVEN_AS_COST.search(tail) or BEARING_ON.match(tail):
+            continue      # 在对…给予奖励后, …给予奖励的支出纳入…, 对成长无不利影响: a time, a cost, an effect
         stop = len(tail)
         if not tail.rstrip().endswith("的"):   # 对确因工作需要未休假的，给予…: the whole clause
             for w in OFFER_VERBS + ("进行", "按", "依法", "可", "应当", "应", "要", "将", "由", "给", "不",
-                                    "作出", "提出", "予", "在", "免费", "无偿"):
+                                    "作出", "提出", "予", "在", "免费", "无偿", "采取"):
                 i = find_verb(tail, w, 2)
                 if 0 < i < stop:
                     stop = i
@@ -158,7 +156,7 @@ def _dui_frames(s: str, clauses: list, k: int, vocab=None) -> list[tuple[str, st
             verb_after = _offer_follows(nxt)
             if verb_after or not _offer_follows(tail[stop:]):
                 stop = len(tail)
-        phrase = tail[:stop].strip()
+        phrase = TRAILING_ADVERBS.sub("", MEANS_AFTER.sub("", tail[:stop].strip())) or tail[:stop].strip()
         verb = _offer_follows(tail[stop:] + nxt)
         if verb is None and stop == len(tail) and k + 2 < len(clauses) and \
                 re.match(r"^\s*(?:并|同时|还)(?:应当|可以|按照[^，,。；;]{0,10}?)?(?:给予|予以)", s[clauses[k + 2][0]:]):
@@ -187,6 +185,9 @@ def _dui_frames(s: str, clauses: list, k: int, vocab=None) -> list[tuple[str, st
     return out
 
 
+# after 对: a means (对…人员通过公益性岗位进行安置), not part of B; an effect (对成长无不利影响), no frame at all
+MEANS_AFTER = re.compile(r"(?<=..)(?:通过|利用|依托)[^的，,。；;]{2,20}$")
+BEARING_ON = re.compile(r"[^，,。；;]{1,12}?(?:有|无|没有|产生)[^，,。；;]{0,4}(?:影响|作用|意义)")
 # what giving costs (对…给予奖励和报酬的支出，纳入…): a cost, nothing offered
 GIVEN_AS_COST = re.compile(r"(?:给予|予以|发放|支付)[^，,。；;]{0,10}?的(?:支出|费用|经费|开支|成本)")
 
@@ -322,8 +323,8 @@ def _named_beneficiary_frames(c: str, vocab) -> list[tuple[str, str, str]]:
 # 将/把 B(，)纳入/列入/列为…范围/对象: B is taken into a scheme (将符合条件的残疾人，全部纳入最低生活保障范围;
 # 将农村贫困残疾人列为重点扶持对象; 纳入集中托养; 将…人才纳入…体系，并在…方面提供便利: whom the offer after 并 is for);
 # not 纳入…规划/考核 (a plan or a review is the government's own)
-INCLUDED = re.compile(r"(?:将|把)([^将把，,。；;]{2,40}?)[，,]?\s*(?:全部|优先|逐步|及时|统一|一并|依法|按规定|按照规定)?"
-                      r"(纳入|列入|列为)(?:[^，,。；;]{1,30}?(?:范围|对象|救助|供养|保障|补贴|优待|帮扶|托养|照料|护理|康复)"
+INCLUDED = re.compile(r"(?:将|把)([^将把，,。；;]{2,40}?)[，,]?\s*(?:全部|优先|逐步|及时|统一|一并|单独|依法|按规定|按照规定)?"
+                      r"(纳入|列入|列为)(?:[^，,。；;]{0,30}?(?:范围|对象|救助|供养|保障|低保|补贴|优待|帮扶|托养|照料|护理|康复)"
                       r"|[^，,。；;]{1,30}?[，,]\s*并[^，,。；;]{0,40}?(?:提供|给予|予以))")
 
 

@@ -20,7 +20,7 @@ PROHIBITION = ("不得", "禁止", "严禁", "不准")
 # an honour for those who did well (对…做出突出贡献的单位和个人，给予表彰和奖励): recognition, not support
 COMMENDATION = re.compile(r"(?:突出贡献|显著成绩|成绩显著|表现突出|先进)[^。；;]{0,30}?(?:给予|予以)?[^，,。；;]{0,4}(?:表彰|嘉奖|褒扬)")
 # support named as what a report or a result is the basis of (…作为对相关单位予以财政资金支持的依据): no offer
-BASIS = re.compile(r"作为[^。；;]{0,40}?(?:给予|予以|支持|补贴|奖励)[^。；;]{0,12}?的(?:依据|条件|参考|标准)")
+BASIS = re.compile(r"作为[^。；;]{0,40}?(?:给予|予以|支持|补贴|奖励)[^。；;]{0,12}?的(?:重要|主要)?(?:依据|条件|参考|标准)")
 # a right declared (享有与男子平等的权利, 有权…要求): equality and protection, not support
 RIGHT = re.compile(r"享有[^，,。；;]{0,20}(?:平等|同等)[^，,。；;]{0,6}(?:权利|权)|有权[^，,。；;]{0,30}(?:要求|拒绝|请求|申诉|举报|控告)"
                    r"|(?:享受|享有|给予)与[^，,。；;]{0,20}(?:同等|平等|相同)的(?:待遇|权利)|坚持[^。；;]{0,40}的?原则"

@@ -244,7 +244,8 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
     later = clause_spans(s)[1:]
     if declaratory and re.match(r"^[^，,。；;]{0,20}?(?:建立|健全|完善|建立健全)[^，,。；;]{0,20}(?:" + "|".join(SYSTEMS)
                                 + r")[，,]", s) and not any(n in s for n in STRONG_OFFERS) and \
-            not any(subject_of(s[a:b]) for a, b in later):   # …制度，县级以上地方人民政府对…: a subject of its own
+            not any(subject_of(s[a:b]) or SERVICE_GIVEN.match(s[a:b].strip()) for a, b in later):
+        # (…制度，县级以上地方人民政府对…: a subject of its own; …网络，在村级提供…经办服务: a service given)
         return None                   # a law's 建立健全就业援助服务体系，加强…，扶持和帮助…: its system, nothing offered
     clauses = clause_spans(s)
     oriented = False
@@ -317,10 +318,13 @@ GROWTH = re.compile(r"(?:发展|壮大|参与|继承|培育|争创|拓展|开拓
 def _supports_growth(verb: str, obj: str, need) -> bool:
     """支持/鼓励和支持 B + what B does to grow, with no need and no offer named: an orientation of a law."""
     first = re.sub(r"^(?:鼓励|支持|扶持|和|、)+", "", re.split(r"[，,。；;]", obj, 1)[0])
+    grows = GROWTH.search(first)
+    # (an offer noun inside the names of those supported, 农民专业合作社服务中心…发展, offers nothing)
     return verb in ("支持", "扶持", "鼓励") and need is None and not any(n in obj for n in STRONG_OFFERS) and \
-        bool(GROWTH.search(first)) and not any(n in first for n in OFFER_NOUNS)
+        bool(grows) and not any(n in first[grows.start():] for n in OFFER_NOUNS)
 
 
+SERVICE_GIVEN = re.compile(r"^(?:在[^，,。；;]{1,10})?(?:免费)?提供[^，,。；;]{0,20}服务[。；;]?$")
 # a list of means (通过…、提供就业援助等措施，创造就业条件): what it lists is not offered by itself
 MEANS = re.compile(r"通过[^。；;]*$")
 MEANS_SPAN = re.compile(r"通过[^。；;]{2,80}?等?(?:措施|方式|途径|手段|渠道)")

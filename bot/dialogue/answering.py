@@ -54,7 +54,7 @@ def points_at_measure(turn, act) -> bool:
             and only_a_need(turn, act):
         return False        # 贷款能贷多少 / 那贷款找谁办: the loans, not the one title that says 贷款
     targets = resolve(turn, act)
-    if act.asks not in ABOUT_A_MEASURE and targets.how not in ("words", "position"):
+    if act.asks not in ABOUT_A_MEASURE and targets.how not in ("words", "position", "everyday"):
         return False
     if on_screen_only and not all(m.id in targets.numbers for m in targets.measures):
         return False
@@ -72,6 +72,9 @@ def about_measure(turn, act) -> None:
     if act.asks == q.FEES and targets.how != "position":     # 培训要钱不: the texts that speak of fees first
         targets.measures = _speaking_of_fees(turn, act, targets.measures) or targets.measures
     same_title = len({m.title for m in targets.measures}) == 1
+    if targets.how == "everyday" and len(targets.measures) > 1 and act.asks not in EACH:
+        showing.spoken_of(turn, targets.measures, act.everyday)     # 摆个摊有啥优惠: the 个体工商户 measures
+        return
     if len(targets.measures) > 1 and act.asks not in EACH and not same_title:
         ask_which(turn, targets.measures)
         return
@@ -294,7 +297,7 @@ def other_question(turn, act) -> None:
     result, items = turn.current()
     found = by_words(act.refs.words, items, items, min_cover=0.6) if items else []
     if not found and items:
-        found = by_text(act.refs.words, items)     # 俺家承包地能抵押不: the words of a measure's text
+        found = by_text(act.refs.words + "".join(act.everyday), items)     # 俺家承包地能抵押不: the words of a measure's text
     if found and len(found) <= 2:
         for m in found:
             turn.say(texts.RELATED.format(name=answers.name(m, None), quote=m.quote, whom=followup.lead_whom(m)))

@@ -276,6 +276,15 @@ def topic(turn, act) -> None:
     turn.show_list(chunk)
 
 
+def spoken_of(turn, measures: list[Shown], words: tuple) -> None:
+    """The person's measures whose texts speak of what was asked in everyday words, numbered."""
+    chunk = measures[:lists.NAMED]
+    tail = texts.MORE_LEFT.format(n=len(measures) - len(chunk)) if len(measures) > len(chunk) else ""
+    head = texts.SPOKEN_OF_HEAD.format(words="、".join(words), n=len(measures))
+    turn.replies.append(lists.numbered(head, chunk, 1, tail))
+    turn.show_list(chunk)
+
+
 def also_for(turn) -> None:
     """A group or gender stated beside a question (俺是女的 这算就业困难不): after the answer,
     the measures it adds, so the person learns of them without asking again."""

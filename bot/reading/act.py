@@ -60,6 +60,7 @@ class Act:
     local_docs: bool = False                       # asks about a place's own documents (河南自己的文件呢)
     others: dict = field(default_factory=dict)     # fact -> values said of someone else (我男朋友是退伍的)
     also_asks: list = field(default_factory=list)  # further kinds asked in other clauses (是什么意思 能给多少钱)
+    everyday: tuple = ()                           # the texts' words for a question's everyday ones (网上卖: 电商)
 
     @property
     def states_something(self) -> bool:
@@ -229,6 +230,11 @@ def english_title_words(kb, text: str) -> str:
     return "".join(dict.fromkeys(kb.english_words[f.lower()] for f in found))
 
 
+def everyday_text_words(kb, text: str) -> tuple:
+    """The words of the measures' texts a message says in everyday words (网上卖 -> 电商)."""
+    return tuple(dict.fromkeys(w for phrase, w in kb.everyday_words.items() if phrase in text))
+
+
 def _opens_with_another(kb, c: Clause) -> bool:
     """我老婆也是韩国人: the clause begins with someone else."""
     return other_person(kb).match(c.text.lstrip("我俺的家 ")) is not None
@@ -296,6 +302,8 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
     act.refs.words += english_title_words(kb, text)
     act.request = questions.request_of(text) or INTENT_REQUEST.get(intent)
     read_question(act, intent)
+    if act.is_question:      # 他还想在网上卖木耳 有支持吗: the texts' word for it (电商)
+        act.everyday = everyday_text_words(kb, text)
     act.answer = _yes_no(kb, act.clauses)
     act.social = social_move(text, intent, act.states_something or bool(act.asks))
     act.acknowledges = bool(act.clauses) and all(questions.ACK.match(c.text.strip()) for c in act.clauses) \

@@ -11,7 +11,7 @@ from pathlib import Path
 from .agencies import AGENCY_KEYS, agency_entry, load_agencies, load_functions
 from .audiences import load_audiences
 from .checks import Collector, Problem, RulesInvalid
-from .english import load_english
+from .phrase_maps import load_english, load_everyday
 from .facts import load_facts
 from .measures import load_measures
 from .model import KnowledgeBase
@@ -88,10 +88,12 @@ def validate(root: Path | str = DEFAULT_RULES_DIR) -> tuple[KnowledgeBase | None
     agencies = load_agencies(c, regions, functions)
     measures = load_measures(c, sources, agencies, facts, audiences, functions=functions)
     english = load_english(c)
+    everyday = load_everyday(c)
     if c.problems or regions is None:
         return None, c.problems
     regions.set_covered(s.region for s in sources.values() if not s.national)
-    return KnowledgeBase(root, sources, regions, agencies, facts, measures, audiences, functions, english), []
+    return KnowledgeBase(root, sources, regions, agencies, facts, measures, audiences, functions, english,
+                         everyday), []
 
 
 def load(root: Path | str = DEFAULT_RULES_DIR) -> KnowledgeBase:

@@ -189,6 +189,7 @@ class KnowledgeBase:
     audiences: dict = field(default_factory=dict)   # audience id -> FactValue (label, synonyms)
     functions: dict = field(default_factory=dict)   # function id -> Function (rules/functions.yml)
     english_words: dict = field(default_factory=dict)  # English phrase (lower case) -> a title word
+    everyday_words: dict = field(default_factory=dict)  # everyday phrase (网上卖) -> a word of the texts (电商)
 
     @property
     def run_audiences(self) -> frozenset:

@@ -210,7 +210,7 @@ def test_a_need_without_its_short_label(mini_rules):
 def test_english_title_words_that_are_not_a_list(mini_rules):
     mini_rules.write("english.yml", "title_words:\n  绿色通道: [green channel]\n  贴息: interest subsidy\n")
     assert problems(mini_rules) == [
-        "rules/english.yml:3: 贴息: must map a title word to a list of English phrases"]
+        "rules/english.yml:3: 贴息: must map a word of the texts to a list of English phrases"]
 
 
 def test_an_ambiguous_words_settling_values_must_be_of_its_fact(mini_rules):

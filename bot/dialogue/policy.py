@@ -265,7 +265,7 @@ def respond(engine, slots: dict, message: Incoming) -> Outcome:
             return turn.outcome()
     kb = turn.kb
     act = reading.read(kb, _with_whom_told_of(turn), message.entities, message.intent, turn.question,
-                       message.is_payload, turn.slots.get("asked_for"))
+                       message.is_payload, turn.slots.get("asked_for"), turn.has_profile())
     if act.needs_on_introducing and turn.before.get(turn.place):
         needs_said.only_asked(act)             # not an introduction: the place was known before
     if act.on_behalf:

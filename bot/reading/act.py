@@ -257,13 +257,15 @@ def _read_payload(kb, act: Act, entities: list[dict], intent: str | None, open_q
 
 
 def read(kb, text: str, entities: list[dict] | None = None, intent: str | None = None,
-         open_question: str | None = None, is_payload: bool = False, asked_for: str | None = None) -> Act:
+         open_question: str | None = None, is_payload: bool = False, asked_for: str | None = None,
+         own_profile: bool = False) -> Act:
     """The act of one message; `text` is Simplified, `open_question` the fact the bot asked,
-    `asked_for` whom an earlier message asked for (帮我姐问的: 姐)."""
+    `asked_for` whom an earlier message asked for (帮我姐问的: 姐), `own_profile` whether the
+    person has said who or where they are."""
     act = Act(text)
     if is_payload:
         return _read_payload(kb, act, entities or [], intent, open_question)
-    behalf = others.asking_for(text, asked_for)
+    behalf = others.asking_for(text, asked_for, own_profile)
     act.on_behalf = behalf is not None
     act.asked_for = others.who_asked_for(behalf) if behalf else asked_for
     if act.asked_for:     # 帮我姐问的 她听力残疾 在柳州 / 我姐在西安: the one asked for is who the profile is

@@ -18,6 +18,20 @@ def came_back(kb, act) -> None:
     back = [c for c in act.clauses if CAME_BACK.search(c.text) and not other_person(kb).search(c.text)]
     if away and back and away[0].start < back[-1].start and not any(c.is_question for c in away + back):
         add_fact(kb, act.facts, "groups", group)
+    elif _from_a_city_to_the_village(kb, act, back):
+        add_fact(kb, act.facts, "groups", group)
+
+
+# 俺从上海回来了 在周口农村: back from a city to a village, neither studying nor asking
+_FROM_A_PLACE = re.compile(r"从([\u4e00-\u9fff]{2,5}?)(?:打工|上班)?(?:回来|回到|回老家|回乡|返乡)")
+_VILLAGE = re.compile(r"农村|村里|乡下|屯里|寨子|村子")
+
+
+def _from_a_city_to_the_village(kb, act, back: list) -> bool:
+    if not back or any(c.is_question for c in back) or _STUDY.search(act.text) or not _VILLAGE.search(act.text):
+        return False
+    return any(kb.gazetteer.resolve(m.group(1), simplified=True) is not None
+               for c in back for m in _FROM_A_PLACE.finditer(c.text))
 
 
 def back_in_a_county(kb, act) -> None:

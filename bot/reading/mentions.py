@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 NEGATION_CUES = ("别给我整", "别给我算", "别把我算", "别给我", "不要给我", "从来没有", "从没有", "从来没", "并不是", "并非", "不是", "不算", "没有", "从没", "没当过",
-                 "没", "未", "非", "不")
+                 "唔系", "冇", "没", "未", "非", "不")      # 唔系 / 冇: Cantonese 不是 / 没有
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n、]|但是|而是|可是|不过")
 _MAX_GAP = 4
 _NOT_NEGATING = re.compile(r"方便|灵便|利索|好使|舒服|太好|得劲")

@@ -15,9 +15,11 @@ def said_of_another(kb, text: str, start: int, end: int) -> bool:
         or bool(_INTRODUCED.search(text, max(0, start - 4), max(start, 0))) and not text.startswith("证", end)
 
 
-def asking_for(text: str, asked_for: str | None):
-    """A match whose group "who" is the one the message asks for, if it does."""
-    return _ON_BEHALF.search(text) or (None if asked_for else _RELATIVES_PLAN.match(text))
+def asking_for(text: str, asked_for: str | None, own_profile: bool = False):
+    """A match whose group "who" is the one the message asks for, if it does; a relative's
+    plan told makes the relative the one asked for only before the person has said anything
+    of themselves (我哥是残疾人 他也想开个修鞋摊 他有啥, after one's own facts, asks about him)."""
+    return _ON_BEHALF.search(text) or (None if asked_for or own_profile else _RELATIVES_PLAN.match(text))
 
 
 def gender_of(who: str | None) -> str | None:

@@ -15,3 +15,12 @@ def test_she_of_a_gender_asked_about_gets_the_womens_measures():
     c = Chat(region="南宁", groups=["university_student"], gender="male")
     c.say("她是女的 她能享受吗")
     assert "巾帼" in c.text and c.slots["gender"] == "male", c.text
+
+
+def test_a_brothers_plan_after_ones_own_facts_asks_about_him_and_changes_nothing():
+    c = Chat()
+    c.say("我是下岗女工 在四平 想学个裁缝手艺")
+    before = {k: c.slots[k] for k in ("region", "groups", "gender", "needs")}
+    c.say("我哥是残疾人 腿不好 他也想开个修鞋摊 他有啥")
+    assert {k: c.slots[k] for k in ("region", "groups", "gender", "needs")} == before
+    assert "残疾人" in c.text and "《残疾人就业条例》" in c.text, c.text

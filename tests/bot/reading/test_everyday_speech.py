@@ -215,3 +215,31 @@ def test_the_same_words_said_of_someone_else_say_nothing_of_the_person(text):
 
 def test_whether_the_bank_will_lend_asked_when_introducing_oneself_is_a_need():
     assert read(KB, "俺家是脱贫户 在通化县农村 想搞个电商卖蘑菇 银行能贷着款不").facts.get("needs") == ["financing"]
+
+
+@pytest.mark.parametrize("text, fact, value", [
+    ("我是越南籍，在南宁的大学做博士后研究", "groups", "foreign_talent"),
+    ("留日十年 今年回国 准备在长春办个公司", "groups", "overseas_returnee"),
+    ("我男人在西藏当兵 我在成都 想开个小火锅店", "groups", "military_family"),
+    ("我之前在厂头上班 现在没得工作了", "groups", "unemployed"),
+    ("我去年大学毕业的 到现在冇找到工作 失业登记都办了", "groups", "unemployed"),
+    ("俺从上海回来了 在周口农村 想搞个电商", "groups", "returning_migrant_worker"),
+    ("那边租房子贵", "needs", "housing")])
+def test_nationality_study_abroad_a_soldiers_wife_out_of_work_back_home_and_dear_rent(text, fact, value):
+    assert value in (read(KB, text).facts.get(fact) or [])
+
+
+@pytest.mark.parametrize("text", ["我从北京读完研回来 在村里搞养殖", "我儿子从深圳回来了 在村里", "失业登记都办了"])
+def test_back_from_studies_or_someone_elses_return_is_no_returning_worker_nor_registration(text):
+    facts = read(KB, text).facts
+    assert "returning_migrant_worker" not in (facts.get("groups") or []) and "registration" not in (facts.get("needs") or [])
+
+
+def test_a_cantonese_correction_and_denial_are_read():
+    act = read(KB, "讲错咗 唔系退伍 佢而家仲喺部队")
+    assert act.corrects and act.negated.get("groups") == ["veteran"] and "groups" not in act.facts
+
+
+def test_how_in_wuhan_speech_asks():
+    act = read(KB, "税么样减")
+    assert act.is_question and "needs" not in act.facts

@@ -31,6 +31,10 @@ def beneficiary_head(frame: str, phrase: str, vocab=None, topic: str = "") -> st
         return head_of(phrase, vocab)
     if frame == "subject":
         if "的" in phrase.rstrip("的"):
+            tail = head_of(phrase, vocab)
+            if vocab is not None and phrase.endswith("的" + tail) and find_terms(tail, vocab.groups) and \
+                    not re.search(r"[、和及与]", phrase.rsplit("的", 1)[0]):
+                return tail      # 父母已经去世的归侨职工: the group after the last 的 (no list before it) is the head
             # 企业在新增加的就业岗位中…: the noun phrase it opens with (教师和从事…的翻译: without the 和 before the verb)
             np = re.sub(r"(?:和|及|与|、|或者)$", "", leading_np(phrase, vocab))
             if np and "的" not in np and beneficiary_kind(np, vocab) in ("people", "business", "group"):

@@ -329,7 +329,7 @@ def subject_of(s: str) -> str | None:
     before it (残疾人职工…发生争议的，…; 军人退出现役后，…; 对自主就业的退役士兵，…) is skipped."""
     t = s.lstrip(" （(")
     clauses = clause_spans(t)
-    for _ in range(2):
+    for _ in range(3):      # (对…，或者…的归侨，: a topic's 或者 clause goes on with it)
         if len(clauses) > 1:
             first = t[clauses[0][0]:clauses[0][1]].strip()
             second = t[clauses[1][0]:clauses[1][1]].strip() if len(clauses) > 2 else ""
@@ -337,7 +337,7 @@ def subject_of(s: str) -> str | None:
                 t = t[clauses[2][0]:]    # 发生…重大事件，造成…影响生存时，…: a topic of two clauses
                 clauses = clause_spans(t)
                 continue
-            if first.endswith(("的", "时", "后", "前")) or first.startswith(("对", "根据", "按照", "为了", "在")) or \
+            if first.endswith(("的", "时", "后", "前")) or first.startswith(("对", "根据", "按照", "为了", "在", "或者")) or \
                     re.match(r"^(?:有条件|条件成熟|具备条件)的[^，,。；;]{1,6}$", first):   # (有条件的地方，…部门应当…)
                 t = t[clauses[1][0]:]
                 clauses = clause_spans(t)

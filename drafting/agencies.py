@@ -136,8 +136,8 @@ def agency_level(name: str, place) -> str:
 
 
 # A subject that lists units: 科技、人力资源社会保障等部门以及共青团委员会 -> each unit acts.
-_SUBJECT_JOIN = re.compile(r"以及|(?<=[部门局厅委办处会府团])(?:和|及|与)(?!其)"
-                           r"|(?<=机构|机关)(?:和|及|与)(?=[^和及与]{2,30}(?:机构|机关|部门|政府)$)")   # (not 机构和个人)
+_SUBJECT_JOIN = re.compile(r"以及|(?<=[部门局厅委办处会府团])(?:和|及|与|或者)(?!其)"
+                           r"|(?<=机构|机关)(?:和|及|与|或者)(?=[^和及与]{2,30}(?:机构|机关|部门|政府)$)")   # (not 机构和个人)
 _SHARED_HEAD = re.compile(r"(?:等)?(?:有关|相关)?(部门|行政管理部门|行政部门|主管部门)$")
 _CATEGORY_TAIL = re.compile(r"等[^、]{0,12}$")       # …联合会等人民团体: the units listed, not their kind
 UNIT_HEADS = ("部门", "部", "委", "局", "厅", "办", "署", "处", "府", "中心", "站", "会", "团", "机构", "机关", "单位",

@@ -308,7 +308,7 @@ def _opens_offer(clause: str, vocab, r: Reading) -> bool:
 # a sentence that opens with its predicate has left its subject out (为…提供, 对…给予, 并…)
 PREDICATE_OPENINGS = ("为", "对", "向", "将", "把", "并", "同时", "还", "鼓励", "支持", "引导", "组织", "提供", "给予", "开展",
                       "落实", "帮助", "安排", "免费", "优先", "指导", "推动", "推进", "促进", "加强", "加大", "建设",
-                      "建立", "完善", "设立", "实施", "培育", "做好")
+                      "建立", "完善", "设立", "实施", "培育", "做好", "保障", "依法", "及时")
 
 
 SUPPORT_IN_GENERAL = re.compile(r"^(?:(?:优先|重点|适当|必要的|相应的|积极)?(?:扶持|帮助|援助|帮扶|支持|关怀|照顾)"

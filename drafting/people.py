@@ -31,6 +31,10 @@ def beneficiary_head(frame: str, phrase: str, vocab=None, topic: str = "") -> st
         return head_of(phrase, vocab)
     if frame == "subject":
         if "的" in phrase.rstrip("的"):
+            tail = head_of(phrase, vocab)
+            if vocab is not None and phrase.endswith("的" + tail) and find_terms(tail, vocab.groups) and \
+                    not re.search(r"[、和及与]", phrase.rsplit("的", 1)[0]):
+                return tail      # 父母已经去世的归侨职工: the group after the last 的 (no list before it) is the head
             # 企业在新增加的就业岗位中…: the noun phrase it opens with (教师和从事…的翻译: without the 和 before the verb)
             np = re.sub(r"(?:和|及|与|、|或者)$", "", leading_np(phrase, vocab))
             if np and "的" not in np and beneficiary_kind(np, vocab) in ("people", "business", "group"):
@@ -145,6 +149,13 @@ def _groups_beside_the_head(r: Reading, head: str, group_hits: list, vocab) -> N
             if (pos + len(word) == len(modifier.group(1)) or qualifies) and value not in r.groups:
                 r.groups[value] = word
                 r.all_groups = modifier.group(0)
+    among = re.search(r"([^，,的]{2,20}?)中的", r.beneficiary or "") if r.frame != "service" else None
+    found = find_terms(among.group(1), vocab.groups) if among else []
+    if len({v for v, _, _ in found}) == 1:     # 华侨中的高层次人才: Y among X are people of X too (both at once)
+        for value, word, pos in found[-1:]:    # (among several groups, 退役军人、残疾人中的…, either would do: none)
+            if value not in r.groups and among.group(1).endswith(word):
+                r.all_groups = among.group(0) + next(iter(r.groups.values())) if r.groups else None
+                r.groups[value] = word
     if group_hits and r.beneficiary and r.frame != "service":
         # 军人家属和烈士…的遗属: a group named first in a coordination is a beneficiary too
         first = re.match(r"^([^，,、和及与的]{2,12}?)(?:和|及|以及|、)", r.beneficiary)

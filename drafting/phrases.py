@@ -33,7 +33,7 @@ OFFER_VERBS = ("给予", "予以", "提供", "发放", "返还", "退还", "补�
 MAY_USE = ("享受", "免费", "优先录取", "优先录用", "合并计算", "视同缴费", "可以申请", "可申请", "可以享受", "可享受", "申领", "领取", "可以选择", "可以按照", "可按照", "可按",
            "可以", "可", "优先享受", "依法享受", "按规定享受", "按照规定享受", "按照国家规定享受", "允许")
 # what a permission (B 可以 …) must go on to do to be an offer, not a mere right or duty
-PERMITTED = ("申请", "享受", "办理", "领取", "申领", "复学", "入学", "转入", "承包", "报考", "缩短", "采取加速", "免",
+PERMITTED = ("申请", "享受", "办理", "领取", "申领", "复学", "入学", "就读", "转入", "承包", "报考", "缩短", "采取加速", "免",
              "扣除", "抵扣", "抵免",
              "减", "延期", "补缴", "落户", "获得", "使用", "入驻", "参加", "复职", "复工", "申报",
              "保留", "汇出", "汇往", "汇回", "暂不", "递延", "缓缴")
@@ -329,7 +329,7 @@ def subject_of(s: str) -> str | None:
     before it (残疾人职工…发生争议的，…; 军人退出现役后，…; 对自主就业的退役士兵，…) is skipped."""
     t = s.lstrip(" （(")
     clauses = clause_spans(t)
-    for _ in range(2):
+    for _ in range(3):      # (对…，或者…的归侨，: a topic's 或者 clause goes on with it)
         if len(clauses) > 1:
             first = t[clauses[0][0]:clauses[0][1]].strip()
             second = t[clauses[1][0]:clauses[1][1]].strip() if len(clauses) > 2 else ""
@@ -337,7 +337,7 @@ def subject_of(s: str) -> str | None:
                 t = t[clauses[2][0]:]    # 发生…重大事件，造成…影响生存时，…: a topic of two clauses
                 clauses = clause_spans(t)
                 continue
-            if first.endswith(("的", "时", "后", "前")) or first.startswith(("对", "根据", "按照", "为了", "在")) or \
+            if first.endswith(("的", "时", "后", "前")) or first.startswith(("对", "根据", "按照", "为了", "在", "或者")) or \
                     re.match(r"^(?:有条件|条件成熟|具备条件)的[^，,。；;]{1,6}$", first):   # (有条件的地方，…部门应当…)
                 t = t[clauses[1][0]:]
                 clauses = clause_spans(t)

@@ -47,7 +47,10 @@ APPLY_TO = re.compile(r"(?:向|到)([^，,。；;向到]{3,30}?(?:部门|机关|
                       r"(?:申请|申领|申报|提出申请|办理|登记|备案)")
 PASSIVE_AGENT = re.compile(r"由([^，,。；;由]{1,60}?(?:部门|机关|机构|中心|政府|局|厅|委|办|单位|部队|妇联|残联|工会|团委|科协))"
                            r"(?:[^，,。；;]{0,12}?|[，,]?(?:按照|依照|根据|依据)[^，,。；;]{0,40}?[，,]?[^，,。；;]{0,16}?)"
-                           r"(?:办理|负责|提供|发放|发给|增发|组织|安排|给予|解决|补助|支付)")
+                           r"(?:办理|负责|提供|发放|发给|增发|组织|安排|给予|解决|补助|支付|批准|审批|核准|受理)")
+# an office whose check a person's case passes (经落户地公安机关审核，…予以办理): it acts, when no subject does
+CHECKED_BY = re.compile(r"经([^，,。；;经]{0,30}?(?:部门|机关|机构|政府|局|厅|委|办|海关))[^，,。；;]{0,4}?"
+                        r"(?:审核|审批|审查|批准|核准|确认|认定|同意)")
 SYSTEMS = ("体系", "制度", "机制", "体制", "网络", "规划", "战略")
 
 
@@ -107,6 +110,8 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
         r.actor = as_written(actor, to_simplified(text))
     elif government_while(s):
         r.actor = government_while(s)
+    elif CHECKED_BY.search(s):
+        r.actor = as_written(CHECKED_BY.search(s).group(1), to_simplified(text))
     elif context is not None and context.actor:
         r.actor = context.actor
     why_not = not_a_measure(s, actor, vocab)

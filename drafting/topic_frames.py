@@ -20,7 +20,7 @@ def topic_frames(s: str, clauses: list, topic: str, vocab) -> list[tuple[str, st
     out += _given_by_frames(s, clauses, topic, vocab)
     out += _kept_frames(s, clauses, topic, vocab)
     out += _topic_frame(s, clauses, topic, vocab)
-    out += _may_use_frames(s, clauses, topic)
+    out += _may_use_frames(s, clauses, topic, vocab)
     return out
 
 
@@ -107,7 +107,7 @@ def _topic_frame(s: str, clauses: list, topic: str, vocab) -> list[tuple[str, st
         whole = s[:clauses[ends[0]][1]].strip()
         if not whole.endswith("的") and not named:
             whole = owner_of(s[clauses[ends[0]][0]:clauses[ends[0]][1]].strip(), vocab)   # 军官退出现役时，…: who
-        elif ends[0] > 0 and _names_someone(topic) and not topic.endswith("的"):
+        elif ends[0] > 0 and _names_a_group(topic, vocab) and not topic.endswith("的"):
             whole = topic       # 因公致残的退役军人，有劳动能力的，…: the first clause names them, the rest are conditions
         main = s[clauses[ends[0] + 1][0]:]
         verb = next((w for w in ("予以", "给予", "优先", "发放", "发给", "核发", "颁发", "返还", "免收", "免征", "免缴", "免交",
@@ -152,7 +152,7 @@ def _people_topic(topic: str, vocab) -> bool:
         not is_government(topic) and vocab is not None and bool(find_terms(topic, vocab.groups))
 
 
-def _may_use_frames(s: str, clauses: list, topic: str) -> list[tuple[str, str, str]]:
+def _may_use_frames(s: str, clauses: list, topic: str, vocab=None) -> list[tuple[str, str, str]]:
     """B(…的)，可以/享受…, in the first four clauses: the subject may use the offer."""
     out = []
     for k, (a, b) in enumerate(clauses[:4]):
@@ -180,7 +180,8 @@ def _may_use_frames(s: str, clauses: list, topic: str) -> list[tuple[str, str, s
                 or MEMBERSHIP_KEPT.match(c[i:]) \
                 or RULES_SET.match(c[i:]):
             continue           # 可以…，到…登记，申请…; 可以保留其合作社成员身份: an organisation's rule on who belongs
-        subject = c[:i].strip()
+        # (…的归侨职工按照国家规定可以…: a manner before the modal is no part of the subject)
+        subject = re.sub(r"(?<=..)(?:(?:按照|依照|根据)[^，,。；;]{0,12}?(?:规定|办法)|依法)$", "", c[:i].strip())
         if k > 0 and len(subject) <= 6 and subject.endswith(("期间", "时", "后")) and _names_someone(topic):
             subject = topic          # …出国定居的华侨，回国期间可以享受…: a time is no subject; the people before it are
         if not subject or subject.startswith(("按", "依", "根据", "可", "均", "还", "并", "即", "也", "同时", "经",
@@ -190,7 +191,7 @@ def _may_use_frames(s: str, clauses: list, topic: str) -> list[tuple[str, str, s
             if prev and topic.endswith(("后", "时", "期间", "以前", "之前")) and \
                     prev.endswith(PEOPLE_WORDS + PERSON_HEAD_ENDINGS) and not is_government(prev):
                 subject = prev       # 退出现役后，在…工作的残疾军人，享受…: a time is no subject; the people after it are
-            if k > 0 and (s[:a].rstrip("，, ").endswith("的") and not _names_someone(topic)
+            if k > 0 and (s[:a].rstrip("，, ").endswith("的") and not _names_a_group(topic, vocab)
                           or topic.startswith(CLAUSE_OPENING_VERBS) and k > 1):
                 subject = s[:a].rstrip("，, ")   # 服现役不满规定年限，以自主就业方式安置的，领取…: the whole topic
         if subject and not subject.startswith(("对", "为", "向")) and not is_government(leading_np(subject)):
@@ -225,6 +226,12 @@ def _in_modifier(c: str, i: int, w: str) -> bool:
     # 逐月领取退役金的退役军官…依法参加…: the noun after 的 goes on to a predicate of its own;
     # 享受…机构提供的就业服务: the noun after 的 is the object and ends the clause
     return any(v in m.group(2) for v in MAY_USE + PERMITTED + ("参加", "应当", "按照", "依法"))
+
+def _names_a_group(clause: str, vocab) -> bool:
+    """Whether a clause names people, a business or ends in a group of the vocabulary (…参加基本医疗保险的华侨)."""
+    return _names_someone(clause) or vocab is not None and any(clause.endswith(w) for _, w, _ in
+                                                               find_terms(clause, vocab.groups))
+
 
 def _names_someone(clause: str) -> bool:
     """Whether a clause names people or a business (残疾退役军人, 小型微型企业), not only a condition."""

@@ -263,8 +263,10 @@ def _who(turn) -> str:
 
 
 # 我老婆也是韩国人 她可以一起办吗: a spouse or child asked about, and the texts' words for them
-_FAMILY = ((re.compile(r"老婆|媳妇|妻子|爱人|太太|老公|丈夫|先生|配偶|家属"), re.compile(r"配偶|家属|随迁|随调"), "配偶"),
-           (re.compile(r"孩子|儿子|女儿|闺女|子女|小孩|娃"), re.compile(r"子女|随迁"), "子女"))
+_FAMILY = ((re.compile(r"老婆|媳妇|妻子|爱人|太太|老公|丈夫|先生|配偶|家属|\b(?:wife|husband|spouse)\b", re.I),
+            re.compile(r"配偶|家属|随迁|随调"), "配偶"),
+           (re.compile(r"孩子|儿子|女儿|闺女|子女|小孩|娃|\b(?:kids?|children|son|daughter)\b", re.I),
+            re.compile(r"子女|随迁"), "子女"))
 
 
 def asks_about_family(turn, act) -> bool:

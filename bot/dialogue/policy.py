@@ -49,7 +49,7 @@ def gives_feedback(t, a):
 
 
 def wants_summary(t, a):
-    return a.request == q.SUMMARY and not a.states_something
+    return a.request == q.SUMMARY and not a.states_something and a.asks != q.ORIGINAL    # 原文发我一下: the text
 
 
 def asks_about_measure(t, a):
@@ -182,9 +182,12 @@ def anything(t, a):
 
 # ---- handlers that need the act's details ------------------------------------------------------
 def category(t, a):
-    """The category of the need asked about (想盖个厂房 钱不够 能贷款不: 贷款), else the first said."""
+    """The category of the need asked about (想盖个厂房 钱不够 能贷款不: 贷款), else the first said;
+    of those, the first the person's measures hold."""
     needs = a.facts["needs"]
-    need = ([n for n in needs if n in a.needs_in_question] or needs)[0]
+    held = {m.category for m in t.current()[1]}
+    ordered = [n for n in needs if n in a.needs_in_question] + needs       # the one asked about first
+    need = next((n for n in ordered if n in held), ordered[0])     # 落户和孩子入学: the one the texts hold
     showing.category(t, need, a.words.get(need))
 
 

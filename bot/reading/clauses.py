@@ -101,6 +101,7 @@ CAME_BACK = re.compile(r"回来|回到|回乡|返乡|回老家|回家乡|回.{1,
                        r"返.{1,8}(?:老家|屋企|家乡)|返嚟|返咗")
 _ASKS_ABOUT = re.compile(r"有没有|有木有|有啥|有什么|有哪些|能不能|可不可以|是不是|有吗|有没")
 _FIRST_PERSON = re.compile(r"我|俺|咱|本人|自己|家里")
+_KIND_OF_BUSINESS = re.compile(r"\s{0,3}(?:是)?(?:科技|技术|创新|高新技术|高新)型?的\s{0,3}$")
 _WISH = re.compile(r"(?<!不)(?:想|要|打算|准备|需要)")
 _DOCUMENTS = re.compile(r"的(?:文件|政策|条例|规定)")
 _CORRECTION = re.compile(r"(?:说|讲|打|搞|写|弄)错(?:了|咗)?|记错了?|不对不对|不对[，,\s]|更正|纠正一下|其实")
@@ -152,8 +153,9 @@ def mood_of(text: str, whole: str, end: int) -> str:
             and not _ONGOING.search(t) and not _ASSERTED.search(t):
         return QUESTION
     if re.search(r"(?:能|可以|行|中|够|算|有|是|要|给|让|会|好|得).{0,14}(?:不|没)$", t) \
-            or len(t) >= 4 and re.search(r"(?<![也都还并就可我俺他她本点没])不$", t):
-        return QUESTION          # 岁数大了还能贷不 / 办执照得交钱不 / 注册公司麻烦不
+            or len(t) >= 4 and re.search(r"(?<![也都还并就可我俺他她本点没])不$", t) \
+            or len(t) >= 3 and re.search(r"(?:过期|到期|结束|截止|办好|批了|下来|到账)没$", t):
+        return QUESTION          # 岁数大了还能贷不 / 办执照得交钱不 / 注册公司麻烦不 / 过期没
     if _QUESTION_WORD.search(t) and not _NOT_A_QUESTION.search(t):
         return QUESTION
     return STATEMENT
@@ -186,8 +188,10 @@ def split(text: str) -> list[Clause]:
                               bool(_CORRECTION.search(piece))))
     # "那妇女创业有啥政策", "电商培训找谁", "择优资助 how much": a bare topic run into the
     # question after it is part of it (not "我是女的 有没有给女的", not "想贷款 有啥政策")
-    for prev, cur in zip(clauses, clauses[1:]):
+    for i, (prev, cur) in enumerate(zip(clauses, clauses[1:])):
         gap = text[prev.end:cur.start]
+        if i and _KIND_OF_BUSINESS.match(prev.text) and _FIRST_PERSON.search(clauses[i - 1].text):
+            continue        # 我们也想开个公司 科技型的 有研发补贴不: what kind theirs is, told
         # (留学回来的有啥说法: a 的-phrase names people whatever its time; 今年回遵义老家了 tells)
         if prev.mood == STATEMENT and (prev.time in (None, "plan") or prev.text.rstrip().endswith("的")) \
                 and cur.is_question and not gap.strip() \

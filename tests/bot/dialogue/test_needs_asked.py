@@ -11,3 +11,23 @@ def test_the_need_asked_about_is_the_category_shown(text, first, second):
     c.say(text)
     assert c.text.startswith(first) and not c.text.startswith(second), c.text
     assert set(c.slots["needs"]) == {"financing", "premises"}
+
+
+def test_of_two_needs_the_one_the_persons_measures_hold_is_shown():
+    c = Chat(region="长春", groups=["overseas_returnee"], gender="male", tech_business=True)
+    c.say("孩子要上小学了 我们落户和孩子入学能帮忙不")
+    assert "《吉林省双创升级版实施意见》第12条" in c.text and "没有找到" not in c.text, c.text
+
+
+def test_send_me_the_original_text_quotes_it_rather_than_making_the_checklist():
+    c = Chat(region="吉林市", groups=["researcher"], gender="male")
+    c.say("第一个找谁")
+    c.say("原文发我一下")
+    assert "原文" in c.text and "咨询清单" not in c.text, c.text
+
+
+def test_my_wife_coming_too_is_answered_from_what_the_texts_say_of_spouses():
+    c = Chat(region="图们", groups=["foreign_talent"], gender="male")
+    c.say("签证居留有啥政策")
+    c.say("my wife 她也想来 能办吗")
+    assert "配偶" in c.text and "没太明白" not in c.text, c.text

@@ -243,3 +243,14 @@ def test_a_cantonese_correction_and_denial_are_read():
 def test_how_in_wuhan_speech_asks():
     act = read(KB, "税么样减")
     assert act.is_question and "needs" not in act.facts
+
+
+def test_whether_it_has_ended_asked_with_a_final_没_is_a_question():
+    act = read(KB, "这个是2021到2023年的 过期没")
+    assert act.is_question and act.asks == "deadline"
+
+
+def test_the_kind_of_ones_own_company_told_beside_a_question_is_a_fact_and_alone_a_topic():
+    assert read(KB, "我们自己也想开个公司 科技型的 有研发补贴不").facts.get("tech_business") is True
+    act = read(KB, "科技型的 有没有")
+    assert "tech_business" not in act.facts and act.topics.get("tech_business") is True

@@ -13,7 +13,7 @@ from .. import reading, texts
 from ..reading import needs_said, others, questions as q
 from ..reading.clauses import BUSINESS
 from ..script import read_script
-from . import answering, asking, clarify, interest, membership, offices_asked, showing, social
+from . import answering, asking, banks_asked, clarify, document_asked, interest, membership, offices_asked, showing, social
 from .turn import MAX_TEXT, Incoming, Outcome, Turn
 from .update import update
 from ..replies.render import Reply
@@ -216,10 +216,12 @@ ACTS = (                                    # after the facts it states are take
     (vague_place,         asking.vague_place),        # 东北那边呢
     (membership.asks,     membership.answer),         # 我是研究生 也算大学生吗 / 军人配偶这个 男的也算吗
     (offices_asked.asks,  offices_asked.answer),      # 妇联管不管这 / 残联负责吗
+    (document_asked.asks, document_asked.answer),     # 这个广西的计划是2021到2023的吧 现在还能用不
     (asks_about_measure,  answering.about_measure),   # 第2项能贷多少 / 贴息那个找谁 / 桂惠贷呢
     (asks_for_topic,      showing.topic),             # 有没有给女的 / 那妇女创业有啥政策
     (asks_for_the_list,   showing.overview),          # 有啥政策 (after the list)
     (interest.asks,       interest.answer),           # 利息多少 / 利息谁出: what the texts say of interest
+    (banks_asked.asks,    banks_asked.answer),        # 找哪个银行啊: no bank named; the texts that speak of banks
     (answering.asks_amount_of_many, answering.amounts),  # 能贷多少 after a list / 想代款买牛 能代多少
     (chooses_category,    category),                  # 贷款 (after the results, or its button)
     (asks_about_list,     answering.about_list),      # 找谁 / 我符合吗 with no measure named
@@ -256,7 +258,8 @@ KEEP_QUESTION = {asking.advance, ask_to_settle, social.acknowledge, social.of_an
 
 
 # Rows that answer a question about measures already shown
-_ANSWERS = (answering.about_measure, answering.about_list, answering.other_question, answering.amounts, interest.answer)
+_ANSWERS = (answering.about_measure, answering.about_list, answering.other_question, answering.amounts, interest.answer,
+            banks_asked.answer, document_asked.answer)
 
 
 def respond(engine, slots: dict, message: Incoming) -> Outcome:

@@ -1,0 +1,73 @@
+"""这个广西的计划是2021到2023的吧 现在还能用不: whether a document named by its place, its
+kind or its years still holds, answered for that document (not the measure in focus)."""
+from __future__ import annotations
+
+import re
+
+from .. import texts
+from ..reading import questions as q
+from ..replies import followup
+from ..rules.place_names import short_form
+
+_YEARS = re.compile(r"(20\d\d)\s*年?\s*(?:到|至|—|–|-|~)\s*(20\d\d)")
+_A_DOCUMENT = re.compile(r"计划|文件|意见|方案|政策|规定|条例")
+_POINTED = re.compile(r"([\u4e00-\u9fff]{2})(?:那个|那条|这条|那项|这项)")
+
+
+def asks(turn, act) -> bool:
+    return act.asks == q.DEADLINE and not act.refs.positions and turn.has_profile() \
+        and bool(_named(turn, act) or _measure_of_years(turn, act))
+
+
+def answer(turn, act) -> None:
+    dated = _measure_of_years(turn, act)
+    if dated is not None:       # 贴息那个还有效吗 我看是2021到2023的: that plan's 贴息
+        listed = turn.listed_items()
+        turn.say(followup.answer("ask_deadline", dated, listed.index(dated) + 1 if dated in listed else None))
+        turn.focus_on(dated)
+        return
+    lines = []
+    for sid in _named(turn, act)[:2]:
+        source = turn.kb.sources[sid]
+        note = turn.engine.expiry_note(sid)
+        if note:
+            lines.append(texts.DOCUMENT_ENDED.format(title=source.short_title, note=note))
+        elif source.valid_until:
+            lines.append(texts.DOCUMENT_VALID_UNTIL.format(title=source.short_title, date=f"{source.valid_until:%Y年%-m月%-d日}"))
+        else:
+            lines.append(texts.DOCUMENT_NO_END.format(title=source.short_title))
+    turn.say("\n".join(lines))
+
+
+def _named(turn, act) -> list[str]:
+    """The person's documents the message names: by the years of their period (2021到2023),
+    or by their place beside a word for a document (广西的计划)."""
+    if any(not _A_DOCUMENT.search(m.group(1)) for m in _POINTED.finditer(act.text)):
+        return []         # 贴息那个还有效吗 我看是2021到2023的: that measure
+    docs = list(dict.fromkeys(m.doc for m in turn.listed_items() + turn.current()[1]))
+    sources = turn.kb.sources
+    years = _YEARS.search(act.text)
+    if years:
+        found = [d for d in docs if all(y in (sources[d].period_label or "") for y in years.groups())]
+        if found:
+            return found
+    if not _A_DOCUMENT.search(act.text):
+        return []
+    return [d for d in docs if not sources[d].national and _place_named(sources[d].region, act.text)]
+
+
+def _measure_of_years(turn, act):
+    """The measure named by its words (贴息那个) in the document whose period the years give."""
+    years, pointed = _YEARS.search(act.text), _POINTED.search(act.text)
+    if not years or not pointed or _A_DOCUMENT.search(pointed.group(1)):
+        return None
+    sources = turn.kb.sources
+    pool = list({m.id: m for m in turn.listed_items() + turn.current()[1]}.values())
+    found = [m for m in pool if pointed.group(1) in m.title
+             and all(y in (sources[m.doc].period_label or "") for y in years.groups())]
+    return found[0] if found else None
+
+
+def _place_named(region: str, text: str) -> bool:
+    """广西 for 广西壮族自治区, 吉林 for 吉林省, 乌鲁木齐 for 乌鲁木齐市."""
+    return any(n and n in text for n in (region, short_form(region)))

@@ -9,14 +9,18 @@ _T2S = OpenCC("t2s")
 _S2T = OpenCC("s2tw")  # Taiwan standard forms (為, not 爲)
 
 
-# 乾 stays 乾: it is Simplified too in names (乾安县, 乾隆), and 干安 names no place
-_KEPT = "乾"
-_HELD = "\ue000"
+# Kept as written: 乾 is Simplified too in names (乾安县, 乾隆), and 干安 names no place;
+# Cantonese 嗰 and 喎 are written so in both scripts (OpenCC turns them into rare forms,
+# which would also take a Simplified writer for a Traditional one)
+_KEPT = "乾嗰喎"
+_HELD = "\ue000\ue001\ue002"
+_HOLD = str.maketrans(_KEPT, _HELD)
+_RELEASE = str.maketrans(_HELD, _KEPT)
 
 
 @lru_cache(maxsize=4096)
 def to_simplified(text: str) -> str:
-    return _T2S.convert(text.replace(_KEPT, _HELD)).replace(_HELD, _KEPT)
+    return _T2S.convert(text.translate(_HOLD)).translate(_RELEASE)
 
 
 def to_traditional(text: str) -> str:

@@ -156,7 +156,7 @@ _PLEDGED = re.compile(r"(?:做|来|去|拿去|拿来)?(?:抵押|担保|质押)")
 _MAYBE_BEFORE = re.compile(r"(?:也|还)?(?:可以|或者|要不|考虑)$")
 _NOT_KNOWN_AFTER = re.compile(r"[^，,。；;？?]{0,3}?(?:我|俺)?(?:还)?不(?:太|大|怎么)?(?:懂|会|了解|熟)")
 _NOW_ONLY = ("university_student", "unemployed")     # what a clause about the past does not make the person now
-_NAMED_THAT = re.compile(r"[\u4e00-\u9fff]{2}(?:那条|那个|这条|这个|那项|这项)")
+_NAMED_THAT = re.compile(r"[\u4e00-\u9fff]{2}(?:那条|那个|这条|这个|那项|这项|嗰个|嗰条)")
 _FOR_WHOM = re.compile(r"(?:专门)?(?:给|面向|针对)$")
 # 没钱, 没有场地, 缺资金: lacking a thing is needing it; 不缺钱 is not
 _LACK = re.compile(r"没|缺|少")

@@ -73,7 +73,7 @@ _PLAN = re.compile(r"(?:想|打算|准备|计划|要)(?:[^，,。\s]{0,4}?(?:回
 # measures by group, place and need, rarely by trade
 BUSINESS = re.compile(r"(?:开|搞|做|干|办)(?:个|一个|家|一家|间|一间|点)?[\u4e00-\u9fff]{0,6}"
                       r"(?:店|厂|场|馆|铺|摊|公司|工作室|作坊|生意|买卖|养殖|种植|合作社)|"
-                      r"网店|电商|直播|带货|淘宝|抖音|微商|摆摊")
+                      r"网店|电商|直播|带货|淘宝|抖音|微商|摆摊|加工|养(?:羊|牛|猪|鸡|鸭|鹅|鱼|虾|蜂|兔)|种(?:菜|果|茶|药材|蘑菇|木耳)")   # 就是海鲜加工啦
 _REGISTERED = re.compile(r"户口|户籍|籍贯")
 _ORIGIN = re.compile(r"老家|家乡|户口在|户籍在|籍贯|出生在|(?<!回)家在|(?:是|系)[\u4e00-\u9fff]{1,6}人(?![员才士])")
 # Someone else is the subject: what follows is about them (我老公是退伍的, 我合伙人是海归),

@@ -524,6 +524,7 @@ def test_the_script_is_read_once_and_either_keeps_the_persons_script():
     assert read_script("我是退伍軍人") == ("我是退伍军人", "traditional")
     assert read_script("我是退伍军人") == ("我是退伍军人", "simplified")
     assert read_script("更多") == ("更多", "either")
+    assert read_script("巾帼嗰个具体有乜嘢") == ("巾帼嗰个具体有乜嘢", "simplified")   # Cantonese, in Simplified
     slots = {name: None for name in SLOTS}
     slots.update(script="traditional")
     outcome = respond(engine(), slots, Incoming("更多", intent="more", script="either"))

@@ -224,7 +224,8 @@ def test_whether_the_bank_will_lend_asked_when_introducing_oneself_is_a_need():
     ("我之前在厂头上班 现在没得工作了", "groups", "unemployed"),
     ("我去年大学毕业的 到现在冇找到工作 失业登记都办了", "groups", "unemployed"),
     ("俺从上海回来了 在周口农村 想搞个电商", "groups", "returning_migrant_worker"),
-    ("那边租房子贵", "needs", "housing")])
+    ("那边租房子贵", "needs", "housing"),
+    ("俺是退伍兵 在柳州 想开个汽修铺 没啥本钱", "needs", "financing")])
 def test_nationality_study_abroad_a_soldiers_wife_out_of_work_back_home_and_dear_rent(text, fact, value):
     assert value in (read(KB, text).facts.get(fact) or [])
 

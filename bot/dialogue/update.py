@@ -58,8 +58,9 @@ def place_facts(turn, act) -> dict:
         return {place: reading.place.qualified_name}
     if reading.name:
         return {place: reading.name}
-    if reading.topic is not None and not turn.has_profile() and not act.on_behalf and not act.local_docs:
-        return {place: reading.topic.qualified_name}
+    if reading.topic is not None and not turn.has_profile() and not act.on_behalf and not act.local_docs \
+            and not (act.topics.get("groups") or act.topics.get("gender") or reading.of_another):
+        return {place: reading.topic.qualified_name}     # (留学回来的在乌鲁木齐有什么支持 asks of others there)
     if reading.suggestion is not None:      # 柳洲 / 南凝: the place shown in the answer, to correct
         return {place: reading.suggestion.qualified_name}
     return {}

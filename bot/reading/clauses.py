@@ -158,6 +158,8 @@ def mood_of(text: str, whole: str, end: int) -> str:
         return QUESTION          # 岁数大了还能贷不 / 办执照得交钱不 / 注册公司麻烦不 / 过期没
     if _QUESTION_WORD.search(t) and not _NOT_A_QUESTION.search(t):
         return QUESTION
+    if re.match(r"(?:请问|想问一?下|问一?下)(?![，,\s]*$)", t) and not _FIRST_PERSON.search(t):
+        return QUESTION          # 请问留学回来的在乌鲁木齐创业 (有什么支持): asked of no one in particular
     return STATEMENT
 
 

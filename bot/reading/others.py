@@ -12,7 +12,8 @@ def said_of_another(kb, text: str, start: int, end: int) -> bool:
     """The words at text[start:end] belong to someone else: the word naming them
     (先生), what is theirs (残疾证是我妈的), someone introduced (我们队有个女生)."""
     return _belongs_to_another(kb, text, end) or _inside_another(kb, text, start, end) \
-        or bool(_INTRODUCED.search(text, max(0, start - 4), max(start, 0))) and not text.startswith("证", end)
+        or bool(_INTRODUCED.search(text, max(0, start - 4), max(start, 0))) and not text.startswith("证", end) \
+        or bool(_MANY.search(text, max(0, start - 3), max(start, 0)))
 
 
 def asking_for(text: str, asked_for: str | None, own_profile: bool = False):
@@ -51,6 +52,8 @@ def as_the_person(text: str, who: str) -> str:
     return re.sub(rf"(?:我|俺)(?:家)?{re.escape(who)}(?![夫子媳])", "我", text)
 
 
+# 我们村好多贫困户: many people of a group, not the person
+_MANY = re.compile(r"(?:好多|很多|不少|许多|一些|有些|这些|那些|好些)(?:个|户|位|名)?$")
 _INTRODUCED = re.compile(r"(?<![我俺咱])有(?:个|一个|位|一位|几个|两个|些)$")
 
 

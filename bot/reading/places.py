@@ -45,6 +45,7 @@ class PlaceReading:
     vague: str | None = None        # 东北, 老家 …
     abroad: str | None = None       # where the person is, outside China (东京, 温哥华)
     elsewhere: bool = False         # `place` is only where they work, study or come from
+    of_another: bool = False        # a place named as someone else's (我表妹在图们)
 
 
 def known_names(kb) -> re.Pattern | None:
@@ -156,6 +157,7 @@ def read_place(kb, text: str, clauses: list[Clause], entities: list[dict], is_pa
             out.place = max(places, key=lambda p: len(p.chain))
         return out
     found, topics, home_unnamed, withheld = _stated(kb, clauses, out)
+    out.of_another = withheld
     if withheld and not found and not topics:
         return out      # two places, or someone else's: not taken back from the NLU's names
     stated = found

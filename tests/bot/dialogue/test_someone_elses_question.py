@@ -1,5 +1,7 @@
 """Whether someone else, said to be of a group, can use the measures: that group's measures,
 never an eligibility check of the person against the measure on screen."""
+import pytest
+
 from tests.bot.dialogue.test_conversation import Chat
 
 
@@ -24,3 +26,19 @@ def test_a_brothers_plan_after_ones_own_facts_asks_about_him_and_changes_nothing
     c.say("我哥是残疾人 腿不好 他也想开个修鞋摊 他有啥")
     assert {k: c.slots[k] for k in ("region", "groups", "gender", "needs")} == before
     assert "残疾人" in c.text and "《残疾人就业条例》" in c.text, c.text
+
+
+@pytest.mark.parametrize("setup, text", [
+    ([], "您好 请问留学回来的在乌鲁木齐创业有什么支持"),
+    (["我是边民 想做点小生意"], "图们那边是不是政策更多 我表妹在图们"),
+    (["我是百色的农民 想建个仓库"], "我们村好多贫困户 他们有啥"),
+    (["我是退伍的 在通化 想开个健身房"], "集安那边是不是更好 边境那块"),
+    (["我在长春 开了个科技公司 想贷款"], "我们还没评上高新技术企业 影响吗"),
+    (["我是图们引进的高层次人才 做芯片的科技公司"], "有没有资金支持")])
+def test_questions_about_others_places_and_certificates_change_nothing(setup, text):
+    c = Chat()
+    for line in setup:
+        c.say(line)
+    before = {k: c.slots[k] for k in ("region", "groups", "gender", "needs", "tech_business")}
+    c.say(text)
+    assert {k: c.slots[k] for k in ("region", "groups", "gender", "needs", "tech_business")} == before, c.text

@@ -255,3 +255,8 @@ def test_the_kind_of_ones_own_company_told_beside_a_question_is_a_fact_and_alone
     assert read(KB, "我们自己也想开个公司 科技型的 有研发补贴不").facts.get("tech_business") is True
     act = read(KB, "科技型的 有没有")
     assert "tech_business" not in act.facts and act.topics.get("tech_business") is True
+
+
+def test_living_by_the_border_keeps_the_town_named_with_it():
+    act = read(KB, "我家住珲春 边境那嘎达 想开个小店")
+    assert act.facts.get("groups") == ["border_resident"] and act.place.place.name == "珲春市"

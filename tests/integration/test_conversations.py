@@ -57,7 +57,7 @@ def test_no_development_answer_is_sent_twice_in_a_row_or_overflows_a_phone(first
     assert not too_long, "\n".join(map(str, too_long))
 
 
-@pytest.mark.parametrize("path", [p for d in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh14") for p in conv.conversation_files(HERE / d)],
+@pytest.mark.parametrize("path", [p for d in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14") for p in conv.conversation_files(HERE / d)],
                          ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_a_held_out_conversation_gets_a_reply_to_every_turn_and_no_question_changes_the_profile(
         player, judge, path):

@@ -9,7 +9,7 @@ from ..reading import questions as q
 from ..replies import followup
 from ..rules.place_names import short_form
 
-_YEARS = re.compile(r"(20\d\d)\s*年?\s*(?:到|至|—|–|-|~)\s*(20\d\d)")
+_YEARS = re.compile(r"(20\d\d)\s{0,3}年?\s{0,3}(?:到|至|—|–|-|~)\s{0,3}(20\d\d)")
 _A_DOCUMENT = re.compile(r"计划|文件|意见|方案|政策|规定|条例")
 _POINTED = re.compile(r"([\u4e00-\u9fff]{2})(?:那个|那条|这条|那项|这项)")
 

@@ -7,12 +7,11 @@ import re
 
 from .. import texts
 from ..reading import questions as q
-from ..replies import followup, lists
+from . import showing
 
 _ASKS_INTEREST = re.compile(r"利息|利率|贴息|息费|年息|月息|免息|无息|(?<!补)贴(?:几年|多久)")
 _SPEAKS_OF_INTEREST = re.compile(r"贴息|利息|利率|免息|无息")
 _AMOUNT = dict(q.KIND_PATTERNS)[q.AMOUNT]
-SHOWN = 4
 
 
 def asks(turn, act) -> bool:
@@ -28,22 +27,5 @@ def also_asked(act) -> bool:
 
 
 def answer(turn, act) -> None:
-    listed, items = turn.listed_items(), turn.current()[1]
-    on_screen = [m for m in listed if _SPEAKS_OF_INTEREST.search(m.quote or "")]
-    if len(on_screen) < 2:       # one on screen: the person's measures that speak of it, numbered anew
-        on_screen = []
-    chosen = (on_screen or [m for m in items if _SPEAKS_OF_INTEREST.search(m.quote or "")])[:SHOWN]
-    if not chosen:
-        money = [m for m in items if m.category == "financing"][:1]
-        whom = followup.lead_whom(money[0]) if money else texts.ASK_LOCAL_OFFICE
-        turn.say(texts.INTEREST_NONE.format(whom=whom))
-        return
-    numbers = [listed.index(m) + 1 for m in chosen] if on_screen else list(range(1, len(chosen) + 1))
-    lines = [texts.INTEREST_HEAD]
-    for n, m in zip(numbers, chosen):
-        said = "”“".join(followup.sentences(m.quote, _SPEAKS_OF_INTEREST))
-        lines.append(f"{n}. {m.title}（{m.citation}）：“{said}”")
-    lines += [lists.offices(chosen, numbers=numbers), texts.INTEREST_TAIL]
-    turn.say("\n".join(lines))
-    if not on_screen:
-        turn.show_list(chosen)
+    showing.speaking_of(turn, _SPEAKS_OF_INTEREST, texts.INTEREST_HEAD, texts.INTEREST_TAIL, texts.INTEREST_NONE,
+                        quoted=True)

@@ -16,7 +16,7 @@ import re
 
 from .. import texts
 from ..replies.render import Button, profile_line
-from ..replies import lists
+from ..replies import followup, lists
 from ..matching.shown import Shown
 
 OWN_GROUP_LIMIT = 60
@@ -283,6 +283,29 @@ def spoken_of(turn, measures: list[Shown], words: tuple) -> None:
     head = texts.SPOKEN_OF_HEAD.format(words="、".join(words), n=len(measures))
     turn.replies.append(lists.numbered(head, chunk, 1, tail))
     turn.show_list(chunk)
+
+
+def speaking_of(turn, pattern, head: str, tail: str, none: str, quoted: bool, shown: int = 4) -> None:
+    """What the texts say of one matter (利息, 银行): the measures whose quotes match `pattern`,
+    those on screen numbered as seen when two or more are, else the person's numbered anew; each
+    with its matching sentences when `quoted`, then whom to go to. `none` (formatted with the lead
+    of the person's first money measure) when no text speaks of it."""
+    listed, items = turn.listed_items(), turn.current()[1]
+    on_screen = [m for m in listed if pattern.search(m.quote or "")]
+    on_screen = on_screen if len(on_screen) >= 2 else []
+    chosen = (on_screen or [m for m in items if pattern.search(m.quote or "")])[:shown]
+    if not chosen:
+        money = [m for m in items if m.category == "financing"][:1]
+        turn.say(none.format(whom=followup.lead_whom(money[0]) if money else texts.ASK_LOCAL_OFFICE))
+        return
+    numbers = [listed.index(m) + 1 for m in chosen] if on_screen else list(range(1, len(chosen) + 1))
+    lines = [head]
+    for n, m in zip(numbers, chosen):
+        said = "：“" + "”“".join(followup.sentences(m.quote, pattern)) + "”" if quoted else ""
+        lines.append(f"{n}. {m.title}（{m.citation}）{said}")
+    turn.say("\n".join(lines + [lists.offices(chosen, numbers=numbers), tail]))
+    if not on_screen:
+        turn.show_list(chosen)
 
 
 def also_for(turn) -> None:

@@ -73,7 +73,7 @@ def about_measure(turn, act) -> None:
         targets.measures = _speaking_of_fees(turn, act, targets.measures) or targets.measures
     same_title = len({m.title for m in targets.measures}) == 1
     if targets.how == "everyday" and len(targets.measures) > 1 and act.asks not in EACH:
-        showing.spoken_of(turn, targets.measures, act.everyday)     # 摆个摊有啥优惠: the 个体工商户 measures
+        showing.holding_words(turn, targets.measures, act.everyday)     # 摆个摊有啥优惠: the 个体工商户 measures
         return
     if len(targets.measures) > 1 and act.asks not in EACH and not same_title:
         ask_which(turn, targets.measures)

@@ -17,5 +17,5 @@ def asks(turn, act) -> bool:
 
 
 def answer(turn, act) -> None:
-    showing.speaking_of(turn, _SPEAKS_OF_BANKS, texts.BANKS_HEAD, texts.BANKS_TAIL, texts.BANKS_NONE, quoted=False,
-                        shown=3)
+    showing.what_texts_say(turn, _SPEAKS_OF_BANKS, texts.BANKS_HEAD, texts.BANKS_TAIL, texts.BANKS_NONE, quoted=False,
+                          shown=3)

@@ -27,5 +27,5 @@ def also_asked(act) -> bool:
 
 
 def answer(turn, act) -> None:
-    showing.speaking_of(turn, _SPEAKS_OF_INTEREST, texts.INTEREST_HEAD, texts.INTEREST_TAIL, texts.INTEREST_NONE,
-                        quoted=True)
+    showing.what_texts_say(turn, _SPEAKS_OF_INTEREST, texts.INTEREST_HEAD, texts.INTEREST_TAIL, texts.INTEREST_NONE,
+                          quoted=True)

@@ -276,7 +276,7 @@ def topic(turn, act) -> None:
     turn.show_list(chunk)
 
 
-def spoken_of(turn, measures: list[Shown], words: tuple) -> None:
+def holding_words(turn, measures: list[Shown], words: tuple) -> None:
     """The person's measures whose texts speak of what was asked in everyday words, numbered."""
     chunk = measures[:lists.NAMED]
     tail = texts.MORE_LEFT.format(n=len(measures) - len(chunk)) if len(measures) > len(chunk) else ""
@@ -285,7 +285,7 @@ def spoken_of(turn, measures: list[Shown], words: tuple) -> None:
     turn.show_list(chunk)
 
 
-def speaking_of(turn, pattern, head: str, tail: str, none: str, quoted: bool, shown: int = 4) -> None:
+def what_texts_say(turn, pattern, head: str, tail: str, none: str, quoted: bool, shown: int = 4) -> None:
     """What the texts say of one matter (利息, 银行): the measures whose quotes match `pattern`,
     those on screen numbered as seen when two or more are, else the person's numbered anew; each
     with its matching sentences when `quoted`, then whom to go to. `none` (formatted with the lead

@@ -82,7 +82,7 @@ def resolve(turn, act) -> Targets:
         short = [] if people else by_abbreviation(refs.words, listed) or by_abbreviation(refs.words, items)
         if 0 < len(short) <= 3:
             return Targets(short, numbers, "words")      # 公租房 for 公共租赁住房
-        spoken_of = _spoken_of(act, items, numbers) if items and not people else None
+        spoken_of = _texts_speaking_of(act, items, numbers) if items and not people else None
         if spoken_of is not None:
             return spoken_of
     # 找谁 right after a list is about the list on screen, not the measure answered before it
@@ -96,17 +96,17 @@ def resolve(turn, act) -> Targets:
     return Targets([], numbers)
 
 
-def _spoken_of(act, items: list[Shown], numbers: dict):
+def _texts_speaking_of(act, items: list[Shown], numbers: dict):
     """The measures whose texts speak of what is asked: in the texts' word for the everyday
     one (网上卖木耳: 电商), else in its own words (可以休学吗: the measure that allows it)."""
-    everyday = _speaking_of(act.everyday, items)
+    everyday = _holding(act.everyday, items)
     if everyday:
         return Targets(everyday, numbers, "everyday")
     found = by_text(act.refs.words, items)
     return Targets(found, numbers, "words") if found else None
 
 
-def _speaking_of(words: tuple, items: list[Shown]) -> list[Shown]:
+def _holding(words: tuple, items: list[Shown]) -> list[Shown]:
     """The person's measures whose text holds the texts' word for what the question says in
     everyday words (网上卖木耳 -> 农村电商), those that apply before those that may."""
     found = [m for m in items if any(w in m.title + (m.quote or "") for w in words)] if words else []

@@ -13,7 +13,8 @@ from .. import reading, texts
 from ..reading import needs_said, others, questions as q
 from ..reading.clauses import BUSINESS
 from ..script import read_script
-from . import answering, asking, banks_asked, clarify, document_asked, interest, membership, offices_asked, showing, social
+from . import (answering, asking, banks_asked, clarify, document_asked, interest, membership, offices_asked, showing,
+               social, someone_else)
 from .turn import MAX_TEXT, Incoming, Outcome, Turn
 from .update import update
 from ..replies.render import Reply
@@ -217,6 +218,7 @@ ACTS = (                                    # after the facts it states are take
     (membership.asks,     membership.answer),         # 我是研究生 也算大学生吗 / 军人配偶这个 男的也算吗
     (offices_asked.asks,  offices_asked.answer),      # 妇联管不管这 / 残联负责吗
     (document_asked.asks, document_asked.answer),     # 这个广西的计划是2021到2023的吧 现在还能用不
+    (someone_else.asks,   someone_else.answer),       # 我战友在昌吉 他也能用乌鲁木齐这个吗
     (asks_about_measure,  answering.about_measure),   # 第2项能贷多少 / 贴息那个找谁 / 桂惠贷呢
     (asks_for_topic,      showing.topic),             # 有没有给女的 / 那妇女创业有啥政策
     (asks_for_the_list,   showing.overview),          # 有啥政策 (after the list)

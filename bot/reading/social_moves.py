@@ -8,8 +8,8 @@ import re
 # social intents have closed vocabularies, and a number or a filler classified as
 # goodbye must not end the conversation.
 INTENT_MARKERS = {
-    "goodbye": ("再见", "拜拜", "拜", "bye", "88", "走了", "结束", "下次", "回头", "没事了", "不聊了", "晚安"),
-    "thanks": ("谢", "感谢", "多谢", "thank", "thx", "3q", "辛苦", "唔该", "唔該"),
+    "goodbye": ("再见", "拜拜", "拜", "掰", "bye", "88", "走了", "先这样", "撤了", "溜了", "结束", "下次", "回头", "没事了", "不聊了", "晚安"),
+    "thanks": ("谢", "感谢", "感恩", "多谢", "thank", "thx", "3q", "辛苦", "唔该", "唔該"),
     "greet": ("你好", "您好", "嗨", "哈喽", "哈啰", "hello", "hi", "在吗", "在不在", "早上好", "下午好", "晚上好",
               "早安", "有人吗", "喂"),
     "feedback_up": ("有帮助", "有用", "👍", "赞", "帮大忙", "好用", "好评"),
@@ -26,16 +26,18 @@ _ONLY_GREETING = re.compile(r"^\s{0,3}(?:(?:老师|师傅|老板|领导|同志|�
                             r"(?:啊|呀|哦|喔|哈|嘞)?\s{0,3}[?？!！。~]?\s{0,3}$")
 SOCIAL = ("greet", "goodbye", "thanks", "feedback_up", "feedback_down", "bot_challenge")
 def _says(text: str, markers) -> bool:
-    low = text.lower()
+    low = text.lower().replace("拜托", "")      # 拜托了 asks a favour, no 拜拜
     return any(m in low for m in markers)
 
 
 def social_move(text: str, intent: str | None, says_or_asks: bool) -> str | None:
     """The social move of a message (greet, thanks …): NLU's intent where the words bear it out,
     a short thanks or goodbye, or a greeting that only says a question is coming."""
+    if intent == "thanks" and _says(text, INTENT_MARKERS["goodbye"]) and len(text) <= 12:
+        return "goodbye"     # 谢谢 拜拜: leaving, so no question is asked again
     if intent in SOCIAL and _says(text, INTENT_MARKERS[intent]):
         return intent
-    for social in ("thanks", "goodbye"):
+    for social in ("goodbye", "thanks"):
         if _says(text, INTENT_MARKERS[social]) and len(text) <= 12:
             return social
     if (_ONLY_ASKING.match(text) or _ONLY_GREETING.match(text)) and not says_or_asks:

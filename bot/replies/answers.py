@@ -96,6 +96,18 @@ def eligibility(engine, profile, m: Shown, n: int | None, asked_age: bool, asked
     return Reply("\n".join(lines))
 
 
+def their_conditions(engine, profile, m: Shown, n: int | None, who: str) -> Reply:
+    """他能享受这个吗: the measure's conditions marked against what was said of someone else."""
+    checks = engine.check(m.id, profile)
+    lines = [texts.THEIR_CONDITIONS_HEAD.format(name=name(m, n), who=who)]
+    lines += [f"· {label} {mark}" for label, mark in checks]
+    marks = {mark for _, mark in checks}
+    verdict = texts.THEY_NOT_MET if "✗" in marks else texts.THEY_MAYBE_MET if "？" in marks else texts.THEY_MET
+    lines += [verdict.format(who=who), texts.DECIDES.format(whom=followup.lead_whom(m)),
+              texts.THEIR_OWN_SEARCH.format(who=who)]
+    return Reply("\n".join(lines))
+
+
 def offices(items: list[Shown], start: int = 1) -> Reply:
     """找谁 about a whole list: one line per office with its items."""
     by_office: dict[str, list[int]] = {}

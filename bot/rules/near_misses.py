@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .place_names import KIND_NAME, PUNCT, Place, cued, normalize, pick, short_form, whole_answer
+from .place_names import BELONGING, KIND_NAME, PUNCT, Place, cued, normalize, pick, short_form, whole_answer
 
 SUGGEST_MAX_LEN = 20   # suggest() looks only at short messages
 SUGGEST_MAX_PIECE = 8  # and at names of up to 8 characters in them
@@ -140,8 +140,9 @@ def _moved_to(core: str, i: int) -> bool:
 
 
 def _expects_place(core: str, i: int, size: int) -> bool:
-    """在溜州, 回土门, 我是净西的 / 净西人, 浑春的 离俄罗斯老近了, 我浑春的: a place must stand here."""
-    belongs = core[i + size:i + size + 1] in ("的", "人")
+    """在溜州, 回土门, 我是净西的 / 净西人, 浑春的 离俄罗斯老近了, 我浑春的, 我是浑春边境村里的:
+    a place must stand here."""
+    belongs = core[i + size:].startswith(BELONGING)
     return core[i - 1:i] in _MOVED_TO or belongs and (i == 0 or core[i - 1:i] in ("是", "我", "俺"))
 
 

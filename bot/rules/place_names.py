@@ -130,15 +130,19 @@ def cued(text: str, i: int, size: int) -> bool:
 
 
 def said_as_place(text: str, i: int, size: int) -> bool:
-    """An everyday word said where a place is (在大安 想养几头牛, 老家大同的): 在 or 老家
-    right before it and nothing of a longer word after it; not a word of a side or a
-    direction (在江南, 在河东: parts of the country as often as places)."""
-    after = text[i + size:i + size + 1]
-    return text[:i].endswith(_WHERE_BEFORE) and (not after or after in " \t，,。！？!?的人") \
-        and not any(c in "东南西北中" for c in text[i:i + size])
+    """An everyday word said where a place is (在大安 想养几头牛, 老家大同的, 我是大安农村的):
+    在 or 老家 right before it and nothing of a longer word after it, or 我是 before it and
+    a word of belonging after it; not a word of a side or a direction (在江南, 在河东:
+    parts of the country as often as places)."""
+    before, rest = text[:i], text[i + size:]
+    where = before.endswith(_WHERE_BEFORE) and (not rest or rest[0] in " \t，,。！？!?" or rest.startswith(BELONGING))
+    mine = before.endswith(("我是", "俺是", "我们是", "俺们是", "咱是")) and rest.startswith(BELONGING)
+    return (where or mine) and not any(c in "东南西北中" for c in text[i:i + size])
 
 
 _WHERE_BEFORE = ("在", "住在", "来自", "老家", "家在", "老家在")
+# what follows a place one belongs to: 大安的, 大安人, 大安农村的, 浑春边境村里的
+BELONGING = ("的", "人", "农村", "乡下", "村里", "边境", "这边", "那边", "那嘎达", "县城", "城里", "市里")
 
 
 def inside(cands: list, found: list[Place]) -> list:

@@ -456,6 +456,17 @@ def test_a_real_goodbye_is_answered():
     assert "祝您创业顺利" in Chat(region="长春").say("好的，再见", "goodbye").text
 
 
+@pytest.mark.parametrize("text, intent", [("感恩 掰掰", "thanks"), ("谢谢 拜拜", "thanks"), ("先这样 撤了", "inform")])
+def test_thanks_with_a_goodbye_ends_without_asking_again(text, intent):
+    c = Chat(region="长春", question="groups").say(text, intent)
+    assert "祝您创业顺利" in c.text and not asks(c, "groups"), c.text
+
+
+def test_a_favour_asked_with_thanks_is_no_goodbye():
+    c = Chat(region="长春", question="groups").say("拜托了 谢谢", "thanks")
+    assert "祝您创业顺利" not in c.text and asks(c, "groups"), c.text
+
+
 def test_an_english_message_stating_facts_is_taken_with_the_bilingual_note():
     c = Chat().say("嗯，I am a veteran in Nanning", "greet")
     assert c.slots["groups"] == ["veteran"] and "南宁市" in c.slots["region"]

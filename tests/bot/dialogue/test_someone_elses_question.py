@@ -42,3 +42,30 @@ def test_questions_about_others_places_and_certificates_change_nothing(setup, te
     before = {k: c.slots[k] for k in ("region", "groups", "gender", "needs", "tech_business")}
     c.say(text)
     assert {k: c.slots[k] for k in ("region", "groups", "gender", "needs", "tech_business")} == before, c.text
+
+
+def test_whether_a_comrade_elsewhere_can_use_the_measure_shown_is_checked_against_his_place():
+    c = Chat()
+    c.say("我是退伍的 在乌鲁木齐 想学点技术 有培训吗")
+    c.say("第1个详细说说")
+    before = {k: c.slots[k] for k in ("region", "groups", "gender", "needs")}
+    c.say("我战友在昌吉 他也能用乌鲁木齐这个吗")
+    assert "战友" in c.text and "乌鲁木齐市范围内 ✗" in c.text and "不符合" in c.text, c.text
+    assert {k: c.slots[k] for k in ("region", "groups", "gender", "needs")} == before
+
+
+def test_whether_a_brother_who_came_back_too_can_apply_keeps_the_place_and_asks_of_his_group():
+    c = Chat()
+    c.say("在外面打工十来年 今年回图们了 想开个豆腐坊 缺本钱")
+    c.say("第1项详细说说")
+    c.say("我兄弟也是跟我一起回来的 他能办不")
+    assert "图们市范围内 ✓" in c.text and "返乡农民工 ？" in c.text and "帮我兄弟问" in c.text, c.text
+    assert c.slots["groups"] == ["returning_migrant_worker"] and c.slots["gender"] is None
+
+
+def test_whether_a_boyfriend_can_use_this_after_a_list_asks_which_one():
+    c = Chat()
+    c.say("我在桂林 大三 想边读书边搞个奶茶店")
+    c.say("我想休学一年专心搞 学籍能保留不")
+    c.say("我男朋友在南宁上班 他能享受这个吗")
+    assert "您是说哪一项" in c.text and c.slots["groups"] == ["university_student"], c.text

@@ -434,7 +434,8 @@ def test_a_的_phrase_before_a_question_names_whom_it_asks_about():
 
 @pytest.mark.parametrize("text, name", [("我是净西的 家里是脱贫户", "靖西市"),
                                         ("俺之前在韩国打工 现在回土门了 想开个冷面馆", "图们市"),
-                                        ("浑春的 离俄罗斯老近了 想整个对俄的小买卖", "珲春市")])
+                                        ("浑春的 离俄罗斯老近了 想整个对俄的小买卖", "珲春市"),
+                                        ("我是浑春边境村里的 想做个边贸小买卖 卖海产 有扶持没", "珲春市")])
 def test_a_home_voice_typed_with_other_characters_of_its_sound_is_suggested(text, name):
     reading = read(KB, text).place
     assert reading.place is None and reading.suggestion is not None and reading.suggestion.name == name

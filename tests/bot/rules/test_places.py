@@ -319,7 +319,9 @@ def test_a_river_named_after_a_place_is_no_place(gaz, text, name):
 
 @pytest.mark.parametrize("text, name", [("在大安", "大安市"), ("老家大同的", "大同市"),
                                         ("在江南", None), ("我在和平年代长大", None), ("大安", "大安市"),
-                                        ("大安全了", None)])
+                                        ("大安全了", None), ("我是大安农村的脱贫户", "大安市"),
+                                        ("我是大安的", "大安市"), ("在大安农村养牛", "大安市"),
+                                        ("我是大安全员", None), ("我是和平年代长大的", None)])
 def test_an_everyday_word_said_where_a_place_is_names_it(gaz, text, name):
     place = gaz.resolve(text)
     assert (place.name if place else None) == name, (text, place)

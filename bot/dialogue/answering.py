@@ -56,9 +56,19 @@ def points_at_measure(turn, act) -> bool:
     targets = resolve(turn, act)
     if act.asks not in ABOUT_A_MEASURE and targets.how not in ("words", "position", "everyday"):
         return False
-    if on_screen_only and not all(m.id in targets.numbers for m in targets.measures):
+    if on_screen_only and not all(m.id in targets.numbers for m in targets.measures) \
+            and not _titled_beyond_need(act, targets.measures):
         return False
     return bool(targets.measures) or bool(act.refs.positions)
+
+
+def _titled_beyond_need(act, measures) -> bool:
+    """研发投入有补助吗: the words besides the need's, held whole by the title found, name that
+    measure though it is not on screen."""
+    rest = act.refs.words
+    for word in act.words.values():
+        rest = rest.replace(word, "")
+    return len(rest) >= 3 and bool(measures) and all(rest in m.title for m in measures)
 
 
 def about_measure(turn, act) -> None:

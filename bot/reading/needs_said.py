@@ -63,7 +63,7 @@ def lacks(text: str, start: int, end: int) -> bool:
 
 
 # a skill or a security one lacks, said beside the question: 有培训吗 我不太会弄直播, 贷款要抵押吗 我没啥抵押的
-_SHORT_OF = re.compile(r"(?<![会能])不(?:太|大)?(?:会|懂)(?:弄|做|搞|用|开|办|经营)|唔识|没(?:啥|什么|有)?(?:可|能)?(?:抵押|担保)")
+_SHORT_OF = re.compile(r"(?<![会能])不(?:太|大)?(?:会|懂)(?:弄|做|搞|用|开|办|经营|管|记|算|报)|唔识|没(?:啥|什么|有)?(?:可|能)?(?:抵押|担保)")
 _WISH_OR_LACK = re.compile(r"(?<!不)(?:想|要|打算|准备|需要|缺)")
 _NO_WISH_OR_LACK = re.compile(r"不(?:太|大|怎么)?想|不要|不用|不需要")
 _LACK_AFTER = (r"(?:不够|唔够|太少|少|不足|紧张|短缺|紧|贵|不起|差(?:点|一点|些|不少|得远|[0-9零一二两三四五六七八九十百千]{1,4}[万千块元])?|"

@@ -31,3 +31,11 @@ def test_my_wife_coming_too_is_answered_from_what_the_texts_say_of_spouses():
     c.say("签证居留有啥政策")
     c.say("my wife 她也想来 能办吗")
     assert "配偶" in c.text and "没太明白" not in c.text, c.text
+
+
+def test_a_subsidy_asked_for_by_the_words_of_a_title_off_screen_answers_that_measure():
+    c = Chat()
+    c.say("我们是长春的科技型中小企业 做医疗器械 想用专利质押融资")
+    c.say("研发投入有补助吗")
+    assert "《吉林省科技创新生态优化工程实施方案》第3条" in c.text and not c.text.startswith("贷款/补贴"), c.text
+    assert c.slots["needs"] == ["financing"]

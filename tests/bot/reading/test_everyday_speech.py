@@ -260,3 +260,17 @@ def test_the_kind_of_ones_own_company_told_beside_a_question_is_a_fact_and_alone
 def test_living_by_the_border_keeps_the_town_named_with_it():
     act = read(KB, "我家住珲春 边境那嘎达 想开个小店")
     assert act.facts.get("groups") == ["border_resident"] and act.place.place.name == "珲春市"
+
+
+@pytest.mark.parametrize("text, need", [("我是台湾人 在柳州想做螺蛳粉电商 有什么补助吗", "financing"),
+                                        ("周转资金好紧 有冇贷款", "financing"),
+                                        ("我不太懂管账报税这些 有人能带带不", "mentoring")])
+def test_a_subsidy_a_tight_purse_and_someone_to_show_the_ropes_are_needs(text, need):
+    assert need in (read(KB, text).facts.get("needs") or [])
+
+
+@pytest.mark.parametrize("text, youth", [("我是百色的农民 二十六岁 种芒果的", True), ("俺是农民 今年五十了", False),
+                                         ("农民工 25岁", False)])
+def test_a_farmer_who_gives_a_young_age_is_rural_youth_and_still_a_farmer(text, youth):
+    groups = read(KB, text).facts.get("groups") or []
+    assert ("rural_youth" in groups) == youth and ("rural_entrepreneur" in groups) == (not text.startswith("农民工"))

@@ -274,3 +274,14 @@ def test_a_subsidy_a_tight_purse_and_someone_to_show_the_ropes_are_needs(text, n
 def test_a_farmer_who_gives_a_young_age_is_rural_youth_and_still_a_farmer(text, youth):
     groups = read(KB, text).facts.get("groups") or []
     assert ("rural_youth" in groups) == youth and ("rural_entrepreneur" in groups) == (not text.startswith("农民工"))
+
+
+@pytest.mark.parametrize("text, youth", [("我二十一 一直在村里 能报吗", True), ("我二十一 在城里", False)])
+def test_a_bare_young_age_told_with_the_village_is_rural_youth(text, youth):
+    assert ("rural_youth" in (read(KB, text).facts.get("groups") or [])) == youth
+
+
+def test_a_partner_from_hong_kong_is_a_group_asked_about_not_the_person():
+    act = read(KB, "我合伙人是香港的 他有政策吗")
+    assert act.topics.get("groups") == ["hk_macao_taiwan"] and "groups" not in act.facts
+    assert read(KB, "我们公司是香港的").topics == {} and read(KB, "我们公司是香港的").facts == {}

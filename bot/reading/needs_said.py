@@ -31,6 +31,29 @@ def settle(act) -> None:
         act.topics.setdefault("needs", [])
         act.topics["needs"] += [n for n in needs if n not in act.topics["needs"]]
         del act.facts["needs"]
+    registered_elsewhere(act)
+
+
+def registered_elsewhere(act) -> None:
+    """户口能落过去吗 我户口还在老家: one's registration said to be elsewhere, beside a question
+    about it, states the need to move it (the other needs asked stay asked)."""
+    need = "household_registration"
+    if need not in act.needs_in_question or not any(
+            _REGISTERED_ELSEWHERE.search(c.text) and not c.is_question for c in act.clauses):
+        return
+    if need in act.needs_on_introducing:
+        act.needs_on_introducing.remove(need)
+    asked = act.topics.get("needs") or []
+    if need in asked:
+        asked.remove(need)
+        if not asked:
+            del act.topics["needs"]
+    act.facts.setdefault("needs", [])
+    if need not in act.facts["needs"]:
+        act.facts["needs"].append(need)
+
+
+_REGISTERED_ELSEWHERE = re.compile(r"(?:户口|户籍)(?:还|都|也|一直)?(?:在|落在|挂在|留在)")
 
 
 # 有啥政策, 怎么办, 能贷着款不, 能贷多少: asked in an introduction, for one's own situation

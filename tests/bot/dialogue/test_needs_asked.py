@@ -39,3 +39,12 @@ def test_a_subsidy_asked_for_by_the_words_of_a_title_off_screen_answers_that_mea
     c.say("研发投入有补助吗")
     assert "《吉林省科技创新生态优化工程实施方案》第3条" in c.text and not c.text.startswith("贷款/补贴"), c.text
     assert c.slots["needs"] == ["financing"]
+
+
+def test_registration_said_to_be_elsewhere_beside_a_question_about_it_states_that_need_only():
+    c = Chat(region="图们", groups=["college_graduate"], gender="female")
+    c.say("户口能落过去吗 我户口还在老家吉林市")
+    assert c.slots["needs"] == ["household_registration"] and "图们" in c.slots["region"], c.slots
+    c = Chat(region="图们", groups=["returning_migrant_worker"], gender="male")
+    c.say("社保能在图们交不 俺户口还在村里")
+    assert not c.slots["needs"], c.slots

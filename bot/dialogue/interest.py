@@ -21,6 +21,16 @@ def asks(turn, act) -> bool:
         and not (act.refs.positions or act.refs.demonstrative or act.states_something) and turn.has_profile()
 
 
+def asks_of_the_loans(turn, act) -> bool:
+    """利息谁出 / 利率多少 even after one measure's answer: what the texts say of interest;
+    贴息 names a measure (贴息是贴多少: that measure's amount)."""
+    named = _ASKING.sub("", _ASKS_INTEREST.sub("", act.refs.words))     # 桂惠贷 利息几多 names a measure
+    return asks(turn, act) and "贴息" not in act.text and len(named) < 2
+
+
+_ASKING = re.compile(r"谁出|谁给|谁付|谁掏|谁|多少|几多|咋算|怎么算|高不高|高吗")
+
+
 def also_asked(act) -> bool:
     """Interest asked beside an amount: the amounts' answer says what is left to the bank."""
     return bool(_ASKS_INTEREST.search(act.text))

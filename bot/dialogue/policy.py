@@ -218,11 +218,12 @@ ACTS = (                                    # after the facts it states are take
     (membership.asks,     membership.answer),         # 我是研究生 也算大学生吗 / 军人配偶这个 男的也算吗
     (offices_asked.asks,  offices_asked.answer),      # 妇联管不管这 / 残联负责吗
     (document_asked.asks, document_asked.answer),     # 这个广西的计划是2021到2023的吧 现在还能用不
+    (interest.asks_of_the_loans, interest.answer),    # 利息谁出: what the texts say of interest
     (someone_else.asks,   someone_else.answer),       # 我战友在昌吉 他也能用乌鲁木齐这个吗
     (asks_about_measure,  answering.about_measure),   # 第2项能贷多少 / 贴息那个找谁 / 桂惠贷呢
     (asks_for_topic,      showing.topic),             # 有没有给女的 / 那妇女创业有啥政策
     (asks_for_the_list,   showing.overview),          # 有啥政策 (after the list)
-    (interest.asks,       interest.answer),           # 利息多少 / 利息谁出: what the texts say of interest
+    (interest.asks,       interest.answer),           # 贴息贴几年 with no measure named
     (banks_asked.asks,    banks_asked.answer),        # 找哪个银行啊: no bank named; the texts that speak of banks
     (answering.asks_amount_of_many, answering.amounts),  # 能贷多少 after a list / 想代款买牛 能代多少
     (chooses_category,    category),                  # 贷款 (after the results, or its button)

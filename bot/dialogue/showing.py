@@ -129,8 +129,15 @@ def overview(turn, act) -> None:
     """有啥政策 with nothing new said: the list in view (a pointer to it when it is on
     screen); an open question stays open."""
     view = turn.slots.get("view")
-    if not shown_again(turn, view_items(turn, turn.current()[1], view)[:lists.NAMED]):
+    chosen = view_items(turn, turn.current()[1], view)
+    if _OTHERS_ASKED.match(act.text if act else "") and turn.before.get("listed"):
+        more(turn)          # 还有啥 after a list: the next ones, or that there are no more
+        return
+    if not shown_again(turn, chosen[:lists.NAMED]):
         page(turn, view, 0)
+
+
+_OTHERS_ASKED = re.compile(r"\s{0,3}(?:那|那么)?(?:还有|别的|其他|其它|另外)")
 
 
 def shown_again(turn, chunk: list[Shown]) -> bool:

@@ -61,7 +61,7 @@ def _their_facts(turn, act, who: str) -> dict:
     facts = {f: v for f, v in theirs.facts.items() if f in ("groups", "gender")}
     if theirs.place.place is not None:
         facts[turn.place] = theirs.place.place.qualified_name
-    elif _WITH_THE_PERSON.search(told):
+    elif _WITH_THE_PERSON.search(act.text):
         facts[turn.place] = turn.slots.get(turn.place)      # 也是一起回来的: where the person is
     gender = others.gender_of(who)
     if gender and "gender" not in facts:

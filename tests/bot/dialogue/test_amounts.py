@@ -80,3 +80,15 @@ def test_that_loan_after_an_answer_about_another_need_is_about_the_loans():
     c.say("第2项详细说说")
     c.say("那个贷款能贷多少")
     assert "额度" in c.text and "不是资金或税费措施" not in c.text, c.text
+
+
+def test_what_else_after_a_category_list_shows_its_next_items_then_says_there_are_no_more():
+    from tests.bot.dialogue.test_conversation import Chat
+    c = Chat(region="成都", groups=["disabled"], gender="male")
+    c.say("税能减不")
+    first = c.text
+    c.say("还有啥")
+    assert "第 6—10 项" in c.text and c.text != first, c.text
+    c.say("还有啥")
+    c.say("还有啥")
+    assert "全部" in c.text and "第 6—10 项" not in c.text, c.text

@@ -69,3 +69,11 @@ def test_whether_a_boyfriend_can_use_this_after_a_list_asks_which_one():
     c.say("我想休学一年专心搞 学籍能保留不")
     c.say("我男朋友在南宁上班 他能享受这个吗")
     assert "您是说哪一项" in c.text and c.slots["groups"] == ["university_student"], c.text
+
+
+def test_a_wife_who_would_do_it_together_is_checked_at_the_persons_place():
+    c = Chat(region="南宁", groups=["overseas_returnee"], gender="male")
+    c.say("有没有贷款")
+    c.say("第1项详细说说")
+    c.say("我老婆是英国人 她能一起办吗")
+    assert "范围内 ✓" in c.text and "帮我老婆问" in c.text and c.slots["gender"] == "male", c.text

@@ -40,8 +40,12 @@ _WITH_THE_PERSON = re.compile(r"一起|跟我|和我|也在")
 
 
 def _meant(turn, act) -> targets.Targets:
-    """The measure named or in focus; else the list on screen (这个 after a list: which one)."""
+    """The measure just answered (他能参加吗 after the contest's answer), named or in focus;
+    else the list on screen (这个 after a list: which one)."""
     found = targets.resolve(turn, act)
+    focus = turn.measure(turn.slots["focus"]) if turn.slots.get("focus") and turn.before.get("focused") else None
+    if focus is not None and not act.refs.positions:
+        return targets.Targets([focus], found.numbers, "focus")
     return found if found.measures else targets.Targets(turn.listed_items()[:5], found.numbers, "list")
 
 

@@ -77,3 +77,11 @@ def test_a_wife_who_would_do_it_together_is_checked_at_the_persons_place():
     c.say("第1项详细说说")
     c.say("我老婆是英国人 她能一起办吗")
     assert "范围内 ✓" in c.text and "帮我老婆问" in c.text and c.slots["gender"] == "male", c.text
+
+
+def test_whether_a_classmate_can_take_part_is_about_the_measure_just_answered():
+    c = Chat(region="乌鲁木齐", groups=["university_student"], gender="male")
+    c.say("有没有比赛")
+    c.say("那个比赛奖金多少", "ask_amount")
+    c.say("我同学是哈萨克斯坦的 他能参加吗")
+    assert "大赛" in c.text.splitlines()[0] and "同学" in c.text, c.text

@@ -285,3 +285,14 @@ def test_a_partner_from_hong_kong_is_a_group_asked_about_not_the_person():
     act = read(KB, "我合伙人是香港的 他有政策吗")
     assert act.topics.get("groups") == ["hk_macao_taiwan"] and "groups" not in act.facts
     assert read(KB, "我们公司是香港的").topics == {} and read(KB, "我们公司是香港的").facts == {}
+
+
+def test_cantonese_dian_before_a_verb_asks_how():
+    act = read(KB, "第2个点申请")
+    assert act.asks == "apply" and act.refs.positions == [(2, "个")]
+    assert read(KB, "有点办法吗").asks != "apply"
+
+
+def test_keeping_ones_school_place_is_no_study_abroad():
+    act = read(KB, "休学能保留学籍不")
+    assert act.topics.get("needs") == ["study"] and "groups" not in act.topics and "groups" not in act.facts

@@ -609,3 +609,18 @@ def test_a_place_asked_about_for_a_friend_is_not_taken_as_the_persons():
 def test_a_wife_who_wants_to_join_gets_the_womens_measures_and_the_profile_stays():
     c = Chat(region="南宁", groups=["veteran"], gender="male").say("我老婆也想搞 她能不能享受")
     assert "面向女性的措施" in c.text and c.slots["gender"] == "male" and c.slots["groups"] == ["veteran"]
+
+
+@pytest.mark.parametrize("answer, graduate", [("大专", True), ("本科", True), ("职高", False)])
+def test_the_level_of_school_answers_whether_one_graduated_from_college(answer, graduate):
+    c = Chat()
+    c.say("刚毕业 想在郑州开个奶茶店 钱不够")
+    c.say(answer)
+    assert ("college_graduate" in (c.slots["groups"] or [])) == graduate and "没太明白" not in c.text, c.text
+
+
+def test_a_question_naming_a_college_is_no_answer_to_whether_one_graduated():
+    c = Chat(region="吉林市", gender="female")
+    c.say("我刚毕业")
+    c.say("女大学生人才生根计划是啥意思")
+    assert "college_graduate" not in (c.slots["groups"] or []), c.slots

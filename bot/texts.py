@@ -241,6 +241,8 @@ THEIR_CONDITIONS_HEAD = "{name}的条件（按文件），对照您说的{who}�
 THEY_NOT_MET = "按您说的，{who}有条件不符合（✗）。"
 THEY_MAYBE_MET = "标“？”的您还没说到{who}，符合的话{who}也可以申请。"
 THEY_MET = "按您说的，文件写明的条件{who}都符合。"
+THEIR_LIST = ("上面的措施是按您说的情况（{who}）筛选的；{other}能不能享受，要看{other}的身份和所在地是否也符合文件的条件。"
+              "想按{other}的情况查，可以说“帮我{other}问”；想看某一项的条件，说“第N项{other}能办吗”。")
 THEIR_OWN_SEARCH = "想按{who}的情况查全部措施，可以说“帮我{who}问”。"
 OFFICES_HEAD = "各项找谁办（牵头部门）："
 OFFICES_TAIL = "文件没有公布电话和地址，可拨打当地12345政务服务便民热线查询。"

@@ -254,7 +254,7 @@ def eligibility_of_list(turn, act, shown: list[Shown]) -> None:
         if len(shown) > 3:
             turn.say(texts.ASK_WHICH_CONDITIONS)
         return
-    lines = [texts.LIST_CHOSEN_FOR.format(who=_who(turn))]
+    lines = [texts.LIST_CHOSEN_FOR.format(who=profile_words(turn))]
     if asked_age:
         aged = [m for m in shown if followup.sentences(m.quote, answers.AGE_IN_TEXT)]
         lines.append(texts.AGE_SOME.format(titles="、".join(m.title for m in aged)) if aged else texts.NO_AGE_LIMIT_ALL)
@@ -266,7 +266,8 @@ def eligibility_of_list(turn, act, shown: list[Shown]) -> None:
     turn.say("\n".join(lines))
 
 
-def _who(turn) -> str:
+def profile_words(turn) -> str:
+    """What the person said of themselves, in a line (地区：南宁市；身份：退役军人)."""
     from ..replies.render import profile_line
     result, _ = turn.current()
     return profile_line(turn.kb, result, turn.facts()) if result else ""

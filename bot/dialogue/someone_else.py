@@ -5,32 +5,33 @@ from __future__ import annotations
 
 import re
 
+from .. import texts
 from ..reading import others, read
 from ..reading.clauses import other_person
 from ..replies import answers
 from ..matching.profile import parse_profile
 from . import answering, targets
 
-# 他能享受这个吗 / 她也能办不 / 他来用得了吗: whether he or she can, asked of a measure
-_THEY_CAN = re.compile(r"[他她佢](?:也|还|要是|如果)?[^，,。？?]{0,6}?(?:能|可以|可不可以|能不能|可唔可以|得唔得|行不行)"
-                       r"[^，,。？?]{0,8}?(?:吗|不|么|嘛|呢|冇|[?？]|$)")
+# after 他 / 我男朋友: 能享受这个吗 / 也能办不 / 要是来用得了吗 — whether they can, asked of a measure
+_CAN_AFTER = re.compile(r"(?:也|还|要是|如果)?[^，,。？?]{0,8}?(?:能|可以|可不可以|能不能|可唔可以|得唔得|行不行)"
+                        r"[^，,。？?]{0,8}?(?:吗|不|么|嘛|呢|冇|[?？]|$)")
 
 
 def asks(turn, act) -> bool:
     if act.topics.get("groups") or act.topics.get("gender") or answering.asks_about_family(turn, act):
         return False        # 他是本科生 他能享受吗 / 我老婆也想搞: that group's measures (bot/reading/asked.py);
                             # my wife 她也想来: what the texts say of spouses
-    return act.is_question and not turn.msg.is_payload and bool(_THEY_CAN.search(act.text)) \
+    return act.is_question and not turn.msg.is_payload and _whether_they_can(turn.kb, act.text) \
         and _whom(turn.kb, act.text) is not None and bool(_meant(turn, act).measures)
 
 
 def answer(turn, act) -> None:
     found = _meant(turn, act)
     m = found.one
-    if m is None:       # 这个 after a list of several: which one
-        turn.replies.append(answers.which_one(found.measures[:5]))
-        return
     who = _whom(turn.kb, act.text)
+    if m is None:       # 他能享受吗 after a list: it was chosen for the person; theirs is to be asked
+        turn.say(texts.THEIR_LIST.format(who=answering.profile_words(turn), other=who))
+        return
     profile = parse_profile(_their_facts(turn, act, who), turn.kb, strict=False)
     turn.replies.append(answers.their_conditions(turn.engine, profile, m, found.numbers.get(m.id), who))
     turn.focus_on(m)
@@ -47,6 +48,10 @@ def _meant(turn, act) -> targets.Targets:
     if focus is not None and not act.refs.positions:
         return targets.Targets([focus], found.numbers, "focus")
     return found if found.measures else targets.Targets(turn.listed_items()[:5], found.numbers, "list")
+
+
+def _whether_they_can(kb, text: str) -> bool:
+    return any(_CAN_AFTER.match(text, m.end()) for m in other_person(kb).finditer(text))
 
 
 def _whom(kb, text: str) -> str | None:

@@ -63,12 +63,19 @@ def test_whether_a_brother_who_came_back_too_can_apply_keeps_the_place_and_asks_
     assert c.slots["groups"] == ["returning_migrant_worker"] and c.slots["gender"] is None
 
 
-def test_whether_a_boyfriend_can_use_this_after_a_list_asks_which_one():
+def test_whether_a_boyfriend_can_use_what_a_list_shows_says_it_was_chosen_for_the_person():
     c = Chat()
     c.say("我在桂林 大三 想边读书边搞个奶茶店")
     c.say("我想休学一年专心搞 学籍能保留不")
     c.say("我男朋友在南宁上班 他能享受这个吗")
-    assert "您是说哪一项" in c.text and c.slots["groups"] == ["university_student"], c.text
+    assert "按您说的情况" in c.text and "帮我男朋友问" in c.text and c.slots["groups"] == ["university_student"], c.text
+
+
+def test_whether_someone_named_without_a_pronoun_can_use_the_measure_answered_is_checked():
+    c = Chat(region="南宁", groups=["veteran"], gender="male")
+    c.say("第1项详细说说")
+    c.say("我男朋友能用这个吗")
+    assert "对照您说的男朋友的情况" in c.text, c.text
 
 
 def test_a_wife_who_would_do_it_together_is_checked_at_the_persons_place():

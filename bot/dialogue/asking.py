@@ -31,7 +31,9 @@ def advance(turn, act=None) -> None:
     """Show the measures for what is known, with the one question that settles the most of
     the rest under them (the place first: without it nothing can be found)."""
     if not turn.has_profile() and turn.place not in (turn.slots.get("skipped") or ()):
-        ask(turn, turn.place)
+        from .social import describe
+        noted = describe(turn, turn.changed) if turn.changed and turn.question == turn.place else ""
+        ask(turn, turn.place, prefix=texts.NOTED.format(what=noted) if noted else None)   # 俺是返乡农民工: heard
         return
     fact = next_fact(turn)
     if fact is None:

@@ -624,3 +624,10 @@ def test_a_question_naming_a_college_is_no_answer_to_whether_one_graduated():
     c.say("我刚毕业")
     c.say("女大学生人才生根计划是啥意思")
     assert "college_graduate" not in (c.slots["groups"] or []), c.slots
+
+
+def test_who_one_is_told_while_the_place_is_asked_is_acknowledged_before_asking_again():
+    c = Chat()
+    c.say("我想了解创业扶持政策")
+    c.say("俺是返乡农民工")
+    assert "记下了" in c.text and "返乡农民工" in c.text and asks(c, "region"), c.text

@@ -26,6 +26,7 @@ MORE_BUTTON = "更多"
 DETAILS_BUTTON = "第{n}项详情"
 AGENCIES_BUTTON = "哪个部门负责"
 RESTART_BUTTON = "重新开始"
+NO_MORE_IN_VIEW = "“{name}”这一类就这些了。可以点别的类别，或说“全部”看所有措施。"
 NO_MORE = "已经是全部结果了。可以说“第N条详细说说”查看原文，或“重新开始”。"
 NOTHING_FOUND = ("根据您提供的信息，{where}暂时没有找到适用的措施。"
                  "您可以补充身份或需求，或说“重新开始”。")

@@ -209,6 +209,11 @@ def more(turn, act=None) -> None:
         if view is None and len(own(turn, items)) < len(items):
             page(turn, "all", 0)    # past the person's own measures: everything
             return
+        if view and view != "all":      # 还有啥 after a category's last page: the others are a tap away
+            turn.say(texts.NO_MORE_IN_VIEW.format(name=view_name(turn, items, view)),
+                     lists.category_buttons(turn.kb, items, turn.facts().get("needs") or (),
+                                            skip=view.partition("|")[0], limit=3))
+            return
         turn.say(texts.NO_MORE)
         return
     page(turn, view, page_no)

@@ -91,4 +91,4 @@ def test_what_else_after_a_category_list_shows_its_next_items_then_says_there_ar
     assert "第 6—10 项" in c.text and c.text != first, c.text
     c.say("还有啥")
     c.say("还有啥")
-    assert "全部" in c.text and "第 6—10 项" not in c.text, c.text
+    assert "“税费”这一类就这些了" in c.text and "第 6—10 项" not in c.text, c.text

@@ -16,12 +16,16 @@ def came_back(kb, act) -> None:
     away = [c for c in act.clauses if c.time in ("past", "away") and WORKED_AWAY.search(c.text)
             and not other_person(kb).search(c.text)]       # 我家老大在外面打工 准备回来: his, not theirs
     back = [c for c in act.clauses if CAME_BACK.search(c.text) and not other_person(kb).search(c.text)]
-    if away and back and away[0].start < back[-1].start and not any(c.is_question for c in away + back):
+    before = away and back and (away[0].start < back[-1].start or any(
+        _THERE_FOR_YEARS.search(c.text) for c in away))     # 刚从韩国回来 在那边打工五年: told after
+    if before and not any(c.is_question for c in away + back):
         add_fact(kb, act.facts, "groups", group)
     elif _from_a_city_to_the_village(kb, act, back):
         add_fact(kb, act.facts, "groups", group)
 
 
+# the years worked away, told after coming back: 在那边打工五年, 在韩国干了六年
+_THERE_FOR_YEARS = re.compile(r"(?:[0-9一二两三四五六七八九十几]{1,3}|好几|十几|十来)年")
 # 俺从上海回来了 在周口农村: back from a city to a village, neither studying nor asking
 _FROM_A_PLACE = re.compile(r"从([\u4e00-\u9fff]{2,5}?)(?:打工|上班)?(?:回来|回到|回老家|回乡|返乡)")
 _VILLAGE = re.compile(r"农村|村里|乡下|屯里|寨子|村子")

@@ -296,3 +296,14 @@ def test_cantonese_dian_before_a_verb_asks_how():
 def test_keeping_ones_school_place_is_no_study_abroad():
     act = read(KB, "休学能保留学籍不")
     assert act.topics.get("needs") == ["study"] and "groups" not in act.topics and "groups" not in act.facts
+
+
+@pytest.mark.parametrize("text, back", [("我在延吉 不对 是图们 刚从韩国回来 在那边打工五年", True),
+                                        ("我儿子刚回来 他在深圳打工五年", False), ("我刚回来 准备去打工", False)])
+def test_the_years_worked_away_told_after_coming_back_make_a_returning_worker(text, back):
+    assert ("returning_migrant_worker" in (read(KB, text).facts.get("groups") or [])) == back
+
+
+def test_knowing_nothing_said_beside_a_question_for_training_states_the_need():
+    act = read(KB, "有没有什么培训 我啥也不会")
+    assert act.facts.get("needs") == ["training"]

@@ -55,6 +55,8 @@ def place_facts(turn, act) -> dict:
     if reading.place is not None:
         if reading.elsewhere and turn.slots.get(place):
             return {}       # 俺是在长春念的大学 after 在哈尔滨: where they study is no move
+        if act.is_question and turn.slots.get(place) and _named_as_a_places_own(act.text, reading.place):
+            return {}       # 图们的高端人才签证便利 我可以用吗: that place's measure asked about, no move
         return {place: reading.place.qualified_name}
     if reading.name:
         return {place: reading.name}
@@ -64,6 +66,16 @@ def place_facts(turn, act) -> dict:
     if reading.suggestion is not None:      # 柳洲 / 南凝: the place shown in the answer, to correct
         return {place: reading.suggestion.qualified_name}
     return {}
+
+
+def _named_as_a_places_own(text: str, place) -> bool:
+    """The place is named only as whose something is (图们的…, 吉林那边说…, 吉林省…大赛), never
+    after a word of being or going there (在, 住, 到, 回, 去, 来)."""
+    names = [n for n in {place.name, place.name.rstrip("市县区省"), *getattr(place, "aliases", ())} if len(n) >= 2]
+    spots = [(m.start(), m.end()) for n in names for m in re.finditer(re.escape(n), text)]
+    return bool(spots) and all(not re.search(r"(?:在|住|到|回|去|来|搬|是)$", text[max(0, s - 2):s])
+                               and re.match(r"省?(?:的|那边|那儿|那里|这边|[^\s，,。？?]{0,12}(?:大赛|计划|政策|贷))", text[e:e + 14])
+                               for s, e in spots)
 
 
 _GRADUATED = re.compile(r"已经毕业|已毕业|毕业了|刚毕业|去年毕业|毕业[一二两三几半\d]{1,2}年")

@@ -92,3 +92,19 @@ def test_whether_a_classmate_can_take_part_is_about_the_measure_just_answered():
     c.say("那个比赛奖金多少", "ask_amount")
     c.say("我同学是哈萨克斯坦的 他能参加吗")
     assert "大赛" in c.text.splitlines()[0] and "同学" in c.text, c.text
+
+
+@pytest.mark.parametrize("region, text", [("吉林市", "图们的高端人才签证便利 我可以用吗"),
+                                          ("百色", "吉林那边说给农村低收入的有银行产品 我这边有没有"),
+                                          ("敦化", "吉林省农村创业创新项目创意大赛 俺能参加不")])
+def test_a_place_named_as_whose_a_measure_is_in_a_question_is_no_move(region, text):
+    c = Chat(region=region, groups=["rural_youth"], gender="male")
+    before = c.slots["region"]
+    c.say(text)
+    assert c.slots["region"] == before, (text, c.slots["region"])
+
+
+def test_a_place_one_says_one_is_in_beside_a_question_still_moves():
+    c = Chat(region="吉林市", groups=["veteran"], gender="male")
+    c.say("我其实在图们的 能贷款吗")
+    assert "图们" in c.slots["region"]

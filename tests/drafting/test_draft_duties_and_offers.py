@@ -23,3 +23,15 @@ def test_a_list_after_a_relative_clause_is_the_beneficiary(vocab):
 def test_a_verb_inside_the_relative_clause_does_not_end_the_beneficiary(vocab):
     r = read("对领取最低生活保障金的残疾人、年满六十周岁的老年人依法给予护理补贴。", vocab)
     assert r.measure and r.beneficiary.endswith("年满六十周岁的老年人")
+
+
+# ---- 对 B，X 应当纳入…保障范围: taking B into a scheme is what it is offered ------------------------
+
+def test_people_taken_into_a_scheme_after_a_comma_are_offered_it(vocab):
+    r = read("对住房困难的残疾人家庭，区人民政府应当统一纳入住房保障供应范围。", vocab)
+    assert r.measure and r.frame == "对" and "disabled" in r.groups
+
+
+def test_a_plan_taken_in_is_no_scheme(vocab):
+    r = read("对乡村产业项目，区人民政府应当纳入年度建设计划。", vocab)
+    assert not r.measure

@@ -42,6 +42,8 @@ REMEDY = re.compile(r"向人民法院[^，,。；;]{0,12}(?:申请|起诉)|提�
 # society at large called on to give (国家鼓励…社会力量/社会各界/…和个人 …捐赠、提供帮助): nobody is offered anything
 SOCIETY_CALLED = re.compile(r"(?:鼓励|支持|引导|倡导|动员)[^，,。；;]{0,40}?(?:社会力量|社会各界|社会各方面|全社会|(?:组织|单位)"
                             r"(?:和|以及|、)个人|其他组织以及个人)(?:[^，,。；;]{0,6}?)(?:依法|通过|为|参与|参加|开展|捐赠|向|兴办|举办|创办)")
+# society at large as the subject that shall (全社会应当理解、尊重、关心、帮助…): a call on everyone, nobody offers
+SOCIETY_SHALL = re.compile(r"^(?:全社会|社会各界|全体公民|公民、法人(?:和|或者)其他组织)(?:都|均)?(?:应当|应|要)")
 CATCH_ALL = re.compile(r"^(?:其他|国务院规定|法律、行政法规规定的其他|有关法律、法规规定的其他)"
                        r"|^[^，,。；;]{0,20}的其他(?:事项|工作|措施)[。；;]?$")     # (促进…的其他事项)
 PRIVATE_DUTY_HEADS = ("用人单位", "企业", "职业中介机构", "个体工商户", "平台经营者", "经营者", "中小企业",
@@ -50,7 +52,8 @@ PRIVATE_DUTY_HEADS = ("用人单位", "企业", "职业中介机构", "个体工
 NOT_MEASURE_KINDS = ((PURPOSE, "目的条款"), (DEFINITION, "定义条款"), (IN_FORCE, "施行日期"), (PENALTY, "法律责任"))
 NOT_OFFER_KINDS = ((COMMENDATION, "表彰（荣誉，不是扶持）"), (REMEDY, "法律救济（诉讼、仲裁、复议）"),
                    (RIGHT, "权利的宣示（不是扶持）"), (SANCTION, "不履行的后果"), (DEFERRED, "另有规定"),
-                   (SOCIETY_CALLED, "号召社会各方参与（不是政府向谁提供扶持）"), (BASIS, "扶持的依据（不是扶持）"),
+                   (SOCIETY_CALLED, "号召社会各方参与（不是政府向谁提供扶持）"),
+                   (SOCIETY_SHALL, "号召全社会（不是政府向谁提供扶持）"), (BASIS, "扶持的依据（不是扶持）"),
                    (PARTY, "党的组织建设（不是扶持）"))
 
 

@@ -35,3 +35,15 @@ def test_people_taken_into_a_scheme_after_a_comma_are_offered_it(vocab):
 def test_a_plan_taken_in_is_no_scheme(vocab):
     r = read("对乡村产业项目，区人民政府应当纳入年度建设计划。", vocab)
     assert not r.measure
+
+
+# ---- 全社会应当…: society at large called on offers nothing ------------------------------------------
+
+def test_society_at_large_that_shall_help_offers_nothing(vocab):
+    r = read("全社会应当关心、帮助老年人，支持老龄事业。", vocab)
+    assert not r.measure and "全社会" in r.not_measure
+
+
+def test_a_government_that_shall_help_still_offers(vocab):
+    r = read("区人民政府应当为生活困难的老年人提供居家养老服务。", vocab)
+    assert r.measure

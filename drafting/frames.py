@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from .named_frames import TRAILING_ADVERBS, included_frames, named_beneficiary_frames
-from .phrases import ACTIVITY, ENCOURAGE, NOUN_WORDS, OFFER_VERBS, SERVICE_VERBS, clause_spans, find_terms, governs
+from .phrases import (ACTIVITY, ENCOURAGE, NOUN_WORDS, OFFER_VERBS, PEOPLE_WORDS, SERVICE_VERBS, clause_spans, find_terms,
+                      governs)
 from .topic_frames import topic_frames
 from .word_bounds import NOT_NOUN_ORGANISATION, find_verb, relative_runs_on
 
@@ -334,7 +335,15 @@ def clause_verb(c: str) -> str | None:
         m = FIELDS_OPEN.match(t)
         if m:             # 应当在规划、用地等方面扶持…: the fields after the modal
             t, changed = t[m.end():], True
+    m = STEPPED_UP.match(t)
+    if m and any(w in m.group(1) for w in PEOPLE_WORDS) and not any(w in m.group(1) for w in PUBLIC_STAFF):
+        return "加强"        # 加强农村劳动力就业培训、职业指导: a service to the people named, stepped up
     return next((v for v in SERVICE_VERBS if t.startswith(v)), None)
 
 
+# 加强 + the people served + a service they get, ending the clause (not 加强对…的监督, 加强…建设)
+STEPPED_UP = re.compile(r"^加强(?!对)([^，,。；;的]{2,20}?)(?:培训|指导|咨询|援助|帮扶|辅导|服务)"
+                        r"(?:[、和及][^，,。；;]{1,10}?(?:培训|指导|咨询|援助|帮扶|辅导|服务))*(?=[，,。；;]|$)")
+# the public service's own staff (加强乡村干部培训, 教师培训): their training is the government's own work
+PUBLIC_STAFF = ("干部", "公务员", "工作人员", "教师", "医务人员", "医护人员", "队伍")
 FIELDS_OPEN = re.compile(r"在[^在，,。；;]{2,40}?等?方面")

@@ -47,3 +47,20 @@ def test_society_at_large_that_shall_help_offers_nothing(vocab):
 def test_a_government_that_shall_help_still_offers(vocab):
     r = read("区人民政府应当为生活困难的老年人提供居家养老服务。", vocab)
     assert r.measure
+
+
+# ---- 加强 + the people served + a service: the service stepped up is offered -----------------------
+
+def test_stepping_up_training_of_people_named_offers_it(vocab):
+    r = read("区人力资源社会保障部门应当加强失业人员职业技能培训、创业指导。", vocab)
+    assert r.measure and r.offer == "加强"
+
+
+def test_stepping_up_the_training_of_the_governments_own_staff_offers_nothing(vocab):
+    r = read("区人民政府应当加强乡镇干部业务培训。", vocab)
+    assert not r.measure
+
+
+def test_stepping_up_supervision_offers_nothing(vocab):
+    r = read("区人民政府应当加强对培训机构的监督。", vocab)
+    assert not r.measure

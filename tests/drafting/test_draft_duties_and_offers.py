@@ -64,3 +64,15 @@ def test_stepping_up_the_training_of_the_governments_own_staff_offers_nothing(vo
 def test_stepping_up_supervision_offers_nothing(vocab):
     r = read("区人民政府应当加强对培训机构的监督。", vocab)
     assert not r.measure
+
+
+# ---- B…的，由 X 按照…标准，代缴…: a contribution paid for the people named first ----------------------
+
+def test_a_contribution_paid_for_people_by_a_named_government(vocab):
+    r = read("参加城乡居民医疗保险的低保对象，由区人民政府按照规定的标准代缴个人缴费部分。", vocab)
+    assert r.measure and r.offer == "代缴" and r.actor == "区人民政府"
+
+
+def test_the_manner_may_close_with_a_comma_before_what_is_paid(vocab):
+    r = read("参加基本养老保险的重度残疾人，由县人民政府按照最低缴费档次和标准，代缴养老保险费。", vocab)
+    assert r.measure and "disabled" in r.groups

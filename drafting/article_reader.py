@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from bot.script import to_simplified
 
 from .people import beneficiary_kind, names_a_person
-from .phrases import clause_spans, find_terms, head_of, is_government, subject_of
+from .phrases import clause_spans, find_terms, head_of, is_government
+from .subjects import subject_of
 from .frames import clause_verb
 from .reading import LEAD_IN, NO_OFFER, Reading, read
 from .segment import Segmentation, byte_span

@@ -26,8 +26,8 @@ offered anything) are not measures. Every finding keeps the words that made it.
 
 Here: read(); why a sentence is no measure whatever its frame, in not_offers.py;
 the frames in frames.py and topic_frames.py; the beneficiary's head, kind, groups
-and audiences in people.py; the phrases they read (clauses, terms, noun heads,
-subjects) in phrases.py.
+and audiences in people.py; the phrases they read (clauses, terms, noun heads) in
+phrases.py, and the subject and the unit that acts in subjects.py.
 """
 from __future__ import annotations
 
@@ -40,8 +40,9 @@ from .frames import (FIELDS_NAMED, LOCATIVE, OFFER_NOUNS, ORIENTATION, STRONG_OF
                      frames_of, only_activity)
 from .not_offers import PROHIBITION, not_a_measure
 from .people import beneficiary_head, beneficiary_kind, read_people
-from .phrases import (ENCOURAGE, acting_unit, as_written, clause_spans, find_terms, government_while, governs, head_of,
-                      is_government, leading_np, strip_brackets, subject_of)
+from .phrases import (ENCOURAGE, as_written, clause_spans, find_terms, governs, head_of, is_government, leading_np,
+                      strip_brackets)
+from .subjects import acting_unit, government_while, subject_of
 
 APPLY_TO = re.compile(r"(?:向|到)([^，,。；;向到]{3,30}?(?:部门|机关|机构|中心|政府|局|厅|委|办))(?:进行)?[^，,。；;]{0,6}?"
                       r"(?:申请|申领|申报|提出申请|办理|登记|备案)")

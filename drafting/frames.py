@@ -11,6 +11,7 @@ import re
 from .named_frames import TRAILING_ADVERBS, included_frames, named_beneficiary_frames
 from .phrases import (ACTIVITY, ENCOURAGE, NOUN_WORDS, OFFER_VERBS, PEOPLE_WORDS, SERVICE_VERBS, clause_spans, find_terms,
                       governs)
+from .subjects import government_shall
 from .topic_frames import topic_frames
 from .word_bounds import NOT_NOUN_ORGANISATION, find_verb, relative_runs_on
 
@@ -136,7 +137,7 @@ def _dui_frames(s: str, clauses: list, k: int, vocab=None) -> list[tuple[str, st
     a, b = clauses[k]
     c = s[a:b]
     nxt = s[b:clauses[k + 1][1]] if k + 1 < len(clauses) else ""
-    for m in re.finditer(r"对(?!于|外|接(?!受)|标|照|象|口|策|话|待|称|比|应|其进行|此)", c):    # (对接受…的: 对 + 接受)
+    for m in re.finditer(r"对于?(?!于|外|接(?!受)|标|照|象|口|策|话|待|称|比|应|其进行|此)", c):    # (对接受…的: 对 + 接受)
         if m.start() > 0 and c[m.start() - 1] in NOT_DUI and not _shall_to(c, m.start()):
             continue
         tail = c[m.end():]
@@ -206,6 +207,10 @@ def _shall_to(c: str, at: int) -> bool:
         not re.match(r"[^，,。；;]{0,8}(?:风险|挑战|危机|疫情|突发|冲击|变化|老龄化|灾害|事件)", c[at + 1:])
 
 
+# a time a government acts in (在办理…时)
+TIME_CLAUSE = re.compile(r"^\s*在[^，,。；;]{2,40}(?:时|后|期间|过程中)\s*$")
+
+
 def _offer_later(s: str, clauses: list, k: int) -> str | None:
     """The offering verb two or three clauses after a whole-clause 对 B, past clauses that only add a
     condition or a means and open no frame of their own (对来本市工作而不落户的华侨，凭有效证件，在…方面享受市民待遇;
@@ -213,7 +218,9 @@ def _offer_later(s: str, clauses: list, k: int) -> str | None:
     for j in (k + 2, k + 3):
         if j >= len(clauses):
             return None
-        between = s[clauses[k + 1][0]:clauses[j][0]]
+        # (a government that shall act, 市…部门应当按照有关规定，and a time, 在办理…时，are no frame of their own)
+        between = "".join(c for c in (s[x:y] for x, y in clauses[k + 1:j])
+                          if not TIME_CLAUSE.match(c) and not government_shall(c))
         # (由 opening the clause names who gives: 对…遗属，由…主管部门依据其申请，…发给定期抚恤金)
         if re.search(r"[对为向]|(?<!^)由", between.lstrip()) or _offer_follows(between) or \
                 re.search(r"(?<=[^，,\s])(?:应当|应|要|必须|可以|负责)", between.lstrip()):   # a subject of its own acts

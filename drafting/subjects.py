@@ -1,7 +1,7 @@
 """Who acts in a sentence, read by its grammar: the subject before its first modal (各级人民政府应当… ->
 各级人民政府), a topic clause before it skipped (对…的，…; …时，…), the government before a time it acts
-in (各级人民政府在制定…时，应当…), and the subject as a unit that acts (a government, an office or an
-organisation, not the people it serves)."""
+in (各级人民政府在制定…时，应当…), a clause that only names a government and how it shall act, and the
+subject as a unit that acts (a government, an office or an organisation, not the people it serves)."""
 from __future__ import annotations
 
 import re
@@ -46,6 +46,15 @@ def government_while(s: str) -> str | None:
     return m.group(1) if m and is_government(m.group(1)) else None
 
 
+def government_shall(clause: str) -> bool:
+    """Whether a clause only names a government, its modal and how it shall act (市公安等部门应当按照有关规定)."""
+    m = GOVERNMENT_SHALL.match(clause)
+    return bool(m) and is_government(m.group(1))
+
+
+GOVERNMENT_SHALL = re.compile(r"^\s*([^，,。；;]{2,30}?)(?:应当|应|可以)(?:(?:按照|依照)[^，,。；;]{0,20}|依法)?\s*$")
+
+
 def subject_of(s: str) -> str | None:
     """The sentence's subject: the noun phrase before its first modal (各级人民政府应当… ->
     各级人民政府), or before its first verb or preposition (国家鼓励… -> 国家). A topic clause
@@ -56,7 +65,8 @@ def subject_of(s: str) -> str | None:
         if len(clauses) > 1:
             first = t[clauses[0][0]:clauses[0][1]].strip()
             second = t[clauses[1][0]:clauses[1][1]].strip() if len(clauses) > 2 else ""
-            if second.endswith(("时", "后")) and not first.endswith(("的", "时", "后", "前")):
+            if second.endswith(("时", "后")) and not first.endswith(("的", "时", "后", "前")) and \
+                    not government_shall(first):    # (…部门应当按照有关规定，在…时，: it acts then)
                 t = t[clauses[2][0]:]    # 发生…重大事件，造成…影响生存时，…: a topic of two clauses
                 clauses = clause_spans(t)
                 continue

@@ -76,3 +76,16 @@ def test_a_contribution_paid_for_people_by_a_named_government(vocab):
 def test_the_manner_may_close_with_a_comma_before_what_is_paid(vocab):
     r = read("参加基本养老保险的重度残疾人，由县人民政府按照最低缴费档次和标准，代缴养老保险费。", vocab)
     assert r.measure and "disabled" in r.groups
+
+
+# ---- 对于 B，X 部门应当按照有关规定，在…时，提供便利: who acts and what it gives, past a time -------------
+
+def test_duiyu_names_whom_an_office_gives_to_after_a_time(vocab):
+    r = read("对于本市引进的外籍高层次人才，市公安部门应当按照有关规定，在办理居留许可时，简化程序、提供便利。", vocab)
+    assert r.measure and r.frame == "对" and r.beneficiary.endswith("外籍高层次人才")
+    assert r.actor == "市公安部门"
+
+
+def test_a_government_that_shall_act_and_a_time_are_no_topic(vocab):
+    from drafting.subjects import subject_of
+    assert subject_of("对于新引进的人才，区人力资源部门应当依法，在办理落户时，给予协助。") == "区人力资源部门"

@@ -125,6 +125,8 @@ class ArticleReader:
             # same people
             r = read(s_text, self.vocab, context=walk.prev_offer, item=True)
         walk.prev_offer = r if r.measure and r.beneficiary else None
+        if not after and _in_unmarked_paragraph(self.text, start):
+            walk.last_actor = None      # a new paragraph (not an item): the subject of the one before does not go on
         if r.actor is None and (walk.last_actor if after == "；" else walk.prev_actor) and after and \
                 to_simplified(s_text).lstrip().startswith(PREDICATE_OPENINGS):
             # …应当…；为劳动密集型小企业提供…: the subject of the sentence before goes on (after 。 only

@@ -89,3 +89,14 @@ def test_duiyu_names_whom_an_office_gives_to_after_a_time(vocab):
 def test_a_government_that_shall_act_and_a_time_are_no_topic(vocab):
     from drafting.subjects import subject_of
     assert subject_of("对于新引进的人才，区人力资源部门应当依法，在办理落户时，给予协助。") == "区人力资源部门"
+
+
+# ---- the subject of a paragraph does not go on into the next one -------------------------------
+
+def test_a_new_paragraph_keeps_no_subject_from_the_one_before(vocab):
+    from drafting.writer import Drafter
+    text = ("第一条 区人民政府应当将残疾人康复项目纳入医疗保险范围。\n\n"
+            "建立残疾人康复救助制度；对残疾人适配辅助器具给予补贴。\n\n第二条 本条例自2025年1月1日起施行。\n")
+    measures = Drafter(text, "paragraph-test", "杭州", vocab).draft()["measures"]
+    aid = next(m for m in measures if m["quote"].startswith("对残疾人适配"))
+    assert aid["why"].get("actor") is None and not aid.get("agencies", {}).get("lead"), aid["why"]

@@ -100,3 +100,11 @@ def test_a_new_paragraph_keeps_no_subject_from_the_one_before(vocab):
     measures = Drafter(text, "paragraph-test", "杭州", vocab).draft()["measures"]
     aid = next(m for m in measures if m["quote"].startswith("对残疾人适配"))
     assert aid["why"].get("actor") is None and not aid.get("agencies", {}).get("lead"), aid["why"]
+
+
+# ---- B 免交 X 费，所需费用由 Y 财政负担: what the people named are exempt from, and who pays ---------------
+
+def test_people_exempt_from_a_fee_are_offered_the_exemption(vocab):
+    r = read("重度残疾人免交体检费，所需费用由县财政负担。", vocab)
+    assert r.measure and r.frame == "subject" and r.offer == "免交"
+    assert r.actor == "县财政"

@@ -108,3 +108,10 @@ def test_people_exempt_from_a_fee_are_offered_the_exemption(vocab):
     r = read("重度残疾人免交体检费，所需费用由县财政负担。", vocab)
     assert r.measure and r.frame == "subject" and r.offer == "免交"
     assert r.actor == "县财政"
+
+
+# ---- taking part in elections: a civic right declared, not an offer -----------------------------
+
+def test_taking_part_in_an_election_is_a_right_not_an_offer(vocab):
+    r = read("归侨可以参加其户籍所在地的村民委员会选举。", vocab)
+    assert not r.measure and "选举" in r.not_measure

@@ -40,8 +40,8 @@ from .frames import (FIELDS_NAMED, LOCATIVE, OFFER_NOUNS, ORIENTATION, STRONG_OF
                      frames_of, only_activity)
 from .not_offers import PROHIBITION, not_a_measure
 from .people import beneficiary_head, beneficiary_kind, read_people
-from .phrases import (ENCOURAGE, as_written, clause_spans, find_terms, governs, head_of, is_government, leading_np,
-                      strip_brackets)
+from .phrases import (BUSINESS_WORDS, ENCOURAGE, PEOPLE_WORDS, as_written, clause_spans, find_terms, governs, head_of,
+                      is_government, leading_np, strip_brackets)
 from .subjects import acting_unit, government_while, subject_of
 
 APPLY_TO = re.compile(r"(?:向|到)([^，,。；;向到]{3,30}?(?:部门|机关|机构|中心|政府|局|厅|委|办))(?:进行)?[^，,。；;]{0,6}?"
@@ -279,6 +279,9 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
             [w for _, w, _ in find_terms(obj, vocab.audiences)]
         offers = [n for n in OFFER_NOUNS + ("基金", "保险", "平台", "基地", "园区", "课程", "活动", "大赛", "见习")
                   if n in obj]
+        if need and set(need[1]) == {"用地"} and LAND_ALLOTTED.search(obj) and not people and \
+                not any(w in s for w in PEOPLE_WORDS + BUSINESS_WORDS):
+            continue      # 保障…设施建设用地需求, 安排…建设用地指标: land allotted to projects and industries, no one offered it
         if declaratory and _supports_growth(verb, obj, need):
             continue      # 支持农民专业合作社规范发展和质量提升: the growth of a kind supported, nothing offered
         if declaratory and verb in ORIENTING and not any(n in obj for n in STRONG_OFFERS) and \
@@ -331,6 +334,8 @@ def _supports_growth(verb: str, obj: str, need) -> bool:
         bool(grows) and not any(n in first[grows.start():] for n in OFFER_NOUNS)
 
 
+# land for building allotted (建设用地指标, 用地需求, 用地供应计划): the government's land planning
+LAND_ALLOTTED = re.compile(r"建设用地|用地(?:需求|指标|计划|供应)")
 SERVICE_GIVEN = re.compile(r"^(?:在[^，,。；;]{1,10})?(?:免费)?提供[^，,。；;]{0,20}服务[。；;]?$")
 # a list of means (通过…、提供就业援助等措施，创造就业条件): what it lists is not offered by itself
 MEANS = re.compile(r"通过[^。；;]*$")

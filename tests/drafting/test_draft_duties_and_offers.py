@@ -115,3 +115,15 @@ def test_people_exempt_from_a_fee_are_offered_the_exemption(vocab):
 def test_taking_part_in_an_election_is_a_right_not_an_offer(vocab):
     r = read("归侨可以参加其户籍所在地的村民委员会选举。", vocab)
     assert not r.measure and "选举" in r.not_measure
+
+
+# ---- land for building allotted to projects and industries: the government's land planning -------
+
+def test_land_allotted_to_facilities_offers_nothing(vocab):
+    r = read("区规划部门应当保障乡村公共设施建设用地需求。", vocab)
+    assert not r.measure
+
+
+def test_land_allotted_for_a_business_named_is_still_offered(vocab):
+    r = read("区规划部门应当在年度建设用地指标中优先安排农民专业合作社的设施用地。", vocab)
+    assert r.measure

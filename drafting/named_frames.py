@@ -72,4 +72,12 @@ INCLUDED = re.compile(r"(?:将|把)([^将把，,。；;]{2,40}?)[，,]?\s*(?:全
 def included_frames(s: str) -> list[tuple[str, str, str]]:
     """将 B 纳入…范围 in the sentence (B and its verb may stand either side of a comma)."""
     # (将扶持…脱贫工作纳入…计划: a field of work taken into a plan is the government's own)
-    return [("对", m.group(1), m.group(2)) for m in INCLUDED.finditer(s) if not m.group(1).endswith(("工作", "事业"))]
+    # (将…机构纳入…定点医疗机构管理: taken under management; 将…生活保障纳入…社会保障体系: a scheme, not people,
+    # taken into a system: nothing offered)
+    return [("对", m.group(1), m.group(2)) for m in INCLUDED.finditer(s) if not m.group(1).endswith(("工作", "事业"))
+            and not UNDER_MANAGEMENT.match(s, m.end(2))
+            and not (INTO_A_SYSTEM.match(s, m.end(2)) and m.group(1).endswith(("保障", "服务", "制度")))]
+
+
+UNDER_MANAGEMENT = re.compile(r"[^，,。；;]{0,30}?管理(?=[。；;，,]|$)")
+INTO_A_SYSTEM = re.compile(r"[^，,。；;]{0,30}?(?:体系|规划|计划)(?=[。；;，,]|$)")

@@ -127,3 +127,20 @@ def test_land_allotted_to_facilities_offers_nothing(vocab):
 def test_land_allotted_for_a_business_named_is_still_offered(vocab):
     r = read("区规划部门应当在年度建设用地指标中优先安排农民专业合作社的设施用地。", vocab)
     assert r.measure
+
+
+# ---- 纳入 management or a system: nothing offered unless people are taken in -----------------------
+
+def test_an_organisation_taken_under_management_is_offered_nothing(vocab):
+    r = read("医疗保障部门应当将符合条件的社区康复机构纳入医疗保障定点机构管理。", vocab)
+    assert not r.measure
+
+
+def test_a_scheme_taken_into_a_system_is_offered_nothing(vocab):
+    r = read("区人民政府应当将残疾人基本生活保障纳入当地社会保障体系。", vocab)
+    assert not r.measure
+
+
+def test_people_taken_into_a_system_are_offered_it(vocab):
+    r = read("区人民政府应当将被征地农民纳入相应的社会保障体系。", vocab)
+    assert r.measure

@@ -278,7 +278,7 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
         people = [w for _, w, _ in find_terms(obj, {**vocab.groups, "c": tuple(vocab.collective)})] + \
             [w for _, w, _ in find_terms(obj, vocab.audiences)]
         offers = [n for n in OFFER_NOUNS + ("基金", "保险", "平台", "基地", "园区", "课程", "活动", "大赛", "见习")
-                  if n in obj]
+                  if re.search(n + "(?!设施)", obj)]     # (公共服务设施: a facility built, no service offered)
         if need and set(need[1]) == {"用地"} and LAND_ALLOTTED.search(obj) and not people and \
                 not any(w in s for w in PEOPLE_WORDS + BUSINESS_WORDS):
             continue      # 保障…设施建设用地需求, 安排…建设用地指标: land allotted to projects and industries, no one offered it
@@ -291,7 +291,7 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
             oriented = verb in ("鼓励", "引导", "动员", "倡导")   # whom it encourages acts in the clauses after
             continue
         giving = verb in GIVING and (bool(re.search(r"(?:服务|培训|指导|咨询|补贴|援助|帮扶|场所|场地|岗位)"
-                                                    r"(?!工作|体系|机制|制度|机构)|^发放[^，,。；;]{2,20}证》?[。；;]?$", obj))
+                                                    r"(?!工作|体系|机制|制度|机构|设施)|^发放[^，,。；;]{2,20}证》?[。；;]?$", obj))
                                      or "活动" in obj and people) and \
             not governs(obj) and not MEANS.search(s[:a] + body[:body.find(verb)])
         if need is None and (subject or not (people or offers)) and not giving and not scheme:

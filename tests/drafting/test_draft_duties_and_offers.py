@@ -144,3 +144,15 @@ def test_a_scheme_taken_into_a_system_is_offered_nothing(vocab):
 def test_people_taken_into_a_system_are_offered_it(vocab):
     r = read("区人民政府应当将被征地农民纳入相应的社会保障体系。", vocab)
     assert r.measure
+
+
+# ---- 服务设施: a facility built or laid out, not a service given ------------------------------------
+
+def test_service_facilities_laid_out_are_no_service_given(vocab):
+    r = read("编制镇村规划，应当统筹安排公共服务设施、公共安全设施等布局。", vocab, declaratory=True)
+    assert not r.measure
+
+
+def test_a_service_arranged_for_people_still_is(vocab):
+    r = read("区人民政府应当统筹安排就业服务，为失业人员提供职业介绍。", vocab, declaratory=True)
+    assert r.measure

@@ -76,8 +76,9 @@ def not_a_measure(s: str, actor: str | None, vocab) -> str | None:
     if found:
         return found
     m = re.match(r"^(?:禁止|严禁|任何(?:组织|单位|个人|组织和个人|单位和个人))|^[^，,。；;]{2,60}?不得"
-                 r"|^[^，,。；;]{2,40}?的[，,]\s*(?:均|一律|也)?不得", s)
-    if m:     # …大型企业等不得违约拖欠…, 没有依据的，不得…: the first clause's predicate, or the one after its topic, forbids
+                 r"|^[^，,。；;]{2,40}?的[，,]\s*(?:均|一律|也)?不得"
+                 r"|^(?:开展|从事|进行|利用|使用)[^，,。；;]{2,40}?[，,]\s*(?:均|一律|也)?不得", s)
+    if m:     # …大型企业等不得违约拖欠…, 没有依据的，不得…, 开展…活动，不得…: the first clause's predicate, or the one after its topic, forbids
         return "禁止性规定：“" + (s[:4] if m.group(0)[-2:] != "不得" else m.group(0)[-8:]) + "”"
     found = _kind_found(s, NOT_OFFER_KINDS)
     if found:

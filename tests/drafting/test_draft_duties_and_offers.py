@@ -156,3 +156,10 @@ def test_service_facilities_laid_out_are_no_service_given(vocab):
 def test_a_service_arranged_for_people_still_is(vocab):
     r = read("区人民政府应当统筹安排就业服务，为失业人员提供职业介绍。", vocab, declaratory=True)
     assert r.measure
+
+
+# ---- an activity as the topic, then 不得: a rule of conduct ---------------------------------------
+
+def test_an_activity_then_a_prohibition_is_a_rule_of_conduct(vocab):
+    r = read("开展农家乐经营活动，不得占用基本农田，可以利用闲置农房提供住宿服务。", vocab)
+    assert not r.measure and r.not_measure.startswith("禁止性规定")

@@ -163,3 +163,10 @@ def test_a_service_arranged_for_people_still_is(vocab):
 def test_an_activity_then_a_prohibition_is_a_rule_of_conduct(vocab):
     r = read("开展农家乐经营活动，不得占用基本农田，可以利用闲置农房提供住宿服务。", vocab)
     assert not r.measure and r.not_measure.startswith("禁止性规定")
+
+
+# ---- X 是…的凭证: a document defined by a copula --------------------------------------------------
+
+def test_a_document_defined_by_a_copula_is_no_offer(vocab):
+    r = read("《老年人优待证》是老年人享受各项优待服务的有效凭证。", vocab)
+    assert not r.measure and r.not_measure.startswith("定义条款")

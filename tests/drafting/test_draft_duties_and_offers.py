@@ -170,3 +170,15 @@ def test_an_activity_then_a_prohibition_is_a_rule_of_conduct(vocab):
 def test_a_document_defined_by_a_copula_is_no_offer(vocab):
     r = read("《老年人优待证》是老年人享受各项优待服务的有效凭证。", vocab)
     assert not r.measure and r.not_measure.startswith("定义条款")
+
+
+# ---- 组织开展/举办 + the people named + 教育: education given to them ---------------------------------
+
+def test_education_organised_for_people_named_is_offered(vocab):
+    r = read("区人力资源部门应当根据需求，组织开展退役军人职业教育。", vocab)
+    assert r.measure and r.offer in ("组织", "开展")
+
+
+def test_education_of_the_public_at_large_offers_nothing(vocab):
+    r = read("区人民政府应当组织开展法治宣传教育。", vocab)
+    assert not r.measure

@@ -47,6 +47,9 @@ SOCIETY_CALLED = re.compile(r"(?:鼓励|支持|引导|倡导|动员)[^，,。；
                             r"(?:和|以及|、)个人|其他组织以及个人)(?:[^，,。；;]{0,6}?)(?:依法|通过|为|参与|参加|开展|捐赠|向|兴办|举办|创办)")
 # society at large as the subject that shall (全社会应当理解、尊重、关心、帮助…): a call on everyone, nobody offers
 SOCIETY_SHALL = re.compile(r"^(?:全社会|社会各界|全体公民|公民、法人(?:和|或者)其他组织)(?:都|均)?(?:应当|应|要)")
+# an applicant's duty to hand in papers (…申请确认…的，应当提供由…出具的…公证书): what it must give, not what it gets
+PAPERS_DUE = re.compile(r"^[^。；;]{2,60}?的[，,]\s*(?:应当|须|必须)(?:向[^，,。；;]{1,20}?)?(?:提供|提交|出具|递交)[^，,。；;]{0,30}"
+                        r"(?:证明|材料|公证书|证件|文件|资料)[。；;]?$")
 CATCH_ALL = re.compile(r"^(?:其他|国务院规定|法律、行政法规规定的其他|有关法律、法规规定的其他)"
                        r"|^[^，,。；;]{0,20}的其他(?:事项|工作|措施)[。；;]?$")     # (促进…的其他事项)
 PRIVATE_DUTY_HEADS = ("用人单位", "企业", "职业中介机构", "个体工商户", "平台经营者", "经营者", "中小企业",
@@ -57,7 +60,7 @@ NOT_OFFER_KINDS = ((COMMENDATION, "表彰（荣誉，不是扶持）"), (REMEDY,
                    (RIGHT, "权利的宣示（不是扶持）"), (SANCTION, "不履行的后果"), (DEFERRED, "另有规定"),
                    (SOCIETY_CALLED, "号召社会各方参与（不是政府向谁提供扶持）"),
                    (SOCIETY_SHALL, "号召全社会（不是政府向谁提供扶持）"), (BASIS, "扶持的依据（不是扶持）"),
-                   (PARTY, "党的组织建设（不是扶持）"))
+                   (PARTY, "党的组织建设（不是扶持）"), (PAPERS_DUE, "提交材料的义务（不是扶持）"))
 
 
 def _kind_found(s: str, kinds) -> str | None:

@@ -182,3 +182,15 @@ def test_education_organised_for_people_named_is_offered(vocab):
 def test_education_of_the_public_at_large_offers_nothing(vocab):
     r = read("区人民政府应当组织开展法治宣传教育。", vocab)
     assert not r.measure
+
+
+# ---- an applicant's duty to hand in papers ----------------------------------------------------------
+
+def test_an_applicants_duty_to_hand_in_papers_is_no_offer(vocab):
+    r = read("与归侨有长期扶养关系的亲属申请确认侨眷身份的，应当提供公证机构出具的扶养关系公证书。", vocab)
+    assert not r.measure and "提交材料" in r.not_measure
+
+
+def test_an_office_that_provides_a_certificate_to_people_still_offers(vocab):
+    r = read("区档案部门应当向归侨免费提供其本人档案的查询和证明。", vocab)
+    assert r.measure

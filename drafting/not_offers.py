@@ -30,7 +30,9 @@ RIGHT = re.compile(r"享有[^，,。；;]{0,20}(?:平等|同等)[^，,。；;]{0
                    r"|(?:给予|予以)特别保护|享受[^，,。；;]{0,20}普惠(?:性)?待遇"
                    r"|保障[^，,。；;]{0,30}的(?:合法)?(?:权利|权益)[。；;]?$"
                    r"|应当?与[^，,。；;]{0,20}保持一致|保持一致[。；;，,]|平等(?:享受|参与|使用|获取)"
-                   r"|选举|选民登记|政治生活")     # (taking part in elections and political life: a civic right)
+                   r"|选举|选民登记|政治生活"
+                   r"|享有[^，,。；;]{0,10}权利[，,、]\s*(?:并)?(?:承担|履行)[^，,。；;]{0,10}义务")
+# (taking part in elections and political life: a civic right; a member's rights and duties: a status)
 PARTY = re.compile(r"设立[^，,。；;]{0,10}(?:党的组织|党组织)|开展党的活动")     # party organisation, not support
 # what follows from not doing something (视为放弃…, 取消其…资格, 不再享受…)
 SANCTION = re.compile(r"由本人[^，,。；;]{0,20}(?:办理|申报|登记)|视为(?:放弃|自动放弃)|取消其[^，,。；;]{0,10}(?:资格|待遇)|不再享受|停止享受|停发|责令[^，,。；;]{0,6}退回"

@@ -194,3 +194,10 @@ def test_an_applicants_duty_to_hand_in_papers_is_no_offer(vocab):
 def test_an_office_that_provides_a_certificate_to_people_still_offers(vocab):
     r = read("区档案部门应当向归侨免费提供其本人档案的查询和证明。", vocab)
     assert r.measure
+
+
+# ---- a member's rights and duties declared -------------------------------------------------------
+
+def test_a_members_rights_and_duties_are_declared_not_offered(vocab):
+    r = read("具有合作社成员资格的归侨，可以参加成员大会，享有成员权利，承担成员义务。", vocab)
+    assert not r.measure and r.not_measure.startswith("权利的宣示")

@@ -201,3 +201,14 @@ def test_an_office_that_provides_a_certificate_to_people_still_offers(vocab):
 def test_a_members_rights_and_duties_are_declared_not_offered(vocab):
     r = read("具有合作社成员资格的归侨，可以参加成员大会，享有成员权利，承担成员义务。", vocab)
     assert not r.measure and r.not_measure.startswith("权利的宣示")
+
+
+# ---- 通过…等方式，… goes on with the subject of the sentence before it --------------------------------
+
+def test_a_sentence_opening_with_its_means_keeps_the_subject_before_it(vocab):
+    from drafting.writer import Drafter
+    text = ("第一条 区人民政府应当设立创业扶持资金，为创业者提供创业担保贷款。通过贷款贴息、担保费补贴等方式，"
+            "支持金融机构为小型微型企业提供信贷服务。\n\n第二条 本条例自2025年1月1日起施行。\n")
+    measures = Drafter(text, "means-test", "杭州", vocab).draft()["measures"]
+    credit = next(m for m in measures if m["quote"].startswith("通过贷款贴息"))
+    assert credit["why"].get("actor") == "区人民政府", credit["why"]

@@ -31,7 +31,7 @@ OFFER_VERBS = ("给予", "予以", "提供", "发放", "返还", "退还", "补�
                "发给")     # (last: the first twenty are what a permission must go on to, see topic_frames)
 # what a subject-beneficiary may do with an offer (B 可以申请… / B 享受…)
 MAY_USE = ("享受", "免费", "优先录取", "优先录用", "合并计算", "视同缴费", "可以申请", "可申请", "可以享受", "可享受", "申领", "领取", "可以选择", "可以按照", "可按照", "可按",
-           "可以", "可", "优先享受", "依法享受", "按规定享受", "按照规定享受", "按照国家规定享受", "允许", "免交", "免缴")
+           "可以", "可", "优先享受", "依法享受", "按规定享受", "按照规定享受", "按照国家规定享受", "允许", "免交", "免缴", "准予")
 # what a permission (B 可以 …) must go on to do to be an offer, not a mere right or duty
 PERMITTED = ("申请", "享受", "办理", "领取", "申领", "复学", "入学", "就读", "转入", "承包", "报考", "缩短", "采取加速", "免",
              "扣除", "抵扣", "抵免",

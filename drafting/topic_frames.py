@@ -176,7 +176,7 @@ def _may_use_frames(s: str, clauses: list, topic: str, vocab=None) -> list[tuple
         inside = delegated and a + i < delegated.start() and not re.search(r"[，,。；;]", s[a + i:delegated.start()])
         if governs(rest) or delegated and (delegated.start() < a + i or inside):
             continue
-        if w in ("可以", "可", "可按", "可以按照", "可按照", "允许", "可以选择") and \
+        if w in ("可以", "可", "可按", "可以按照", "可按照", "允许", "准予", "可以选择") and \
                 not any(x in c[i:] + _before_another_subject(s[b:]) for x in PERMITTED + OFFER_VERBS[:20]) \
                 or MEMBERSHIP_KEPT.match(c[i:]) \
                 or RULES_SET.match(c[i:]):

@@ -212,3 +212,10 @@ def test_a_sentence_opening_with_its_means_keeps_the_subject_before_it(vocab):
     measures = Drafter(text, "means-test", "杭州", vocab).draft()["measures"]
     credit = next(m for m in measures if m["quote"].startswith("通过贷款贴息"))
     assert credit["why"].get("actor") == "区人民政府", credit["why"]
+
+
+# ---- 准予: a permission granted, like 允许 ------------------------------------------------------------
+
+def test_a_deduction_granted_to_the_topic_is_offered(vocab):
+    r = read("小型微型企业发生的职工培训费用支出，不超过工资总额百分之八的部分，准予在计算应纳税所得额时扣除。", vocab)
+    assert r.measure and r.offer == "准予"

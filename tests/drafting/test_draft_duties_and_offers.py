@@ -219,3 +219,10 @@ def test_a_sentence_opening_with_its_means_keeps_the_subject_before_it(vocab):
 def test_a_deduction_granted_to_the_topic_is_offered(vocab):
     r = read("小型微型企业发生的职工培训费用支出，不超过工资总额百分之八的部分，准予在计算应纳税所得额时扣除。", vocab)
     assert r.measure and r.offer == "准予"
+
+
+# ---- B 可以缴费至…年限: contributions extended are an entitlement ----------------------------------------
+
+def test_contributions_extended_to_the_minimum_years_are_an_entitlement(vocab):
+    r = read("退役军人达到法定退休年龄时累计缴费不足十五年的，可以按照有关规定缴费至国家规定最低缴费年限。", vocab)
+    assert r.measure and r.frame == "subject"

@@ -13,8 +13,9 @@ from .topic_frames import DELEGATION
 # not measures, whatever else they say (read())
 PURPOSE = re.compile(r"^(?:(?:为了|为)[^。；;]{2,200}?|根据[^。；;]{2,120}?)[，,]\s*(?:特|现)?(?:制定本|制定|提出(?:如下|以下)|现提出)")
 DEFINITION = re.compile(r"(?:是指|所称|本[法条例办法规定意见方案]*所指|以下简称|以下统称)"
+                        r"|^本(?:法|条例|办法|规定|细则|意见|方案)[^，,。；;]{0,6}适用于"
                         r"|^[^，,。；;]{2,40}?是[^，,。；;]{2,40}的(?:重要|有效|合法|唯一)?(?:凭证|证件|证明|依据)[。；;]?$")
-# (X 是…的凭证: what a document is, defined by a copula)
+# (本规定适用于…: the text's scope; X 是…的凭证: what a document is, defined by a copula)
 IN_FORCE = re.compile(r"(?:自[^，,。；;]{2,20}起(?:施行|实施|执行|生效)|同时废止|施行日期|有效期)")
 PENALTY = re.compile(r"(?:违反本|责令|罚款|处分(?![^，,。；;]{0,2}(?:财产|房产|房屋|遗产|资产))|给予[^，,。；;]{0,6}处罚|追究[^，,。；;]*责任|吊销|没收|依法处理|承担[^，,。；;]*责任"
                      r"|截留|挪用|骗取|冒领|贪污|私分)")

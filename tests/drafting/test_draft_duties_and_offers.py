@@ -226,3 +226,10 @@ def test_a_deduction_granted_to_the_topic_is_offered(vocab):
 def test_contributions_extended_to_the_minimum_years_are_an_entitlement(vocab):
     r = read("退役军人达到法定退休年龄时累计缴费不足十五年的，可以按照有关规定缴费至国家规定最低缴费年限。", vocab)
     assert r.measure and r.frame == "subject"
+
+
+# ---- 本规定适用于…: the text's scope, no offer -------------------------------------------------------
+
+def test_the_scope_of_the_text_is_no_offer(vocab):
+    r = read("本办法适用于对本区残疾人的就业援助。", vocab)
+    assert not r.measure and r.not_measure.startswith("定义条款")

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from bot.script import to_simplified
 
-from .people import beneficiary_kind, names_a_person
+from .beneficiary import beneficiary_kind
+from .people import names_a_person
 from .phrases import clause_spans, find_terms, head_of, is_government
 from .subjects import subject_of
 from .frames import clause_verb

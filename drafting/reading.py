@@ -25,8 +25,8 @@ of an employer, or the government's own work (统筹、考核、监督 with nobo
 offered anything) are not measures. Every finding keeps the words that made it.
 
 Here: read(); why a sentence is no measure whatever its frame, in not_offers.py;
-the frames in frames.py and topic_frames.py; the beneficiary's head, kind, groups
-and audiences in people.py; the phrases they read (clauses, terms, noun heads) in
+the frames in frames.py, topic_frames.py and named_frames.py; the beneficiary's head
+and kind in beneficiary.py, its groups and audiences in people.py; the phrases they read (clauses, terms, noun heads) in
 phrases.py, and the subject and the unit that acts in subjects.py.
 """
 from __future__ import annotations
@@ -39,7 +39,8 @@ from bot.script import to_simplified
 from .frames import (FIELDS_NAMED, LOCATIVE, OFFER_NOUNS, ORIENTATION, STRONG_OFFERS, clause_verb, does_itself, first_found,
                      frames_of, only_activity)
 from .not_offers import PROHIBITION, not_a_measure
-from .people import beneficiary_head, beneficiary_kind, read_people
+from .beneficiary import beneficiary_head, beneficiary_kind
+from .people import read_people
 from .phrases import (BUSINESS_WORDS, ENCOURAGE, PEOPLE_WORDS, as_written, clause_spans, find_terms, governs, head_of,
                       is_government, leading_np, strip_brackets)
 from .subjects import acting_unit, government_while, subject_of

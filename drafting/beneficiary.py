@@ -16,6 +16,11 @@ def beneficiary_head(frame: str, phrase: str, vocab=None, topic: str = "") -> st
     if phrase.strip() in ("其", "其中") and topic:
         phrase = topic
     if frame in ("对", "为", "向"):
+        life = OWN_LIFE.search(phrase)
+        if life and life.start() >= 1:
+            phrase = phrase[:life.start()]       # 为返乡人员的生产生活提供便利: whose life and work it is
+            if phrase.strip() == "其" and topic:
+                phrase = topic
         hardship = HARDSHIP.search(phrase)
         if hardship and hardship.start() >= 2:
             phrase = phrase[:hardship.start()]     # 对…残疾人在生活…方面遇到的困难: the one who has them
@@ -35,6 +40,8 @@ def beneficiary_head(frame: str, phrase: str, vocab=None, topic: str = "") -> st
     return strip_activity(phrase.strip())
 
 
+# someone's own life, study or work as what a service is for (…人员的生产生活, 其学习、生活、康复)
+OWN_LIFE = re.compile(r"的?(?:(?:生产|生活|学习|康复|就业|创业|工作)[、和及与]?)+$")
 # someone's difficulties as what help is given to (…在生活方面遇到的困难, …面临的实际困难)
 HARDSHIP = re.compile(r"(?:在[^，,。；;]{1,30}?)?(?:遇到|面临|存在)的(?:实际|特殊)?(?:困难|问题)$")
 

@@ -233,3 +233,11 @@ def test_contributions_extended_to_the_minimum_years_are_an_entitlement(vocab):
 def test_the_scope_of_the_text_is_no_offer(vocab):
     r = read("本办法适用于对本区残疾人的就业援助。", vocab)
     assert not r.measure and r.not_measure.startswith("定义条款")
+
+
+# ---- 为 B 的生产生活提供…: the service is for the people whose life and work it is ---------------------
+
+def test_a_service_for_peoples_life_and_work_is_for_them(vocab):
+    r = read("镇人民政府应当为来镇工作的退役军人的学习、生活提供必要帮助。", vocab)
+    assert r.measure and r.frame == "为" and "veteran" in r.groups
+    assert read("镇人民政府应当为返乡就业人员的生产生活提供必要便利。", vocab).measure

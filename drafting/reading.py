@@ -211,6 +211,9 @@ def _encouraged_offers_nothing(s: str, r: Reading, actor, phrase: str, offer: st
         return True       # 支持农民专业合作社规范发展和质量提升: the growth of a kind supported, nothing offered
     if offer in ("鼓励", "引导", "推动", "动员", "欢迎") and does_itself(s, phrase):
         return True       # 国家鼓励中小企业推进…创新: what the encouraged do themselves, nothing offered
+    if offer in ("支持", "扶持", "指导") and phrase in s and OWN_SYSTEM.match(s, s.find(phrase) + len(phrase)) and \
+            not any(n in s for n in STRONG_OFFERS):
+        return True       # 支持龙头企业…完善与农户的利益联结机制: the supported build their own mechanism
     return r.category is None and offer not in ("组织", "优先", "惠及", "解决") and \
         not any(n in s for n in OFFER_NOUNS) and (actor in ("国家", "全社会", "社会") or k not in ("group", "business"))
 
@@ -227,6 +230,9 @@ def _lead_in_frame(s: str, vocab, r: Reading, context: Reading, item: bool) -> t
     return chosen
 
 
+# what the supported build for themselves (…建立联系合作机制, 建立本单位的知识产权管理制度), up to the clause's end
+OWN_SYSTEM = re.compile(r"[^，,。；;]{0,20}?(?:建立|完善|健全|建设|建立健全|建立和完善)[^，,。；;]{0,30}?"
+                        r"(?:机制|体系|制度|模式)(?=[。；;，,]|$)")
 # a provider guided to build or run something (指导医疗机构设立康复医学科室): its work, not the guide's offer
 GUIDED = re.compile(r"(?:指导|督促|要求)[^，,。；;]{0,10}?(?:机构|单位|学校|医院)(?:设立|建立|开展|完善|加强|配备)")
 # a scheme that pays or insures (…生活补贴制度, …意外伤害保险制度)
@@ -280,10 +286,7 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
             [w for _, w, _ in find_terms(obj, vocab.audiences)]
         offers = [n for n in OFFER_NOUNS + ("基金", "保险", "平台", "基地", "园区", "课程", "活动", "大赛", "见习")
                   if re.search(n + "(?!设施)", obj)]     # (公共服务设施: a facility built, no service offered)
-        if need and set(need[1]) == {"用地"} and LAND_ALLOTTED.search(obj) and not people and \
-                not any(w in s for w in PEOPLE_WORDS + BUSINESS_WORDS):
-            continue      # 保障…设施建设用地需求, 安排…建设用地指标: land allotted to projects and industries, no one offered it
-        if declaratory and _supports_growth(verb, obj, need):
+        if _planned_or_built(s, verb, body, obj, need, people) or declaratory and _supports_growth(verb, obj, need):
             continue      # 支持农民专业合作社规范发展和质量提升: the growth of a kind supported, nothing offered
         if declaratory and verb in ORIENTING and not any(n in obj for n in STRONG_OFFERS) and \
                 not re.search(r"(?:鼓励|引导)和?(?:支持|扶持)", body):    # 鼓励和支持… supports
@@ -299,6 +302,17 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
             continue
         return ("service", people[0] if people else None, verb, None)
     return None
+
+
+def _planned_or_built(s: str, verb: str, body: str, obj: str, need, people: list) -> bool:
+    """A service clause that offers no one anything: land allotted to projects and industries (保障…设施建设用地需求,
+    安排…建设用地指标), or support for those who build their own mechanism (支持龙头企业…完善与农户的利益联结机制)."""
+    if need and set(need[1]) == {"用地"} and LAND_ALLOTTED.search(obj) and not people and \
+            not any(w in s for w in PEOPLE_WORDS + BUSINESS_WORDS):
+        return True
+    return verb in ("支持", "扶持", "指导") and bool(re.match(r"(?:支持|扶持|指导)[^，,。；;]{2,40}?" + OWN_SYSTEM.pattern,
+                                                         body[body.find(verb):])) and \
+        not any(n in obj for n in STRONG_OFFERS)
 
 
 def _stated_free(s: str, r: Reading) -> bool:

@@ -241,3 +241,18 @@ def test_a_service_for_peoples_life_and_work_is_for_them(vocab):
     r = read("镇人民政府应当为来镇工作的退役军人的学习、生活提供必要帮助。", vocab)
     assert r.measure and r.frame == "为" and "veteran" in r.groups
     assert read("镇人民政府应当为返乡就业人员的生产生活提供必要便利。", vocab).measure
+
+
+# ---- 支持 B 建立/完善…机制: the supported build their own mechanism, nothing offered -------------------
+
+@pytest.mark.parametrize("sentence", [
+    "区人民政府应当支持农业科研机构与村级组织建立联系合作机制。",
+    "支持家庭农场、农民专业合作社完善与农户的利益联结机制。",
+])
+def test_support_to_build_ones_own_mechanism_offers_nothing(vocab, sentence):
+    assert not read(sentence, vocab, declaratory=True).measure
+
+
+def test_support_with_a_loan_named_still_offers(vocab):
+    r = read("支持农民专业合作社建立互助担保机制，并给予贷款贴息。", vocab, declaratory=True)
+    assert r.measure

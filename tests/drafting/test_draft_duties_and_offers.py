@@ -256,3 +256,10 @@ def test_support_to_build_ones_own_mechanism_offers_nothing(vocab, sentence):
 def test_support_with_a_loan_named_still_offers(vocab):
     r = read("支持农民专业合作社建立互助担保机制，并给予贷款贴息。", vocab, declaratory=True)
     assert r.measure
+
+
+# ---- a group word that names whom an institution or an employer serves or takes on -------------------
+
+def test_institutions_and_employers_of_a_group_name_no_group(vocab):
+    r = read("区人民政府对退役军人就业服务机构和招用退役军人企业给予奖励。", vocab)
+    assert r.measure and not r.groups

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from bot.script import to_simplified
 
 from .beneficiary import beneficiary_kind
-from .people import names_a_person
+from .people import HIRING_WORDS, names_a_person
 from .phrases import clause_spans, find_terms, head_of, is_government
 from .subjects import subject_of
 from .frames import clause_verb
@@ -136,7 +136,8 @@ class ArticleReader:
         if r.actor and not in_part:
             walk.last_actor = r.actor
         walk.prev_actor = r.actor
-        if r.measure and r.headless and not r.groups and not r.gender and walk.before:
+        if r.measure and r.headless and not r.groups and not r.gender and walk.before and \
+                not to_simplified(s_text).lstrip().startswith(HIRING_WORDS):    # (安置…就业的: the employers)
             # 被安排在公益性岗位工作的，…: those who… are the people the article has just named
             r.groups = dict(walk.before)
             r.review.append("身份取自上文（“" + "”“".join(walk.before.values()) + "”）：本句的受益者没有写出是谁，请核对")

@@ -263,3 +263,14 @@ def test_support_with_a_loan_named_still_offers(vocab):
 def test_institutions_and_employers_of_a_group_name_no_group(vocab):
     r = read("区人民政府对退役军人就业服务机构和招用退役军人企业给予奖励。", vocab)
     assert r.measure and not r.groups
+
+
+# ---- 安置/招用…的，给予…: those who hire are employers, not the people named before ----------------------
+
+def test_those_who_hire_take_no_group_from_the_sentence_before(vocab):
+    from drafting.writer import Drafter
+    text = ("第一条 区人民政府应当为残疾人提供职业培训。招用就业困难残疾人的，按照规定给予岗位补贴。\n\n"
+            "第二条 本条例自2025年1月1日起施行。\n")
+    measures = Drafter(text, "hiring-test", "杭州", vocab).draft()["measures"]
+    wage = next(m for m in measures if m["quote"].startswith("招用"))
+    assert not wage.get("conditions", {}).get("groups"), wage.get("conditions")

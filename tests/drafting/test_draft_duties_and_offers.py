@@ -274,3 +274,10 @@ def test_those_who_hire_take_no_group_from_the_sentence_before(vocab):
     measures = Drafter(text, "hiring-test", "杭州", vocab).draft()["measures"]
     wage = next(m for m in measures if m["quote"].startswith("招用"))
     assert not wage.get("conditions", {}).get("groups"), wage.get("conditions")
+
+
+# ---- 由 + a unit whose name holds another unit: the whole name acts ----------------------------------
+
+def test_the_unit_after_by_runs_to_its_last_unit_ending(vocab):
+    r = read("归侨申请落户的，由户籍地的县级人民政府负责侨务工作的机构负责受理。", vocab)
+    assert r.actor == "户籍地的县级人民政府负责侨务工作的机构"

@@ -281,3 +281,10 @@ def test_those_who_hire_take_no_group_from_the_sentence_before(vocab):
 def test_the_unit_after_by_runs_to_its_last_unit_ending(vocab):
     r = read("归侨申请落户的，由户籍地的县级人民政府负责侨务工作的机构负责受理。", vocab)
     assert r.actor == "户籍地的县级人民政府负责侨务工作的机构"
+
+
+# ---- 纳入/列入 is a verb: the noun phrase a clause starts with ends before it ---------------------------
+
+def test_an_organisation_taken_into_a_scope_then_enjoying_an_offer(vocab):
+    r = read("养老服务机构纳入社会福利机构范围，按照国家规定享受有关税费减免。", vocab)
+    assert r.measure and r.head == "养老服务机构"

@@ -288,3 +288,13 @@ def test_the_unit_after_by_runs_to_its_last_unit_ending(vocab):
 def test_an_organisation_taken_into_a_scope_then_enjoying_an_offer(vocab):
     r = read("养老服务机构纳入社会福利机构范围，按照国家规定享受有关税费减免。", vocab)
     assert r.measure and r.head == "养老服务机构"
+
+
+# ---- a school or a care institution that serves people: no office leads -------------------------------
+
+def test_a_care_institution_that_serves_people_is_no_lead_office(vocab):
+    from drafting.writer import Drafter
+    text = ("第一条 社区康复机构应当对需要康复的残疾人进行生活自理能力训练。\n\n第二条 本条例自2025年1月1日起施行。\n")
+    [m] = Drafter(text, "provider-test", "杭州", vocab).draft()["measures"]
+    assert not m.get("agencies", {}).get("lead")
+    assert any("不是政府部门" in x for x in m["review"]), m["review"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .beneficiary import OWN_LIFE
 from .named_frames import TRAILING_ADVERBS, included_frames, named_beneficiary_frames
 from .phrases import (ACTIVITY, ENCOURAGE, NOUN_WORDS, OFFER_VERBS, PEOPLE_WORDS, SERVICE_VERBS, clause_spans, find_terms,
                       governs)
@@ -249,6 +250,10 @@ def _wei_frames(s: str, clauses: list, k: int, topic: str) -> list[tuple[str, st
         phrase = TRAILING_ADVERBS.sub("", m.group(1).strip()) or m.group(1).strip()
         if phrase == "其" and (topic.endswith("的") or TAKEN_IN.search(s[:a])):   # 将…纳入…，为其提供: those taken in
             phrase = topic if topic.endswith("的") else TAKEN_IN.search(s[:a]).group(1)
+        elif phrase.startswith("其") and (phrase == "其" or OWN_LIFE.fullmatch(phrase[1:])) and k > 0 and \
+                PEOPLE_TAKEN_ON.search(s[:a]):
+            # 接收…的残疾人就读，并为其学习、生活提供便利: those taken on
+            phrase = PEOPLE_TAKEN_ON.search(s[:a]).group(1) + "的" + phrase[1:]
         if GENERIC_OFFERS.match(c[m.end():].strip()) and not FIELDS_NAMED.search(c[:m.start()]):
             continue      # (在规划、用地等方面为…提供支持: the fields are what it gives)
         if k > 0 and re.match(r"^服务(?:[。；;，,]|$)", c[m.end():].strip()) and SYSTEM_BUILT.search(s[clauses[k - 1][0]:
@@ -260,6 +265,9 @@ def _wei_frames(s: str, clauses: list, k: int, topic: str) -> list[tuple[str, st
 
 # people taken into a scheme in an earlier clause (将…人才纳入…体系，): whom a later 其 names
 TAKEN_IN = re.compile(r"将([^将，,。；;]{2,60}?)(?:纳入|列入|列为)[^，,。；;]*[，,][^。；;]*$")
+# people an earlier clause takes on (接收…的残疾人就读, 招收…学生): whom a later 其 names
+PEOPLE_TAKEN_ON = re.compile(r"(?:接收|招收|录取|安置|吸纳|招用)[^，,。；;]{0,20}?的([^的，,。；;]{0,8}?(?:"
+                             + "|".join(PEOPLE_WORDS) + r"))[^，,。；;]{0,4}[，,]\s*(?:并|同时)?$")
 # 为 + a list of people that runs over clauses, then what is given (为…退役军人，以及…的烈士子女，发放定期生活补助)
 WEI_OPEN = re.compile(r"(?<![因作成认视列称以])为(?!了|主)([^为对向，,。；;]{2,80})$")
 GIVEN_AFTER_LIST = re.compile(r"^\s*(?:按月|按规定|按照规定|依法|免费)?(发放|提供|发给|给予|补助|缴纳|代缴|支付)")

@@ -298,3 +298,10 @@ def test_a_care_institution_that_serves_people_is_no_lead_office(vocab):
     [m] = Drafter(text, "provider-test", "杭州", vocab).draft()["measures"]
     assert not m.get("agencies", {}).get("lead")
     assert any("不是政府部门" in x for x in m["review"]), m["review"]
+
+
+# ---- 接收…的 B…，并为其…提供: 其 is the people the clause before takes on --------------------------------
+
+def test_qi_after_people_taken_on_names_them(vocab):
+    r = read("职业学校应当接收符合录取条件的退役军人入学，并为其学习、生活提供便利。", vocab)
+    assert r.measure and r.frame == "为" and "veteran" in r.groups

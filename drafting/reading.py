@@ -148,8 +148,9 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
     if r.actor and r.actor == actor and r.frame == "service" and s.startswith(actor + "可以") and \
             beneficiary_kind(head_of(actor, vocab), vocab) in ("business", "people", "group"):
         r.actor = None       # 符合条件的民营企业可以利用其存量工业用地…: what a business may do, nobody gives it
-    if r.actor is None and r.frame == "subject":
-        r.actor = _giving_office(s)
+    if r.actor is None and _giving_office(s):
+        # …可以申请…，财政部门给予贴息; 支持客运经营单位…，市、区（市）人民政府给予补贴: the office that gives later acts
+        r.actor = as_written(_giving_office(s), to_simplified(text))
     read_people(r, s, vocab)
     return r
 

@@ -305,3 +305,10 @@ def test_a_care_institution_that_serves_people_is_no_lead_office(vocab):
 def test_qi_after_people_taken_on_names_them(vocab):
     r = read("职业学校应当接收符合录取条件的退役军人入学，并为其学习、生活提供便利。", vocab)
     assert r.measure and r.frame == "为" and "veteran" in r.groups
+
+
+# ---- the office that gives in a later clause acts, whatever the frame ---------------------------------
+
+def test_the_office_that_gives_the_subsidy_later_acts(vocab):
+    r = read("支持公交企业按照一定比例配备无障碍公交车，区（市）人民政府给予补贴。", vocab)
+    assert r.measure and r.actor == "区（市）人民政府"

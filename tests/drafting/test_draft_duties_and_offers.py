@@ -312,3 +312,10 @@ def test_qi_after_people_taken_on_names_them(vocab):
 def test_the_office_that_gives_the_subsidy_later_acts(vocab):
     r = read("支持公交企业按照一定比例配备无障碍公交车，区（市）人民政府给予补贴。", vocab)
     assert r.measure and r.actor == "区（市）人民政府"
+
+
+# ---- B 可以…离岗创业、在岗创业: leave to start a business is an entitlement ---------------------------
+
+def test_leave_to_start_a_business_is_an_entitlement(vocab):
+    r = read("高等学校的科研人员经所在单位同意，可以通过离岗创业或者在岗创业等方式从事成果转化。", vocab)
+    assert r.measure and "researcher" in r.groups

@@ -7,7 +7,8 @@ segment   the document's own hierarchy -> articles, parts, headings, left-out sp
 cover     title, issuers, number and dates wherever the cover prints them
 vocab     the closed vocabularies read from rules/ (groups, gender, tech, needs, audiences, agencies)
 reading   who acts and who benefits in a sentence: the offer frames and their beneficiary
-          (frames, topic_frames), and why a sentence is none whatever its frame (not_offers)
+          (frames, topic_frames, named_frames), its head and kind (beneficiary), who acts (subjects),
+          and why a sentence is none whatever its frame (not_offers)
 agencies  responsibility brackets and acting subjects -> agency ids or proposals
 functions who acts by function (a national text): the words of rules/functions.yml in the unit
           a sentence or bracket names, the text's own article on responsibility, the matter

@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 
 from bot.script import to_simplified
 
-from .people import beneficiary_kind, names_a_person
-from .phrases import clause_spans, find_terms, head_of, is_government, subject_of
+from .beneficiary import beneficiary_kind
+from .people import HIRING_WORDS, names_a_person
+from .phrases import clause_spans, find_terms, head_of, is_government
+from .subjects import subject_of
 from .frames import clause_verb
 from .reading import LEAD_IN, NO_OFFER, Reading, read
 from .segment import Segmentation, byte_span
@@ -124,6 +126,8 @@ class ArticleReader:
             # same people
             r = read(s_text, self.vocab, context=walk.prev_offer, item=True)
         walk.prev_offer = r if r.measure and r.beneficiary else None
+        if not after and _in_unmarked_paragraph(self.text, start):
+            walk.last_actor = None      # a new paragraph (not an item): the subject of the one before does not go on
         if r.actor is None and (walk.last_actor if after == "；" else walk.prev_actor) and after and \
                 to_simplified(s_text).lstrip().startswith(PREDICATE_OPENINGS):
             # …应当…；为劳动密集型小企业提供…: the subject of the sentence before goes on (after 。 only
@@ -132,7 +136,8 @@ class ArticleReader:
         if r.actor and not in_part:
             walk.last_actor = r.actor
         walk.prev_actor = r.actor
-        if r.measure and r.headless and not r.groups and not r.gender and walk.before:
+        if r.measure and r.headless and not r.groups and not r.gender and walk.before and \
+                not to_simplified(s_text).lstrip().startswith(HIRING_WORDS):    # (安置…就业的: the employers)
             # 被安排在公益性岗位工作的，…: those who… are the people the article has just named
             r.groups = dict(walk.before)
             r.review.append("身份取自上文（“" + "”“".join(walk.before.values()) + "”）：本句的受益者没有写出是谁，请核对")
@@ -306,7 +311,7 @@ def _opens_offer(clause: str, vocab, r: Reading) -> bool:
 
 
 # a sentence that opens with its predicate has left its subject out (为…提供, 对…给予, 并…)
-PREDICATE_OPENINGS = ("为", "对", "向", "将", "把", "并", "同时", "还", "鼓励", "支持", "引导", "组织", "提供", "给予", "开展",
+PREDICATE_OPENINGS = ("为", "对", "向", "将", "把", "并", "同时", "还", "通过", "鼓励", "支持", "引导", "组织", "提供", "给予", "开展",
                       "落实", "帮助", "安排", "免费", "优先", "指导", "推动", "推进", "促进", "加强", "加大", "建设",
                       "建立", "完善", "设立", "实施", "培育", "做好", "保障", "依法", "及时")
 

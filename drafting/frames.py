@@ -1,14 +1,18 @@
 """The frames in which a sentence offers something to a beneficiary (对 B…给予,
 为 B 提供, 向 B 发放, 鼓励 B 参加…, 优先录用 B …), each as (frame, the beneficiary
 phrase, the offering words); those whose beneficiary is the topic or subject
-(B 可以享受…, B…，由 X 发给…) are in topic_frames.py; drafting/reading.py chooses
-among them (module docstring there)."""
+(B 可以享受…, B…，由 X 发给…) are in topic_frames.py, those of a verb that names whom it is
+for (录用 B, 向 B 发放, 将 B 纳入…范围) in named_frames.py; drafting/reading.py chooses among
+them (module docstring there)."""
 from __future__ import annotations
 
 import re
 
-from .people import names_a_person
-from .phrases import ACTIVITY, ENCOURAGE, NOUN_WORDS, OFFER_VERBS, SERVICE_VERBS, clause_spans, find_terms, governs
+from .beneficiary import OWN_LIFE
+from .named_frames import TRAILING_ADVERBS, included_frames, named_beneficiary_frames
+from .phrases import (ACTIVITY, ENCOURAGE, NOUN_WORDS, OFFER_VERBS, PEOPLE_WORDS, SERVICE_VERBS, clause_spans, find_terms,
+                      governs)
+from .subjects import government_shall
 from .topic_frames import topic_frames
 from .word_bounds import NOT_NOUN_ORGANISATION, find_verb, relative_runs_on
 
@@ -27,12 +31,11 @@ OFFER_NOUNS = ("补贴", "补助", "奖补", "优惠", "贴息", "扶持", "服�
 CARE_NOUNS = ("康复", "训练", "治疗", "医疗", "托养", "护理", "救治", "免费", "辅助工作", "公益性工作", "教育", "筛查", "普查", "体检")
 # a placement the verb carries out (对…通过公益性岗位进行安置), not ways listed (国家采取…等方式妥善安置: an orientation)
 PLACED = re.compile(r"(?:进行|实行|实施|予以)[^，,。；;等]{0,4}安置")
+# a scheme people are taken into (纳入住房保障供应范围, 列入社会救助对象): what the weak verb 纳入 gives
+SCHEME_SCOPE = re.compile(r"(?:纳入|列入)[^，,。；;]{0,12}?(?:保障|救助|援助|扶持|帮扶|补贴|供养|托养|优待)[^，,。；;]{0,6}?"
+                          r"(?:范围|对象)")
 NOT_DUI = "针面相绝反核应敌配应"      # 针对, 面对, 相对 … are no 对-frame
 ORIENTATION = ("有利于", "方针", "原则", "战略", "理念", "责任和义务", "职责", "义务")
-PRIORITY = re.compile(r"优先(?:安排|购买|采购|录用|招录|招用|聘用|支持|保障|解决|接收|选用|留用|推荐|介绍|录取)([^，,。；;]{2,40})")
-# 帮助和扶持 B, 照顾 B at the end of a clause: B (a group's people) is whom the help is for
-HELPED = re.compile(r"(?:帮助|扶持|援助|帮扶|照顾|救助|收治|供养)(?:和|、)?(?:帮助|扶持|援助|帮扶|照顾|救助)?([^，,。；;]{2,30}?)"
-                    r"(?:就业创业|自主创业|创新创业|就业|创业)?(?=[。；;，,]|$)")
 SERVICE_NOUNS = ("指导和服务", "服务", "指导", "帮助", "扶持", "支持", "培训", "援助", "照顾", "帮扶", "优待",
                  "资助", "补贴", "奖励", "培育", "上市培育", "融资", "辅导", "贷款", "信贷")
 # what 为 X 提供 may offer that gives nothing in particular (为军人履行职责提供保障)
@@ -41,8 +44,6 @@ GENERIC_OFFERS = re.compile(r"^(?:必要的|有力的|坚实的|相应的|坚强
 # the fields a support is given in (在规划、用地等方面): they name what the general word gives
 FIELDS_NAMED = re.compile(r"在([^在，,。；;]{2,40}?)等?方面")
 SYSTEM_BUILT = re.compile(r"(?:建立|健全|培育|完善|建设)[^，,。；;]*(?:体系|市场|制度|机制)\s*$")
-# adverbs between a beneficiary and its verb (为创业者免费提供): not part of the beneficiary
-TRAILING_ADVERBS = re.compile(r"(?:免费|无偿|优先|及时|积极|依法|公开|定期|按规定|按照规定)+$")
 
 
 def _last_noun(clause: str) -> str:
@@ -57,7 +58,8 @@ def _offer_follows(after: str) -> str | None:
     verb = next((w for w in OFFER_VERBS if find_verb(window, w) >= 0), None)
     if verb is None:
         return None
-    if verb in WEAK_OFFER and not any(n in window for n in OFFER_NOUNS + CARE_NOUNS) and not PLACED.search(window):
+    if verb in WEAK_OFFER and not any(n in window for n in OFFER_NOUNS + CARE_NOUNS) and not PLACED.search(window) \
+            and not SCHEME_SCOPE.search(window):
         return None
     if any(o in window for o in ORIENTATION) or governs(window[:14]):
         return None
@@ -124,10 +126,10 @@ def frames_of(s: str, vocab=None) -> list[tuple[str, str, str]]:
             who = m.group(1) or m.group(4)
             out.append(("为", re.sub(r"(?:创新创业)?(?:特点|需求|需要)$", "", who) or who, m.group(3) or m.group(6)))
         out += _wei_frames(s, clauses, k, topic)
-        out += _named_beneficiary_frames(c, vocab)
+        out += named_beneficiary_frames(c, vocab)
         # 鼓励/支持… B 参加/使用…: B is encouraged to use something (a need must be named)
         out += _encouraged(c, vocab)
-    return out + _included(s) + topic_frames(s, clauses, topic, vocab)
+    return out + included_frames(s) + topic_frames(s, clauses, topic, vocab)
 
 
 def _dui_frames(s: str, clauses: list, k: int, vocab=None) -> list[tuple[str, str, str]]:
@@ -136,7 +138,7 @@ def _dui_frames(s: str, clauses: list, k: int, vocab=None) -> list[tuple[str, st
     a, b = clauses[k]
     c = s[a:b]
     nxt = s[b:clauses[k + 1][1]] if k + 1 < len(clauses) else ""
-    for m in re.finditer(r"对(?!于|外|接(?!受)|标|照|象|口|策|话|待|称|比|应|其进行|此)", c):    # (对接受…的: 对 + 接受)
+    for m in re.finditer(r"对于?(?!于|外|接(?!受)|标|照|象|口|策|话|待|称|比|应|其进行|此)", c):    # (对接受…的: 对 + 接受)
         if m.start() > 0 and c[m.start() - 1] in NOT_DUI and not _shall_to(c, m.start()):
             continue
         tail = c[m.end():]
@@ -206,6 +208,10 @@ def _shall_to(c: str, at: int) -> bool:
         not re.match(r"[^，,。；;]{0,8}(?:风险|挑战|危机|疫情|突发|冲击|变化|老龄化|灾害|事件)", c[at + 1:])
 
 
+# a time a government acts in (在办理…时)
+TIME_CLAUSE = re.compile(r"^\s*在[^，,。；;]{2,40}(?:时|后|期间|过程中)\s*$")
+
+
 def _offer_later(s: str, clauses: list, k: int) -> str | None:
     """The offering verb two or three clauses after a whole-clause 对 B, past clauses that only add a
     condition or a means and open no frame of their own (对来本市工作而不落户的华侨，凭有效证件，在…方面享受市民待遇;
@@ -213,7 +219,9 @@ def _offer_later(s: str, clauses: list, k: int) -> str | None:
     for j in (k + 2, k + 3):
         if j >= len(clauses):
             return None
-        between = s[clauses[k + 1][0]:clauses[j][0]]
+        # (a government that shall act, 市…部门应当按照有关规定，and a time, 在办理…时，are no frame of their own)
+        between = "".join(c for c in (s[x:y] for x, y in clauses[k + 1:j])
+                          if not TIME_CLAUSE.match(c) and not government_shall(c))
         # (由 opening the clause names who gives: 对…遗属，由…主管部门依据其申请，…发给定期抚恤金)
         if re.search(r"[对为向]|(?<!^)由", between.lstrip()) or _offer_follows(between) or \
                 re.search(r"(?<=[^，,\s])(?:应当|应|要|必须|可以|负责)", between.lstrip()):   # a subject of its own acts
@@ -242,6 +250,10 @@ def _wei_frames(s: str, clauses: list, k: int, topic: str) -> list[tuple[str, st
         phrase = TRAILING_ADVERBS.sub("", m.group(1).strip()) or m.group(1).strip()
         if phrase == "其" and (topic.endswith("的") or TAKEN_IN.search(s[:a])):   # 将…纳入…，为其提供: those taken in
             phrase = topic if topic.endswith("的") else TAKEN_IN.search(s[:a]).group(1)
+        elif phrase.startswith("其") and (phrase == "其" or OWN_LIFE.fullmatch(phrase[1:])) and k > 0 and \
+                PEOPLE_TAKEN_ON.search(s[:a]):
+            # 接收…的残疾人就读，并为其学习、生活提供便利: those taken on
+            phrase = PEOPLE_TAKEN_ON.search(s[:a]).group(1) + "的" + phrase[1:]
         if GENERIC_OFFERS.match(c[m.end():].strip()) and not FIELDS_NAMED.search(c[:m.start()]):
             continue      # (在规划、用地等方面为…提供支持: the fields are what it gives)
         if k > 0 and re.match(r"^服务(?:[。；;，,]|$)", c[m.end():].strip()) and SYSTEM_BUILT.search(s[clauses[k - 1][0]:
@@ -253,6 +265,9 @@ def _wei_frames(s: str, clauses: list, k: int, topic: str) -> list[tuple[str, st
 
 # people taken into a scheme in an earlier clause (将…人才纳入…体系，): whom a later 其 names
 TAKEN_IN = re.compile(r"将([^将，,。；;]{2,60}?)(?:纳入|列入|列为)[^，,。；;]*[，,][^。；;]*$")
+# people an earlier clause takes on (接收…的残疾人就读, 招收…学生): whom a later 其 names
+PEOPLE_TAKEN_ON = re.compile(r"(?:接收|招收|录取|安置|吸纳|招用)[^，,。；;]{0,20}?的([^的，,。；;]{0,8}?(?:"
+                             + "|".join(PEOPLE_WORDS) + r"))[^，,。；;]{0,4}[，,]\s*(?:并|同时)?$")
 # 为 + a list of people that runs over clauses, then what is given (为…退役军人，以及…的烈士子女，发放定期生活补助)
 WEI_OPEN = re.compile(r"(?<![因作成认视列称以])为(?!了|主)([^为对向，,。；;]{2,80})$")
 GIVEN_AFTER_LIST = re.compile(r"^\s*(?:按月|按规定|按照规定|依法|免费)?(发放|提供|发给|给予|补助|缴纳|代缴|支付)")
@@ -273,65 +288,6 @@ def _wei_across(s: str, clauses: list, k: int) -> list[tuple[str, str, str]]:
         if re.search(r"[对为向由]|应当|可以|必须|负责", c):
             return []
     return []
-
-
-def _named_beneficiary_frames(c: str, vocab) -> list[tuple[str, str, str]]:
-    """The verbs that name whom they are for in clause c: 面向 B, 招考 B, 向 B 发放, 优先安排 B, 惠及 B, 解决 B 的…."""
-    out = []
-    for m in re.finditer(r"面向([^，,。；;]{2,30}?)(招考|招聘|招录|招收|开放|提供|举办|发放|推出)", c):
-        out.append(("为", m.group(1), m.group(2)))
-    # 招考/录用/聘用 B (a group): B benefits from the admission (高等学校…可以…招考退役军人)
-    for m in re.finditer(r"(?:招考|招录|招收|录用|聘用|选用|录取)([^，,。；;]{2,20})", c):
-        hits = find_terms(m.group(1), vocab.groups) if vocab is not None else []
-        if hits and hits[0][2] <= 6 and names_a_person(m.group(1), hits[0][1], hits[0][2]):
-            out.append(("object", m.group(1).rstrip("。；;"), "优先" if "优先" in c[:m.start()] else "录用"))
-    # 向 B 发放…
-    for m in re.finditer(r"向([^向，,。；;]{1,30}?)(发放|提供|供应|开放|倾斜|返还|推荐|投放|延伸|减免|出租|出售)", c):
-        if m.group(2) == "提供" and re.match(r"[^，,。；;]{0,10}(?:信息|材料|数据|情况|报告)", c[m.end():]):
-            continue      # 向公共就业服务机构提供岗位空缺信息: a report to an office, not an offer
-        out.append(("向", TRAILING_ADVERBS.sub("", m.group(1)) or m.group(1), m.group(2)))
-    # …岗位，应当优先提供给 B: the thing given is the topic, B after 给; …褒扬金由…部门…发给其遗属: B after 发给
-    for m in re.finditer(r"(提供|发放|出租|出售|分配|预留|返还|让渡)给([^，,。；;]{2,30}?)(?=[。；;，,]|$)"
-                         r"|(发给)(其[^，,。；;]{1,10}?)(?=[。；;，,]|$)", c):
-        out.append(("向", m.group(2) or m.group(4), m.group(1) or m.group(3)))
-    for m in HELPED.finditer(c):
-        if re.search(r"鼓励[和、及]?$", c[:m.start()]):
-            continue      # 国家…鼓励和扶持退役军人就业创业: a law's orientation (reading.py decides on 鼓励)
-        who = re.split(r"收治|供养|帮助|扶持|援助|帮扶|照顾|救助", m.group(1))[-1]    # 收治或者集中供养 B: B
-        hits = find_terms(who, vocab.groups) if vocab is not None else []
-        if hits and hits[-1][2] + len(hits[-1][1]) == len(who) and names_a_person(who, hits[-1][1], hits[-1][2]):
-            out.append(("object", who, "帮助"))     # …积极帮助和扶持有就业愿望和就业能力的就业困难人员
-    # 资助/选派 B 进行/到…: B is funded or sent (资助青年博士生等优秀青年人才进行国际学术交流); 安排 B 进行/接受…: B is
-    # whom it is arranged for (安排退休妇女进行妇科病筛查); 帮助 B 解决…: B's difficulty is solved
-    for m in re.finditer(r"(资助|选派)([^，,。；;]{2,40}?)(?:进行|参加|开展|赴|到|前往)"
-                         r"|(安排)(?!工作|就业|到|在)([^，,。；;]{2,30}?)(?:进行|接受)|(帮助)([^，,。；;]{2,30}?)解决"
-                         r"|(保障)([^，,。；;]{2,30}?)(?:就学|入学|就医)", c):     # 保障 B 就学: B's schooling is secured
-        verb, who = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5, 7) if m.group(i))
-        if vocab is not None and find_terms(who, {**vocab.groups, **vocab.gender}):
-            out.append(("object", who, verb))
-    # 优先安排/购买/录用 B …
-    for m in PRIORITY.finditer(c):
-        out.append(("object", m.group(1), "优先"))
-    for m in re.finditer(r"惠及([^，,。；;]{2,30}?)(?:的|[。；;，,]|$)", c):
-        out.append(("object", m.group(1), "惠及"))
-    for m in re.finditer(r"解决([^，,。；;]{2,30}?)(?:的(?:住房|居住|医疗|就业|生活困难|困难|子女入学|入学|落户|社会保险)"
-                         r"|(?:住房|居住)(?:需求|问题|困难))", c):       # 解决人才居住需求 too
-        out.append(("object", m.group(1), "解决"))
-    return out
-
-
-# 将/把 B(，)纳入/列入/列为…范围/对象: B is taken into a scheme (将符合条件的残疾人，全部纳入最低生活保障范围;
-# 将农村贫困残疾人列为重点扶持对象; 纳入集中托养; 将…人才纳入…体系，并在…方面提供便利: whom the offer after 并 is for);
-# not 纳入…规划/考核 (a plan or a review is the government's own)
-INCLUDED = re.compile(r"(?:将|把)([^将把，,。；;]{2,40}?)[，,]?\s*(?:全部|优先|逐步|及时|统一|一并|单独|依法|按规定|按照规定)?"
-                      r"(纳入|列入|列为)(?:[^，,。；;]{0,30}?(?:范围|对象|救助|供养|保障|低保|补贴|优待|帮扶|托养|照料|护理|康复)"
-                      r"|[^，,。；;]{1,30}?[，,]\s*并[^，,。；;]{0,40}?(?:提供|给予|予以))")
-
-
-def _included(s: str) -> list[tuple[str, str, str]]:
-    """将 B 纳入…范围 in the sentence (B and its verb may stand either side of a comma)."""
-    # (将扶持…脱贫工作纳入…计划: a field of work taken into a plan is the government's own)
-    return [("对", m.group(1), m.group(2)) for m in INCLUDED.finditer(s) if not m.group(1).endswith(("工作", "事业"))]
 
 
 def only_activity(s: str, phrase: str) -> bool:
@@ -394,7 +350,15 @@ def clause_verb(c: str) -> str | None:
         m = FIELDS_OPEN.match(t)
         if m:             # 应当在规划、用地等方面扶持…: the fields after the modal
             t, changed = t[m.end():], True
+    m = STEPPED_UP.match(t)
+    if m and any(w in m.group(1) for w in PEOPLE_WORDS) and not any(w in m.group(1) for w in PUBLIC_STAFF):
+        return "加强"        # 加强农村劳动力就业培训、职业指导: a service to the people named, stepped up
     return next((v for v in SERVICE_VERBS if t.startswith(v)), None)
 
 
+# 加强 + the people served + a service they get, ending the clause (not 加强对…的监督, 加强…建设)
+STEPPED_UP = re.compile(r"^加强(?!对)([^，,。；;的]{2,20}?)(?:培训|指导|咨询|援助|帮扶|辅导|服务)"
+                        r"(?:[、和及][^，,。；;]{1,10}?(?:培训|指导|咨询|援助|帮扶|辅导|服务))*(?=[，,。；;]|$)")
+# the public service's own staff (加强乡村干部培训, 教师培训): their training is the government's own work
+PUBLIC_STAFF = ("干部", "公务员", "工作人员", "教师", "医务人员", "医护人员", "队伍")
 FIELDS_OPEN = re.compile(r"在[^在，,。；;]{2,40}?等?方面")

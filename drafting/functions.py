@@ -132,7 +132,8 @@ def default_function(seg, functions: dict) -> Acting | None:
     responsibility (…负责本行政区域的…工作) that names a function other than the government at
     large — in the general provisions (the first chapter) when the text has chapters, the local
     unit before the national one (县级以上地方人民政府X部门 before 国务院X部门), the first one."""
-    from .phrases import clause_spans, subject_of
+    from .phrases import clause_spans
+    from .subjects import subject_of
     text = seg.text
     first_heading = seg.articles[0].heading if seg.articles else None
     found = []

@@ -12,7 +12,10 @@ from .topic_frames import DELEGATION
 
 # not measures, whatever else they say (read())
 PURPOSE = re.compile(r"^(?:(?:为了|为)[^。；;]{2,200}?|根据[^。；;]{2,120}?)[，,]\s*(?:特|现)?(?:制定本|制定|提出(?:如下|以下)|现提出)")
-DEFINITION = re.compile(r"(?:是指|所称|本[法条例办法规定意见方案]*所指|以下简称|以下统称)")
+DEFINITION = re.compile(r"(?:是指|所称|本[法条例办法规定意见方案]*所指|以下简称|以下统称)"
+                        r"|^本(?:法|条例|办法|规定|细则|意见|方案)[^，,。；;]{0,6}适用于"
+                        r"|^[^，,。；;]{2,40}?是[^，,。；;]{2,40}的(?:重要|有效|合法|唯一)?(?:凭证|证件|证明|依据)[。；;]?$")
+# (本规定适用于…: the text's scope; X 是…的凭证: what a document is, defined by a copula)
 IN_FORCE = re.compile(r"(?:自[^，,。；;]{2,20}起(?:施行|实施|执行|生效)|同时废止|施行日期|有效期)")
 PENALTY = re.compile(r"(?:违反本|责令|罚款|处分(?![^，,。；;]{0,2}(?:财产|房产|房屋|遗产|资产))|给予[^，,。；;]{0,6}处罚|追究[^，,。；;]*责任|吊销|没收|依法处理|承担[^，,。；;]*责任"
                      r"|截留|挪用|骗取|冒领|贪污|私分)")
@@ -21,13 +24,16 @@ PROHIBITION = ("不得", "禁止", "严禁", "不准")
 COMMENDATION = re.compile(r"(?:突出贡献|显著成绩|成绩显著|表现突出|先进)[^。；;]{0,30}?(?:给予|予以)?[^，,。；;]{0,4}(?:表彰|嘉奖|褒扬)")
 # support named as what a report or a result is the basis of (…作为对相关单位予以财政资金支持的依据): no offer
 BASIS = re.compile(r"作为[^。；;]{0,40}?(?:给予|予以|支持|补贴|奖励)[^。；;]{0,12}?的(?:重要|主要)?(?:依据|条件|参考|标准)")
-# a right declared (享有与男子平等的权利, 有权…要求): equality and protection, not support
+# a right declared (享有与男子平等的权利, 有权…要求, 可以参加…选举): equality, protection and civic rights, not support
 RIGHT = re.compile(r"享有[^，,。；;]{0,20}(?:平等|同等)[^，,。；;]{0,6}(?:权利|权)|有权[^，,。；;]{0,30}(?:要求|拒绝|请求|申诉|举报|控告)"
                    r"|(?:享受|享有|给予)与[^，,。；;]{0,20}(?:同等|平等|相同)的(?:待遇|权利)|坚持[^。；;]{0,40}的?原则"
                    r"|保障[^，,。；;]{0,8}享有[^，,。；;]{0,20}(?:权益|权利)|是全社会的共同责任"
                    r"|(?:给予|予以)特别保护|享受[^，,。；;]{0,20}普惠(?:性)?待遇"
                    r"|保障[^，,。；;]{0,30}的(?:合法)?(?:权利|权益)[。；;]?$"
-                   r"|应当?与[^，,。；;]{0,20}保持一致|保持一致[。；;，,]|平等(?:享受|参与|使用|获取)")
+                   r"|应当?与[^，,。；;]{0,20}保持一致|保持一致[。；;，,]|平等(?:享受|参与|使用|获取)"
+                   r"|选举|选民登记|政治生活"
+                   r"|享有[^，,。；;]{0,10}权利[，,、]\s*(?:并)?(?:承担|履行)[^，,。；;]{0,10}义务")
+# (taking part in elections and political life: a civic right; a member's rights and duties: a status)
 PARTY = re.compile(r"设立[^，,。；;]{0,10}(?:党的组织|党组织)|开展党的活动")     # party organisation, not support
 # what follows from not doing something (视为放弃…, 取消其…资格, 不再享受…)
 SANCTION = re.compile(r"由本人[^，,。；;]{0,20}(?:办理|申报|登记)|视为(?:放弃|自动放弃)|取消其[^，,。；;]{0,10}(?:资格|待遇)|不再享受|停止享受|停发|责令[^，,。；;]{0,6}退回"
@@ -42,6 +48,11 @@ REMEDY = re.compile(r"向人民法院[^，,。；;]{0,12}(?:申请|起诉)|提�
 # society at large called on to give (国家鼓励…社会力量/社会各界/…和个人 …捐赠、提供帮助): nobody is offered anything
 SOCIETY_CALLED = re.compile(r"(?:鼓励|支持|引导|倡导|动员)[^，,。；;]{0,40}?(?:社会力量|社会各界|社会各方面|全社会|(?:组织|单位)"
                             r"(?:和|以及|、)个人|其他组织以及个人)(?:[^，,。；;]{0,6}?)(?:依法|通过|为|参与|参加|开展|捐赠|向|兴办|举办|创办)")
+# society at large as the subject that shall (全社会应当理解、尊重、关心、帮助…): a call on everyone, nobody offers
+SOCIETY_SHALL = re.compile(r"^(?:全社会|社会各界|全体公民|公民、法人(?:和|或者)其他组织)(?:都|均)?(?:应当|应|要)")
+# an applicant's duty to hand in papers (…申请确认…的，应当提供由…出具的…公证书): what it must give, not what it gets
+PAPERS_DUE = re.compile(r"^[^。；;]{2,60}?的[，,]\s*(?:应当|须|必须)(?:向[^，,。；;]{1,20}?)?(?:提供|提交|出具|递交)[^，,。；;]{0,30}"
+                        r"(?:证明|材料|公证书|证件|文件|资料)[。；;]?$")
 CATCH_ALL = re.compile(r"^(?:其他|国务院规定|法律、行政法规规定的其他|有关法律、法规规定的其他)"
                        r"|^[^，,。；;]{0,20}的其他(?:事项|工作|措施)[。；;]?$")     # (促进…的其他事项)
 PRIVATE_DUTY_HEADS = ("用人单位", "企业", "职业中介机构", "个体工商户", "平台经营者", "经营者", "中小企业",
@@ -50,8 +61,9 @@ PRIVATE_DUTY_HEADS = ("用人单位", "企业", "职业中介机构", "个体工
 NOT_MEASURE_KINDS = ((PURPOSE, "目的条款"), (DEFINITION, "定义条款"), (IN_FORCE, "施行日期"), (PENALTY, "法律责任"))
 NOT_OFFER_KINDS = ((COMMENDATION, "表彰（荣誉，不是扶持）"), (REMEDY, "法律救济（诉讼、仲裁、复议）"),
                    (RIGHT, "权利的宣示（不是扶持）"), (SANCTION, "不履行的后果"), (DEFERRED, "另有规定"),
-                   (SOCIETY_CALLED, "号召社会各方参与（不是政府向谁提供扶持）"), (BASIS, "扶持的依据（不是扶持）"),
-                   (PARTY, "党的组织建设（不是扶持）"))
+                   (SOCIETY_CALLED, "号召社会各方参与（不是政府向谁提供扶持）"),
+                   (SOCIETY_SHALL, "号召全社会（不是政府向谁提供扶持）"), (BASIS, "扶持的依据（不是扶持）"),
+                   (PARTY, "党的组织建设（不是扶持）"), (PAPERS_DUE, "提交材料的义务（不是扶持）"))
 
 
 def _kind_found(s: str, kinds) -> str | None:
@@ -72,8 +84,9 @@ def not_a_measure(s: str, actor: str | None, vocab) -> str | None:
     if found:
         return found
     m = re.match(r"^(?:禁止|严禁|任何(?:组织|单位|个人|组织和个人|单位和个人))|^[^，,。；;]{2,60}?不得"
-                 r"|^[^，,。；;]{2,40}?的[，,]\s*(?:均|一律|也)?不得", s)
-    if m:     # …大型企业等不得违约拖欠…, 没有依据的，不得…: the first clause's predicate, or the one after its topic, forbids
+                 r"|^[^，,。；;]{2,40}?的[，,]\s*(?:均|一律|也)?不得"
+                 r"|^(?:开展|从事|进行|利用|使用)[^，,。；;]{2,40}?[，,]\s*(?:均|一律|也)?不得", s)
+    if m:     # …大型企业等不得违约拖欠…, 没有依据的，不得…, 开展…活动，不得…: the first clause's predicate, or the one after its topic, forbids
         return "禁止性规定：“" + (s[:4] if m.group(0)[-2:] != "不得" else m.group(0)[-8:]) + "”"
     found = _kind_found(s, NOT_OFFER_KINDS)
     if found:

@@ -1,5 +1,4 @@
-"""Who the beneficiary is: the head of its phrase and what kind it is (people, a
-business, an organisation, a government, a fund), and from its words the
+"""Who the beneficiary is, from its words (its head and kind are read in beneficiary.py): the
 groups (closed vocabularies, collective words, family nouns, 残疾 before a
 group word), gender, 科技型企业 and audiences; words that look like people
 but are no group become review items. Places narrower than the document's
@@ -11,66 +10,11 @@ from typing import TYPE_CHECKING
 
 from bot.script import to_simplified
 
-from .phrases import (BUSINESS_WORDS, FUND_HEADS, ORGANISATION_HEADS, PEOPLE_WORDS, PERSON_HEAD_ENDINGS, find_terms,
-                      head_of, is_government, leading_np, strip_activity)
+from .phrases import ORGANISATION_HEADS, PEOPLE_WORDS, find_terms
 from .vocab import PartOf
 
 if TYPE_CHECKING:      # a Reading is passed in; reading.py imports this module
     from .reading import Reading
-
-
-def beneficiary_head(frame: str, phrase: str, vocab=None, topic: str = "") -> str:
-    """The words naming the beneficiary: the head of a 对/为/向 phrase, the leading
-    noun phrase of a subject, the object of an encouragement; 其 is the sentence's topic."""
-    if phrase.strip() in ("其", "其中") and topic:
-        phrase = topic
-    if frame in ("对", "为", "向"):
-        hardship = HARDSHIP.search(phrase)
-        if hardship and hardship.start() >= 2:
-            phrase = phrase[:hardship.start()]     # 对…残疾人在生活…方面遇到的困难: the one who has them
-        return head_of(phrase, vocab)
-    if frame == "subject":
-        if "的" in phrase.rstrip("的"):
-            tail = head_of(phrase, vocab)
-            if vocab is not None and phrase.endswith("的" + tail) and find_terms(tail, vocab.groups) and \
-                    not re.search(r"[、和及与]", phrase.rsplit("的", 1)[0]):
-                return tail      # 父母已经去世的归侨职工: the group after the last 的 (no list before it) is the head
-            # 企业在新增加的就业岗位中…: the noun phrase it opens with (教师和从事…的翻译: without the 和 before the verb)
-            np = re.sub(r"(?:和|及|与|、|或者)$", "", leading_np(phrase, vocab))
-            if np and "的" not in np and beneficiary_kind(np, vocab) in ("people", "business", "group"):
-                return np
-            return head_of(phrase, vocab)
-        return leading_np(phrase[:-1] if phrase.endswith("的") else phrase, vocab)
-    return strip_activity(phrase.strip())
-
-
-# someone's difficulties as what help is given to (…在生活方面遇到的困难, …面临的实际困难)
-HARDSHIP = re.compile(r"(?:在[^，,。；;]{1,30}?)?(?:遇到|面临|存在)的(?:实际|特殊)?(?:困难|问题)$")
-ELIDED_OFFERS = ("给予", "领取", "享受", "发放", "发给", "补贴", "予以", "可以申请", "申领", "纳入", "返还", "免收",
-                 "减免", "提供", "办理", "安排")
-
-
-def beneficiary_kind(head: str, vocab) -> str:
-    """government | fund | organisation | people | business | group | none, for a beneficiary head."""
-    if not head:
-        return "none"
-    if find_terms(head, vocab.groups) or find_terms(head, vocab.gender):
-        return "group"
-    if is_government(head):
-        return "government"
-    if head.endswith(FUND_HEADS):
-        return "fund"
-    if head.endswith("经济组织"):
-        return "business"          # 民营经济组织, 农村集体经济组织: economic entities, businesses
-    if any(head.endswith(w) for w in ORGANISATION_HEADS):
-        return "organisation"
-    if any(w in head for w in PEOPLE_WORDS) or len(head) >= 2 and head.endswith(PERSON_HEAD_ENDINGS):
-        return "people"
-    if any(w in head for w in BUSINESS_WORDS) or find_terms(head, {"t": vocab.tech_words}):
-        return "business"
-    if find_terms(head, vocab.audiences):
-        return "organisation"
-    return "none"
 
 
 def read_people(r: Reading, s: str, vocab) -> None:
@@ -266,11 +210,12 @@ PERSON_SUFFIXES = ("人员", "人才", "青年", "群体", "学生", "毕业生"
 GENERIC_PEOPLE = ("人员", "人才", "群体", "学生")
 STOP_CHARS = set("的和与及等对为向在把将了、,，。；;：:“”\"()（）《》支持鼓励引导吸引推动加强各类一批更多 ")
 TECH_NOT_BUSINESS = ("孵化", "园", "服务", "家")
-NOT_PERSON_HEAD = re.compile(r"(?:[及和与][^\W\d_到在向进赴来去为给参入]{1,3}?)?[^\W\d_到在向进赴来去为给参入]{0,2}?"
+NOT_PERSON_HEAD = re.compile(r"(?:[及和与][^\W\d_到在向进赴来去为给参入]{1,3}?)?[^\W\d_到在向进赴来去为给参入]{0,4}?"
                              r"(?:团体|组织|机构|协会|商会|委员会|智库|库|合作社|联合社|服务业|产业|事业)")
 PERSON_NOUNS = PERSON_SUFFIXES + ("科学家", "企业家", "才俊", "学者", "专家")
+# (the employer may follow the people it hires directly: 超比例安置残疾人用人单位, 招用退役军人企业)
 HIRING_WORDS = ("吸纳", "招用", "招收", "聘用", "雇用", "录用", "安置", "安排", "集中使用", "吸收")
-EMPLOYER_AFTER = re.compile(r"^[^。；;：:]*?的(?:用人单位|单位|企业|机构|用人主体|中小企业|小微企业|个体工商户)")
+EMPLOYER_AFTER = re.compile(r"^(?:[^。；;：:]*?的)?(?:用人单位|单位|企业|机构|用人主体|中小企业|小微企业|个体工商户)")
 ORIGIN_GAPS = ("", "地区", "籍")
 
 

@@ -25,9 +25,9 @@ of an employer, or the government's own work (统筹、考核、监督 with nobo
 offered anything) are not measures. Every finding keeps the words that made it.
 
 Here: read(); why a sentence is no measure whatever its frame, in not_offers.py;
-the frames in frames.py and topic_frames.py; the beneficiary's head, kind, groups
-and audiences in people.py; the phrases they read (clauses, terms, noun heads,
-subjects) in phrases.py.
+the frames in frames.py, topic_frames.py and named_frames.py; the beneficiary's head
+and kind in beneficiary.py, its groups and audiences in people.py; the phrases they read (clauses, terms, noun heads) in
+phrases.py, and the subject and the unit that acts in subjects.py.
 """
 from __future__ import annotations
 
@@ -39,15 +39,19 @@ from bot.script import to_simplified
 from .frames import (FIELDS_NAMED, LOCATIVE, OFFER_NOUNS, ORIENTATION, STRONG_OFFERS, clause_verb, does_itself, first_found,
                      frames_of, only_activity)
 from .not_offers import PROHIBITION, not_a_measure
-from .people import beneficiary_head, beneficiary_kind, read_people
-from .phrases import (ENCOURAGE, acting_unit, as_written, clause_spans, find_terms, government_while, governs, head_of,
-                      is_government, leading_np, strip_brackets, subject_of)
+from .beneficiary import beneficiary_head, beneficiary_kind
+from .people import read_people
+from .phrases import (BUSINESS_WORDS, ENCOURAGE, PEOPLE_WORDS, as_written, clause_spans, find_terms, governs, head_of,
+                      is_government, leading_np, strip_brackets)
+from .subjects import acting_unit, government_while, subject_of
 
 APPLY_TO = re.compile(r"(?:向|到)([^，,。；;向到]{3,30}?(?:部门|机关|机构|中心|政府|局|厅|委|办))(?:进行)?[^，,。；;]{0,6}?"
                       r"(?:申请|申领|申报|提出申请|办理|登记|备案)")
-PASSIVE_AGENT = re.compile(r"由([^，,。；;由]{1,60}?(?:部门|机关|机构|中心|政府|局|厅|委|办|单位|部队|妇联|残联|工会|团委|科协))"
+# (the name runs to the last unit ending before the verb: 由…人民政府负责侨务工作的机构负责受理)
+PASSIVE_AGENT = re.compile(r"由([^，,。；;由]{1,60}(?:部门|机关|机构|中心|政府|局|厅|委|办|单位|部队|妇联|残联|工会|团委|科协"
+                           r"|财政(?=负担|承担)))"
                            r"(?:[^，,。；;]{0,12}?|[，,]?(?:按照|依照|根据|依据)[^，,。；;]{0,40}?[，,]?[^，,。；;]{0,16}?)"
-                           r"(?:办理|负责|提供|发放|发给|增发|组织|安排|给予|解决|补助|支付|批准|审批|核准|受理)")
+                           r"(?:办理|负责|提供|发放|发给|增发|组织|安排|给予|解决|补助|支付|代缴|批准|审批|核准|受理|负担|承担)")
 # an office whose check a person's case passes (经落户地公安机关审核，…予以办理): it acts, when no subject does
 CHECKED_BY = re.compile(r"经([^，,。；;经]{0,30}?(?:部门|机关|机构|政府|局|厅|委|办|海关))[^，,。；;]{0,4}?"
                         r"(?:审核|审批|审查|批准|核准|确认|认定|同意)")
@@ -144,8 +148,9 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
     if r.actor and r.actor == actor and r.frame == "service" and s.startswith(actor + "可以") and \
             beneficiary_kind(head_of(actor, vocab), vocab) in ("business", "people", "group"):
         r.actor = None       # 符合条件的民营企业可以利用其存量工业用地…: what a business may do, nobody gives it
-    if r.actor is None and r.frame == "subject":
-        r.actor = _giving_office(s)
+    if r.actor is None and _giving_office(s):
+        # …可以申请…，财政部门给予贴息; 支持客运经营单位…，市、区（市）人民政府给予补贴: the office that gives later acts
+        r.actor = as_written(_giving_office(s), to_simplified(text))
     read_people(r, s, vocab)
     return r
 
@@ -208,6 +213,9 @@ def _encouraged_offers_nothing(s: str, r: Reading, actor, phrase: str, offer: st
         return True       # 支持农民专业合作社规范发展和质量提升: the growth of a kind supported, nothing offered
     if offer in ("鼓励", "引导", "推动", "动员", "欢迎") and does_itself(s, phrase):
         return True       # 国家鼓励中小企业推进…创新: what the encouraged do themselves, nothing offered
+    if offer in ("支持", "扶持", "指导") and phrase in s and OWN_SYSTEM.match(s, s.find(phrase) + len(phrase)) and \
+            not any(n in s for n in STRONG_OFFERS):
+        return True       # 支持龙头企业…完善与农户的利益联结机制: the supported build their own mechanism
     return r.category is None and offer not in ("组织", "优先", "惠及", "解决") and \
         not any(n in s for n in OFFER_NOUNS) and (actor in ("国家", "全社会", "社会") or k not in ("group", "business"))
 
@@ -224,6 +232,9 @@ def _lead_in_frame(s: str, vocab, r: Reading, context: Reading, item: bool) -> t
     return chosen
 
 
+# what the supported build for themselves (…建立联系合作机制, 建立本单位的知识产权管理制度), up to the clause's end
+OWN_SYSTEM = re.compile(r"[^，,。；;]{0,20}?(?:建立|完善|健全|建设|建立健全|建立和完善)[^，,。；;]{0,30}?"
+                        r"(?:机制|体系|制度|模式)(?=[。；;，,]|$)")
 # a provider guided to build or run something (指导医疗机构设立康复医学科室): its work, not the guide's offer
 GUIDED = re.compile(r"(?:指导|督促|要求)[^，,。；;]{0,10}?(?:机构|单位|学校|医院)(?:设立|建立|开展|完善|加强|配备)")
 # a scheme that pays or insures (…生活补贴制度, …意外伤害保险制度)
@@ -276,8 +287,8 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
         people = [w for _, w, _ in find_terms(obj, {**vocab.groups, "c": tuple(vocab.collective)})] + \
             [w for _, w, _ in find_terms(obj, vocab.audiences)]
         offers = [n for n in OFFER_NOUNS + ("基金", "保险", "平台", "基地", "园区", "课程", "活动", "大赛", "见习")
-                  if n in obj]
-        if declaratory and _supports_growth(verb, obj, need):
+                  if re.search(n + "(?!设施)", obj)]     # (公共服务设施: a facility built, no service offered)
+        if _planned_or_built(s, verb, body, obj, need, people) or declaratory and _supports_growth(verb, obj, need):
             continue      # 支持农民专业合作社规范发展和质量提升: the growth of a kind supported, nothing offered
         if declaratory and verb in ORIENTING and not any(n in obj for n in STRONG_OFFERS) and \
                 not re.search(r"(?:鼓励|引导)和?(?:支持|扶持)", body):    # 鼓励和支持… supports
@@ -286,13 +297,24 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
             oriented = verb in ("鼓励", "引导", "动员", "倡导")   # whom it encourages acts in the clauses after
             continue
         giving = verb in GIVING and (bool(re.search(r"(?:服务|培训|指导|咨询|补贴|援助|帮扶|场所|场地|岗位)"
-                                                    r"(?!工作|体系|机制|制度|机构)|^发放[^，,。；;]{2,20}证》?[。；;]?$", obj))
-                                     or "活动" in obj and people) and \
+                                                    r"(?!工作|体系|机制|制度|机构|设施)|^发放[^，,。；;]{2,20}证》?[。；;]?$", obj))
+                                     or ("活动" in obj or "教育" in obj) and people) and \
             not governs(obj) and not MEANS.search(s[:a] + body[:body.find(verb)])
         if need is None and (subject or not (people or offers)) and not giving and not scheme:
             continue
         return ("service", people[0] if people else None, verb, None)
     return None
+
+
+def _planned_or_built(s: str, verb: str, body: str, obj: str, need, people: list) -> bool:
+    """A service clause that offers no one anything: land allotted to projects and industries (保障…设施建设用地需求,
+    安排…建设用地指标), or support for those who build their own mechanism (支持龙头企业…完善与农户的利益联结机制)."""
+    if need and set(need[1]) == {"用地"} and LAND_ALLOTTED.search(obj) and not people and \
+            not any(w in s for w in PEOPLE_WORDS + BUSINESS_WORDS):
+        return True
+    return verb in ("支持", "扶持", "指导") and bool(re.match(r"(?:支持|扶持|指导)[^，,。；;]{2,40}?" + OWN_SYSTEM.pattern,
+                                                         body[body.find(verb):])) and \
+        not any(n in obj for n in STRONG_OFFERS)
 
 
 def _stated_free(s: str, r: Reading) -> bool:
@@ -329,6 +351,8 @@ def _supports_growth(verb: str, obj: str, need) -> bool:
         bool(grows) and not any(n in first[grows.start():] for n in OFFER_NOUNS)
 
 
+# land for building allotted (建设用地指标, 用地需求, 用地供应计划): the government's land planning
+LAND_ALLOTTED = re.compile(r"建设用地|用地(?:需求|指标|计划|供应)")
 SERVICE_GIVEN = re.compile(r"^(?:在[^，,。；;]{1,10})?(?:免费)?提供[^，,。；;]{0,20}服务[。；;]?$")
 # a list of means (通过…、提供就业援助等措施，创造就业条件): what it lists is not offered by itself
 MEANS = re.compile(r"通过[^。；;]*$")

@@ -33,7 +33,8 @@ PASSIVE_OFFER = re.compile(r"^([^，,。；;]{2,30}?)的[^，,。；;]{2,40}?[�
 
 # a later clause in which a named unit gives (…，由所在部队按照规定发给残疾抚恤金): 由 + the giver + the giving
 GIVEN_BY = re.compile(r"^\s*(?:并|则)?由([^，,。；;由]{2,30}?)(?:按照[^，,。；;]{0,30}?|依照[^，,。；;]{0,30}?|依据[^，,。；;]{0,20}?"
-                      r"|依法|酌情|负责|及时|予以|统一|一次性)*(发给|发放|给予|办理|解决|安排|补助|支付|提供|报销"
+                      r"|依法|酌情|负责|及时|予以|统一|一次性)*(?:(?<=标准|规定|办法)[，,]\s*)?"
+                      r"(发给|发放|给予|办理|解决|安排|补助|支付|提供|报销|代缴|代为缴纳"
                       r"|优先安排|优先办理)")
 
 
@@ -42,7 +43,7 @@ def _given_by_frames(s: str, clauses: list, topic: str, vocab) -> list[tuple[str
     经…批准，由所在部队按照规定发给残疾抚恤金; 退出现役的，由…部门负责解决); a topic that names a cost or a
     thing (…残疾军人旧伤复发的医疗费用) gives way to whose it is."""
     for k, (a, b) in enumerate(clauses[1:4], 1):
-        m = GIVEN_BY.match(s[a:b])
+        m = GIVEN_BY.match(s[a:])        # (由…按照规定的标准，代缴…: the manner may close with a comma)
         if m is None or topic.startswith(("对", "为", "向", "由")) or "由" in topic:
             continue
         who = topic
@@ -175,7 +176,7 @@ def _may_use_frames(s: str, clauses: list, topic: str, vocab=None) -> list[tuple
         inside = delegated and a + i < delegated.start() and not re.search(r"[，,。；;]", s[a + i:delegated.start()])
         if governs(rest) or delegated and (delegated.start() < a + i or inside):
             continue
-        if w in ("可以", "可", "可按", "可以按照", "可按照", "允许", "可以选择") and \
+        if w in ("可以", "可", "可按", "可以按照", "可按照", "允许", "准予", "可以选择") and \
                 not any(x in c[i:] + _before_another_subject(s[b:]) for x in PERMITTED + OFFER_VERBS[:20]) \
                 or MEMBERSHIP_KEPT.match(c[i:]) \
                 or RULES_SET.match(c[i:]):

@@ -22,6 +22,8 @@ NO_UNIT = "原文未指定部门"
 
 # lenders that act on their own account (not 人民银行, an office)
 LENDERS = ("金融机构", "银行", "保险机构")
+# schools and care institutions that serve people from their own work (普通教育机构, 社区康复机构, 特殊教育学校)
+PROVIDERS = ("学校", "教育机构", "康复机构", "医疗机构", "医院")
 
 
 class WhoActs:
@@ -250,10 +252,10 @@ class WhoActs:
                     how += f"（{parsed.convention}）"
                 return agencies, review, how
         if r.actor and not is_government(r.actor) and (r.actor.endswith(LENDERS + ("基金",)) or
-                                                       r.actor.endswith("单位") and r.frame in ("对", "为", "向")):
-            # 金融机构应当…提高对中小企业的贷款比例, …基金可以为…提供资金支持, …单位应当对…人员给予奖励: a lender, a
-            # fund or one's own unit gives from its own business; no office leads (a unit that hires, 优先招用…,
-            # carries out a placement and is named)
+                                                       r.actor.endswith(("单位",) + PROVIDERS) and r.frame in ("对", "为", "向")):
+            # 金融机构应当…提高对中小企业的贷款比例, …基金可以为…提供资金支持, …单位应当对…人员给予奖励, 社区康复机构
+            # 应当对…患者进行康复训练: a lender, a fund, one's own unit, a school or a care institution gives from its
+            # own business; no office leads (a unit that hires, 优先招用…, carries out a placement and is named)
             return {}, [f"办理者“{r.actor}”不是政府部门：没有牵头部门，请核对"], f"句子的主语：“{r.actor}”（不是政府部门）"
         if r.actor:
             # a subject listing units (教育、科技等部门以及工会…): every one of them acts, in its order

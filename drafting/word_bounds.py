@@ -31,4 +31,16 @@ def relative_runs_on(tail: str, stop: int) -> int:
     m = re.match(r"[^，,。；;的]{1,30}?的([^的，,。；;]{1,8}?)(?=" + "|".join(OFFER_VERBS) + ")", tail[stop:])
     if m and (any(w in m.group(1) for w in NOUN_WORDS) or m.group(1).endswith(PERSON_HEAD_ENDINGS)):
         return stop + m.end()
+    # 对核定为最低生活保障边缘的残疾人家庭、重度残疾人家庭按照规定给予补助: the people the relative clause ends in
+    # open a list, and B runs to its last member, before the manner and the offering verb
+    m = LISTED_AFTER_RELATIVE.match(tail[stop:])
+    if m and (any(w in m.group(1) for w in NOUN_WORDS) or m.group(1).endswith(PERSON_HEAD_ENDINGS)) and \
+            (any(w in m.group(2) for w in NOUN_WORDS) or m.group(2).endswith(PERSON_HEAD_ENDINGS)):
+        return stop + m.end()
     return stop
+
+
+# a relative clause's people, then more listed after 、/和/或者, up to a manner and the offering verb
+LISTED_AFTER_RELATIVE = re.compile(r"[^，,。；;的]{1,30}?的([^的，,。；;、]{1,8}?)(?:[、和及]|或者)[^，,。；;]{0,60}?"
+                                   r"([^的，,。；;、]{1,8}?)(?=(?:按照规定|按规定|依法|依照规定|分别)?"
+                                   r"(?:" + "|".join(OFFER_VERBS[:20]) + "))")

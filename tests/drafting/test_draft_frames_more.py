@@ -220,7 +220,7 @@ def test_an_office_after_a_semicolon_that_gives_nothing_is_no_measure(vocab):
 
 
 def test_a_field_after_the_subject_is_not_part_of_it(vocab):
-    from drafting.phrases import subject_of
+    from drafting.subjects import subject_of
     assert subject_of("金融部门在信贷方面应当给予照顾。") == "金融部门"
     assert subject_of("财政部门在资金安排方面应当予以倾斜。") == "财政部门"
 

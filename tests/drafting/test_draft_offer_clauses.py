@@ -3,7 +3,7 @@ people, a sentence whose first clauses build a system and whose later clauses ea
 measure per offer), and a condition topic before the subject (有条件的地方，…部门应当…)."""
 import pytest
 
-from drafting.phrases import subject_of
+from drafting.subjects import subject_of
 from drafting.reading import read
 from drafting.vocab import load_vocabulary
 from drafting.writer import Drafter

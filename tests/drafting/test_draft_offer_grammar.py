@@ -251,7 +251,7 @@ def test_encouraging_and_supporting_a_group_into_work_is_a_laws_orientation(voca
     ("县级以上人民政府保障残疾人的基本生活。", "县级以上人民政府"),                         # 保障 the verb
 ])
 def test_a_verb_inside_an_offices_name_does_not_end_the_subject(sentence, subject):
-    from drafting.phrases import subject_of
+    from drafting.subjects import subject_of
     assert subject_of(sentence) == subject
 
 

@@ -70,12 +70,16 @@ def place_facts(turn, act) -> dict:
 
 def _named_as_a_places_own(text: str, place) -> bool:
     """The place is named only as whose something is (图们的…, 吉林那边说…, 吉林省…大赛), never
-    after a word of being or going there (在, 住, 到, 回, 去, 来)."""
+    after a word of being or going there (在, 住, 到, 回, 去, 来), or as where one may go later."""
     names = [n for n in {place.name, place.name.rstrip("市县区省"), *getattr(place, "aliases", ())} if len(n) >= 2]
     spots = [(m.start(), m.end()) for n in names for m in re.finditer(re.escape(n), text)]
-    return bool(spots) and all(not re.search(r"(?:在|住|到|回|去|来|搬|是)$", text[max(0, s - 2):s])
-                               and re.match(r"省?(?:的|那边|那儿|那里|这边|[^\s，,。？?]{0,12}(?:大赛|计划|政策|贷))", text[e:e + 14])
-                               for s, e in spots)
+    return bool(spots) and all(_FUTURE_MOVE.search(text[max(0, s - 10):s]) or (
+        not re.search(r"(?:在|住|到|回|去|来|搬|是)$", text[max(0, s - 2):s])
+        and re.match(r"省?(?:的|那边|那儿|那里|这边|[^\s，,。？?]{0,12}(?:大赛|计划|政策|贷))", text[e:e + 14])) for s, e in spots)
+
+
+# 我明年可能转学去南宁: where one may go later is no move now
+_FUTURE_MOVE = re.compile(r"(?:明年|以后|将来|可能|打算|准备|过两年|过几年)[^，,。？?\s]{0,4}(?:去|搬到|搬去|到)$")
 
 
 _GRADUATED = re.compile(r"已经毕业|已毕业|毕业了|刚毕业|去年毕业|毕业[一二两三几半\d]{1,2}年")

@@ -213,7 +213,13 @@ def title_spans(kb, text: str) -> list[tuple[int, int]]:
             names.update(n for n in re.findall(r"“([^”]{5,16})”", m.title or "") if len(n) >= 5)
         cache["re"] = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True)))) if names else None
     pattern = cache["re"]
-    return [(m.start(), m.end()) for m in pattern.finditer(text)] if pattern else []
+    spans = [(m.start(), m.end()) for m in pattern.finditer(text)] if pattern else []
+    return spans + [(m.start(), m.end()) for m in _PROGRAMME.finditer(text)]
+
+
+# a contest's or a facility's name in the person's words (女大学生创业大赛, 高端人才签证便利):
+# the words before it, with no verb or particle between, name it, not the person
+_PROGRAMME = re.compile(r"[^\s，,。？?！!、是想要参加能去做开办搞在了的我你他她俺咱也还有没啥什么哪个这那些]{4,8}?(?:大赛|比赛|签证便利|居留便利|签证)")
 
 
 _FIGURE = re.compile(r"百分之\s{0,2}([\d一二两三四五六七八九十百]{1,4})|(\d{1,3}(?:\.\d{1,2})?)\s{0,2}[%％]")

@@ -108,3 +108,11 @@ def test_a_place_one_says_one_is_in_beside_a_question_still_moves():
     c = Chat(region="吉林市", groups=["veteran"], gender="male")
     c.say("我其实在图们的 能贷款吗")
     assert "图们" in c.slots["region"]
+
+
+def test_where_one_may_move_next_year_is_no_move_now():
+    c = Chat(region="乌鲁木齐", groups=["university_student"], gender="male")
+    c.say("哦 那广西的能用吗 我明年可能转学去南宁")
+    assert "乌鲁木齐" in c.slots["region"]
+    c.say("我下个月搬到南宁了 有啥政策")
+    assert "南宁" in c.slots["region"]

@@ -307,3 +307,13 @@ def test_the_years_worked_away_told_after_coming_back_make_a_returning_worker(te
 def test_knowing_nothing_said_beside_a_question_for_training_states_the_need():
     act = read(KB, "有没有什么培训 我啥也不会")
     assert act.facts.get("needs") == ["training"]
+
+
+@pytest.mark.parametrize("text", ["想问问女大学生创业大赛的事", "图们的高端人才签证便利 我可以用吗"])
+def test_a_group_word_inside_a_contests_or_facilitys_name_is_no_fact(text):
+    assert "groups" not in read(KB, text).facts
+
+
+def test_a_contest_one_wants_to_enter_is_still_a_need_beside_ones_group():
+    facts = read(KB, "我是女大学生 想参加创业大赛").facts
+    assert facts.get("groups") == ["university_student"] and facts.get("needs") == ["competitions"]

@@ -134,10 +134,12 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
                 act.facts[m.fact] = flipped
             continue
         add_fact(kb, act.facts, m.fact, value)
-        if clause is not None and clause.correction and kb.facts[m.fact].kind == "list":
+        if clause is not None and clause.correction and kb.facts[m.fact].kind == "list" \
+                and not _ADDED.search(clause.text):     # 我其实也缺钱: one more, nothing withdrawn
             act.replaced = tuple(dict.fromkeys(act.replaced + (m.fact,)))
 
 
+_ADDED = re.compile(r"也|还|另外|同时|再")
 _COPULA_PLACE = re.compile(r"\s{0,20}(?:是|系|就是|不是|唔系)\s{0,20}([\u4e00-\u9fff]{2,12})\s{0,20}$")
 
 

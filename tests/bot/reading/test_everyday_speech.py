@@ -317,3 +317,26 @@ def test_a_group_word_inside_a_contests_or_facilitys_name_is_no_fact(text):
 def test_a_contest_one_wants_to_enter_is_still_a_need_beside_ones_group():
     facts = read(KB, "我是女大学生 想参加创业大赛").facts
     assert facts.get("groups") == ["university_student"] and facts.get("needs") == ["competitions"]
+
+
+@pytest.mark.parametrize("text, fact, value", [
+    ("我家在靠边境的村里", "groups", "border_resident"),
+    ("被公司裁员了 layoff 现在在青岛", "groups", "unemployed"),
+    ("我在梧州种沙糖桔十几年了 想办个合作社", "groups", "rural_entrepreneur"),
+    ("我是今年毕业的大学生 在成都", "groups", "college_graduate"),
+    ("搵铺好贵 有冇平啲嘅地方", "needs", "premises"),
+    ("那我可以贷款吗 资金有点不够", "needs", "financing"),
+    ("贷款呢 我有点存款但不够", "needs", "financing"),
+    ("我就是退伍的 在乌鲁木齐 想开个健身房 先学学怎么经营", "needs", "training")])
+def test_more_everyday_ways_of_saying_who_one_is_and_what_one_lacks(text, fact, value):
+    assert value in (read(KB, text).facts.get(fact) or []), read(KB, text).facts
+
+
+def test_one_more_need_said_with_其实也_withdraws_nothing():
+    act = read(KB, "我其实也缺钱 设备太贵")
+    assert act.facts.get("needs") == ["financing"] and "needs" not in act.replaced
+
+
+def test_going_to_ask_at_the_county_tomorrow_is_an_acknowledgement():
+    act = read(KB, "中 俺明天去县里问问")
+    assert act.acknowledges and not act.is_question

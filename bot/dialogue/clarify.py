@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .. import texts
+from ..reading.inferred import GRADUATE
 from ..replies.render import Button, Reply, intent_payload
 
 PENDING = "clarify:"
@@ -19,7 +20,6 @@ NO = ("不是", "不对", "没有", "不算", "否", "no")
 # 大专 / 中专 to "您是高校（大专及以上）毕业吗？": the level of school answers it
 _COLLEGE_LEVEL = re.compile(r"大专|专科|高职|本科|大学|研究生|硕士|博士|学士")
 _SCHOOL_LEVEL = re.compile(r"高中|中专|初中|技校|职高|小学")
-_BY_LEVEL = "college_graduate"
 
 
 @dataclass
@@ -62,7 +62,7 @@ def answer(kb, pending: str, intent: str | None, text: str, reading) -> bool:
     if value in (reading.facts.get(fact) or ()) or value in (reading.negated.get(fact) or ()):
         return True     # the button's payload, or "我是高校毕业生" typed
     said = (text or "").strip("。.!！ ，,")
-    by_level = value == _BY_LEVEL and len(said) <= 8 and not reading.is_question     # 大专的, not 女大学生…是啥
+    by_level = value == GRADUATE and len(said) <= 8 and not reading.is_question     # 大专的, not 女大学生…是啥
     school = _SCHOOL_LEVEL.search(said) if by_level else None
     college = _COLLEGE_LEVEL.search(said) if by_level and not school else None
     if intent == "deny" or said in NO or said.startswith(("不是", "不对")) or school:

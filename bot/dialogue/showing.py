@@ -128,12 +128,11 @@ def nothing(turn, result) -> None:
 def overview(turn, act) -> None:
     """有啥政策 with nothing new said: the list in view (a pointer to it when it is on
     screen); an open question stays open."""
-    view = turn.slots.get("view")
-    chosen = view_items(turn, turn.current()[1], view)
     if _OTHERS_ASKED.match(act.text if act else "") and turn.before.get("listed"):
         more(turn)          # 还有啥 after a list: the next ones, or that there are no more
         return
-    if not shown_again(turn, chosen[:lists.NAMED]):
+    view = turn.slots.get("view")
+    if not shown_again(turn, view_items(turn, turn.current()[1], view)[:lists.NAMED]):
         page(turn, view, 0)
 
 

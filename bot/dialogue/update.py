@@ -12,6 +12,7 @@ import re
 
 from ..reading import questions
 from ..reading.inferred import GRADUATE, as_graduate
+from ..rules.place_names import short_form
 
 
 def merge_facts(kb, slots: dict, updates: dict, negated: dict | None = None, replaced=()) -> dict:
@@ -71,11 +72,16 @@ def place_facts(turn, act) -> dict:
 def _named_as_a_places_own(text: str, place) -> bool:
     """The place is named only as whose something is (图们的…, 吉林那边说…, 吉林省…大赛), never
     after a word of being or going there (在, 住, 到, 回, 去, 来), or as where one may go later."""
-    names = [n for n in {place.name, place.name.rstrip("市县区省"), *getattr(place, "aliases", ())} if len(n) >= 2]
+    names = [n for n in {place.name, short_form(place.name), *place.aliases} if n and len(n) >= 2]
     spots = [(m.start(), m.end()) for n in names for m in re.finditer(re.escape(n), text)]
-    return bool(spots) and all(_FUTURE_MOVE.search(text[max(0, s - 10):s]) or (
-        not re.search(r"(?:在|住|到|回|去|来|搬|是)$", text[max(0, s - 2):s])
-        and re.match(r"省?(?:的|那边|那儿|那里|这边|[^\s，,。？?]{0,12}(?:大赛|计划|政策|贷))", text[e:e + 14])) for s, e in spots)
+    return bool(spots) and all(_FUTURE_MOVE.search(text[max(0, s - 10):s]) or _whose(text, s, e) for s, e in spots)
+
+
+def _whose(text: str, start: int, end: int) -> bool:
+    """The name at text[start:end] says whose something is (图们的, 吉林那边, 吉林省…大赛), with no
+    word of being or going there before it."""
+    return not re.search(r"(?:在|住|到|回|去|来|搬|是)$", text[max(0, start - 2):start]) \
+        and bool(re.match(r"省?(?:的|那边|那儿|那里|这边|[^\s，,。？?]{0,12}(?:大赛|计划|政策|贷))", text[end:end + 14]))
 
 
 # 我明年可能转学去南宁: where one may go later is no move now

@@ -73,8 +73,7 @@ def eligibility(engine, profile, m: Shown, n: int | None, asked_age: bool, asked
     """The conditions the document states, each marked against what the person said; on
     age and household registration, what the text says or that it sets none."""
     checks = engine.check(m.id, profile)
-    lines = [texts.CONDITIONS_HEAD.format(name=name(m, n))]
-    lines += [f"· {label} {mark}" for label, mark in checks]
+    lines = [texts.CONDITIONS_HEAD.format(name=name(m, n))] + _marked(checks)
     ages = [s for s in followup.sentences(m.quote, AGE_IN_TEXT)]
     if ages:
         lines.append(texts.AGE_QUOTED.format(quote="”“".join(ages)))
@@ -85,13 +84,7 @@ def eligibility(engine, profile, m: Shown, n: int | None, asked_age: bool, asked
         lines.append(texts.RESIDENCE_QUOTED.format(quote="”“".join(registered)))
     elif asked_residence:
         lines.append(texts.NO_RESIDENCE_LIMIT)
-    marks = {mark for _, mark in checks}
-    if "✗" in marks:
-        lines.append(texts.NOT_MET)
-    elif "？" in marks:
-        lines.append(texts.MAYBE_MET)
-    else:
-        lines.append(texts.MET)
+    lines.append(_verdict(checks, texts.NOT_MET, texts.MAYBE_MET, texts.MET))
     lines.append(texts.DECIDES.format(whom=followup.lead_whom(m)))
     return Reply("\n".join(lines))
 
@@ -99,13 +92,21 @@ def eligibility(engine, profile, m: Shown, n: int | None, asked_age: bool, asked
 def their_conditions(engine, profile, m: Shown, n: int | None, who: str) -> Reply:
     """他能享受这个吗: the measure's conditions marked against what was said of someone else."""
     checks = engine.check(m.id, profile)
-    lines = [texts.THEIR_CONDITIONS_HEAD.format(name=name(m, n), who=who)]
-    lines += [f"· {label} {mark}" for label, mark in checks]
-    marks = {mark for _, mark in checks}
-    verdict = texts.THEY_NOT_MET if "✗" in marks else texts.THEY_MAYBE_MET if "？" in marks else texts.THEY_MET
+    verdict = _verdict(checks, texts.THEY_NOT_MET, texts.THEY_MAYBE_MET, texts.THEY_MET)
+    lines = [texts.THEIR_CONDITIONS_HEAD.format(name=name(m, n), who=who)] + _marked(checks)
     lines += [verdict.format(who=who), texts.DECIDES.format(whom=followup.lead_whom(m)),
               texts.THEIR_OWN_SEARCH.format(who=who)]
     return Reply("\n".join(lines))
+
+
+def _marked(checks: list[tuple[str, str]]) -> list[str]:
+    return [f"· {label} {mark}" for label, mark in checks]
+
+
+def _verdict(checks: list[tuple[str, str]], not_met: str, maybe_met: str, met: str) -> str:
+    """A condition not met (✗) decides; else one not yet said (？); else all are met."""
+    marks = {mark for _, mark in checks}
+    return not_met if "✗" in marks else maybe_met if "？" in marks else met
 
 
 def offices(items: list[Shown], start: int = 1) -> Reply:

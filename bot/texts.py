@@ -114,6 +114,7 @@ NO_CATEGORY = "在您的情况下，没有找到“{name}”方面的措施。"
 
 # ---- follow-up questions (bot/replies/followup.py): only what the quote says --------------------
 HOTLINE = "当地12345政务服务便民热线"
+CHAT_ASIDE = "😊 这个我就接不上话了，我只会帮您查找创业扶持政策和办理部门。"
 OUT_OF_SCOPE_SHORT = "这个问题我回答不了，我只能帮您查找创业扶持政策和办理部门。投诉、举报和其他政务问题，请拨打" + HOTLINE + "。"
 ASK_AGENCY = "具体请向{whom}咨询，也可以拨打" + HOTLINE + "。"
 QUOTED_AMOUNT = "文件原文写明：“{quote}”具体能获得多少，以{whom}审核认定为准；也可以拨打" + HOTLINE + "咨询。"
@@ -127,10 +128,10 @@ AMOUNTS_TAIL = "具体能贷（补）多少，以牵头部门的审核为准；�
 SPOKEN_OF_HEAD = "适用于您的措施里，文件写到“{words}”的有 {n} 项："
 BANKS_HEAD = "文件没有指定哪家银行。写到银行（金融机构）的措施是："
 BANKS_TAIL = "具体由哪些银行办理，请问牵头部门，也可以拨打" + HOTLINE + "。"
-BANKS_NONE = "适用于您的措施里，文件都没有写到哪家银行办理。具体请问{whom}，也可以拨打" + HOTLINE + "。"
+BANKS_NONE = "适用于您的措施里，文件都没有写明哪家银行办理。具体请问{whom}，也可以拨打" + HOTLINE + "。"
 INTEREST_HEAD = "文件里写到贷款利息（贴息）的是："
 INTEREST_TAIL = "利率、贴息比例和年限，上面原文没有写明的，以经办银行和牵头部门的答复为准；也可以拨打" + HOTLINE + "咨询。"
-INTEREST_NONE = "适用于您的措施里，文件都没有写到贷款利息（利率或贴息）。具体请问{whom}，也可以拨打" + HOTLINE + "。"
+INTEREST_NONE = "适用于您的措施里，文件都没有写明贷款利息（利率或贴息）。具体请问{whom}，也可以拨打" + HOTLINE + "。"
 NO_AMOUNT = "文件未规定具体额度（金额）。具体额度由{whom}确定，请向其咨询，也可以拨打" + HOTLINE + "。"
 QUOTED_APPLY = "文件中与申请有关的原文：“{quote}”"
 NO_PROCEDURE = ("文件没有写明申请流程和受理窗口。请向牵头部门{whom}咨询{support}，"
@@ -139,7 +140,7 @@ SUPPORT_TOO = "（配合部门：{support}）"
 SUPPORT_AND_MORE = "{named}等部门"
 QUOTED_MATERIALS = "文件中与材料有关的原文：“{quote}”文件没有列出完整的材料清单。"
 NO_MATERIALS = "文件没有写明需要准备哪些材料。"
-NO_CONTACT = ("文件没有公布办理电话、地址或网址。牵头负责的是{whom}{support}，"
+NO_CONTACT = ("文件没有写明办理电话、地址或网址。牵头负责的是{whom}{support}，"
               "可以拨打" + HOTLINE + "查询其电话和地址。")
 QUOTED_DATES = "文件中与时间有关的原文：“{quote}”"
 ENDED = "{note}；具体请向{whom}核实，也可以拨打" + HOTLINE + "。"
@@ -160,7 +161,7 @@ FOLLOWUP_GENERAL = {
     "ask_amount": "这些文件大多没有规定具体金额；写明了的，我会引用原文。",
     "ask_how_to_apply": "这些文件都没有写明申请流程和受理窗口，我可以告诉您每项措施由哪个部门牵头。",
     "ask_materials": "这些文件都没有列出需要准备的材料，要向牵头部门问清楚。",
-    "ask_contact": "这些文件都没有公布电话、地址或网址，可以拨打" + HOTLINE + "查询。",
+    "ask_contact": "这些文件都没有写明电话、地址或网址，可以拨打" + HOTLINE + "查询。",
     "ask_deadline": "有的文件写明了执行期，有的没有写；我可以按具体措施告诉您。",
 }
 
@@ -187,8 +188,8 @@ LIST_HINT_MORE = "说“第N项”看详情，“更多”看下一页，或点�
 PAGE_HEAD = "{name}：第 {first}—{last} 项（共 {n} 项）："
 MORE_LEFT = "还有 {n} 项，说“更多”继续。"
 QUOTED_FEES = "文件中与收费有关的原文：“{quote}”具体收不收、收多少，以{whom}的答复为准。"
-NO_FEES = "文件没有写到收费的事。是否收费请向{whom}咨询，也可以拨打当地12345政务服务便民热线。"
-NO_FEES_IN_TEXTS = "这些措施的原文都没有写到收费的事。是否收费请向办理部门咨询，也可以拨打当地12345政务服务便民热线。"
+NO_FEES = "文件没有写明收不收费。是否收费请向{whom}咨询，也可以拨打当地12345政务服务便民热线。"
+NO_FEES_IN_TEXTS = "这些措施的原文都没有写明收不收费。是否收费请向办理部门咨询，也可以拨打当地12345政务服务便民热线。"
 BRIEF_HINT = "想看原文和申办指引，说“详细说说”。"
 SAME_LIST = "就是上面列出的这 {n} 项。想了解哪一项，说“第N项”（比如“第1项能贷多少”“第2项找谁”）。"
 PART_OF_LIST = "就是上面列出的{items}："
@@ -210,7 +211,7 @@ PARTICULAR_NOT_STATED = "您问的“{question}”，这条原文没有写明，
 DISTRESS = ("听到您这么说，我很担心您。如果您有伤害自己的想法，请马上拨打120急救电话或110，"
             "或者告诉身边信任的人陪着您；也可以拨打心理援助热线12356，有专业的人愿意听您说。\n"
             "创业的事不着急，等您想聊的时候，我一直在。")
-NOT_IN_TEXTS = "“{question}”——适用于您的文件里都没有写到。建议问问{whom}，或拨打当地12345政务服务便民热线。"
+NOT_IN_TEXTS = "您问的“{question}”，适用于您的文件里都没有写明。建议问问{whom}，或拨打当地12345政务服务便民热线。"
 ASK_AGAIN = "回到刚才的问题：请告诉我您的{what}（点下面的按钮，或直接说）。"
 ASK_AGAIN_YES_NO = "回到刚才的问题：{question}（点下面的按钮，或直接说是/不是）"
 PLACE_WORD = "所在地（城市或县区）"
@@ -246,7 +247,7 @@ THEIR_LIST = ("上面的措施是按您说的情况（{who}）筛选的；{other
               "想按{other}的情况查，可以说“帮我{other}问”；想看某一项的条件，说“第N项{other}能办吗”。")
 THEIR_OWN_SEARCH = "想按{who}的情况查全部措施，可以说“帮我{who}问”。"
 OFFICES_HEAD = "各项找谁办（牵头部门）："
-OFFICES_TAIL = "文件没有公布电话和地址，可拨打当地12345政务服务便民热线查询。"
+OFFICES_TAIL = "文件没有写明电话和地址，可拨打当地12345政务服务便民热线查询。"
 WHICH_ONE = "您是说哪一项？"
 MEMBERSHIP = ("文件没有写明“{group}”的认定标准（如条件、年限、证明），由{whom}认定。"
               "您可以说说具体情况，或向其咨询，也可以拨打当地12345。")
@@ -321,6 +322,12 @@ UNKNOWN_PLACE = "“{region}”（未能识别的地名，或不在中国境内�
 UNTIL = "截至{date}"
 DOCUMENT_ENDED = "《{title}》：{note}。"
 DOCUMENT_VALID_UNTIL = "《{title}》：文件写明执行期至{date}，目前仍在执行期内。"
+DOCUMENT_MADE = "《{title}》：{said}。"
+MADE_ISSUED = "{date}印发"
+MADE_ADOPTED = "{date}通过（或最近一次修订）"
+MADE_IN_FORCE = "自{date}起施行"
+MADE_PERIOD = "执行期{period}"
+MADE_UNSTATED = "我们收录的原文没有写明印发日期，请以发布部门的说明为准"
 DOCUMENT_NO_END = "《{title}》：文件没有写明截止日期，仍以主管部门的答复为准。"
 PLAN_ENDED = "该计划执行期（{period}）已结束，请向主管部门核实现行政策"
 FUNCTION_AT = "{where}的{name}"

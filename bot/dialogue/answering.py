@@ -321,6 +321,7 @@ def other_question(turn, act) -> None:
     if needs and any(m.category == needs[0] for m in items):
         showing.category(turn, needs[0])      # 注册公司 how long 麻烦吗: what the texts hold on it
         return
-    whom = "、".join(dict.fromkeys(o for m in (turn.listed_items() or items)[:3] for o in lists.lead_names(m)))
+    # offices only: "文件未指定责任部门" is no one to ask
+    whom = "、".join(dict.fromkeys(o for m in (turn.listed_items() or items)[:3] if not m.no_responsible_unit for o in m.lead))
     asked = turn.simple.strip("？?。 ")[:20]
     turn.say(texts.NOT_IN_TEXTS.format(question=asked, whom=whom or texts.ASK_LOCAL_OFFICE))

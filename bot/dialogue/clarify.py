@@ -48,6 +48,17 @@ def ask(kb, reading, slots: dict) -> Clarification | None:
     return None
 
 
+def still_open(kb, pending: str, reading) -> None:
+    """A message that answered something else (不对 我在吉林市): the open question stays,
+    asked again after it."""
+    fact, _, value = pending[len(PENDING):].partition(":")
+    for word in kb.facts.ambiguous.values():
+        if word.fact == fact and word.value == value:
+            if all((a.fact, a.value) != (fact, value) for a in reading.ambiguous):
+                reading.ambiguous.append(word)
+            return
+
+
 def is_pending(pending) -> bool:
     return isinstance(pending, str) and pending.startswith(PENDING)
 
@@ -62,6 +73,8 @@ def answer(kb, pending: str, intent: str | None, text: str, reading) -> bool:
     if value in (reading.facts.get(fact) or ()) or value in (reading.negated.get(fact) or ()):
         return True     # the button's payload, or "我是高校毕业生" typed
     said = (text or "").strip("。.!！ ，,")
+    if said.startswith(("不是", "不对")) and (reading.place.place or reading.place.denied):
+        return False    # 不对 我在吉林市不是长春: the place is corrected, the question left open
     by_level = value == GRADUATE and len(said) <= 8 and not reading.is_question     # 大专的, not 女大学生…是啥
     school = _SCHOOL_LEVEL.search(said) if by_level else None
     college = _COLLEGE_LEVEL.search(said) if by_level and not school else None

@@ -99,7 +99,11 @@ def ask_to_settle(t, a):
         if t.current()[1]:
             asking.join_under(t, t.clarification.reply)
             return
-    t.replies.append(t.clarification.reply)
+    reply = t.clarification.reply
+    if t.changed and t.before.get("pending") == t.clarification.pending:   # 不对 我在吉林市: heard, and the question again
+        noted = texts.NOTED.format(what=social.describe(t, t.changed))
+        reply = Reply(noted + "\n" + reply.text, reply.buttons)
+    t.replies.append(reply)
 
 
 def changed_profile(t, a):
@@ -170,11 +174,8 @@ def asks_other(t, a):
 
 
 def out_of_scope(t, a):
-    return (t.msg.intent == "out_of_scope" or _COMPLAINT.search(t.simple)) \
+    return (t.msg.intent == "out_of_scope" or social.COMPLAINT.search(t.simple)) \
         and not (a.topics or a.refs.positions or a.asks not in (None, q.MEASURES))
-
-
-_COMPLAINT = re.compile(r"投诉|举报|维权|告状|踢皮球|推来推去|推三阻四|互相推|没人管|不给办")
 
 
 def anything(t, a):
@@ -242,11 +243,11 @@ ACTS = (                                    # after the facts it states are take
     (social_move("bot_challenge"), social.bot_challenge),
     (helps,               social.help_),
     (finds_it_wordy,      social.shorter),            # 你说话太长了 简单点
+    (acknowledges,        social.acknowledge),        # 好的 / 明白了 / 俺明天去县里问问
     (out_of_scope,        social.out_of_scope),       # 今天天气怎么样
     (answering.asks_about_family, answering.family),  # 我太太想工作 可以吗: what the texts say of spouses
     (asks_other,          answering.other_question),  # 编制还能保留吗: what the texts say, or that they do not
     (describes_business,  social.business),           # 想开个网店
-    (acknowledges,        social.acknowledge),        # 好的 / 明白了 / 俺去问问
     (of_another,          social.of_another),         # 我老公还在服役呢
     (foreign,             social.other_language),
     (no_words,            social.odd_input),
@@ -287,7 +288,10 @@ def respond(engine, slots: dict, message: Incoming) -> Outcome:
     turn.act = act
     _notice_misread(turn, act)
     if clarify.is_pending(turn.slots.get("pending")):   # the answer to "您是高校（大专及以上）毕业吗？"
-        clarify.answer(kb, turn.slots["pending"], message.intent, turn.simple, act)
+        answered = clarify.answer(kb, turn.slots["pending"], message.intent, turn.simple, act)
+        correction = act.corrects or turn.simple.lstrip().startswith(("不对", "不是"))
+        if not answered and correction and (act.place.place or act.place.denied):   # 不对 我在吉林市不是长春
+            clarify.still_open(kb, turn.slots["pending"], act)
         turn.set(pending=None)
     turn.changed = update(turn, act)
     for when, then in ACTS:

@@ -2,11 +2,16 @@
 bot says when it did not understand."""
 from __future__ import annotations
 
+import re
+
 from ..replies import consultation
 from .. import texts
 from ..replies.render import Button
 from . import asking
 from .turn import slot_names
+
+# A complaint about an office: the hotline, not us
+COMPLAINT = re.compile(r"投诉|举报|维权|告状|踢皮球|推来推去|推三阻四|互相推|没人管|不给办")
 
 MISSING_CUES = ("没说", "没有说", "没写", "没有写", "没告诉", "没提", "缺", "少了", "希望", "应该有", "不够",
                 "没找到", "没有找到", "找不到", "不清楚", "看不懂")
@@ -108,7 +113,9 @@ def bot_challenge(turn, act) -> None:
 
 
 def out_of_scope(turn, act) -> None:
-    turn.say(texts.OUT_OF_SCOPE_SHORT)
+    # small talk (哈哈 今天零下二十度) needs no hotline; a question or a complaint does
+    aside = not (act.is_question or act.asks) and not COMPLAINT.search(turn.simple)
+    turn.say(texts.CHAT_ASIDE if aside else texts.OUT_OF_SCOPE_SHORT)
     asking.ask_again(turn)
 
 

@@ -67,7 +67,7 @@ def test_overview_follow_ups_feedback_and_summary(bot):
     assert "文件未规定具体额度" in amount and "12345" in amount
     assert "文件没有写明申请流程" in texts(bot.say(me, "怎么申请"))
     assert "文件没有写明需要准备哪些材料" in texts(bot.say(me, "需要准备什么材料"))
-    assert "没有公布办理电话" in texts(bot.say(me, "电话是多少"))
+    assert "没有写明办理电话" in texts(bot.say(me, "电话是多少"))
     assert "文件未规定截止日期" in texts(bot.say(me, "现在还有效吗"))
     assert "缺了什么" in texts(bot.say(me, "/feedback_down"))
     assert "已记下您的意见" in texts(bot.say(me, "没说去哪里办"))

@@ -69,7 +69,7 @@ def test_a_list_on_screen_is_never_re_ranked_and_numbers_mean_what_was_shown():
     ("退役军人创业担保贷款贴息详细说说", "原文：“对符合条件的退役军人创业担保贷款"),
     ("桂惠贷那条原文怎么写的", "用足用好“桂惠贷”等政策"),
     ("第一个 能贷多少钱", "文件未规定具体额度"),
-    ("第1个找谁办 有电话吗", "没有公布办理电话"),
+    ("第1个找谁办 有电话吗", "没有写明办理电话"),
 ])
 def test_a_measure_named_by_position_or_by_its_words_is_answered(text, expect):
     c = liuzhou_veteran().say(text)

@@ -191,7 +191,7 @@ def test_the_deadline_of_a_law_in_force():
 
 def test_contact_never_gives_a_number():
     c = loan_details().say("电话多少", "ask_contact")
-    assert "没有公布办理电话、地址或网址" in c.text
+    assert "没有写明办理电话、地址或网址" in c.text
     assert not re.search(r"\d{5,}", c.text.replace("12345", ""))
 
 

@@ -36,6 +36,7 @@ CRITERIA = "“符合条件”的具体标准以{agency}的解释为准，办理
 # A document that names no responsible unit (urumqi-2019): the office that
 # presented the measures is named as such, never as the one that defines 符合条件.
 NO_UNIT = "文件未指定责任部门（这些措施由{publisher}介绍发布）"
+NO_UNIT_WHOM = "{office}（文件未指定责任部门，这些措施由{publisher}介绍发布）"
 CRITERIA_NO_UNIT = "文件未指定责任部门，也没有写明由谁认定“符合条件”，办理前请向当地有关主管部门咨询。"
 ASK_LOCAL_OFFICE = "当地有关主管部门"
 LEAD_REASON = "（文件写明：“{reason}”）"

@@ -318,7 +318,8 @@ def other_question(turn, act) -> None:
         turn.refer(found)
         return
     needs = act.topics.get("needs") or act.facts.get("needs")
-    if needs and any(m.category == needs[0] for m in items):
+    pledge = q.PLEDGE_ASKED.search(turn.simple)       # 贷款要抵押不: not stated, not the loans again
+    if needs and not pledge and any(m.category == needs[0] for m in items):
         showing.category(turn, needs[0])      # 注册公司 how long 麻烦吗: what the texts hold on it
         return
     # offices only: "文件未指定责任部门" is no one to ask

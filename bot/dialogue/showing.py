@@ -60,6 +60,7 @@ def view_items(turn, items: list[Shown], view: str | None) -> list[Shown]:
         return items
     if view:
         need, _, word = view.partition("|")
+        word = "" if _ANY_MONEY.fullmatch(word) else word     # 有什么补助: every measure of money is one
         chosen = [m for m in items if m.category == need]
         # their own group's first, then those naming the word they used, then what they can use
         chosen.sort(key=lambda m: (not m.own_group, not m.confirm, bool(word) and not _names(m, word),
@@ -68,6 +69,7 @@ def view_items(turn, items: list[Shown], view: str | None) -> list[Shown]:
     return own(turn, items) or items
 
 
+_ANY_MONEY = re.compile(r"补助|补贴|资金|钱|扶持|支持|优惠|资助|帮扶")
 _LACK_WORDS = re.compile(r"^(?:缺|没有?|少)点?|(?:不够|太少|少|不足|紧张|短缺)$")
 
 

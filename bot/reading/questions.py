@@ -60,7 +60,9 @@ LOCAL_DOCUMENTS = re.compile(r"(?:自己|本地|当地|地方|省里|市里|县�
                              r"(?:省里|市里|县里|区里|本省|本市)自己")
 # Asking a particular of a measure the kinds above do not name (休学最长几年): not a request
 # for a list, though it names a topic.
-PARTICULAR = re.compile(r"几年|多久|多长时间|多长|最长|最短|几个月|几天|几次|多少年|多少个月|多少天|多少次")
+# 贷款要抵押不 / 要担保人吗: what a loan asks of the person, not which loans (专利能抵押贷款吗 names one)
+PLEDGE_ASKED = re.compile(r"(?:要|需要|得|用|要不要|需不需要|用不用)(?:抵押|担保人|保人|押金)")
+PARTICULAR = re.compile(r"几年|多久|多长时间|多长|最长|最短|几个月|几天|几次|多少年|多少个月|多少天|多少次|" + PLEDGE_ASKED.pattern)
 POLICY_WORD = re.compile(r"政策|扶持|补贴|优惠|措施|帮扶|支持|福利|好处")
 
 # A person in distress (我想死, 不想活了): care first, never the policy dialogue. 累死了 and

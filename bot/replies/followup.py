@@ -42,7 +42,7 @@ def sentences(quote: str, pattern: re.Pattern) -> list[str]:
 def lead_whom(m: Shown) -> str:
     """Whom to ask: the lead agencies, or the local office when the document names none."""
     if m.no_responsible_unit and m.publisher:    # say so, as the lists do (乌鲁木齐's measures)
-        return f"{texts.ASK_LOCAL_OFFICE}（{texts.NO_UNIT.format(publisher=m.publisher)}）"
+        return texts.NO_UNIT_WHOM.format(office=texts.ASK_LOCAL_OFFICE, publisher=m.publisher)
     if m.no_responsible_unit or not m.lead:
         return texts.ASK_LOCAL_OFFICE
     return texts.OR.join(m.lead)

@@ -59,6 +59,11 @@ def points_at_measure(turn, act) -> bool:
     if on_screen_only and not all(m.id in targets.numbers for m in targets.measures) \
             and not _titled_beyond_need(act, targets.measures):
         return False
+    needs = act.topics.get("needs")
+    said = [act.words.get(n) or "" for n in needs or ()]
+    if on_screen_only and needs and targets.measures and not any(
+            m.category in needs or any(w and w in m.title for w in said) for m in targets.measures):
+        return False        # 我弟弟是残疾人 他能贷款不: the loans for the disabled, not a tax relief on screen naming them
     return bool(targets.measures) or bool(act.refs.positions)
 
 

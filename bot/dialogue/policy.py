@@ -81,7 +81,7 @@ def wants_more(t, a):
 
 
 def wants_all(t, a):
-    return a.request == q.ALL
+    return a.request == q.ALL and (t.has_profile() or bool(t.before.get("listed")))    # 都有啥 first: the opening
 
 
 def leaves_a_word_unsettled(t, a):
@@ -120,7 +120,7 @@ def describes_business(t, a):
 
 
 def opens_without_facts(t, a):
-    return not t.has_profile() and not a.states_something and (a.asks is not None or a.request == q.HELP)
+    return not t.has_profile() and not a.states_something and (a.asks is not None or a.request in (q.HELP, q.ALL))
 
 
 def social_move(name):

@@ -69,7 +69,7 @@ def view_items(turn, items: list[Shown], view: str | None) -> list[Shown]:
     return own(turn, items) or items
 
 
-_ANY_MONEY = re.compile(r"补助|补贴|资金|钱|扶持|支持|优惠|资助|帮扶")
+_ANY_MONEY = re.compile(r"补助|补贴|钱|优惠|资助|帮扶")
 _LACK_WORDS = re.compile(r"^(?:缺|没有?|少)点?|(?:不够|太少|少|不足|紧张|短缺)$")
 
 

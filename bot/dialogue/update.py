@@ -54,8 +54,8 @@ def place_facts(turn, act) -> dict:
     """The region the message gives, if any: stated, kept as said, or asked about with none known."""
     place, reading = turn.place, act.place
     if reading.place is not None:
-        if reading.elsewhere and turn.slots.get(place):
-            return {}       # 俺是在长春念的大学 after 在哈尔滨: where they study is no move
+        if reading.elsewhere and turn.slots.get(place) and not reading.denied:
+            return {}       # 俺是在长春念的大学 after 在哈尔滨: no move (我没在毕节 我在贵阳上班 corrects)
         if act.is_question and turn.slots.get(place) and _named_as_a_places_own(act.text, reading.place):
             return {}       # 图们的高端人才签证便利 我可以用吗: that place's measure asked about, no move
         return {place: reading.place.qualified_name}

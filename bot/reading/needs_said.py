@@ -57,7 +57,8 @@ _REGISTERED_ELSEWHERE = re.compile(r"(?:户口|户籍)(?:还|都|也|一直)?(?:
 
 
 # 有啥政策, 怎么办, 能贷着款不, 能贷多少: asked in an introduction, for one's own situation
-_ASKS_FOR_ONESELF = (questions.MEASURES, questions.APPLY, questions.ELIGIBILITY, questions.AMOUNT)
+_ASKS_FOR_ONESELF = (questions.MEASURES, questions.APPLY, questions.ELIGIBILITY, questions.AMOUNT, questions.FEES,
+                     questions.CONTACT, questions.MATERIALS)
 
 
 def only_asked(act) -> None:

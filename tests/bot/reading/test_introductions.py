@@ -11,13 +11,16 @@ KB = default_kb()
 
 @pytest.mark.parametrize("text, need", [("我腿有残疾 有残疾证 在北京 想开个修手机的小店 税能减不", "tax"),
                                         ("你好 我系东兴嘅 住喺边境 想搞个跨境电商 有冇地方可以入驻", "premises"),
-                                        ("今年刚毕业 在深圳 想开个网店 税费能减免不", "tax")])
+                                        ("今年刚毕业 在深圳 想开个网店 税费能减免不", "tax"),
+                                        ("我腿有残疾 有残疾证 在北海 想开个修手机的小店 办执照要钱不", "registration"),
+                                        ("我是退伍的 在南宁 贷款找谁办", "financing"),
+                                        ("俺是返乡的 在玉林 办营业执照要带啥", "registration")])
 def test_a_need_asked_while_saying_who_and_where_one_is_is_the_persons(text, need):
     act = read(KB, text)
     assert need in act.facts.get("needs", []) and act.is_question, act.facts
 
 
-@pytest.mark.parametrize("text", ["有没有贷款", "学完了想开个修车铺 有地方入孵吗", "有没有给女的"])
+@pytest.mark.parametrize("text", ["有没有贷款", "学完了想开个修车铺 有地方入孵吗", "有没有给女的", "贷款找谁办", "办执照要钱不"])
 def test_a_question_alone_or_beside_a_plan_only_asks(text):
     act = read(KB, text)
     assert "needs" not in act.facts and "gender" not in act.facts, act.facts

@@ -209,7 +209,8 @@ def amounts(turn, act) -> None:
     numbers = [listed.index(m) + 1 for m in chosen] if on_screen else list(range(1, len(chosen) + 1))
     lines = [texts.AMOUNTS_HEAD.format(what=what)]
     lines += [followup.amounts([m], n) for n, m in zip(numbers, chosen)]
-    lines += [lists.offices(chosen, numbers=numbers), texts.AMOUNTS_TAIL]
+    tail = texts.AMOUNTS_TAIL_TAX if named == ["tax"] else texts.AMOUNTS_TAIL    # 税能免多少: relief, not a loan
+    lines += [lists.offices(chosen, numbers=numbers), tail]
     if interest.also_asked(act):
         lines.append(texts.INTEREST_TAIL)       # 能贷多少 利息多少
     turn.say("\n".join(lines))

@@ -24,3 +24,10 @@ def test_any_word_for_money_keeps_what_the_person_can_use_first():
     c.say("有什么补助")
     first = next(line for line in c.text.splitlines() if line.startswith("1."))
     assert "科技成果" not in first and "研发" not in first, c.text
+
+
+def test_how_much_tax_relief_speaks_of_relief_not_of_loans():
+    c = Chat(region="三亚", groups=["veteran"])
+    c.say("退役军人有啥优惠")
+    c.say("税能免多少")
+    assert "减免" in c.text and "能贷" not in c.text, c.text

@@ -62,6 +62,7 @@ def test_a_settled_word_is_not_asked(kb, text):
     ("我是在读研究生", "university_student"), ("我在读大学", "university_student"),
     ("我当过兵", "veteran"), ("我当兵回来", "veteran"), ("退伍了", "veteran"),
     ("我是海归", "overseas_returnee"), ("我留学回来的", "overseas_returnee"), ("我留过学", "overseas_returnee"),
+    ("我是一名归国留学生", "overseas_returnee"), ("我是留学生 刚从英国回来", "overseas_returnee"),
     ("农村低保户", "rural_low_income"), ("我家是脱贫户", "rural_low_income"),
     ("我是返乡农民工", "returning_migrant_worker"), ("打工回来了", "returning_migrant_worker"),
 ])

@@ -18,7 +18,7 @@ DEFINITION = re.compile(r"(?:是指|所称|本[法条例办法规定意见方案
 # (本规定适用于…: the text's scope; X 是…的凭证: what a document is, defined by a copula)
 IN_FORCE = re.compile(r"(?:自[^，,。；;]{2,20}起(?:施行|实施|执行|生效)|同时废止|施行日期|有效期)")
 PENALTY = re.compile(r"(?:违反本|责令|罚款|处分(?![^，,。；;]{0,2}(?:财产|房产|房屋|遗产|资产))|给予[^，,。；;]{0,6}处罚|追究[^，,。；;]*责任|吊销|没收|依法处理|承担[^，,。；;]*责任"
-                     r"|截留|挪用|骗取|冒领|贪污|私分)")
+                     r"|截留|挪用|骗取|冒领|贪污|私分|滥用职权|玩忽职守|徇私舞弊)")
 PROHIBITION = ("不得", "禁止", "严禁", "不准")
 # an honour for those who did well (对…做出突出贡献的单位和个人，给予表彰和奖励): recognition, not support
 COMMENDATION = re.compile(r"(?:突出贡献|显著成绩|成绩显著|表现突出|先进)[^。；;]{0,30}?(?:给予|予以)?[^，,。；;]{0,4}(?:表彰|嘉奖|褒扬)")
@@ -47,12 +47,17 @@ REMEDY = re.compile(r"向人民法院[^，,。；;]{0,12}(?:申请|起诉)|提�
                     r"|申请复核|有异议的")
 # society at large called on to give (国家鼓励…社会力量/社会各界/…和个人 …捐赠、提供帮助): nobody is offered anything
 SOCIETY_CALLED = re.compile(r"(?:鼓励|支持|引导|倡导|动员)[^，,。；;]{0,40}?(?:社会力量|社会各界|社会各方面|全社会|(?:组织|单位)"
-                            r"(?:和|以及|、)个人|其他组织以及个人)(?:[^，,。；;]{0,6}?)(?:依法|通过|为|参与|参加|开展|捐赠|向|兴办|举办|创办)")
+                            r"(?:和|以及|、)个人|其他组织以及个人)(?:[^，,。；;]{0,6}?)(?:依法|通过|为|参与|参加|开展|捐赠|向|兴办|举办|创办"
+                            r"|对[^，,。；;]{2,30}?(?:给予|予以))")
+# (…单位和个人对生活困难的归侨给予扶助: what everyone is asked to give, as much a call as 捐赠)
 # society at large as the subject that shall (全社会应当理解、尊重、关心、帮助…): a call on everyone, nobody offers
 SOCIETY_SHALL = re.compile(r"^(?:全社会|社会各界|全体公民|公民、法人(?:和|或者)其他组织)(?:都|均)?(?:应当|应|要)")
 # an applicant's duty to hand in papers (…申请确认…的，应当提供由…出具的…公证书): what it must give, not what it gets
 PAPERS_DUE = re.compile(r"^[^。；;]{2,60}?的[，,]\s*(?:应当|须|必须)(?:向[^，,。；;]{1,20}?)?(?:提供|提交|出具|递交)[^，,。；;]{0,30}"
                         r"(?:证明|材料|公证书|证件|文件|资料)[。；;]?$")
+# a permit for works issued (…确需建设的，由…部门核发临时建设工程规划许可证): the office regulates, nothing is
+# offered (not where people are named: 残疾人从事个体经营的，…优先核发营业执照, 发放外国人来华工作许可证)
+PERMIT_ISSUED = re.compile(r"^[^人]{0,200}?(?:核发|颁发|发放|发给|换发)[^，,。；;人]{0,20}?(?:许可证|执照)")
 CATCH_ALL = re.compile(r"^(?:其他|国务院规定|法律、行政法规规定的其他|有关法律、法规规定的其他)"
                        r"|^[^，,。；;]{0,20}的其他(?:事项|工作|措施)[。；;]?$")     # (促进…的其他事项)
 PRIVATE_DUTY_HEADS = ("用人单位", "企业", "职业中介机构", "个体工商户", "平台经营者", "经营者", "中小企业",
@@ -63,7 +68,8 @@ NOT_OFFER_KINDS = ((COMMENDATION, "表彰（荣誉，不是扶持）"), (REMEDY,
                    (RIGHT, "权利的宣示（不是扶持）"), (SANCTION, "不履行的后果"), (DEFERRED, "另有规定"),
                    (SOCIETY_CALLED, "号召社会各方参与（不是政府向谁提供扶持）"),
                    (SOCIETY_SHALL, "号召全社会（不是政府向谁提供扶持）"), (BASIS, "扶持的依据（不是扶持）"),
-                   (PARTY, "党的组织建设（不是扶持）"), (PAPERS_DUE, "提交材料的义务（不是扶持）"))
+                   (PARTY, "党的组织建设（不是扶持）"), (PAPERS_DUE, "提交材料的义务（不是扶持）"),
+                   (PERMIT_ISSUED, "行政许可（不是扶持）"))
 
 
 def _kind_found(s: str, kinds) -> str | None:
@@ -122,7 +128,8 @@ def not_a_measure(s: str, actor: str | None, vocab) -> str | None:
     return None
 # a share of a fund set aside for a use (…彩票公益金的本级使用部分，每年应当安排一定的比例用于…)
 SHARE_USED = re.compile(r"^[^，,。；;对]{2,30}?(?:" + "|".join(FUND_HEADS) + r")的[^，,。；;]{0,8}部分[，,][^。；;]{0,20}?用于")
-COURT_OFFERS = re.compile(r"人民法院应当[^，,。；;]{0,6}?(?:为[^，,。；;]{1,30}?提供|准予(?:减|免|缓)|(?:减交|免交|缓交))")
+COURT_OFFERS = re.compile(r"人民法院应当[^，,。；;]{0,6}?(?:为[^，,。；;]{1,30}?提供|准予(?:减|免|缓)|(?:减交|免交|缓交)"
+                          r"|给予[^，,。；;]{0,4}(?:司法救助|救助))")     # (…人民法院应当依法给予司法救助: aid it gives)
 # a fund that gives to someone (…基金可以为台湾青年…提供咨询服务和资金支持, …基金…优先支持符合条件的中小企业)
 FUND_GIVES = re.compile(r"(?:为|向)[^，,。；;]{2,30}?(?:提供|发放)|优先(?:支持|扶持)[^，,。；;]{2,30}?(?:企业|人员|个体工商户)")
 # a modal of duty (not the 应 of 相应, 适应, 供应 or the 须 of 无须, 必须 counted once)
@@ -145,3 +152,14 @@ def _private_duty(actor: str, s: str) -> bool:
     return bool(DUTY_MODAL.search(after)) or "以下统称用人单位" in s
 # a unit's responsibility for a field of work (…负责残疾人就业工作的具体组织实施): who does what, nothing offered
 DUTY_WORK = re.compile(r"(?:负责|主管(?!部门|机关)|做好)[^，,。；;]{0,30}工作(?!的|主管)")
+
+
+def forbidden_offer(s: str, offer: str | None) -> str | None:
+    """The 不得 that governs a frame's offering verb (…的，用人单位非因…正当理由，不得安排…下岗): what is
+    forbidden is no offer, or None when the verb also stands un-negated."""
+    if not offer:
+        return None
+    found = [m for m in re.finditer(re.escape(offer), s)]
+    negated = [m for m in found if re.search(r"(?:不得|禁止|严禁|不准)(?:擅自|随意|无故|以任何理由)?$", s[:m.start()])]
+    return "禁止性规定：“" + s[max(0, negated[0].start() - 2):negated[0].end()] + "”" if found and \
+        len(negated) == len(found) else None

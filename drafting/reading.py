@@ -38,7 +38,7 @@ from bot.script import to_simplified
 
 from .frames import (FIELDS_NAMED, LOCATIVE, OFFER_NOUNS, ORIENTATION, STRONG_OFFERS, clause_verb, does_itself, first_found,
                      frames_of, only_activity)
-from .not_offers import PROHIBITION, not_a_measure
+from .not_offers import PROHIBITION, forbidden_offer, not_a_measure
 from .beneficiary import beneficiary_head, beneficiary_kind
 from .people import read_people
 from .phrases import (BUSINESS_WORDS, ENCOURAGE, PEOPLE_WORDS, as_written, clause_spans, find_terms, governs, head_of,
@@ -49,9 +49,10 @@ APPLY_TO = re.compile(r"(?:向|到)([^，,。；;向到]{3,30}?(?:部门|机关|
                       r"(?:申请|申领|申报|提出申请|办理|登记|备案)")
 # (the name runs to the last unit ending before the verb: 由…人民政府负责侨务工作的机构负责受理)
 PASSIVE_AGENT = re.compile(r"由([^，,。；;由]{1,60}(?:部门|机关|机构|中心|政府|局|厅|委|办|单位|部队|妇联|残联|工会|团委|科协"
-                           r"|财政(?=负担|承担)))"
+                           r"|联合会|财政(?=负担|承担)))"
                            r"(?:[^，,。；;]{0,12}?|[，,]?(?:按照|依照|根据|依据)[^，,。；;]{0,40}?[，,]?[^，,。；;]{0,16}?)"
-                           r"(?:办理|负责|提供|发放|发给|增发|组织|安排|给予|解决|补助|支付|代缴|批准|审批|核准|受理|负担|承担)")
+                           r"(?:办理|负责|提供|发放|发给|增发|组织|安排|给予|解决|补助|支付|代缴|批准|审批|核准|受理|负担|承担"
+                           r"|核发|颁发|出具)")
 # an office whose check a person's case passes (经落户地公安机关审核，…予以办理): it acts, when no subject does
 CHECKED_BY = re.compile(r"经([^，,。；;经]{0,30}?(?:部门|机关|机构|政府|局|厅|委|办|海关))[^，,。；;]{0,4}?"
                         r"(?:审核|审批|审查|批准|核准|确认|认定|同意)")
@@ -140,6 +141,9 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
             r.not_measure = "政府自身的工作：“" + "、".join(r.internal[:3]) + "”"
         else:
             r.not_measure = NO_OFFER
+        return r
+    if forbidden_offer(s, chosen[2]):
+        r.not_measure = forbidden_offer(s, chosen[2])
         return r
     r.measure = True
     r.frame, r.beneficiary, r.offer, r.head = chosen

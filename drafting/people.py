@@ -12,6 +12,7 @@ from bot.script import to_simplified
 
 from .phrases import ORGANISATION_HEADS, PEOPLE_WORDS, find_terms
 from .vocab import PartOf
+from .work_people import group_of_work
 
 if TYPE_CHECKING:      # a Reading is passed in; reading.py imports this module
     from .reading import Reading
@@ -33,6 +34,10 @@ def read_people(r: Reading, s: str, vocab) -> None:
     _family_of_the_topic(r, s, org_head, vocab)
     _left_active_service(r, s, vocab)
     _party_to_the_reward(r, s, vocab)
+    named = s[:s.find(r.offer)] if r.headless and r.offer in s else (r.beneficiary or text)
+    work = None if r.groups or org_head else group_of_work(named, vocab.groups)
+    if work:        # 对完成、转化职务科技成果做出重要贡献的人员: named by their work
+        r.groups[work[0]] = work[1]
     r.audiences = _audiences_of(r, text, head, org_head, vocab)
     # what looks like people but no group word covers: put to the reviewer as a possible new group
     covered = [False] * len(text)

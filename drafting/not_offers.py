@@ -34,6 +34,8 @@ RIGHT = re.compile(r"享有[^，,。；;]{0,20}(?:平等|同等)[^，,。；;]{0
                    r"|选举|选民登记|政治生活"
                    r"|享有[^，,。；;]{0,10}权利[，,、]\s*(?:并)?(?:承担|履行)[^，,。；;]{0,10}义务")
 # (taking part in elections and political life: a civic right; a member's rights and duties: a status)
+# an association's role (…残疾人联合会代表残疾人的共同利益, 侨联代表归侨、侨眷的利益): whom it speaks for, nothing offered
+REPRESENTS = re.compile(r"代表(?:和维护)?[^，,。；;会]{0,16}?的?(?:共同)?利益")
 PARTY = re.compile(r"设立[^，,。；;]{0,10}(?:党的组织|党组织)|开展党的活动")     # party organisation, not support
 # what follows from not doing something (视为放弃…, 取消其…资格, 不再享受…)
 SANCTION = re.compile(r"由本人[^，,。；;]{0,20}(?:办理|申报|登记)|视为(?:放弃|自动放弃)|取消其[^，,。；;]{0,10}(?:资格|待遇)|不再享受|停止享受|停发|责令[^，,。；;]{0,6}退回"
@@ -69,7 +71,7 @@ NOT_OFFER_KINDS = ((COMMENDATION, "表彰（荣誉，不是扶持）"), (REMEDY,
                    (SOCIETY_CALLED, "号召社会各方参与（不是政府向谁提供扶持）"),
                    (SOCIETY_SHALL, "号召全社会（不是政府向谁提供扶持）"), (BASIS, "扶持的依据（不是扶持）"),
                    (PARTY, "党的组织建设（不是扶持）"), (PAPERS_DUE, "提交材料的义务（不是扶持）"),
-                   (PERMIT_ISSUED, "行政许可（不是扶持）"))
+                   (PERMIT_ISSUED, "行政许可（不是扶持）"), (REPRESENTS, "团体的职能（代表谁的利益，不是扶持）"))
 
 
 def _kind_found(s: str, kinds) -> str | None:

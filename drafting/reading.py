@@ -250,7 +250,8 @@ BUILDING = re.compile(r"(?:机构|平台|基地|园区|中心|载体)的?(?:建�
 # a clause whose predicate is that something is free (…实行免费制度, …导盲犬等免费携带)
 FREE_PREDICATE = re.compile(r"[^，,。；;]{2}(?:实行|予以|一律|均)?免费(?:制度|携带|乘坐|使用|进入|参观)?$")
 # a field of work, not someone (华侨权益保护工作, 残疾人就业工作, 人才事业): not 到基层工作, 在企业工作
-WORK_FIELD = re.compile(r"(?<![到在来去赴回从])(?:工作|事业)$")
+WORK_FIELD = re.compile(r"(?<![到在来去赴回从])(?:工作|事业)$|^[^的]{2,30}设施建设$")
+# (…综合服务设施建设: a facility built, nobody named as whose)
 def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool = False):
     """No frame: a provision in a plan's own voice (落实创业担保贷款贴息政策; 支持边境地区
     民众创业; 推行工商登记全程电子化) or a government subject's service: a clause opening

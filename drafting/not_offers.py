@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .phrases import FUND_HEADS, OWNED, clause_spans, owner_of
+from .phrases import FUND_HEADS, OWNED, clause_spans, find_terms, owner_of
 from .topic_frames import DELEGATION
 
 
@@ -105,6 +105,8 @@ def not_a_measure(s: str, actor: str | None, vocab) -> str | None:
         return "职责：“" + DUTY_WORK.search(s).group(0) + "”"
     if re.search(r"除外[。；;]?$", s) and len(clause_spans(s)) == 1:     # …的商品和服务除外 (not 但是…除外)
         return "例外：“" + s[-6:] + "”"
+    if _only_processed(s, vocab):
+        return "办理手续（依法、按规定办理，没有另外给予什么）：“" + s[-12:] + "”"
     if CATCH_ALL.match(s):
         return f"兜底项：“{CATCH_ALL.match(s).group(0)}”"
     licence = re.search(r"应当[^。；;]{0,30}(?:申请|办理)[^，,。；;]{0,8}(?:行政许可|许可证|登记|备案)", s)
@@ -165,3 +167,19 @@ def forbidden_offer(s: str, offer: str | None) -> str | None:
     negated = [m for m in found if re.search(r"(?:不得|禁止|严禁|不准)(?:擅自|随意|无故|以任何理由)?$", s[:m.start()])]
     return "禁止性规定：“" + s[max(0, negated[0].start() - 2):negated[0].end()] + "”" if found and \
         len(negated) == len(found) else None
+
+
+# the last clause processes a case by the rules and no more (…的，按照有关规定办理; 有关部门应当依法办理有关手续;
+# not 教育行政部门应当及时办理: what it does at once is for the people named)
+PROCESSED = re.compile(r"^[^，,。；;]{0,30}?办理(?:有关|相关)?(?:审批)?(?:手续)?[。；;]?$")
+OTHER_OFFERS = re.compile(r"给予|予以|提供|发放|发给|补贴|补助|减免|免收|免征|优先|照顾|享受|安排|解决")
+
+
+def _only_processed(s: str, vocab) -> bool:
+    """Whether all the sentence does is have a case processed (依法、及时、按规定办理), with no need named (落户,
+    社会保险 …) and no other offer: an ordinary duty, nothing given besides."""
+    spans = clause_spans(s)
+    last = s[spans[-1][0]:spans[-1][1]].strip() if spans else s
+    if not PROCESSED.match(last) or not re.search(r"规定|手续|依法", last) or OTHER_OFFERS.search(s):
+        return False
+    return vocab is None or not find_terms(s, vocab.needs)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from bot.script import to_simplified
 
 from .phrases import ORGANISATION_HEADS, PEOPLE_WORDS, find_terms
+from .defined_terms import DefinedIn
 from .vocab import PartOf
 from .work_people import group_of_work
 
@@ -74,7 +75,8 @@ def _group_hits(r: Reading, text: str, hits: list, org_head: bool, vocab) -> lis
         if value.startswith(COLLECTIVE):
             for g in vocab.collective[word]:
                 r.groups.setdefault(g, word)
-            r.review.append(f"身份由统称“{word}”读出（rules/collective-words.yml）："
+            where = "本文件的定义" if isinstance(vocab.collective[word], DefinedIn) else "rules/collective-words.yml"
+            r.review.append(f"身份由统称“{word}”读出（{where}）："
                             + "、".join(vocab.group_labels.get(g, g) for g in vocab.collective[word]) + "，请核对")
         else:
             r.groups.setdefault(value, word)

@@ -107,13 +107,20 @@ def _groups_beside_the_head(r: Reading, head: str, group_hits: list, vocab) -> N
             if value not in r.groups and among.group(1).endswith(word):
                 r.all_groups = among.group(0) + next(iter(r.groups.values())) if r.groups else None
                 r.groups[value] = word
-    if group_hits and r.beneficiary and r.frame != "service":
-        # 军人家属和烈士…的遗属: a group named first in a coordination is a beneficiary too
-        first = re.match(r"^([^，,、和及与的]{2,12}?)(?:和|及|以及|、)", r.beneficiary)
+    if r.beneficiary and r.frame != "service" and (group_hits or head.endswith(PEOPLE_WORDS)) and \
+            not r.beneficiary.startswith(HIRING_WORDS) and "中的" not in r.beneficiary:
+        # (not 吸纳…毕业生和…的单位: the employer is whom it is for; not 退役军人、残疾人中的技术人员: some among them)
+        # 军人家属和烈士…的遗属, 接受义务教育的残疾儿童、…和贫困残疾人的子女: a group named first in a coordination
+        # (after what qualifies them all) is a beneficiary too
+        first = re.match(r"^(?:[^，,、和及与]{0,20}?的)?([^，,、和及与的]{2,12}?)(?:和|及|以及|、)", r.beneficiary)
         if first:
-            for value, word, pos in find_terms(first.group(1), vocab.groups):
-                if pos + len(word) == len(first.group(1)) and value not in r.groups:
+            conjunct = first.group(1)
+            for value, word, pos in find_terms(conjunct, vocab.groups):
+                if pos + len(word) == len(conjunct) and value not in r.groups:
                     r.groups[value] = word
+            disabled = DISABLED_PERSON.search(conjunct)
+            if disabled and disabled.end() == len(conjunct) and "disabled" in vocab.groups:
+                r.groups.setdefault("disabled", disabled.group(0))
 
 
 def _family_and_disabled(r: Reading, text: str, head: str, group_hits: list, org_head: bool, vocab) -> None:

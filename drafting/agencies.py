@@ -142,7 +142,8 @@ _SHARED_HEAD = re.compile(r"(?:等)?(?:有关|相关)?(部门|行政管理部门
 _CATEGORY_TAIL = re.compile(r"等[^、]{0,12}$")       # …联合会等人民团体: the units listed, not their kind
 UNIT_HEADS = ("部门", "部", "委", "局", "厅", "办", "署", "处", "府", "中心", "站", "会", "团", "机构", "机关", "单位",
               "银行", "组织", "协会")
-_LEVELS = re.compile(r"^(?:省|市|区|县|州|乡|镇|乡镇|街道|自治区|设区的市|县级)$")
+_LEVEL = r"(?:省|市|区|县|州|乡|镇|乡镇|街道|自治区|设区的市|县级)"
+_LEVELS = re.compile(rf"^{_LEVEL}(?:(?:和|及|与){_LEVEL}){{0,3}}$")      # (市和区、县民政部门: levels joined by 和 too)
 
 
 def subject_units(subject: str, national: bool = False) -> list[tuple]:

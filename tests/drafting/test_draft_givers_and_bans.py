@@ -49,3 +49,8 @@ def test_a_court_that_gives_aid_offers_it(vocab):
 def test_officials_misconduct_is_a_penalty(vocab):
     r = read("有关部门工作人员在扶持工作中玩忽职守的，依法予以处理。", vocab)
     assert not r.measure and "法律责任" in r.not_measure
+
+
+def test_a_dui_phrase_whose_people_after_de_are_a_long_coordination_stays_whole(vocab):
+    r = read("县人民政府应当对带技术、带项目来本县转化科技成果的国内外高层次人才及其创新创业团队，给予资金支持。", vocab)
+    assert r.measure and "high_level_talent" in r.groups

@@ -52,5 +52,5 @@ def test_officials_misconduct_is_a_penalty(vocab):
 
 
 def test_a_dui_phrase_whose_people_after_de_are_a_long_coordination_stays_whole(vocab):
-    r = read("县人民政府应当对带技术、带项目来本县转化科技成果的国内外高层次人才及其创新创业团队，给予资金支持。", vocab)
+    r = read("县人民政府应当对带技术、带项目在本县实施科技成果转化的国内外高层次人才及其创新创业团队，给予资金支持。", vocab)
     assert r.measure and "high_level_talent" in r.groups

@@ -78,6 +78,11 @@ NOMINAL_AFTER = ("部门", "机关", "机构", "类", "费", "局", "委", "办"
                  "的规定")
 
 
+# a check of a person's health (健康检查, 身体检查, 产前检查, 病情评估): care given, not the government's oversight
+CARE_CHECKS = ("检查", "评估", "监测")
+CARED_FOR = ("健康", "身体", "体格", "产前", "孕前", "婚前", "医学", "病情", "康复", "听力", "视力")
+
+
 def governs(text: str) -> list[str]:
     """The words of GOVERNANCE the text uses as verbs (统筹、考核、监督…), not inside a name."""
     out = []
@@ -87,7 +92,7 @@ def governs(text: str) -> list[str]:
             after = text[at + len(w):]
             before = text[max(0, at - 2):at]
             if not after.startswith(NOMINAL_AFTER + ("安排", "解决", "提供", "落实")) and \
-                    not before.endswith(("行政", "市场", "质量")):
+                    not before.endswith(("行政", "市场", "质量")) and not (w in CARE_CHECKS and before.endswith(CARED_FOR)):
                 out.append(w)
                 break
             at = text.find(w, at + 1)

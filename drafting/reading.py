@@ -301,7 +301,7 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
             # (a plan's task in the same words, with the office that carries it out, is a measure)
             oriented = verb in ("鼓励", "引导", "动员", "倡导")   # whom it encourages acts in the clauses after
             continue
-        giving = verb in GIVING and (bool(re.search(r"(?:服务|培训|指导|咨询|补贴|援助|帮扶|场所|场地|岗位)"
+        giving = verb in GIVING and (bool(re.search(r"(?:服务|培训|指导|咨询|补贴|援助|帮扶|场所|场地|岗位|免费|体检|筛查)"
                                                     r"(?!工作|体系|机制|制度|机构|设施)|^发放[^，,。；;]{2,20}证》?[。；;]?$", obj))
                                      or ("活动" in obj or "教育" in obj) and people) and \
             not governs(obj) and not MEANS.search(s[:a] + body[:body.find(verb)])

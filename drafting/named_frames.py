@@ -46,7 +46,7 @@ def named_beneficiary_frames(c: str, vocab) -> list[tuple[str, str, str]]:
     # whom it is arranged for (安排退休妇女进行妇科病筛查); 帮助 B 解决…: B's difficulty is solved
     for m in re.finditer(r"(资助|选派)([^，,。；;]{2,40}?)(?:进行|参加|开展|赴|到|前往)"
                          r"|(安排)(?!工作|就业|到|在)([^，,。；;]{2,30}?)(?:进行|接受)|(帮助)([^，,。；;]{2,30}?)解决"
-                         r"|(保障)([^，,。；;]{2,30}?)(?:就学|入学|就医)", c):     # 保障 B 就学: B's schooling is secured
+                         r"|(保障|保证|确保)([^，,。；;]{2,30}?)(?:就近)?(?:就学|入学|就医)", c):     # 保障 B 就学: B's schooling is secured
         verb, who = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5, 7) if m.group(i))
         if vocab is not None and find_terms(who, {**vocab.groups, **vocab.gender}):
             out.append(("object", who, verb))

@@ -38,3 +38,8 @@ def test_a_state_of_affairs_taken_into_inspection_offers_nothing(vocab):
 
 def test_a_lesson_taken_into_the_curriculum_offers_nothing(vocab):
     assert not read("各类学校应当将培养学生动手能力纳入素质教育的内容。", vocab).measure
+
+
+def test_schooling_ensured_for_named_people_is_offered(vocab):
+    r = read("县人民政府应当将随迁子女教育纳入教育规划，保证随迁的适龄女童就近入学。", vocab)
+    assert r.measure and r.gender

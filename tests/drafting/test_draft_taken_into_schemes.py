@@ -41,5 +41,5 @@ def test_a_lesson_taken_into_the_curriculum_offers_nothing(vocab):
 
 
 def test_schooling_ensured_for_named_people_is_offered(vocab):
-    r = read("县人民政府应当将随迁子女教育纳入教育规划，保证随迁的适龄女童就近入学。", vocab)
+    r = read("县人民政府应当将随迁子女教育纳入教育规划，保证随迁的适龄女性儿童就近入学。", vocab)
     assert r.measure and r.gender

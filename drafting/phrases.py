@@ -275,7 +275,7 @@ def leading_np(p: str, vocab=None) -> str:
     terms = {"n": NOUN_WORDS}
     if vocab is not None:
         terms.update({**vocab.groups, **vocab.audiences, "t": vocab.tech_words})
-    for _, word, pos in find_terms(p, terms):
+    for _, word, pos in find_terms(p, {**terms, "state": IN_STATE}):
         for i in range(pos, pos + len(word)):
             covered[i] = True
     if p.startswith(CLAUSE_OPENING_VERBS) and not (covered and covered[0]):
@@ -286,6 +286,8 @@ def leading_np(p: str, vocab=None) -> str:
     return strip_activity(p)
 
 
+# a state a person is in, said with 在 (在校残疾学生, 在职职工): part of the noun, no locative verb
+IN_STATE = ("在校", "在职", "在岗", "在读", "在编", "在册", "在学")
 # a clause that opens with one of these has no subject of its own (到…就业的, 在…工作的, 被安排…的)
 CLAUSE_OPENING_VERBS = ("到", "在", "被", "从事", "参加", "符合", "经", "因", "以", "未", "已", "自愿", "申请", "取得",
                         "获得", "具有", "招用", "吸纳", "安置", "创办", "兴办")

@@ -23,3 +23,8 @@ def test_a_federation_that_gives_something_still_offers(vocab):
 def test_support_for_building_a_facility_offers_nobody(vocab):
     r = read("县人民政府应当对残疾人康复服务设施建设给予资金支持。", vocab)
     assert not r.measure and "一项工作" in r.not_measure
+
+
+def test_the_same_insurance_as_other_workers_is_equality_not_an_offer(vocab):
+    r = read("残疾职工享受与其他职工同等的医疗保险待遇。", vocab)
+    assert not r.measure and "权利的宣示" in r.not_measure

@@ -117,9 +117,15 @@ def _topic_frame(s: str, clauses: list, topic: str, vocab) -> list[tuple[str, st
                                  "提供", "办理", "安排", "纳入") if w in _before_another_subject(main[:30])), None)
         if owned and verb in ("办理", "安排", "纳入", "提供", "享受"):
             verb = None       # 归侨申请出境定居，…有关部门应及时办理有关手续: a procedure on their request, nothing given
+        if verb == "予以" and RECORDED.match(main[main.find("予以") + 2:]):
+            verb = None       # 受让方是…的，应当予以标明: what the light verb carries is a record kept, nothing given
         if verb and not governs(main[:20]):
             out.append(("subject", whole, verb))
     return out
+
+
+# what 予以 may carry that gives nothing: a record, a notice or a correction (予以标明, 予以公示, 予以纠正)
+RECORDED = re.compile(r"(?:标明|注明|公示|公布|公告|记载|登记|备案|纠正|撤销|注销|取缔|说明|核实|确认)")
 
 
 def _office_first(clause: str) -> bool:

@@ -28,3 +28,11 @@ def test_support_for_building_a_facility_offers_nobody(vocab):
 def test_the_same_insurance_as_other_workers_is_equality_not_an_offer(vocab):
     r = read("残疾职工享受与其他职工同等的医疗保险待遇。", vocab)
     assert not r.measure and "权利的宣示" in r.not_measure
+
+
+def test_a_record_carried_by_yuyi_gives_nothing(vocab):
+    assert not read("受让方是本单位职工的，应当予以公示。", vocab).measure
+
+
+def test_a_reward_carried_by_yuyi_still_offers(vocab):
+    assert read("在本县创业满三年的，应当予以奖励。", vocab).measure

@@ -280,8 +280,8 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
             continue
         verb = clause_verb(body)
         if verb is None or any(m.start() <= a + body.find(verb) + (c.find(body) if body in c else 0) < m.end()
-                               for m in MEANS_SPAN.finditer(s)):
-            continue
+                               for m in MEANS_SPAN.finditer(s)) or body.lstrip(" 　").startswith(verb + "的"):
+            continue      # (政府|设立的研究开发机构…: the verb after a subject cut from a modifier is no predicate)
         obj = body[body.find(verb, LOCATIVE.match(body.strip(" 　")).end() if LOCATIVE.match(body.strip(" 　"))
                              else 0):] + "".join(s[x:y] for x, y in clauses[k + 1:k + 2])
         scheme = bool(PAID_SCHEME.search(body) and find_terms(body, vocab.groups))   # 建立残疾人生活补贴制度: it offers

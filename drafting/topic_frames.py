@@ -214,7 +214,7 @@ def _before_another_subject(after: str) -> str:
 
 
 # a permission to set one's own rules (单位可以规定或者与科技人员约定奖励的方式): autonomy, nothing offered to it
-RULES_SET = re.compile(r"^可以?(?:自行|自主)?(?:规定|制定|约定|确定)")
+RULES_SET = re.compile(r"^可以?(?:自行|自主)?(?:规定|制定|约定|确定|决定)")
 MEMBERSHIP_KEPT = re.compile(r"^可以?保留[^，,。；;]{0,16}(?:身份|资格)")      # (see KEPT)
 
 

@@ -36,3 +36,8 @@ def test_a_record_carried_by_yuyi_gives_nothing(vocab):
 
 def test_a_reward_carried_by_yuyi_still_offers(vocab):
     assert read("在本县创业满三年的，应当予以奖励。", vocab).measure
+
+
+def test_a_verb_in_the_modifier_of_the_subject_is_no_service(vocab):
+    r = read("政府设立的研究开发机构对其持有的科技成果，可以自主决定转让或者作价投资。", vocab)
+    assert not r.measure

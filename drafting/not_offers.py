@@ -139,13 +139,13 @@ FUND_GIVES = re.compile(r"(?:为|向)[^，,。；;]{2,30}?(?:提供|发放)|优�
 # a modal of duty (not the 应 of 相应, 适应, 供应 or the 须 of 无须, 必须 counted once)
 DUTY_MODAL = re.compile(r"应当|不得|必须|(?<![相适供对响反回答呼])应(?![用])|(?<![无必])须")
 TRANSFER = re.compile(r"对(?:地方|各地|下级[^，,。；;]{0,6}|[^，,。；;]{0,8}人民政府)[^，,。；;]{0,8}(?:给予|予以)[^，,。；;]{0,10}(?:补助|补贴|支持|奖补)")
-ENTITLED = re.compile(r"应当?(?:按照|依照|依法|按)?[^，,。；;]{0,10}?享受")
+ENTITLED = re.compile(r"(?:应当?|并|可以|可)(?:按照|依照|依法|按)?[^，,。；;]{0,12}?享受")
 
 
 def _private_duty(actor: str, s: str) -> bool:
     """An employer's or another private party's duty (用人单位应当…, 企业不得…, 用人单位招用人员，应当…)."""
     if ENTITLED.search(s):
-        return False      # 用人单位招用…的，应当按照有关规定享受税费优惠: what it shall enjoy is an entitlement
+        return False      # 用人单位招用…的，应当(…，并)按照有关规定享受税费优惠: what it shall enjoy is an entitlement
     if s.startswith(PRIVATE_DUTY_HEADS) and any(s[a:b].lstrip().startswith(("应当", "不得", "必须"))
                                                  for a, b in clause_spans(s)[1:3]):
         return True

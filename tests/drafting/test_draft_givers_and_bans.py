@@ -54,3 +54,8 @@ def test_officials_misconduct_is_a_penalty(vocab):
 def test_a_dui_phrase_whose_people_after_de_are_a_long_coordination_stays_whole(vocab):
     r = read("县人民政府应当对带技术、带项目在本县实施科技成果转化的国内外高层次人才及其创新创业团队，给予资金支持。", vocab)
     assert r.measure and "high_level_talent" in r.groups
+
+
+def test_an_employer_that_shall_pay_and_enjoys_a_subsidy_is_offered_it(vocab):
+    r = read("用人单位招用退役军人，应当依法为其缴纳社会保险，并按照规定享受社会保险补贴。", vocab)
+    assert r.measure

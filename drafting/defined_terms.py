@@ -18,7 +18,7 @@ class DefinedIn(tuple):
 
 DEFINED = re.compile(r"所称([^，,。；;：:\n“”]{2,12}?)(?:包括|是指|指)[：:，,]?")
 NAMED_AS = re.compile(r"[（(]以下(?:统称|简称)“?([^）)”\n]{2,12})”?[）)]")
-NEXT_ARTICLE = re.compile(r"\n[ \t　]*第[一二三四五六七八九十百零〇]{1,6}条")
+NEXT_ARTICLE = re.compile(r"\n[ \t　]{0,4}第[一二三四五六七八九十百零〇]{1,6}条")
 TERM_ENDINGS = PEOPLE_WORDS + PERSON_HEAD_ENDINGS + ("对象",)
 
 

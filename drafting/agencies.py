@@ -142,7 +142,11 @@ _SHARED_HEAD = re.compile(r"(?:等)?(?:有关|相关)?(部门|行政管理部门
 _CATEGORY_TAIL = re.compile(r"等[^、]{0,12}$")       # …联合会等人民团体: the units listed, not their kind
 UNIT_HEADS = ("部门", "部", "委", "局", "厅", "办", "署", "处", "府", "中心", "站", "会", "团", "机构", "机关", "单位",
               "银行", "组织", "协会")
-_LEVELS = re.compile(r"^(?:省|市|区|县|州|乡|镇|乡镇|街道|自治区|设区的市|县级)$")
+_LEVEL = r"(?:省|市|区|县|州|乡|镇|乡镇|街道|自治区|设区的市|县级)"
+_LEVELS = re.compile(rf"^{_LEVEL}(?:(?:和|及|与){_LEVEL}){{0,3}}$")      # (市和区、县民政部门: levels joined by 和 too)
+
+
+OTHERS_TOO = re.compile(r"(?:和|及|以及|、)其他(?:有关|相关)?(?:部门|单位)$")
 
 
 def subject_units(subject: str, national: bool = False) -> list[tuple]:
@@ -153,6 +157,9 @@ def subject_units(subject: str, national: bool = False) -> list[tuple]:
     s = to_simplified(subject)
     s = re.sub(r"及其(?:有关|相关|工作)?部门$", "", s)
     s = re.sub(r"^其[^，,。；;的]{1,8}的", "", s)     # 其居住地的街道办事处: the units of the people's place
+    others = OTHERS_TOO.search(s)
+    if others and others.start() >= 2:       # 卫生计生和其他有关部门: the unit named is 卫生计生部门; the others are none
+        s = s[:others.start()] if s[:others.start()].endswith(UNIT_HEADS) else s[:others.start()] + "部门"
     out = []
     for chunk in _SUBJECT_JOIN.split(s):
         parts = [p.strip() for p in chunk.split("、") if p.strip()]
@@ -173,4 +180,4 @@ def subject_units(subject: str, national: bool = False) -> list[tuple]:
             if not all(p.endswith(UNIT_HEADS) for p in merged):
                 merged = [chunk]         # 街道、社区、乡（镇）公共就业服务机构: places before one unit
         out += [p for p in merged if len(p) >= 2 and not NOT_UNITS.match(p) and not p.startswith("其他")]
-    return _with_prefix(out, national) if len(out) > 1 else [(subject, None)]
+    return _with_prefix(out, national) if len(out) > 1 else [(s if others else subject, None)]

@@ -129,7 +129,7 @@ class ArticleReader:
         if not after and _in_unmarked_paragraph(self.text, start):
             walk.last_actor = None      # a new paragraph (not an item): the subject of the one before does not go on
         if r.actor is None and (walk.last_actor if after == "；" else walk.prev_actor) and after and \
-                to_simplified(s_text).lstrip().startswith(PREDICATE_OPENINGS):
+                OPENING_ADVERBS.sub("", to_simplified(s_text).lstrip()).startswith(PREDICATE_OPENINGS):
             # …应当…；为劳动密集型小企业提供…: the subject of the sentence before goes on (after 。 only
             # from the sentence just before, in the same paragraph)
             r.actor = walk.last_actor if after == "；" else walk.prev_actor
@@ -316,6 +316,8 @@ PREDICATE_OPENINGS = ("为", "对", "向", "将", "把", "并", "同时", "还",
                       "建立", "完善", "设立", "实施", "培育", "做好", "保障", "依法", "及时")
 
 
+# adverbs before a predicate with no subject (…；逐步将…纳入…): the predicate still opens the sentence
+OPENING_ADVERBS = re.compile(r"^(?:逐步|积极|进一步|切实|大力|努力|不断|适时|有计划地|依法)")
 SUPPORT_IN_GENERAL = re.compile(r"^(?:(?:优先|重点|适当|必要的|相应的|积极)?(?:扶持|帮助|援助|帮扶|支持|关怀|照顾)"
                                 r"(?:和|及|、)?)+$")
 

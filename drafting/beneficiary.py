@@ -50,7 +50,8 @@ def beneficiary_kind(head: str, vocab) -> str:
     """government | fund | organisation | people | business | group | none, for a beneficiary head."""
     if not head:
         return "none"
-    if find_terms(head, vocab.groups) or find_terms(head, vocab.gender):
+    if find_terms(head, vocab.groups) or find_terms(head, vocab.gender) or \
+            any(head.endswith(w) for w in getattr(vocab, "collective", {})):     # (优抚对象 as the document defines it)
         return "group"
     if is_government(head):
         return "government"

@@ -153,7 +153,7 @@ def _dui_frames(s: str, clauses: list, k: int, vocab=None) -> list[tuple[str, st
                 if 0 < i < stop:
                     stop = i
         stop = relative_runs_on(tail, stop)
-        if stop < len(tail) and re.search(r"的[^的，,]{1,8}$", tail.rstrip()) and nxt:
+        if stop < len(tail) and re.search(r"的[^的，,]{1,20}$", tail.rstrip()) and nxt:
             # 对…政策落实不到位…的地区和单位，…: a phrase ending in 的+noun is whole; its verb follows
             verb_after = _offer_follows(nxt)
             if verb_after or not _offer_follows(tail[stop:]):

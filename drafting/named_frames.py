@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 
 from .people import names_a_person
-from .phrases import find_terms
+from .phrases import PEOPLE_WORDS, PERSON_HEAD_ENDINGS, find_terms, is_government
 
 # adverbs between a beneficiary and its verb (为创业者免费提供): not part of the beneficiary
 TRAILING_ADVERBS = re.compile(r"(?:免费|无偿|优先|及时|积极|依法|公开|定期|按规定|按照规定)+$")
-PRIORITY = re.compile(r"优先(?:安排|购买|采购|录用|招录|招用|聘用|支持|保障|解决|接收|选用|留用|推荐|介绍|录取)([^，,。；;]{2,40})")
+PRIORITY = re.compile(r"优先(?:安排|购买|采购|录用|招录|招用|招收|聘用|支持|保障|解决|接收|选用|留用|推荐|介绍|录取)([^，,。；;]{2,40})")
 # 帮助和扶持 B, 照顾 B at the end of a clause: B (a group's people) is whom the help is for
 HELPED = re.compile(r"(?:帮助|扶持|援助|帮扶|照顾|救助|收治|供养)(?:和|、)?(?:帮助|扶持|援助|帮扶|照顾|救助)?([^，,。；;]{2,30}?)"
                     r"(?:就业创业|自主创业|创新创业|就业|创业)?(?=[。；;，,]|$)")
@@ -46,7 +46,7 @@ def named_beneficiary_frames(c: str, vocab) -> list[tuple[str, str, str]]:
     # whom it is arranged for (安排退休妇女进行妇科病筛查); 帮助 B 解决…: B's difficulty is solved
     for m in re.finditer(r"(资助|选派)([^，,。；;]{2,40}?)(?:进行|参加|开展|赴|到|前往)"
                          r"|(安排)(?!工作|就业|到|在)([^，,。；;]{2,30}?)(?:进行|接受)|(帮助)([^，,。；;]{2,30}?)解决"
-                         r"|(保障)([^，,。；;]{2,30}?)(?:就学|入学|就医)", c):     # 保障 B 就学: B's schooling is secured
+                         r"|(保障|保证|确保)([^，,。；;]{2,30}?)(?:就近)?(?:就学|入学|就医)", c):     # 保障 B 就学: B's schooling is secured
         verb, who = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5, 7) if m.group(i))
         if vocab is not None and find_terms(who, {**vocab.groups, **vocab.gender}):
             out.append(("object", who, verb))
@@ -65,7 +65,8 @@ def named_beneficiary_frames(c: str, vocab) -> list[tuple[str, str, str]]:
 # 将农村贫困残疾人列为重点扶持对象; 纳入集中托养; 将…人才纳入…体系，并在…方面提供便利: whom the offer after 并 is for);
 # not 纳入…规划/考核 (a plan or a review is the government's own)
 INCLUDED = re.compile(r"(?:将|把)([^将把，,。；;]{2,40}?)[，,]?\s*(?:全部|优先|逐步|及时|统一|一并|单独|依法|按规定|按照规定)?"
-                      r"(纳入|列入|列为)(?:[^，,。；;]{0,30}?(?:范围|对象|救助|供养|保障|低保|补贴|优待|帮扶|托养|照料|护理|康复)"
+                      r"(纳入|列入|列为)(?:[^，,。；;]{0,30}?(?:范围|对象|救助|供养|保障|低保|补贴|优待|帮扶|托养|照料|护理|康复"
+                      r"|(?:学前|义务|普通|特殊|职业)教育|免费)"
                       r"|[^，,。；;]{1,30}?[，,]\s*并[^，,。；;]{0,40}?(?:提供|给予|予以))")
 
 
@@ -74,9 +75,18 @@ def included_frames(s: str) -> list[tuple[str, str, str]]:
     # (将扶持…脱贫工作纳入…计划: a field of work taken into a plan is the government's own)
     # (将…机构纳入…定点医疗机构管理: taken under management; 将…生活保障纳入…社会保障体系: a scheme, not people,
     # taken into a system: nothing offered)
-    return [("对", m.group(1), m.group(2)) for m in INCLUDED.finditer(s) if not m.group(1).endswith(("工作", "事业"))
-            and not UNDER_MANAGEMENT.match(s, m.end(2))
-            and not (INTO_A_SYSTEM.match(s, m.end(2)) and m.group(1).endswith(("保障", "服务", "制度")))]
+    found = [("对", m.group(1), m.group(2)) for m in INCLUDED.finditer(s)
+             if not m.group(1).endswith(("工作", "事业", "情况")) and not UNDER_MANAGEMENT.match(s, m.end(2))
+             and not (INTO_A_SYSTEM.match(s, m.end(2)) and m.group(1).endswith(("保障", "服务", "制度")))]
+    m = TAKEN_IN.match(s)
+    if m and m.group(1).endswith(PEOPLE_WORDS + PERSON_HEAD_ENDINGS) and not is_government(m.group(1)):
+        found.append(("对", m.group(1), m.group(2)))     # 符合条件的…残疾人家庭应当纳入住房保障范围: they are taken in
+    return found
+
+
+# B(people) 应当纳入…范围: the subject is taken into a scheme (the people, not a plan or a field of work)
+TAKEN_IN = re.compile(r"^([^，,。；;将把]{2,30}?)(?:应当|应|可以|依法|按规定|按照规定|优先|全部|及时){1,2}(纳入|列入)"
+                      r"[^，,。；;]{0,20}?(?:保障|救助|援助|供养|托养|补贴|优待|帮扶)[^，,。；;]{0,4}?(?:范围|对象)")
 
 
 UNDER_MANAGEMENT = re.compile(r"[^，,。；;]{0,30}?管理(?=[。；;，,]|$)")

@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 from bot.script import to_simplified
 
 from .phrases import ORGANISATION_HEADS, PEOPLE_WORDS, find_terms
+from .defined_terms import DefinedIn
 from .vocab import PartOf
+from .work_people import group_of_work
 
 if TYPE_CHECKING:      # a Reading is passed in; reading.py imports this module
     from .reading import Reading
@@ -33,6 +35,10 @@ def read_people(r: Reading, s: str, vocab) -> None:
     _family_of_the_topic(r, s, org_head, vocab)
     _left_active_service(r, s, vocab)
     _party_to_the_reward(r, s, vocab)
+    named = s[:s.find(r.offer)] if r.headless and r.offer in s else (r.beneficiary or text)
+    work = None if r.groups or org_head else group_of_work(named, vocab.groups)
+    if work:        # 对完成、转化职务科技成果做出重要贡献的人员: named by their work
+        r.groups[work[0]] = work[1]
     r.audiences = _audiences_of(r, text, head, org_head, vocab)
     # what looks like people but no group word covers: put to the reviewer as a possible new group
     covered = [False] * len(text)
@@ -69,7 +75,8 @@ def _group_hits(r: Reading, text: str, hits: list, org_head: bool, vocab) -> lis
         if value.startswith(COLLECTIVE):
             for g in vocab.collective[word]:
                 r.groups.setdefault(g, word)
-            r.review.append(f"身份由统称“{word}”读出（rules/collective-words.yml）："
+            where = "本文件的定义" if isinstance(vocab.collective[word], DefinedIn) else "rules/collective-words.yml"
+            r.review.append(f"身份由统称“{word}”读出（{where}）："
                             + "、".join(vocab.group_labels.get(g, g) for g in vocab.collective[word]) + "，请核对")
         else:
             r.groups.setdefault(value, word)
@@ -100,13 +107,20 @@ def _groups_beside_the_head(r: Reading, head: str, group_hits: list, vocab) -> N
             if value not in r.groups and among.group(1).endswith(word):
                 r.all_groups = among.group(0) + next(iter(r.groups.values())) if r.groups else None
                 r.groups[value] = word
-    if group_hits and r.beneficiary and r.frame != "service":
-        # 军人家属和烈士…的遗属: a group named first in a coordination is a beneficiary too
-        first = re.match(r"^([^，,、和及与的]{2,12}?)(?:和|及|以及|、)", r.beneficiary)
+    if r.beneficiary and r.frame != "service" and (group_hits or head.endswith(PEOPLE_WORDS)) and \
+            not r.beneficiary.startswith(HIRING_WORDS) and "中的" not in r.beneficiary:
+        # (not 吸纳…毕业生和…的单位: the employer is whom it is for; not 退役军人、残疾人中的技术人员: some among them)
+        # 军人家属和烈士…的遗属, 接受义务教育的残疾儿童、…和贫困残疾人的子女: a group named first in a coordination
+        # (after what qualifies them all) is a beneficiary too
+        first = re.match(r"^(?:[^，,、和及与]{0,20}?的)?([^，,、和及与的]{2,12}?)(?:和|及|以及|、)", r.beneficiary)
         if first:
-            for value, word, pos in find_terms(first.group(1), vocab.groups):
-                if pos + len(word) == len(first.group(1)) and value not in r.groups:
+            conjunct = first.group(1)
+            for value, word, pos in find_terms(conjunct, vocab.groups):
+                if pos + len(word) == len(conjunct) and value not in r.groups:
                     r.groups[value] = word
+            disabled = DISABLED_PERSON.search(conjunct)
+            if disabled and disabled.end() == len(conjunct) and "disabled" in vocab.groups:
+                r.groups.setdefault("disabled", disabled.group(0))
 
 
 def _family_and_disabled(r: Reading, text: str, head: str, group_hits: list, org_head: bool, vocab) -> None:

@@ -78,6 +78,11 @@ NOMINAL_AFTER = ("部门", "机关", "机构", "类", "费", "局", "委", "办"
                  "的规定")
 
 
+# a check of a person's health (健康检查, 身体检查, 产前检查, 病情评估): care given, not the government's oversight
+CARE_CHECKS = ("检查", "评估", "监测")
+CARED_FOR = ("健康", "身体", "体格", "产前", "孕前", "婚前", "医学", "病情", "康复", "听力", "视力")
+
+
 def governs(text: str) -> list[str]:
     """The words of GOVERNANCE the text uses as verbs (统筹、考核、监督…), not inside a name."""
     out = []
@@ -87,7 +92,7 @@ def governs(text: str) -> list[str]:
             after = text[at + len(w):]
             before = text[max(0, at - 2):at]
             if not after.startswith(NOMINAL_AFTER + ("安排", "解决", "提供", "落实")) and \
-                    not before.endswith(("行政", "市场", "质量")):
+                    not before.endswith(("行政", "市场", "质量")) and not (w in CARE_CHECKS and before.endswith(CARED_FOR)):
                 out.append(w)
                 break
             at = text.find(w, at + 1)
@@ -270,7 +275,7 @@ def leading_np(p: str, vocab=None) -> str:
     terms = {"n": NOUN_WORDS}
     if vocab is not None:
         terms.update({**vocab.groups, **vocab.audiences, "t": vocab.tech_words})
-    for _, word, pos in find_terms(p, terms):
+    for _, word, pos in find_terms(p, {**terms, "state": IN_STATE}):
         for i in range(pos, pos + len(word)):
             covered[i] = True
     if p.startswith(CLAUSE_OPENING_VERBS) and not (covered and covered[0]):
@@ -281,6 +286,8 @@ def leading_np(p: str, vocab=None) -> str:
     return strip_activity(p)
 
 
+# a state a person is in, said with 在 (在校残疾学生, 在职职工): part of the noun, no locative verb
+IN_STATE = ("在校", "在职", "在岗", "在读", "在编", "在册", "在学")
 # a clause that opens with one of these has no subject of its own (到…就业的, 在…工作的, 被安排…的)
 CLAUSE_OPENING_VERBS = ("到", "在", "被", "从事", "参加", "符合", "经", "因", "以", "未", "已", "自愿", "申请", "取得",
                         "获得", "具有", "招用", "吸纳", "安置", "创办", "兴办")

@@ -38,7 +38,7 @@ from bot.script import to_simplified
 
 from .frames import (FIELDS_NAMED, LOCATIVE, OFFER_NOUNS, ORIENTATION, STRONG_OFFERS, clause_verb, does_itself, first_found,
                      frames_of, only_activity)
-from .not_offers import PROHIBITION, not_a_measure
+from .not_offers import PROHIBITION, forbidden_offer, not_a_measure
 from .beneficiary import beneficiary_head, beneficiary_kind
 from .people import read_people
 from .phrases import (BUSINESS_WORDS, ENCOURAGE, PEOPLE_WORDS, as_written, clause_spans, find_terms, governs, head_of,
@@ -49,9 +49,10 @@ APPLY_TO = re.compile(r"(?:向|到)([^，,。；;向到]{3,30}?(?:部门|机关|
                       r"(?:申请|申领|申报|提出申请|办理|登记|备案)")
 # (the name runs to the last unit ending before the verb: 由…人民政府负责侨务工作的机构负责受理)
 PASSIVE_AGENT = re.compile(r"由([^，,。；;由]{1,60}(?:部门|机关|机构|中心|政府|局|厅|委|办|单位|部队|妇联|残联|工会|团委|科协"
-                           r"|财政(?=负担|承担)))"
+                           r"|联合会|财政(?=负担|承担)))"
                            r"(?:[^，,。；;]{0,12}?|[，,]?(?:按照|依照|根据|依据)[^，,。；;]{0,40}?[，,]?[^，,。；;]{0,16}?)"
-                           r"(?:办理|负责|提供|发放|发给|增发|组织|安排|给予|解决|补助|支付|代缴|批准|审批|核准|受理|负担|承担)")
+                           r"(?:办理|负责|提供|发放|发给|增发|组织|安排|给予|解决|补助|支付|代缴|批准|审批|核准|受理|负担|承担"
+                           r"|核发|颁发|出具)")
 # an office whose check a person's case passes (经落户地公安机关审核，…予以办理): it acts, when no subject does
 CHECKED_BY = re.compile(r"经([^，,。；;经]{0,30}?(?:部门|机关|机构|政府|局|厅|委|办|海关))[^，,。；;]{0,4}?"
                         r"(?:审核|审批|审查|批准|核准|确认|认定|同意)")
@@ -140,6 +141,9 @@ def read(text: str, vocab, *, context: "Reading | None" = None, item: bool = Fal
             r.not_measure = "政府自身的工作：“" + "、".join(r.internal[:3]) + "”"
         else:
             r.not_measure = NO_OFFER
+        return r
+    if forbidden_offer(s, chosen[2]):
+        r.not_measure = forbidden_offer(s, chosen[2])
         return r
     r.measure = True
     r.frame, r.beneficiary, r.offer, r.head = chosen
@@ -246,7 +250,8 @@ BUILDING = re.compile(r"(?:机构|平台|基地|园区|中心|载体)的?(?:建�
 # a clause whose predicate is that something is free (…实行免费制度, …导盲犬等免费携带)
 FREE_PREDICATE = re.compile(r"[^，,。；;]{2}(?:实行|予以|一律|均)?免费(?:制度|携带|乘坐|使用|进入|参观)?$")
 # a field of work, not someone (华侨权益保护工作, 残疾人就业工作, 人才事业): not 到基层工作, 在企业工作
-WORK_FIELD = re.compile(r"(?<![到在来去赴回从])(?:工作|事业)$")
+WORK_FIELD = re.compile(r"(?<![到在来去赴回从])(?:工作|事业)$|^[^的]{2,30}设施建设$")
+# (…综合服务设施建设: a facility built, nobody named as whose)
 def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool = False):
     """No frame: a provision in a plan's own voice (落实创业担保贷款贴息政策; 支持边境地区
     民众创业; 推行工商登记全程电子化) or a government subject's service: a clause opening
@@ -275,8 +280,8 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
             continue
         verb = clause_verb(body)
         if verb is None or any(m.start() <= a + body.find(verb) + (c.find(body) if body in c else 0) < m.end()
-                               for m in MEANS_SPAN.finditer(s)):
-            continue
+                               for m in MEANS_SPAN.finditer(s)) or body.lstrip(" 　").startswith(verb + "的"):
+            continue      # (政府|设立的研究开发机构…: the verb after a subject cut from a modifier is no predicate)
         obj = body[body.find(verb, LOCATIVE.match(body.strip(" 　")).end() if LOCATIVE.match(body.strip(" 　"))
                              else 0):] + "".join(s[x:y] for x, y in clauses[k + 1:k + 2])
         scheme = bool(PAID_SCHEME.search(body) and find_terms(body, vocab.groups))   # 建立残疾人生活补贴制度: it offers
@@ -296,7 +301,7 @@ def _service(s: str, vocab, r: Reading, subject: str | None, declaratory: bool =
             # (a plan's task in the same words, with the office that carries it out, is a measure)
             oriented = verb in ("鼓励", "引导", "动员", "倡导")   # whom it encourages acts in the clauses after
             continue
-        giving = verb in GIVING and (bool(re.search(r"(?:服务|培训|指导|咨询|补贴|援助|帮扶|场所|场地|岗位)"
+        giving = verb in GIVING and (bool(re.search(r"(?:服务|培训|指导|咨询|补贴|援助|帮扶|场所|场地|岗位|免费|体检|筛查)"
                                                     r"(?!工作|体系|机制|制度|机构|设施)|^发放[^，,。；;]{2,20}证》?[。；;]?$", obj))
                                      or ("活动" in obj or "教育" in obj) and people) and \
             not governs(obj) and not MEANS.search(s[:a] + body[:body.find(verb)])

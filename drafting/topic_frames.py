@@ -35,7 +35,7 @@ PASSIVE_OFFER = re.compile(r"^([^，,。；;]{2,30}?)的[^，,。；;]{2,40}?[�
 GIVEN_BY = re.compile(r"^\s*(?:并|则)?由([^，,。；;由]{2,30}?)(?:按照[^，,。；;]{0,30}?|依照[^，,。；;]{0,30}?|依据[^，,。；;]{0,20}?"
                       r"|依法|酌情|负责|及时|予以|统一|一次性)*(?:(?<=标准|规定|办法)[，,]\s*)?"
                       r"(发给|发放|给予|办理|解决|安排|补助|支付|提供|报销|代缴|代为缴纳"
-                      r"|优先安排|优先办理)")
+                      r"|优先安排|优先办理|核发|颁发|出具)")     # (…的人员，由…残疾人联合会核发残疾人证: a certificate given)
 
 
 def _given_by_frames(s: str, clauses: list, topic: str, vocab) -> list[tuple[str, str, str]]:
@@ -117,9 +117,15 @@ def _topic_frame(s: str, clauses: list, topic: str, vocab) -> list[tuple[str, st
                                  "提供", "办理", "安排", "纳入") if w in _before_another_subject(main[:30])), None)
         if owned and verb in ("办理", "安排", "纳入", "提供", "享受"):
             verb = None       # 归侨申请出境定居，…有关部门应及时办理有关手续: a procedure on their request, nothing given
+        if verb == "予以" and RECORDED.match(main[main.find("予以") + 2:]):
+            verb = None       # 受让方是…的，应当予以标明: what the light verb carries is a record kept, nothing given
         if verb and not governs(main[:20]):
             out.append(("subject", whole, verb))
     return out
+
+
+# what 予以 may carry that gives nothing: a record, a notice or a correction (予以标明, 予以公示, 予以纠正)
+RECORDED = re.compile(r"(?:标明|注明|公示|公布|公告|记载|登记|备案|纠正|撤销|注销|取缔|说明|核实|确认)")
 
 
 def _office_first(clause: str) -> bool:
@@ -208,7 +214,7 @@ def _before_another_subject(after: str) -> str:
 
 
 # a permission to set one's own rules (单位可以规定或者与科技人员约定奖励的方式): autonomy, nothing offered to it
-RULES_SET = re.compile(r"^可以?(?:自行|自主)?(?:规定|制定|约定|确定)")
+RULES_SET = re.compile(r"^可以?(?:自行|自主)?(?:规定|制定|约定|确定|决定)")
 MEMBERSHIP_KEPT = re.compile(r"^可以?保留[^，,。；;]{0,16}(?:身份|资格)")      # (see KEPT)
 
 

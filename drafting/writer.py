@@ -22,6 +22,7 @@ from bot.script import to_simplified
 from . import functions as fn
 from .article_reader import ArticleReader
 from .cover import read_cover
+from .defined_terms import with_defined_people
 from .people import places_in
 from .reading import Reading
 from .segment import Segmentation, byte_span, segment
@@ -56,7 +57,8 @@ class Drafter(ArticleReader, WhoActs):
 
     def __init__(self, text: str, doc: str, region: str, vocab: Vocabulary, *,
                  text_path: str | None = None, prefix: str | None = None):
-        self.text, self.doc, self.vocab = text, doc, vocab
+        self.text, self.doc = text, doc
+        self.vocab = with_defined_people(vocab, to_simplified(text))   # 本条例所称抚恤优待对象包括…: its groups
         place = resolve_region(vocab.gazetteer, region)
         if place is None:
             raise ValueError(f"unknown region `{region}` (not in rules/regions.yml)")

@@ -91,6 +91,7 @@ def results(turn) -> None:
         return
     mine = own(turn, items)
     chunk = (mine or items)[:lists.NAMED]
+    needed = _of_the_need(turn, items, mine)
     who = profile_line(turn.kb, result, turn.facts())
     n_el = sum(1 for m in items if m.status == "eligible")
     head = texts.RESULTS_HEAD.format(who=who, n=len(items)) + (
@@ -99,12 +100,39 @@ def results(turn) -> None:
         head += "\n" + result.local_note
     groups = _own_words(turn)
     head += "\n" + (texts.OWN_HEAD.format(who=groups, n=len(mine)) if mine else texts.TOP_HEAD)
+    if needed:          # 边民 想贷款: their one measure, then the loans, on the first screen
+        head = head.rstrip("：") + texts.THEN_THE_NEED.format(
+            first=len(chunk) + 1, need=lists.category_label(turn.kb, turn.facts()["needs"][0]))
+        chunk = chunk + needed
     more = len(mine or items) > lists.NAMED
     tail = texts.LIST_HINT_MORE if more else texts.LIST_HINT
     buttons = lists.category_buttons(turn.kb, items, turn.facts().get("needs") or ())
-    turn.replies.append(lists.numbered(head, chunk, 1, tail, buttons))
+    reply = lists.numbered(head, chunk, 1, tail, buttons)
+    while needed and len(reply.text) > _ROOM_FOR_THE_NEED:      # the need's measures only as a phone allows
+        needed, chunk = needed[:-1], chunk[:-1]
+        reply = lists.numbered(head if needed else head.split("；")[0] + "：", chunk, 1, tail, buttons)
+    turn.replies.append(reply)
     turn.show_list(chunk)
     turn.set(view=None, page=0.0)
+
+
+# characters of the first answer up to which the need's measures are added (the question under
+# it and a note before it must still fit a phone's 600)
+_ROOM_FOR_THE_NEED = 440
+
+
+def _of_the_need(turn, items: list[Shown], mine: list[Shown]) -> list[Shown]:
+    """Where the person's own measures leave room on the first screen: the first of the need
+    they named, that the person can use (none when they named no need or their own fill it)."""
+    needs = turn.facts().get("needs") or ()
+    room = lists.NAMED - len(mine)
+    if not mine or not needs or room <= 0:
+        return []
+    ids = {m.id for m in mine}
+    act = getattr(turn, "act", None)
+    word = (act.words.get(needs[0]) if act is not None else None) or ""      # 要贷款: the loans first
+    fits = [m for m in view_items(turn, items, f"{needs[0]}|{word}") if m.id not in ids]
+    return fits[:room]
 
 
 def _own_words(turn) -> str:

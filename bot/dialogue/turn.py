@@ -176,7 +176,7 @@ class Turn:
         any list, the first screen the person's results would show."""
         ids = self.slots.get("listed") or []
         if not ids:
-            from .showing import view_items
+            from .ordering import view_items
             return view_items(self, self.current()[1], self.slots.get("view"))
         by_id = {m.id: m for m in self.current()[1]}
         return [by_id.get(i) or self.measure(i) for i in ids if by_id.get(i) or self.measure(i)]

@@ -184,8 +184,8 @@ def _place(kb, act: Act, text: str, mentions: list, entities, abroad) -> PlaceRe
             isinstance(e.get("start"), int) and any(s <= e["start"] < t for s, t in blanked))]
         place_clauses = [replace(c, text=place_text[c.start:c.end]) for c in act.clauses]
         reading = read_place(kb, place_text, place_clauses, places, False)
-        if reading.place is not None or reading.topic is not None or reading.denied:
-            return reading
+        if reading.place is not None or reading.topic is not None or reading.denied or reading.suggestion is not None:
+            return reading      # 延边大学 … 老家浑春: the home misspelt, not the school's prefecture
     return reading
 
 

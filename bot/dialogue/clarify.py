@@ -59,6 +59,12 @@ def still_open(kb, pending: str, reading) -> None:
             return
 
 
+def corrects_place(text: str, reading) -> bool:
+    """不对 我在吉林市不是长春: 不对 / 不是 before a place corrects the place; it does not answer
+    the open yes/no question."""
+    return text.lstrip().startswith(("不是", "不对")) and bool(reading.place.place or reading.place.denied)
+
+
 def is_pending(pending) -> bool:
     return isinstance(pending, str) and pending.startswith(PENDING)
 
@@ -73,8 +79,8 @@ def answer(kb, pending: str, intent: str | None, text: str, reading) -> bool:
     if value in (reading.facts.get(fact) or ()) or value in (reading.negated.get(fact) or ()):
         return True     # the button's payload, or "我是高校毕业生" typed
     said = (text or "").strip("。.!！ ，,")
-    if said.startswith(("不是", "不对")) and (reading.place.place or reading.place.denied):
-        return False    # 不对 我在吉林市不是长春: the place is corrected, the question left open
+    if corrects_place(said, reading):
+        return False    # the place is corrected, the question left open
     by_level = value == GRADUATE and len(said) <= 8 and not reading.is_question     # 大专的, not 女大学生…是啥
     school = _SCHOOL_LEVEL.search(said) if by_level else None
     college = _COLLEGE_LEVEL.search(said) if by_level and not school else None

@@ -25,8 +25,9 @@ def asks(turn, act) -> bool:
 
 
 def answer(turn, act) -> None:
-    if _WHEN_MADE.search(act.text) and _named(turn, act):
-        turn.say("\n".join(_made(turn.kb.sources[sid]) for sid in _named(turn, act)[:2]))
+    named = _named(turn, act)
+    if _WHEN_MADE.search(act.text) and named:
+        turn.say("\n".join(_made(turn.kb.sources[sid]) for sid in named[:2]))
         return
     dated = _measure_of_years(turn, act)
     if dated is not None:       # 贴息那个还有效吗 我看是2021到2023的: that plan's 贴息
@@ -35,7 +36,7 @@ def answer(turn, act) -> None:
         turn.focus_on(dated)
         return
     lines = []
-    for sid in _named(turn, act)[:2]:
+    for sid in named[:2]:
         source = turn.kb.sources[sid]
         note = turn.engine.expiry_note(sid)
         if note:
@@ -79,9 +80,9 @@ def _named(turn, act) -> list[str]:
             return found
     if not _A_DOCUMENT.search(act.text):
         return []
-    found = [d for d in docs if not sources[d].national and _place_named(sources[d].region, act.text)]
+    local = [d for d in sources if not sources[d].national and _place_named(sources[d].region, act.text)]
     # 广西那个计划是哪年出的, asked from 乌鲁木齐: a document of another place is still answered
-    return found or [d for d in sources if not sources[d].national and _place_named(sources[d].region, act.text)]
+    return [d for d in docs if d in local] or local
 
 
 def _title_named(source, text: str) -> bool:

@@ -83,8 +83,7 @@ def of_the_need(turn, items: list[Shown], mine: list[Shown]) -> list[Shown]:
     if not mine or not needs or room <= 0:
         return []
     ids = {m.id for m in mine}
-    act = getattr(turn, "act", None)
-    word = (act.words.get(needs[0]) if act is not None else None) or ""      # 要贷款: the loans first
+    word = (turn.act.words.get(needs[0]) if turn.act is not None else None) or ""      # 要贷款: the loans first
     fits = [m for m in view_items(turn, items, f"{needs[0]}|{word}") if m.id not in ids]
     return fits[:room]
 

@@ -289,8 +289,8 @@ def respond(engine, slots: dict, message: Incoming) -> Outcome:
     _notice_misread(turn, act)
     if clarify.is_pending(turn.slots.get("pending")):   # the answer to "您是高校（大专及以上）毕业吗？"
         answered = clarify.answer(kb, turn.slots["pending"], message.intent, turn.simple, act)
-        correction = act.corrects or turn.simple.lstrip().startswith(("不对", "不是"))
-        if not answered and correction and (act.place.place or act.place.denied):   # 不对 我在吉林市不是长春
+        if not answered and (clarify.corrects_place(turn.simple, act)
+                             or act.corrects and (act.place.place or act.place.denied)):   # 不对 我在吉林市不是长春
             clarify.still_open(kb, turn.slots["pending"], act)
         turn.set(pending=None)
     turn.changed = update(turn, act)

@@ -37,19 +37,21 @@ def results(turn) -> None:
         head += "\n" + result.local_note
     groups = _own_words(turn)
     head += "\n" + (texts.OWN_HEAD.format(who=groups, n=len(mine)) if mine else texts.TOP_HEAD)
-    if needed:          # 边民 想贷款: their one measure, then the loans, on the first screen
-        head = head.rstrip("：") + texts.THEN_THE_NEED.format(
-            first=len(chunk) + 1, need=lists.category_label(turn.kb, turn.facts()["needs"][0]))
-        chunk = chunk + needed
     more = len(mine or items) > lists.NAMED
     tail = texts.LIST_HINT_MORE if more else texts.LIST_HINT
     buttons = lists.category_buttons(turn.kb, items, turn.facts().get("needs") or ())
-    reply = lists.numbered(head, chunk, 1, tail, buttons)
+
+    def listed(extra: list[Shown]):     # 边民 想贷款: their one measure, then the loans, on the first screen
+        then = texts.THEN_THE_NEED.format(first=len(chunk) + 1, need=lists.category_label(
+            turn.kb, turn.facts()["needs"][0])) if extra else ""
+        return lists.numbered(head.rstrip("：") + then if then else head, chunk + extra, 1, tail, buttons)
+
+    reply = listed(needed)
     while needed and len(reply.text) > ROOM_FOR_THE_NEED:      # the need's measures only as a phone allows
-        needed, chunk = needed[:-1], chunk[:-1]
-        reply = lists.numbered(head if needed else head.split("；")[0] + "：", chunk, 1, tail, buttons)
+        needed = needed[:-1]
+        reply = listed(needed)
     turn.replies.append(reply)
-    turn.show_list(chunk)
+    turn.show_list(chunk + needed)
     turn.set(view=None, page=0.0)
 
 

@@ -58,8 +58,7 @@ def _whom(kb, text: str) -> str | None:
     """The word naming the other person (男朋友, 战友, 我弟弟), without 我 / 俺."""
     for m in other_person(kb).finditer(text):
         if not others.THIRD_PERSON.fullmatch(m.group()):
-            word = m.group() + (text[m.end()] if text[m.end():m.end() + 1] == m.group()[-1] else "")   # 我弟弟, not 我弟
-            return re.sub(r"^(?:我|俺)(?:家)?", "", word) or None
+            return re.sub(r"^(?:我|俺)(?:家)?", "", m.group()) or None
     return None
 
 

@@ -84,6 +84,7 @@ def other_person(kb) -> re.Pattern:
     if "__others__" not in cache:
         words = set(kb.facts.about_others)
         words |= {"俺" + w[1:] for w in words if w.startswith("我")}      # 俺弟, 俺妈: the same as 我弟, 我妈
+        words |= {p + w for w in words for p in ("我", "俺") if len(w) == 2 and w[0] == w[1]}   # 我弟弟 whole, not 我弟
         words = sorted(words, key=len, reverse=True)
         cache["__others__"] = re.compile("|".join(("(?<!其)" if w in ("他", "她") else "") + re.escape(w)
                                                   for w in words) or "(?!)", re.I)

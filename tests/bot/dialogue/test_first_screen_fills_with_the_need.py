@@ -25,3 +25,13 @@ def test_the_filled_first_screen_still_fits_a_phone_beside_the_english_note():
     c = Chat()
     c.say("Hi, I am from Vietnam, working in Nanning for 3 years as software engineer. 我想自己开公司")
     assert len(c.text) <= 600 and "项起是开办/注册" in c.text, (len(c.text), c.text)
+
+
+def test_with_no_room_for_the_need_the_head_stays_whole(monkeypatch):
+    from bot.dialogue import showing
+    monkeypatch.setattr(showing, "ROOM_FOR_THE_NEED", 0)
+    c = Chat()
+    c.say("在图们 边民 想开个边贸小店 要贷款")
+    head = c.text.splitlines()
+    assert head[0].startswith("根据您的情况（地区：图们市；身份：边境地区居民；需求：资金支持）"), c.text
+    assert head[1] == "专门面向边境地区居民的有 1 项：" and len(_items(c.text)) == 1, c.text

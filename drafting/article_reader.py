@@ -54,6 +54,7 @@ class _ArticleWalk:
     prohibited_list: bool = False       # the last lead-in prohibits what its items list (不得有下列行为)
     items_why: str | None = None        # why the last lead-in's items are no measures of their own
     for_people: dict = field(default_factory=dict)  # the groups a lead-in listing measures names
+    items: list = field(default_factory=list)       # the article's numbered items: (start, text)
     k: int = 0                          # the runs drafted so far (a measure id's d<k>)
     measures: list = field(default_factory=list)
     offers: list = field(default_factory=list)
@@ -67,7 +68,7 @@ class ArticleReader:
     def _article_measures(self, seg: Segmentation, art) -> tuple[list, dict]:
         label = art.label if seg.style != "paragraph" else f"第{art.number}条"
         title_reading = read(art.title, self.vocab) if art.title else None
-        walk = _ArticleWalk()
+        walk = _ArticleWalk(items=[(a, self.text[a:b]) for _, a, b in art.parts])
         for sent in art.sentences:
             self._sentence_measures(seg, art, label, sent, title_reading, walk)
         return walk.measures, self._article_decision(art, walk)
@@ -165,7 +166,7 @@ class ArticleReader:
             # lead-in, which decides; never a measure of its own
             return "列举的条件（见引导语）"
         if s_text.rstrip().endswith(("：", ":")) or LIST_LEAD.search(to_simplified(s_text)):
-            why_not = self._lead_in(s_text, r, walk)
+            why_not = self._lead_in(s_text, r, walk, start)
             if why_not:
                 return why_not
         if not r.measure:
@@ -173,7 +174,7 @@ class ArticleReader:
             return r.not_measure or NO_OFFER
         return None
 
-    def _lead_in(self, s_text: str, r: Reading, walk: _ArticleWalk) -> str | None:
+    def _lead_in(self, s_text: str, r: Reading, walk: _ArticleWalk, start: int = 0) -> str | None:
         """A sentence that introduces a list: what its items are (the context they are read in,
         conditions, prohibited acts); why the lead-in itself is no measure, or None when it is one."""
         simplified = to_simplified(s_text)
@@ -203,6 +204,12 @@ class ArticleReader:
         if LIST_LEAD.match(simplified.lstrip()) and not LIST_LEAD.search(r.beneficiary or ""):
             # 下列岗位…优先录用就业困难人员：: the items list the subject, the lead-in is the measure
             walk.items_why = "列举的范围（引导语是措施）"
+            return None
+        items = [t for a, t in walk.items if a > start]
+        if r.beneficiary and LIST_LEAD.search(r.beneficiary) and items and all(_is_condition(t) for t in items):
+            # 对下列科技成果转化项目应当…予以支持：（一）能够显著提高…的；: the items say which qualify
+            walk.conditions_list = True
+            walk.items_why = "列举的条件（引导语是措施）"
             return None
         general = _support_in_general(simplified, r)
         if r.beneficiary and LIST_LEAD.search(r.beneficiary) and general:

@@ -31,6 +31,8 @@ OFFER_NOUNS = ("补贴", "补助", "奖补", "优惠", "贴息", "扶持", "服�
 CARE_NOUNS = ("康复", "训练", "治疗", "医疗", "托养", "护理", "救治", "免费", "辅助工作", "公益性工作", "教育", "筛查", "普查", "体检")
 # a placement the verb carries out (对…通过公益性岗位进行安置), not ways listed (国家采取…等方式妥善安置: an orientation)
 PLACED = re.compile(r"(?:进行|实行|实施|予以)[^，,。；;等]{0,4}安置")
+# a bar lowered for the people named (对符合条件的妇女，可以适当放宽年龄限制): what the weak verb 放宽 gives
+RELAXED = re.compile(r"(?:放宽|降低)[^，,。；;]{0,12}?(?:限制|条件|标准|门槛|年限)")
 # a scheme people are taken into (纳入住房保障供应范围, 列入社会救助对象): what the weak verb 纳入 gives
 SCHEME_SCOPE = re.compile(r"(?:纳入|列入)[^，,。；;]{0,12}?(?:保障|救助|援助|扶持|帮扶|补贴|供养|托养|优待)[^，,。；;]{0,6}?"
                           r"(?:范围|对象)")
@@ -59,7 +61,7 @@ def _offer_follows(after: str) -> str | None:
     if verb is None:
         return None
     if verb in WEAK_OFFER and not any(n in window for n in OFFER_NOUNS + CARE_NOUNS) and not PLACED.search(window) \
-            and not SCHEME_SCOPE.search(window):
+            and not SCHEME_SCOPE.search(window) and not RELAXED.search(window):
         return None
     if any(o in window for o in ORIENTATION) or governs(window[:14]):
         return None

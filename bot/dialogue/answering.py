@@ -9,6 +9,7 @@ say of age), else the person is asked which item.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .. import texts
 from ..replies import followup
@@ -189,6 +190,10 @@ def about_list(turn, act) -> None:
         return
     if act.asks in FOLLOW_UP:
         turn.say(followup.general(FOLLOW_UP[act.asks]))
+    if act.asks == q.EXPLAIN and act.also_asks:     # 优惠具体是啥 能少交多少: the question the list can answer
+        act.asks, act.also_asks = act.also_asks[0], act.also_asks[1:]
+        (amounts if act.asks == q.AMOUNT else about_list)(turn, act)
+        return
     ask_which(turn, (listed or items)[:3])
 
 
@@ -317,15 +322,22 @@ def other_question(turn, act) -> None:
     found = by_words(act.refs.words, items, items, min_cover=0.6) if items else []
     if not found and items:
         found = by_text(act.refs.words + "".join(act.everyday), items)     # 俺家承包地能抵押不: the words of a measure's text
+    needs = act.topics.get("needs") or act.facts.get("needs")
+    if not found and needs and not any(m.category == needs[0] for m in items):
+        found = [m for m in items if showing.of_need(turn, m, needs[:1])]     # 户口…能落过来吗: a title naming 落户
     if found and len(found) <= 2:
         for m in found:
             turn.say(texts.RELATED.format(name=answers.name(m, None), quote=m.quote, whom=followup.lead_whom(m)))
         turn.focus_on(found[0])
         turn.refer(found)
         return
-    needs = act.topics.get("needs") or act.facts.get("needs")
     pledge = q.PLEDGE_ASKED.search(turn.simple)       # 贷款要抵押不: not stated, not the loans again
     if needs and not pledge and any(m.category == needs[0] for m in items):
+        if q.PARTICULAR.search(turn.simple):   # 营业执照要多久能办下来: no text gives the time
+            leads = Counter(o for m in items if m.category == needs[0] and not m.no_responsible_unit for o in m.lead)
+            whom = "、".join(o for o, _ in leads.most_common(2))     # the offices most of them name
+            turn.say(texts.NEED_PARTICULAR_NOT_STATED.format(question=turn.simple.strip("？?。 ")[:20],
+                                                             whom=whom or texts.ASK_LOCAL_OFFICE))
         showing.category(turn, needs[0])      # 注册公司 how long 麻烦吗: what the texts hold on it
         return
     # offices only: "文件未指定责任部门" is no one to ask

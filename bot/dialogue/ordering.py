@@ -49,9 +49,11 @@ def view_items(turn, items: list[Shown], view: str | None) -> list[Shown]:
         need, _, word = view.partition("|")
         word = "" if _ANY_MONEY.fullmatch(word) else word     # 有什么补助: every measure of money is one
         chosen = [m for m in items if m.category == need]
-        # their own group's first, then those naming the word they used, then what they can use
+        others = [n for n in turn.facts().get("needs") or () if n != need]
+        # their own group's first, then those naming the word they used, then those naming another
+        # need they stated (a loan against a patent for one who said 专利), then what they can use
         chosen.sort(key=lambda m: (not m.own_group, not m.confirm, bool(word) and not _names(m, word),
-                                   m.status != "eligible"))
+                                   not (others and of_need(turn, m, others)), m.status != "eligible"))
         return chosen
     return own(turn, items) or items
 
@@ -93,3 +95,11 @@ def meets(km, fact: str, value) -> bool:
     groups, or its gender."""
     want = km.conditions.get(fact) if km is not None else None
     return want is not None and (value in want if isinstance(want, frozenset) else want == value)
+
+
+def of_need(turn, m: Shown, needs: list) -> bool:
+    """A measure of this need: its category, or a title that names it (创业导师 for 导师)."""
+    if m.category in needs:
+        return True
+    values = turn.kb.facts["needs"].values
+    return any(w in m.title for n in needs if n in values for w in values[n].synonyms if len(w) >= 2)

@@ -18,7 +18,7 @@ from .. import texts
 from ..replies.render import Button, profile_line
 from ..replies import followup, lists
 from ..matching.shown import Shown
-from .ordering import ROOM_FOR_THE_NEED, meets, of_the_need, own, view_items
+from .ordering import ROOM_FOR_THE_NEED, meets, of_need, of_the_need, own, view_items
 
 def results(turn) -> None:
     """The first answer: who the results are for, the first five, whom to ask, categories."""
@@ -173,7 +173,17 @@ def category(turn, need: str, word: str | None = None) -> None:
     if not any(m.category == need for m in items):
         turn.say(texts.NO_CATEGORY.format(name=lists.category_label(turn.kb, need)))
         return
+    if word and _unstated_here(turn, items, word):      # 能休学吗 where no text of theirs allows it
+        turn.say(texts.WORD_NOT_IN_TEXTS.format(word=word, name=lists.category_label(turn.kb, need)))
     page(turn, f"{need}|{word}" if word else need, 0)
+
+
+def _unstated_here(turn, items: list[Shown], word: str) -> bool:
+    """A word of the documents (some text in the knowledge base uses it: 休学) that none of the
+    person's measures uses; everyday words no text uses (学手艺) say nothing."""
+    if not any(word in km.title or word in km.quote for km in turn.kb.measures):
+        return False
+    return not any(word in m.title or word in (m.summary or "") or word in (m.quote or "") for m in items)
 
 
 def topic(turn, act) -> None:
@@ -309,14 +319,6 @@ def _topic_words(turn, groups: list, gender) -> str:
     values = turn.kb.facts["groups"].values
     return "、".join([values[g].short_label() for g in groups if g in values]
                     + ([turn.kb.facts["gender"].values[gender].title] if gender else []))
-
-
-def of_need(turn, m: Shown, needs: list) -> bool:
-    """A measure of this need: its category, or a title that names it (创业导师 for 导师)."""
-    if m.category in needs:
-        return True
-    values = turn.kb.facts["needs"].values
-    return any(w in m.title for n in needs if n in values for w in values[n].synonyms if len(w) >= 2)
 
 
 def _is_for(turn, m: Shown, groups: list, gender: str | None) -> bool:

@@ -38,21 +38,15 @@ def resolve(turn, act) -> Targets:
     listed = turn.listed_items()
     numbers = {m.id: i for i, m in enumerate(listed, 1)}
     refs = act.refs
-    if refs.positions:
-        picked = []
-        for n, _word in refs.positions:
-            n = len(listed) if n == -1 else n
-            if 1 <= n <= len(listed):
-                picked.append(listed[n - 1])
-        if picked:
-            return Targets(_unique(picked), numbers, "position")
-        if listed:
-            return Targets([], numbers, "", out_of_range=refs.positions[0][0])
+    if refs.positions and (listed or _by_position(listed, refs.positions)):
+        picked = _by_position(listed, refs.positions)
+        return Targets(picked, numbers, "position") if picked else \
+            Targets([], numbers, "", out_of_range=refs.positions[0][0])
     figured = by_figure(act.text, listed) or by_figure(act.text, turn.current()[1])
     if 0 < len(figured) <= 3:
         return Targets(figured, numbers, "words")      # 那个百分之5是啥意思: the text that names 5%
-    words = refs.words if len(refs.words) >= 2 else ""
-    words += "".join(act_labels(turn, act))
+    own_words = refs.words if len(refs.words) >= 2 else ""
+    words = own_words + "".join(act_labels(turn, act))
     focus = turn.slots.get("focus")
     if focus and turn.before.get("focused") and not words:
         m = turn.measure(focus)       # the last answer was about this measure: 能贴多少 is about it too
@@ -74,7 +68,8 @@ def resolve(turn, act) -> Targets:
             if after_answer and any(m.id == focus for m in found) and len(found) > 1:
                 found = [m for m in found if m.id == focus]     # 那个贷款 after that loan's answer: that one
             if found:
-                return Targets(_titled(refs.words, found, everything) or found[:4], numbers, "words")
+                return Targets(_titled(refs.words, found, everything) or _held_longer(own_words, found, everything)
+                               or found[:4], numbers, "words")
         slipped = by_one_slip(refs.words, everything)
         if slipped:
             return Targets(slipped, numbers, "words")      # 桂慧贷: one character typed wrong
@@ -94,6 +89,13 @@ def resolve(turn, act) -> Targets:
     if len(listed) == 1:
         return Targets(listed, numbers, "only")
     return Targets([], numbers)
+
+
+def _by_position(listed: list[Shown], positions) -> list[Shown]:
+    """第2项 / 最后一个: the items at those places of the list as shown."""
+    picked = [listed[(len(listed) if n == -1 else n) - 1] for n, _word in positions
+              if 1 <= (len(listed) if n == -1 else n) <= len(listed)]
+    return _unique(picked)
 
 
 def _texts_speaking_of(act, items: list[Shown], numbers: dict):
@@ -123,6 +125,20 @@ def _titled(words: str, found: list[Shown], candidates: list[Shown]) -> list[Sho
     return whole if len(whole) <= 3 else []
 
 
+def _held_longer(words: str, found: list[Shown], candidates: list[Shown]) -> list[Shown]:
+    """The measures whose titles hold a longer run of the person's own words, five characters or
+    more, than any found (农民工创业园能进吗: 农民工创业园, not 返乡农民工创业用地保障 that the
+    group's label adds to), when at most two do."""
+    def run(m):
+        return max((n for n in range(len(words), 4, -1) for i in range(len(words) - n + 1) if words[i:i + n] in m.title),
+                   default=0)
+    best = max((run(m) for m in candidates), default=0)
+    if best < 5 or best <= max(run(m) for m in found):
+        return []
+    longer = [m for m in candidates if run(m) == best]
+    return longer if len(longer) <= 2 else []
+
+
 def act_labels(turn, act) -> list[str]:
     """The documents' words for what a message names: a group's label (海归 -> 留学回国人员),
     a need's longer synonyms (社保 -> 社会保险): titles use them."""
@@ -130,8 +146,13 @@ def act_labels(turn, act) -> list[str]:
         return []
     facts = turn.kb.facts
     values = facts["groups"].values
-    out = [values[v].short_label() for v in list(act.topics.get("groups") or []) + list(act.facts.get("groups") or [])
-           if v in values]
+    named = [v for v in list(act.topics.get("groups") or []) + list(act.facts.get("groups") or []) if v in values]
+    titles = "".join(m.title for m in turn.current()[1]) if named else ""
+    out = []
+    for v in named:      # 军属: the titles say 军人配偶, not the label's 现役军人的配偶
+        label = values[v].short_label()
+        titled = [w for w in values[v].synonyms if len(w) >= 3 and w in titles] if label not in titles else []
+        out.append(max(titled, key=titles.count) if titled else label)
     for need, said in act.words.items():   # the longer form of the words used: 社保 -> 社会保险
         out += [w for w in facts["needs"].values[need].synonyms
                 if len(w) > len(said) and _spells(said, w) and said not in w]   # 创业担保贷款 is a kind of 贷款, not its long form

@@ -19,8 +19,7 @@ from . import needs_said, others
 from .clauses import WITH_ME, Clause, clause_at, other_person, split, stretch_before
 from .mentions import Mention, all_mentions, canonical_value, negated_at
 from .places import PlaceReading, abroad_spans, abroad_where, blank, institution_spans, known_names, read_place
-from .inferred import (add_fact, back_in_a_county, came_back, graduated_from_college, graduated_from_student,
-                       studied_abroad)
+from .inferred import (add_fact, after_the_place, came_back, graduated_from_college, graduated_from_student)
 from .qualifiers import ambiguities, denied_words, qualified_out
 from .references import Refs, read_refs, title_spans
 from .asked import read_question
@@ -292,8 +291,7 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
     _ambiguous_topics(kb, act, text)
     abroad = abroad_spans(kb, text)     # 东京 is no 北京
     act.place = _place(kb, act, text, mentions, entities, abroad)
-    studied_abroad(kb, act, abroad)
-    back_in_a_county(kb, act)
+    after_the_place(kb, act, abroad)
     if act.place.place is None and abroad:
         here = [n for s, e, n in abroad_where(kb, text)
                 if not any(c.start <= s < c.end and c.time == "past" for c in act.clauses)]

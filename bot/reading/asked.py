@@ -13,6 +13,9 @@ _WIFE_TOO = re.compile(r"(?:老婆|媳妇|妻子|爱人|太太|屋企人|女儿|
 # 他能享受吗 / 她也可以申请不: whether they can, of nothing in particular
 _CAN_THEY = re.compile(r"\s{0,3}[他她佢](?:也|还)?(?:能|可以|可不可以|能不能|可唔可以)?(?:享受|申请|办|用|参加|拿)?"
                        r"(?:吗|不|么|嘛|呢|冇)?\s{0,3}[?？]?\s{0,3}$")
+# Intents whose answer never says how long or how many times (营业执照要多久能办下来 is not
+# a question of papers).
+_NEVER_HOW_LONG = ("ask_materials", "ask_contact", "ask_agency")
 _ENGLISH_QUESTION = re.compile(r"\b(?:what|how|where|who|which|when|why|can|could|is there|are there|do|does|is it)\b",
                                re.I)
 
@@ -37,12 +40,14 @@ def read_question(act, intent: str | None) -> None:
         kind = questions.ELIGIBILITY     # 我今年五十八了 还能贷不: the age said asks whether they qualify
     if kind is None and not act.states_something and _AGE_ONLY.match(act.text):
         kind = questions.ELIGIBILITY     # 我今年24 after the conditions: whether that age qualifies
-    if kind is None and intent in questions.INTENT_KIND and (asked or intent == "details"):
+    particular = any(questions.PARTICULAR.search(c.text) for c in asked)
+    how_long = particular and not questions.PLEDGE_ASKED.search(act.text)
+    if kind is None and intent in questions.INTENT_KIND and (asked or intent == "details") \
+            and not (how_long and intent in _NEVER_HOW_LONG):
         kind = questions.INTENT_KIND[intent]
     # a clause's own 呢 asks only where the clause is a question (还在服役呢 tells)
     cued = any(questions.MEASURES_CUE.search(c.text) and (c.is_question or not c.text.rstrip().endswith("呢"))
                for c in act.clauses)
-    particular = any(questions.PARTICULAR.search(c.text) for c in asked)
     if kind is None and (cued or asked and not particular
                          and (act.topics or any(questions.POLICY_WORD.search(c.text) for c in asked))):
         kind = questions.MEASURES

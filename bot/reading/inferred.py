@@ -109,6 +109,30 @@ def as_graduate(kb, act) -> None:
     add_fact(kb, act.facts, "groups", GRADUATE)
 
 
+# 我老公是现役军人 我在南宁…: the person's own spouse, told in a message that asks nothing and
+# says where the person is or who they are, tells the person's gender; a message only about the
+# spouse (我老公的厂子倒闭了, 我媳妇是残疾人 她能干个啥) tells nothing of the person.
+_OWN_SPOUSE = (("female", re.compile(r"(?:我|俺)(?:和|跟|家)?(?:老公|丈夫|孩子他爸|男人)")),
+               ("male", re.compile(r"(?:我|俺)(?:和|跟|家)?(?:老婆|媳妇|妻子|太太|孩子他妈)")))
+
+
+def gender_by_spouse(kb, act) -> None:
+    if act.facts.get("gender") or act.negated.get("gender") or any(c.is_question for c in act.clauses) \
+            or not (act.facts or act.place.place is not None):
+        return
+    told = [gender for gender, spouse in _OWN_SPOUSE if spouse.search(act.text)]
+    if len(told) == 1:
+        add_fact(kb, act.facts, "gender", told[0])
+
+
+def after_the_place(kb, act, abroad) -> None:
+    """What the place read tells with the rest: studied there and came back, worked away and now
+    in a county, a spouse beside where the person is."""
+    studied_abroad(kb, act, abroad)
+    back_in_a_county(kb, act)
+    gender_by_spouse(kb, act)
+
+
 def add_fact(kb, into: dict, fact: str, value) -> None:
     if kb.facts[fact].kind == "list":
         values = into.setdefault(fact, [])

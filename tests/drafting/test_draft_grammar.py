@@ -144,6 +144,14 @@ def test_items_of_a_prohibition_or_a_list_of_conditions_are_no_measures(vocab):
     assert [m["article"] for m in ms] == [3] and ms[0]["quote"].startswith("退役士兵符合下列条件之一的")
 
 
+
+def test_a_lead_in_whose_items_say_which_qualify_is_the_measure(vocab):
+    ms = drafts("第一条 为了……，制定本条例。\n\n第二条 对下列农业技术推广项目应当通过政府采购、资助等方式予以支持：\n\n"
+                "（一）能够显著提高农民收入的；\n\n（二）能够改善农村生态环境的。\n", vocab)
+    assert [m["article"] for m in ms] == [2] and len(ms) == 1, [m["quote"] for m in ms]
+    assert ms[0]["quote"].startswith("对下列农业技术推广项目"), ms[0]["quote"]
+
+
 # ---- whom a sentence is for, in more shapes -----------------------------------------------------
 
 @pytest.mark.parametrize("sentence, who", [
@@ -307,3 +315,16 @@ def test_a_laws_encouragement_goes_on_in_the_clauses_after_it(vocab):
 def test_an_employer_hiring_a_group_in_a_clause_with_no_noun_is_the_beneficiary(vocab):
     r = read("小微企业招用高校毕业生达到规定人数的，享受社会保险补贴；吸纳残疾人达到规定比例的，享受税收优惠。", vocab)
     assert r.measure and not r.groups
+
+
+@pytest.mark.parametrize("sentence, who", [
+    ("根据有关规定，在高层次人才发展计划、有关评奖、项目申报中，对符合条件的妇女，可以适当放宽年龄限制。", "女"),
+    ("对退役军人报考事业单位的，适当放宽年龄条件。", "退役军人"),
+])
+def test_a_bar_lowered_for_the_people_named_is_an_offer_to_them(vocab, sentence, who):
+    r = read(sentence, vocab)
+    assert r.measure and who in (r.beneficiary or ""), r.why()
+
+
+def test_a_cost_lowered_for_no_one_named_is_no_offer(vocab):
+    assert not read("市政府应当降低企业用电成本。", vocab).measure

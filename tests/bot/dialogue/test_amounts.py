@@ -92,3 +92,11 @@ def test_what_else_after_a_category_list_shows_its_next_items_then_says_there_ar
     c.say("还有啥")
     c.say("还有啥")
     assert "“税费”这一类就这些了" in c.text and "第 6—10 项" not in c.text, c.text
+
+
+def test_what_a_relief_is_and_how_much_it_saves_is_answered_for_the_list_not_asked_back():
+    c = Chat()
+    c.say("我老公在部队当兵 我在石家庄带孩子 想开个网店")
+    c.say("军嫂开店有啥优惠")
+    c.say("优惠是啥 能少交多少")
+    assert "您是说哪一项" not in c.text and "没有写明具体额度" in c.text, c.text

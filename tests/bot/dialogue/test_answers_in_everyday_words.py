@@ -29,3 +29,19 @@ def test_a_measure_named_with_具体_or_in_cantonese_is_that_measure(text):
     c = Chat(region="南宁", gender="female", groups=[])
     c.say(text)
     assert "创新创业巾帼行动" in c.text and "您是说哪一项" not in c.text, c.text
+
+
+def test_a_group_in_its_everyday_word_and_a_phrase_of_the_title_name_that_measure():
+    c = Chat()
+    c.say("我老公在部队 我随军来柳州了 想在家做烘焙接单")
+    c.say("有巾帼什么的吗")
+    assert "巾帼" in c.text, c.text
+    c.say("军属搞个体经营的优惠具体是啥")      # 军属: the titles say 军人配偶
+    assert "军人配偶自主创业" in c.text and "巾帼" not in c.text, c.text
+
+
+def test_a_title_named_in_the_persons_own_words_wins_over_one_the_groups_label_adds_to():
+    c = Chat()
+    c.say("就是在深圳电子厂打了五年工 回玉林了 农村的")
+    c.say("农民工创业园能进吗 要啥条件")
+    assert "农民工创业园" in c.text.splitlines()[0] and "用地保障" not in c.text, c.text

@@ -36,3 +36,11 @@ def test_small_talk_gets_a_friendly_word_not_the_hotline():
     assert "12345" not in c.text and "创业扶持政策" in c.text, c.text
     c.say("今天天气怎么样", intent="out_of_scope")
     assert "回答不了" in c.text, c.text
+
+
+def test_where_a_company_will_be_registered_is_a_place_not_a_wish_to_register():
+    c = Chat()
+    c.say("Hi 我刚从英国回来 master毕业 打算在长春做个AI小公司")
+    c.say("哦不对 公司打算注册在吉林市 不是长春")
+    assert "吉林市" in c.text and "开办/注册（共" not in c.text, c.text
+    assert "registration" not in (c.slots.get("needs") or []), c.slots.get("needs")

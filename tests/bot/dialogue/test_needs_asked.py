@@ -48,3 +48,10 @@ def test_registration_said_to_be_elsewhere_beside_a_question_about_it_states_tha
     c = Chat(region="图们", groups=["returning_migrant_worker"], gender="male")
     c.say("社保能在图们交不 俺户口还在村里")
     assert not c.slots["needs"], c.slots
+
+
+def test_a_need_whose_only_measure_is_filed_under_another_kind_is_found_by_its_title():
+    c = Chat()
+    c.say("Hi 我刚从英国回来 master毕业 打算在长春做个AI小公司")
+    c.say("户口还在老家 能落过来吗")       # 落户 is in the title of a 海归 measure filed under talent services
+    assert "海归" in c.text and "落户" in c.text and "都没有写明" not in c.text, c.text

@@ -10,7 +10,9 @@ from .phrases import PEOPLE_WORDS, PERSON_HEAD_ENDINGS, find_terms, is_governmen
 
 # adverbs between a beneficiary and its verb (为创业者免费提供): not part of the beneficiary
 TRAILING_ADVERBS = re.compile(r"(?:免费|无偿|优先|及时|积极|依法|公开|定期|按规定|按照规定)+$")
-PRIORITY = re.compile(r"优先(?:安排|购买|采购|录用|招录|招用|招收|聘用|支持|保障|解决|接收|选用|留用|推荐|介绍|录取)([^，,。；;]{2,40})")
+PRIORITY = re.compile(r"优先(?:安排|购买|采购|录用|招录|招用|招收|聘用|支持|保障|解决|接收|选用|留用|推荐|介绍|录取|改造)([^，,。；;]{2,40})")
+# a charge waived or cut on what a group's people own or use (减免残疾人专用车的停车费用, 免收残疾人的挂号费)
+RELIEF_OF = re.compile(r"(减免|免收|免除|减收|减半收取|免费适配)([^，,。；;]{2,20}?)的[^，,。；;]{1,12}?(?:费用|费)")
 # 帮助和扶持 B, 照顾 B at the end of a clause: B (a group's people) is whom the help is for
 HELPED = re.compile(r"(?:帮助|扶持|援助|帮扶|照顾|救助|收治|供养)(?:和|、)?(?:帮助|扶持|援助|帮扶|照顾|救助)?([^，,。；;]{2,30}?)"
                     r"(?:就业创业|自主创业|创新创业|就业|创业)?(?=[。；;，,]|$)")
@@ -53,6 +55,10 @@ def named_beneficiary_frames(c: str, vocab) -> list[tuple[str, str, str]]:
     # 优先安排/购买/录用 B …
     for m in PRIORITY.finditer(c):
         out.append(("object", m.group(1), "优先"))
+    for m in RELIEF_OF.finditer(c):
+        hits = find_terms(m.group(2), vocab.groups) if vocab is not None else []
+        if hits and hits[0][2] == 0:        # the owner is one of the groups' people
+            out.append(("object", m.group(2), m.group(1)))
     for m in re.finditer(r"惠及([^，,。；;]{2,30}?)(?:的|[。；;，,]|$)", c):
         out.append(("object", m.group(1), "惠及"))
     for m in re.finditer(r"解决([^，,。；;]{2,30}?)(?:的(?:住房|居住|医疗|就业|生活困难|困难|子女入学|入学|落户|社会保险)"

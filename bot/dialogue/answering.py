@@ -18,7 +18,7 @@ from ..reading.asked import whether_they_can
 from ..reading.references import by_text, by_words
 from ..replies import answers, lists
 from . import interest, showing
-from .targets import only_a_need, resolve
+from .targets import held_run, only_a_need, resolve
 from ..matching.shown import Shown
 
 FOLLOW_UP = {q.AMOUNT: "ask_amount", q.APPLY: "ask_how_to_apply", q.MATERIALS: "ask_materials",
@@ -74,7 +74,8 @@ def _titled_beyond_need(act, measures) -> bool:
     rest = act.refs.words
     for word in act.words.values():
         rest = rest.replace(word, "")
-    return len(rest) >= 3 and bool(measures) and all(rest in m.title for m in measures)
+    return bool(measures) and (len(rest) >= 3 and all(rest in m.title for m in measures)
+                               or all(held_run(act.refs.words, m.title) for m in measures))   # 集体建设用地: a run of five
 
 
 def about_measure(turn, act) -> None:

@@ -48,12 +48,13 @@ def view_items(turn, items: list[Shown], view: str | None) -> list[Shown]:
     if view:
         need, _, word = view.partition("|")
         word = "" if _ANY_MONEY.fullmatch(word) else word     # 有什么补助: every measure of money is one
-        chosen = [m for m in items if m.category == need]
+        chosen = [m for m in items if lists.in_category(turn.kb, m, need)]
         others = [n for n in turn.facts().get("needs") or () if n != need]
         # their own group's first, then those naming the word they used, then those naming another
         # need they stated (a loan against a patent for one who said 专利), then what they can use
         chosen.sort(key=lambda m: (not m.own_group, not m.confirm, bool(word) and not _names(m, word),
-                                   not (others and of_need(turn, m, others)), m.status != "eligible"))
+                                   not (others and of_need(turn, m, others)), m.status != "eligible",
+                                   m.category != need))
         return chosen
     return own(turn, items) or items
 
@@ -98,8 +99,5 @@ def meets(km, fact: str, value) -> bool:
 
 
 def of_need(turn, m: Shown, needs: list) -> bool:
-    """A measure of this need: its category, or a title that names it (创业导师 for 导师)."""
-    if m.category in needs:
-        return True
-    values = turn.kb.facts["needs"].values
-    return any(w in m.title for n in needs if n in values for w in values[n].synonyms if len(w) >= 2)
+    """A measure of one of these needs: its category, or a title that names it (创业导师 for 导师)."""
+    return any(lists.in_category(turn.kb, m, n) for n in needs)

@@ -18,6 +18,7 @@ from .. import texts
 from ..replies.render import Button, profile_line
 from ..replies import followup, lists
 from ..matching.shown import Shown
+from .targets import spells
 from .ordering import ROOM_FOR_THE_NEED, meets, of_need, of_the_need, own, view_items
 
 def results(turn) -> None:
@@ -170,20 +171,22 @@ def more(turn, act=None) -> None:
 
 def category(turn, need: str, word: str | None = None) -> None:
     result, items = turn.current()
-    if not any(m.category == need for m in items):
+    if not any(lists.in_category(turn.kb, m, need) for m in items):
         turn.say(texts.NO_CATEGORY.format(name=lists.category_label(turn.kb, need)))
         return
-    if word and _unstated_here(turn, items, word):      # 能休学吗 where no text of theirs allows it
+    if word and _unstated_here(turn, items, need, word):      # 能休学吗 where no text of theirs allows it
         turn.say(texts.WORD_NOT_IN_TEXTS.format(word=word, name=lists.category_label(turn.kb, need)))
     page(turn, f"{need}|{word}" if word else need, 0)
 
 
-def _unstated_here(turn, items: list[Shown], word: str) -> bool:
+def _unstated_here(turn, items: list[Shown], need: str, word: str) -> bool:
     """A word of the documents (some text in the knowledge base uses it: 休学) that none of the
-    person's measures uses; everyday words no text uses (学手艺) say nothing."""
+    person's measures uses, nor a longer form it shortens (社保: 社会保险); everyday words no text
+    uses (学手艺) say nothing."""
     if not any(word in km.title or word in km.quote for km in turn.kb.measures):
         return False
-    return not any(word in m.title or word in (m.summary or "") or word in (m.quote or "") for m in items)
+    forms = [word] + [w for w in turn.kb.facts["needs"].values[need].synonyms if len(w) > len(word) and spells(word, w)]
+    return not any(f in m.title or f in (m.summary or "") or f in (m.quote or "") for m in items for f in forms)
 
 
 def topic(turn, act) -> None:
@@ -197,8 +200,8 @@ def topic(turn, act) -> None:
         return
     groups, gender = act.topics.get("groups") or [], act.topics.get("gender")
     needs = act.topics.get("needs") or []
-    if needs and not (groups or gender) and act.place.topic is None and needs[0] in {
-            m.category for m in turn.current()[1]}:
+    if needs and not (groups or gender) and act.place.topic is None and any(
+            lists.in_category(turn.kb, m, needs[0]) for m in turn.current()[1]):
         category(turn, needs[0], act.words.get(needs[0]))   # 培训的呢 / 有贷款吗: that category
         return
     facts.update(region=place)

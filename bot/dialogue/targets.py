@@ -130,13 +130,18 @@ def _held_longer(words: str, found: list[Shown], candidates: list[Shown]) -> lis
     more, than any found (农民工创业园能进吗: 农民工创业园, not 返乡农民工创业用地保障 that the
     group's label adds to), when at most two do."""
     def run(m):
-        return max((n for n in range(len(words), 4, -1) for i in range(len(words) - n + 1) if words[i:i + n] in m.title),
-                   default=0)
+        return held_run(words, m.title)
     best = max((run(m) for m in candidates), default=0)
     if best < 5 or best <= max(run(m) for m in found):
         return []
     longer = [m for m in candidates if run(m) == best]
     return longer if len(longer) <= 2 else []
+
+
+def held_run(words: str, title: str, shortest: int = 5) -> int:
+    """The longest run of `words`, `shortest` characters or more, that the title holds whole; else 0."""
+    return max((n for n in range(len(words), shortest - 1, -1) for i in range(len(words) - n + 1)
+                if words[i:i + n] in title), default=0)
 
 
 def act_labels(turn, act) -> list[str]:
@@ -155,11 +160,11 @@ def act_labels(turn, act) -> list[str]:
         out.append(max(titled, key=titles.count) if titled else label)
     for need, said in act.words.items():   # the longer form of the words used: 社保 -> 社会保险
         out += [w for w in facts["needs"].values[need].synonyms
-                if len(w) > len(said) and _spells(said, w) and said not in w]   # 创业担保贷款 is a kind of 贷款, not its long form
+                if len(w) > len(said) and spells(said, w) and said not in w]   # 创业担保贷款 is a kind of 贷款, not its long form
     return out
 
 
-def _spells(short: str, long: str) -> bool:
+def spells(short: str, long: str) -> bool:
     """Are the characters of `short` in `long`, in order (社保 in 社会保险)?"""
     it = iter(long)
     return all(c in it for c in short)

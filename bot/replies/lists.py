@@ -76,11 +76,21 @@ def numbered(head: str, chunk: list[Shown], start: int = 1, tail: str = "", butt
 
 # ---- categories ---------------------------------------------------------------------------
 
+def in_category(kb, m: Shown, need: str) -> bool:
+    """A measure of this need: filed under it, or its title names it among other offers
+    (就业困难人员的税费减免、贷款贴息、社会保险补贴… is for 社保 too; 知识产权质押融资 for 知识产权)."""
+    if m.category == need:
+        return True
+    value = kb.facts["needs"].values.get(need)
+    return value is not None and any(w in m.title for w in value.synonyms if len(w) >= 2) \
+        and not any(p in m.title for p in value.not_in)
+
+
 def counts(kb, items: list[Shown], needs=()) -> list[tuple[str, int]]:
     """(need, number of measures) per category present: the stated needs first, then
     the larger categories, ties in the order of facts.yml."""
     order = list(kb.facts["needs"].values)
-    n = {v: sum(1 for m in items if m.category == v) for v in order}
+    n = {v: sum(1 for m in items if in_category(kb, m, v)) for v in order}
     stated = [v for v in needs or () if n.get(v)]
     rest = sorted((v for v in order if n[v] and v not in stated), key=lambda v: (-n[v], order.index(v)))
     return [(v, n[v]) for v in stated + rest]

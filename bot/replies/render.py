@@ -51,8 +51,10 @@ def _traditional(text: str, kb: KnowledgeBase | None) -> str:
     if kb is None:
         return to_traditional(text)
     out, last = [], 0
+    titles = kb.__dict__.setdefault("_titles", frozenset(m.title for m in kb.measures))
     for m in _QUOTED.finditer(text):
-        if any(m.group(1) in source.text for source in kb.sources.values()):
+        # a measure's title is the bot's name for it, though a text may hold the same words
+        if m.group(1) not in titles and any(m.group(1) in source.text for source in kb.sources.values()):
             out += [to_traditional(text[last:m.start(1)]), m.group(1)]
             last = m.end(1)
     out.append(to_traditional(text[last:]))

@@ -328,3 +328,17 @@ def test_a_bar_lowered_for_the_people_named_is_an_offer_to_them(vocab, sentence,
 
 def test_a_cost_lowered_for_no_one_named_is_no_offer(vocab):
     assert not read("市政府应当降低企业用电成本。", vocab).measure
+
+
+@pytest.mark.parametrize("sentence, group", [
+    ("公共停车场所应当设置方便残疾人的专用停车位，并减免残疾人专用车的停车费用。", "disabled"),
+    ("在农村危房改造中，优先改造住房困难的生活困难残疾人家庭房屋。", "disabled"),
+])
+def test_a_charge_waived_on_what_a_groups_people_own_or_a_home_rebuilt_first_is_theirs(vocab, sentence, group):
+    r = read(sentence, vocab)
+    assert r.measure and group in r.groups, r.why()
+
+
+def test_a_charge_waived_for_businesses_in_general_names_no_group(vocab):
+    r = read("市政府减免企业的水电费用。", vocab)
+    assert not r.groups, r.why()

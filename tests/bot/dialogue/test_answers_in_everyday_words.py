@@ -45,3 +45,12 @@ def test_a_title_named_in_the_persons_own_words_wins_over_one_the_groups_label_a
     c.say("就是在深圳电子厂打了五年工 回玉林了 农村的")
     c.say("农民工创业园能进吗 要啥条件")
     assert "农民工创业园" in c.text.splitlines()[0] and "用地保障" not in c.text, c.text
+
+
+def test_a_run_of_a_title_in_the_persons_words_names_that_measure_though_it_is_not_on_screen():
+    c = Chat()
+    c.say("在青岛打了八年工今年回图们了想在村里养黄牛有啥扶持不")
+    c.say("村里集体建设用地能用来盖牛棚不")
+    assert c.text.startswith("“返乡人员使用集体建设用地创业”"), c.text
+    c.say("这个找谁办")
+    assert "集体建设用地" in c.text and "图们市人力资源和社会保障局" in c.text, c.text

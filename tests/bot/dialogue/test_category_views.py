@@ -34,3 +34,16 @@ def test_an_everyday_word_no_text_uses_is_not_said_unstated():
     c.say("我是广西大学的大三学生 在南宁 想开个奶茶店")
     c.say("学手艺的有吗")
     assert "没有写明" not in c.text and "培训" in c.text, c.text
+
+
+def test_a_measure_whose_title_names_the_category_among_other_offers_is_in_that_category():
+    c = Chat(region="郑州", groups=["unemployed"])
+    c.say("社保有补贴吗")
+    assert "社会保险补贴" in c.text and "没有写明" not in c.text, c.text
+
+
+def test_a_short_form_the_texts_write_out_in_full_is_not_said_unstated():
+    c = Chat()
+    c.say("俺是从广东打工回来的 在桂平 想养鸭子")
+    c.say("社保有补贴吗")
+    assert "没有写明" not in c.text and "社会保险" in c.text, c.text

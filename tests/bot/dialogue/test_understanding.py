@@ -195,6 +195,14 @@ def test_a_traditional_writer_sees_the_quote_as_the_document_wrote_it():
     assert quote in GX.text
 
 
+def test_a_traditional_writer_sees_a_title_in_traditional_though_a_text_holds_its_words():
+    c = Chat(script="traditional")
+    c.say("我係香港人 喺南寧想開間茶餐廳")
+    c.say("有冇貸款")
+    c.say("第一個點申請")
+    assert "“對自主創業人員" in c.text and "对自主创业人员" not in c.text, c.text
+
+
 # ---- staff see possibly misread turns ------------------------------------------------------------
 
 @pytest.mark.parametrize("then", ["我是问贷款能贷多少", "不是这个 我问的是培训", "怎么女性的没了"])

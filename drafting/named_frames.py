@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 
-from .people import names_a_person
+from .people import DISABLED_PERSON, names_a_person
 from .phrases import PEOPLE_WORDS, PERSON_HEAD_ENDINGS, find_terms, is_government
 
 # adverbs between a beneficiary and its verb (为创业者免费提供): not part of the beneficiary
 TRAILING_ADVERBS = re.compile(r"(?:免费|无偿|优先|及时|积极|依法|公开|定期|按规定|按照规定)+$")
 PRIORITY = re.compile(r"优先(?:安排|购买|采购|录用|招录|招用|招收|聘用|支持|保障|解决|接收|选用|留用|推荐|介绍|录取|改造)([^，,。；;]{2,40})")
+KEPT_FOR = re.compile(r"([^，,。；;]{2,20}?)所在(?:学校|单位|学校或者单位|单位或者学校)[^，,。；;]{0,6}?(保留|保障)其"
+                      r"(?:学籍|工资|福利|待遇|职务|岗位)")
 # a charge waived or cut on what a group's people own or use (减免残疾人专用车的停车费用, 免收残疾人的挂号费)
 RELIEF_OF = re.compile(r"(减免|免收|免除|减收|减半收取|免费适配)([^，,。；;]{2,20}?)的[^，,。；;]{1,12}?(?:费用|费)")
 # 帮助和扶持 B, 照顾 B at the end of a clause: B (a group's people) is whom the help is for
@@ -55,6 +57,10 @@ def named_beneficiary_frames(c: str, vocab) -> list[tuple[str, str, str]]:
     # 优先安排/购买/录用 B …
     for m in PRIORITY.finditer(c):
         out.append(("object", m.group(1), "优先"))
+    # B 所在学校应当保留其学籍 / B 所在单位应当保障其工资福利待遇不变: B keeps a place or a pay
+    for m in KEPT_FOR.finditer(c):
+        if vocab is not None and (find_terms(m.group(1), vocab.groups) or DISABLED_PERSON.search(m.group(1))):
+            out.append(("object", m.group(1), m.group(2)))
     for m in RELIEF_OF.finditer(c):
         hits = find_terms(m.group(2), vocab.groups) if vocab is not None else []
         if hits and hits[0][2] == 0:        # the owner is one of the groups' people

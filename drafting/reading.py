@@ -220,7 +220,7 @@ def _encouraged_offers_nothing(s: str, r: Reading, actor, phrase: str, offer: st
     if offer in ("支持", "扶持", "指导") and phrase in s and OWN_SYSTEM.match(s, s.find(phrase) + len(phrase)) and \
             not any(n in s for n in STRONG_OFFERS):
         return True       # 支持龙头企业…完善与农户的利益联结机制: the supported build their own mechanism
-    return r.category is None and offer not in ("组织", "优先", "惠及", "解决") and \
+    return r.category is None and offer not in ("组织", "优先", "惠及", "解决", "保留", "保障") and \
         not any(n in s for n in OFFER_NOUNS) and (actor in ("国家", "全社会", "社会") or k not in ("group", "business"))
 
 

@@ -146,7 +146,9 @@ def answer_one(turn, act, m: Shown, n: int | None, kind: str | None = None) -> N
 
 MONEY = "financing"      # the need whose measures have amounts
 _PLEA = re.compile(r"咋整|咋办|怎么办|怎么整|咋弄|怎么弄")
-_EXISTS = re.compile(r"有没有|有木有|有冇|有啥|有什么|有哪些|有没")
+# whether there is any (有没有免费培训, 有培训不, 那有补贴吗): a list of that need, not one measure on screen
+_EXISTS = re.compile(r"有没有|有木有|有冇|有啥|有什么|有哪些|有没|"
+                     r"^\s{0,3}(?:那|那么|请问|还)?有[^，,。？?有]{1,8}(?:不|没|吗|么|嘛|冇)\s{0,3}[？?]?\s{0,3}$")
 _COUNTED = re.compile(r"[\d一二三四五六七八九十两]{1,6}\s{0,2}(?:年|个月|個月|天|日|次|周|週)")
 
 

@@ -47,6 +47,7 @@ def resolve(turn, act) -> Targets:
         return Targets(figured, numbers, "words")      # 那个百分之5是啥意思: the text that names 5%
     own_words = refs.words if len(refs.words) >= 2 else ""
     words = own_words + "".join(act_labels(turn, act))
+    asked = own_words + "".join(act_labels(turn, act, asked_only=True)) if own_words else ""
     focus = turn.slots.get("focus")
     if focus and turn.before.get("focused") and not words:
         m = turn.measure(focus)       # the last answer was about this measure: 能贴多少 is about it too
@@ -63,8 +64,10 @@ def resolve(turn, act) -> Targets:
             pools = pools[:1]     # 这个要抵押吗 after an answer: that measure, unless the list names another
         after_answer = bool(focus and turn.before.get("focused"))
         known = policy_words(turn.kb, refs.words)     # the person's own words, not the labels added
-        for pool, corpus, cover in pools:
-            found = by_words(words, pool, corpus, min_cover=cover, titles_only=after_answer, known=known) if pool else []
+        # with the documents' words for the people named, then without the groups the person only told
+        # (养鸡场要用地 用地那个…: the label of the group 养鸡场 tells outweighs 用地)
+        for said, (pool, corpus, cover) in ((w, p) for w in dict.fromkeys((words, asked)) if w for p in pools):
+            found = by_words(said, pool, corpus, min_cover=cover, titles_only=after_answer, known=known) if pool else []
             if after_answer and any(m.id == focus for m in found) and len(found) > 1:
                 found = [m for m in found if m.id == focus]     # 那个贷款 after that loan's answer: that one
             if found:
@@ -144,14 +147,16 @@ def held_run(words: str, title: str, shortest: int = 5) -> int:
                 if words[i:i + n] in title), default=0)
 
 
-def act_labels(turn, act) -> list[str]:
+def act_labels(turn, act, asked_only: bool = False) -> list[str]:
     """The documents' words for what a message names: a group's label (海归 -> 留学回国人员),
-    a need's longer synonyms (社保 -> 社会保险): titles use them."""
+    a need's longer synonyms (社保 -> 社会保险): titles use them. `asked_only`: of the groups
+    asked about, not those the person says they belong to."""
     if not act.refs.words:
         return []
     facts = turn.kb.facts
     values = facts["groups"].values
-    named = [v for v in list(act.topics.get("groups") or []) + list(act.facts.get("groups") or []) if v in values]
+    told = [] if asked_only else list(act.facts.get("groups") or [])
+    named = [v for v in list(act.topics.get("groups") or []) + told if v in values]
     titles = "".join(m.title for m in turn.current()[1]) if named else ""
     out = []
     for v in named:      # 军属: the titles say 军人配偶, not the label's 现役军人的配偶

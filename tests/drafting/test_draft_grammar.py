@@ -342,3 +342,13 @@ def test_a_charge_waived_on_what_a_groups_people_own_or_a_home_rebuilt_first_is_
 def test_a_charge_waived_for_businesses_in_general_names_no_group(vocab):
     r = read("市政府减免企业的水电费用。", vocab)
     assert not r.groups, r.why()
+
+
+@pytest.mark.parametrize("sentence", ["残疾学生所在学校应当保留其学籍；", "残疾职工所在单位应当保障其工资和福利待遇不变；"])
+def test_a_school_or_employer_keeping_a_groups_place_or_pay_is_an_offer_to_them(vocab, sentence):
+    r = read(sentence, vocab)
+    assert r.measure and "disabled" in r.groups, r.why()
+
+
+def test_keeping_the_pay_of_staff_in_general_names_no_one_offered(vocab):
+    assert not read("工作人员所在单位应当保障其工资。", vocab).measure

@@ -54,3 +54,11 @@ def test_a_run_of_a_title_in_the_persons_words_names_that_measure_though_it_is_n
     assert c.text.startswith("“返乡人员使用集体建设用地创业”"), c.text
     c.say("这个找谁办")
     assert "集体建设用地" in c.text and "图们市人力资源和社会保障局" in c.text, c.text
+
+
+def test_a_word_of_titles_asked_after_another_groups_list_is_sought_among_the_persons_measures():
+    c = Chat()
+    c.say("在广东打了十年工今年回桂平老家了想搞个养鸡场有没有啥扶持的")
+    c.say("退伍军人有啥政策吗 我表哥是当兵回来的")
+    c.say("养鸡场要用地 用地那个怎么说的原文")
+    assert "用地" in c.text and "退役军人" not in c.text, c.text

@@ -55,3 +55,11 @@ def test_a_need_whose_only_measure_is_filed_under_another_kind_is_found_by_its_t
     c.say("Hi 我刚从英国回来 master毕业 打算在长春做个AI小公司")
     c.say("户口还在老家 能落过来吗")       # 落户 is in the title of a 海归 measure filed under talent services
     assert "海归" in c.text and "落户" in c.text and "都没有写明" not in c.text, c.text
+
+
+@pytest.mark.parametrize("text", ["有培训不", "有培训没", "那有培训吗"])
+def test_whether_there_is_any_of_a_need_lists_it_rather_than_asking_which_one(text):
+    c = Chat()
+    c.say("在浙江厂里干了八年 过年回遵义老家了 想包地种辣椒")
+    c.say(text)
+    assert "您是说哪一项" not in c.text and "培训（共" in c.text, c.text

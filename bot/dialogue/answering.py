@@ -105,6 +105,11 @@ def about_measure(turn, act) -> None:
         for kind in [k for k in act.also_asks if k in ABOUT_A_MEASURE][:2]:
             answer_one(turn, act, m, targets.numbers.get(m.id), kind)
     turn.refer(targets.measures[:3], support=act.asks in (q.APPLY, q.CONTACT))
+    if turn.current()[0] is None and not turn.facts().get(turn.place):
+        from . import asking      # 桂惠贷是啥 first: then what the person can use where they are
+        for reply in turn.replies:
+            reply.buttons = []      # the places to choose from, not the measure's follow-ups too: one row on a phone
+        asking.ask(turn, turn.place, prefix=texts.THEN_WHERE)
 
 
 def _speaking_of_fees(turn, act, meant: list[Shown]) -> list[Shown]:

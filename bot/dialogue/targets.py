@@ -53,6 +53,8 @@ def resolve(turn, act) -> Targets:
         m = turn.measure(focus)       # the last answer was about this measure: 能贴多少 is about it too
         if m is not None:
             return Targets([m], numbers, "focus")
+    if own_words and turn.current()[0] is None and not turn.facts().get(turn.place):
+        return Targets(_named_before_a_place(turn, own_words), numbers, "words")   # 桂惠贷是啥 as the first message
     if words:
         items = turn.current()[1]
         # beyond the person's own measures a title must be named, not merely touched
@@ -139,6 +141,23 @@ def _held_longer(words: str, found: list[Shown], candidates: list[Shown]) -> lis
         return []
     longer = [m for m in candidates if run(m) == best]
     return longer if len(longer) <= 2 else []
+
+
+def _named_before_a_place(turn, words: str) -> list[Shown]:
+    """Before a place is known, the measure a message names by a run of its title that one or two
+    titles hold (桂惠贷, 女大学生创业…大赛); words many titles share (创业贷款) name none."""
+    titles = [km.title for km in turn.kb.measures]
+    runs = [(held_run(words, km.title, shortest=3), km) for km in turn.kb.measures]
+    best = max((n for n, _ in runs), default=0)
+    named = [km for n, km in runs if n == best] if best else []
+    if not named or len(named) > 2:
+        return []
+    run = next(words[i:i + best] for i in range(len(words) - best + 1) if words[i:i + best] in named[0].title)
+    if min(sum(run[i:i + 2] in t for t in titles) for i in range(len(run) - 1)) > 2 \
+            or best < 4 and f"“{run}”" not in named[0].title:
+        return []          # 创业贷款: every piece of it is in many titles; three characters name only a quoted name (桂惠贷)
+    profile = turn.profile()
+    return [turn.engine.measure_by_id(km.id, profile) for km in named]
 
 
 def held_run(words: str, title: str, shortest: int = 5) -> int:

@@ -19,7 +19,8 @@ from . import needs_said, others
 from .clauses import WITH_ME, Clause, clause_at, other_person, split, stretch_before
 from .mentions import Mention, all_mentions, canonical_value, negated_at
 from .places import PlaceReading, abroad_spans, abroad_where, blank, institution_spans, known_names, read_place
-from .inferred import (add_fact, after_the_place, came_back, graduated_from_college, graduated_from_student)
+from .inferred import (add_fact, after_the_place, came_back, graduated_from_college, graduated_from_student,
+                       not_yet_graduated)
 from .qualifiers import ambiguities, denied_words, qualified_out
 from .references import Refs, read_refs, title_spans
 from .asked import read_question
@@ -70,8 +71,8 @@ class Act:
 _FILLER_THAT = re.compile(r"\s{0,20}(?:那个|这个)[，,\s]{0,20}(?:我|俺|不|没|是|就|呃|嗯|啊|其实)")
 
 
-# 俺原来那个厂子: a thing of one's own, not a measure pointed at
-_OWN_THAT = re.compile(r"(?:原来|以前|之前|我们|俺们|我家|俺家|我的|俺的)(?:那个|这个)")
+# 俺原来那个厂子 / 靠边境那个村子: a thing or a village of one's own, not a measure pointed at
+_OWN_THAT = re.compile(r"(?:原来|以前|之前|我们|俺们|我家|俺家|我的|俺的)(?:那个|这个)|(?:那个|这个)(?=村|屯|寨|镇|乡)")
 
 
 def _is_topic_clause(c: Clause) -> bool:
@@ -288,6 +289,7 @@ def read(kb, text: str, entities: list[dict] | None = None, intent: str | None =
     act.negated = {f: v for f, v in act.negated.items() if v}
     graduated_from_student(kb, act)
     graduated_from_college(kb, act)
+    not_yet_graduated(kb, act)
     _ambiguous_topics(kb, act, text)
     abroad = abroad_spans(kb, text)     # 东京 is no 北京
     act.place = _place(kb, act, text, mentions, entities, abroad)

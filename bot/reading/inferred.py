@@ -103,6 +103,20 @@ def graduated_from_college(kb, act) -> None:
         as_graduate(kb, act)
 
 
+# 还没毕业 / 明年六月才毕业 / 快毕业了: graduating is still ahead
+_NOT_YET = re.compile(r"(?:还没|没有?|尚未|未)毕业|(?:才|快|就要|马上|明年)毕业")
+
+
+def not_yet_graduated(kb, act) -> None:
+    """说错了 我还没毕业 明年六月才毕业: a student, not a graduate; 毕业 is settled."""
+    if not any(_NOT_YET.search(c.text) and not c.is_question and not other_person(kb).search(c.text)
+               for c in act.clauses):
+        return
+    act.ambiguous = [a for a in act.ambiguous if a.value != GRADUATE]
+    if GRADUATE not in (act.facts.get("groups") or ()) and GRADUATE not in act.negated.setdefault("groups", []):
+        act.negated["groups"].append(GRADUATE)
+
+
 def as_graduate(kb, act) -> None:
     """毕业 settled: a graduate of the school that made them a student."""
     act.ambiguous = [a for a in act.ambiguous if a.value != GRADUATE]

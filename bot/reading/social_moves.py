@@ -24,6 +24,8 @@ _ONLY_ASKING = re.compile(r"^\s{0,3}(?:(?:老板|老师|师傅|同志|领导|亲
 _ONLY_GREETING = re.compile(r"^\s{0,3}(?:(?:老师|师傅|老板|领导|同志|大哥|大姐|亲)好|(?:老师|师傅|老板|领导|同志|大哥|大姐)?"
                             r"(?:你好|您好|恁好|你们好|大家好)|在不在|在不|在吗|在么|在嘛|在没|有人不|有人吗|有人在吗|喂)"
                             r"(?:啊|呀|哦|喔|哈|嘞)?\s{0,3}[?？!！。~]?\s{0,3}$")
+# whether the bot can be trusted (你们这个靠谱不, 你说的准不准, 真的假的): what it answers from
+_ABOUT_THE_BOT = re.compile(r"靠谱|可信|可靠|能信|信得过|准不准|准确吗|准确不|真的假的|真的吗|是真的不|骗人")
 SOCIAL = ("greet", "goodbye", "thanks", "feedback_up", "feedback_down", "bot_challenge")
 def _says(text: str, markers) -> bool:
     low = text.lower().replace("拜托", "")      # 拜托了 asks a favour, no 拜拜
@@ -33,6 +35,8 @@ def _says(text: str, markers) -> bool:
 def social_move(text: str, intent: str | None, says_or_asks: bool) -> str | None:
     """The social move of a message (greet, thanks …): NLU's intent where the words bear it out,
     a short thanks or goodbye, or a greeting that only says a question is coming."""
+    if _ABOUT_THE_BOT.search(text) and len(text) <= 14:
+        return "bot_challenge"     # 你们这个靠谱不: where the answers come from, and who decides
     if intent == "thanks" and _says(text, INTENT_MARKERS["goodbye"]) and len(text) <= 12:
         return "goodbye"     # 谢谢 拜拜: leaving, so no question is asked again
     if intent in SOCIAL and _says(text, INTENT_MARKERS[intent]):

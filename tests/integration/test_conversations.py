@@ -6,7 +6,7 @@ first/  written before the understanding work and used to develop it: every turn
         conversation is understood (no fallback, the facts right, no question changing the
         profile, the measure meant), and most conversations end with every measure and office
         the author listed.
-fresh/ … fresh16/  each written later by another author, held out until its first
+fresh/ … fresh17/  each written later by another author, held out until its first
         run (docs/conversation.md reports that run beside later ones); here only what must
         hold everywhere is asserted.
 """
@@ -57,7 +57,7 @@ def test_no_development_answer_is_sent_twice_in_a_row_or_overflows_a_phone(first
     assert not too_long, "\n".join(map(str, too_long))
 
 
-@pytest.mark.parametrize("path", [p for d in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16") for p in conv.conversation_files(HERE / d)],
+@pytest.mark.parametrize("path", [p for d in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17") for p in conv.conversation_files(HERE / d)],
                          ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_a_held_out_conversation_gets_a_reply_to_every_turn_and_no_question_changes_the_profile(
         player, judge, path):

@@ -62,3 +62,18 @@ def test_a_word_of_titles_asked_after_another_groups_list_is_sought_among_the_pe
     c.say("退伍军人有啥政策吗 我表哥是当兵回来的")
     c.say("养鸡场要用地 用地那个怎么说的原文")
     assert "用地" in c.text and "退役军人" not in c.text, c.text
+
+
+@pytest.mark.parametrize("text, title", [("桂惠贷是啥", "桂惠贷"), ("想问问女大学生创业大赛的事", "女大学生创业创新大赛")])
+def test_a_measure_named_before_a_place_is_answered_and_the_place_asked(text, title):
+    c = Chat()
+    c.say(text)
+    assert title in c.text and "没太明白" not in c.text and "在哪个地方创业" in c.text, c.text
+    assert len(c.buttons) <= 8, [b.title for b in c.buttons]      # one row of places on a phone
+
+
+@pytest.mark.parametrize("text", ["我想了解创业扶持政策", "创业贷款怎么申请", "创业担保贷款是什么"])
+def test_words_many_titles_share_before_a_place_name_no_measure(text):
+    c = Chat()
+    c.say(text)
+    assert "在哪个地方创业" in c.text and "您是说哪一项" not in c.text and "第1" not in c.text, c.text

@@ -44,3 +44,20 @@ def test_where_a_company_will_be_registered_is_a_place_not_a_wish_to_register():
     c.say("哦不对 公司打算注册在吉林市 不是长春")
     assert "吉林市" in c.text and "开办/注册（共" not in c.text, c.text
     assert "registration" not in (c.slots.get("needs") or []), c.slots.get("needs")
+
+
+def test_not_graduated_yet_corrects_a_graduate_into_a_student_without_asking_again():
+    c = Chat()
+    c.say("我是四川大学的 在成都 想开个奶茶店 今年毕业了")
+    assert "college_graduate" in c.slots["groups"], c.slots["groups"]
+    c.say("说错了 我还没毕业 明年六月才毕业 现在大四")
+    assert c.slots["groups"] == ["university_student"], c.slots["groups"]
+    assert "毕业吗" not in c.text, c.text
+
+
+@pytest.mark.parametrize("text", ["你们这个靠谱不", "真的假的", "你说的准不准啊"])
+def test_whether_the_bot_can_be_trusted_is_answered_with_where_its_answers_come_from(text):
+    c = Chat()
+    c.say("我是退伍的 在延吉")
+    c.say(text)
+    assert "原文" in c.text and "都没有写明" not in c.text, c.text

@@ -139,3 +139,9 @@ def test_a_wish_or_lack_in_dialect_beside_a_question_states_the_need(text, need)
 def test_how_to_manage_what_one_needs_asked_in_an_introduction_states_it():
     act = read(KB, "我在德国读完博士回国了 打算在吉林市开个做传感器的公司 户口和孩子上学怎么办")
     assert act.facts.get("needs") == ["household_registration", "talent_services"]
+
+
+@pytest.mark.parametrize("text", ["我在珲春 靠边境那个村子 女的 想开个民宿 不会经营 想学学", "俺家在东兴 就靠边境这个村 想搞跨境电商"])
+def test_a_village_by_the_border_pointed_at_with_that_is_where_one_lives(text):
+    act = read(KB, text)
+    assert "border_resident" in act.facts.get("groups", []) and not act.topics.get("groups"), (act.facts, act.topics)

@@ -146,8 +146,12 @@ _COPULA_PLACE = re.compile(r"\s{0,20}(?:是|系|就是|不是|唔系)\s{0,20}([\
 def _yes_no(kb, clauses) -> bool | None:
     """Yes or no as the first word of a first clause that asks nothing (算是吧 is a yes);
     是图们 is where the person is, not a yes to the open question."""
-    if not clauses or clauses[0].is_question and not re.fullmatch(r"\s*\S{1,3}吧\s*", clauses[0].text):
+    if not clauses:
         return None
+    if clauses[0].is_question and not re.fullmatch(r"\s*\S{1,3}吧\s*", clauses[0].text):
+        # 科技型？我们就是做贸易的，不算吧: the question echoed, then a bare no
+        return next((questions.yes_no(c.text) for c in clauses[1:3] if questions.BARE_YES_NO.match(c.text)), None) \
+            if len(clauses[0].text.strip(" ？?")) <= 5 else None
     copula = _COPULA_PLACE.match(clauses[0].text)
     if copula and kb.gazetteer.resolve(copula.group(1), simplified=True) is not None:
         return None

@@ -94,8 +94,19 @@ GRADUATE = "college_graduate"
 _COLLEGE = re.compile(r"(?<!技工)(?<!技师)(?:大学|学院|职院)(?!生)|大专|高职|本科|研究生|硕士|博士|university|college", re.I)
 
 
+# 今年毕业的女大学生: a student who has graduated
+_GRADUATED_STUDENT = re.compile(r"(?<![没未才快要])毕业(?:了)?的[^，,。？?]{0,4}(?:大学生|研究生|本科生|大专生)")
+
+
 def graduated_from_college(kb, act) -> None:
-    """今年刚毕业 延边大学的: 毕业 beside a college the person names as theirs is settled."""
+    """今年刚毕业 延边大学的: 毕业 beside a college the person names as theirs is settled;
+    今年毕业的女大学生 is a graduate, not a student."""
+    if any(_GRADUATED_STUDENT.search(c.text) and not c.is_question and not other_person(kb).search(c.text)
+           for c in act.clauses):
+        as_graduate(kb, act)
+        if "university_student" in (act.facts.get("groups") or ()):
+            act.facts["groups"].remove("university_student")
+        return
     if not any(a.value == GRADUATE for a in act.ambiguous):
         return
     if any(_COLLEGE.search(c.text) and not c.is_question and not other_person(kb).search(c.text)

@@ -126,10 +126,16 @@ _YES = re.compile(r"^(?:是的|是啊|是滴|是呀|是|对的|对啊|对|没错
 _NO = re.compile(r"^(?:还不是|不是|并不是|不算|算不上|不属于|没有|没|否|不|no|nope|n)(?![错])", re.I)
 
 
+# 那我不是 就是个面馆 / 我们不算: a no said of oneself
+_SELF_NO = re.compile(r"^(?:那|那么)?(?:我|俺|我们|俺们|咱)(?:就|也|还)?(?=不是|不算|算不上)")
+# 不算吧 / 应该不是: a clause that is only a yes or a no, after an echo of the question (科技型？…，不算吧)
+BARE_YES_NO = re.compile(r"^\s*(?:应该|估计|可能|大概)?(?:不算|不是|算不上|算是|算|是)(?:吧|的|啊|呀|哦)?\s*[。!！]?\s*$")
+
+
 def yes_no(text: str) -> bool | None:
     """True for an answer that opens with yes (是，做AI医疗影像的), False with no
-    (不是 做旅游的 / 还不是 想做个小程序), None otherwise."""
-    t = text.strip().lstrip("嗯哦呃额啊，, ")
+    (不是 做旅游的 / 还不是 想做个小程序 / 那我不是), None otherwise."""
+    t = _SELF_NO.sub("", text.strip().lstrip("嗯哦呃额啊，, "))
     if _NO.match(t):
         return False
     if _YES.match(text.strip()):

@@ -145,3 +145,24 @@ def test_how_to_manage_what_one_needs_asked_in_an_introduction_states_it():
 def test_a_village_by_the_border_pointed_at_with_that_is_where_one_lives(text):
     act = read(KB, text)
     assert "border_resident" in act.facts.get("groups", []) and not act.topics.get("groups"), (act.facts, act.topics)
+
+
+@pytest.mark.parametrize("text, open_question, answer", [("那我不是 就是个面馆", "tech_business", False),
+                                                         ("科技型？我们就是做贸易的，不算吧", "tech_business", False),
+                                                         ("我是退伍的", "tech_business", None)])
+def test_a_no_said_of_oneself_or_after_echoing_the_question_answers_it(text, open_question, answer):
+    assert read(KB, text, open_question=open_question).answer is answer
+
+
+def test_a_few_things_one_has_is_no_question_and_a_kind_of_business_beside_it_is_stated():
+    act = read(KB, "我们是南宁的软件公司 科技型中小企业 有几个软著和专利 想拿专利去贷款")
+    assert act.facts.get("tech_business") is True and not act.is_question, (act.facts, act.topics)
+
+
+def test_a_sum_not_quite_enough_beside_a_loan_question_states_the_need():
+    assert "financing" in read(KB, "本钱不太够 能贷款不").facts.get("needs", [])
+
+
+def test_a_student_who_has_graduated_is_a_graduate():
+    act = read(KB, "我是今年毕业的女大学生 在长沙 想开个设计工作室 有啥减税的吗～")
+    assert act.facts.get("groups") == ["college_graduate"] and not act.ambiguous, act.facts

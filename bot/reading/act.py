@@ -112,7 +112,7 @@ def _sort(kb, act: Act, mentions: list[Mention], clauses: list[Clause], text: st
         local = text[clause.start:m.start] if clause is not None else text[:max(m.start, 0)]
         sentence = stretch_before(text, max(m.start, 0))
         if not is_payload and (other_person(kb).search(sentence) and not WITH_ME.search(sentence)
-                               or others.said_of_another(kb, text, m.start, m.end)):
+                               or others.said_of_another(kb, text, m.start, m.end, people=m.fact != "needs")):
             if not (m.start >= 0 and negated_at(local, len(local))):     # 我老婆没当过兵: nothing she is
                 add_fact(kb, act.others, m.fact, value)
             continue          # about someone else (我老公是退伍的, 残疾证是我妈的, 女战友): not the person's fact

@@ -8,12 +8,13 @@ import re
 from .clauses import other_person
 
 
-def said_of_another(kb, text: str, start: int, end: int) -> bool:
+def said_of_another(kb, text: str, start: int, end: int, people: bool = True) -> bool:
     """The words at text[start:end] belong to someone else: the word naming them
-    (先生), what is theirs (残疾证是我妈的), someone introduced (我们队有个女生)."""
+    (先生), what is theirs (残疾证是我妈的), someone introduced (我们队有个女生; not a thing
+    one has, `people` False: 我们有几个专利)."""
     return _belongs_to_another(kb, text, end) or _inside_another(kb, text, start, end) \
-        or bool(_INTRODUCED.search(text, max(0, start - 4), max(start, 0))) and not text.startswith("证", end) \
-        or bool(_MANY.search(text, max(0, start - 3), max(start, 0)))
+        or people and (bool(_INTRODUCED.search(text, max(0, start - 4), max(start, 0))) and not text.startswith("证", end)
+                       or bool(_MANY.search(text, max(0, start - 3), max(start, 0))))
 
 
 def asking_for(text: str, asked_for: str | None, own_profile: bool = False):

@@ -129,7 +129,7 @@ _NO = re.compile(r"^(?:还不是|不是|并不是|不算|算不上|不属于|没
 # 那我不是 就是个面馆 / 我们不算: a no said of oneself
 _SELF_NO = re.compile(r"^(?:那|那么)?(?:我|俺|我们|俺们|咱)(?:就|也|还)?(?=不是|不算|算不上)")
 # 不算吧 / 应该不是: a clause that is only a yes or a no, after an echo of the question (科技型？…，不算吧)
-BARE_YES_NO = re.compile(r"^\s*(?:应该|估计|可能|大概)?(?:不算|不是|算不上|算是|算|是)(?:吧|的|啊|呀|哦)?\s*[。!！]?\s*$")
+BARE_YES_NO = re.compile(r"^\s{0,3}(?:应该|估计|可能|大概)?(?:不算|不是|算不上|算是|算|是)(?:吧|的|啊|呀|哦)?\s{0,3}[。!！]?\s{0,3}$")
 
 
 def yes_no(text: str) -> bool | None:

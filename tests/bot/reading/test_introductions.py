@@ -166,3 +166,8 @@ def test_a_sum_not_quite_enough_beside_a_loan_question_states_the_need():
 def test_a_student_who_has_graduated_is_a_graduate():
     act = read(KB, "我是今年毕业的女大学生 在长沙 想开个设计工作室 有啥减税的吗～")
     assert act.facts.get("groups") == ["college_graduate"] and not act.ambiguous, act.facts
+
+
+def test_patents_one_has_to_protect_are_ones_own_need_not_someone_introduced():
+    act = read(KB, "我们手里有几个专利 怕被别人抄 想好好保护起来")
+    assert "ip" in act.facts.get("needs", []) and not act.others, (act.facts, act.others)

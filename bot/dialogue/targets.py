@@ -38,7 +38,7 @@ def resolve(turn, act) -> Targets:
     listed = turn.listed_items()
     numbers = {m.id: i for i, m in enumerate(listed, 1)}
     refs = act.refs
-    if refs.positions and (listed or _by_position(listed, refs.positions)):
+    if refs.positions and listed:
         picked = _by_position(listed, refs.positions)
         return Targets(picked, numbers, "position") if picked else \
             Targets([], numbers, "", out_of_range=refs.positions[0][0])
@@ -47,7 +47,7 @@ def resolve(turn, act) -> Targets:
         return Targets(figured, numbers, "words")      # 那个百分之5是啥意思: the text that names 5%
     own_words = refs.words if len(refs.words) >= 2 else ""
     words = own_words + "".join(act_labels(turn, act))
-    asked = own_words + "".join(act_labels(turn, act, asked_only=True)) if own_words else ""
+    asked = own_words + "".join(act_labels(turn, act, True)) if own_words and act.facts.get("groups") else words
     focus = turn.slots.get("focus")
     if focus and turn.before.get("focused") and not words:
         m = turn.measure(focus)       # the last answer was about this measure: 能贴多少 is about it too
@@ -98,9 +98,8 @@ def resolve(turn, act) -> Targets:
 
 def _by_position(listed: list[Shown], positions) -> list[Shown]:
     """第2项 / 最后一个: the items at those places of the list as shown."""
-    picked = [listed[(len(listed) if n == -1 else n) - 1] for n, _word in positions
-              if 1 <= (len(listed) if n == -1 else n) <= len(listed)]
-    return _unique(picked)
+    places = [len(listed) if n == -1 else n for n, _word in positions]
+    return _unique([listed[n - 1] for n in places if 1 <= n <= len(listed)])
 
 
 def _texts_speaking_of(act, items: list[Shown], numbers: dict):
@@ -134,12 +133,11 @@ def _held_longer(words: str, found: list[Shown], candidates: list[Shown]) -> lis
     """The measures whose titles hold a longer run of the person's own words, five characters or
     more, than any found (农民工创业园能进吗: 农民工创业园, not 返乡农民工创业用地保障 that the
     group's label adds to), when at most two do."""
-    def run(m):
-        return held_run(words, m.title)
-    best = max((run(m) for m in candidates), default=0)
-    if best < 5 or best <= max(run(m) for m in found):
+    runs = [(held_run(words, m.title), m) for m in candidates]
+    best = max((n for n, _ in runs), default=0)
+    if best < 5 or best <= max(held_run(words, m.title) for m in found):
         return []
-    longer = [m for m in candidates if run(m) == best]
+    longer = [m for n, m in runs if n == best]
     return longer if len(longer) <= 2 else []
 
 

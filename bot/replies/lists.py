@@ -81,9 +81,12 @@ def in_category(kb, m: Shown, need: str) -> bool:
     (就业困难人员的税费减免、贷款贴息、社会保险补贴… is for 社保 too; 知识产权质押融资 for 知识产权)."""
     if m.category == need:
         return True
-    value = kb.facts["needs"].values.get(need)
-    return value is not None and any(w in m.title for w in value.synonyms if len(w) >= 2) \
-        and not any(p in m.title for p in value.not_in)
+    cache = kb.__dict__.setdefault("_titles_naming_needs", {})    # titles are fixed: judged once each
+    if (m.title, need) not in cache:
+        value = kb.facts["needs"].values.get(need)
+        cache[m.title, need] = value is not None and any(w in m.title for w in value.synonyms if len(w) >= 2) \
+            and not any(p in m.title for p in value.not_in)
+    return cache[m.title, need]
 
 
 def counts(kb, items: list[Shown], needs=()) -> list[tuple[str, int]]:
